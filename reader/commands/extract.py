@@ -1,0 +1,56 @@
+"""`reader extract`: print the article of each source, in the chosen format.
+
+A failing source prints one line on stderr and the batch goes on; the exit status is 1
+when any source failed.
+"""
+
+import argparse
+import json
+import sys
+
+from reader.errors import ReaderError
+from reader.model import Article
+
+FORMATS = ("json", "html", "text", "markdown")
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument(
+        "--url", help="the address a saved file came from (its links resolve against it)"
+    )
+    parser.add_argument("--timeout", type=float, metavar="S", help="network timeout in seconds")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file path or URL")
+
+
+def render(article: Article, fmt: str, *, several: bool) -> str:
+    if fmt == "json":
+        data = article.to_json()
+        if several:
+            return json.dumps(data, ensure_ascii=False)
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return article.content_html
+    if fmt == "markdown":
+        from reader.extract.markdown import to_markdown
+
+        return to_markdown(article)
+    return article.text
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.extract import extract
+    from reader.load import load
+
+    several = len(args.sources) > 1
+    failed = 0
+    for source in args.sources:
+        try:
+            article = extract(load(source, url=args.url, timeout=args.timeout))
+        except ReaderError as error:
+            failed += 1
+            print(f"reader: {source}: {error}", file=sys.stderr)
+            continue
+        sys.stdout.write(render(article, args.format, several=several) + "\n")
+        sys.stdout.flush()
+    return 1 if failed else 0

@@ -1,0 +1,29 @@
+"""Reader's own errors: the only exceptions allowed to cross a module boundary.
+
+Each carries one clear line for the user (``str(error)``); callers print it, never a
+traceback. Subclasses say which stage failed so the UI and the CLI can word it.
+"""
+
+
+class ReaderError(Exception):
+    """A failure the user can understand and act on."""
+
+
+class LoadError(ReaderError):
+    """A source could not be read as a page (missing, binary, too large, undecodable...)."""
+
+
+class FetchError(LoadError):
+    """A URL could not be fetched (network, HTTP status, limits, refused redirect...)."""
+
+
+class ExtractError(ReaderError):
+    """A page was read but no article could be made of it."""
+
+
+class StoreError(ReaderError):
+    """The library could not be read or written (newer schema, read-only, disk full...)."""
+
+
+class SecretsError(ReaderError):
+    """The system keyring is missing or refused a request."""

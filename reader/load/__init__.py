@@ -1,0 +1,25 @@
+"""Loaders: a file path or a URL becomes a Page. Knows nothing about extraction."""
+
+from pathlib import Path
+
+from reader.model import Page
+
+URL_SCHEMES = ("http://", "https://")
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(URL_SCHEMES)
+
+
+def load(source: str, *, url: str | None = None, timeout: float | None = None) -> Page:
+    """Load a file path or an http(s) URL. ``url`` says where a saved file came from.
+
+    Raises LoadError (FetchError for URLs) with one clear line; nothing else escapes.
+    """
+    if is_url(source):
+        from reader.load.fetch import fetch_page
+
+        return fetch_page(source, timeout=timeout)
+    from reader.load.files import load_file
+
+    return load_file(Path(source), source=source, url=url)

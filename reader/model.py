@@ -1,0 +1,87 @@
+"""The values that flow through Reader: Page (what was loaded) and Article (what was read).
+
+Frozen dataclasses with no behaviour beyond derived views, so every layer can pass them
+around, pickle them to worker processes and compare them in tests.
+"""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A resource saved with a page (an image, mostly), keyed by the URL the page uses."""
+
+    url: str
+    media_type: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A loaded page before extraction: decoded markup plus where it came from.
+
+    ``html`` is always markup: plain-text dumps are turned into equivalent HTML by the
+    loader so that one extraction pipeline serves every format.
+    """
+
+    source: str
+    html: str
+    url: str | None = None
+    assets: tuple[Asset, ...] = ()
+    format: str = "html"  # html | xhtml | complete | mhtml | webarchive | singlefile | text
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story the page recommended: kept even though it is not the article."""
+
+    title: str
+    url: str | None = None
+    summary: str = ""
+    source: str = ""
+    image: str | None = None
+    sponsored: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "source": self.source,
+            "sponsored": self.sponsored,
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """The main story of a page, cleaned and sanitized, with its metadata and stories."""
+
+    source: str
+    title: str
+    content_html: str
+    text: str
+    url: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    site_name: str | None = None
+    lang: str | None = None
+    excerpt: str | None = None
+    lead_image: str | None = None
+    word_count: int = 0
+    reading_minutes: int = 1
+    readerable: bool = True
+    recommended: tuple[Story, ...] = ()
+    assets: tuple[Asset, ...] = field(default=(), repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The article JSON contract of DESIGN.md (assets are not part of it)."""
+        data = asdict(self)
+        del data["assets"]
+        data["recommended"] = [story.to_json() for story in self.recommended]
+        return data
