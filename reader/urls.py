@@ -5,6 +5,7 @@ Two addresses that a person would call "the same story" must compare equal after
 parameter order and the tracking parameters that newsletters and social sites append.
 """
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that say where a click came from, never which document it is.
@@ -25,7 +26,6 @@ TRACKING_PARAMS = frozenset(
         "ref_url",
         "referrer",
         "cmpid",
-        "cmp",
         "ncid",
         "ocid",
         "soc_src",
@@ -46,9 +46,7 @@ TRACKING_PARAMS = frozenset(
         "ito",
         "intcmp",
         "icid",
-        "src",
         "sr_share",
-        "share",
         "guccounter",
         "guce_referrer",
         "guce_referrer_sig",
@@ -65,6 +63,7 @@ def _is_tracking(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str:
     """A canonical spelling of ``url`` for equality tests (not for fetching).
 
@@ -106,8 +105,10 @@ def resolve(href: str, base: str | None) -> str | None:
     The fragment is kept (it belongs to the link); whitespace and control characters that
     browsers strip from attribute values are stripped here too.
     """
-    text = "".join(ch for ch in href.strip() if ch not in "\t\n\r")
-    if not text or text.startswith("#"):
+    text = href.strip()
+    if "\n" in text or "\t" in text or "\r" in text:
+        text = text.replace("\t", "").replace("\n", "").replace("\r", "")
+    if not text and not base:
         return None
     try:
         absolute = urljoin(base, text) if base else text

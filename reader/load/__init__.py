@@ -1,7 +1,5 @@
 """Loaders: a file path or a URL becomes a Page. Knows nothing about extraction."""
 
-from pathlib import Path
-
 from reader.model import Page
 
 URL_SCHEMES = ("http://", "https://")
@@ -20,6 +18,6 @@ def load(source: str, *, url: str | None = None, timeout: float | None = None) -
         from reader.load.fetch import fetch_page
 
         return fetch_page(source, timeout=timeout)
-    from reader.load.files import load_file
+    from reader.load.files import load_file, path_from_source
 
-    return load_file(Path(source), source=source, url=url)
+    return load_file(path_from_source(source), source=source, url=url)

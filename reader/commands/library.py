@@ -1,0 +1,262 @@
+"""`reader import | list | search | recommended`: the library from the command line.
+
+Text output is a readable table for people; ``--format json`` is for scripts. `import`
+prints one line per committed article on stdout when stdout is not a terminal (so a
+pipeline or a test knows exactly what is safely in the library), a progress bar on
+stderr when stderr is a terminal, and always a summary line at the end.
+"""
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import threading
+from datetime import datetime
+from typing import Any, TextIO
+
+FORMATS = ("text", "json")
+LIST_FILTERS = ("all", "unread", "starred", "archived")
+LIST_SORTS = ("saved", "published", "title")
+BAR_WIDTH = 30
+SITE_WIDTH = 22
+BOLD, PLAIN = "\033[1m", "\033[0m"
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    if name == "import":
+        parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder or URL")
+        parser.add_argument(
+            "--workers", type=int, metavar="N", help="extraction processes (default: all cores)"
+        )
+        parser.add_argument(
+            "-v", "--verbose", action="store_true", help="one line per source, even on a terminal"
+        )
+        return
+    parser.add_argument("--format", choices=FORMATS, default="text")
+    if name == "list":
+        parser.add_argument("--filter", choices=LIST_FILTERS, default="all")
+        parser.add_argument("--tag", help="only articles with this tag")
+        parser.add_argument("--sort", choices=LIST_SORTS, default="saved")
+        parser.add_argument("--limit", type=int, default=200, metavar="N")
+    elif name == "search":
+        parser.add_argument(
+            "query",
+            nargs="+",
+            metavar="QUERY",
+            help='words, "phrases", prefix*, -word, site:, tag:, is:unread|starred|archived',
+        )
+        parser.add_argument("--limit", type=int, default=50, metavar="N")
+    elif name == "recommended":
+        parser.add_argument(
+            "--article", type=int, metavar="ID", help="the stories this article recommended"
+        )
+        parser.add_argument("--ads", action="store_true", help="include sponsored stories")
+        parser.add_argument("--limit", type=int, default=50, metavar="N")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.store import Library
+
+    with Library() as library:
+        if args.command == "import":
+            return _import(args, library)
+        if args.command == "list":
+            rows = library.articles(
+                limit=args.limit, filter=args.filter, tag=args.tag, sort=args.sort
+            )
+            _print_articles(rows, args.format)
+            return 0
+        if args.command == "search":
+            hits = library.search(" ".join(args.query), limit=args.limit)
+            _print_hits(hits, args.format)
+            return 0
+        if args.article is not None:
+            library.article(args.article)  # StoreError "no article N" when missing
+            stories = library.stories(args.article)
+            if not args.ads:
+                stories = [item for item in stories if not item.story.sponsored]
+            stories = stories[: args.limit]
+        else:
+            stories = library.for_you(limit=args.limit, include_sponsored=args.ads)
+        _print_stories(stories, args.format)
+        return 0
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace, library: Any) -> int:
+    from reader.store.importer import ImportEvent, import_sources
+
+    lines = args.verbose or not sys.stdout.isatty()
+    bar = sys.stderr.isatty()
+
+    def progress(event: ImportEvent) -> None:
+        if bar:
+            sys.stderr.write("\r\033[K")
+        if event.status == "failed":
+            print(f"reader: {event.source}: {event.error}", file=sys.stderr, flush=True)
+        elif lines:
+            print(f"{event.status}\t{event.article_id}\t{event.source}", flush=True)
+        if bar:
+            _draw_bar(sys.stderr, event)
+
+    cancel = threading.Event()
+    try:
+        summary = import_sources(
+            args.sources, library, workers=args.workers, progress=progress, cancel=cancel
+        )
+    finally:
+        if bar:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _draw_bar(stream: TextIO, event: Any) -> None:
+    filled = BAR_WIDTH * event.done // max(event.total, 1)
+    name = event.source.rsplit("/", 1)[-1]
+    width = shutil.get_terminal_size().columns - BAR_WIDTH - 20
+    stream.write(
+        f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {event.done}/{event.total} "
+        f"{name[: max(width, 0)]}"
+    )
+    stream.flush()
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
+def _day(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d")
+
+
+def _fit(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _state(row: Any) -> str:
+    return (
+        ("*" if row.starred else "-") + ("A" if row.archived else "-") + ("R" if row.read else "-")
+    )
+
+
+def _title_width() -> int:
+    return max(shutil.get_terminal_size((100, 24)).columns - 6 - 11 - 5 - 4 - SITE_WIDTH - 6, 20)
+
+
+def _print_articles(rows: list[Any], fmt: str) -> None:
+    if fmt == "json":
+        data = [
+            {
+                "id": row.id,
+                "title": row.title,
+                "site_name": row.site_name,
+                "url": row.url,
+                "published": row.published,
+                "saved_at": _iso(row.saved_at),
+                "opened_at": _iso(row.opened_at),
+                "reading_minutes": row.reading_minutes,
+                "starred": row.starred,
+                "archived": row.archived,
+                "read": row.read,
+                "tags": list(row.tags),
+            }
+            for row in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print("the library is empty", file=sys.stderr)
+        return
+    width = _title_width()
+    print(f"{'ID':>6}  {'SAVED':10}  {'MIN':>3}  {'S':3}  {'SITE':{SITE_WIDTH}}  TITLE")
+    for row in rows:
+        print(
+            f"{row.id:>6}  {_day(row.saved_at):10}  {row.reading_minutes:>3}  {_state(row):3}  "
+            f"{_fit(row.site_name, SITE_WIDTH):{SITE_WIDTH}}  {_fit(row.title, width)}"
+        )
+
+
+def _plain_snippet(snippet: str, tty: bool) -> str:
+    import html
+
+    text = snippet.replace("<b>", BOLD if tty else "").replace("</b>", PLAIN if tty else "")
+    return html.unescape(re.sub(r"\s+", " ", text))
+
+
+def _print_hits(hits: list[Any], fmt: str) -> None:
+    if fmt == "json":
+        data = [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "site_name": hit.site_name,
+                "url": hit.url,
+                "published": hit.published,
+                "saved_at": _iso(hit.saved_at),
+                "snippet": hit.snippet,
+                "rank": hit.rank,
+                "starred": hit.starred,
+                "archived": hit.archived,
+                "read": hit.read,
+            }
+            for hit in hits
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        print("no matches", file=sys.stderr)
+        return
+    tty = sys.stdout.isatty()
+    for hit in hits:
+        site = f"  ({hit.site_name})" if hit.site_name else ""
+        print(f"{hit.id:>6}  {hit.title}{site}")
+        if hit.snippet:
+            print(f"        {_plain_snippet(hit.snippet, tty)}")
+
+
+def _print_stories(stories: list[Any], fmt: str) -> None:
+    if fmt == "json":
+        data = [
+            {
+                "id": item.id,
+                **item.story.to_json(),
+                "times_recommended": item.times_recommended,
+                "first_seen": _iso(item.first_seen),
+                "last_seen": _iso(item.last_seen),
+                "read": item.read,
+                "article_id": item.article_id,
+            }
+            for item in stories
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not stories:
+        print("no recommended stories", file=sys.stderr)
+        return
+    for number, item in enumerate(stories, 1):
+        story = item.story
+        marks = []
+        if story.sponsored:
+            marks.append("sponsored")
+        if item.read:
+            marks.append("read")
+        if item.article_id is not None:
+            marks.append(f"in library #{item.article_id}")
+        extra = f"  [{', '.join(marks)}]" if marks else ""
+        source = f" — {story.source}" if story.source else ""
+        print(
+            f"{number:>3}. {story.title}{source}  (recommended by {item.times_recommended}){extra}"
+        )
+        if story.url:
+            print(f"     {story.url}")
+        if story.summary:
+            print(f"     {_fit(story.summary, 200)}")

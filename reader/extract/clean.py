@@ -1,0 +1,195 @@
+"""Stage 5: remove the junk readability lets through, keep what a reader wants to see.
+
+Rules are data: phrase patterns for widget boxes, reading-time badges and newsletter
+prompts; class/id patterns for share and follow bars; hosts of tracking pixels. Figures,
+captions, images, quotes, lists, tables and code are never dropped for being short.
+"""
+
+import re
+from typing import Any
+
+# A block whose whole text is made of these phrases is a broken widget, not the story.
+WIDGET_PHRASES = (
+    r"oops!?",
+    r"something went wrong\.?",
+    r"please try again( later)?\.?",
+    r"try again\.?",
+    r"an error (has )?occurred\.?",
+    r"(this )?content (is )?(not|no longer|currently un) ?available\.?",
+    r"loading\.*",
+    r"we('|’)re sorry,? (but )?something went wrong\.?",
+    r"sorry,? (this|the) (video|content|widget|player) (could not|couldn('|’)t) (be )?load(ed)?\.?",
+    r"(your )?browser does not support (the )?(video|audio|iframe)s?( tag| element)?\.?",
+    r"advertisement",
+    r"ad",
+    r"sponsored content",
+    r"story continues below( advertisement)?",
+)
+_WIDGET = re.compile(r"^(?:\s*(?:" + "|".join(WIDGET_PHRASES) + r")\s*)+$", re.IGNORECASE)
+READING_TIME = re.compile(
+    r"^\W*(?:reading time:?\s*)?(?:about\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)"
+    r"(?:\.|ute)?\s*(?:read|reading|de lecture|lesezeit|lectura)?\W*$",
+    re.IGNORECASE,
+)
+NEWSLETTER = re.compile(
+    r"^\W*(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|daily email|inbox|updates)\b",
+    re.IGNORECASE,
+)
+SHARE_FEATURES = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|follow|sharebar|share-bar|social-links|"
+    r"newsletter|subscribe|subscription|signup|related-links|read-more-links|"
+    r"reading-time|read-time|readtime)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Blocks of other stories or widgets inside the story container, whatever their length.
+RELATED_FEATURES = re.compile(
+    r"(?:^|[\s_-])(?:related|relatedposts|related-posts|related-articles|sharedaddy|yarpp|"
+    r"outbrain|taboola|read-next|more-stories|recommended|recirculation)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+RELATED_SHARE_MAX = 0.5  # never drop what holds half the story: then it IS the story
+SHARE_TEXT_MAX = 200  # a share/follow bar is a row of short labels, never a paragraph
+BOX_TEXT_MAX = 300  # longest widget box / prompt we expect; longer blocks are content
+BOX_MAX_CHILDREN = 8  # a widget box or a share bar is a few elements, not a container
+TOP_BLOCKS = 6  # a repeated title or byline sits among the first few blocks of the story
+TRACKER_HOSTS = (
+    "doubleclick.net",
+    "google-analytics.com",
+    "googletagmanager.com",
+    "facebook.com/tr",
+    "scorecardresearch.com",
+    "quantserve.com",
+    "pixel.",
+    "stats.wp.com",
+    "b.scorecardresearch",
+    "analytics.",
+    "bat.bing.com",
+    "sb.scorecardresearch.com",
+    "ad.doubleclick",
+    "pixel.wp.com",
+    "counter.",
+    "feeds.feedburner.com/~r",
+)
+PIXEL_MAX = 2  # an image this small (width or height in px) is a tracker, not a picture
+# Elements kept even when they hold no text.
+KEEP_EMPTY = frozenset(
+    ("img", "br", "hr", "td", "th", "tr", "video", "audio", "source", "picture", "iframe", "col")
+)
+HAS_MEDIA = ".//img|.//video|.//audio|.//iframe|.//picture|.//hr|.//math|.//svg"
+BLOCKS = ("p", "div", "li", "ul", "ol", "span", "section", "aside", "figure", "header", "footer")
+NEVER_DROP = frozenset(("figure", "figcaption", "table", "pre", "code", "blockquote"))
+HEADINGS = ("h1", "h2", "h3")
+# The byline block above the story repeats the metadata: dropped when short.
+BYLINE_FEATURES = re.compile(r"byline|(?:^|[\s_-])author(?:$|[\s_-])|dateline", re.IGNORECASE)
+BYLINE_BLOCK_MAX = 120
+# Inline elements are only dropped when they are a widget or badge: a link inside a
+# sentence that says "newsletter" is still part of the sentence.
+INLINE_JUNK_ONLY = frozenset(("a", "button", "time", "span"))
+
+
+def squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def fold(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def clean_story(story: Any, *, title: str | None, byline: str | None) -> None:
+    """Remove junk from the story element in place."""
+    _drop_junk_blocks(story)
+    _drop_repeats_at_top(story, title=title, byline=byline)
+    _drop_tracking_pixels(story)
+    _drop_empty(story)
+
+
+def _drop(elem: Any) -> None:
+    if elem.getparent() is not None:
+        elem.drop_tree()
+
+
+def _drop_junk_blocks(story: Any) -> None:
+    story_chars = len(squash(story.text_content())) or 1
+    for elem in list(story.iter(*BLOCKS, "h4", "h5", "h6", "a", "button", "time")):
+        if elem.getparent() is None or elem is story:
+            continue
+        features = f"{elem.get('class', '')} {elem.get('id', '')}"
+        if RELATED_FEATURES.search(features):
+            if len(squash(elem.text_content())) < story_chars * RELATED_SHARE_MAX:
+                _drop(elem)
+            continue
+        if len(elem) > BOX_MAX_CHILDREN:
+            continue
+        text = squash(elem.text_content())
+        if len(text) > BOX_TEXT_MAX:
+            continue
+        if text and (_WIDGET.match(text) or READING_TIME.match(text)):
+            _drop(elem)
+        elif elem.tag in INLINE_JUNK_ONLY:
+            continue
+        elif _is_bar_or_prompt(elem, text, features):
+            _drop(elem)
+
+
+def _is_bar_or_prompt(elem: Any, text: str, features: str) -> bool:
+    """A share/follow bar or a newsletter prompt (never a figure, table or code)."""
+    if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
+        return False
+    if SHARE_FEATURES.search(features) and len(text) <= SHARE_TEXT_MAX:
+        return True
+    return bool(text and NEWSLETTER.match(text) and elem.tag != "li")
+
+
+def _drop_repeats_at_top(story: Any, *, title: str | None, byline: str | None) -> None:
+    targets = {fold(value) for value in (title, byline) if value}
+    if byline:
+        targets.add(fold(f"by {byline}"))
+    targets.discard("")
+    seen = 0
+    doomed = []
+    for elem in story.iter(*HEADINGS, "p", "h4", "div", "span", "address"):
+        text = squash(elem.text_content())
+        if not text:
+            continue
+        seen += 1
+        if seen > TOP_BLOCKS:
+            break
+        features = f"{elem.get('class', '')} {elem.get('id', '')}"
+        if elem.xpath(HAS_MEDIA):
+            continue
+        if fold(text) in targets or (
+            BYLINE_FEATURES.search(features) and len(text) <= BYLINE_BLOCK_MAX
+        ):
+            doomed.append(elem)
+    for elem in doomed:
+        _drop(elem)
+
+
+def _drop_tracking_pixels(story: Any) -> None:
+    for img in list(story.iter("img")):
+        src = (img.get("src") or "").lower()
+        if any(host in src for host in TRACKER_HOSTS) or _tiny(img):
+            _drop(img)
+
+
+def _tiny(img: Any) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= PIXEL_MAX:
+            return True
+    return False
+
+
+def _drop_empty(story: Any) -> None:
+    # Deepest first, so a list emptied of its widget items goes too.
+    for elem in reversed(list(story.iter())):
+        if elem is story or not isinstance(elem.tag, str) or elem.tag in KEEP_EMPTY:
+            continue
+        if elem.text and elem.text.strip():
+            continue
+        if len(elem) == 0 or (not elem.text_content().strip() and not elem.xpath(HAS_MEDIA)):
+            if elem.tag in ("a",) and elem.get("id"):
+                continue
+            if elem.text:  # a whitespace-only inline element still separates two words
+                elem.tail = " " + (elem.tail or "")
+            _drop(elem)

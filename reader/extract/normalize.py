@@ -1,0 +1,167 @@
+"""Stage 1: parse once and normalize the tree so every later stage is cheap and sees images.
+
+readability-lxml measures text with regexes whose time grows with the square of a
+whitespace run, so long runs are collapsed in the markup before parsing (outside
+``pre``-like elements, where whitespace is content). Lazy-loaded images get a real
+``src`` and ``<noscript>`` fallbacks replace their placeholders, so pictures survive.
+"""
+
+import re
+from typing import Any
+
+from reader.errors import ExtractError
+
+# Elements whose whitespace is part of the content: their markup is left as written.
+_VERBATIM = re.compile(
+    r"<(pre|textarea|code|listing|xmp|plaintext)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+# Runs at least this long are collapsed. Shorter runs (ordinary indentation) are left:
+# readability-lxml reads raw text lengths when it gathers sibling paragraphs, so
+# squeezing every run would change its choices; long runs only cost it time.
+LONG_RUN = 32
+# Anchored on a newline or a space so the regex engine can skip ahead quickly.
+_LONG_NEWLINE_RUN = re.compile(rf"\n[ \t\r\n\f]{{{LONG_RUN - 1},}}")
+_LONG_BLANK_RUN = re.compile(rf" [ \t\r\f]{{{LONG_RUN - 1},}}")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+# Attributes lazy-loading scripts keep the real image address in, most specific first.
+LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")
+LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset")
+# A src with one of these words (or a data: URI this short) is a placeholder, not the image.
+PLACEHOLDER_WORDS = re.compile(r"blank|spacer|placeholder|lazy|loading|transparent|pixel", re.I)
+PLACEHOLDER_DATA_URI_MAX = 200  # a real inline picture is bigger than a 1x1 gif or svg stub
+_IMAGE_EXT = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp)(\?|#|$)", re.I)
+
+# Dropped before readability: never content, and they cost it time (it deep-copies the tree).
+PRUNE_TAGS = ("script", "style", "template", "link", "meta", "object", "embed", "applet")
+
+
+def collapse_whitespace(html: str) -> str:
+    """Collapse whitespace runs outside verbatim elements (a run with a newline -> newline)."""
+    parts: list[str] = []
+    last = 0
+    for match in _VERBATIM.finditer(html):
+        parts.append(_collapse(html[last : match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(_collapse(html[last:]))
+    return "".join(parts)
+
+
+def _collapse(text: str) -> str:
+    return _LONG_BLANK_RUN.sub(" ", _LONG_NEWLINE_RUN.sub("\n", text))
+
+
+def parse(html: str) -> Any:
+    """Parse markup into an lxml.html document root; ExtractError when nothing is there."""
+    import lxml.etree
+    import lxml.html
+
+    if not html or not html.strip():
+        raise ExtractError("the page is empty")
+    html = _XML_DECLARATION.sub("", html, count=1)
+    html = html.replace("\x00", "")
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as error:
+        if "empty" in str(error).lower():  # only comments or processing instructions
+            raise ExtractError("the page is empty") from None
+        raise ExtractError(f"the page could not be parsed as HTML ({error})") from None
+    if root is None or not isinstance(root.tag, str):
+        raise ExtractError("the page holds no HTML document")
+    return root
+
+
+def fix_images(root: Any) -> None:
+    """Give lazy images their real src and swap noscript fallbacks in for placeholders."""
+    for noscript in list(root.iter("noscript")):
+        _unwrap_noscript_image(noscript)
+    for img in root.iter("img"):
+        _fix_lazy(img)
+    for source in root.iter("source"):
+        for attr in LAZY_SRCSET_ATTRS:
+            value = source.get(attr)
+            if value and not source.get("srcset"):
+                source.set("srcset", value)
+
+
+def _fix_lazy(img: Any) -> None:
+    src = (img.get("src") or "").strip()
+    if src and not is_placeholder(src):
+        return
+    for attr in LAZY_SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("{"):
+            img.set("src", value)
+            return
+    for attr in (*LAZY_SRCSET_ATTRS, "srcset"):
+        best = best_from_srcset(img.get(attr) or "")
+        if best:
+            img.set("src", best)
+            if attr != "srcset":
+                img.set("srcset", img.get(attr) or "")
+            return
+    for value in img.attrib.values():  # any other data-* attribute holding an image URL
+        value = value.strip()
+        if value and value != src and " " not in value and _IMAGE_EXT.search(value):
+            img.set("src", value)
+            return
+    parent = img.getparent()
+    if parent is not None and parent.tag == "picture":
+        for source in parent.iter("source"):
+            best = best_from_srcset(source.get("srcset") or "")
+            if best:
+                img.set("src", best)
+                return
+
+
+def is_placeholder(src: str) -> bool:
+    if src.startswith("data:"):
+        return len(src) < PLACEHOLDER_DATA_URI_MAX
+    return bool(PLACEHOLDER_WORDS.search(src.rsplit("/", 1)[-1]))
+
+
+def best_from_srcset(srcset: str) -> str | None:
+    """The widest candidate of a srcset (the last one when no widths are given)."""
+    best, best_width = None, -1.0
+    for candidate in srcset.split(","):
+        bits = candidate.split()
+        if not bits:
+            continue
+        width = 0.0
+        if len(bits) > 1:
+            try:
+                width = float(bits[1].rstrip("wxWX"))
+            except ValueError:
+                width = 0.0
+        if width >= best_width:
+            best, best_width = bits[0], width
+    return best
+
+
+def _unwrap_noscript_image(noscript: Any) -> None:
+    images = [el for el in noscript.iter("img")]
+    if len(images) != 1 or (noscript.text_content() or "").strip():
+        return
+    real = images[0]
+    previous = noscript.getprevious()
+    placeholder = None
+    if previous is not None and previous.tag == "img":
+        placeholder = previous
+    elif previous is not None and len(previous) == 1 and previous[0].tag == "img":
+        placeholder = previous[0]
+    if placeholder is not None:
+        for name, value in placeholder.attrib.items():
+            if (name.startswith("data-") or name in ("alt", "title")) and name not in real.attrib:
+                real.set(name, value)
+        placeholder.drop_tree()
+    real.tail = noscript.tail
+    noscript.getparent().replace(noscript, real)
+
+
+def prune(root: Any) -> None:
+    """Drop what never holds article text, before readability copies and scores the tree."""
+    import lxml.etree
+
+    lxml.etree.strip_elements(root, *PRUNE_TAGS, lxml.etree.Comment, with_tail=False)
+    lxml.etree.strip_elements(root, "noscript", with_tail=False)

@@ -1,0 +1,136 @@
+"""Page -> Article as numbered stages over one parsed tree.
+
+1 normalize   collapse whitespace runs, parse once, give lazy images a real src
+2 metadata    JSON-LD / meta tags / markup, from the raw tree
+3 recommended the page's story lists, from the raw tree (reader.extract.recommended)
+4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first)
+5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels)
+6 sanitize    allow-list, absolute URLs against the link base
+7 derive      text, word count, reading time, excerpt, lead image, readerable
+
+Only ReaderError subclasses leave: any other failure of lxml or readability becomes an
+ExtractError. A blank page (nothing, whitespace or only comments) is
+ExtractError("the page is empty"); a page with markup but no story becomes an Article
+with ``readerable=False`` (its text, if any, still comes out).
+"""
+
+import logging
+from typing import Any
+from urllib.parse import urljoin
+
+from reader.errors import ExtractError, ReaderError
+from reader.extract import clean, derive, metadata, normalize, sanitize, story
+from reader.model import Article, Asset, Page, Story
+
+log = logging.getLogger(__name__)
+UNTITLED = "Untitled"
+
+
+def extract(page: Page) -> Article:
+    try:
+        return _extract(page)
+    except ReaderError:
+        raise
+    except RecursionError:
+        raise ExtractError("the page is nested too deeply to read") from None
+    except MemoryError:
+        raise ExtractError("the page is too large to read") from None
+    except Exception as error:  # lxml / readability failures on hostile markup
+        raise ExtractError(f"the page could not be read ({type(error).__name__})") from None
+
+
+def _extract(page: Page) -> Article:
+    # 1 normalize
+    html = normalize.collapse_whitespace(page.html)
+
+    def fresh_tree() -> Any:
+        tree = normalize.parse(html)
+        normalize.fix_images(tree)
+        normalize.prune(tree)
+        return tree
+
+    root = normalize.parse(html)
+    normalize.fix_images(root)
+    # 2 metadata
+    meta = metadata.read_metadata(root, page.url)
+    base = sanitize.link_base(meta.base_href, page.url, meta.url)
+    # 3 recommended
+    stories = _recommended(root, base, page.url)
+    # 4 story
+    normalize.prune(root)
+    main = story.main_story(root, fresh_tree)
+    # 5 clean
+    clean.clean_story(main, title=meta.title, byline=meta.byline)
+    # 6 sanitize
+    sanitize.sanitize(main, base)
+    # 7 derive
+    return _article(page, meta, main, stories, base)
+
+
+def _recommended(root: Any, base: str | None, page_url: str | None) -> tuple[Story, ...]:
+    try:
+        from reader.extract.recommended import find_recommended
+    except ImportError:
+        return ()
+    try:
+        return tuple(find_recommended(root, base, page_url))
+    except Exception as error:  # a failing side list must not cost the reader the article
+        log.warning("recommended stories skipped: %s", error, exc_info=True)
+        return ()
+
+
+def _article(
+    page: Page, meta: metadata.Metadata, main: Any, stories: tuple[Story, ...], base: str | None
+) -> Article:
+    import lxml.html
+
+    text = derive.story_text(main)
+    words = derive.word_count(text)
+    content_html = lxml.html.tostring(main, encoding="unicode", method="html")
+    title = meta.title or _first_heading(main) or UNTITLED
+    lead_image = meta.image or derive.first_image(main)
+    excerpt = meta.excerpt or derive.excerpt_from(main)
+    return Article(
+        source=page.source,
+        title=title,
+        content_html=content_html,
+        text=text,
+        url=meta.url or page.url,
+        byline=meta.byline,
+        published=meta.published,
+        site_name=meta.site_name,
+        lang=meta.lang,
+        excerpt=derive.shorten(excerpt) if excerpt else None,
+        lead_image=lead_image,
+        word_count=words,
+        reading_minutes=derive.reading_minutes(words),
+        readerable=derive.is_readerable(main, text, words),
+        recommended=stories,
+        assets=_used_assets(page.assets, main, base),
+    )
+
+
+def _first_heading(main: Any) -> str | None:
+    for heading in main.iter("h1", "h2"):
+        text = " ".join(heading.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _used_assets(assets: tuple[Asset, ...], main: Any, base: str | None) -> tuple[Asset, ...]:
+    """The page's assets the content shows, keyed by the URL as it now appears in it."""
+    if not assets:
+        return ()
+    used = {img.get("src") for img in main.iter("img")}
+    kept = []
+    for asset in assets:
+        url = asset.url if asset.url in used else sanitize.absolute(asset.url, base)
+        if url not in used and base:
+            try:
+                url = urljoin(base, asset.url)
+            except ValueError:
+                continue
+        if url in used:
+            kept.append(asset if url == asset.url else Asset(url, asset.media_type, asset.data))
+    return tuple(kept)

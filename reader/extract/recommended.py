@@ -1,0 +1,1024 @@
+"""Stage 3: the stories a page recommends, read from the raw tree before readability.
+
+Why a scorer and not a class-name match: most recommended stories sit in "most read",
+"more from" and "latest" rails and in inline "READ MORE:" modules whose markup says
+nothing about recommendations. So a block is found by its *words* (a heading such as
+"Most read" or "Mehr zum Thema", an inline label such as "Related:"), by its *class/id
+tokens* (related, rp4wp, taboola...), or by its *structure* (several sibling items, each
+one long link to an article-like URL) backed by a weak token. Every link then has to
+look like a story: an article-like URL, a title of several words, not in a menu, footer
+or the story's own sentences, not a tag/author/share/comment/pagination link.
+
+The tree is only read. One pass collects candidate blocks; the work per block is bounded
+by its own subtree. All words, tokens and URL patterns live in ``recommended_rules``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.extract import recommended_rules as rules
+from reader.model import Story
+from reader.urls import normalize_url, resolve
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements never holding recommended stories (menus, page furniture, non-content).
+EXCLUDED_TAGS = frozenset(
+    {
+        "nav",
+        "footer",
+        "header",
+        "menu",
+        "form",
+        "select",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "svg",
+        "head",
+    }
+)
+EXCLUDED_ROLES = frozenset({"navigation", "menubar", "menu", "banner", "contentinfo", "search"})
+# Tags whose class may name a block (inline/presentational tags never do).
+BLOCK_TAGS = frozenset(
+    {
+        "div",
+        "section",
+        "aside",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "article",
+        "span",
+        "p",
+        "li",
+        "main",
+        "figure",
+        "tbody",
+    }
+)
+# Tags that can hold a label-like heading ("<div class='title'>Most read</div>").
+LABEL_TAGS = frozenset({"div", "span", "p", "strong", "b", "header", "legend", "dt", "em", "a"})
+LABEL_CLASS_WORDS = frozenset(
+    {"title", "heading", "header", "head", "hed", "label", "caption", "headline", "headlines"}
+)
+LEAD_TAGS = frozenset({"strong", "b", "em", "i", "span", "u", "font"})
+# Parts of a link that are not its title: dates, ranks, sources, labels, hidden code.
+SKIP_TEXT_TAGS = frozenset({"time", "script", "style", "noscript", "template", "svg", "button"})
+TITLE_NOISE_WORDS = frozenset(
+    {
+        "date",
+        "time",
+        "timestamp",
+        "ago",
+        "source",
+        "provider",
+        "branding",
+        "brand",
+        "rank",
+        "number",
+        "num",
+        "count",
+        "prefix",
+        "byline",
+        "author",
+        "kicker",
+        "eyebrow",
+        "duration",
+        "label",
+        "badge",
+        "flag",
+        "sr",
+        "visually",
+        "dachzeile",
+        "overline",
+        "surtitre",
+        "hidden",
+        "screen",
+        "icon",
+        "comments",
+        "comment",
+        "meta",
+        "category",
+        "section",
+        "tag",
+        "cta",
+        "sponsor",
+        "sponsored",
+    }
+)
+NOT_SUMMARY_WORDS = frozenset(
+    {"byline", "author", "date", "time", "timestamp", "meta", "source", "provider", "label"}
+)
+# Short lines with digits in a story item are dates and bylines, not teasers.
+SHORT_META_CHARS = 50
+TITLE_WORDS = frozenset(
+    {"title", "headline", "heading", "hed", "head", "titel", "titre", "titulo", "titolo"}
+)
+SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summary", "dek"})
+INLINE_TAGS = frozenset({"p", "li", "div", "h3", "h4", "h5", "h6", "blockquote", "strong"})
+_BARE_LABEL_TAGS = frozenset({"span", "strong", "b", "div", "dt", "em", "legend", "figcaption"})
+# The tags the candidate pass looks at; links, images, scripts, table cells and the like
+# are skipped without building Python objects for them (that is most of the pass's cost).
+_SCAN_TAGS = tuple(
+    sorted((BLOCK_TAGS | LABEL_TAGS | INLINE_TAGS | HEADING_TAGS | _BARE_LABEL_TAGS) - {"a"})
+)
+_SPECIAL_TAGS = INLINE_TAGS | HEADING_TAGS | {"a"}
+
+# Links whose text has fewer words than this are menu items or tags, not story titles.
+MIN_TITLE_WORDS = 3
+# ... except in a block the page itself calls related/recommended (short real titles).
+MIN_TITLE_WORDS_STRONG = 2
+# Titles in scripts without spaces (CJK) are measured in characters instead.
+MIN_TITLE_CHARS_NOSPACE = 6
+# Structural blocks need this many items, each with a title this long: lists of long
+# links are what rails look like, and what menus and tag clouds do not.
+MIN_STRUCT_ITEMS = 4
+MIN_STRUCT_TITLE_WORDS = 5
+# In a block where this share of story URLs carry a numeric id, id-less ones are sections.
+ID_SHARE = 0.7
+# Paragraphs longer than this are story prose (where the article text is).
+PROSE_CHARS = 80
+# How far up a block's ancestors the comment/share/newsletter check looks.
+MAX_FURNITURE_DEPTH = 8
+# An inline module is a short element ("READ MORE: <a>...</a>"), not a container.
+MAX_INLINE_CHILDREN = 8
+# A provider name is a few words ("Associated Press", "The Motley Fool").
+MAX_PROVIDER_WORDS = 4
+# Longest text of a heading element looked at (characters).
+MAX_HEADING_CHARS = 90
+# A link inside a paragraph with this much more text than the link is a sentence link.
+SENTENCE_EXTRA_CHARS = 60
+# A heading-started block is looked for at most this many ancestors up...
+MAX_HEADING_CLIMB = 4
+# ... in ancestors no larger than this many elements (beyond that it is the page body).
+MAX_REGION_ELEMENTS = 2500
+# A block with this many long paragraphs under one parent, and more text than this in
+# them, is an article wrapper, not a rail (a rail's teasers sit in separate items).
+WRAPPER_PARAGRAPHS = 3
+MAX_BLOCK_PROSE_CHARS = 1000
+# A block whose links are mostly rejected (menus, tags) is not a story list.
+MIN_STORY_LINK_SHARE = 0.2
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d{4,}")
+# A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
+_PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+_ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
+
+
+@dataclass
+class _Block:
+    """A candidate container of stories and why it was picked."""
+
+    element: Any
+    kind: str  # token | heading | inline | struct
+    sponsored: bool = False
+    start_after: Any = None  # heading element: only links after it count
+    links: list[Any] = field(default_factory=list)
+
+
+def _text(element: Any) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _plain(text: str) -> str:
+    """Lowercase with straight apostrophes: the form rule words are compared in."""
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    """One class/id name as lowercase words (split on -, _ and camelCase); cached per name."""
+    return tuple(word for word in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if word)
+
+
+def _class_words(element: Any) -> tuple[tuple[str, ...], ...]:
+    """Each class/id name of the element as its words."""
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    if not class_attr and not id_attr:
+        return ()
+    return _attr_words(class_attr or "", id_attr or "")
+
+
+@lru_cache(maxsize=16384)
+def _attr_words(class_attr: str, id_attr: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_name_words(name) for name in f"{class_attr} {id_attr}".split())
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^| )(?:{alternatives})(?: |$)")
+
+
+_STRONG = _phrase_pattern(t for t in rules.BLOCK_TOKENS if t not in rules.WEAK_TOKENS)
+_WEAK = _phrase_pattern(rules.WEAK_TOKENS)
+
+
+@lru_cache(maxsize=8192)
+def _name_signal(name: str) -> tuple[bool, bool, bool]:
+    """(strong story token, weak token, ad network) for one class/id name; cached."""
+    words = _name_words(name)
+    if not words or rules.NEGATIVE_TOKENS.intersection(words):
+        return False, False, False
+    joined = " ".join(words)
+    return (
+        _STRONG.search(joined) is not None,
+        _WEAK.search(joined) is not None,
+        # "js-outbrain-anchor" is a script hook where a widget may appear, not the widget.
+        words[0] != "js" and not rules.AD_NETWORK_TOKENS.isdisjoint(words),
+    )
+
+
+def _token_signal(element: Any) -> tuple[bool, bool, bool]:
+    """(strong story token, weak token, ad network) from the element's class/id."""
+    strong = weak = network = False
+    for name in f"{element.get('class') or ''} {element.get('id') or ''}".split():
+        s, w, n = _name_signal(name)
+        strong, weak, network = strong or s, weak or w, network or n
+    return strong, weak, network
+
+
+_NEGATIVE_FIRST = frozenset(
+    {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs"}
+)
+_NEGATIVE_LAST = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
+# "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
+_SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
+
+
+def _negative(element: Any) -> bool:
+    """True for menus, footers and other page furniture (by tag, role or class words)."""
+    if element.tag in EXCLUDED_TAGS:
+        return True
+    role = element.get("role")
+    if role and role.lower() in EXCLUDED_ROLES:
+        return True
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "")
+
+
+@lru_cache(maxsize=16384)
+def _negative_words(class_attr: str, id_attr: str) -> bool:
+    for words in _attr_words(class_attr, id_attr):
+        if not words:
+            continue
+        if words[0] in _NEGATIVE_FIRST or words[-1] in _NEGATIVE_LAST:
+            return True
+        if words[-1] == "footer" and words[0] in _SITE_WORDS:
+            return True
+    return False
+
+
+def _heading_match(text: str) -> bool:
+    """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
+    lowered = _plain(text).strip(" :»›>|-–—")
+    if not lowered.startswith(rules.HEADING_PREFIXES):
+        lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
+        if not lowered.startswith(rules.HEADING_PREFIXES):
+            return False
+    words = _words(lowered)
+    if words > rules.MAX_HEADING_WORDS:
+        return False
+    if lowered.startswith(rules.HEADING_REJECTS):
+        return False
+    for prefix in rules.HEADING_PREFIXES:
+        if lowered.startswith(prefix):
+            rest = lowered[len(prefix) :]
+            if prefix.endswith(" "):
+                # "More from <section>" names something short; a longer text is a sentence.
+                if words <= rules.MAX_OPEN_HEADING_WORDS:
+                    return True
+            elif not rest or not rest[0].isalnum():
+                return True
+    return False
+
+
+def _sponsored_label(text: str) -> bool:
+    lowered = text.lower().strip(" :·•|-–—()[]")
+    return len(lowered) <= rules.MAX_LABEL_CHARS and (
+        lowered in rules.SPONSORED_LABELS
+        or any(lowered.startswith(label + " ") for label in ("sponsored by", "ad by", "paid by"))
+    )
+
+
+class _Finder:
+    """One page's capture: collects candidate blocks, then turns their links into stories."""
+
+    def __init__(self, root: Any, base_url: str | None, page_url: str | None) -> None:
+        self.root = root
+        self.base = base_url or page_url
+        self.self_urls = {
+            normalize_url(url) for url in (base_url, page_url) if url and "://" in url
+        }
+        self.self_hosts = {urlsplit(url).hostname for url in self.self_urls}
+        self.prose: dict[Any, int] = {}
+        self.order: dict[Any, int] = {}
+        self.prose_count: dict[Any, int] = {}
+        self.negative: dict[Any, bool] = {}
+        self.urls: dict[tuple[str, bool], str | None] = {}
+
+    # --- pass 1: candidates ------------------------------------------------------------------
+
+    def candidates(self) -> list[_Block]:
+        """One pass over the tree: token blocks, headings, inline modules, prose sizes.
+
+        Per element only two attribute reads and a cached lookup happen; text is read only
+        for paragraphs and possible headings. (This loop is most of capture's cost.)
+        """
+        blocks: list[_Block] = []
+        headings: list[Any] = []
+        prose = self.prose
+        prose_count = self.prose_count
+        signals = _SIGNALS
+        for element in self.root.iter(*_SCAN_TAGS):  # lxml skips the other tags in C
+            tag = element.tag
+            class_attr = element.get("class")
+            id_attr = element.get("id")
+            if class_attr or id_attr:
+                info = 0
+                if class_attr:
+                    info = signals.get(class_attr)
+                    if info is None:
+                        info = _class_signal(class_attr)
+                if id_attr:
+                    id_info = signals.get(id_attr)
+                    info |= _class_signal(id_attr) if id_info is None else id_info
+                if info:
+                    if tag in BLOCK_TAGS:
+                        if info & (_STRONG_BIT | _NETWORK_BIT):
+                            blocks.append(
+                                _Block(element, "token", sponsored=bool(info & _NETWORK_BIT))
+                            )
+                        elif info & _WEAK_BIT:
+                            blocks.append(_Block(element, "weak"))
+                    if info & _LABEL_BIT and tag in LABEL_TAGS and tag != "p":
+                        headings.append(element)
+                if tag in BLOCK_TAGS:
+                    aria = element.get("aria-label")
+                    if aria and _heading_match(aria):
+                        blocks.append(_Block(element, "token"))
+            if tag in _BARE_LABEL_TAGS and not len(element):
+                # An unclassed label: <div class="box"><span>Most popular</span><ul>...
+                text = element.text
+                if text and len(text) < MAX_HEADING_CHARS:
+                    if _plain(text.strip()).startswith(rules.HEADING_PREFIXES):
+                        headings.append(element)
+            if tag not in _SPECIAL_TAGS:
+                continue
+            if tag == "p":
+                size = len(element.text_content())
+                if size > PROSE_CHARS:  # raw length first: indentation inflates it
+                    size = len(_text(element))
+                if size > PROSE_CHARS:
+                    parent = element.getparent()
+                    if parent is not None:
+                        prose[parent] = prose.get(parent, 0) + size
+                        prose_count[parent] = prose_count.get(parent, 0) + 1
+                else:
+                    headings.append(element)
+            elif tag in HEADING_TAGS:
+                headings.append(element)
+            if tag == "div":
+                text = element.text
+                if text and not text.isspace():
+                    self._inline(element, blocks)
+            elif tag in INLINE_TAGS and len(element) <= MAX_INLINE_CHILDREN:
+                self._inline(element, blocks)
+        for index, element in enumerate(self.root.iter("a", "li")):
+            self.order[element] = index
+        for heading in headings:
+            text = _text(heading)
+            if len(text) < MAX_HEADING_CHARS and _heading_match(text):
+                if heading.tag == "p" and heading.find(".//a") is not None:
+                    continue
+                block = self._heading_block(heading)
+                if block is not None:
+                    blocks.append(block)
+        return blocks
+
+    def _inline(self, element: Any, blocks: list[_Block]) -> None:
+        lead = (element.text or "").strip()
+        if not lead and len(element):
+            first = element[0]
+            if first.tag in LEAD_TAGS:
+                lead = (first.text or "").strip()
+        if not lead:
+            return
+        lowered = _plain(" ".join(lead.split()))
+        if not lowered.startswith(rules.INLINE_PREFIXES) or element.find(".//a") is None:
+            return
+        if any(rules.NEGATIVE_TOKENS.intersection(words) for words in _class_words(element)):
+            return
+        blocks.append(_Block(element, "inline"))
+
+    def _heading_block(self, heading: Any) -> _Block | None:
+        """The links that follow a matching heading inside its nearest useful ancestor."""
+        rank = int(heading.tag[1]) if heading.tag in HEADING_TAGS else 7
+        region = heading
+        for _ in range(MAX_HEADING_CLIMB):
+            region = region.getparent()
+            if region is None or region.tag in ("body", "html"):
+                return None
+            links = self._links_after(region, heading, rank)
+            if links is None:
+                return None
+            if links:
+                return _Block(region, "heading", start_after=heading, links=links)
+            if region.find(".//li") is not None and region.find(".//a[@href]") is None:
+                # A list without links (a text dump): stories with a title and a teaser.
+                return _Block(region, "heading", start_after=heading, links=[])
+        return None
+
+    def _links_after(self, region: Any, heading: Any, rank: int) -> list[Any] | None:
+        inside = set(heading.iter())
+        seen = False
+        links: list[Any] = []
+        for count, element in enumerate(region.iter()):
+            if count > MAX_REGION_ELEMENTS:
+                return None
+            if element is heading:
+                seen = True
+                continue
+            if not seen or element in inside:
+                continue
+            tag = element.tag
+            if (
+                tag in HEADING_TAGS
+                and int(tag[1]) <= rank
+                and not _titled_link(element)
+                and next(element.iterancestors("a"), None) is None
+            ):
+                break  # the next section of the page
+            if tag == "a":
+                links.append(element)
+        return links
+
+    # --- pass 2: stories ------------------------------------------------------------------
+
+    def run(self) -> list[Story]:
+        blocks = self.candidates()
+        main = max(self.prose, key=self.prose.__getitem__) if self.prose else None
+        stories: list[tuple[int, Story]] = []
+        order = self.order
+        seen_urls: set[str] = set()
+        seen_titles: set[str] = set()
+        for block in self._accepted(blocks, main):
+            for position, story in self._stories(block, order):
+                key = normalize_url(story.url) if story.url else story.title.lower()
+                target = seen_urls if story.url else seen_titles
+                if key in target or (story.url and key in self.self_urls):
+                    continue
+                target.add(key)
+                stories.append((position, story))
+        stories.sort(key=lambda pair: pair[0])
+        return [story for _, story in stories]
+
+    def _accepted(self, blocks: list[_Block], main: Any) -> Iterator[_Block]:
+        """Blocks that survive the page-furniture checks, outermost first, no nesting twice."""
+        taken: set[Any] = set()
+        kind_rank = {"heading": 0, "inline": 1, "token": 2, "weak": 3}
+        blocks.sort(key=lambda b: kind_rank[b.kind])
+        for block in blocks:
+            element = block.element
+            if element in taken:
+                continue
+            ancestors = list(element.iterancestors())
+            if self._negative(element) or any(self._negative(a) for a in ancestors):
+                continue
+            if any(a in taken for a in ancestors):
+                continue
+            if _furniture(element, True) or any(
+                _furniture(a, False) for a in ancestors[:MAX_FURNITURE_DEPTH]
+            ):
+                continue  # inside comments, share bars, newsletter boxes...
+            network = block.sponsored or any(_token_signal(a)[2] for a in ancestors[:6])
+            block.sponsored = network or self._labelled_sponsored(block)
+            if (
+                block.kind in ("token", "weak")
+                and element.find(".//a[@href]") is not None
+                and self._wrapper(element)
+            ):
+                continue  # an article wrapper whose class happens to say "related"
+            if block.kind == "weak" and not (self._has_article() and self._structural(element)):
+                continue  # weak names count only beside an article (an index page is no rail)
+            if block.kind == "token" and main is not None and element is main:
+                continue
+            taken.add(element)
+            yield block
+
+    def _has_article(self) -> bool:
+        """True when some container holds running prose: the page is an article."""
+        return any(count >= WRAPPER_PARAGRAPHS for count in self.prose_count.values())
+
+    def _wrapper(self, element: Any) -> bool:
+        """True when the element holds running prose: several long paragraphs side by side
+        (an article), unlike a rail whose teasers each sit in their own item."""
+        counts = self.prose_count
+        for node in (element, *element.iterdescendants()):
+            if counts.get(node, 0) >= WRAPPER_PARAGRAPHS and (
+                self.prose[node] > MAX_BLOCK_PROSE_CHARS
+            ):
+                return True
+        return False
+
+    def _structural(self, element: Any) -> bool:
+        """Several long links to article-like URLs: the shape of a rail of stories."""
+        urls = set()
+        for link in element.iter("a"):
+            url = self._story_url(link, relaxed=False)
+            if url and _words(_text(link)) >= MIN_STRUCT_TITLE_WORDS:
+                urls.add(url)
+        return len(urls) >= MIN_STRUCT_ITEMS
+
+    def _labelled_sponsored(self, block: _Block) -> bool:
+        heading = block.start_after
+        if heading is not None and _sponsored_label(_text(heading)):
+            return True
+        text = _text(heading) if heading is not None else ""
+        lowered = text.lower()
+        return any(word in lowered for word in rules.SPONSORED_HEADING_WORDS)
+
+    # --- links -------------------------------------------------------------------------------
+
+    def _story_url(self, link: Any, relaxed: bool) -> str | None:
+        """The link's absolute URL when it can be a story, else None (cached per href)."""
+        href = link.get("href")
+        if not href:
+            return None
+        key = (href, relaxed)
+        if key not in self.urls:
+            self.urls[key] = self._check_url(href, relaxed)
+        return self.urls[key]
+
+    def _check_url(self, href: str, relaxed: bool) -> str | None:
+        url = resolve(href, self.base)
+        if url is None:
+            return None
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if parts.fragment and rules.EXCLUDED_FRAGMENTS.match(parts.fragment):
+            return None
+        if normalize_url(url) in self.self_urls:
+            return None
+        if _host_in(host, rules.AD_HOSTS):
+            return url
+        if _host_in(host, rules.EXCLUDED_HOSTS):
+            return None
+        path = parts.path.lower()
+        if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
+            return None
+        if relaxed and host not in self.self_hosts:
+            return url if path.strip("/") else None  # a site's front page is no story
+        return url if _article_like(path, parts.query) else None
+
+    def _stories(self, block: _Block, order: dict[Any, int]) -> Iterator[tuple[int, Story]]:
+        element = block.element
+        links = block.links if block.kind == "heading" else list(element.iter("a"))
+        relaxed = block.sponsored
+        strong = block.kind in ("heading", "token", "inline")
+        min_words = MIN_TITLE_WORDS_STRONG if strong else MIN_TITLE_WORDS
+        by_url: dict[str, list[Any]] = {}
+        ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
+        rejected = 0
+        for link in links:
+            if self._in_excluded(link, element):
+                continue
+            url = self._story_url(link, relaxed)
+            strict = url is not None
+            if url is None and not relaxed and _words(_text(link)) >= MIN_TITLE_WORDS:
+                url = self._story_url(link, True)
+            if url is None or (block.kind != "inline" and self._sentence_link(link)):
+                if (link.get("href") or "").strip() not in ("", "#"):
+                    rejected += 1
+                continue
+            key = normalize_url(url)
+            if not strict and key not in by_url:
+                ad_only.add(key)
+            elif strict:
+                ad_only.discard(key)
+            by_url.setdefault(key, []).append(link)
+        if not links and block.kind in ("token", "heading"):
+            yield from self._linkless(block, order)
+            return
+        total = len(by_url) - len(ad_only) + rejected
+        kept = len(by_url) - len(ad_only)
+        if block.kind != "inline" and total and kept / total < MIN_STORY_LINK_SHARE:
+            return  # mostly menu/tag links: a navigation block with a misleading name
+        _drop_odd_urls(by_url, ad_only)
+        items = _items(element, by_url)
+        for key, group in by_url.items():
+            item = items.get(key, group[0])
+            url = resolve(group[0].get("href") or "", self.base) or ""
+            title = _title(group, item)
+            if not _title_ok(title, min_words) or _label_title(title):
+                continue
+            if block.kind == "inline":
+                item = group[0]
+            sponsored = block.sponsored or _item_sponsored(item, group, url)
+            if key in ad_only and not sponsored:
+                continue  # an outside link that is neither a story URL nor a labelled ad
+            story = Story(
+                title=title,
+                url=url.split("#", 1)[0] if "#" in url else url,
+                summary=_summary(item, title) if item is not group[0] else "",
+                source=_source(item, title),
+                image=self._image(item),
+                sponsored=sponsored,
+            )
+            yield order.get(group[0], 0), story
+
+    def _linkless(self, block: _Block, order: dict[Any, int]) -> Iterator[tuple[int, Story]]:
+        """Stories without links (text dumps): list items with a heading and a teaser."""
+        element = block.element
+        for item in element.iter("li"):
+            heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
+            if heading is None:
+                continue
+            title = _text(heading)
+            if not title:
+                continue
+            summary = " ".join(_text(p) for p in item.iter("p") if _text(p))
+            promo = f"{title} {summary}".lower()
+            sponsored = block.sponsored or any(w in promo for w in rules.PROMOTION_WORDS)
+            yield order.get(item, 0), Story(title=title, summary=summary, sponsored=sponsored)
+
+    def _negative(self, element: Any) -> bool:
+        """``_negative`` remembered per element: links of one block share their ancestors."""
+        known = self.negative.get(element)
+        if known is None:
+            known = self.negative[element] = _negative(element)
+        return known
+
+    def _in_excluded(self, link: Any, block: Any) -> bool:
+        """True for links in page furniture inside a block, and previous/next-post links."""
+        rel = link.get("rel")
+        if rel and not {"prev", "next"}.isdisjoint(rel.lower().split()):
+            return True
+        if _adjacent_post(link) or _adjacent_post(link.getparent()):
+            return True
+        for ancestor in link.iterancestors():
+            if ancestor is block:
+                return False
+            if self._negative(ancestor):
+                return True
+        return False
+
+    def _sentence_link(self, link: Any) -> bool:
+        """An ordinary link inside the story's sentences (much more text around it)."""
+        for ancestor in link.iterancestors():
+            tag = ancestor.tag
+            if tag == "p" or tag == "blockquote":
+                extra = len(_text(ancestor)) - len(_text(link))
+                return extra > SENTENCE_EXTRA_CHARS and not _starts_inline(ancestor)
+            if tag in ("li", "div", "section", "article", "td", "aside", "body"):
+                return False
+        return False
+
+    def _image(self, item: Any) -> str | None:
+        for img in item.iter("img"):
+            for attr in ("data-src", "data-lazy-src", "data-original", "src"):
+                src = (img.get(attr) or "").strip()
+                if src and not src.startswith("data:"):
+                    return resolve(src, self.base)
+            srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
+            if srcset:
+                return resolve(srcset.split(",")[0].split()[0], self.base)
+        return None
+
+
+_STRONG_BIT, _WEAK_BIT, _NETWORK_BIT, _LABEL_BIT = 1, 2, 4, 8
+# class/id attribute value -> signal bits; pages repeat class strings hundreds of times.
+_SIGNALS: dict[str, int] = {}
+_MAX_SIGNALS = 50_000  # forget everything past this many distinct values (ids are unique)
+
+
+def _class_signal(text: str) -> int:
+    """Signal bits (strong token, weak token, ad network, label-like) of a class or id."""
+    bits = 0
+    if _CLASS_PREFILTER.search(text.lower()) is not None:
+        for name in text.split():
+            strong, weak, network = _name_signal(name)
+            bits |= (
+                (_STRONG_BIT if strong else 0)
+                | (_WEAK_BIT if weak else 0)
+                | (_NETWORK_BIT if network else 0)
+            )
+            if not LABEL_CLASS_WORDS.isdisjoint(_name_words(name)):
+                bits |= _LABEL_BIT
+    if len(_SIGNALS) > _MAX_SIGNALS:
+        _SIGNALS.clear()
+    _SIGNALS[text] = bits
+    return bits
+
+
+# Every token phrase needs its longest word somewhere in the class/id text: one regex
+# search rejects most class strings before any word splitting.
+_CLASS_PREFILTER = re.compile(
+    "|".join(
+        sorted(
+            {max(phrase.split(), key=len) for phrase in rules.BLOCK_TOKENS}
+            | set(rules.AD_NETWORK_TOKENS)
+            | LABEL_CLASS_WORDS
+            | {"hed"},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _host_in(host: str, suffixes: tuple[str, ...]) -> bool:
+    """True when ``host`` is one of ``suffixes`` or a subdomain of one; cached per host."""
+    return any(host == s or host.endswith("." + s) for s in suffixes)
+
+
+def _article_like(path: str, query: str) -> bool:
+    """Paths of single stories: a slug of several words, a date or a numeric id."""
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return False
+    last = _ARTICLE_EXT.sub("", segments[-1])
+    if _DIGITS.search(path) or (query and _DIGITS.search(query)):
+        return True
+    if len([w for w in re.split(r"[-_+.]", last) if w]) >= 3:
+        return True
+    if _ARTICLE_EXT.search(segments[-1]) and last not in ("index", "default", "home"):
+        return len(last) >= 8
+    return len(segments) >= 3 and len(last) >= 12
+
+
+def _furniture(element: Any, with_id: bool) -> bool:
+    """Class words of comment threads, share bars, sign-up boxes and pagination.
+
+    Ancestors are judged by class only: ids such as "gigya-share-btns_containerParent"
+    sit on article wrappers, and <html>/<body> classes are feature-flag soup.
+    """
+    if element.tag in ("html", "body"):
+        return False
+    class_attr = element.get("class") or ""
+    id_attr = (element.get("id") or "") if with_id else ""
+    if not class_attr and not id_attr:
+        return False
+    words = _attr_words(class_attr, id_attr)
+    return any(not rules.FURNITURE_WORDS.isdisjoint(w) for w in words)
+
+
+def _adjacent_post(element: Any) -> bool:
+    """Class names of previous/next-post links ("nav-previous", "next-post", "prev")."""
+    if element is None:
+        return False
+    for words in _class_words(element):
+        if not words:
+            continue
+        if words[0] in rules.ADJACENT_FIRST_WORDS and (
+            len(words) == 1 or words[-1] in rules.ADJACENT_LAST_WORDS
+        ):
+            return True
+        if words[-1] in ("previous", "prev") or words == ("nav", "next"):
+            return True
+    return False
+
+
+def _starts_inline(element: Any) -> bool:
+    lowered = _plain(_text(element)[:40])
+    return lowered.startswith(rules.INLINE_PREFIXES)
+
+
+def _items(block: Any, by_url: dict[str, list[Any]]) -> dict[str, Any]:
+    """Each story's item: its highest ancestor inside the block holding no other story."""
+    owners: dict[Any, set[str]] = {}
+    for key, group in by_url.items():
+        for link in group:
+            for ancestor in link.iterancestors():
+                if ancestor is block:
+                    break
+                owners.setdefault(ancestor, set()).add(key)
+    items: dict[str, Any] = {}
+    for key, group in by_url.items():
+        item = group[0]
+        for ancestor in group[0].iterancestors():
+            if ancestor is block or owners.get(ancestor, {key}) != {key}:
+                break
+            item = ancestor
+        items[key] = item
+    return items
+
+
+def _titled_link(heading: Any) -> bool:
+    """True when a heading holds a link with a story-like text (a story item's title)."""
+    return any(_words(_text(link)) >= MIN_TITLE_WORDS for link in heading.iter("a"))
+
+
+def _visible_text(element: Any) -> str:
+    """Text of an element without scripts, dates, ranks, sources and other labels.
+
+    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack.
+    """
+    from lxml import etree
+
+    parts: list[str] = []
+    hidden: set[Any] = set()
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node is not element and (
+                node.getparent() in hidden
+                or not isinstance(node.tag, str)
+                or node.tag in SKIP_TEXT_TAGS
+                or any(TITLE_NOISE_WORDS.intersection(words) for words in _class_words(node))
+            ):
+                hidden.add(node)
+            elif node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail and node.getparent() not in hidden:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def _link_text(link: Any) -> str:
+    """A link's title: its heading/title-classed part when it has one, else its text."""
+    for element in link.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in HEADING_TAGS or any(
+            TITLE_WORDS.intersection(words) and not SUMMARY_NOT_TITLE.intersection(words)
+            for words in _class_words(element)
+        ):
+            text = _visible_text(element)
+            if text:
+                return text
+    return _visible_text(link)
+
+
+def _title(group: list[Any], item: Any) -> str:
+    """The visible text of the story's link; else its heading, image alt or title attr."""
+    texts = [_link_text(link) for link in group]
+    in_heading = [
+        t
+        for link, t in zip(group, texts, strict=True)
+        if t and any(a.tag in HEADING_TAGS for a in link.iterancestors())
+    ]
+    if in_heading:
+        return in_heading[0]
+    useful = [t for t in texts if t and t.lower() not in rules.UTILITY_TEXTS]
+    if useful:
+        return max(useful, key=len) if len(useful) > 1 else useful[0]
+    heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
+    if heading is not None and _text(heading):
+        return _text(heading)
+    for link in group:
+        for img in link.iter("img"):
+            alt = " ".join((img.get("alt") or "").split())
+            if alt:
+                return alt
+        title = " ".join((link.get("title") or "").split())
+        if title:
+            return title.split("  ")[0]
+    return ""
+
+
+def _drop_odd_urls(by_url: dict[str, list[Any]], ad_only: set[str]) -> None:
+    """Drop the id-less links of a block whose other links all carry ids (section links)."""
+    with_id = {key for key in by_url if _PATH_ID.search(urlsplit(key).path.lower())}
+    if len(with_id) >= 3 and len(with_id) >= ID_SHARE * (len(by_url) - len(ad_only - with_id)):
+        hosts = {urlsplit(key).hostname for key in with_id}
+        for key in [k for k in by_url if k not in with_id and urlsplit(k).hostname in hosts]:
+            del by_url[key]
+
+
+def _label_title(title: str) -> bool:
+    """Titles that are labels: utilities, block headings, sponsor notices."""
+    lowered = title.lower().strip(" »›>.…")
+    return (
+        lowered in rules.UTILITY_TEXTS
+        or _heading_match(lowered)
+        or _sponsored_label(lowered)
+        or lowered.startswith(rules.LABEL_TITLE_PREFIXES)
+    )
+
+
+def _title_ok(title: str, min_words: int) -> bool:
+    if not title:
+        return False
+    if " " not in title.strip():
+        return len(title) >= MIN_TITLE_CHARS_NOSPACE and not title.isascii()
+    return _words(title) >= min_words
+
+
+def _summary(item: Any, title: str) -> str:
+    """The teaser text of an item: a paragraph or summary-classed element, not the title."""
+    title_low = title.lower()
+    for element in item.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        is_teaser = element.tag == "p" or any(
+            rules.SUMMARY_TOKENS.intersection(words) for words in _class_words(element)
+        )
+        if not is_teaser:
+            continue
+        if any(NOT_SUMMARY_WORDS.intersection(words) for words in _class_words(element)):
+            continue
+        text = _visible_text(element)
+        if len(text) < 20 or title_low in text.lower() or _sponsored_label(text):
+            continue
+        if len(text) < SHORT_META_CHARS and (any(c.isdigit() for c in text) or text[:3] == "By "):
+            continue  # "Jane Doe, Jul 17, 2014": a byline or date line, not a teaser
+        return text
+    return ""
+
+
+def _source(item: Any, title: str) -> str:
+    for element in item.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        if any(rules.SOURCE_TOKENS.intersection(words) for words in _class_words(element)):
+            text = _text(element)
+            if text and len(text) <= rules.MAX_LABEL_CHARS and text != title:
+                return text
+    return _provider_line(item, title)
+
+
+def _provider_line(item: Any, title: str) -> str:
+    """A short unclassed line before the title naming the provider ("Ad • BetMGM",
+    "Reuters"), as stream layouts print it."""
+    for element in item.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in ("img", "time", "picture", "source"):
+            continue
+        if (
+            tag in HEADING_TAGS
+            or tag == "p"
+            or (tag == "a" and not _sponsored_label(_text(element)))
+        ):
+            return ""  # reached the title or the teaser: providers are printed above them
+        if tag == "a" or len(element) > 3 or title in _text(element):
+            continue
+        text = _visible_text(element) if len(element) else (element.text or "").strip()
+        parts = [
+            part.strip()
+            for part in re.split(r"[•·|]", text)
+            if part.strip() and not _sponsored_label(part)
+        ]
+        if len(parts) == 1 and 2 <= len(parts[0]) <= rules.MAX_LABEL_CHARS:
+            candidate = parts[0]
+            if (
+                _words(candidate) <= MAX_PROVIDER_WORDS
+                and not any(c.isdigit() for c in candidate)
+                and not _label_title(candidate)
+            ):
+                return candidate
+    return ""
+
+
+_AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
+
+
+def _item_sponsored(item: Any, group: list[Any], url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    if _host_in(host, rules.AD_HOSTS):
+        return True
+    for link in group:
+        if "sponsored" in (link.get("rel") or "").lower().split():
+            return True
+    for element in item.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for words in _class_words(element):
+            # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
+            if len(words) <= 4 and not _AD_ITEM_WORDS.isdisjoint(words):
+                return True
+            if words and words[0] == "ad" and len(words) <= 2:
+                return True
+        if len(element) == 0 or element.tag in ("span", "small", "em", "b", "strong", "div"):
+            text = (element.text or "").strip()
+            if text and _sponsored_label(text):
+                return True
+    return False
+
+
+def find_recommended(tree: Any, base_url: str | None, page_url: str | None) -> list[Story]:
+    """The page's recommended stories in page order, deduplicated by normalized URL.
+
+    ``tree`` is the raw lxml.html document (root element or ElementTree); it is not
+    modified. ``base_url`` is the effective link base, ``page_url`` the page's address.
+    """
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    if root is None:
+        return []
+    return _Finder(root, base_url, page_url).run()

@@ -1,0 +1,25 @@
+"""The library store: one SQLite file with articles, assets, stories and search.
+
+Knows nothing about Qt. ``Library`` is the one entry point; the dataclasses are what its
+queries return.
+"""
+
+from reader.store.library import (
+    ArticleRow,
+    Library,
+    SaveResult,
+    SearchHit,
+    StoredArticle,
+    StoredStory,
+)
+from reader.store.migrate import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleRow",
+    "Library",
+    "SaveResult",
+    "SearchHit",
+    "StoredArticle",
+    "StoredStory",
+]

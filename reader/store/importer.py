@@ -1,0 +1,267 @@
+"""Import many sources into the library: extraction spread over processes, writes here.
+
+Workers only load and extract (pure CPU, no database); this process writes each article
+in its own transaction as results arrive, so a crash or a cancel loses at most the
+articles still being extracted, and a failing source never stops the others. No Qt: the
+GUI runs ``import_sources`` in a worker thread with a progress callback and a cancel flag.
+"""
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from reader.errors import ReaderError
+from reader.model import Article
+from reader.store.library import Library
+from reader.urls import normalize_url
+
+# The extensions the loaders read; a folder is searched for these (an explicit file is
+# always tried: the loaders sniff content, not names).
+IMPORT_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".webarchive", ".txt"})
+# "Save page, complete" folders hold the page's own frames and scripts, not articles.
+SAVED_FILES_SUFFIXES = ("_files", "_archivos", "-Dateien", "_fichiers")
+IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep every core busy, bounded memory
+
+ImportStatus = Literal["added", "updated", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class ImportEvent:
+    """One source finished: reported in order of completion, after its commit."""
+
+    source: str
+    status: ImportStatus
+    done: int
+    total: int
+    article_id: int | None = None
+    title: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def line(self) -> str:
+        text = (
+            f"imported {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"failed {self.failed}"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+ProgressCallback = Callable[[ImportEvent], None]
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand folders (recursively, sorted) into files; URLs and files pass through.
+
+    Returns (sources to import, failures) where a failure is a path that does not exist.
+    Duplicates (the same file reached twice) are dropped.
+    """
+    found: list[str] = []
+    failures: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(item: str, key: str) -> None:
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+
+    for source in sources:
+        if is_url(source):
+            add(source, normalize_url(source))
+            continue
+        path = Path(source).expanduser()
+        if path.is_dir():
+            for file in _walk(path):
+                add(str(file), str(file.resolve()))
+        elif path.exists():
+            add(source, str(path.resolve()))
+        else:
+            failures.append((source, "no such file or folder"))
+    return found, failures
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    names = {entry.name for entry in entries}
+    for entry in entries:
+        if entry.is_dir():
+            if _is_saved_files_folder(entry.name, names):
+                continue
+            yield from _walk(entry)
+        elif entry.suffix.lower() in IMPORT_EXTENSIONS and not entry.name.startswith("."):
+            yield entry
+
+
+def _is_saved_files_folder(name: str, siblings: set[str]) -> bool:
+    for suffix in SAVED_FILES_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            if any(f"{stem}{ext}" in siblings for ext in (".html", ".htm", ".xhtml")):
+                return True
+    return False
+
+
+def origin_of(source: str) -> str:
+    """The dedupe key for "the same file": absolute path, or the normalized URL."""
+    if is_url(source):
+        return normalize_url(source)
+    return str(Path(source).expanduser().resolve())
+
+
+def extract_source(source: str) -> tuple[Article | None, str | None]:
+    """Worker: load and extract one source. Returns (article, None) or (None, reason)."""
+    try:
+        from reader.extract import extract
+        from reader.load import load
+
+        return extract(load(source)), None
+    except ReaderError as error:
+        return None, str(error)
+    except Exception as error:  # one bad page must not end the whole import
+        return None, f"unexpected {type(error).__name__}: {error}"
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork is cheapest (workers inherit imported modules) but unsafe in a Qt process."""
+    if sys.platform.startswith("linux") and "PySide6" not in sys.modules:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+# Modules a worker needs; imported here before forking so that workers start warm.
+PRELOAD_MODULES = ("reader.extract.pipeline", "reader.load.files", "lxml.html", "readability")
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def import_sources(
+    sources: Iterable[str],
+    library: Library,
+    *,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportSummary:
+    """Import every source; each article commits alone as soon as it is extracted."""
+    files, failures = collect_sources(sources)
+    summary = ImportSummary()
+    total = len(files) + len(failures)
+    done = 0
+
+    def report(event: ImportEvent) -> None:
+        if progress is not None:
+            progress(event)
+
+    for source, reason in failures:
+        done += 1
+        summary.failures.append((source, reason))
+        report(ImportEvent(source, "failed", done, total, error=reason))
+
+    def finish(source: str, article: Article | None, reason: str | None) -> None:
+        nonlocal done
+        done += 1
+        if article is None:
+            reason = reason or "no article"
+            summary.failures.append((source, reason))
+            report(ImportEvent(source, "failed", done, total, error=reason))
+            return
+        try:
+            result = library.save_result(article, origin=origin_of(source))
+        except ReaderError as error:
+            summary.failures.append((source, str(error)))
+            report(ImportEvent(source, "failed", done, total, error=str(error)))
+            return
+        setattr(summary, result.status, getattr(summary, result.status) + 1)
+        report(ImportEvent(source, result.status, done, total, result.id, article.title))
+
+    count = min(workers or default_workers(), len(files))
+    if count <= 1:
+        for source in files:
+            if cancel is not None and cancel.is_set():
+                summary.cancelled = True
+                break
+            finish(source, *extract_source(source))
+        return summary
+
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _preload()
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        summary.cancelled = _run_pool(pool, files, count, finish, cancel)
+    return summary
+
+
+def _run_pool(
+    pool: Executor,
+    files: list[str],
+    workers: int,
+    finish: Callable[[str, Article | None, str | None], None],
+    cancel: threading.Event | None,
+) -> bool:
+    """Feed the pool a bounded window of sources; returns True when cancelled."""
+    queue = iter(files)
+    running: dict[Future[tuple[Article | None, str | None]], str] = {}
+
+    def refill() -> None:
+        while len(running) < workers * IN_FLIGHT_PER_WORKER:
+            source = next(queue, None)
+            if source is None:
+                return
+            try:
+                running[pool.submit(extract_source, source)] = source
+            except BrokenProcessPool:
+                finish(source, None, "the extraction process crashed")
+
+    refill()
+    while running:
+        finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+        if cancel is not None and cancel.is_set():
+            pool.shutdown(wait=False, cancel_futures=True)
+            return True
+        for future in finished:
+            source = running.pop(future)
+            try:
+                article, reason = future.result()
+            except BrokenProcessPool:
+                article, reason = None, "the extraction process crashed"
+            except Exception as error:  # unpicklable result and the like
+                article, reason = None, f"unexpected {type(error).__name__}: {error}"
+            finish(source, article, reason)
+        refill()
+    return False

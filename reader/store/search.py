@@ -1,0 +1,102 @@
+"""The search box language, turned into a safe FTS5 MATCH expression and SQL filters.
+
+    words "a phrase" prefix* -excluded -"excluded phrase" site:example.com tag:python
+    is:unread is:read is:starred is:archived
+
+Every word reaches FTS5 as a quoted string, so no input can be an FTS5 syntax error:
+``"``, ``AND(``, ``*`` or ``NEAR`` are just text. Terms are ANDed; a query made only of
+exclusions or filters lists the matching articles newest first.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+# is:VALUE -> SQL condition on the articles row "a".
+IS_FILTERS: dict[str, str] = {
+    "unread": "a.read = 0",
+    "read": "a.read = 1",
+    "starred": "a.starred = 1",
+    "unstarred": "a.starred = 0",
+    "archived": "a.archived = 1",
+    "inbox": "a.archived = 0",
+}
+FIELD_FILTERS = ("site", "tag", "is")
+
+# A token: optional "-", optional field:, then a quoted phrase (closing quote optional)
+# or a run of non-space characters.
+TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
+WORD_CHARS = re.compile(r"\w", re.UNICODE)
+# FTS5 reads its query as a C string: a NUL ends it mid-quote. Control characters are no text.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass
+class ParsedQuery:
+    match: str | None = None  # FTS5 expression for the positive terms
+    exclude: str | None = None  # FTS5 expression ORing the excluded terms
+    conditions: list[str] = field(default_factory=list)  # SQL on "a"
+    params: list[str] = field(default_factory=list)  # for the conditions, in order
+
+    @property
+    def has_text(self) -> bool:
+        return self.match is not None
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _term(text: str, *, phrase: bool) -> str | None:
+    """One FTS5 term: a quoted string, with a prefix star kept for words ending in *."""
+    prefix = False
+    if not phrase and text.endswith("*"):
+        text = text.rstrip("*")
+        prefix = True
+    if not WORD_CHARS.search(text):
+        return None  # nothing FTS5 would index: punctuation alone matches nothing
+    return _quote(text) + ("*" if prefix else "")
+
+
+def parse(query: str) -> ParsedQuery:
+    parsed = ParsedQuery()
+    positive: list[str] = []
+    negative: list[str] = []
+    for match in TOKEN.finditer(CONTROL_CHARS.sub(" ", query)):
+        minus, name, phrase, bare = match.groups()
+        value = phrase if phrase is not None else bare
+        name = (name or "").lower()
+        if name in FIELD_FILTERS and value:
+            _add_filter(parsed, name, value.strip(), negate=bool(minus))
+            continue
+        if name:  # "foo:bar" that is no filter (a URL, a time): search it as text
+            value = f"{match.group(2)}:{value}"
+        term = _term(value, phrase=phrase is not None)
+        if term is None:
+            continue
+        (negative if minus else positive).append(term)
+    if positive:
+        parsed.match = " AND ".join(positive)
+    if negative:
+        parsed.exclude = " OR ".join(negative)
+    return parsed
+
+
+def _add_filter(parsed: ParsedQuery, name: str, value: str, *, negate: bool) -> None:
+    if name == "is":
+        condition = IS_FILTERS.get(value.lower())
+        if condition is None:
+            return  # unknown state: ignored rather than an error while typing
+        parsed.conditions.append(f"NOT ({condition})" if negate else condition)
+        return
+    if name == "site":
+        host = value.lower().removeprefix("www.")
+        condition = "(a.host = ? OR a.host LIKE ? ESCAPE '\\' OR a.site_name LIKE ? ESCAPE '\\')"
+        parsed.params += [host, "%." + _like(host), "%" + _like(value) + "%"]
+    else:  # tag
+        condition = "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+        parsed.params.append(value)
+    parsed.conditions.append(f"NOT {condition}" if negate else condition)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

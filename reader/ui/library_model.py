@@ -1,0 +1,371 @@
+"""The library list as Qt models: lazy pages of articles, and search hits with snippets.
+
+``LibraryModel`` asks the store for PAGE_SIZE rows at a time as the view scrolls
+(``canFetchMore`` / ``fetchMore``), so a library of 100,000 articles costs one page at
+start; a page is one indexed query (the store's target is 5 ms), fine on the GUI thread.
+``SnippetDelegate`` draws a hit with the store's <b>…</b> highlights.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reader.errors import ReaderError
+
+PAGE_SIZE = 200  # rows per fetchMore: one screenful many times over, one fast query
+ID_ROLE = Qt.ItemDataRole.UserRole
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
+META_ROLE = Qt.ItemDataRole.UserRole + 2
+DEFAULT_FILTER = "all"
+COLUMNS: tuple[str, ...] = ("Title", "Site", "Date", "Time", "State")
+TITLE, SITE, DATE, TIME, STATE = range(len(COLUMNS))
+STAR, UNREAD, ARCHIVED = "★", "●", "Archived"
+
+
+class LibraryLike(Protocol):
+    """What the panel needs of reader.store.Library (tests may pass a fake)."""
+
+    def articles(
+        self, limit: int = ..., offset: int = ..., filter: str = ..., tag: str | None = ...,
+        sort: str = ...,
+    ) -> list[Any]: ...  # fmt: skip
+    def count(self, filter: str = ..., tag: str | None = ...) -> int: ...
+    def tags(self) -> list[tuple[str, int]]: ...
+    def search(self, query: str, limit: int = ..., offset: int = ...) -> list[Any]: ...
+    def set_starred(self, article_id: int, starred: bool) -> None: ...
+    def set_archived(self, article_id: int, archived: bool) -> None: ...
+    def set_read(self, article_id: int, read: bool) -> None: ...
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> None: ...
+    def delete(self, article_id: int) -> None: ...
+    def restore(self, article_id: int) -> None: ...
+
+
+# -- formatting ---------------------------------------------------------------------------
+
+
+def format_date(value: Any, locale: QLocale | None = None) -> str:
+    """A short local date from a datetime, a date or an ISO string; "" when unknown."""
+    if value in (None, ""):
+        return ""
+    locale = locale or QLocale()
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                value = date.fromisoformat(value[:10])
+            except ValueError:
+                return value[:10]
+    if isinstance(value, datetime):
+        value = value.astimezone().date() if value.tzinfo else value.date()
+    if isinstance(value, date):
+        qdate = QDate(value.year, value.month, value.day)
+        return locale.toString(qdate, QLocale.FormatType.ShortFormat)
+    return str(value)
+
+
+def state_text(row: Any) -> str:
+    parts = []
+    if getattr(row, "starred", False):
+        parts.append(STAR)
+    if not getattr(row, "read", False):
+        parts.append(UNREAD)
+    if getattr(row, "archived", False):
+        parts.append(ARCHIVED)
+    return " ".join(parts)
+
+
+def state_words(row: Any) -> str:
+    """The state spelled out for tooltips and screen readers."""
+    words = ["starred"] if getattr(row, "starred", False) else []
+    words.append("read" if getattr(row, "read", False) else "unread")
+    if getattr(row, "archived", False):
+        words.append("archived")
+    tags = getattr(row, "tags", ())
+    if tags:
+        words.append("tags: " + ", ".join(tags))
+    return ", ".join(words)
+
+
+# -- models -------------------------------------------------------------------------------
+
+
+class LibraryModel(QAbstractTableModel):
+    """Articles of the library, fetched a page at a time as the view asks for more."""
+
+    error = Signal(str)
+
+    def __init__(self, library: LibraryLike, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._rows: list[Any] = []
+        self._exhausted = False
+        self.filter_key = DEFAULT_FILTER
+        self.tag: str | None = None
+        self.sort_key = "saved"
+        self._locale = QLocale()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- query ----------------------------------------------------------------------
+
+    def set_query(self, filter: str, tag: str | None, sort: str) -> None:
+        self.filter_key, self.tag, self.sort_key = filter, tag, sort
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a filter change or a new article)."""
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        try:
+            page = self._library.articles(
+                limit=PAGE_SIZE,
+                offset=len(self._rows),
+                filter=self.filter_key,
+                tag=self.tag,
+                sort=self.sort_key,
+            )
+        except ReaderError as error:
+            self._exhausted = True
+            self.error.emit(str(error))
+            return
+        if len(page) < PAGE_SIZE:
+            self._exhausted = True
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # -- rows -----------------------------------------------------------------------
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def loaded_count(self) -> int:
+        return len(self._rows)
+
+    def row_of(self, article_id: int) -> int:
+        for index, item in enumerate(self._rows):
+            if item.id == article_id:
+                return index
+        return -1
+
+    def update_article(self, article_id: int, **changes: Any) -> None:
+        """Change fields of a loaded row in place (star, archive, read, tags)."""
+        row = self.row_of(article_id)
+        if row < 0:
+            return
+        item = self._rows[row]
+        try:
+            self._rows[row] = dataclasses.replace(item, **changes)
+        except TypeError:  # not a dataclass: a plain object from a fake library
+            for name, value in changes.items():
+                setattr(item, name, value)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def take_article(self, article_id: int) -> tuple[int, Any] | None:
+        """Remove a row (after delete); returns (position, row) so undo can put it back."""
+        row = self.row_of(article_id)
+        if row < 0:
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        item = self._rows.pop(row)
+        self.endRemoveRows()
+        return row, item
+
+    def put_back(self, position: int, item: Any) -> None:
+        position = max(0, min(position, len(self._rows)))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, item)
+        self.endInsertRows()
+
+    # -- Qt model -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == DATE:
+            return "Published" if self.sort_key == "published" else "Saved"
+        return COLUMNS[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == STATE:
+                return state_words(item)
+            if column == TITLE and role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{item.title}, {state_words(item)}"
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and not item.read:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, DATE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, item: Any, column: int) -> str:
+        if column == TITLE:
+            return item.title or "Untitled"
+        if column == SITE:
+            return item.site_name or ""
+        if column == DATE:
+            value = item.published if self.sort_key == "published" else item.saved_at
+            return format_date(value, self._locale)
+        if column == TIME:
+            minutes = int(item.reading_minutes or 0)
+            return f"{minutes} min" if minutes else ""
+        return state_text(item)
+
+
+class SearchModel(QAbstractListModel):
+    """Search hits: title, site and a snippet with the matches in <b>…</b>."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Any] = []
+
+    def set_hits(self, hits: list[Any]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit_at(self, row: int) -> Any:
+        return self._hits[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title or "Untitled"
+        if role == ID_ROLE:
+            return hit.id
+        if role == SNIPPET_ROLE:
+            return hit.snippet
+        if role == META_ROLE:
+            parts = [hit.site_name or "", format_date(hit.published or hit.saved_at)]
+            state = state_text(hit)
+            return " · ".join(p for p in (*parts, state) if p)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            plain = _plain(hit.snippet)
+            return f"{hit.title}. {plain}" if plain else hit.title
+        return None
+
+
+def _plain(snippet: str) -> str:
+    document = QTextDocument()
+    document.setHtml(snippet)
+    return document.toPlainText()
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws a hit as a bold title, a muted site/date line and the highlighted snippet."""
+
+    PADDING = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        import html
+
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = palette.color(text_role).name()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        title = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        meta = html.escape(str(index.data(META_ROLE) or ""))
+        snippet = str(index.data(SNIPPET_ROLE) or "")
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setHtml(
+            f'<div style="color:{color}"><b>{title}</b><br>'
+            f'<span style="color:{muted}">{meta}</span><br>{snippet}</div>'
+        )
+        width = option.rect.width() - 2 * self.PADDING
+        document.setTextWidth(max(width, 100))
+        return document
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(index, QModelIndex)
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
+        if style is not None:  # background, selection and focus frame
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = text
+        document = self._document(option, index)
+        painter.save()
+        rect = option.rect
+        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
+        clip = QRectF(0, 0, rect.width() - 2 * self.PADDING, rect.height() - 2 * self.PADDING)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        assert isinstance(index, QModelIndex)
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(
+            int(document.idealWidth()) + 2 * self.PADDING,
+            int(document.size().height()) + 2 * self.PADDING,
+        )

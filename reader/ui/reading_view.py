@@ -1,0 +1,288 @@
+"""The reading view: a QTextBrowser that shows one article in a centred column.
+
+It never touches the network or the disk for resources: images come from the article's
+stored assets (handed over already decoded, see jobs.py) and anything else becomes a quiet
+placeholder. The column width follows the window: the root frame's side margins centre a
+column of about MEASURE_CHARS characters of the body font.
+"""
+
+import base64
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.ui import themes
+
+# Average characters of body text across the column. Word wrap leaves lines a little
+# shorter, which lands them in the 65–75 range comfortable for long reading.
+MEASURE_CHARS = 72
+# A column never gets closer to the window edge than this (pixels), even when narrow.
+MIN_SIDE_MARGIN = 24
+TOP_MARGIN = 44
+BOTTOM_MARGIN = 96
+# Text whose average advance stands for "a character" when measuring the column.
+_SAMPLE = "The quick brown fox jumps over the lazy dog, then reads a long article."
+_PLACEHOLDER_SIZE = QSize(1, 1)
+_STYLE_PROPERTY = "readerStyle"  # [theme, font px] a document was parsed with
+
+
+@dataclass(frozen=True)
+class _ImageSpot:
+    position: int
+    name: str
+    width: float
+    height: float
+
+
+class ReadingView(QTextBrowser):
+    """Shows rendered article HTML with a theme, a font size and stored images."""
+
+    #: an http(s) link the user clicked (the window decides what to do with it)
+    external_link = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setAccessibleName("Article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._images: dict[str, QImage] = {}
+        self._spots: list[_ImageSpot] = []
+        self._theme = themes.DEFAULT_THEME
+        self._font_px = themes.DEFAULT_FONT_PX
+        self._html = ""
+        self._column = 0
+        self.blocked_requests: list[str] = []  # what a page asked for and did not get
+        _style_document(self.document(), self._theme, self._font_px)
+        self.anchorClicked.connect(self._on_anchor)
+
+    # -- what is shown -------------------------------------------------------------------
+    def set_style(self, theme: str, font_px: int) -> None:
+        """Theme and size change the stylesheet, which Qt applies when HTML is parsed."""
+        self._theme = theme
+        self._font_px = font_px
+        colors = themes.load_theme(theme)
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Base, colors.color("background"))
+        palette.setColor(palette.ColorRole.Text, colors.color("text"))
+        palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
+        palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
+        self.setPalette(palette)
+        if self._html:
+            self._apply(self._html, keep_position=True)
+
+    def show_html(self, html: str, images: dict[str, QImage] | None = None) -> None:
+        """Replace the document (images: decoded stored assets keyed by their src)."""
+        self._images = dict(images or {})
+        self._html = html
+        self._apply(html, keep_position=False)
+
+    def show_document(
+        self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
+    ) -> None:
+        """Adopt a document parsed off the GUI thread by ``build_document``: only the layout
+        is left to do here. Rebuilt on the spot if the style changed meanwhile."""
+        self._images = dict(images or {})
+        self._html = html
+        if document.property(_STYLE_PROPERTY) != [self._theme, self._font_px]:
+            self._apply(html, keep_position=False)
+            return
+        document.setParent(self)  # image requests come to loadResource; Qt deletes the old one
+        self.setDocument(document)
+        self._collect_images()
+        self._column = 0
+        self._layout_column()
+
+    def show_notice(self, message: str) -> None:
+        """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
+        from reader.ui.render import notice_html
+
+        self._images = {}
+        self._html = ""
+        self._apply(notice_html(message), keep_position=False)
+
+    def current_html(self) -> str:
+        return self._html
+
+    @property
+    def theme(self) -> str:
+        return self._theme
+
+    @property
+    def font_px(self) -> int:
+        return self._font_px
+
+    def _apply(self, html: str, *, keep_position: bool) -> None:
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
+        document = self.document()
+        _style_document(document, self._theme, self._font_px)
+        self.setHtml(html)
+        self._collect_images()
+        self._column = 0
+        self._layout_column()
+        if keep_position:
+            bar.setValue(round(ratio * bar.maximum()))
+
+    # -- fonts and the column ------------------------------------------------------------
+    def body_font(self) -> QFont:
+        return body_font(self._theme, self._font_px)
+
+    def column_width(self) -> int:
+        """Pixel width of MEASURE_CHARS characters of the body font, capped by the window."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        wanted = round(advance * MEASURE_CHARS)
+        available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
+        return max(120, min(wanted, available))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._column = 0
+            self._layout_column()
+
+    def _layout_column(self) -> None:
+        column = self.column_width()
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if (
+            column == self._column
+            and frame.leftMargin() == side
+            and frame.topMargin() == TOP_MARGIN
+        ):
+            return
+        self._column = column
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(TOP_MARGIN)
+        frame.setBottomMargin(BOTTOM_MARGIN)
+        root.setFrameFormat(frame)
+        self._fit_images(column)
+
+    # -- images --------------------------------------------------------------------------
+    def _collect_images(self) -> None:
+        """Remember where the images are, once, so a resize only touches those spots."""
+        self._spots = []
+        if not self._images:
+            return
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    name = image.name()
+                    natural = self._images.get(name)
+                    if natural is not None:
+                        spot = _ImageSpot(
+                            fragment.position(), name, natural.width(), natural.height()
+                        )
+                        self._spots.append(spot)
+                iterator += 1
+            block = block.next()
+
+    def _fit_images(self, column: int) -> None:
+        """Scale images wider than the column down to it (Qt has no max-width)."""
+        if not self._spots:
+            return
+        cursor = QTextCursor(self.document())
+        for spot in self._spots:
+            scale = min(1.0, column / spot.width) if spot.width else 1.0
+            fmt = QTextImageFormat()
+            fmt.setName(spot.name)
+            fmt.setWidth(spot.width * scale)
+            fmt.setHeight(spot.height * scale)
+            cursor.setPosition(spot.position)
+            cursor.setPosition(spot.position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """Stored images only. Never the network, never a local file a page points at."""
+        name = QUrl(name) if isinstance(name, str) else name
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            key = name.toString()
+            image = self._images.get(key)
+            if image is not None:
+                return image
+            if name.scheme() == "data":
+                decoded = _data_url_image(key)
+                if decoded is not None:
+                    return decoded
+            self.blocked_requests.append(key)
+            placeholder = QImage(_PLACEHOLDER_SIZE, QImage.Format.Format_ARGB32)
+            placeholder.fill(QColor(0, 0, 0, 0))
+            return placeholder
+        self.blocked_requests.append(name.toString())
+        return None
+
+    # -- links ---------------------------------------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.external_link.emit(url)
+        elif not url.scheme() and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        # every other scheme (file:, javascript:, mailto: ...) is ignored on purpose
+
+
+def body_font(theme: str, font_px: int) -> QFont:
+    font = QFont()
+    font.setFamilies(themes.font_families(themes.load_theme(theme)))
+    font.setPixelSize(font_px)
+    return font
+
+
+def _style_document(document: QTextDocument, theme: str, font_px: int) -> None:
+    document.setUndoRedoEnabled(False)  # read-only: no history to keep
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(themes.document_css(theme, font_px))
+    document.setDefaultFont(body_font(theme, font_px))
+    document.setProperty(_STYLE_PROPERTY, [theme, font_px])
+
+
+def build_document(html: str, images: dict[str, QImage], theme: str, font_px: int) -> QTextDocument:
+    """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
+    reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
+    long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
+    """
+    document = QTextDocument()
+    _style_document(document, theme, font_px)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    document.setHtml(html)
+    application = QCoreApplication.instance()
+    if application is not None and document.thread() is not application.thread():
+        document.moveToThread(application.thread())
+    return document
+
+
+def _data_url_image(url: str) -> QImage | None:
+    """An inline ``data:image/...;base64,`` image, decoded without any I/O."""
+    header, _, payload = url.partition(",")
+    if not header.startswith("data:image/") or ";base64" not in header:
+        return None
+    try:
+        data = base64.b64decode(payload, validate=False)
+    except ValueError:
+        return None
+    image = QImage.fromData(data)
+    return None if image.isNull() else image

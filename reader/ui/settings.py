@@ -1,0 +1,113 @@
+"""What the window remembers between runs: geometry, splitter, theme, size, recent files.
+
+Kept in an INI file next to the library when READER_DATA_DIR (or --data-dir) is set, so a
+test or a portable library never touches the user's own settings; otherwise in the
+platform's usual QSettings place.
+"""
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.paths import APP_NAME, DATA_DIR_ENV
+from reader.ui import themes
+
+MAX_RECENT = 10
+SETTINGS_FILE = "settings.ini"
+
+
+def open_settings() -> QSettings:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = os.path.join(os.path.expanduser(override), SETTINGS_FILE)
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+class Settings:
+    """Typed accessors over QSettings (which stores everything as strings in INI files)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or open_settings()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self.store.setValue("window/splitter", value)
+
+    @property
+    def theme(self) -> str:
+        value = str(self.store.value("reading/theme", themes.DEFAULT_THEME))
+        return value if value in themes.THEMES else themes.DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.store.setValue("reading/theme", value)
+
+    @property
+    def font_px(self) -> int:
+        try:
+            value = int(str(self.store.value("reading/font_px", themes.DEFAULT_FONT_PX)))
+        except ValueError:
+            return themes.DEFAULT_FONT_PX
+        return min(max(value, themes.FONT_SIZES_PX[0]), themes.FONT_SIZES_PX[-1])
+
+    @font_px.setter
+    def font_px(self, value: int) -> None:
+        self.store.setValue("reading/font_px", int(value))
+
+    @property
+    def show_sidebar(self) -> bool:
+        return str(self.store.value("window/sidebar", "true")).lower() == "true"
+
+    @show_sidebar.setter
+    def show_sidebar(self, value: bool) -> None:
+        self.store.setValue("window/sidebar", "true" if value else "false")
+
+    @property
+    def show_ads(self) -> bool:
+        return str(self.store.value("sidebar/show_ads", "false")).lower() == "true"
+
+    @show_ads.setter
+    def show_ads(self, value: bool) -> None:
+        self.store.setValue("sidebar/show_ads", "true" if value else "false")
+
+    @property
+    def recent(self) -> list[str]:
+        value = self.store.value("files/recent", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(item) for item in items if item][:MAX_RECENT]
+
+    def add_recent(self, source: str) -> list[str]:
+        recent = [source, *(item for item in self.recent if item != source)][:MAX_RECENT]
+        self.store.setValue("files/recent", recent)
+        return recent
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    def sync(self) -> None:
+        self.store.sync()

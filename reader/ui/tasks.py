@@ -1,0 +1,83 @@
+"""Run work off the GUI thread and get the result back on it, by signal.
+
+``run_task(func, on_done, on_error)`` queues ``func()`` on the global QThreadPool. The
+signal carrier is created on the GUI thread, so Qt delivers ``done``/``failed`` through
+that thread's event loop: callbacks never run on the worker and never need a lock.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Carrier(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    """A queued call; ``cancel()`` only drops the result (Python threads cannot be killed)."""
+
+    def __init__(self, func: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it alive until it reported back
+        self._func = func
+        self.carrier = _Carrier()
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:
+        try:
+            result = self._func()
+        except Exception as error:  # reported to the GUI, which words it for the user
+            self.carrier.failed.emit(error)
+        else:
+            self.carrier.done.emit(result)
+
+
+_running: set[Task] = set()
+
+
+def run_task(
+    func: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Run ``func`` in ``pool`` (the global one by default); one callback runs on the GUI."""
+    task = Task(func)
+    _running.add(task)
+
+    def finished(result: Any) -> None:
+        _running.discard(task)
+        if not task.cancelled:
+            on_done(result)
+
+    def failed(error: BaseException) -> None:
+        _running.discard(task)
+        if not task.cancelled:
+            if not _is_expected(error):
+                log.error("task failed", exc_info=error)
+            on_error(error)
+
+    task.carrier.done.connect(finished)
+    task.carrier.failed.connect(failed)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
+
+
+def _is_expected(error: BaseException) -> bool:
+    from reader.errors import ReaderError
+
+    return isinstance(error, ReaderError)
+
+
+def pending() -> int:
+    """Tasks started and not yet reported (tests wait for zero)."""
+    return len(_running)

@@ -1,0 +1,116 @@
+"""Themes: CSS files in resources/themes/ become a document stylesheet and a widget palette.
+
+Qt's rich-text CSS has no custom properties and no relative units worth trusting, so the
+files are written as ordinary CSS with ``var(--name)`` and ``em`` and resolved here: one
+place decides colours (the theme file) and one place decides rhythm (base.css).
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+
+from reader.paths import resources_dir
+
+THEMES = ("light", "sepia", "dark")
+DEFAULT_THEME = "light"
+# Body text size in pixels; steps chosen so every size is a whole pixel.
+DEFAULT_FONT_PX = 18
+FONT_SIZES_PX = (12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32, 36)
+
+_ROOT_BLOCK = re.compile(r":root\s*\{(.*?)\}", re.S)
+_VARIABLE = re.compile(r"(--[\w-]+)\s*:\s*([^;]+);")
+_VAR_USE = re.compile(r"var\((--[\w-]+)\)")
+_EM_LENGTH = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)em\b")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+class Theme:
+    """A theme's name and its ``--variables`` (colours and font stacks), without the dashes."""
+
+    def __init__(self, name: str, colors: dict[str, str]) -> None:
+        self.name = name
+        self.colors = colors
+
+    def color(self, name: str) -> QColor:
+        return QColor(self.colors.get(name, "#808080"))
+
+
+def themes_dir() -> Path:
+    return resources_dir() / "themes"
+
+
+def _read(name: str) -> str:
+    return _COMMENT.sub("", (themes_dir() / name).read_text(encoding="utf-8"))
+
+
+def _variables(css: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for block in _ROOT_BLOCK.findall(css):
+        for name, value in _VARIABLE.findall(block):
+            found[name] = " ".join(value.split())
+    return found
+
+
+@cache
+def load_theme(name: str) -> Theme:
+    """The theme's colours plus the shared font stacks, as ``--name -> value``."""
+    if name not in THEMES:
+        name = DEFAULT_THEME
+    variables = {**_variables(_read("fonts.css")), **_variables(_read(f"{name}.css"))}
+    colors = {key[2:]: value for key, value in variables.items()}
+    return Theme(name, colors)
+
+
+def font_families(theme: Theme, key: str = "body-font") -> list[str]:
+    """A CSS font stack as a list of family names (for QFont.setFamilies)."""
+    stack = theme.colors.get(key, "serif")
+    return [part.strip().strip("\"'") for part in stack.split(",") if part.strip()]
+
+
+@cache
+def document_css(name: str, font_px: int) -> str:
+    """base.css with the theme's variables filled in and em lengths turned into pixels."""
+    theme = load_theme(name)
+    css = _ROOT_BLOCK.sub("", _read("base.css"))
+
+    def variable(match: re.Match[str]) -> str:
+        return theme.colors.get(match.group(1)[2:], "inherit")
+
+    def pixels(match: re.Match[str]) -> str:
+        return f"{round(float(match.group(1)) * font_px)}px"
+
+    css = _VAR_USE.sub(variable, css)
+    css = _EM_LENGTH.sub(pixels, css)
+    return f"body {{ font-size: {font_px}px; }}\n{css}"
+
+
+def palette(theme: Theme, base: QPalette) -> QPalette:
+    """A widget palette matching the document, so scroll areas and menus agree with the page."""
+    result = QPalette(base)
+    background = theme.color("background")
+    text = theme.color("text")
+    sidebar = theme.color("sidebar")
+    roles = {
+        QPalette.ColorRole.Window: sidebar,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: background,
+        QPalette.ColorRole.AlternateBase: theme.color("card"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: sidebar,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.Highlight: theme.color("selection"),
+        QPalette.ColorRole.HighlightedText: text,
+        QPalette.ColorRole.Link: theme.color("link"),
+        QPalette.ColorRole.PlaceholderText: theme.color("muted"),
+        QPalette.ColorRole.ToolTipBase: theme.color("card"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Mid: theme.color("card-border"),
+    }
+    for role, color in roles.items():
+        result.setColor(QPalette.ColorGroup.All, role, color)
+    disabled = QColor(theme.color("muted"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return result

@@ -1,0 +1,85 @@
+"""Benchmark: recommended-story capture against readability-lxml over the shared corpus.
+
+Issue 4 asks capture to cost at most 10% of the extraction pipeline. readability-lxml's
+``Document(html).summary()`` stands in for the pipeline (it is most of it). Both run side by
+side in one process on every corpus page, alternating, ``REPEAT`` times each; the per-page
+minimum removes noise from other processes, and the medians and totals are compared.
+The first (cold-cache) capture run of each page is reported too.
+
+    python tests/benchmarks/recommended.py [--repeat N] [CORPUS_DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "mozilla"
+PAGE_URL = "http://fakehost/test/page.html"  # the address Readability's tests saved them at
+TARGET = 0.10
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    pages = sorted(p / "source.html" for p in args.corpus.iterdir() if (p / "source.html").exists())
+    if not pages:
+        print(f"no pages under {args.corpus}", file=sys.stderr)
+        return 1
+
+    import lxml.html
+    from readability import Document
+
+    from reader.extract.recommended import find_recommended
+
+    base: list[float] = []
+    capture: list[float] = []
+    cold: list[float] = []
+    stories = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8", errors="replace")
+        tree = lxml.html.document_fromstring(html)
+        best_base = best_capture = float("inf")
+        for round_ in range(args.repeat):
+            start = time.perf_counter()
+            with contextlib.suppress(Exception):  # a refused page still took its time
+                Document(html).summary()
+            best_base = min(best_base, time.perf_counter() - start)
+            start = time.perf_counter()
+            found = find_recommended(tree, PAGE_URL, PAGE_URL)
+            elapsed = time.perf_counter() - start
+            if round_ == 0:
+                cold.append(elapsed)
+                stories += len(found)
+            best_capture = min(best_capture, elapsed)
+        base.append(best_base)
+        capture.append(best_capture)
+
+    def ms(values: list[float]) -> str:
+        return f"median {statistics.median(values) * 1000:7.2f} ms  total {sum(values):6.2f} s"
+
+    print(f"pages: {len(pages)}  stories found: {stories}  repeat: {args.repeat}")
+    print(f"readability-lxml summary()  {ms(base)}")
+    print(f"capture (best of runs)      {ms(capture)}")
+    print(f"capture (first run, cold)   {ms(cold)}")
+    median_ratio = statistics.median(capture) / statistics.median(base)
+    total_ratio = sum(capture) / sum(base)
+    per_page = statistics.median(c / b for c, b in zip(capture, base, strict=True))
+    print(
+        f"ratio of medians {median_ratio:.3f}  ratio of totals {total_ratio:.3f}  "
+        f"median per-page ratio {per_page:.3f}  (target <= {TARGET:.2f})"
+    )
+    print(f"cold ratio of medians {statistics.median(cold) / statistics.median(base):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""Does the window keep breathing while a big page is opened? A heartbeat says.
+
+A QTimer ticks every HEARTBEAT_MS on the GUI thread while the window opens ~1 MB corpus
+pages the normal way (load + extract + save + render in the thread pool, then the result
+shown). The longest gap between ticks, minus the interval, is the worst stall of the event
+loop. Reported separately: stalls while the worker runs (the GIL question) and the stall of
+showing the result on the GUI thread (setHtml + layout).
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/responsiveness.py [RUNS]
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
+PAGES = ("guardian-1", "wikipedia-2", "yahoo-1", "yahoo-2", "yahoo-3")
+HEARTBEAT_MS = 5
+TARGET_STALL_MS = 50
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-resp-")
+    sys.path.insert(0, str(REPO))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1280, 860)
+    window.show()
+    app.processEvents()
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(HEARTBEAT_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+
+    shown_at: list[float] = []
+    original_display = window._display
+
+    def display(opened: object) -> None:
+        started = time.perf_counter()
+        original_display(opened)
+        shown_at.append(started)
+        shown_at.append(time.perf_counter())
+
+    window._display = display  # type: ignore[method-assign]
+
+    worst_worker: list[float] = []
+    worst_show: list[float] = []
+    print(f"{'page':<14}{'size':>8}{'open ms':>9}{'worker stall':>14}{'show stall':>12}")
+    for _ in range(runs):
+        for name in PAGES:
+            source = SHARED / "corpus" / "mozilla" / name / "source.html"
+            if not source.is_file():
+                continue
+            ticks.clear()
+            shown_at.clear()
+            begin = time.perf_counter()
+            window.open_source(str(source))
+            while window.is_busy() or not shown_at:
+                app.processEvents()
+                time.sleep(0.0005)
+            end = time.perf_counter()
+            for _ in range(20):  # let the heartbeat tick after the last paint
+                app.processEvents()
+                time.sleep(0.001)
+            show_start, show_end = shown_at[0], shown_at[1]
+            before = [t for t in ticks if t <= show_start]
+            after = [t for t in ticks if t >= show_end]
+            worker_gaps = [b - a for a, b in zip([begin, *before], before, strict=False)]
+            worker_stall = max(worker_gaps, default=0.0) * 1000 - HEARTBEAT_MS
+            last = before[-1] if before else begin
+            show_stall = ((after[0] if after else show_end) - last) * 1000 - HEARTBEAT_MS
+            worst_worker.append(worker_stall)
+            worst_show.append(show_stall)
+            size = source.stat().st_size // 1024
+            print(
+                f"{name:<14}{size:>6}KB{(end - begin) * 1000:>9.0f}"
+                f"{worker_stall:>11.1f} ms{show_stall:>9.1f} ms"
+            )
+    timer.stop()
+    print(
+        f"\nworst event-loop stall while extracting (worker): median "
+        f"{statistics.median(worst_worker):.1f} ms, max {max(worst_worker):.1f} ms "
+        f"(target <= {TARGET_STALL_MS})"
+    )
+    print(
+        f"stall showing the result (GUI thread setHtml+layout): median "
+        f"{statistics.median(worst_show):.1f} ms, max {max(worst_show):.1f} ms"
+    )
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Screenshots of the reading window, offscreen: `python tests/gui/make_screenshots.py [OUT]`.
+
+Opens each page through the real load -> extract -> store -> render path (synchronously, no
+thread pool) in a throwaway library and saves window grabs. Used for docs/screenshots.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO))
+
+SHOTS = (
+    # (file name, source, theme, size)
+    ("sample.png", str(REPO / "resources" / "sample" / "welcome.html"), "light", (1280, 860)),
+    ("seed.png", str(SHARED / "seed" / "000_b486bc09ecc24fa0.txt"), "light", (1280, 860)),
+    ("wikipedia.png", str(SHARED / "corpus/mozilla/wikipedia/source.html"), "sepia", (1280, 900)),
+    ("table.png", str(SHARED / "corpus/mozilla/wikipedia-4/source.html"), "light", (1280, 900)),
+    ("dark.png", str(SHARED / "corpus/mozilla/wikipedia/source.html"), "dark", (1280, 860)),
+)
+
+
+def scroll_to_first_table(view: object) -> None:
+    from PySide6.QtGui import QTextCursor, QTextTable
+
+    document = view.document()  # type: ignore[attr-defined]
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable) and frame.columns() > 2:
+            cursor = QTextCursor(document)
+            cursor.setPosition(frame.firstPosition())
+            view.setTextCursor(cursor)  # type: ignore[attr-defined]
+            bar = view.verticalScrollBar()  # type: ignore[attr-defined]
+            top = view.cursorRect().top()  # type: ignore[attr-defined]
+            bar.setValue(bar.value() + top - 260)
+            return
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import jobs
+    from reader.ui.main_window import MainWindow
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
+    only = set(sys.argv[2:])
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationDisplayName("Reader")
+    for name, source, theme, size in SHOTS:
+        if only and name not in only:
+            continue
+        if not Path(source).is_file():
+            print(f"skip {name}: {source} missing")
+            continue
+        window = MainWindow()
+        window.resize(*size)
+        window.splitter.setSizes([size[0] - 340, 340])
+        window.set_theme(theme)
+        window.show()
+        window._show_opened(jobs.open_source(source))
+        for _ in range(5):
+            app.processEvents()
+        if name == "wikipedia.png":  # the first table (a quote), a little below the top
+            scroll_to_first_table(window.view)
+            app.processEvents()
+        window.grab().save(str(out / name))
+        print(f"wrote {out / name}")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,387 @@
+"""The reading window, driven like a person would: open, read, switch theme, restart."""
+
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from reader.ui import tasks, themes
+from reader.ui.main_window import MainWindow
+from reader.ui.sidebar import StoryItem
+
+REPO = Path(__file__).resolve().parents[2]
+WAIT_MS = 30_000
+
+PARAGRAPHS = [
+    "The harbour was quiet before dawn, and the boats lay still on water like dark glass.",
+    "Fishermen arrived one by one, carrying nets that smelled of salt and old rope.",
+    "By six the market was loud with prices, gulls and the scrape of crates on stone.",
+    "Nobody there had heard of the storm that was forming three hundred miles to the west.",
+    "It would arrive two days later and change the shape of the harbour for a generation.",
+]
+STORIES = [
+    ("How the old lighthouse was saved by volunteers", "A village raised the money in a year."),
+    ("Ten winters on the northern ferry route", "A captain looks back on the hardest crossings."),
+    ("The last boatyard that still builds in oak", "Three brothers keep an old craft alive."),
+    ("Why the herring came back to the bay", "Scientists credit a quiet change in the rules."),
+]
+
+
+def article_page(title: str = "Morning at the harbour", extra: str = "") -> str:
+    paragraphs = "\n".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    items = "\n".join(
+        f'<li><a href="https://news.example.org/2024/05/{slug(t)}"><h3>{t}</h3></a><p>{s}</p></li>'
+        for t, s in STORIES
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title><meta property="og:site_name" content="Coastal Times">
+<meta name="author" content="Ada Lindqvist">
+<meta property="article:published_time" content="2024-05-03"></head>
+<body><article><h1>{title}</h1>{paragraphs}{extra}</article>
+<aside class="recommended"><h2>Recommended Stories</h2><ul>{items}</ul></aside>
+</body></html>"""
+
+
+def slug(title: str) -> str:
+    return "-".join(title.lower().split())
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.html"
+    path.write_text(article_page(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
+def open_and_wait(qtbot, window: MainWindow, source: str | Path) -> None:
+    window.open_source(str(source))
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+
+
+def test_open_file_shows_title_paragraphs_and_stories(qtbot, window, page):
+    open_and_wait(qtbot, window, page)
+    assert window.windowTitle() == "Morning at the harbour"
+    text = window.view.toPlainText()
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert "Coastal Times".upper() in text.upper()
+    assert "Ada Lindqvist" in text
+    titles = [item.story.title for item in window.sidebar.items()]
+    assert titles == [title for title, _ in STORIES]
+    assert window.sidebar.model.rowCount() == len(STORIES)
+    assert not window.message_bar.isVisible()
+    assert window.settings.recent[0] == str(page.resolve())
+
+
+def test_theme_switch_and_zoom_change_the_document(qtbot, window, page):
+    open_and_wait(qtbot, window, page)
+    document = window.view.document()
+    light_css = document.defaultStyleSheet()
+    light_base = window.view.palette().color(window.view.palette().ColorRole.Base)
+    window.actions_by_id["view.theme_dark"].trigger()
+    assert document.defaultStyleSheet() != light_css
+    assert themes.load_theme("dark").colors["text"] in document.defaultStyleSheet()
+    dark_base = window.view.palette().color(window.view.palette().ColorRole.Base)
+    assert dark_base != light_base and dark_base.lightness() < 80
+    assert window.settings.theme == "dark"
+
+    size = window.view.font_px
+    width = window.view.column_width()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font_px > size
+    assert f"font-size: {window.view.font_px}px" in document.defaultStyleSheet()
+    assert window.view.column_width() > width  # the column grows with the text
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font_px == themes.DEFAULT_FONT_PX
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font_px < themes.DEFAULT_FONT_PX
+    assert PARAGRAPHS[0] in window.view.toPlainText()  # same article after every change
+
+
+def test_bad_file_shows_message_and_keeps_previous_article(qtbot, window, page, tmp_path):
+    open_and_wait(qtbot, window, page)
+    bad = tmp_path / "broken.html"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    open_and_wait(qtbot, window, bad)
+    assert window.message_bar.isVisible()
+    message = window.message_bar.text()
+    assert message.startswith("Could not open broken.html: ")
+    assert "Traceback" not in message
+    assert window.windowTitle() == "Morning at the harbour"
+    assert PARAGRAPHS[2] in window.view.toPlainText()
+    missing = tmp_path / "nowhere.html"
+    open_and_wait(qtbot, window, missing)
+    assert "nowhere.html" in window.message_bar.text()
+    assert PARAGRAPHS[2] in window.view.toPlainText()
+
+
+class _CountingHandler(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        type(self).requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_remote_images_never_touch_the_network(qtbot, window, tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
+    _CountingHandler.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        extra = (
+            f'<figure><img src="{base}/photo.png" alt="The harbour at dawn">'
+            "<figcaption>The harbour at dawn.</figcaption></figure>"
+            f'<p>More text with an inline <img src="{base}/icon.png"> image.</p>'
+            f'<link rel="stylesheet" href="{base}/style.css">'
+        )
+        path = tmp_path / "remote.html"
+        path.write_text(article_page(extra=extra), encoding="utf-8")
+        open_and_wait(qtbot, window, path)
+        window.view.viewport().repaint()
+        window.grab()
+        qtbot.wait(100)
+        assert _CountingHandler.requests == []
+        assert PARAGRAPHS[0] in window.view.toPlainText()
+        assert "image not saved" in window.view.toPlainText()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_last_article_comes_back_after_restart(qtbot, page):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    open_and_wait(qtbot, first, page)
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    second.start([])
+    qtbot.waitUntil(lambda: second.article is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not second.is_busy(), timeout=WAIT_MS)
+    assert second.windowTitle() == "Morning at the harbour"
+    assert PARAGRAPHS[4] in second.view.toPlainText()
+    assert len(second.sidebar.items()) == len(STORIES)
+
+
+def test_first_run_opens_the_bundled_sample(qtbot, window):
+    window.start([])
+    qtbot.waitUntil(lambda: window.article is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+    assert window.windowTitle() == "Welcome to Reader"
+    assert window.view._images, "the sample's figure comes from the library"
+    assert window.view.blocked_requests == []
+    assert len(window.sidebar.items()) >= 4
+    assert not any(item.story.sponsored for item in window.sidebar.items())
+    window.sidebar.ads_toggle.setChecked(True)
+    assert any(item.story.sponsored for item in window.sidebar.items())
+    assert window.settings.show_ads
+
+
+def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
+    opened: list[str] = []
+    window.open_external = lambda url: opened.append(url.toString())
+    open_and_wait(qtbot, window, page)
+    view = window.sidebar.list
+    view.setFocus()
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [f"https://news.example.org/2024/05/{slug(STORIES[1][0])}"]
+
+
+def test_links_open_http_in_browser_and_ignore_other_schemes(qtbot, window, page):
+    opened: list[str] = []
+    window.open_external = lambda url: opened.append(url.toString())
+    open_and_wait(qtbot, window, page)
+    for url in ("https://example.org/a", "file:///etc/passwd", "javascript:alert(1)", "mailto:x@y"):
+        window.view.anchorClicked.emit(QUrl(url))
+    assert opened == ["https://example.org/a"]
+
+
+def test_column_holds_a_comfortable_measure(qtbot, window, tmp_path):
+    long_paragraph = "<p>" + " ".join(PARAGRAPHS * 4) + "</p>"
+    path = tmp_path / "long.html"
+    path.write_text(article_page(extra=long_paragraph), encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    for width in (1300, 1700, 2400):
+        window.resize(width, 800)
+        qtbot.wait(20)
+        frame = window.view.document().rootFrame().frameFormat()
+        assert abs(frame.leftMargin() - frame.rightMargin()) <= 1  # centred
+        lengths = _line_lengths(window.view.document(), PARAGRAPHS[0][:40])
+        average = sum(lengths) / len(lengths)
+        assert 65 <= average <= 75, (width, lengths)
+
+
+def _line_lengths(document: QTextDocument, start: str) -> list[int]:
+    """Characters per full line of the longest block that starts with ``start``."""
+    best: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        if block.text().startswith(start) and layout.lineCount() > len(best):
+            best = [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]
+        block = block.next()
+    return best
+
+
+def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # inside the offscreen screen (800x600)
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([470, 290])
+    sizes = first.splitter.sizes()
+    open_and_wait(qtbot, first, page)
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.size().width(), second.size().height()) == (760, 560)
+    assert second.splitter.sizes() == sizes
+    second._rebuild_recent()
+    labels = [action.text() for action in second.recent_menu.actions()]
+    assert any("harbour.html" in label for label in labels)
+
+
+def test_dropping_a_file_opens_it(qtbot, window, page):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+    assert window.windowTitle() == "Morning at the harbour"
+
+
+def test_very_long_article_shows_preparing_state(qtbot, window):
+    from reader.model import Article
+    from reader.ui.jobs import Opened
+
+    body = "<p>" + " ".join(["word"] * 40) + "</p>"
+    article = Article(source="long", title="A very long read", content_html="", text="",
+                      word_count=150_000)  # fmt: skip
+    html = f"<html><body><h1>A very long read</h1>{body * 50}</body></html>"
+    window._show_opened(Opened(article=article, html=html))
+    assert "Preparing" in window.view.toPlainText()
+    qtbot.waitUntil(lambda: "Preparing" not in window.view.toPlainText(), timeout=WAIT_MS)
+    assert window.windowTitle() == "A very long read"
+
+
+def test_story_item_from_library_opens_saved_article(qtbot, window, page):
+    calls: list[int] = []
+    window.open_article = calls.append  # type: ignore[method-assign]
+
+    class Saved:
+        article_id = 7
+
+    from reader.model import Story
+
+    window.open_story(StoryItem(Story("A saved one"), key=Saved()))
+    assert calls == [7]
+
+
+def test_tasks_report_on_the_gui_thread(qtbot):
+    main = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    tasks.run_task(work, lambda value: seen.update(done=value, thread=threading.get_ident()),
+                   lambda error: seen.update(error=error))  # fmt: skip
+    qtbot.waitUntil(lambda: "done" in seen, timeout=WAIT_MS)
+    assert seen["done"] == 42 and seen["thread"] == main and seen["worker"] != main
+
+    def boom() -> None:
+        raise ValueError("nope")
+
+    tasks.run_task(boom, lambda value: None, lambda error: seen.update(error=error))
+    qtbot.waitUntil(lambda: "error" in seen, timeout=WAIT_MS)
+    assert isinstance(seen["error"], ValueError)
+
+
+def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
+    code = (
+        "import sys\n"
+        "from reader.app import run_app\n"
+        "run_app([])\n"
+        "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store')"
+        " if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    env = {**os.environ, "READER_BENCH": "paint", "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = str(REPO)
+    env["READER_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "paint " in result.stdout, result.stderr
+    assert "HEAVY []" in result.stdout
+
+
+def test_app_palette_is_untouched_by_themes(qtbot, window):
+    before = QApplication.palette().color(QApplication.palette().ColorRole.Window)
+    window.set_theme("dark")
+    after = QApplication.palette().color(QApplication.palette().ColorRole.Window)
+    assert before == after  # dialogs keep the desktop's look
+
+
+def test_none_keeps_a_reference_reserve_on_python_311(window):
+    """PySide6 6.12 leaks references to None (see reader/ui/pyside_fix.py)."""
+    from PySide6.QtCore import QStringListModel
+
+    from reader.ui.pyside_fix import RESERVE
+
+    if sys.version_info >= (3, 12):
+        pytest.skip("None is immortal")
+    assert sys.getrefcount(None) > RESERVE // 2
+    model = QStringListModel(["a"])
+    index = model.index(0)
+    for _ in range(1000):
+        index.data(Qt.ItemDataRole.DecorationRole)
+    assert sys.getrefcount(None) > RESERVE // 2

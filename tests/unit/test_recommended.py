@@ -1,0 +1,274 @@
+"""find_recommended on small pages: one rule per test, so a failure names the rule."""
+
+# ruff: noqa: E501 - the HTML snippets are test data; one element per line reads best.
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from reader.extract.recommended import find_recommended
+from reader.model import Story
+
+BASE = "https://news.example/world/2024/05/01/main-story-1001.html"
+ARTICLE = "".join(
+    f"<p>Paragraph {n} of the main story carries enough words to read like running prose in a "
+    f"real article, with a clause or two more to make it long enough.</p>"
+    for n in range(4)
+)
+
+
+def run(body: str, base: str | None = BASE, page: str | None = BASE) -> list[Story]:
+    html = (
+        f"<html><head><title>t</title></head><body><article>{ARTICLE}</article>{body}</body></html>"
+    )
+    return find_recommended(lxml.html.document_fromstring(html), base, page)
+
+
+def urls(stories: list[Story]) -> list[str | None]:
+    return [s.url for s in stories]
+
+
+RELATED = """
+<div class="related-articles"><h3>Related articles</h3><ul>
+<li><a href="/world/2024/04/30/first-related-story-0998.html">First related story about the talks</a></li>
+<li><a href="/world/2024/04/29/second-related-story-0997.html">Second related story about the summit</a></li>
+</ul></div>"""
+
+
+def test_related_block_in_page_order_with_absolute_urls() -> None:
+    assert urls(run(RELATED)) == [
+        "https://news.example/world/2024/04/30/first-related-story-0998.html",
+        "https://news.example/world/2024/04/29/second-related-story-0997.html",
+    ]
+
+
+def test_links_resolve_against_the_given_base() -> None:
+    stories = run(RELATED, base="https://mirror.example/archive/", page=BASE)
+    assert stories[0].url == "https://mirror.example/world/2024/04/30/first-related-story-0998.html"
+
+
+def test_relative_links_without_any_base_are_dropped() -> None:
+    assert run(RELATED, base=None, page=None) == []
+
+
+def test_duplicates_by_normalized_url_are_dropped() -> None:
+    body = RELATED + (
+        '<aside class="most-read"><h2>Most read</h2><ol>'
+        '<li><a href="https://NEWS.example/world/2024/04/30/first-related-story-0998.html?utm_source=mr#x">'
+        "First related story about the talks</a></li>"
+        '<li><a href="/world/2024/04/28/third-story-0996.html">Third story that people are reading</a></li>'
+        "</ol></aside>"
+    )
+    assert len(urls(run(body))) == 3
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "<nav>{}</nav>",
+        "<footer>{}</footer>",
+        "<header>{}</header>",
+        '<div role="navigation">{}</div>',
+        '<div class="main-menu">{}</div>',
+        '<ul class="site-nav">{}</ul>',
+    ],
+)
+def test_navigation_footer_and_menus_yield_nothing(wrapper: str) -> None:
+    assert run(wrapper.format(RELATED)) == []
+
+
+def test_sentence_links_are_not_stories() -> None:
+    body = (
+        "<div class='related'><p>As we reported last week, the "
+        "<a href='/world/2024/04/20/talks-collapsed-0990.html'>talks collapsed in the early hours</a>"
+        " after both delegations refused to move on the border question, and officials said a "
+        "new round would not start before the summer.</p></div>"
+    )
+    assert run(body) == []
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/tag/diplomacy",
+        "/topics/climate-change-and-energy",
+        "/author/jane-doe",
+        "/category/world-news-today",
+        "/section/world",
+        "/world/page/2",
+        "/world?page=2",
+        "https://www.facebook.com/sharer/sharer.php?u=x",
+        "https://twitter.com/intent/tweet?url=x",
+        "#comments",
+        "/world/2024/05/01/main-story-1001.html#comments",
+        BASE,
+        "javascript:void(0)",
+        "mailto:desk@news.example",
+        "/forum/threads/what-do-you-think-about-the-talks.123",
+        "https://www.amazon.com/dp/B000TEST/",
+    ],
+)
+def test_non_story_links_are_dropped(href: str) -> None:
+    body = f'<div class="related"><h3>Related</h3><ul><li><a href="{href}">A link with several words in it</a></li></ul></div>'
+    assert run(body) == []
+
+
+def test_short_menu_like_anchors_reject_the_block() -> None:
+    body = (
+        "<div class='popular-tags'><h3>Popular</h3>"
+        + "".join(
+            f"<a href='/world/2024/04/{d:02d}/item-{d}'>{w}</a>"
+            for d, w in enumerate(["Iran", "Gaza", "Oil"], 1)
+        )
+        + "</div>"
+    )
+    assert run(body) == []
+
+
+def test_title_summary_source_and_image() -> None:
+    body = """
+<section class="recirc"><h2>Read next</h2>
+<div class="card"><a href="/world/2024/04/30/a-1.html"><img data-src="/img/a.jpg" alt="x"></a>
+<span class="card-source">Reuters</span>
+<h3><a href="/world/2024/04/30/a-1.html">Ceasefire holds for a third day in the north</a></h3>
+<p class="card-dek">Aid convoys reached two towns that had been cut off since March.</p>
+<time>2 hours ago</time></div></section>"""
+    [story] = run(body)
+    assert story.title == "Ceasefire holds for a third day in the north"
+    assert story.summary == "Aid convoys reached two towns that had been cut off since March."
+    assert story.source == "Reuters"
+    assert story.image == "https://news.example/img/a.jpg"
+    assert story.sponsored is False
+
+
+def test_title_falls_back_to_image_alt() -> None:
+    body = (
+        "<div class='related-posts'><h3>Related</h3>"
+        "<a href='/world/2024/04/30/photo-story-0999.html'><img src='/i.jpg' alt='Photos from the flooded valley'></a></div>"
+    )
+    assert [s.title for s in run(body)] == ["Photos from the flooded valley"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<li class='sponsored'><a href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
+        "<li><span>Sponsored</span> <a href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
+        "<li><span>Anzeige</span> <a href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
+        "<li><a rel='sponsored' href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
+        "<li><a href='https://adclick.g.doubleclick.net/pcs/click?xai=1'>Offer of the week for new readers</a></li>",
+    ],
+)
+def test_sponsored_items(item: str) -> None:
+    body = (
+        "<div class='most-popular'><h3>Most popular</h3><ul>"
+        "<li><a href='/world/2024/04/30/plain-story-0995.html'>A plain story people are reading</a></li>"
+        f"{item}</ul></div>"
+    )
+    stories = run(body)
+    assert [s.sponsored for s in stories] == [False, True]
+
+
+def test_ad_network_widget_is_sponsored() -> None:
+    body = (
+        "<div id='outbrain_widget_0' class='OUTBRAIN'><ul>"
+        "<li><a href='https://paid.outbrain.com/network/redir?p=1'>Ten towns where retirees are happiest</a></li>"
+        "<li><a href='https://www.some-blog.example/why-you-should-stop-buying-bottled-water'>Why you should stop buying bottled water</a></li>"
+        "</ul></div>"
+    )
+    stories = run(body)
+    assert len(stories) == 2 and all(s.sponsored for s in stories)
+
+
+def test_inline_module_inside_the_article() -> None:
+    body = (
+        "<p><strong>READ MORE:</strong> <a href='/world/2024/04/25/background-story-0980.html'>"
+        "Background: how the dispute began</a></p>"
+    )
+    assert urls(run(body)) == ["https://news.example/world/2024/04/25/background-story-0980.html"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Mehr zum Thema",
+        "À lire aussi",
+        "Te puede interesar",
+        "Leia também",
+        "Leggi anche",
+        "You may also like",
+        "More from World",
+        "Most read",
+        "Trending now",
+        "Up next",
+    ],
+)
+def test_heading_words_in_six_languages(heading: str) -> None:
+    body = (
+        f"<section><h2>{heading}</h2><ul>"
+        "<li><a href='/world/2024/04/30/story-one-0990.html'>The first story in this little list</a></li>"
+        "<li><a href='/world/2024/04/29/story-two-0989.html'>The second story in this little list</a></li>"
+        "</ul></section>"
+    )
+    assert len(run(body)) == 2
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Related topics", "Trending topics", "Popular tags", "Latest comments", "Share this"],
+)
+def test_headings_that_introduce_no_stories(heading: str) -> None:
+    body = (
+        f"<section><h2>{heading}</h2><ul>"
+        "<li><a href='/world/2024/04/30/story-one-0990.html'>The first story in this little list</a></li>"
+        "</ul></section>"
+    )
+    assert run(body) == []
+
+
+def test_stories_without_links_from_a_text_dump() -> None:
+    body = (
+        "<aside class='recommended'><h2>Recommended Stories</h2><ul>"
+        "<li><h3>Story one</h3><p>First teaser.</p></li>"
+        "<li><h3>Win big with free bets this weekend</h3><p>A special promotion.</p></li>"
+        "</ul></aside>"
+    )
+    stories = run(body, base=None, page=None)
+    assert [(s.title, s.url, s.summary, s.sponsored) for s in stories] == [
+        ("Story one", None, "First teaser.", False),
+        ("Win big with free bets this weekend", None, "A special promotion.", True),
+    ]
+
+
+def test_the_tree_is_not_modified() -> None:
+    html = f"<html><body><article>{ARTICLE}</article>{RELATED}</body></html>"
+    tree = lxml.html.document_fromstring(html)
+    before = lxml.html.tostring(tree)
+    find_recommended(tree, BASE, BASE)
+    find_recommended(tree.getroottree(), BASE, BASE)
+    assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<html><body><!-- only a comment --></body></html>",
+        "<html><body><div class='related'>"
+        + "<div>" * 3000
+        + "<a href='/x'>deep</a>"
+        + "</div>" * 3000
+        + "</div></body></html>",
+        "<html><body><div class='related'><a href='/world/2024/01/01/a-1'>"
+        + "<span>" * 3000
+        + "A deeply nested title here"
+        + "</span>" * 3000
+        + "</a></div></body></html>",
+        "<html><body><div class='related'><a href='http://[::1/x'>Broken address in a link</a>"
+        "<a href=''>Empty address in a link here</a><a>No address at all in this one</a></div></body></html>",
+    ],
+)
+def test_odd_input_never_raises(html: str) -> None:
+    tree = lxml.html.document_fromstring(html)
+    assert isinstance(find_recommended(tree, BASE, BASE), list)

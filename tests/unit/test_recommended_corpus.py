@@ -1,0 +1,195 @@
+"""Recommended-story capture on real pages of the shared corpus (Mozilla Readability's
+test pages), labelled by hand: stories that must come out (in page order), links that
+must not, ads that must be flagged, and pages that recommend nothing at all.
+
+The corpus lives outside the repository (``../shared``); these tests skip without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from reader.extract.recommended import find_recommended
+from reader.model import Story
+from reader.urls import normalize_url
+
+pytestmark = pytest.mark.corpus
+
+PAGE_URL = "http://fakehost/test/page.html"  # where Readability's tests saved these pages
+
+# page -> (must come out, in page order; must not come out; must be flagged sponsored)
+WITH_STORIES: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "seattletimes-1": (  # "Most Read Business Stories" list
+        [
+            "http://www.seattletimes.com/business/real-estate/metro-seattle-home-prices-ease-in-expensive-areas-surge-in-lower-cost-cities/",
+            "http://www.seattletimes.com/business/amazon/alaskan-halibut-caught-by-a-century-old-seattle-boat-provides-a-glimpse-of-amazons-strategy-with-whole-foods/",
+            "https://www.seattletimes.com/business/amazon/amazon-grabs-large-downtown-bellevue-property-next-to-transit-hub/",
+        ],
+        [
+            "http://fakehost/seattle-news/transportation/",
+            "https://finance.yahoo.com/news/amazonowned-whole-foods-scraps-smaller-365-store-expansion-203543290.html",
+        ],
+        [],
+    ),
+    "wordpress": (  # Jetpack related posts
+        [
+            "https://wptavern.com/stack-overflow-survey-results-show-wordpress-is-trending-up-despite-being-ranked-among-most-dreaded-technologies",
+            "https://wptavern.com/stack-overflow-developer-survey-ranks-wordpress-as-the-3rd-most-dreaded-technology",
+            "https://wptavern.com/stack-overflow-documentation-is-now-in-beta",
+        ],
+        ["https://wptavern.com/category/bbpress", "http://stackoverflow.com/jobs"],
+        [],
+    ),
+    "guardian-1": (  # "more on this story"
+        [
+            "https://www.theguardian.com/uk-news/2019/jan/03/sperm-whale-stranded-scottish-loch-eriboll",
+            "https://www.theguardian.com/environment/2018/oct/09/images-show-baby-humpback-whale-trapped-in-shark-net-off-queensland-coast",
+        ],
+        [
+            "https://www.theguardian.com/world/newzealand",
+            "https://www.radionz.co.nz/news/national/377272/new-zealand-beached-whales-why-are-so-many-getting-stranded",
+        ],
+        [],
+    ),
+    "salon-1": (  # related stories widget and partner stories
+        [
+            "http://www.salon.com/2015/02/20/when_marriage_is_an_act_of_political_protest_partner/",
+            "http://www.salon.com/2015/03/16/the_worst_song_of_2015_is_here_meghan_trainors_dear_future_husband/",
+        ],
+        ["http://fakehost/topic/uber", "http://www.salon.com/category/news/"],
+        [],
+    ),
+    "wapo-1": (  # recommended strip and trending strip
+        [
+            "http://www.washingtonpost.com/world/middle_east/tunisias-islamists-get-sobering-lesson-in-governing/2014/11/20/b6fc8988-65ad-11e4-ab86-46000e1d0035_story.html",
+            "http://www.washingtonpost.com/blogs/worldviews/wp/2015/03/18/tunisias-bardo-museum-attacked-by-terrorists-is-home-to-amazing-roman-treasures/",
+        ],
+        [],
+        [],
+    ),
+    "aclu": (  # related blog posts pane
+        [
+            "http://fakehost/blog/privacy-technology/internet-privacy/staying-safe-when-you-say-metoo",
+            "http://fakehost/blog/privacy-technology/internet-privacy/landmark-european-law-could-change-facebook-and-improve",
+        ],
+        [],
+        [],
+    ),
+    "liberation-1": (
+        [
+            "http://fakehost/monde/2015/04/29/a-katmandou-exode-sous-pression_1277386",
+            "http://fakehost/politiques/2015/04/29/est-ce-vraiment-de-gaulle-qui-a-donne-le-droit-de-vote-aux-femmes_1277138",
+        ],
+        [],
+        [],
+    ),
+    "theverge": (  # "Related" in-article list, more stories rail
+        [
+            "http://fakehost/2023/6/5/23750003/apple-vision-pro-hands-on-the-best-headset-demo-ever",
+            "http://fakehost/2023/6/13/23759224/you-can-buy-the-new-15-inch-macbook-air-today",
+        ],
+        [
+            "http://fakehost/tech",
+            "http://fakehost/authors/alex-heath",
+            "http://fakehost/2023/6/5/23738968/apple-vision-pro-ar-headset-features-specs-price-release-date-wwdc-2023",
+        ],
+        [],
+    ),
+    "herald-sun-1": (
+        [
+            "http://www.heraldsun.com.au/entertainment/confidential/wifes-fury-at-hawthorn-husbands-million-dollar-gamble/story-fnn7ma1h-1227271771330?sv=df95c2a03e18b583f7f54541951f2017",
+        ],
+        [],
+        [],
+    ),
+    "breitbart": (  # Taboola and ZergNet widgets, then the site's own list
+        [
+            "http://www.zergnet.com/i/1423529/40875/0/0/0",
+            "http://fakehost/big-hollywood/2017/01/23/snl-writer-suspended-barron-trump-homeschool-shooter-tweet/",
+        ],
+        [
+            "http://popup.taboola.com/en/?template=colorbox&utm_source=breitbartcom&utm_medium=referral&utm_content=thumbs-2r:Bottom%20Main%20Column:",
+        ],
+        ["http://www.zergnet.com/i/1423529/40875/0/0/0"],
+    ),
+    "yahoo-1": (  # "What to Read Next" stream with Gemini ads
+        [
+            "http://fakehost/news/becoming-clear-were-2-big-152321240.html",
+            "http://fakehost/news/the-real-reason-why-millennials-are-leaving-banks-170424785.html",
+            "http://fakehost/news/this-is-how-fbi-director-comey-really-hurt-the-democrats-172445180.html",
+        ],
+        [
+            "http://finance.yahoo.com/news/review-playstation-vr-is-comfortable-and-affordable-but-lacks-must-have-games-165053851.html",
+        ],
+        [],
+    ),
+    "webmd-1": (  # "Top Picks"
+        [
+            "http://www.webmd.com/allergies/guide/insect-stings",
+            "http://www.webmd.com/allergies/features/allergy-tips",
+        ],
+        [],
+        [],
+    ),
+}
+
+# Pages whose markup recommends no story (reference pages, docs, personal blogs, a section
+# front, an article whose only list sits in its own <footer>): nothing may come out.
+WITHOUT_STORIES = [
+    "wikipedia",
+    "wikipedia-2",
+    "wikipedia-3",
+    "wikipedia-4",
+    "mozilla-1",
+    "mozilla-2",
+    "ietf-1",
+    "lwn-1",
+    "mercurial",
+    "google-sre-book-1",
+    "daringfireball-1",
+    "hukumusume",
+    "medium-1",
+    "keep-images",
+    "ebb-org",
+    "dev418",
+    "nytimes-5",
+    "heise",
+]
+
+
+def capture(corpus: Path, name: str) -> list[Story]:
+    html = (corpus / name / "source.html").read_text(encoding="utf-8", errors="replace")
+    return find_recommended(lxml.html.document_fromstring(html), PAGE_URL, PAGE_URL)
+
+
+@pytest.fixture
+def corpus(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "mozilla"
+
+
+@pytest.mark.parametrize("name", sorted(WITH_STORIES))
+def test_corpus_page_stories(corpus: Path, name: str) -> None:
+    must, must_not, sponsored = WITH_STORIES[name]
+    stories = capture(corpus, name)
+    found = [normalize_url(s.url) for s in stories if s.url]
+    wanted = [normalize_url(url) for url in must]
+    assert [url for url in found if url in wanted] == wanted
+    assert not {normalize_url(url) for url in must_not} & set(found)
+    flagged = {normalize_url(s.url) for s in stories if s.url and s.sponsored}
+    assert {normalize_url(url) for url in sponsored} <= flagged
+    assert all(s.title for s in stories)
+
+
+@pytest.mark.parametrize("name", WITHOUT_STORIES)
+def test_corpus_page_without_stories(corpus: Path, name: str) -> None:
+    assert [s.url for s in capture(corpus, name)] == []
+
+
+def test_yahoo_ads_flagged(corpus: Path) -> None:
+    stories = capture(corpus, "yahoo-1")
+    ads = [s for s in stories if s.url and "beap.gemini.yahoo.com" in s.url]
+    assert ads and all(s.sponsored for s in ads)
+    assert not any(s.sponsored for s in stories if s.url and s.url.startswith("http://fakehost/"))

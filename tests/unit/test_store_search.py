@@ -1,0 +1,160 @@
+"""Search syntax: words, phrases, prefix*, -exclusion, filters, and garbage that never raises."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import Article
+from reader.store import Library
+from reader.store.search import parse
+
+DOCS = [
+    ("Tomato gardens", "https://gardens.example/tomato", "Growing red tomatoes in summer heat."),
+    ("Bread at home", "https://www.bakery.example/bread", "Sourdough bread needs time and heat."),
+    ("Garden birds", "https://gardens.example/birds", "Red robins visit the garden in winter."),
+    ("Tomato sauce", "https://food.example/sauce", "A sauce of tomatoes, garlic & <oil>."),
+]
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    with Library(tmp_path / "library.sqlite3") as lib:
+        for title, url, text in DOCS:
+            lib.save(
+                Article(
+                    source=url,
+                    title=title,
+                    content_html=f"<p>{text}</p>",
+                    text=text,
+                    url=url,
+                    site_name=url.split("/")[2].removeprefix("www."),
+                    byline="Sam Baker" if "bread" in url else None,
+                )
+            )
+        yield lib
+
+
+def titles(library: Library, query: str) -> set[str]:
+    return {hit.title for hit in library.search(query)}
+
+
+def test_words_are_anded_and_ranked(library: Library) -> None:
+    assert titles(library, "red") == {"Tomato gardens", "Garden birds"}
+    assert titles(library, "red summer") == {"Tomato gardens"}
+    hits = library.search("tomato")
+    assert hits[0].title in {"Tomato gardens", "Tomato sauce"}
+    assert all(hits[i].rank <= hits[i + 1].rank for i in range(len(hits) - 1))
+
+
+def test_phrase_prefix_and_exclusion(library: Library) -> None:
+    assert titles(library, '"red robins"') == {"Garden birds"}
+    assert titles(library, '"robins red"') == set()
+    assert titles(library, "tomat*") == {"Tomato gardens", "Tomato sauce"}
+    assert titles(library, "tomato -sauce") == {"Tomato gardens"}
+    assert titles(library, 'heat -"sourdough bread"') == {"Tomato gardens"}
+    assert titles(library, "-tomato") == {"Bread at home", "Garden birds"}
+
+
+def test_byline_and_diacritics(library: Library) -> None:
+    assert titles(library, "baker") == {"Bread at home"}
+    assert titles(library, "bréad") == {"Bread at home"}
+
+
+def test_filters(library: Library) -> None:
+    assert titles(library, "site:gardens.example") == {"Tomato gardens", "Garden birds"}
+    assert titles(library, "site:bakery.example") == {"Bread at home"}  # www. host
+    assert titles(library, "red site:gardens.example -birds") == {"Tomato gardens"}
+    bread = library.find_by_url("https://www.bakery.example/bread")
+    assert bread is not None
+    library.set_tags(bread, ["Kitchen"])
+    library.set_starred(bread, True)
+    assert titles(library, "tag:kitchen") == {"Bread at home"}
+    assert titles(library, "heat tag:kitchen") == {"Bread at home"}
+    assert titles(library, "kitchen") == {"Bread at home"}  # tags are searchable text
+    assert titles(library, "is:starred") == {"Bread at home"}
+    assert "Bread at home" not in titles(library, "heat -is:starred")
+    library.set_read(bread, True)
+    assert titles(library, "heat is:unread") == {"Tomato gardens"}
+    library.set_archived(bread, True)
+    assert titles(library, "is:archived") == {"Bread at home"}
+
+
+def test_snippets_are_html_safe_and_highlighted(library: Library) -> None:
+    [hit] = library.search("garlic")
+    assert "<b>garlic</b>" in hit.snippet
+    assert "&amp;" in hit.snippet and "&lt;oil&gt;" in hit.snippet
+    assert "<oil>" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "AND(",
+        "(",
+        ")",
+        "*",
+        "-",
+        "NEAR(a b)",
+        "a OR",
+        "NOT",
+        "tomato AND",
+        "title:tomato",
+        "site:",
+        "is:bogus",
+        "tag:",
+        "'; DROP TABLE articles; --",
+        '"unclosed phrase',
+        "^tomato",
+        "tomato:",
+        "col:val*",
+        "\x00",
+        "🍅",
+        "-" * 50,
+        "a" * 5000,
+    ],
+)
+def test_garbage_never_raises(library: Library, query: str) -> None:
+    library.search(query)
+    assert library.count() == 4
+
+
+def test_operators_are_plain_words(library: Library) -> None:
+    # "AND(" is the word "and", not FTS5 syntax: only the bread text has it.
+    assert titles(library, "AND(") == {"Bread at home"}
+    assert titles(library, '"unclosed red') == set()
+    assert titles(library, '"red robins') == {"Garden birds"}
+
+
+def test_parse_shapes() -> None:
+    parsed = parse('red "a phrase" pre* -not site:x.org tag:t is:unread')
+    assert parsed.match == '"red" AND "a phrase" AND "pre"*'
+    assert parsed.exclude == '"not"'
+    assert len(parsed.conditions) == 3
+    assert parse("").match is None
+    assert parse('say "he said ""hi"""').match is not None
+
+
+def test_empty_query_gives_nothing(library: Library) -> None:
+    assert library.search("") == []
+    assert library.search("   ") == []
+
+
+def test_any_text_is_a_valid_query(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    with Library(tmp_path / "fuzz.sqlite3") as lib:
+        lib.save(Article(source="a", title="Alpha beta", content_html="<p>g</p>", text="gamma"))
+
+        @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(
+            st.text(
+                alphabet=st.characters(codec="utf-8") | st.sampled_from('"*-:()^+'), max_size=40
+            )
+        )
+        def search_anything(query: str) -> None:
+            lib.search(query)
+
+        search_anything()
