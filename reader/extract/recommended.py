@@ -145,8 +145,8 @@ MIN_STRUCT_ITEMS = 4
 MIN_STRUCT_TITLE_WORDS = 5
 # In a block where this share of story URLs carry a numeric id, id-less ones are sections.
 ID_SHARE = 0.7
-# Paragraphs longer than this are story prose (where the article text is).
-PROSE_CHARS = 80
+# Paragraphs with more letters than this (spaces not counted) are story prose.
+PROSE_CHARS = 70
 # How far up a block's ancestors the comment/share/newsletter check looks.
 MAX_FURNITURE_DEPTH = 8
 # An inline module is a short element ("READ MORE: <a>...</a>"), not a container.
@@ -161,10 +161,10 @@ SENTENCE_EXTRA_CHARS = 60
 MAX_HEADING_CLIMB = 4
 # ... in ancestors no larger than this many elements (beyond that it is the page body).
 MAX_REGION_ELEMENTS = 2500
-# A block with this many long paragraphs under one parent, and more text than this in
+# A block with this many long paragraphs under one parent, and more letters than this in
 # them, is an article wrapper, not a rail (a rail's teasers sit in separate items).
 WRAPPER_PARAGRAPHS = 3
-MAX_BLOCK_PROSE_CHARS = 1000
+MAX_BLOCK_PROSE_CHARS = 850
 # A block whose links are mostly rejected (menus, tags) is not a story list.
 MIN_STORY_LINK_SHARE = 0.2
 
@@ -181,7 +181,7 @@ class _Block:
     """A candidate container of stories and why it was picked."""
 
     element: Any
-    kind: str  # token | heading | inline | struct
+    kind: str  # heading | inline | token (strong class/id word) | weak (needs structure)
     sponsored: bool = False
     start_after: Any = None  # heading element: only links after it count
     links: list[Any] = field(default_factory=list)
@@ -332,6 +332,7 @@ class _Finder:
         self.prose_count: dict[Any, int] = {}
         self.negative: dict[Any, bool] = {}
         self.urls: dict[tuple[str, bool], str | None] = {}
+        self.resolved: dict[str, str | None] = {}
 
     # --- pass 1: candidates ------------------------------------------------------------------
 
@@ -353,9 +354,8 @@ class _Finder:
             if class_attr or id_attr:
                 info = 0
                 if class_attr:
-                    info = signals.get(class_attr)
-                    if info is None:
-                        info = _class_signal(class_attr)
+                    known = signals.get(class_attr)
+                    info = _class_signal(class_attr) if known is None else known
                 if id_attr:
                     id_info = signals.get(id_attr)
                     info |= _class_signal(id_attr) if id_info is None else id_info
@@ -376,15 +376,19 @@ class _Finder:
             if tag in _BARE_LABEL_TAGS and not len(element):
                 # An unclassed label: <div class="box"><span>Most popular</span><ul>...
                 text = element.text
-                if text and len(text) < MAX_HEADING_CHARS:
-                    if _plain(text.strip()).startswith(rules.HEADING_PREFIXES):
-                        headings.append(element)
+                if (
+                    text
+                    and len(text) < MAX_HEADING_CHARS
+                    and _plain(text.strip()).startswith(rules.HEADING_PREFIXES)
+                ):
+                    headings.append(element)
             if tag not in _SPECIAL_TAGS:
                 continue
             if tag == "p":
-                size = len(element.text_content())
-                if size > PROSE_CHARS:  # raw length first: indentation inflates it
-                    size = len(_text(element))
+                raw = element.text_content()
+                # Letters, not layout: indentation in the source must not count, and
+                # counting is far cheaper than splitting long paragraphs into words.
+                size = len(raw) - raw.count(" ") - raw.count("\n") - raw.count("\t")
                 if size > PROSE_CHARS:
                     parent = element.getparent()
                     if parent is not None:
@@ -394,12 +398,17 @@ class _Finder:
                     headings.append(element)
             elif tag in HEADING_TAGS:
                 headings.append(element)
-            if tag == "div":
-                text = element.text
-                if text and not text.isspace():
-                    self._inline(element, blocks)
-            elif tag in INLINE_TAGS and len(element) <= MAX_INLINE_CHILDREN:
-                self._inline(element, blocks)
+            if tag in INLINE_TAGS:
+                # "READ MORE: <a>..." - the label is the element's own leading text, or
+                # (in a paragraph) the text of a leading <strong>/<b>.
+                lead = element.text
+                if lead and not lead.isspace():
+                    if len(element) <= MAX_INLINE_CHILDREN:
+                        self._inline(element, lead, blocks)
+                elif tag == "p" and len(element):
+                    first = element[0]
+                    if first.tag in LEAD_TAGS and first.text:
+                        self._inline(element, first.text, blocks)
         for index, element in enumerate(self.root.iter("a", "li")):
             self.order[element] = index
         for heading in headings:
@@ -412,15 +421,8 @@ class _Finder:
                     blocks.append(block)
         return blocks
 
-    def _inline(self, element: Any, blocks: list[_Block]) -> None:
-        lead = (element.text or "").strip()
-        if not lead and len(element):
-            first = element[0]
-            if first.tag in LEAD_TAGS:
-                lead = (first.text or "").strip()
-        if not lead:
-            return
-        lowered = _plain(" ".join(lead.split()))
+    def _inline(self, element: Any, lead: str, blocks: list[_Block]) -> None:
+        lowered = _plain(" ".join(lead[:MAX_HEADING_CHARS].split()))
         if not lowered.startswith(rules.INLINE_PREFIXES) or element.find(".//a") is None:
             return
         if any(rules.NEGATIVE_TOKENS.intersection(words) for words in _class_words(element)):
@@ -567,7 +569,9 @@ class _Finder:
         return self.urls[key]
 
     def _check_url(self, href: str, relaxed: bool) -> str | None:
-        url = resolve(href, self.base)
+        url = self.resolved.get(href, "")
+        if url == "":
+            url = self.resolved[href] = resolve(href, self.base)
         if url is None:
             return None
         parts = urlsplit(url)
@@ -595,14 +599,17 @@ class _Finder:
         min_words = MIN_TITLE_WORDS_STRONG if strong else MIN_TITLE_WORDS
         by_url: dict[str, list[Any]] = {}
         ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
+        first_url: dict[str, str] = {}
         rejected = 0
         for link in links:
             if self._in_excluded(link, element):
                 continue
             url = self._story_url(link, relaxed)
             strict = url is not None
-            if url is None and not relaxed and _words(_text(link)) >= MIN_TITLE_WORDS:
+            if url is None and not relaxed:
                 url = self._story_url(link, True)
+                if url is not None and _words(_text(link)) < MIN_TITLE_WORDS:
+                    url = None
             if url is None or (block.kind != "inline" and self._sentence_link(link)):
                 if (link.get("href") or "").strip() not in ("", "#"):
                     rejected += 1
@@ -612,7 +619,10 @@ class _Finder:
                 ad_only.add(key)
             elif strict:
                 ad_only.discard(key)
-            by_url.setdefault(key, []).append(link)
+            if key not in by_url:
+                by_url[key] = []
+                first_url[key] = url
+            by_url[key].append(link)
         if not links and block.kind in ("token", "heading"):
             yield from self._linkless(block, order)
             return
@@ -624,7 +634,7 @@ class _Finder:
         items = _items(element, by_url)
         for key, group in by_url.items():
             item = items.get(key, group[0])
-            url = resolve(group[0].get("href") or "", self.base) or ""
+            url = first_url[key]
             title = _title(group, item)
             if not _title_ok(title, min_words) or _label_title(title):
                 continue
@@ -727,19 +737,33 @@ def _class_signal(text: str) -> int:
     return bits
 
 
+def _substring_pattern(needles: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of ``needles`` as a substring, built as a trie: Python's regex
+    engine tries alternatives one by one, and a trie lets it fail after one character."""
+    kept = {n for n in needles if not any(o != n and o in n for o in needles)}
+    trie: dict[str, Any] = {}
+    for needle in kept:
+        node = trie
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a needle ends here; nothing longer is needed (substring test)
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(build(trie))
+
+
 # Every token phrase needs its longest word somewhere in the class/id text: one regex
 # search rejects most class strings before any word splitting.
-_CLASS_PREFILTER = re.compile(
-    "|".join(
-        sorted(
-            {max(phrase.split(), key=len) for phrase in rules.BLOCK_TOKENS}
-            | set(rules.AD_NETWORK_TOKENS)
-            | LABEL_CLASS_WORDS
-            | {"hed"},
-            key=len,
-            reverse=True,
-        )
-    )
+_CLASS_PREFILTER = _substring_pattern(
+    {max(phrase.split(), key=len) for phrase in rules.BLOCK_TOKENS}
+    | set(rules.AD_NETWORK_TOKENS)
+    | LABEL_CLASS_WORDS
+    | {"hed"}
 )
 
 
@@ -774,10 +798,14 @@ def _furniture(element: Any, with_id: bool) -> bool:
         return False
     class_attr = element.get("class") or ""
     id_attr = (element.get("id") or "") if with_id else ""
-    if not class_attr and not id_attr:
-        return False
-    words = _attr_words(class_attr, id_attr)
-    return any(not rules.FURNITURE_WORDS.isdisjoint(w) for w in words)
+    return bool(class_attr or id_attr) and _furniture_words(class_attr, id_attr)
+
+
+@lru_cache(maxsize=16384)
+def _furniture_words(class_attr: str, id_attr: str) -> bool:
+    return any(
+        not rules.FURNITURE_WORDS.isdisjoint(w) for w in _attr_words(class_attr, id_attr)
+    )
 
 
 def _adjacent_post(element: Any) -> bool:
@@ -948,10 +976,17 @@ def _source(item: Any, title: str) -> str:
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
         if any(rules.SOURCE_TOKENS.intersection(words) for words in _class_words(element)):
-            text = _text(element)
+            text = _without_labels(_visible_text(element))
             if text and len(text) <= rules.MAX_LABEL_CHARS and text != title:
                 return text
     return _provider_line(item, title)
+
+
+def _without_labels(text: str) -> str:
+    """A provider line without its "Ad" / "Sponsored" label and separators."""
+    parts = [p.strip() for p in re.split(r"[•·|]", text) if p.strip()]
+    parts = [p for p in parts if not _sponsored_label(p)]
+    return parts[0] if len(parts) == 1 else " ".join(parts)
 
 
 def _provider_line(item: Any, title: str) -> str:

@@ -455,8 +455,6 @@ FURNITURE_WORDS = frozenset(
 AD_NETWORK_TOKENS = frozenset(
     {"taboola", "tbla", "trc", "outbrain", "zergnet", "revcontent", "mgid", "adblade"}
 )
-# Ad-network markers in attributes other than class/id (data-widget-id etc. names).
-AD_NETWORK_ATTRS: tuple[str, ...] = ("data-ob-", "data-taboola", "data-outbrain", "data-zergnet")
 
 # --- Sponsored labels --------------------------------------------------------------------
 # Short texts (a whole label element) that mark a block or item as paid for.

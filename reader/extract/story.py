@@ -28,8 +28,35 @@ SHORT_STORY_CHARS = 250
 MAIN_REGION_FACTOR = 3  # ...when <main> holds clearly more text than what was kept
 MAIN_REGION_MAX_LINKS = 0.5  # ...and is not mostly links (a menu, a list of other stories)
 LIST_TAGS = frozenset(("ol", "ul", "dl"))
+# A list item scores as a paragraph when it is a leaf (no nested list or block) holding a
+# sentence: menus and link lists are short or mostly links and stay unscored.
+LIST_ITEM_BLOCKS = frozenset(("ul", "ol", "dl", "p", "div", "table", "pre", "blockquote"))
+LIST_ITEM_MIN_CHARS = 60
+LIST_ITEM_MAX_LINKS = 0.5
+PROSE_LIST_SHARE = 0.5  # ...and a list where at least half the items are such is kept
 LIST_PENALTY_REFUND = 3  # cancels readability's -3 for lists that parent paragraphs
 KEEP_ALL_IMAGES = True  # readability drops image-only divs as "no content": keep pictures
+# readability-lxml stops at the single best-scored element, so a story split into an
+# intro block, a first paragraph and a "read more" box loses all but the biggest part.
+# An ancestor whose score rises again while climbing gathers those parts: it is taken
+# instead. The climb stops once an ancestor scores under this share of the best score
+# (then it is the page around the story, not the story).
+CLIMB_MIN_SHARE = 1 / 3
+# Several strong candidates (each at least this share of the best score) under one
+# common ancestor are sections of one story: the ancestor holding this many is taken.
+SECTION_SHARE = 0.75
+SECTION_MIN_COUNT = 3
+SECTION_POOL = 5  # only the strongest few candidates are compared
+# ...unless a segment classed like the best one (scoring at least this share of it) lies
+# outside that ancestor: then the ancestor is one part of a longer story, and
+# readability's own segment merging (same class, whole <article>) gathers it better.
+SEGMENT_SHARE = 0.25
+# A best candidate made of table rows is a data table inside a story (a list of films,
+# a spec sheet): the story is the element holding the table, with its intro and notes.
+# (A layout table's content cell is a <td>, not its rows, so it is not moved.)
+TABLE_ROW_TAGS = frozenset(("table", "tbody", "thead", "tfoot"))
+# Neither move leaves the page's own story frame.
+FRAME_TAGS = frozenset(("article", "main"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
 
 
@@ -59,6 +86,7 @@ def _document_class() -> type:
             self._tree = tree
             self._reparse = reparse
             self._passes = 0
+            self.prose_lists: set[Any] = set()
             self.result: Any = None
 
         def _parse(self, input: Any) -> Any:
@@ -116,6 +144,32 @@ def _document_class() -> type:
                 scored["content_score"] += LIST_PENALTY_REFUND
             return scored
 
+        def select_best_candidate(self, candidates: dict[Any, Any]) -> Any:
+            best = super().select_best_candidate(candidates)
+            if best is None:
+                return None
+            return _widen(best, candidates, self.score_node)
+
+        def score_paragraphs(self) -> dict[Any, Any]:
+            # readability scores only p/pre/td/blockquote, so a post written as lists
+            # (release notes, weekly updates) scored nothing and a newsletter form won.
+            # Leaf list items with sentence-length text count as paragraphs too.
+            candidates: dict[Any, Any] = super().score_paragraphs()
+            self.prose_lists = set()
+            for item in self.tags(self.html, "li"):
+                if _score_list_item(self, item, candidates):
+                    self.prose_lists.add(item.getparent())
+            return candidates
+
+        def get_preserved_elements(self, node: Any) -> dict[Any, bool]:
+            # A list of sentences inside the story is prose (changelog entries citing
+            # bug links), not a link farm: readability's link-density cut must spare it.
+            allowed: dict[Any, bool] = super().get_preserved_elements(node)
+            for elem in self.prose_lists:
+                if elem.tag in ("ul", "ol") and _mostly_prose(elem):
+                    allowed[elem] = True
+            return allowed
+
         def get_article(
             self,
             candidates: dict[Any, Any],
@@ -167,6 +221,106 @@ def _document_class() -> type:
             return str(tounicode(self.html, method="html"))
 
     return StoryDocument
+
+
+def _score_list_item(document: Any, item: Any, candidates: dict[Any, Any]) -> bool:
+    """Score a sentence-holding leaf list item like a paragraph; True when it scored."""
+    if any(isinstance(c.tag, str) and c.tag in LIST_ITEM_BLOCKS for c in item.iter()):
+        return False
+    text = " ".join(item.text_content().split())
+    if len(text) < LIST_ITEM_MIN_CHARS:
+        return False
+    links = document.get_link_density(item)
+    if links > LIST_ITEM_MAX_LINKS:
+        return False
+    score = (1 + len(text.split(",")) + min(len(text) / 100, 3)) * (1 - links)
+    share = 1.0
+    for holder in (item.getparent(), item.getparent().getparent()):
+        if holder is None:
+            break
+        if holder not in candidates:
+            candidates[holder] = document.score_node(holder)
+        candidates[holder]["content_score"] += score * share
+        share /= 2
+    return True
+
+
+def _mostly_prose(elem: Any) -> bool:
+    """Most of the list's items are sentences (not titles of other pages)."""
+    items = [li for li in elem if li.tag == "li"]
+    long = sum(1 for li in items if len(" ".join(li.text_content().split())) >= LIST_ITEM_MIN_CHARS)
+    return bool(items) and long >= len(items) * PROSE_LIST_SHARE
+
+
+def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) -> dict[str, Any]:
+    """The element holding the whole story when the best candidate is only one part of it."""
+    elem = best["elem"]
+    if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
+        return best  # the page said where its story is
+    if elem.tag in TABLE_ROW_TAGS:
+        table = elem if elem.tag == "table" else next(elem.iterancestors("table"), None)
+        holder = table.getparent() if table is not None else None
+        if holder is not None and holder.tag not in ("body", "html"):
+            return _as_candidate(holder, best, candidates, score_node)
+    ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
+    strong = [
+        c["elem"]
+        for c in ranked[:SECTION_POOL]
+        if c["elem"] is not elem and c["content_score"] >= best["content_score"] * SECTION_SHARE
+    ]
+    if len(strong) >= SECTION_MIN_COUNT:
+        for ancestor in _ancestors_in_frame(elem):
+            inside = sum(1 for other in strong if ancestor in other.iterancestors())
+            if inside >= SECTION_MIN_COUNT:
+                if _segment_outside(ancestor, best, candidates):
+                    break
+                return _as_candidate(ancestor, best, candidates, score_node)
+    last = best["content_score"]
+    floor = last * CLIMB_MIN_SHARE
+    for ancestor in _ancestors_in_frame(elem):
+        if ancestor not in candidates:
+            continue
+        score = candidates[ancestor]["content_score"]
+        if score < floor:
+            break
+        if score > last:
+            return dict(candidates[ancestor])
+        last = score
+    return best
+
+
+def _ancestors_in_frame(elem: Any) -> Any:
+    """Ancestors up to (and including) the first <article>/<main>, never <body>."""
+    for ancestor in elem.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return
+        yield ancestor
+        if ancestor.tag in FRAME_TAGS:
+            return
+
+
+def _segment_outside(ancestor: Any, best: dict[str, Any], candidates: dict[Any, Any]) -> bool:
+    classes = best["elem"].get("class")
+    if not classes:
+        return False
+    floor = best["content_score"] * SEGMENT_SHARE
+    for elem, candidate in candidates.items():
+        if (
+            elem.get("class") == classes
+            and candidate["content_score"] >= floor
+            and ancestor not in elem.iterancestors()
+        ):
+            return True
+    return False
+
+
+def _as_candidate(
+    elem: Any, best: dict[str, Any], candidates: dict[Any, Any], score_node: Any
+) -> dict[str, Any]:
+    candidate = dict(candidates[elem]) if elem in candidates else score_node(elem)
+    candidate["content_score"] = max(candidate["content_score"], best["content_score"])
+    candidates[elem] = candidate
+    return dict(candidate)
 
 
 _DOCUMENT: type | None = None

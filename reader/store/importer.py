@@ -166,6 +166,16 @@ def _preload() -> None:
             importlib.import_module(name)
 
 
+def _size(source: str) -> int:
+    """Work estimate for scheduling: the file size (URLs count as small)."""
+    if is_url(source):
+        return 0
+    try:
+        return os.stat(source).st_size
+    except OSError:
+        return 0
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -220,6 +230,7 @@ def import_sources(
         return summary
 
     context = _pool_context()
+    files = sorted(files, key=_size, reverse=True)  # longest first: no straggler at the end
     if context.get_start_method() == "fork":
         _preload()
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:

@@ -846,27 +846,16 @@ class Library:
                     [*params, int(limit), int(offset)],
                 ).fetchall()
                 return [_hit(row[:12], _escape_snippet(row[12] or ""), 0.0) for row in rows]
+            # CROSS JOIN keeps FTS5 outermost: it sorts by rank itself, so the filters and
+            # snippet() run only for the rows actually returned, never for every match.
             rows = conn.execute(
-                f"SELECT {ROW_COLUMNS}, f.rank FROM articles_fts f"
-                f" JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? AND {where}"
-                " ORDER BY f.rank LIMIT ? OFFSET ?",
-                [parsed.match, *params, int(limit), int(offset)],
+                f"SELECT {ROW_COLUMNS}, f.rank,"
+                f" snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d})"
+                " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
+                f" WHERE articles_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ? OFFSET ?",
+                [HIT_START, HIT_END, parsed.match, *params, int(limit), int(offset)],
             ).fetchall()
-            snippets = self._snippets(conn, parsed.match, [row[0] for row in rows])
-        return [_hit(row[:12], snippets.get(row[0], ""), float(row[12])) for row in rows]
-
-    @staticmethod
-    def _snippets(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
-        """Snippets for the page of hits only (computing them before the sort costs more)."""
-        if not ids:
-            return {}
-        marks = ", ".join("?" for _ in ids)
-        rows = conn.execute(
-            f"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d})"
-            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-            [HIT_START, HIT_END, match, *ids],
-        ).fetchall()
-        return {int(row[0]): _escape_snippet(row[1] or "") for row in rows}
+        return [_hit(row[:12], _escape_snippet(row[13] or ""), float(row[12])) for row in rows]
 
 
 def _escape_snippet(text: str) -> str:

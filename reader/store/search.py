@@ -93,7 +93,7 @@ def _add_filter(parsed: ParsedQuery, name: str, value: str, *, negate: bool) -> 
         condition = "(a.host = ? OR a.host LIKE ? ESCAPE '\\' OR a.site_name LIKE ? ESCAPE '\\')"
         parsed.params += [host, "%." + _like(host), "%" + _like(value) + "%"]
     else:  # tag
-        condition = "EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?)"
+        condition = "a.id IN (SELECT t.article_id FROM article_tags t WHERE t.tag = ?)"
         parsed.params.append(value)
     parsed.conditions.append(f"NOT {condition}" if negate else condition)
 

@@ -79,9 +79,6 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
-        from reader.ui.pyside_fix import protect_none
-
-        protect_none()  # before any model or view starts trading QVariants
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QDesktopServices, QIcon
         from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget

@@ -34,6 +34,9 @@ BOTTOM_MARGIN = 96
 # Text whose average advance stands for "a character" when measuring the column.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, then reads a long article."
 _PLACEHOLDER_SIZE = QSize(1, 1)
+# HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
+# thread when the theme or size changes: parsing it here would freeze the window >50 ms.
+REPARSE_IN_WORKER_CHARS = 150_000
 _STYLE_PROPERTY = "readerStyle"  # [theme, font px] a document was parsed with
 
 
@@ -65,6 +68,7 @@ class ReadingView(QTextBrowser):
         self._font_px = themes.DEFAULT_FONT_PX
         self._html = ""
         self._column = 0
+        self._restyle_generation = 0
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         _style_document(self.document(), self._theme, self._font_px)
         self.anchorClicked.connect(self._on_anchor)
@@ -81,8 +85,32 @@ class ReadingView(QTextBrowser):
         palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
         palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
         self.setPalette(palette)
-        if self._html:
+        if not self._html:
+            return
+        if len(self._html) < REPARSE_IN_WORKER_CHARS:
             self._apply(self._html, keep_position=True)
+            return
+        # A long article: parse the restyled copy in a worker, keep reading meanwhile.
+        from reader.ui.tasks import run_task
+
+        self._restyle_generation += 1
+        generation = self._restyle_generation
+        html, images = self._html, dict(self._images)
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+        def adopt(document: object) -> None:
+            if generation != self._restyle_generation or html != self._html:
+                return  # a newer restyle or another article won
+            assert isinstance(document, QTextDocument)
+            self.show_document(document, html, images)
+            self.verticalScrollBar().setValue(round(ratio * self.verticalScrollBar().maximum()))
+
+        run_task(
+            lambda: build_document(html, images, theme, font_px),
+            adopt,
+            lambda error: self._apply(html, keep_position=True),
+        )
 
     def show_html(self, html: str, images: dict[str, QImage] | None = None) -> None:
         """Replace the document (images: decoded stored assets keyed by their src)."""

@@ -158,13 +158,14 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
         _quote_as_table(quote)
     _rehome_orphan_rows(root)
     for table in root.iter("table"):
-        if table.get("class") != "quote":
+        if table.get("class") not in ("quote", "code"):
             table.set("class", "data")
             table.set("cellspacing", "0")
             table.set("width", "100%")
-    for pre in root.iter("pre"):
+    for pre in list(root.iter("pre")):
         for inner in list(pre.iter("code")):
             inner.drop_tag()
+        _code_as_table(pre)
 
     body = "".join(
         lxml.html.tostring(child, encoding="unicode") if isinstance(child.tag, str) else ""
@@ -270,6 +271,23 @@ def _quote_as_table(quote: Any) -> None:
         cell.append(child)
     table.tail = quote.tail
     quote.getparent().replace(quote, table)
+
+
+def _code_as_table(pre: Any) -> None:
+    """A code block as a one-cell table, so its background is one calm panel with padding
+    (Qt paints a <pre>'s background line by line, with gaps)."""
+    from lxml import etree
+
+    table = etree.Element("table")
+    table.set("class", "code")
+    table.set("width", "100%")
+    table.set("cellspacing", "0")
+    table.set("cellpadding", "0")
+    cell = etree.SubElement(etree.SubElement(table, "tr"), "td")
+    cell.set("class", "code")
+    pre.getparent().replace(pre, table)
+    table.tail, pre.tail = pre.tail, None
+    cell.append(pre)
 
 
 def render_article(

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import os
 import random
+import resource
 import sqlite3
 import statistics
 import sys
@@ -255,6 +256,12 @@ def library_benchmarks(path: Path, runs: int) -> None:
         print(f"{name:40} {value:10.2f} {target:8.1f}  {verdict}")
 
 
+def _cpu() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def import_benchmark(rounds: int) -> None:
     """Serial and pooled runs alternate so that a busy machine hurts both alike."""
     pages = sorted(CORPUS.glob("*/source.html"))
@@ -269,6 +276,8 @@ def import_benchmark(rounds: int) -> None:
         extract(load(str(page)))
     serial: list[float] = []
     pooled: list[float] = []
+    main_cpu: list[float] = []
+    worker_cpu: list[float] = []
     line = ""
     for round_ in range(rounds):
         with tempfile.TemporaryDirectory() as folder:
@@ -278,16 +287,28 @@ def import_benchmark(rounds: int) -> None:
                     with contextlib.suppress(ReaderError):
                         library.save(extract(load(str(page))), origin=str(page))
             serial.append(time.perf_counter() - start)
+            before = _cpu()
             start = time.perf_counter()
             with Library(Path(folder) / "pool.sqlite3") as library:
                 line = import_sources([str(page) for page in pages], library, workers=2).line()
             pooled.append(time.perf_counter() - start)
+            after = _cpu()
+            main_cpu.append(after[0] - before[0])
+            worker_cpu.append(after[1] - before[1])
         print(f"  round {round_ + 1}: serial {serial[-1]:.2f} s, 2 processes {pooled[-1]:.2f} s")
     one, two = statistics.median(serial), statistics.median(pooled)
-    print(f"\nimport of {len(pages)} corpus pages (load + extract + save), median of {rounds}")
-    print(f"  one by one, one process: {one:6.2f} s")
-    print(f"  reader import, 2 procs:  {two:6.2f} s ({line})")
-    print(f"  speed-up: {one / two:.2f}x (target >= 1.6x); load average {os.getloadavg()[0]:.1f}")
+    print(f"\nimport of {len(pages)} corpus pages (load + extract + save), {rounds} rounds")
+    print(f"  one by one, one process: median {one:6.2f} s, best {min(serial):6.2f} s")
+    print(f"  reader import, 2 procs:  median {two:6.2f} s, best {min(pooled):6.2f} s ({line})")
+    print(
+        f"  speed-up: median {one / two:.2f}x, best {min(serial) / min(pooled):.2f}x"
+        f" (target >= 1.6x); load average {os.getloadavg()[0]:.1f}"
+    )
+    print("  (the best runs are the least disturbed by other work on a shared machine)")
+    print(
+        f"  CPU of a pooled run: main process {statistics.median(main_cpu):.2f} s,"
+        f" workers {statistics.median(worker_cpu):.2f} s (serial wall {one:.2f} s)"
+    )
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ SHOTS = (
     ("seed.png", str(SHARED / "seed" / "000_b486bc09ecc24fa0.txt"), "light", (1280, 860)),
     ("wikipedia.png", str(SHARED / "corpus/mozilla/wikipedia/source.html"), "sepia", (1280, 900)),
     ("table.png", str(SHARED / "corpus/mozilla/wikipedia-4/source.html"), "light", (1280, 900)),
-    ("dark.png", str(SHARED / "corpus/mozilla/wikipedia/source.html"), "dark", (1280, 860)),
+    ("dark.png", str(SHARED / "seed" / "000_b486bc09ecc24fa0.txt"), "dark", (1280, 860)),
 )
 
 

@@ -340,3 +340,22 @@ def test_cancel_while_connecting(unanswered_port: int) -> None:
     with pytest.raises(FetchCancelled):
         fetch_page(f"http://127.0.0.1:{unanswered_port}/", cancel=stop)
     assert time.monotonic() - started < 2
+
+
+def test_declared_length_over_the_cap_is_refused_before_reading(server: hs.Server) -> None:
+    assert str(fetch_error(server.url("/big/400"), max_bytes=10_000)) == (
+        "page larger than 10000 bytes"
+    )
+
+
+def test_system_proxy_settings_are_followed(
+    server: hs.Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy_port = hs.closed_port()
+    for name in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{proxy_port}")
+    # The server is up, so a refused connection shows the (closed) proxy was used.
+    assert str(fetch_error(server.url("/page"))).endswith("(connection refused)")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    assert "Night trains" in fetch_page(server.url("/page")).html

@@ -18,6 +18,7 @@ import hostile_server as hs
 import pytest
 
 from reader import logins, secrets
+from reader.errors import SecretsError
 from reader.load.fetch import fetch_page
 
 FAIL_BACKEND = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
@@ -197,5 +198,5 @@ def test_without_keyring_the_login_lives_in_memory_for_the_session(
 
 
 def test_empty_secret_is_refused(no_keyring: None) -> None:
-    with pytest.raises(secrets.SecretsError):
+    with pytest.raises(SecretsError):
         secrets.set_secret("example.com", "ada", "")
