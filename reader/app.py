@@ -11,6 +11,7 @@ READER_BENCH=article prints it when the first article is on screen, with the RSS
 import os
 import sys
 import time
+from typing import Any
 
 BENCH_ENV = "READER_BENCH"
 
@@ -31,10 +32,20 @@ def run_app(sources: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("reader")
 
+    from reader.ui.single_instance import claim_or_forward
+
+    # One Reader per library: a second `reader FILE` hands FILE over and leaves, before
+    # it builds anything.
+    instance = claim_or_forward([_as_source(s) for s in sources])
+    if instance is None:
+        return 0
+
     from reader.ui.main_window import FirstPaint, MainWindow
 
     window = MainWindow(build=False)  # a themed shell: paints before anything heavy loads
     bench = os.environ.get(BENCH_ENV, "")
+
+    connect_instance(instance, window)
 
     def after_first_paint() -> None:
         if bench == "paint":
@@ -48,11 +59,29 @@ def run_app(sources: list[str]) -> int:
             return
         if bench == "article":
             _quit_when_article_shown(window, app)
-        window.start([_as_source(s) for s in sources])
+        window.start([_as_source(s) for s in sources] + window.pending_sources)
 
     FirstPaint(window, after_first_paint)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+
+
+def connect_instance(instance: Any, window: Any) -> None:
+    """`reader FILE` from another process: open FILE here (once the window is built) and
+    bring the window to the front."""
+    from reader.ui.single_instance import raise_window
+
+    def forwarded(requested: list[str]) -> None:
+        if requested and window.is_built():
+            window.open_sources(requested)
+        elif requested:
+            window.pending_sources.extend(requested)
+        raise_window(window)
+
+    instance.open_requested.connect(forwarded)
 
 
 def _print_and_quit(stage: str, app: object) -> None:

@@ -37,9 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader", description="Read the main story of a page; keep it in your library."
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="DIR", help=f"library folder (also ${DATA_DIR_ENV})"
-    )
+    parser.add_argument("--data-dir", metavar="DIR", help=f"library folder (also ${DATA_DIR_ENV})")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)

@@ -1,12 +1,17 @@
 """Stage 5: remove the junk readability lets through, keep what a reader wants to see.
 
 Rules are data: phrase patterns for widget boxes, reading-time badges and newsletter
-prompts; class/id patterns for share and follow bars; hosts of tracking pixels. Figures,
-captions, images, quotes, lists, tables and code are never dropped for being short.
+prompts; class/id patterns for share and follow bars and author boxes; the page's
+copyright line; lists of links to other stories, by class or by their "Related" / "Most
+read" label; hosts of tracking pixels. Figures, captions (with their photo credits),
+images, quotes, lists, tables and code are never dropped for being short.
 """
 
 import re
 from typing import Any
+
+# The recommended-stories capture's heading list: one list of "other stories" labels.
+from reader.extract.recommended_rules import HEADING_PREFIXES, MAX_HEADING_WORDS
 
 # A block whose whole text is made of these phrases is a broken widget, not the story.
 WIDGET_PHRASES = (
@@ -41,12 +46,33 @@ SHARE_FEATURES = re.compile(
     r"reading-time|read-time|readtime)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# The writer's biography box under the story ("Dana covers transport... Follow Dana").
+AUTHOR_BOX_FEATURES = re.compile(
+    r"author-?(?:box|bio|info|card|details|profile|blurb)|about-?(?:the-)?author|"
+    r"contributor-?(?:bio|box)|(?:^|[\s_-])bio-?box",
+    re.IGNORECASE,
+)
+AUTHOR_BOX_MAX = 700  # a short biography, never a chapter of the story
+# A line that only states the page's copyright ("© Site 2021", "Copyright 2020 Site. All
+# rights reserved."): a year or "all rights reserved" tells it from a photo credit
+# ("© Provided by Agency"), which belongs to its picture and is kept.
+COPYRIGHT = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all rights reserved))"
+    r".{0,100}$",
+    re.IGNORECASE,
+)
 # Blocks of other stories or widgets inside the story container, whatever their length.
 RELATED_FEATURES = re.compile(
     r"(?:^|[\s_-])(?:related|relatedposts|related-posts|related-articles|sharedaddy|yarpp|"
     r"outbrain|taboola|read-next|more-stories|recommended|recirculation)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# A block introduced by a "Related stories" / "Most read" / "Read more" label (the
+# recommended-stories capture's own heading list) and made mostly of links is a list of
+# other pages inside the story, even without a telling class.
+LINK_BLOCK_SHARE = 0.6  # share of the block's text (label aside) that sits in links
+LINK_LIST_MIN = 2  # a list, not one inline cross-reference
+LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span")
 RELATED_SHARE_MAX = 0.5  # never drop what holds half the story: then it IS the story
 SHARE_TEXT_MAX = 200  # a share/follow bar is a row of short labels, never a paragraph
 BOX_TEXT_MAX = 300  # longest widget box / prompt we expect; longer blocks are content
@@ -98,6 +124,7 @@ def fold(text: str) -> str:
 def clean_story(story: Any, *, title: str | None, byline: str | None) -> None:
     """Remove junk from the story element in place."""
     _drop_junk_blocks(story)
+    _drop_labelled_link_blocks(story)
     _drop_repeats_at_top(story, title=title, byline=byline)
     _drop_tracking_pixels(story)
     _drop_empty(story)
@@ -118,17 +145,74 @@ def _drop_junk_blocks(story: Any) -> None:
             if len(squash(elem.text_content())) < story_chars * RELATED_SHARE_MAX:
                 _drop(elem)
             continue
+        if AUTHOR_BOX_FEATURES.search(features) and elem.tag not in NEVER_DROP:
+            chars = len(squash(elem.text_content()))
+            if chars <= AUTHOR_BOX_MAX and chars < story_chars * RELATED_SHARE_MAX:
+                _drop(elem)
+                continue
         if len(elem) > BOX_MAX_CHILDREN:
             continue
         text = squash(elem.text_content())
         if len(text) > BOX_TEXT_MAX:
             continue
-        if text and (_WIDGET.match(text) or READING_TIME.match(text)):
+        if text and (_WIDGET.match(text) or READING_TIME.match(text) or _copyright(elem, text)):
             _drop(elem)
         elif elem.tag in INLINE_JUNK_ONLY:
             continue
         elif _is_bar_or_prompt(elem, text, features):
             _drop(elem)
+
+
+def _drop_labelled_link_blocks(story: Any) -> None:
+    for label in list(story.iter(*LABEL_TAGS)):
+        if label.getparent() is None or label is story or not _is_list_label(label):
+            continue
+        block = label.getparent()
+        if block is not story and _is_link_list(block, skip=label):
+            _drop(block)
+            continue
+        following = label.getnext()
+        if following is not None and _is_link_list(following):
+            _drop(following)
+            _drop(label)
+
+
+def _is_link_list(elem: Any, skip: Any = None) -> bool:
+    """Several links making up most of the text: a list of other pages.
+
+    A single "Read more: <a>...</a>" line is left: it is one aside, often in the
+    story's own voice, and the story's text is judged to include it."""
+    links = len(elem.xpath(".//a[normalize-space()]"))
+    if skip is not None:
+        links -= len(skip.xpath(".//a[normalize-space()]"))
+    return links >= LINK_LIST_MIN and _links_share(elem, skip) >= LINK_BLOCK_SHARE
+
+
+def _is_list_label(label: Any) -> bool:
+    """A short label naming a list of other stories ("Related stories", "Most read:")."""
+    text = squash(label.text_content()).lower().replace("’", "'")
+    if label.tag == "p" and ":" in text:  # "Read more: <a>...</a>, <a>...</a>"
+        text = text.split(":", 1)[0]
+    if not text or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    return text.rstrip(" :»›>").startswith(HEADING_PREFIXES)
+
+
+def _links_share(elem: Any, skip: Any = None) -> float:
+    """Share of the text of ``elem`` (``skip`` aside) that is link text."""
+    if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
+        return 0.0
+    total = len(squash(elem.text_content()))
+    linked = sum(len(squash(a.text_content())) for a in elem.iter("a"))
+    if skip is not None:
+        total -= len(squash(skip.text_content()))
+        linked -= sum(len(squash(a.text_content())) for a in skip.iter("a"))
+    return linked / total if total > 0 else 0.0
+
+
+def _copyright(elem: Any, text: str) -> bool:
+    """The page's copyright line; a credit inside a figure belongs to its picture."""
+    return bool(COPYRIGHT.match(text)) and not elem.xpath("ancestor-or-self::figure")
 
 
 def _is_bar_or_prompt(elem: Any, text: str, features: str) -> bool:

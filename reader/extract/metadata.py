@@ -3,6 +3,10 @@
 Sources in the order they are trusted: JSON-LD (Article and kin, inside @graph or lists),
 then OpenGraph / Twitter / Dublin Core / plain meta tags, then markup (``<time>``,
 ``rel=author``, byline classes, "By X" lines), then the ``<title>`` and the first ``h1``.
+Bylines are tidied to the names ("By", job titles, "| Updated ...", "Follow" go); a user
+name ("jdoe42") is used only when nothing names the author better. The publication date
+never comes from a modified date while anything (a published field, ``<time>``, a date
+shown as text, the date in the address) tells when the story was published.
 Reads only; never mutates the tree.
 """
 
@@ -62,28 +66,31 @@ BYLINE_KEYS = (
 )
 # Less trusted than byline markup: often a profile URL, a handle or a section editor.
 LATE_BYLINE_KEYS = ("article:author", "twitter:creator")
+# Keys holding the publication date, most trusted first. Modified dates are kept apart:
+# they are used only when nothing says when the story was published.
 DATE_KEYS = (
     "article:published_time",
     "og:article:published_time",
+    "article:published",
     "parsely-pub-date",
     "datepublished",
     "published_time",
     "publish-date",
+    "publish_date",
     "publishdate",
+    "publication_date",
+    "date_published",
     "pubdate",
     "sailthru.date",
     "dc:date:issued",
     "dcterms:issued",
     "dc:date",
     "dcterms:date",
-    "dcterms:created",
-    "dc:date:created",
     "date",
     "article.published",
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
 )
+CREATED_KEYS = ("dcterms:created", "dc:date:created", "datecreated")
+MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms:modified")
 SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "al:ios:app_name")
 EXCERPT_KEYS = (
     "dc:description",
@@ -124,9 +131,41 @@ _BYLINE_TESTS = " or ".join(
     f"contains(@class,'{word}') or contains(@id,'{word}')" for word in _BYLINE_WORDS
 )
 BYLINE_XPATH = f"//*[@rel='author' or contains(@itemprop,'author') or {_BYLINE_TESTS}]"
+AUTHOR_LINK_XPATH = (
+    "//a[contains(@href,'/author/') or contains(@href,'/authors/')]"
+    "[not(ancestor::nav or ancestor::aside or ancestor::footer or "
+    "ancestor::*[contains(@class,'comment') or contains(@id,'comment')])]"
+)
+BY_WORD_BEFORE = re.compile(r"(?:^|\s)(?:by|par|von|por|door|av|af)\s*:?$", re.I)
 BYLINE_MAX_CHARS = 100  # longer than this is a bio or a paragraph, not a name
 BYLINE_MAX_WORDS = 12
-BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af)\s*[:\-–—]?\s+", re.I)
+BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|story|words|text|reported|reporting|published|article)\s+)?"
+    r"(?:by|par|von|por|di|door|av|af)\s*[:\-–—]?\s+",
+    re.I,
+)
+# What follows the name in a byline line and is not part of it, cut from the first match:
+# a separator and whatever follows it, "on <date>", "Updated ...", "Edited by ...", a
+# "Follow" button. (A bare date after the name is left: pages and readers' expectations
+# both treat "By Ann Lee March 3, 2021" as one byline line.)
+BYLINE_TAIL = re.compile(
+    r"\s+(?:[|•·]|—|–)\s.*$"
+    r"|\s*,?\s+(?:on|at|le|am|el)\s+(?=\S*\s*\d).*$"
+    r"|\s*[,|]?\s*\b(?:(?:last\s+)?updated|published|posted|last modified|mis à jour)\b.*$"
+    r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting)\s+by\b.*$"
+    r"|\s+follow(?:\s+(?:author|me|us|on \w+))?\s*$",
+    re.IGNORECASE,
+)
+# A job title after a comma ("Ann Lee, Senior Reporter"); names and degrees stay.
+ROLE_WORDS = re.compile(
+    r",\s*(?:[\w.'-]+\s+){0,3}(?:reporter|writer|correspondent|editor|columnist|contributor|"
+    r"producer|journalist|photographer|analyst|critic|intern|staff|bureau chief|"
+    r"rédact\w*|journaliste|redakteur\w*|periodista)\b.*$",
+    re.IGNORECASE,
+)
+# A user name rather than a person's name: one token with digits or underscores, or all
+# lower case ("jdoe42", "admin"). Used only when nothing better names the author.
+HANDLE = re.compile(r"^@?(?=\S*[\d_]|[a-z0-9._-]+$)\S+$")
 BY_LINE = re.compile(r"^\s*[Bb][Yy]\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
 # Separators between a page title and the site name in <title>.
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
@@ -139,7 +178,49 @@ _ISO = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*"
     r"(Z|[+-]\d{2}:?\d{2})?)?"
 )
-DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y")
+DATE_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d",
+    "%m/%d/%Y",
+    "%d.%m.%Y",  # European day-first with dots: never ambiguous with the US slash form
+    "%B %d %Y",
+    "%b %d %Y",
+)
+# A date written in words inside a longer text ("Published March 4, 2020 at 9:00").
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+# Markup that shows the publication date as text, when nothing machine-readable does
+# (never inside a table: an infobox's "founded" or a schedule is not the story's date).
+DATE_MARKUP_XPATH = (
+    "//*[contains(@class,'publish') or contains(@class,'post-date') or "
+    "contains(@class,'posted-on') or contains(@class,'entry-meta') or "
+    "contains(@class,'post-meta') or contains(@class,'article-meta') or "
+    "contains(@class,'entry-date') or contains(@class,'article-date') or "
+    "contains(@class,'dateline') or @class='date' or contains(@class,' date') or "
+    "starts-with(@class,'date ')][not(ancestor::*[contains(@class,'comment')] or "
+    "ancestor::table or ancestor::aside or ancestor::nav)]"
+)
+# <time> elements, skipping those of comments and side rails (other stories' dates).
+TIME_XPATH = (
+    "//time[@datetime][not(ancestor::aside or ancestor::nav or "
+    "ancestor::footer[not(ancestor::article)] or "
+    "ancestor::*[contains(@class,'comment') or contains(@id,'comment')])] | "
+    "//*[@itemprop='datePublished']"
+)
+DATE_MARKUP_MAX_CHARS = 80  # a date label, not a paragraph that mentions a date
+UPDATED_WORDS = re.compile(r"\b(?:updated|modified|edited|mis à jour|aktualisiert)\b", re.I)
+# /2021/05/19/ or /2021-05-19- in a story's address: its publication day (last resort).
+URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|\.html?|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -175,16 +256,8 @@ def read_metadata(root: Any, page_url: str | None) -> Metadata:
     )
     if not title:
         title = clean_title(title_tag, site_name, _first_h1(root))
-    byline = _first(ld.get("author"), *(_name_only(metas.get(k)) for k in BYLINE_KEYS))
-    if not byline:
-        byline = _markup_byline(root)
-    if not byline:
-        byline = _first(*(_name_only(metas.get(k)) for k in LATE_BYLINE_KEYS))
-    published = None
-    for value in (ld.get("published"), *(metas.get(k) for k in DATE_KEYS), _time_tag(root)):
-        published = iso_date(value)
-        if published:
-            break
+    byline = _byline(root, metas, ld)
+    published = _published(root, metas, ld, page_url)
     from reader.extract.sanitize import link_base
 
     base_href = _base_href(root)
@@ -259,6 +332,7 @@ def _meta_key(key: str) -> str:
 def _json_ld(root: Any) -> dict[str, str]:
     """Fields of the first JSON-LD object whose @type is an article (or the page)."""
     found: dict[str, str] = {}
+    items: list[dict[str, Any]] = []
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -267,18 +341,21 @@ def _json_ld(root: Any) -> dict[str, str]:
             data = json.loads(text)
         except ValueError:
             continue
-        for item in _ld_items(data):
-            types = item.get("@type")
-            type_names = [types] if isinstance(types, str) else types or []
-            names = {str(t).lower() for t in type_names if isinstance(t, str)}
-            if "website" in names or "organization" in names or "newsmediaorganization" in names:
-                name = item.get("name")
-                if isinstance(name, str) and "website_name" not in found:
-                    found["website_name"] = name
-                continue
-            if not names & ARTICLE_TYPES:
-                continue
-            _ld_article(item, found)
+        items.extend(_ld_items(data))
+    # "author": {"@id": "#jane"} points at a Person described elsewhere in the graph.
+    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+    for item in items:
+        types = item.get("@type")
+        type_names = [types] if isinstance(types, str) else types or []
+        names = {str(t).lower() for t in type_names if isinstance(t, str)}
+        if "website" in names or "organization" in names or "newsmediaorganization" in names:
+            name = item.get("name")
+            if isinstance(name, str) and "website_name" not in found:
+                found["website_name"] = name
+            continue
+        if not names & ARTICLE_TYPES:
+            continue
+        _ld_article(item, found, by_id)
     return found
 
 
@@ -298,14 +375,18 @@ def _ld_items(data: Any, depth: int = 0) -> list[dict[str, Any]]:
     return items
 
 
-def _ld_article(item: dict[str, Any], found: dict[str, str]) -> None:
+def _ld_article(
+    item: dict[str, Any], found: dict[str, str], by_id: dict[str, dict[str, Any]]
+) -> None:
     # An Article-typed object beats a WebPage-typed one: it is more specific.
     is_page = str(item.get("@type")).lower() in ("webpage", "['webpage']")
     fields = {
         "headline": item.get("headline"),
         "name": None if is_page else item.get("name"),
-        "author": _ld_names(item.get("author") or item.get("creator")),
-        "published": item.get("datePublished") or item.get("dateCreated"),
+        "author": _ld_names(item.get("author") or item.get("creator"), by_id),
+        "published": item.get("datePublished"),
+        "created": item.get("dateCreated"),
+        "modified": item.get("dateModified"),
         "description": item.get("description"),
         "lang": item.get("inLanguage"),
         "image": _ld_url(item.get("image") or item.get("thumbnailUrl")),
@@ -325,7 +406,7 @@ def _ld_article(item: dict[str, Any], found: dict[str, str]) -> None:
         found.setdefault("_from", "page")
 
 
-def _ld_names(value: Any) -> str | None:
+def _ld_names(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
     if isinstance(value, str):
         return _name_only(value)
     if isinstance(value, dict):
@@ -334,7 +415,11 @@ def _ld_names(value: Any) -> str | None:
         return None
     names = []
     for entry in value:
+        if isinstance(entry, dict) and "name" not in entry and entry.get("@id") in by_id:
+            entry = by_id[entry["@id"]]
         name = entry.get("name") if isinstance(entry, dict) else entry
+        if isinstance(name, list):  # schema.org allows several values; the first is the name
+            name = next((n for n in name if isinstance(n, str)), None)
         if isinstance(name, str) and (name := squash(name)) and name not in names:
             names.append(name)
     return ", ".join(names) or None
@@ -353,6 +438,31 @@ def _name_only(value: str | None) -> str | None:
     if not value or value.lower().startswith(("http://", "https://", "www.", "@")):
         return None
     return value
+
+
+def _byline(root: Any, metas: dict[str, str], ld: dict[str, str]) -> str | None:
+    """Declared author names first, then byline markup; a user name only as a last resort."""
+    declared = [tidy_byline(v) for v in (ld.get("author"), *(metas.get(k) for k in BYLINE_KEYS))]
+    late = [tidy_byline(metas.get(k)) for k in LATE_BYLINE_KEYS]
+    names = [name for name in declared if name and not HANDLE.match(name)]
+    if names:
+        return names[0]
+    markup = _markup_byline(root)
+    if markup:
+        return markup
+    return _first(*(n for n in late if n and not HANDLE.match(n)), *declared, *late)
+
+
+def tidy_byline(value: str | None) -> str | None:
+    """Just the name(s) of a byline: no "By", date, job title, separator tail or button."""
+    text = _name_only(squash(value))
+    if not text:
+        return None
+    text = BY_PREFIX.sub("", text)
+    for pattern in (BYLINE_TAIL, ROLE_WORDS):
+        text = pattern.sub("", text).strip(" ,|·•-–—:@")
+    # Nothing left once the date or "Updated ..." is cut: the line named nobody.
+    return text if any(ch.isalpha() for ch in text) else None
 
 
 def _markup_byline(root: Any) -> str | None:
@@ -377,17 +487,35 @@ def _markup_byline(root: Any) -> str | None:
             match = BY_LINE.match(text)
             if match:
                 return match.group(1)
+    return _author_link(root)
+
+
+def _author_link(root: Any) -> str | None:
+    """ "Posted by <a href="/author/ann">Ann Lee</a>": an author-page link after a "by"."""
+    for link in root.xpath(AUTHOR_LINK_XPATH):
+        parent = link.getparent()
+        before = squash((parent.text or "") if parent is not None else "")
+        previous = link.getprevious()
+        if previous is not None:
+            before = squash(previous.tail)
+        name = tidy_byline(link.text_content())
+        if name and _plausible_name(name) and BY_WORD_BEFORE.search(before):
+            return name
     return None
 
 
 def _byline_text(node: Any) -> str | None:
-    """The name in a byline element: its most specific name-holding part, tidied."""
-    for target in (*node.xpath(BYLINE_NAME_XPATH), node):
+    """The name in a byline element: its most specific name-holding part, tidied.
+
+    With several names in it ("By Ann Lee and Bob Roe"), the whole line keeps them all."""
+    parts = node.xpath(BYLINE_NAME_XPATH)
+    distinct = {squash(part.text_content()) for part in parts} - {""}
+    targets = (node, *parts) if len(distinct) > 1 else (*parts, node)
+    for target in targets:
         text = squash(target.text_content())
         if BYLINE_BY_INSIDE.search(text):
             text = BYLINE_BY_INSIDE.split(text, maxsplit=1)[1]
-        text = BY_PREFIX.sub("", text)
-        text = text.strip(" ,|·•-–—:")
+        text = tidy_byline(text) or ""
         if _plausible_name(text):
             return text
     return None
@@ -455,9 +583,83 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end] if 0 <= start < end else kept[0]
 
 
+def _published(
+    root: Any, metas: dict[str, str], ld: dict[str, str], page_url: str | None
+) -> str | None:
+    """The publication date: published fields, then markup, the address, and only then
+    a creation or modification date (a story updated today was not published today)."""
+    sources = (
+        lambda: ld.get("published"),
+        *(lambda key=key: metas.get(key) for key in DATE_KEYS),
+        lambda: _time_tag(root),
+        lambda: ld.get("created"),
+        *(lambda key=key: metas.get(key) for key in CREATED_KEYS),
+        lambda: _date_markup(root),
+        lambda: _url_date(page_url, root, metas),
+        lambda: ld.get("modified"),
+        *(lambda key=key: metas.get(key) for key in MODIFIED_KEYS),
+    )
+    for source in sources:
+        published = iso_date(source())
+        if published:
+            return published
+    return None
+
+
+def _date_markup(root: Any) -> str | None:
+    """A date shown as text in a date-classed element (not an "Updated ..." one)."""
+    try:
+        nodes = root.xpath(DATE_MARKUP_XPATH)
+    except Exception:
+        return None
+    for node in nodes:
+        if node.tag in ("html", "body", "meta", "script", "style"):
+            continue
+        text = squash(node.text_content())
+        if not text or len(text) > DATE_MARKUP_MAX_CHARS or UPDATED_WORDS.search(text):
+            continue
+        found = date_in_text(text)
+        if found:
+            return found
+    return None
+
+
+def _url_date(page_url: str | None, root: Any, metas: dict[str, str]) -> str | None:
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split()
+        ),
+        None,
+    )
+    for url in (canonical, metas.get("og:url"), page_url):
+        match = URL_DATE.search(url or "")
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                return datetime(year, month, day).date().isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def date_in_text(text: str) -> str | None:
+    """The first date written inside a short text ("Posted on March 4th, 2020 by ...")."""
+    whole = iso_date(text)
+    if whole:
+        return whole
+    match = _DATE_IN_TEXT.search(text)
+    if not match:
+        return None
+    words = _ORDINAL.sub("", match.group(0)).replace(".", " ").replace(",", " ").split()
+    words = [word[:3] if word.lower().startswith("sept") else word for word in words]
+    return iso_date(" ".join(words))
+
+
 def _time_tag(root: Any) -> str | None:
     best = None
-    for node in root.xpath("//time[@datetime] | //*[@itemprop='datePublished']"):
+    for node in root.xpath(TIME_XPATH):
         value = node.get("datetime") or node.get("content") or node.text_content()
         if node.get("pubdate") is not None or node.get("itemprop") == "datePublished":
             return str(value)

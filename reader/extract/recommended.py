@@ -153,8 +153,12 @@ MAX_FURNITURE_DEPTH = 8
 MAX_INLINE_CHILDREN = 8
 # A provider name is a few words ("Associated Press", "The Motley Fool").
 MAX_PROVIDER_WORDS = 4
+# Characters of a possible heading read before deciding whether to read it all.
+HEADING_PEEK_CHARS = 120
 # Longest text of a heading element looked at (characters).
 MAX_HEADING_CHARS = 90
+# Room for an inline module's label ("Also on National Post Herald:") beside its links.
+INLINE_LABEL_CHARS = 40
 # A link inside a paragraph with this much more text than the link is a sentence link.
 SENTENCE_EXTRA_CHARS = 60
 # A heading-started block is looked for at most this many ancestors up...
@@ -254,7 +258,7 @@ def _token_signal(element: Any) -> tuple[bool, bool, bool]:
 
 
 _NEGATIVE_FIRST = frozenset(
-    {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs"}
+    {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs", "topbar"}
 )
 _NEGATIVE_LAST = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
 # "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
@@ -331,7 +335,7 @@ class _Finder:
         self.order: dict[Any, int] = {}
         self.prose_count: dict[Any, int] = {}
         self.negative: dict[Any, bool] = {}
-        self.urls: dict[tuple[str, bool], str | None] = {}
+        self.urls: dict[tuple[str, bool, bool], str | None] = {}
         self.resolved: dict[str, str | None] = {}
 
     # --- pass 1: candidates ------------------------------------------------------------------
@@ -412,6 +416,11 @@ class _Finder:
         for index, element in enumerate(self.root.iter("a", "li")):
             self.order[element] = index
         for heading in headings:
+            head = _plain(" ".join(heading.text_content()[:HEADING_PEEK_CHARS].split()))
+            if not head.startswith(rules.HEADING_PREFIXES) and not head.replace(
+                "-", " "
+            ).startswith(rules.HEADING_PREFIXES):
+                continue  # cheap look at the first characters before reading the whole text
             text = _text(heading)
             if len(text) < MAX_HEADING_CHARS and _heading_match(text):
                 if heading.tag == "p" and heading.find(".//a") is not None:
@@ -427,6 +436,9 @@ class _Finder:
             return
         if any(rules.NEGATIVE_TOKENS.intersection(words) for words in _class_words(element)):
             return
+        around = len(_text(element)) - sum(len(_text(link)) for link in element.iter("a"))
+        if around > INLINE_LABEL_CHARS + SENTENCE_EXTRA_CHARS:
+            return  # "More: the company said ... <a>" is a sentence, not a module of links
         blocks.append(_Block(element, "inline"))
 
     def _heading_block(self, heading: Any) -> _Block | None:
@@ -558,17 +570,17 @@ class _Finder:
 
     # --- links -------------------------------------------------------------------------------
 
-    def _story_url(self, link: Any, relaxed: bool) -> str | None:
+    def _story_url(self, link: Any, relaxed: bool, lenient: bool = False) -> str | None:
         """The link's absolute URL when it can be a story, else None (cached per href)."""
         href = link.get("href")
         if not href:
             return None
-        key = (href, relaxed)
+        key = (href, relaxed, lenient)
         if key not in self.urls:
-            self.urls[key] = self._check_url(href, relaxed)
+            self.urls[key] = self._check_url(href, relaxed, lenient)
         return self.urls[key]
 
-    def _check_url(self, href: str, relaxed: bool) -> str | None:
+    def _check_url(self, href: str, relaxed: bool, lenient: bool) -> str | None:
         url = self.resolved.get(href, "")
         if url == "":
             url = self.resolved[href] = resolve(href, self.base)
@@ -589,7 +601,7 @@ class _Finder:
             return None
         if relaxed and host not in self.self_hosts:
             return url if path.strip("/") else None  # a site's front page is no story
-        return url if _article_like(path, parts.query) else None
+        return url if _article_like(path, parts.query, lenient) else None
 
     def _stories(self, block: _Block, order: dict[Any, int]) -> Iterator[tuple[int, Story]]:
         element = block.element
@@ -601,10 +613,11 @@ class _Finder:
         ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
         first_url: dict[str, str] = {}
         rejected = 0
+        lenient = block.kind in ("heading", "inline")
         for link in links:
             if self._in_excluded(link, element):
                 continue
-            url = self._story_url(link, relaxed)
+            url = self._story_url(link, relaxed, lenient)
             strict = url is not None
             if url is None and not relaxed:
                 url = self._story_url(link, True)
@@ -773,15 +786,20 @@ def _host_in(host: str, suffixes: tuple[str, ...]) -> bool:
     return any(host == s or host.endswith("." + s) for s in suffixes)
 
 
-def _article_like(path: str, query: str) -> bool:
-    """Paths of single stories: a slug of several words, a date or a numeric id."""
+def _article_like(path: str, query: str, lenient: bool = False) -> bool:
+    """Paths of single stories: a slug of several words, a date or a numeric id.
+
+    ``lenient`` (blocks a heading or label names) also takes short blog slugs such as
+    ``/blog/rust-async``: the words already say the links are stories.
+    """
     segments = [s for s in path.split("/") if s]
     if not segments:
         return False
     last = _ARTICLE_EXT.sub("", segments[-1])
     if _DIGITS.search(path) or (query and _DIGITS.search(query)):
         return True
-    if len([w for w in re.split(r"[-_+.]", last) if w]) >= 3:
+    slug_words = len([w for w in re.split(r"[-_+.]", last) if w])
+    if slug_words >= 3 or (lenient and len(segments) >= 2 and slug_words >= 2):
         return True
     if _ARTICLE_EXT.search(segments[-1]) and last not in ("index", "default", "home"):
         return len(last) >= 8
@@ -803,9 +821,7 @@ def _furniture(element: Any, with_id: bool) -> bool:
 
 @lru_cache(maxsize=16384)
 def _furniture_words(class_attr: str, id_attr: str) -> bool:
-    return any(
-        not rules.FURNITURE_WORDS.isdisjoint(w) for w in _attr_words(class_attr, id_attr)
-    )
+    return any(not rules.FURNITURE_WORDS.isdisjoint(w) for w in _attr_words(class_attr, id_attr))
 
 
 def _adjacent_post(element: Any) -> bool:
@@ -859,6 +875,8 @@ def _visible_text(element: Any) -> str:
 
     Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack.
     """
+    if not len(element):
+        return " ".join((element.text or "").split())
     from lxml import etree
 
     parts: list[str] = []
@@ -922,7 +940,19 @@ def _title(group: list[Any], item: Any) -> str:
 
 
 def _drop_odd_urls(by_url: dict[str, list[Any]], ad_only: set[str]) -> None:
-    """Drop the id-less links of a block whose other links all carry ids (section links)."""
+    """Drop section links: a path other stories of the block live under ("/marketing/ai/"
+    above "/marketing/ai/some-story"), and id-less links among links that carry ids."""
+    folders: dict[str, set[str]] = {}  # host -> "/path/" of every candidate
+    owns: dict[str, tuple[str, str]] = {}
+    for key in by_url:
+        parts = urlsplit(key)
+        own = parts.path.rstrip("/") + "/"
+        owns[key] = (parts.netloc, own)
+        if own != "/":
+            folders.setdefault(parts.netloc, set()).add(own)
+    for key, (host, own) in owns.items():
+        if any(f != own and f.startswith(own) for f in folders.get(host, ())):
+            del by_url[key]
     with_id = {key for key in by_url if _PATH_ID.search(urlsplit(key).path.lower())}
     if len(with_id) >= 3 and len(with_id) >= ID_SHARE * (len(by_url) - len(ad_only - with_id)):
         hosts = {urlsplit(key).hostname for key in with_id}
@@ -1002,9 +1032,12 @@ def _provider_line(item: Any, title: str) -> str:
             or (tag == "a" and not _sponsored_label(_text(element)))
         ):
             return ""  # reached the title or the teaser: providers are printed above them
-        if tag == "a" or len(element) > 3 or title in _text(element):
+        if tag == "a" or len(element) > 3:
             continue
-        text = _visible_text(element) if len(element) else (element.text or "").strip()
+        whole = _text(element)
+        if len(whole) > 2 * rules.MAX_LABEL_CHARS or title in whole:
+            continue  # a wrapper around the title, not a provider line
+        text = _visible_text(element) if len(element) else whole
         parts = [
             part.strip()
             for part in re.split(r"[•·|]", text)

@@ -364,6 +364,23 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "latest",
     "recent posts",
     "recentposts",
+    "popularposts",
+    "mostpopular",
+    "latestnews",
+    "latest news",
+    "latest posts",
+    "read more",
+    "readmore",
+    "more articles",
+    "morearticles",
+    "you may like",
+    "you might like",
+    "youmaylike",
+    "also like",
+    "suggested",
+    "topstories",
+    "editorspicks",
+    "further reading",
     "top stories",
     "editors picks",
     "dont miss",
@@ -453,7 +470,22 @@ FURNITURE_WORDS = frozenset(
 
 # Ad-network widgets: every story in them is sponsored.
 AD_NETWORK_TOKENS = frozenset(
-    {"taboola", "tbla", "trc", "outbrain", "zergnet", "revcontent", "mgid", "adblade"}
+    {
+        "taboola",
+        "tbla",
+        "trc",
+        "outbrain",
+        "zergnet",
+        "revcontent",
+        "mgid",
+        "adblade",
+        "dianomi",
+        "nativo",
+        "plista",
+        "ligatus",
+        "strossle",
+        "contentad",
+    }
 )
 
 # --- Sponsored labels --------------------------------------------------------------------
@@ -539,6 +571,10 @@ AD_HOSTS: tuple[str, ...] = (
     "amazon-adsystem.com",
     "plista.com",
     "ligatus.com",
+    "dianomi.com",
+    "ntv.io",
+    "strossle.com",
+    "triplelift.com",
 )
 
 # Plain-text dumps have no markup to say "ad": these words in a title or teaser do.

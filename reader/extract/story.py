@@ -4,7 +4,13 @@ readability-lxml is used for its scoring; the parts of it that only cost time he
 replaced: it would re-parse a string, deep-copy the tree through a cleaner we do not need
 (stage 6 sanitizes with an allow-list), rewrite every link of the page (stage 6 does it
 on the story only), and serialize each child of each div to look for block tags, which
-is quadratic in the depth of the page. The replacements decide exactly as the originals.
+is quadratic in the depth of the page. Those replacements decide exactly as the originals.
+
+Where readability-lxml loses parts of real stories, its choices are widened (each rule
+has its constant and reason below): the best element grows to the ancestor that holds
+the story's other parts (an intro box, sibling sections, the prose around a data table);
+sentence-long list items score as paragraphs; in-page links ("#...") weigh less; short
+code blocks, linked subheadings and quoted posts survive its cleaning.
 """
 
 import re
@@ -33,7 +39,12 @@ LIST_TAGS = frozenset(("ol", "ul", "dl"))
 LIST_ITEM_BLOCKS = frozenset(("ul", "ol", "dl", "p", "div", "table", "pre", "blockquote"))
 LIST_ITEM_MIN_CHARS = 60
 LIST_ITEM_MAX_LINKS = 0.5
-PROSE_LIST_SHARE = 0.5  # ...and a list where at least half the items are such is kept
+# ...and a list where at least half the items are such is kept whatever its links: a
+# changelog citing a bug link per line is prose, not a link farm.
+PROSE_LIST_SHARE = 0.5
+# A "#fragment" link (heading permalink, contents, footnote) counts this much of its text
+# as link text: it does not lead away from the story as a menu or a link list does.
+IN_PAGE_LINK_WEIGHT = 0.3
 LIST_PENALTY_REFUND = 3  # cancels readability's -3 for lists that parent paragraphs
 KEEP_ALL_IMAGES = True  # readability drops image-only divs as "no content": keep pictures
 # readability-lxml stops at the single best-scored element, so a story split into an
@@ -55,8 +66,10 @@ SEGMENT_SHARE = 0.25
 # a spec sheet): the story is the element holding the table, with its intro and notes.
 # (A layout table's content cell is a <td>, not its rows, so it is not moved.)
 TABLE_ROW_TAGS = frozenset(("table", "tbody", "thead", "tfoot"))
+DATA_TABLE_CELLS = 2  # cells per row, on average, of a data table
 # Neither move leaves the page's own story frame.
 FRAME_TAGS = frozenset(("article", "main"))
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
 
 
@@ -87,6 +100,7 @@ def _document_class() -> type:
             self._reparse = reparse
             self._passes = 0
             self.prose_lists: set[Any] = set()
+            self._cleaning = False
             self.result: Any = None
 
         def _parse(self, input: Any) -> Any:
@@ -168,6 +182,13 @@ def _document_class() -> type:
             for elem in self.prose_lists:
                 if elem.tag in ("ul", "ol") and _mostly_prose(elem):
                     allowed[elem] = True
+            # A one-line code block ("$ hg init") is short but it is the story's content:
+            # wrappers holding nothing but code escape the "too short" cut.
+            for pre in node.iter("pre"):
+                for wrapper in pre.iterancestors("div", "section", "table"):
+                    if wrapper is node or _text_chars(wrapper) != _code_chars(wrapper):
+                        break
+                    allowed[wrapper] = True
             return allowed
 
         def get_article(
@@ -208,10 +229,41 @@ def _document_class() -> type:
                     output.append(sibling)
             return output
 
+        def remove_unlikely_candidates(self) -> None:
+            # readability drops "tweet"/"twitter"/"comment"-classed blocks before scoring;
+            # an embedded post or a quote is a quotation in the story, so blockquotes
+            # are spared (their own links and length still decide later).
+            spared = []
+            for quote in self.html.iter("blockquote"):
+                spared.append((quote, quote.get("class"), quote.get("id")))
+                quote.attrib.pop("class", None)
+                quote.attrib.pop("id", None)
+            super().remove_unlikely_candidates()
+            for quote, klass, ident in spared:
+                for name, value in (("class", klass), ("id", ident)):
+                    if value is not None:
+                        quote.set(name, value)
+
+        def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
+            self._cleaning = True
+            try:
+                return super().sanitize(node, candidates, keep_all_images)
+            finally:
+                self._cleaning = False
+
         def get_link_density(self, elem: Any) -> float:
+            if self._cleaning and elem.tag in HEADING_TAGS:
+                # A subheading that links to its subject ("Until Dawn ($20)") is still
+                # the story's heading: readability dropped any heading over a third links.
+                return 0.0
             # readability's measure with its text cleaning done by str.split (each run of
-            # whitespace counts one character, as its three regex passes make it).
-            links = sum(_clean_length(a) for a in elem.iterdescendants("a"))
+            # whitespace counts one character, as its three regex passes make it), except
+            # that links within the page (heading permalinks, contents, footnotes) weigh
+            # less: they do not lead away from the story as a menu or a link list does.
+            links = sum(
+                _clean_length(a) * (IN_PAGE_LINK_WEIGHT if _in_page(a) else 1)
+                for a in elem.iterdescendants("a")
+            )
             return links / max(_clean_length(elem), 1)
 
         def get_clean_html(self) -> str:
@@ -259,7 +311,7 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
         return best  # the page said where its story is
     if elem.tag in TABLE_ROW_TAGS:
         table = elem if elem.tag == "table" else next(elem.iterancestors("table"), None)
-        holder = table.getparent() if table is not None else None
+        holder = table.getparent() if table is not None and _data_table(table) else None
         if holder is not None and holder.tag not in ("body", "html"):
             return _as_candidate(holder, best, candidates, score_node)
     ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
@@ -287,6 +339,15 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
             return dict(candidates[ancestor])
         last = score
     return best
+
+
+def _data_table(table: Any) -> bool:
+    """Rows of several cells (or header cells): data, not a page laid out in a table."""
+    if table.find(".//th") is not None:
+        return True
+    rows = table.findall(".//tr")
+    cells = sum(len(row.findall("td")) for row in rows)
+    return bool(rows) and cells >= len(rows) * DATA_TABLE_CELLS
 
 
 def _ancestors_in_frame(elem: Any) -> Any:
@@ -348,6 +409,14 @@ def main_story(tree: Any, reparse: Callable[[], Any]) -> Any:
         region = _main_region(reparse, _text_chars(result))
         return result if region is None else region
     return result
+
+
+def _in_page(link: Any) -> bool:
+    return (link.get("href") or "").strip().startswith("#")
+
+
+def _code_chars(elem: Any) -> int:
+    return sum(_text_chars(pre) for pre in elem.iter("pre"))
 
 
 def _text_chars(elem: Any) -> int:

@@ -9,6 +9,7 @@ GUI runs ``import_sources`` in a worker thread with a progress callback and a ca
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -233,9 +234,20 @@ def import_sources(
     files = sorted(files, key=_size, reverse=True)  # longest first: no straggler at the end
     if context.get_start_method() == "fork":
         _preload()
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        summary.cancelled = _run_pool(pool, files, count, finish, cancel)
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=_ignore_interrupts
+    ) as pool:
+        try:
+            summary.cancelled = _run_pool(pool, files, count, finish, cancel)
+        except BaseException:  # Ctrl+C: stop feeding the workers, keep what is committed
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return summary
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl+C to the main process, which stops the pool in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_pool(

@@ -9,11 +9,14 @@ main window; ``arg`` is passed to it when set (one handler serves the three them
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 RECENT_MENU = "file.recent"  # a submenu filled at run time, not an action
 SEPARATOR = "-"
+# Contexts whose keys live on particular widgets (attach_context), not the whole window.
+LOCAL_CONTEXTS = frozenset({"list"})
 
 
 @dataclass(frozen=True)
@@ -30,35 +33,97 @@ class ActionSpec:
     tip: str = ""
 
 
+# Contexts: "window" keys work anywhere in the window (a text field still keeps the letters
+# it types: QLineEdit claims printable keys first); "list" keys work in the library list,
+# the search results, the story cards and the reading view (j/k there go to the next
+# article), attached to those widgets only (see CONTEXT_WIDGETS in main_window).
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.open", "&Open…", ("Ctrl+O",), "open_file_dialog", "&File",
                tip="Open a saved page (HTML, MHTML, web archive or text)"),
+    ActionSpec("file.open_url", "Open &Web Address…", ("Ctrl+L",), "open_url_dialog", "&File",
+               tip="Fetch a web page and read it here"),
+    ActionSpec("file.paste_url", "Open Address from &Clipboard", ("Ctrl+V",),
+               "open_clipboard_url", "&File"),
     ActionSpec(RECENT_MENU, "Open &Recent", (), "", "&File"),
+    ActionSpec("file.import", "&Import Folder…", ("Ctrl+Shift+I",), "import_folder_dialog",
+               "&File", tip="Add every saved page of a folder to the library"),
+    ActionSpec("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "print_article", "&File"),
+    ActionSpec("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "show_site_logins", "&File"),
+    ActionSpec("file.preferences", "Pre&ferences…", ("Ctrl+,",), "show_preferences", "&File"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "close", "&File"),
-    ActionSpec("view.zoom_in", "&Larger Text", ("Ctrl+=", "Ctrl++"), "zoom_in", "&View"),
-    ActionSpec("view.zoom_out", "&Smaller Text", ("Ctrl+-",), "zoom_out", "&View"),
-    ActionSpec("view.zoom_reset", "&Default Size", ("Ctrl+0",), "zoom_reset", "&View"),
+    ActionSpec("nav.next", "&Next Story", ("J",), "next_item", "&Go", context="list"),
+    ActionSpec("nav.previous", "&Previous Story", ("K",), "previous_item", "&Go",
+               context="list"),
+    ActionSpec("nav.open", "&Open Story", ("Return", "Enter"), "open_current", "&Go",
+               context="list"),
+    ActionSpec("nav.next_unread", "Next &Unread", ("N",), "next_unread", "&Go"),
+    ActionSpec("nav.previous_unread", "Previous Unr&ead", ("P",), "previous_unread", "&Go"),
+    ActionSpec("nav.back", "&Back", ("Alt+Left",), "go_back", "&Go"),
+    ActionSpec("nav.forward", "&Forward", ("Alt+Right",), "go_forward", "&Go"),
+    ActionSpec("go.library", "Go to the &Library", ("G, L",), "go_library", "&Go"),
+    ActionSpec("go.for_you", "Go to &For You", ("G, R",), "go_for_you", "&Go"),
+    ActionSpec("go.article", "Go to &This Article's Stories", ("G, A",), "go_this_article",
+               "&Go"),
+    ActionSpec("article.focus_text", "Go to Article &Text", ("Ctrl+T",), "focus_article",
+               "&Go"),
+    ActionSpec("library.search", "&Search the Library", ("Ctrl+K",), "search_library", "&Go"),
+    ActionSpec("read.page_down", "Page &Down", ("Space",), "page_down", "&Article"),
+    ActionSpec("read.page_up", "Page &Up", ("Shift+Space",), "page_up", "&Article"),
+    ActionSpec("find.open", "&Find in Article…", ("Ctrl+F", "/"), "open_find", "&Article"),
+    ActionSpec("find.next", "Find &Next", ("F3",), "find_next", "&Article"),
+    ActionSpec("find.previous", "Find Pre&vious", ("Shift+F3",), "find_previous", "&Article"),
+    ActionSpec("article.original", "Open &Original in Browser", ("O",), "open_original",
+               "&Article"),
+    ActionSpec("article.archive", "&Archive", ("E",), "toggle_archive", "&Article"),
+    ActionSpec("article.star", "&Star", ("S",), "toggle_star", "&Article"),
+    ActionSpec("article.read", "Mark &Read / Unread", ("M",), "toggle_read", "&Article"),
+    ActionSpec("article.tags", "&Tags…", ("T",), "edit_tags", "&Article"),
+    ActionSpec("app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",),
+               "escape", "&Article"),
+    ActionSpec("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "zoom_in",
+               "&View"),
+    ActionSpec("view.zoom_out", "&Smaller Text", ("-", "Ctrl+-"), "zoom_out", "&View"),
+    ActionSpec("view.zoom_reset", "&Default Size", ("0", "Ctrl+0"), "zoom_reset", "&View"),
     ActionSpec("view.theme_light", "&Light Theme", (), "set_theme", "&View", arg="light",
                checkable=True, group="theme"),
     ActionSpec("view.theme_sepia", "Se&pia Theme", (), "set_theme", "&View", arg="sepia",
                checkable=True, group="theme"),
     ActionSpec("view.theme_dark", "&Dark Theme", (), "set_theme", "&View", arg="dark",
                checkable=True, group="theme"),
+    ActionSpec("view.theme_system", "&Follow the System Theme", (), "set_theme", "&View",
+               arg="system", checkable=True, group="theme"),
+    ActionSpec("view.library", "Show the &Library", ("F8",), "toggle_library", "&View",
+               checkable=True),
     ActionSpec("view.sidebar", "Show Recommended &Stories", ("F9",), "toggle_sidebar",
                "&View", checkable=True),
     ActionSpec("view.show_ads", "Show &Ads Among Recommended", (), "toggle_ads", "&View",
                checkable=True),
-    ActionSpec("article.original", "Open &Original in Browser", ("Ctrl+Shift+O",),
-               "open_original", "&Article"),
-    ActionSpec("article.focus_sidebar", "Go to Recommended Stories", ("Ctrl+R",),
-               "focus_sidebar", "&Article"),
-    ActionSpec("article.focus_text", "Go to Article Text", ("Ctrl+T",), "focus_article",
-               "&Article"),
+    ActionSpec("view.full_screen", "F&ull Screen", ("F11",), "toggle_full_screen", "&View",
+               checkable=True),
+    ActionSpec("view.focus_mode", "F&ocus Mode (Only the Text)", ("Ctrl+Shift+F",),
+               "toggle_focus_mode", "&View", checkable=True),
+    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", ("?", "F1"), "show_cheat_sheet",
+               "&Help"),
     ActionSpec("help.about", "&About Reader", (), "show_about", "&Help"),
 )  # fmt: skip
 
 # Separators go before these ids in their menu.
-SEPARATE_BEFORE = frozenset({"app.quit", "view.theme_light", "view.sidebar"})
+SEPARATE_BEFORE = frozenset(
+    {
+        "file.import",
+        "file.print",
+        "file.logins",
+        "app.quit",
+        "nav.next_unread",
+        "nav.back",
+        "go.library",
+        "find.open",
+        "article.archive",
+        "view.theme_light",
+        "view.library",
+        "view.full_screen",
+    }
+)
 
 
 def spec(action_id: str) -> ActionSpec:
@@ -84,6 +149,9 @@ def build_actions(
         action.setObjectName(row.id)
         keys = overrides.get(row.id, row.keys)
         action.setShortcuts([QKeySequence(key) for key in keys])
+        if row.context in LOCAL_CONTEXTS:
+            # Live only where attach_context puts it: a list key never fires in a field.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setCheckable(row.checkable)
         if row.tip:
             action.setStatusTip(row.tip)
@@ -141,3 +209,33 @@ def build_menus(
         else:
             menu.addAction(actions[row.id])
     return menus
+
+
+def attach_context(
+    actions: Mapping[str, QAction],
+    context: str,
+    widgets: list[QWidget],
+    table: tuple[ActionSpec, ...] = ACTIONS,
+) -> None:
+    """Make the ``context`` actions' keys live while one of ``widgets`` has focus."""
+    for row in table:
+        action = actions.get(row.id)
+        if action is None or row.context != context:
+            continue
+        for widget in widgets:
+            if action not in widget.actions():
+                widget.addAction(action)
+
+
+def apply_keys(
+    actions: Mapping[str, QAction],
+    overrides: Mapping[str, tuple[str, ...]] | None = None,
+    table: tuple[ActionSpec, ...] = ACTIONS,
+) -> None:
+    """Give every action its keys again: the defaults, with ``overrides`` winning."""
+    overrides = overrides or {}
+    for row in table:
+        action = actions.get(row.id)
+        if action is not None:
+            keys = overrides.get(row.id, row.keys)
+            action.setShortcuts([QKeySequence(key) for key in keys])

@@ -11,7 +11,7 @@ Every job opens its own Library connection: SQLite connections belong to one thr
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +23,15 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from reader.model import Article
 from reader.paths import resources_dir
 from reader.ui.sidebar import StoryItem
+from reader.ui.themes import ViewStyle
 
 if TYPE_CHECKING:
+    from reader.model import Page
     from reader.store import Library
 
 log = logging.getLogger(__name__)
 
-Style = tuple[str, int]  # (theme, body font px) the document is parsed with
+Style = ViewStyle  # the style the document is parsed with
 
 SAMPLE_PAGE = "welcome.html"
 # Images are decoded at most this wide: enough for a HiDPI column, and a 6000 px photo
@@ -49,6 +51,7 @@ class Opened:
     images: dict[str, QImage] = field(default_factory=dict)
     save_error: str | None = None  # the article shows even when the library failed
     document: QTextDocument | None = None  # parsed off the GUI thread for the view
+    position: str | None = None  # the saved reading position ("block:offset")
 
     @property
     def words(self) -> int:
@@ -76,14 +79,59 @@ def _origin(source: str) -> str | None:
     return None if is_url(source) else str(Path(source).expanduser().resolve())
 
 
-def open_source(source: str, *, save: bool = True, style: Style | None = None) -> Opened:
-    """Load, extract and save one file or URL, then render it."""
+@dataclass
+class FetchOptions:
+    """How a URL is fetched from the window: Esc's cancel flag, a progress callback (called
+    on the worker), and a login typed into the 401 prompt (None: the stored one, if any)."""
+
+    cancel: Any = None  # threading.Event
+    progress: Callable[[int, int | None], None] | None = None
+    credentials: Any = None
+    allow_http_login: bool = False
+
+
+def fetch_article(url: str, options: FetchOptions) -> Article:
+    """Fetch, extract, then download the images the article shows (never fatal)."""
     from reader.errors import ReaderError
     from reader.extract import extract
-    from reader.load import load
+    from reader.load.fetch import STORED, FetchCancelled, fetch_page
+    from reader.load.images import with_images
 
-    page = load(source)
+    page: Page = fetch_page(
+        url,
+        credentials=options.credentials if options.credentials is not None else STORED,
+        allow_http_login=options.allow_http_login,
+        cancel=options.cancel,
+        progress=options.progress,
+    )
     article = extract(page)
+    try:
+        article = with_images(article, cancel=options.cancel)
+    except FetchCancelled:
+        raise
+    except ReaderError as error:  # a failed image leaves a placeholder, never the article
+        log.info("images not downloaded: %s", error)
+    if options.cancel is not None and options.cancel.is_set():
+        raise FetchCancelled("stopped")
+    return article
+
+
+def open_source(
+    source: str,
+    *,
+    save: bool = True,
+    style: Style | None = None,
+    fetch: FetchOptions | None = None,
+) -> Opened:
+    """Load (or fetch), extract and save one file or URL, then render it."""
+    from reader.errors import ReaderError
+    from reader.extract import extract
+    from reader.load import is_url, load
+
+    if fetch is not None and is_url(source):
+        article = fetch_article(source, fetch)
+    else:
+        article = extract(load(source))
     article_id: int | None = None
     stored_stories: list[Any] = []
     save_error = None
@@ -91,9 +139,12 @@ def open_source(source: str, *, save: bool = True, style: Style | None = None) -
         try:
             with _library() as library:
                 article_id = library.save(article, origin=_origin(source))
+                position = library.article(article_id).position
                 library.mark_opened(article_id)
                 stored_stories = library.stories(article_id)
-                return _prepare(article, article_id, library, stored_stories, source, style)
+                return _prepare(
+                    article, article_id, library, stored_stories, source, style, None, position
+                )
         except ReaderError as error:
             save_error = str(error)
             log.warning("not saved to the library: %s", error)
@@ -106,7 +157,9 @@ def open_stored(article_id: int, style: Style | None = None) -> Opened:
         stored = library.article(article_id)
         library.mark_opened(article_id)
         stories = library.stories(article_id)
-        return _prepare(stored.article, article_id, library, stories, None, style)
+        return _prepare(
+            stored.article, article_id, library, stories, None, style, None, stored.position
+        )
 
 
 def open_start(style: Style | None = None) -> Opened | None:
@@ -116,7 +169,9 @@ def open_start(style: Style | None = None) -> Opened | None:
         if last is not None:
             stored = library.article(last)
             stories = library.stories(last)
-            return _prepare(stored.article, last, library, stories, None, style)
+            return _prepare(
+                stored.article, last, library, stories, None, style, None, stored.position
+            )
         empty = library.count("all") == 0
     if empty and sample_path().is_file():
         return open_source(str(sample_path()), style=style)
@@ -131,6 +186,7 @@ def _prepare(
     source: str | None,
     style: Style | None,
     save_error: str | None = None,
+    position: str | None = None,
 ) -> Opened:
     from reader.ui.reading_view import build_document
     from reader.ui.render import render_article
@@ -157,7 +213,7 @@ def _prepare(
 
     rendered = render_article(article, image_size)
     used = {src: images[src] for src in rendered.images if src in images}
-    document = build_document(rendered.html, used, *style) if style else None
+    document = build_document(rendered.html, used, style) if style else None
     return Opened(
         article=article,
         html=rendered.html,
@@ -167,6 +223,7 @@ def _prepare(
         images=used,
         save_error=save_error,
         document=document,
+        position=position,
     )
 
 

@@ -7,9 +7,9 @@ column of about MEASURE_CHARS characters of the body font.
 """
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,10 +23,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.ui import themes
+from reader.ui.themes import ViewStyle
 
-# Average characters of body text across the column. Word wrap leaves lines a little
-# shorter, which lands them in the 65–75 range comfortable for long reading.
-MEASURE_CHARS = 72
+# Average characters of body text across the column by default (Preferences changes it).
+# Word wrap leaves lines a little shorter: the 65–75 range comfortable for long reading.
+MEASURE_CHARS = themes.DEFAULT_MEASURE_CHARS
 # A column never gets closer to the window edge than this (pixels), even when narrow.
 MIN_SIDE_MARGIN = 24
 TOP_MARGIN = 44
@@ -37,7 +38,11 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 # HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
 # thread when the theme or size changes: parsing it here would freeze the window >50 ms.
 REPARSE_IN_WORKER_CHARS = 150_000
-_STYLE_PROPERTY = "readerStyle"  # [theme, font px] a document was parsed with
+_STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was parsed with
+# The reading position is the first line shown, as "block:offset" (block number and the
+# character where that line starts): it survives a new font size or window width, which
+# a pixel offset does not.
+ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 
 
 @dataclass(frozen=True)
@@ -64,21 +69,25 @@ class ReadingView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
-        self._theme = themes.DEFAULT_THEME
-        self._font_px = themes.DEFAULT_FONT_PX
+        self._style = ViewStyle()
         self._html = ""
         self._column = 0
         self._restyle_generation = 0
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
-        _style_document(self.document(), self._theme, self._font_px)
+        _style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
 
     # -- what is shown -------------------------------------------------------------------
     def set_style(self, theme: str, font_px: int) -> None:
-        """Theme and size change the stylesheet, which Qt applies when HTML is parsed."""
-        self._theme = theme
-        self._font_px = font_px
-        colors = themes.load_theme(theme)
+        """Theme and size only (the rest of the style stays)."""
+        self.set_view_style(replace(self._style, theme=theme, font_px=font_px))
+
+    def set_view_style(self, style: ViewStyle) -> None:
+        """The style changes the stylesheet, which Qt applies when HTML is parsed."""
+        if style == self._style and self.document().property(_STYLE_PROPERTY) == style.key():
+            return
+        self._style = style
+        colors = themes.load_theme(style.theme)
         palette = self.palette()
         palette.setColor(palette.ColorRole.Base, colors.color("background"))
         palette.setColor(palette.ColorRole.Text, colors.color("text"))
@@ -86,6 +95,9 @@ class ReadingView(QTextBrowser):
         palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
         self.setPalette(palette)
         if not self._html:
+            _style_document(self.document(), style)
+            self._column = 0
+            self._layout_column()
             return
         if len(self._html) < REPARSE_IN_WORKER_CHARS:
             self._apply(self._html, keep_position=True)
@@ -96,18 +108,17 @@ class ReadingView(QTextBrowser):
         self._restyle_generation += 1
         generation = self._restyle_generation
         html, images = self._html, dict(self._images)
-        bar = self.verticalScrollBar()
-        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
 
         def adopt(document: object) -> None:
             if generation != self._restyle_generation or html != self._html:
                 return  # a newer restyle or another article won
             assert isinstance(document, QTextDocument)
+            anchor = self.anchor()
             self.show_document(document, html, images)
-            self.verticalScrollBar().setValue(round(ratio * self.verticalScrollBar().maximum()))
+            self.restore_anchor(anchor)
 
         run_task(
-            lambda: build_document(html, images, theme, font_px),
+            lambda: build_document(html, images, style),
             adopt,
             lambda error: self._apply(html, keep_position=True),
         )
@@ -125,7 +136,7 @@ class ReadingView(QTextBrowser):
         is left to do here. Rebuilt on the spot if the style changed meanwhile."""
         self._images = dict(images or {})
         self._html = html
-        if document.property(_STYLE_PROPERTY) != [self._theme, self._font_px]:
+        if document.property(_STYLE_PROPERTY) != self._style.key():
             self._apply(html, keep_position=False)
             return
         document.setParent(self)  # image requests come to loadResource; Qt deletes the old one
@@ -147,38 +158,79 @@ class ReadingView(QTextBrowser):
 
     @property
     def theme(self) -> str:
-        return self._theme
+        return self._style.theme
 
     @property
     def font_px(self) -> int:
-        return self._font_px
+        return self._style.font_px
+
+    @property
+    def view_style(self) -> ViewStyle:
+        return self._style
 
     def _apply(self, html: str, *, keep_position: bool) -> None:
-        bar = self.verticalScrollBar()
-        ratio = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
+        anchor = self.anchor() if keep_position else None
         document = self.document()
-        _style_document(document, self._theme, self._font_px)
+        _style_document(document, self._style)
         self.setHtml(html)
         self._collect_images()
         self._column = 0
         self._layout_column()
-        if keep_position:
-            bar.setValue(round(ratio * bar.maximum()))
+        if anchor:
+            self.restore_anchor(anchor)
+
+    # -- reading position ----------------------------------------------------------------
+    def anchor(self) -> str:
+        """The first visible line as "block:offset" ("" when nothing is scrolled)."""
+        if self.verticalScrollBar().value() <= 0:
+            return ""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, ANCHOR_PROBE_Y))
+        block = cursor.block()
+        if not block.isValid():
+            return ""
+        offset = cursor.position() - block.position()
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset) if layout is not None else None
+        if line is not None and line.isValid():
+            offset = line.textStart()
+        return f"{block.blockNumber()}:{offset}"
+
+    def restore_anchor(self, anchor: str | None) -> bool:
+        """Scroll so the anchored line is the first one shown; False if it is not there."""
+        parsed = parse_anchor(anchor)
+        if parsed is None:
+            return False
+        number, offset = parsed
+        document = self.document()
+        block = document.findBlockByNumber(number)
+        if not block.isValid():
+            return False
+        offset = max(0, min(offset, block.length() - 1))
+        top = document.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset) if layout is not None else None
+        if line is not None and line.isValid():
+            top += line.y()
+        self.verticalScrollBar().setValue(round(top))
+        return True
 
     # -- fonts and the column ------------------------------------------------------------
     def body_font(self) -> QFont:
-        return body_font(self._theme, self._font_px)
+        return body_font(self._style)
 
     def column_width(self) -> int:
-        """Pixel width of MEASURE_CHARS characters of the body font, capped by the window."""
+        """Pixel width of the measure (characters of the body font), capped by the window."""
         advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
-        wanted = round(advance * MEASURE_CHARS)
+        wanted = round(advance * self._style.measure_chars)
         available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
         return max(120, min(wanted, available))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        anchor = self.anchor() if event.oldSize().width() != event.size().width() else ""
         super().resizeEvent(event)
         self._layout_column()
+        if anchor:
+            self.restore_anchor(anchor)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -272,28 +324,39 @@ class ReadingView(QTextBrowser):
         # every other scheme (file:, javascript:, mailto: ...) is ignored on purpose
 
 
-def body_font(theme: str, font_px: int) -> QFont:
+def parse_anchor(anchor: str | None) -> tuple[int, int] | None:
+    """ "12:40" -> (12, 40); anything else -> None."""
+    if not anchor:
+        return None
+    block, _, offset = anchor.partition(":")
+    try:
+        return max(0, int(block)), max(0, int(offset or 0))
+    except ValueError:
+        return None
+
+
+def body_font(style: ViewStyle) -> QFont:
     font = QFont()
-    font.setFamilies(themes.font_families(themes.load_theme(theme)))
-    font.setPixelSize(font_px)
+    font.setFamilies(style.families())
+    font.setPixelSize(style.font_px)
     return font
 
 
-def _style_document(document: QTextDocument, theme: str, font_px: int) -> None:
+def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
     document.setDocumentMargin(0)
-    document.setDefaultStyleSheet(themes.document_css(theme, font_px))
-    document.setDefaultFont(body_font(theme, font_px))
-    document.setProperty(_STYLE_PROPERTY, [theme, font_px])
+    document.setDefaultStyleSheet(themes.view_css(style))
+    document.setDefaultFont(body_font(style))
+    document.setProperty(_STYLE_PROPERTY, style.key())
 
 
-def build_document(html: str, images: dict[str, QImage], theme: str, font_px: int) -> QTextDocument:
+def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
     """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
     reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
     long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
     """
     document = QTextDocument()
-    _style_document(document, theme, font_px)
+    _style_document(document, style)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     document.setHtml(html)

@@ -5,12 +5,13 @@ test or a portable library never touches the user's own settings; otherwise in t
 platform's usual QSettings place.
 """
 
+import contextlib
 import os
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.paths import APP_NAME, DATA_DIR_ENV
-from reader.ui import themes
+from reader.ui.style_prefs import ReadingStyle, load_style, save_style
 
 MAX_RECENT = 10
 SETTINGS_FILE = "settings.ini"
@@ -52,32 +53,41 @@ class Settings:
 
     @property
     def splitter(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
+        return self._bytes("window/splitter3")
 
     @splitter.setter
     def splitter(self, value: QByteArray) -> None:
-        self.store.setValue("window/splitter", value)
+        self.store.setValue("window/splitter3", value)
+
+    @property
+    def style(self) -> ReadingStyle:
+        """The reading style (Preferences); the first version's font_px key still counts."""
+        style = load_style(self.store)
+        if not self.store.contains("reading/font_size") and self.store.contains("reading/font_px"):
+            with contextlib.suppress(ValueError):
+                style = style.with_font_size(int(str(self.store.value("reading/font_px"))))
+        return style
+
+    @style.setter
+    def style(self, value: ReadingStyle) -> None:
+        save_style(value, self.store)
 
     @property
     def theme(self) -> str:
-        value = str(self.store.value("reading/theme", themes.DEFAULT_THEME))
-        return value if value in themes.THEMES else themes.DEFAULT_THEME
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self.store.setValue("reading/theme", value)
+        """light, sepia, dark or system."""
+        return self.style.theme
 
     @property
     def font_px(self) -> int:
-        try:
-            value = int(str(self.store.value("reading/font_px", themes.DEFAULT_FONT_PX)))
-        except ValueError:
-            return themes.DEFAULT_FONT_PX
-        return min(max(value, themes.FONT_SIZES_PX[0]), themes.FONT_SIZES_PX[-1])
+        return self.style.font_size
 
-    @font_px.setter
-    def font_px(self, value: int) -> None:
-        self.store.setValue("reading/font_px", int(value))
+    @property
+    def show_library(self) -> bool:
+        return str(self.store.value("window/library", "false")).lower() == "true"
+
+    @show_library.setter
+    def show_library(self, value: bool) -> None:
+        self.store.setValue("window/library", "true" if value else "false")
 
     @property
     def show_sidebar(self) -> bool:

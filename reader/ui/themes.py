@@ -6,6 +6,7 @@ place decides colours (the theme file) and one place decides rhythm (base.css).
 """
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +19,13 @@ DEFAULT_THEME = "light"
 # Body text size in pixels; steps chosen so every size is a whole pixel.
 DEFAULT_FONT_PX = 18
 FONT_SIZES_PX = (12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32, 36)
+
+# Line spacing as the Preferences dialog counts it (1.5 = base.css's rhythm as written).
+BASE_LINE_SPACING = 1.5
+DEFAULT_MEASURE_CHARS = 70
+# base.css line heights (percent) that the line spacing setting scales.
+_LINE_HEIGHTS = {"p": 155, "li": 150}
+GENERIC_FONT_KEYS = {"serif": "body-font", "sans": "ui-font"}
 
 _ROOT_BLOCK = re.compile(r":root\s*\{(.*?)\}", re.S)
 _VARIABLE = re.compile(r"(--[\w-]+)\s*:\s*([^;]+);")
@@ -114,3 +122,46 @@ def palette(theme: Theme, base: QPalette) -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
         result.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return result
+
+
+@dataclass(frozen=True)
+class ViewStyle:
+    """Everything the reading view's look depends on (theme already resolved: no "system").
+
+    ``family`` is "serif", "sans" (the theme's stacks) or an installed face name.
+    """
+
+    theme: str = DEFAULT_THEME
+    font_px: int = DEFAULT_FONT_PX
+    family: str = "serif"
+    measure_chars: int = DEFAULT_MEASURE_CHARS
+    line_spacing: float = BASE_LINE_SPACING
+    justify: bool = False
+
+    def key(self) -> str:
+        """A plain string naming the style (kept on documents parsed with it)."""
+        return repr(self)
+
+    def families(self) -> list[str]:
+        theme = load_theme(self.theme)
+        key = GENERIC_FONT_KEYS.get(self.family)
+        if key is not None:
+            return font_families(theme, key)
+        return [self.family, *font_families(theme)]
+
+
+@cache
+def view_css(style: ViewStyle) -> str:
+    """document_css plus the person's line spacing, justification and body face."""
+    css = document_css(style.theme, style.font_px)
+    extra = []
+    scale = style.line_spacing / BASE_LINE_SPACING
+    if abs(scale - 1.0) > 1e-3:
+        for tag, percent in _LINE_HEIGHTS.items():
+            extra.append(f"{tag} {{ line-height: {round(percent * scale)}%; }}")
+    if style.justify:
+        extra.append("p { text-align: justify; }")
+    if style.family != "serif":
+        stack = ", ".join(f"'{name}'" if " " in name else name for name in style.families())
+        extra.append(f"body, h1, h2, h3, h4, h5, h6 {{ font-family: {stack}; }}")
+    return css + ("\n" + "\n".join(extra) if extra else "")

@@ -101,7 +101,7 @@ def main() -> int:
             whole.append(time.perf_counter() - started)
 
             started = time.perf_counter()
-            document = build_document(html, {}, view.theme, view.font_px)
+            document = build_document(html, {}, view.view_style)
             parse.append(time.perf_counter() - started)
             started = time.perf_counter()
             view.show_document(document, html)

@@ -210,8 +210,8 @@ def test_first_run_opens_the_bundled_sample(qtbot, window):
 
 def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
     opened: list[str] = []
-    window.open_external = lambda url: opened.append(url.toString())
     open_and_wait(qtbot, window, page)
+    window.open_source = lambda source, login=None: opened.append(source)  # fetched in Reader
     view = window.sidebar.list
     view.setFocus()
     assert view.currentIndex().row() == 0
@@ -224,13 +224,16 @@ def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
     assert opened == [f"https://news.example.org/2024/05/{slug(STORIES[1][0])}"]
 
 
-def test_links_open_http_in_browser_and_ignore_other_schemes(qtbot, window, page):
+def test_links_open_http_in_reader_and_ignore_other_schemes(qtbot, window, page):
     opened: list[str] = []
-    window.open_external = lambda url: opened.append(url.toString())
+    browser: list[str] = []
     open_and_wait(qtbot, window, page)
+    window.open_source = lambda source, login=None: opened.append(source)
+    window.open_external = lambda url: browser.append(url.toString())
     for url in ("https://example.org/a", "file:///etc/passwd", "javascript:alert(1)", "mailto:x@y"):
         window.view.anchorClicked.emit(QUrl(url))
-    assert opened == ["https://example.org/a"]
+    assert opened == ["https://example.org/a"]  # issue 6: fetched inside Reader
+    assert browser == []
 
 
 def test_column_holds_a_comfortable_measure(qtbot, window, tmp_path):

@@ -10,8 +10,6 @@ from reader.cli import main
 from reader.store import Library
 from reader.store.importer import ImportEvent, collect_sources, import_sources
 
-pytest.importorskip("reader.extract.pipeline", reason="extraction is not written yet")
-
 PARAGRAPH = (
     "<p>The harbour town woke slowly while fishing boats returned with their catch, and "
     "the market filled with voices, baskets and the smell of salt and fresh bread.</p>"
@@ -118,7 +116,6 @@ def test_cancel_stops_early(pages: Path) -> None:
 def test_cli_import_list_search_recommended(
     pages: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("reader.commands.logins", reason="the CLI is not complete yet")
     assert main(["import", str(pages), "--workers", "2"]) == 1  # broken.html failed
     out, err = capsys.readouterr()
     assert "imported 5, updated 0, unchanged 0, failed 1" in err

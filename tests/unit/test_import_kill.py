@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("reader.extract.pipeline", reason="extraction is not written yet")
-
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 10  # about 1.5 s each
 PAGES = 150
@@ -82,7 +80,6 @@ def run_import(folder: Path, data: Path, kill_after_lines: int | None, delay: fl
 
 @pytest.mark.slow
 def test_kill_during_import_loses_no_committed_article(tmp_path: Path) -> None:
-    pytest.importorskip("reader.commands.logins", reason="the CLI is not complete yet")
     folder = tmp_path / "pages"
     write_pages(folder, PAGES)
     data = tmp_path / "data"

@@ -272,3 +272,21 @@ def test_the_tree_is_not_modified() -> None:
 def test_odd_input_never_raises(html: str) -> None:
     tree = lxml.html.document_fromstring(html)
     assert isinstance(find_recommended(tree, BASE, BASE), list)
+
+
+def test_heading_text_spread_over_lines_and_tags() -> None:
+    body = (
+        "<section><h2>\n          <span>Most</span>\n          read\n        </h2><ul>"
+        "<li><a href='/world/2024/04/30/story-one-0990.html'>The first story in this little list</a></li>"
+        "</ul></section>"
+    )
+    assert len(run(body)) == 1
+
+
+def test_a_sentence_starting_like_a_label_is_not_a_module() -> None:
+    body = (
+        "<p>More: the ministry said on Tuesday that talks would resume next week in Geneva, "
+        "according to <a href='/world/2024/04/25/talks-resume-in-geneva-0981.html'>officials "
+        "quoted by the agency</a>, although no date has been fixed yet for the meeting.</p>"
+    )
+    assert run(body) == []

@@ -1,0 +1,314 @@
+"""The sidebar on its own: modes, cards, keys and where an activated story goes.
+
+A real library in the test's data folder: three saved articles whose recommended lists
+overlap, so "For you" has something to rank.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from reader.model import Article, Story
+from reader.store import Library
+from reader.ui.sidebar import MODE_ARTICLE, MODE_FOR_YOU, Sidebar, StoryItem
+from reader.ui.story_card import meta_text
+
+WAIT_MS = 5000
+
+EVERYWHERE = Story("Harbour cranes return", "https://news.example.org/cranes", "Three new cranes.")
+TWICE = Story("Ferry timetable changes", "https://news.example.org/ferry", "Earlier boats.")
+ONCE = Story("Lighthouse keeper retires", "https://news.example.org/keeper", "After 40 years.")
+AD = Story("Win big tonight", "https://ads.example.net/c?id=1", "Bet now.", "Bets", sponsored=True)
+NO_LINK = Story("Fishermen count a record catch", None, "Cod came back to the bay this spring.")
+SAVED_URL = "https://news.example.org/market"
+SAVED = Story("The fish market reopens", SAVED_URL, "Stalls and a new roof.")
+
+
+def article(title: str, url: str, stories: tuple[Story, ...]) -> Article:
+    return Article(
+        source=url,
+        title=title,
+        content_html=f"<p>{title}</p>",
+        text=title,
+        url=url,
+        recommended=stories,
+    )
+
+
+@dataclass
+class Saved:
+    first: int
+    market: int
+
+
+@pytest.fixture
+def library(data_dir) -> Saved:
+    with Library() as lib:
+        first = lib.save(
+            article(
+                "Morning at the harbour",
+                "https://news.example.org/morning",
+                (EVERYWHERE, TWICE, AD, NO_LINK, SAVED),
+            )
+        )
+        market = lib.save(article("The fish market reopens", SAVED_URL, (EVERYWHERE, ONCE)))
+        lib.save(article("Evening tides", "https://news.example.org/tides", (TWICE, EVERYWHERE)))
+    return Saved(first, market)
+
+
+@pytest.fixture
+def sidebar(qtbot) -> Iterator[Sidebar]:
+    widget = Sidebar()
+    qtbot.addWidget(widget)
+    widget.resize(340, 700)
+    widget.show()
+    yield widget
+    widget.wait_idle()
+
+
+def article_items(article_id: int) -> list[StoryItem]:
+    with Library() as lib:
+        return [StoryItem.from_stored(row) for row in lib.stories(article_id)]
+
+
+def titles(sidebar: Sidebar) -> list[str]:
+    return [item.story.title for item in sidebar.items()]
+
+
+def show_for_you(qtbot, sidebar: Sidebar) -> None:
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        sidebar.show_for_you()
+
+
+def select(sidebar: Sidebar, title: str) -> None:
+    sidebar.list.setCurrentIndex(sidebar.model.index(titles(sidebar).index(title)))
+
+
+def test_this_article_lists_its_stories_in_page_order(sidebar, library):
+    sidebar.set_stories(article_items(library.first), article_id=library.first)
+    assert sidebar.mode == MODE_ARTICLE
+    assert titles(sidebar) == [EVERYWHERE.title, TWICE.title, NO_LINK.title, SAVED.title]
+    assert sidebar.list.currentIndex().row() == 0
+    assert sidebar.caption.text() == "4 stories, page order"
+
+
+def test_for_you_ranks_stories_recommended_by_several_articles_first(qtbot, sidebar, library):
+    show_for_you(qtbot, sidebar)
+    shown = titles(sidebar)
+    assert shown[:2] == [EVERYWHERE.title, TWICE.title]
+    assert shown.index(TWICE.title) < shown.index(ONCE.title)
+    counts = {item.story.title: item.times_recommended for item in sidebar.items()}
+    assert counts[EVERYWHERE.title] == 3 and counts[ONCE.title] == 1
+    once = next(item for item in sidebar.items() if item.story.title == ONCE.title)
+    assert "recommended once" in meta_text(once, always_count=True)
+    assert "recommended" not in meta_text(once, always_count=False)
+
+
+def test_read_stories_drop_out_of_for_you(qtbot, sidebar, library):
+    show_for_you(qtbot, sidebar)
+    select(sidebar, EVERYWHERE.title)
+    with qtbot.waitSignal(sidebar.open_url_requested, timeout=WAIT_MS) as blocker:
+        sidebar.activate_current()
+    assert blocker.args == [EVERYWHERE.url]
+    assert sidebar.current_item() is not None and sidebar.current_item().read  # dimmed, kept
+    sidebar.wait_idle()
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        sidebar.refresh()
+    assert EVERYWHERE.title not in titles(sidebar)
+    assert sidebar.current_item().story.title == titles(sidebar)[0]  # the next one, one key away
+    with Library() as lib:
+        assert EVERYWHERE.title not in [row.story.title for row in lib.for_you()]
+
+
+def test_ads_are_hidden_until_the_toggle_then_marked(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    assert AD.title not in titles(sidebar)
+    assert sidebar.ads_toggle.isVisibleTo(sidebar)
+    assert sidebar.ads_toggle.text() == "Show ads (1)"
+    qtbot.mouseClick(sidebar.ads_toggle, Qt.MouseButton.LeftButton)
+    assert titles(sidebar).index(AD.title) == 2  # in page order
+    index = sidebar.model.index(2)
+    assert str(index.data(Qt.ItemDataRole.AccessibleTextRole)).startswith("Sponsored")
+    option = QStyleOptionViewItem()
+    option.font = sidebar.list.font()
+    card = sidebar.delegate.card_text(option, sidebar.items()[2], 320)
+    assert card.badge == "Sponsored"
+    sidebar.set_show_ads(False)
+    assert AD.title not in titles(sidebar)
+
+
+def test_for_you_hides_ads_too(qtbot, sidebar, library):
+    show_for_you(qtbot, sidebar)
+    assert AD.title not in titles(sidebar)
+    sidebar.set_show_ads(True)
+    assert AD.title in titles(sidebar)
+
+
+def test_enter_on_a_story_without_url_shows_it_and_offers_search(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    select(sidebar, NO_LINK.title)
+    sidebar.list.setFocus()
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_Return)
+    assert sidebar.stack.currentWidget() is sidebar.detail
+    assert sidebar.detail.title.text() == NO_LINK.title
+    assert sidebar.detail.summary.text() == NO_LINK.summary
+    with qtbot.waitSignal(sidebar.search_requested, timeout=WAIT_MS) as blocker:
+        qtbot.mouseClick(sidebar.detail.search_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [NO_LINK.title]
+    qtbot.waitUntil(lambda: sidebar.detail.search_button.hasFocus(), timeout=WAIT_MS)
+    with qtbot.waitSignal(sidebar.search_requested, timeout=WAIT_MS) as blocker:
+        qtbot.keyClick(sidebar.detail.search_button, Qt.Key.Key_Return)
+    assert blocker.args == [NO_LINK.title]
+    qtbot.keyClick(sidebar.detail.search_button, Qt.Key.Key_Escape)
+    assert sidebar.stack.currentWidget() is not sidebar.detail
+    assert sidebar.list.hasFocus()
+    assert sidebar.current_item().read
+    sidebar.wait_idle()
+    with Library() as lib:
+        assert next(r for r in lib.stories(library.first) if r.story.url is None).read
+
+
+def test_enter_on_a_saved_story_opens_the_saved_article(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    select(sidebar, SAVED.title)
+    assert sidebar.current_item().article_id == library.market
+    sidebar.list.setFocus()
+    with qtbot.waitSignal(sidebar.open_article_requested, timeout=WAIT_MS) as blocker:
+        qtbot.keyClick(sidebar.list, Qt.Key.Key_Return)
+    assert blocker.args == [library.market]
+
+
+def test_a_story_the_library_never_linked_is_found_by_its_url(qtbot, sidebar, library):
+    """Stories of an unsaved article carry no ids: the library is asked by URL."""
+    sidebar.set_stories([StoryItem(Story("Market again", SAVED_URL + "/?utm_source=x"))])
+    with qtbot.waitSignal(sidebar.open_article_requested, timeout=WAIT_MS) as blocker:
+        sidebar.activate_current()
+    assert blocker.args == [library.market]
+
+
+def test_double_click_activates(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    rect = sidebar.list.visualRect(sidebar.model.index(1))
+    qtbot.mouseClick(sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not sidebar.current_item().read  # one click only selects
+    with qtbot.waitSignal(sidebar.open_url_requested, timeout=WAIT_MS) as blocker:
+        qtbot.mouseDClick(sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [TWICE.url]
+
+
+def test_up_down_and_j_k_move_the_selection(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    view = sidebar.list
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_J)  # stops at the last card
+    assert view.currentIndex().row() == 3
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert view.currentIndex().row() == 2
+    sidebar.select_previous()
+    sidebar.select_previous()
+    sidebar.select_previous()
+    assert view.currentIndex().row() == 0
+    sidebar.select_next()
+    assert sidebar.current_item().story.title == TWICE.title
+
+
+def test_mode_switch_by_methods_and_keys_keeps_each_selection(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))
+    sidebar.select_next()
+    with qtbot.waitSignal(sidebar.mode_changed, timeout=WAIT_MS) as blocker:
+        show_for_you(qtbot, sidebar)
+    assert blocker.args == [MODE_FOR_YOU]
+    assert sidebar.switch.buttons[MODE_FOR_YOU].isChecked()
+    assert ONCE.title in titles(sidebar)
+    assert sidebar.delegate.always_count
+    sidebar.show_this_article()
+    assert sidebar.mode == MODE_ARTICLE and not sidebar.delegate.always_count
+    assert sidebar.current_item().story.title == TWICE.title
+    button = sidebar.switch.buttons[MODE_ARTICLE]
+    button.setFocus()
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        qtbot.keyClick(button, Qt.Key.Key_Right)
+    assert sidebar.mode == MODE_FOR_YOU
+    qtbot.keyClick(sidebar.switch.buttons[MODE_FOR_YOU], Qt.Key.Key_Left)
+    assert sidebar.mode == MODE_ARTICLE
+
+
+def test_for_you_on_an_empty_library_says_what_will_come(qtbot, sidebar):
+    show_for_you(qtbot, sidebar)
+    assert sidebar.items() == []
+    assert sidebar.empty.isVisibleTo(sidebar)
+    assert "Nothing to suggest yet" in sidebar.empty.text()
+
+
+def test_a_new_article_refreshes_for_you_while_it_shows(qtbot, sidebar, library):
+    show_for_you(qtbot, sidebar)
+    fresh = Story("Storm warning for the coast", "https://news.example.org/storm")
+    with Library() as lib:
+        new_id = lib.save(article("Wind", "https://news.example.org/wind", (fresh,)))
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        sidebar.set_stories(article_items(new_id), article_id=new_id)
+    assert fresh.title in titles(sidebar)
+    sidebar.show_this_article()
+    assert titles(sidebar) == [fresh.title]
+
+
+def test_list_keys_win_over_window_shortcuts_while_it_has_focus(qtbot, sidebar, library):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    fired: list[str] = []
+    action = QAction("Next article", sidebar)
+    action.setShortcut(QKeySequence("J"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda: fired.append("j"))
+    sidebar.addAction(action)
+    sidebar.set_stories(article_items(library.first))
+    sidebar.list.setFocus()
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_J)
+    assert sidebar.list.currentIndex().row() == 1
+    assert fired == []
+
+
+def test_for_you_says_why_when_the_library_cannot_be_read(qtbot, sidebar, data_dir):
+    from reader.paths import library_path
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    library_path().write_bytes(b"not a database, just some bytes " * 64)
+    show_for_you(qtbot, sidebar)
+    assert sidebar.items() == []
+    assert sidebar.empty.isVisibleTo(sidebar)
+    assert sidebar.empty.text().startswith("Cannot read the library: ")
+
+
+def test_a_page_with_only_ads_says_so(sidebar):
+    sidebar.set_stories([StoryItem(AD)])
+    assert sidebar.items() == []
+    assert "Show ads" in sidebar.empty.text()
+    sidebar.set_show_ads(True)
+    assert titles(sidebar) == [AD.title]
+    assert not sidebar.empty.isVisibleTo(sidebar)
+
+
+def test_card_text_wraps_to_its_lines_and_ends_long_text_with_an_ellipsis(qapp):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from reader.ui.story_card import wrap
+
+    metrics = QFontMetricsF(QFont())
+    text = " ".join(f"word{n}" for n in range(200))
+    lines = wrap(text, metrics, 200, 2)
+    assert len(lines) == 2
+    assert lines[0].startswith("word0 word1") and lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 200 for line in lines)
+    assert wrap("Short title", metrics, 200, 3) == ["Short title"]
+    assert wrap("   ", metrics, 200, 2) == []
+    assert wrap("x" * 400, metrics, 200, 2)[0].endswith("…")

@@ -1,0 +1,194 @@
+"""Stage 4-5 rules added on top of readability-lxml, each on markup written for the test.
+
+The story must gather all its parts (an intro block outside the biggest text block, the
+sections of a long post, the prose around a data table, a post written as lists, short
+code blocks, headings with permalinks) and clean must drop author boxes and copyright
+lines while keeping photo credits.
+"""
+
+import lxml.html
+
+from reader.extract import clean, normalize, story
+
+
+def pick(html: str) -> str:
+    def fresh():  # type: ignore[no-untyped-def]
+        root = normalize.parse(html)
+        normalize.prune(root)
+        return root
+
+    return " ".join(story.main_story(fresh(), fresh).text_content().split())
+
+
+def sentences(word: str, count: int, start: int = 0) -> str:
+    return "".join(
+        f"<p>{word} paragraph {i}, which is long enough, with commas, to count as real text "
+        f"for the scorer of the page.</p>"
+        for i in range(start, start + count)
+    )
+
+
+def test_intro_and_first_paragraph_outside_the_best_block_are_kept() -> None:
+    # A story split into an intro box, a loose paragraph and a bigger "read more" box:
+    # the element holding all three scores higher than the box's own parent.
+    html = (
+        '<body><div class="page"><div class="story-body">'
+        '<div class="story-intro"><p><strong>The intro sentence of the story, which sets the '
+        "scene for everything that follows, and it is long.</strong></p></div>"
+        "<p>The first paragraph, outside any box, still part of the story, with a comma.</p>"
+        f'<div id="read-more"><div id="read-more-content">{sentences("Boxed", 6)}</div></div>'
+        '</div><div class="sidebar"><a href="/x">Other</a></div></div></body>'
+    )
+    text = pick(html)
+    assert "The intro sentence of the story" in text
+    assert "The first paragraph, outside any box" in text
+    assert "Boxed paragraph 5" in text
+
+
+def test_sections_of_one_post_are_gathered_with_the_figures_between_them() -> None:
+    # Comparable sections under one wrapper: the wrapper is the story, so the pictures
+    # and captions between the sections come too (not only the sections themselves).
+    sections = "".join(
+        f'<div class="chunk"><div class="inner">{sentences(f"Section{n}", 4)}</div></div>'
+        f'<div class="figure"><img src="/{n}.jpg" width="600" height="400">'
+        f"<span>Caption {n}</span></div>"
+        for n in range(4)
+    )
+    html = f'<body><div id="wrap"><div class="col">{sections}</div></div></body>'
+    text = pick(html)
+    for n in range(4):
+        assert f"Section{n} paragraph 3" in text
+    assert "Caption 1" in text and "Caption 2" in text
+
+
+def test_a_data_table_brings_its_intro_and_notes() -> None:
+    rows = "".join(
+        f"<tr><td>Film {i}</td><td>{1990 + i}</td><td>A character relives the same day, "
+        f"again and again, until something changes, number {i}.</td></tr>"
+        for i in range(30)
+    )
+    html = (
+        '<body><div class="wrap">'
+        "<p>This list gathers films in which the characters repeat the same period of time, "
+        "with the year of release and a short summary of each.</p>"
+        f"<table><tbody>{rows}</tbody></table>"
+        "<p>Several of these films were adapted from short stories published decades before.</p>"
+        '</div><div class="nav"><a href="/">Home</a></div></body>'
+    )
+    text = pick(html)
+    assert "This list gathers films" in text
+    assert "Film 29" in text
+    assert "adapted from short stories" in text
+
+
+def test_a_post_written_as_lists_beats_a_newsletter_form() -> None:
+    items = "".join(
+        f"<li>Someone fixed bug {i} so that the toolbar no longer flickers when the window "
+        f'opens, see <a href="/b/{i}">bug {i}</a></li>'
+        for i in range(10)
+    )
+    form = (
+        '<aside class="newsletter"><form><div class="form-contents">'
+        + sentences("Newsletter", 5)
+        + "</div></form></aside>"
+    )
+    html = (
+        f'<body><div id="page"><div class="entry-content"><h2>Highlights</h2><ul>{items}</ul>'
+        f"<h2>Performance</h2><ul>{items}</ul></div>{form}</div></body>"
+    )
+    text = pick(html)
+    assert "Someone fixed bug 9" in text
+    assert "Newsletter paragraph" not in text
+
+
+def test_short_code_blocks_and_permalinked_headings_stay() -> None:
+    html = (
+        '<body><div class="document"><div class="body">'
+        '<h2><a href="#setup">Setting up</a><a class="headerlink" href="#setup">¶</a></h2>'
+        + sentences("Docs", 3)
+        + '<div class="highlight"><pre>$ tool init</pre></div>'
+        + sentences("More", 3)
+        + "</div></div></body>"
+    )
+    text = pick(html)
+    assert "Setting up" in text
+    assert "$ tool init" in text
+
+
+def cleaned(html: str) -> str:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    clean.clean_story(root, title=None, byline=None)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def test_author_box_and_copyright_line_go_photo_credit_stays() -> None:
+    story_text = sentences("Story", 6)
+    html = (
+        f"{story_text}"
+        '<figure><img src="/a.jpg"><figcaption>A heron. © Provided by Wildlife Agency'
+        "</figcaption></figure>"
+        '<div class="author-bio"><p>Dana covers transport for the paper. She joined in '
+        '2019.</p><a href="https://x.example/dana">Follow Dana</a></div>'
+        "<p>© Example Gazette 2021. All rights reserved.</p>"
+        "<p>Copyright law was changed in 2019, and the story explains what it means for "
+        "readers who publish photographs online.</p>"
+    )
+    out = cleaned(html)
+    assert "Story paragraph 5" in out
+    assert "© Provided by Wildlife Agency" in out
+    assert "Dana covers transport" not in out and "Follow Dana" not in out
+    assert "All rights reserved" not in out
+    assert "Copyright law was changed" in out
+
+
+def test_segments_outside_the_common_wrapper_are_not_lost() -> None:
+    # The first text segment sits apart from the others (a hero block): widening to the
+    # wrapper of the later segments would drop it, so readability's own segment merge
+    # (same class, whole <article>) is left to gather them all.
+    def segment(word: str, count: int) -> str:
+        return f'<div class="cell"><div class="article-text">{sentences(word, count)}</div></div>'
+
+    rest = "".join(f'<div class="block">{segment(f"Later{n}", 4)}</div>' for n in range(4))
+    html = (
+        f'<body><article><div class="hero">{segment("Opening", 2)}</div>'
+        f'<div class="rest">{rest}</div></article></body>'
+    )
+    text = pick(html)
+    assert "Opening paragraph 1" in text
+    assert "Later3 paragraph 3" in text
+
+
+def test_embedded_post_quotes_and_linked_subheadings_stay() -> None:
+    html = (
+        '<body><div class="article-body">'
+        + sentences("Review", 3)
+        + '<blockquote class="twitter-tweet"><p>Drinking game for developers: think of a noun '
+        'and search for it</p>— Someone (@someone) <a href="https://x.example/1">May 1</a>'
+        "</blockquote>"
+        + sentences("Middle", 3)
+        + '<h3><a href="https://shop.example/game">"Night Drive" ($20)</a></h3>'
+        + sentences("Games", 3)
+        + "</div></body>"
+    )
+    text = pick(html)
+    assert "Drinking game for developers" in text
+    assert '"Night Drive" ($20)' in text
+    assert "Games paragraph 2" in text
+
+
+def test_labelled_link_lists_go_without_a_telling_class() -> None:
+    body = sentences("Story", 4)
+    links = '<li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li>'
+    html = (
+        f"{body}<h3>Related stories</h3><ul>{links}</ul>"
+        f"<div><h2>Most read</h2><ol>{links}</ol></div>"
+        '<p><strong>Read more:</strong> <a href="/c">One cross-reference stays</a></p>'
+        '<h2>More about the method</h2><p>The method is described with a <a href="/x">link</a>'
+        " inside a real sentence, which is part of the story.</p>"
+    )
+    out = cleaned(html)
+    assert "Story paragraph 3" in out
+    assert "Related stories" not in out and "Most read" not in out
+    assert "Other story" not in out
+    assert "One cross-reference stays" in out
+    assert "More about the method" in out and "inside a real sentence" in out
