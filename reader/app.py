@@ -34,10 +34,16 @@ def run_app(sources: list[str]) -> int:
 
     from reader.ui.single_instance import claim_or_forward
 
-    # One Reader per library: a second `reader FILE` hands FILE over and leaves, before
-    # it builds anything.
-    instance = claim_or_forward([_as_source(s) for s in sources])
-    if instance is None:
+    # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
+    # builds anything. Where Unix sockets exist that check is a plain socket call; the
+    # listening side (QtNetwork, a lock file) is set up right after the first paint.
+    absolute = [_as_source(s) for s in sources]
+    instance = None
+    if not _can_forward_quickly():
+        instance = claim_or_forward(absolute)
+        if instance is None:
+            return 0
+    elif _forward_quickly(absolute):
         return 0
 
     from reader.ui.main_window import FirstPaint, MainWindow
@@ -45,13 +51,18 @@ def run_app(sources: list[str]) -> int:
     window = MainWindow(build=False)  # a themed shell: paints before anything heavy loads
     bench = os.environ.get(BENCH_ENV, "")
 
-    connect_instance(instance, window)
-
     def after_first_paint() -> None:
+        nonlocal instance
         if bench == "paint":
             print(f"paint {time.time():.6f}", flush=True)
             app.quit()
             return
+        if instance is None:
+            instance = claim_or_forward(absolute)
+            if instance is None:  # another Reader started at the same moment: it has them
+                app.quit()
+                return
+        connect_instance(instance, window)
         window.build()
         if bench == "built":
             FirstPaint(window, lambda: _print_and_quit("built", app))
@@ -66,7 +77,42 @@ def run_app(sources: list[str]) -> int:
     try:
         return app.exec()
     finally:
-        instance.close()
+        if instance is not None:
+            instance.close()
+
+
+def _can_forward_quickly() -> bool:
+    return os.name == "posix"
+
+
+def _forward_quickly(sources: list[str]) -> bool:
+    """Hand ``sources`` to a running Reader over its Unix socket (QLocalServer's socket in
+    the temp folder, same one-line JSON protocol as reader.ui.single_instance)."""
+    import json
+    import socket
+
+    from PySide6.QtCore import QDir
+
+    from reader.ui.single_instance import PROTOCOL_VERSION, REPLY_TIMEOUT_MS, server_name
+
+    path = os.path.join(QDir.tempPath(), server_name())
+    if not os.path.exists(path):
+        return False
+    message = json.dumps({"version": PROTOCOL_VERSION, "sources": sources}) + "\n"
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(REPLY_TIMEOUT_MS / 1000)
+            client.connect(path)
+            client.sendall(message.encode("utf-8"))
+            reply = b""
+            while b"\n" not in reply:
+                chunk = client.recv(64)
+                if not chunk:
+                    break
+                reply += chunk
+    except OSError:
+        return False  # nobody listening (a crashed Reader's socket file): we are the one
+    return reply.strip() == b"ok"
 
 
 def connect_instance(instance: Any, window: Any) -> None:

@@ -99,6 +99,7 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, host, path, query, ""))
 
 
+@lru_cache(maxsize=8192)  # pages repeat hrefs and image sources; urljoin is not cheap
 def resolve(href: str, base: str | None) -> str | None:
     """``href`` made absolute as a browser would against ``base``; http(s) only, else None.
 

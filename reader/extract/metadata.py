@@ -70,6 +70,7 @@ LATE_BYLINE_KEYS = ("article:author", "twitter:creator")
 # they are used only when nothing says when the story was published.
 DATE_KEYS = (
     "article:published_time",
+    "og:published_time",
     "og:article:published_time",
     "article:published",
     "parsely-pub-date",
@@ -216,7 +217,9 @@ TIME_XPATH = (
     "//*[@itemprop='datePublished']"
 )
 DATE_MARKUP_MAX_CHARS = 80  # a date label, not a paragraph that mentions a date
-UPDATED_WORDS = re.compile(r"\b(?:updated|modified|edited|mis à jour|aktualisiert)\b", re.I)
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated|modified|edited|mis à jour|aktualisiert)\b|datemodified", re.I
+)
 # /2021/05/19/ or /2021-05-19- in a story's address: its publication day (last resort).
 URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|\.html?|$)"
@@ -598,6 +601,7 @@ def _published(
         lambda: _url_date(page_url, root, metas),
         lambda: ld.get("modified"),
         *(lambda key=key: metas.get(key) for key in MODIFIED_KEYS),
+        lambda: _time_tag(root, updated=True),
     )
     for source in sources:
         published = iso_date(source())
@@ -657,13 +661,18 @@ def date_in_text(text: str) -> str | None:
     return iso_date(" ".join(words))
 
 
-def _time_tag(root: Any) -> str | None:
+def _time_tag(root: Any, updated: bool = False) -> str | None:
+    """The story's <time>: a pubdate / datePublished one, else the first one that is not
+    marked as an update (``updated=True``: the first update time, as a last resort)."""
     best = None
     for node in root.xpath(TIME_XPATH):
         value = node.get("datetime") or node.get("content") or node.text_content()
         if node.get("pubdate") is not None or node.get("itemprop") == "datePublished":
-            return str(value)
-        if best is None:
+            return None if updated else str(value)
+        marks = f"{node.get('class', '')} {node.get('itemprop', '')}"
+        # WordPress marks an unedited post's one date "entry-date published updated".
+        is_update = bool(UPDATED_WORDS.search(marks)) and "publish" not in marks.lower()
+        if best is None and is_update == updated:
             best = str(value)
     return best
 

@@ -128,9 +128,7 @@ INLINE_TAGS = frozenset({"p", "li", "div", "h3", "h4", "h5", "h6", "blockquote",
 _BARE_LABEL_TAGS = frozenset({"span", "strong", "b", "div", "dt", "em", "legend", "figcaption"})
 # The tags the candidate pass looks at; links, images, scripts, table cells and the like
 # are skipped without building Python objects for them (that is most of the pass's cost).
-_SCAN_TAGS = tuple(
-    sorted((BLOCK_TAGS | LABEL_TAGS | INLINE_TAGS | HEADING_TAGS | _BARE_LABEL_TAGS) - {"a"})
-)
+_SCAN_TAGS = tuple(sorted(BLOCK_TAGS | LABEL_TAGS | INLINE_TAGS | HEADING_TAGS | _BARE_LABEL_TAGS))
 _SPECIAL_TAGS = INLINE_TAGS | HEADING_TAGS | {"a"}
 
 # Links whose text has fewer words than this are menu items or tags, not story titles.
@@ -219,6 +217,24 @@ def _class_words(element: Any) -> tuple[tuple[str, ...], ...]:
     return _attr_words(class_attr or "", id_attr or "")
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _flat_words(element: Any) -> frozenset[str]:
+    """Every word of every class/id name of the element, as one set (one C-level
+    ``isdisjoint`` per element instead of a generator over its names)."""
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    if not class_attr and not id_attr:
+        return _NO_WORDS
+    return _attr_flat(class_attr or "", id_attr or "")
+
+
+@lru_cache(maxsize=16384)
+def _attr_flat(class_attr: str, id_attr: str) -> frozenset[str]:
+    return frozenset(word for words in _attr_words(class_attr, id_attr) for word in words)
+
+
 @lru_cache(maxsize=16384)
 def _attr_words(class_attr: str, id_attr: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_name_words(name) for name in f"{class_attr} {id_attr}".split())
@@ -258,8 +274,26 @@ def _token_signal(element: Any) -> tuple[bool, bool, bool]:
 
 
 _NEGATIVE_FIRST = frozenset(
-    {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs", "topbar"}
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "footer",
+        "breadcrumb",
+        "breadcrumbs",
+        "topbar",
+        # Headline tickers and drop-down menus repeat "Latest" lists on every page.
+        "ticker",
+        "megamenu",
+        "mega",
+        "dropdown",
+        "offcanvas",
+        "drawer",
+    }
 )
+# "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
+_MENU_SUFFIXES = ("menu", "nav")
 _NEGATIVE_LAST = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
 # "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
 _SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
@@ -268,10 +302,15 @@ _SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colo
 def _negative(element: Any) -> bool:
     """True for menus, footers and other page furniture (by tag, role or class words)."""
     if element.tag in EXCLUDED_TAGS:
-        return True
+        # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
+        # list by its own label, not a menu.
+        label = element.get("aria-label") if element.tag == "nav" else None
+        return not (label and _heading_match(label))
     role = element.get("role")
     if role and role.lower() in EXCLUDED_ROLES:
         return True
+    if element.tag in ("html", "body"):
+        return False  # their classes are feature-flag soup ("NoMegaMenu", "hasSubnav")
     class_attr = element.get("class")
     id_attr = element.get("id")
     return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "")
@@ -283,6 +322,8 @@ def _negative_words(class_attr: str, id_attr: str) -> bool:
         if not words:
             continue
         if words[0] in _NEGATIVE_FIRST or words[-1] in _NEGATIVE_LAST:
+            return True
+        if words[0].endswith(_MENU_SUFFIXES):
             return True
         if words[-1] == "footer" and words[0] in _SITE_WORDS:
             return True
@@ -337,6 +378,8 @@ class _Finder:
         self.negative: dict[Any, bool] = {}
         self.urls: dict[tuple[str, bool, bool], str | None] = {}
         self.resolved: dict[str, str | None] = {}
+        self.alive: list[Any] = []
+        self.prose_parents: list[Any] | None = None
 
     # --- pass 1: candidates ------------------------------------------------------------------
 
@@ -351,8 +394,23 @@ class _Finder:
         prose = self.prose
         prose_count = self.prose_count
         signals = _SIGNALS
-        for element in self.root.iter(*_SCAN_TAGS):  # lxml skips the other tags in C
+        order = self.order
+        first_chars = _HEADING_FIRST_CHARS
+        index = 0
+        # lxml skips the other tags in C. The list keeps the Python proxies of the scanned
+        # elements alive for the whole capture: lxml.html builds each proxy through a
+        # Python class lookup, and later passes (regions, ancestors, items) would
+        # otherwise build them again.
+        self.alive = list(self.root.iter(*_SCAN_TAGS))
+        for element in self.alive:
             tag = element.tag
+            if tag == "a" or tag == "li":
+                # Page order of links and items, taken in the same pass (stories are
+                # sorted by it); links are never blocks or labels themselves.
+                order[element] = index
+                index += 1
+                if tag == "a":
+                    continue
             class_attr = element.get("class")
             id_attr = element.get("id")
             if class_attr or id_attr:
@@ -383,6 +441,7 @@ class _Finder:
                 if (
                     text
                     and len(text) < MAX_HEADING_CHARS
+                    and text.lstrip()[:1].lower() in first_chars
                     and _plain(text.strip()).startswith(rules.HEADING_PREFIXES)
                 ):
                     headings.append(element)
@@ -413,8 +472,6 @@ class _Finder:
                     first = element[0]
                     if first.tag in LEAD_TAGS and first.text:
                         self._inline(element, first.text, blocks)
-        for index, element in enumerate(self.root.iter("a", "li")):
-            self.order[element] = index
         for heading in headings:
             head = _plain(" ".join(heading.text_content()[:HEADING_PEEK_CHARS].split()))
             if not head.startswith(rules.HEADING_PREFIXES) and not head.replace(
@@ -431,10 +488,12 @@ class _Finder:
         return blocks
 
     def _inline(self, element: Any, lead: str, blocks: list[_Block]) -> None:
+        if lead.lstrip()[:1].lower() not in _INLINE_FIRST_CHARS:
+            return  # most paragraphs: no label can start with their first letter
         lowered = _plain(" ".join(lead[:MAX_HEADING_CHARS].split()))
         if not lowered.startswith(rules.INLINE_PREFIXES) or element.find(".//a") is None:
             return
-        if any(rules.NEGATIVE_TOKENS.intersection(words) for words in _class_words(element)):
+        if not rules.NEGATIVE_TOKENS.isdisjoint(_flat_words(element)):
             return
         around = len(_text(element)) - sum(len(_text(link)) for link in element.iter("a"))
         if around > INLINE_LABEL_CHARS + SENTENCE_EXTRA_CHARS:
@@ -443,7 +502,12 @@ class _Finder:
 
     def _heading_block(self, heading: Any) -> _Block | None:
         """The links that follow a matching heading inside its nearest useful ancestor."""
-        rank = int(heading.tag[1]) if heading.tag in HEADING_TAGS else 7
+        if heading.tag in HEADING_TAGS:
+            rank = int(heading.tag[1])
+        else:  # <div class="title"><h2>More on this story</h2>: the h2's rank, so that
+            # the <h3> titles of the cards that follow do not end the block
+            inner = next(heading.iterdescendants(*HEADING_TAGS), None)
+            rank = int(inner.tag[1]) if inner is not None else 7
         region = heading
         for _ in range(MAX_HEADING_CLIMB):
             region = region.getparent()
@@ -543,11 +607,16 @@ class _Finder:
     def _wrapper(self, element: Any) -> bool:
         """True when the element holds running prose: several long paragraphs side by side
         (an article), unlike a rail whose teasers each sit in their own item."""
-        counts = self.prose_count
-        for node in (element, *element.iterdescendants()):
-            if counts.get(node, 0) >= WRAPPER_PARAGRAPHS and (
-                self.prose[node] > MAX_BLOCK_PROSE_CHARS
-            ):
+        if self.prose_parents is None:
+            # The few parents of running prose, found once: asking whether one of them
+            # lies inside a block is far cheaper than walking every block's subtree.
+            self.prose_parents = [
+                node
+                for node, count in self.prose_count.items()
+                if count >= WRAPPER_PARAGRAPHS and self.prose[node] > MAX_BLOCK_PROSE_CHARS
+            ]
+        for node in self.prose_parents:
+            if node is element or any(a is element for a in node.iterancestors()):
                 return True
         return False
 
@@ -558,7 +627,9 @@ class _Finder:
             url = self._story_url(link, relaxed=False)
             if url and _words(_text(link)) >= MIN_STRUCT_TITLE_WORDS:
                 urls.add(url)
-        return len(urls) >= MIN_STRUCT_ITEMS
+                if len(urls) >= MIN_STRUCT_ITEMS:
+                    return True
+        return False
 
     def _labelled_sponsored(self, block: _Block) -> bool:
         heading = block.start_after
@@ -725,6 +796,11 @@ class _Finder:
         return None
 
 
+# First letters of the heading and inline labels: one set lookup rejects most texts
+# before any lowercasing and prefix matching.
+_HEADING_FIRST_CHARS = frozenset(p[0] for p in rules.HEADING_PREFIXES)
+_INLINE_FIRST_CHARS = frozenset(p[0] for p in rules.INLINE_PREFIXES)
+
 _STRONG_BIT, _WEAK_BIT, _NETWORK_BIT, _LABEL_BIT = 1, 2, 4, 8
 # class/id attribute value -> signal bits; pages repeat class strings hundreds of times.
 _SIGNALS: dict[str, int] = {}
@@ -887,7 +963,7 @@ def _visible_text(element: Any) -> str:
                 node.getparent() in hidden
                 or not isinstance(node.tag, str)
                 or node.tag in SKIP_TEXT_TAGS
-                or any(TITLE_NOISE_WORDS.intersection(words) for words in _class_words(node))
+                or not TITLE_NOISE_WORDS.isdisjoint(_flat_words(node))
             ):
                 hidden.add(node)
             elif node.text:
@@ -925,9 +1001,15 @@ def _title(group: list[Any], item: Any) -> str:
     useful = [t for t in texts if t and t.lower() not in rules.UTILITY_TEXTS]
     if useful:
         return max(useful, key=len) if len(useful) > 1 else useful[0]
+    for link in group:  # an empty card link over the whole card says its title aloud
+        label = " ".join((link.get("aria-label") or "").split())
+        if label and label.lower() not in rules.UTILITY_TEXTS:
+            return label
     heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
-    if heading is not None and _text(heading):
-        return _text(heading)
+    if heading is not None:
+        text = _visible_text(heading) or _text(heading)
+        if text:
+            return text
     for link in group:
         for img in link.iter("img"):
             alt = " ".join((img.get("alt") or "").split())
@@ -985,12 +1067,10 @@ def _summary(item: Any, title: str) -> str:
     for element in item.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
-        is_teaser = element.tag == "p" or any(
-            rules.SUMMARY_TOKENS.intersection(words) for words in _class_words(element)
-        )
-        if not is_teaser:
-            continue
-        if any(NOT_SUMMARY_WORDS.intersection(words) for words in _class_words(element)):
+        words = _flat_words(element)
+        if element.tag != "p" and rules.SUMMARY_TOKENS.isdisjoint(words):
+            continue  # not a teaser
+        if not NOT_SUMMARY_WORDS.isdisjoint(words):
             continue
         text = _visible_text(element)
         if len(text) < 20 or title_low in text.lower() or _sponsored_label(text):
@@ -1005,7 +1085,7 @@ def _source(item: Any, title: str) -> str:
     for element in item.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
-        if any(rules.SOURCE_TOKENS.intersection(words) for words in _class_words(element)):
+        if not rules.SOURCE_TOKENS.isdisjoint(_flat_words(element)):
             text = _without_labels(_visible_text(element))
             if text and len(text) <= rules.MAX_LABEL_CHARS and text != title:
                 return text
@@ -1057,6 +1137,17 @@ def _provider_line(item: Any, title: str) -> str:
 _AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
 
 
+def _ad_class(element: Any) -> bool:
+    """A class/id name saying "ad": short names only ("ad-label", "sponsored-item")."""
+    for words in _class_words(element):
+        # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
+        if len(words) <= 4 and not _AD_ITEM_WORDS.isdisjoint(words):
+            return True
+        if words and words[0] == "ad" and len(words) <= 2:
+            return True
+    return False
+
+
 def _item_sponsored(item: Any, group: list[Any], url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     if _host_in(host, rules.AD_HOSTS):
@@ -1067,12 +1158,9 @@ def _item_sponsored(item: Any, group: list[Any], url: str) -> bool:
     for element in item.iter():
         if not isinstance(element.tag, str):
             continue
-        for words in _class_words(element):
-            # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
-            if len(words) <= 4 and not _AD_ITEM_WORDS.isdisjoint(words):
-                return True
-            if words and words[0] == "ad" and len(words) <= 2:
-                return True
+        flat = _flat_words(element)
+        if ("ad" in flat or not _AD_ITEM_WORDS.isdisjoint(flat)) and _ad_class(element):
+            return True
         if len(element) == 0 or element.tag in ("span", "small", "em", "b", "strong", "div"):
             text = (element.text or "").strip()
             if text and _sponsored_label(text):

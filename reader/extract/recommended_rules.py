@@ -39,6 +39,16 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "more like this",
     "more top stories",
     "more headlines",
+    "more for you",
+    "in other news",
+    "must read",
+    "must-read",
+    "the latest",
+    "top reads",
+    "read these next",
+    "popular in ",
+    # BBC-like side columns: "Features", "Features & Analysis" (a rail of stories).
+    "features",
     "read next",
     "read more",
     "read this next",
@@ -191,6 +201,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "recomendado",
     "recomendados",
     "no te pierdas",
+    # El País-like in-article box of related stories.
+    "más información",
     # Portuguese
     "leia também",
     "leia mais",
@@ -255,12 +267,24 @@ HEADING_REJECTS: tuple[str, ...] = (
     "more comments",
     "read more comments",
     "more to follow",
+    "related internet links",
+    "related external links",
+    "related sites",
+    "related resources",
+    "related documents",
+    "related files",
+    "related terms",
+    "related people",
+    "related events",
+    "related podcasts",
+    "features of",
+    "features include",
 )
 
 # Longest heading text considered (words): longer text is a sentence, not a label.
 MAX_HEADING_WORDS = 9
 # Open-ended headings ("More from <section>", "Plus de <rubrique>") name something short.
-MAX_OPEN_HEADING_WORDS = 6
+MAX_OPEN_HEADING_WORDS = 8  # "More from Priya Raman and Dev Notes"
 
 # --- In-article modules ------------------------------------------------------------------
 # A short paragraph that starts with one of these labels and holds links is a module of
@@ -690,6 +714,14 @@ UTILITY_TEXTS = frozenset(
         "video",
         "photos",
         "gallery",
+        # Ad widgets' notices ("What is" links to the network's explainer).
+        "what is",
+        "what is this",
+        "what's this",
+        "what's this?",
+        "ad choices",
+        "adchoices",
+        "about these ads",
     }
 )
 # Link texts that start like this are notices about the block, not stories.

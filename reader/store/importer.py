@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.errors import ReaderError
+from reader.load import is_url
 from reader.model import Article
 from reader.store.library import Library
 from reader.urls import normalize_url
@@ -68,10 +69,6 @@ class ImportSummary:
 
 
 ProgressCallback = Callable[[ImportEvent], None]
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
 
 
 def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -141,7 +138,12 @@ def extract_source(source: str) -> tuple[Article | None, str | None]:
         from reader.extract import extract
         from reader.load import load
 
-        return extract(load(source)), None
+        article = extract(load(source))
+        if is_url(source):  # a saved file brought its images; a fetched page must get them
+            from reader.load.images import with_images
+
+            article = with_images(article)
+        return article, None
     except ReaderError as error:
         return None, str(error)
     except Exception as error:  # one bad page must not end the whole import

@@ -49,7 +49,7 @@ OPEN_FILTERS = (
     "All files (*)",
 )
 DEFAULT_SIZE = (1180, 820)
-DEFAULT_SPLIT = (360, 840, 340)  # library (when shown), article, stories
+DEFAULT_SPLIT = (420, 800, 340)  # library (when shown), article, stories
 STATUS_TIMEOUT_MS = 6000
 # A "preparing…" page is shown first for articles this long, then they are laid out.
 LONG_ARTICLE_WORDS = 100_000
@@ -85,11 +85,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-        self.style_prefs: ReadingStyle = self.settings.style
         shell = self.palette()  # a copy; QPalette(other) would cost ~30 ms of PySide setup
         shell.setColor(
             QPalette.ColorRole.Window,
-            themes.load_theme(self.style_prefs.resolved_theme()).color("background"),
+            themes.load_theme(self.settings.shell_theme()).color("background"),
         )
         self.setPalette(shell)
 
@@ -118,6 +117,7 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
+        self.style_prefs: ReadingStyle = self.settings.style
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QDesktopServices, QIcon
         from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
@@ -208,8 +208,16 @@ class MainWindow(QMainWindow):
             log.warning("library unavailable: %s", error)
             self._library_error = str(error)
             return None
+        from reader.ui.library_model import DATE, SITE, STATE, TIME
+
         panel = LibraryPanel(self.library)
         panel.setMinimumWidth(260)
+        # A side panel, not a full page: the title gets the room, the saved date (still a
+        # sort) hides, the rest stays compact. The header's menu is the table's own.
+        header = panel.table.horizontalHeader()
+        for column, width in ((SITE, 96), (TIME, 52), (STATE, 44)):
+            header.resizeSection(column, width)
+        panel.table.setColumnHidden(DATE, True)
         return panel
 
     def _list_widgets(self) -> list[QWidget]:
@@ -217,9 +225,7 @@ class MainWindow(QMainWindow):
         widgets: list[QWidget] = [self.view]
         if self.library_panel is not None:
             widgets += [self.library_panel.table, self.library_panel.results]
-        story_list = getattr(self.sidebar, "list", None)
-        if story_list is not None:
-            widgets.append(story_list)
+        widgets.append(self.sidebar.list)
         return widgets
 
     # -- wiring ----------------------------------------------------------------------------
@@ -236,8 +242,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._rebuild_recent)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
-        # The sidebar (This article / For you): its signals are connected here.
-        self.sidebar.story_activated.connect(self.open_story)
+        # The sidebar decides where a story goes (saved article, web address, or its card).
+        self.sidebar.open_article_requested.connect(self.open_article)
+        self.sidebar.open_url_requested.connect(self.open_source)
+        self.sidebar.search_requested.connect(self._search_library_for)
         self.sidebar.ads_toggle.toggled.connect(self._ads_toggled)
 
         if self.library_panel is not None:
@@ -492,7 +500,7 @@ class MainWindow(QMainWindow):
         if opened.position:
             self.view.restore_anchor(opened.position)
         self.reading_progress.start_article(article.reading_minutes)
-        self.sidebar.set_stories(list(opened.stories))
+        self.sidebar.set_stories(list(opened.stories), article_id=opened.article_id)
         self.setWindowTitle(article.title or "Untitled")
         minutes = max(1, article.reading_minutes)
         self.status_text.setText(f"{article.word_count:,} words · {minutes} min read")
@@ -531,14 +539,18 @@ class MainWindow(QMainWindow):
 
         if self.library is None or self.article_id is None or not self._built:
             return
+        if not self.view.current_html():  # a notice ("preparing…") is on screen, not it
+            return
         try:
             self.library.save_position(self.article_id, self.view.anchor() or None)
         except ReaderError as error:
             log.warning("reading position not saved: %s", error)
 
     def _reload_library(self) -> None:
+        """The library changed: its list and the For you counts follow."""
         if self.library_panel is not None:
             self.library_panel.reload()
+        self.sidebar.refresh()
 
     def _view_style(self) -> ViewStyle:
         """What the reading view and workers parse documents with."""
@@ -790,19 +802,10 @@ class MainWindow(QMainWindow):
 
     def _step_item(self, step: int) -> None:
         """j/k: the next story in the focused list; in the article, the next article."""
-        story_list: Any = getattr(self.sidebar, "list", None)
         panel = self.library_panel
         focus = self._focused()
         if focus is not None and self.sidebar.isAncestorOf(focus):
-            stepper = getattr(self.sidebar, "select_next" if step > 0 else "select_previous", None)
-            if callable(stepper):
-                stepper()
-                return
-        if story_list is not None and story_list.hasFocus():
-            model = story_list.model()
-            row = story_list.currentIndex().row() + step
-            if model.rowCount():
-                story_list.setCurrentIndex(model.index(max(0, min(row, model.rowCount() - 1)), 0))
+            self.sidebar.select_next() if step > 0 else self.sidebar.select_previous()
             return
         if panel is None:
             return
@@ -819,18 +822,9 @@ class MainWindow(QMainWindow):
 
     def open_current(self) -> None:
         """Enter: open the story or article under the cursor of the focused list."""
-        story_list: Any = getattr(self.sidebar, "list", None)
         focus = self._focused()
-        activate = getattr(self.sidebar, "activate_current", None)
-        if focus is not None and self.sidebar.isAncestorOf(focus) and callable(activate):
-            activate()
-            return
-        if story_list is not None and story_list.hasFocus():
-            index = story_list.currentIndex()
-            if index.isValid():
-                from reader.ui.sidebar import StoryRole
-
-                self.open_story(index.data(StoryRole))
+        if focus is not None and self.sidebar.isAncestorOf(focus):
+            self.sidebar.activate_current()
             return
         if self.library_panel is not None and self._panel_has_focus():
             self.library_panel.open_current()
@@ -915,20 +909,14 @@ class MainWindow(QMainWindow):
 
     def _sidebar_mode(self, method: str) -> None:
         """g r / g a: the sidebar's For you or This article list, focused."""
-        switch = getattr(self.sidebar, method, None)
-        if callable(switch):
-            switch()
+        getattr(self.sidebar, method)()
         self.focus_sidebar()
 
     def focus_sidebar(self) -> None:
         if not self.sidebar.isVisible():
             self.actions_by_id["view.sidebar"].setChecked(True)
             self.toggle_sidebar()
-        focus_list = getattr(self.sidebar, "focus_list", None)
-        if callable(focus_list):
-            focus_list()
-        else:
-            self.sidebar.list.setFocus()
+        self.sidebar.focus_list()
 
     def focus_article(self) -> None:
         self.view.setFocus()
@@ -941,6 +929,17 @@ class MainWindow(QMainWindow):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
+        """Space pages the article from anywhere, except that a focused button or combo
+        box still gets its Space (keyboard users press them with it)."""
+        from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+        focus = self._focused()
+        if isinstance(focus, QAbstractButton) and direction > 0:
+            focus.animateClick()
+            return
+        if isinstance(focus, QComboBox) and direction > 0:
+            focus.showPopup()
+            return
         bar = self.view.verticalScrollBar()
         step = max(1, self.view.viewport().height() - PAGE_OVERLAP_PX)
         bar.setValue(bar.value() + direction * step)
@@ -1208,19 +1207,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(url.toString() + "  (Shift+click: in your browser)")
 
-    def open_story(self, item: object) -> None:
-        """A saved story opens from the library; any other is fetched from its address."""
-        from reader.ui.sidebar import StoryItem
-
-        if not isinstance(item, StoryItem):
-            return
-        saved_id = getattr(item.key, "article_id", None)
-        if isinstance(saved_id, int):
-            self.open_article(saved_id)
-        elif item.story.url:
-            self.open_source(item.story.url)
-        else:
-            self.statusBar().showMessage("This story has no web address", 3000)
+    def _search_library_for(self, text: str) -> None:
+        """A story without a link: look for it among the saved articles."""
+        self.search_library()
+        if self.library_panel is not None:
+            self.library_panel.search_now(text)
 
     # -- recent files ----------------------------------------------------------------------
     def _rebuild_recent(self) -> None:

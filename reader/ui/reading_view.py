@@ -12,9 +12,12 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QImage,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -43,6 +46,7 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
+FOCUS_LINE_PX = 2  # the accent line that shows the article has the keyboard
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class ReadingView(QTextBrowser):
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
         self._style = ViewStyle()
+        self._accent = themes.load_theme(self._style.theme).color("accent")
         self._html = ""
         self._column = 0
         self._restyle_generation = 0
@@ -94,6 +99,7 @@ class ReadingView(QTextBrowser):
         palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
         palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
         self.setPalette(palette)
+        self._accent = colors.color("accent")
         if not self._html:
             _style_document(self.document(), style)
             self._column = 0
@@ -224,6 +230,23 @@ class ReadingView(QTextBrowser):
         wanted = round(advance * self._style.measure_chars)
         available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
         return max(120, min(wanted, available))
+
+    # -- visible focus -------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update(0, 0, self.viewport().width(), FOCUS_LINE_PX)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update(0, 0, self.viewport().width(), FOCUS_LINE_PX)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The page, plus an accent line along its top edge while it has the keyboard."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self.viewport())
+            painter.fillRect(0, 0, self.viewport().width(), FOCUS_LINE_PX, self._accent)
+            painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         anchor = self.anchor() if event.oldSize().width() != event.size().width() else ""

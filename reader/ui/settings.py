@@ -5,13 +5,18 @@ test or a portable library never touches the user's own settings; otherwise in t
 platform's usual QSettings place.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.paths import APP_NAME, DATA_DIR_ENV
-from reader.ui.style_prefs import ReadingStyle, load_style, save_style
+
+if TYPE_CHECKING:
+    from reader.ui.style_prefs import ReadingStyle
 
 MAX_RECENT = 10
 SETTINGS_FILE = "settings.ini"
@@ -62,6 +67,8 @@ class Settings:
     @property
     def style(self) -> ReadingStyle:
         """The reading style (Preferences); the first version's font_px key still counts."""
+        from reader.ui.style_prefs import load_style
+
         style = load_style(self.store)
         if not self.store.contains("reading/font_size") and self.store.contains("reading/font_px"):
             with contextlib.suppress(ValueError):
@@ -70,12 +77,29 @@ class Settings:
 
     @style.setter
     def style(self, value: ReadingStyle) -> None:
+        from reader.ui.style_prefs import save_style
+
         save_style(value, self.store)
 
     @property
     def theme(self) -> str:
         """light, sepia, dark or system."""
         return self.style.theme
+
+    def shell_theme(self) -> str:
+        """The theme for the first paint, read without the style machinery (it costs
+        ~30 ms of Qt enum set-up): "system" is answered by the palette's lightness."""
+        from reader.ui import themes
+
+        value = str(self.store.value("reading/theme", themes.DEFAULT_THEME))
+        if value in themes.THEMES:
+            return value
+        if value == "system":
+            from PySide6.QtGui import QGuiApplication
+
+            dark = QGuiApplication.palette().window().color().lightness() < 128
+            return "dark" if dark else themes.DEFAULT_THEME
+        return themes.DEFAULT_THEME
 
     @property
     def font_px(self) -> int:

@@ -15,10 +15,13 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QtNetwork loads when a socket is made (app.py forwards before that)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 from reader.paths import data_dir
 
@@ -79,6 +82,8 @@ class SingleInstance(QObject):
 
     def send(self, sources: Iterable[str], timeout_ms: int = REPLY_TIMEOUT_MS) -> bool:
         """Hand ``sources`` to a running Reader; True when it acknowledged them."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -98,6 +103,8 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Start serving; a socket file left by a crashed Reader is removed first."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):

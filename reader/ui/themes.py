@@ -118,6 +118,9 @@ def palette(theme: Theme, base: QPalette) -> QPalette:
     }
     for role, color in roles.items():
         result.setColor(QPalette.ColorGroup.All, role, color)
+    # Visible focus: the focused list shows the strong selection colour, a list without
+    # focus a quiet one (the "inactive" group), in every theme.
+    result.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, theme.color("rule"))
     disabled = QColor(theme.color("muted"))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
         result.setColor(QPalette.ColorGroup.Disabled, role, disabled)

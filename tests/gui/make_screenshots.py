@@ -60,7 +60,7 @@ def main() -> int:
             continue
         window = MainWindow()
         window.resize(*size)
-        window.splitter.setSizes([size[0] - 340, 340])
+        window.splitter.setSizes([0, size[0] - 340, 340])  # library panel hidden
         window.set_theme(theme)
         window.show()
         window._show_opened(jobs.open_source(source))

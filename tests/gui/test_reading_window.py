@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui import tasks, themes
 from reader.ui.main_window import MainWindow
-from reader.ui.sidebar import StoryItem
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_MS = 30_000
@@ -211,7 +210,8 @@ def test_first_run_opens_the_bundled_sample(qtbot, window):
 def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
     opened: list[str] = []
     open_and_wait(qtbot, window, page)
-    window.open_source = lambda source, login=None: opened.append(source)  # fetched in Reader
+    window.sidebar.open_url_requested.disconnect(window.open_source)  # no fetch from here
+    window.sidebar.open_url_requested.connect(opened.append)
     view = window.sidebar.list
     view.setFocus()
     assert view.currentIndex().row() == 0
@@ -221,6 +221,7 @@ def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert view.currentIndex().row() == 1
     qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
     assert opened == [f"https://news.example.org/2024/05/{slug(STORIES[1][0])}"]
 
 
@@ -314,17 +315,25 @@ def test_very_long_article_shows_preparing_state(qtbot, window):
     assert window.windowTitle() == "A very long read"
 
 
-def test_story_item_from_library_opens_saved_article(qtbot, window, page):
-    calls: list[int] = []
-    window.open_article = calls.append  # type: ignore[method-assign]
+def test_a_story_that_is_a_saved_article_opens_it_from_the_sidebar(qtbot, window, tmp_path):
+    """Page A recommends page B's address; once B is saved, Enter on that card opens B."""
+    first_url = f"https://news.example.org/2024/05/{slug(STORIES[0][0])}"
+    saved = tmp_path / "lighthouse.html"
+    saved.write_text(
+        article_page("The lighthouse volunteers").replace(
+            "<head>", f'<head><link rel="canonical" href="{first_url}">'
+        ),
+        encoding="utf-8",
+    )
+    page = tmp_path / "harbour.html"
+    page.write_text(article_page(), encoding="utf-8")
+    open_and_wait(qtbot, window, saved)
+    open_and_wait(qtbot, window, page)
+    assert window.windowTitle() == "Morning at the harbour"
 
-    class Saved:
-        article_id = 7
-
-    from reader.model import Story
-
-    window.open_story(StoryItem(Story("A saved one"), key=Saved()))
-    assert calls == [7]
+    window.sidebar.focus_list()
+    window.sidebar.activate_current()
+    qtbot.waitUntil(lambda: window.windowTitle() == "The lighthouse volunteers", timeout=WAIT_MS)
 
 
 def test_tasks_report_on_the_gui_thread(qtbot):

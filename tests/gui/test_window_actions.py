@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -84,13 +85,16 @@ def window(qtbot, ids):
     qtbot.waitActive(win)
     open_id(qtbot, win, ids[0])
     yield win
+    # pytest-qt closes and deleteLater()s the window before this runs: the wait below
+    # may already have deleted it.
+    if not shiboken6.isValid(win):
+        return
     for name in ("file_dialog", "url_dialog", "print_dialog", "preferences", "cheat_sheet",
                  "logins_dialog", "tags_dialog", "about_box", "import_dialog"):  # fmt: skip
         dialog = getattr(win, name, None)
         if dialog is not None and dialog.isVisible():
             dialog.reject()
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-    win.close()
 
 
 def open_id(qtbot, window: MainWindow, article_id: int) -> None:

@@ -51,7 +51,6 @@ def window(qtbot):
     qtbot.waitExposed(win)
     yield win
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-    win.close()
 
 
 def open_and_wait(qtbot, window: MainWindow, source: Path | str) -> None:

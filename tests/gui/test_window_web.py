@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
@@ -108,9 +109,9 @@ def window(qtbot):
     win.activateWindow()
     qtbot.waitActive(win)
     yield win
-    win.cancel_loading(quiet=True)
+    if shiboken6.isValid(win):  # pytest-qt may have deleted it already
+        win.cancel_loading(quiet=True)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-    win.close()
 
 
 def wait_idle(qtbot, window: MainWindow) -> None:

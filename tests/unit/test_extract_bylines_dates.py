@@ -144,3 +144,15 @@ def test_date_in_the_address_is_the_last_resort() -> None:
 )
 def test_date_in_text(text: str, day: str | None) -> None:
     assert metadata.date_in_text(text) == day
+
+
+def test_an_update_time_element_gives_way_to_the_published_one() -> None:
+    body = (
+        '<time class="updated" datetime="2023-06-01">1 June</time>'
+        '<time class="entry-date" datetime="2023-04-05">5 April</time>'
+    )
+    assert meta(body=body).published == "2023-04-05"
+    only = '<time itemprop="dateModified" datetime="2023-06-01">1 June</time>'
+    assert meta(body=only).published == "2023-06-01"
+    both = '<time class="entry-date published updated" datetime="2023-04-05">5 April</time>'
+    assert meta(body=both).published == "2023-04-05"

@@ -1,0 +1,99 @@
+"""Screenshots of the whole window (library panel, cheat sheet, preferences, dark theme),
+offscreen: `python tests/gui/make_window_screenshots.py [OUT]`.
+
+Fills a throwaway library with a few corpus pages through the real load -> extract -> store
+path (synchronously), opens the seed and saves grabs. Used for docs/screenshots.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO))
+
+CORPUS_PAGES = (
+    "wikipedia",
+    "ars-1",
+    "nytimes-1",
+    "medium-1",
+    "guardian-1",
+    "bbc-1",
+    "lemonde-1",
+    "wapo-1",
+    "mozilla-1",
+    "herald-sun-1",
+)
+SIZE = (1500, 900)
+SPLIT = (470, 690, 340)
+
+
+def settle(app: object, rounds: int = 8) -> None:
+    for _ in range(rounds):
+        app.processEvents()  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import jobs
+    from reader.ui.main_window import MainWindow
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationDisplayName("Reader")
+    for page in CORPUS_PAGES:
+        source = SHARED / "corpus" / "mozilla" / page / "source.html"
+        if source.is_file():
+            try:
+                jobs.open_source(str(source))
+            except Exception as error:  # a screenshot run never stops for one page
+                print(f"skip {page}: {error}")
+    seed = SHARED / "seed" / "000_b486bc09ecc24fa0.txt"
+
+    for name, theme in (("library.png", "light"), ("library-dark.png", "dark")):
+        window = MainWindow()
+        window.resize(*SIZE)
+        window.set_theme(theme)
+        window.show()
+        window.actions_by_id["view.library"].setChecked(True)
+        window.toggle_library()
+        window.splitter.setSizes(list(SPLIT))
+        window._show_opened(jobs.open_source(str(seed), style=window._view_style()))
+        window.go_library()
+        settle(app)
+        window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 5)
+        settle(app)
+        window.grab().save(str(out / name))
+        print(f"wrote {out / name}")
+        if theme == "light":
+            window.show_cheat_sheet()
+            settle(app)
+            window.cheat_sheet.grab().save(str(out / "cheat-sheet.png"))
+            print(f"wrote {out / 'cheat-sheet.png'}")
+            window.cheat_sheet.reject()
+            window.show_preferences()
+            settle(app)
+            window.preferences.grab().save(str(out / "preferences.png"))
+            print(f"wrote {out / 'preferences.png'}")
+            window.preferences.reject()
+            window.find_bar.open()
+            window.find_bar.field.setText("Russia")
+            window.enter_focus_mode()
+            settle(app)
+            window.grab().save(str(out / "focus-find.png"))
+            print(f"wrote {out / 'focus-find.png'}")
+            window.leave_focus_mode()
+        window.close()
+        settle(app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
