@@ -1,8 +1,9 @@
 """The `reader` command: argparse front door; opening the window is the default command.
 
-Each subcommand lives in ``reader.commands.<name>`` with ``add_arguments(parser)`` and
-``run(args) -> int``. Those modules keep heavy imports inside ``run`` so that building the
-parser stays cheap and ``reader extract`` never pulls in Qt.
+Each subcommand lives in a module with ``add_arguments(parser, name)`` and ``run(args)``.
+Only the module of the command being run is imported (the window's start-up pays for no
+other), and those modules keep heavy imports inside ``run``, so ``reader extract`` never
+pulls in Qt.
 """
 
 import argparse
@@ -32,7 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 _GLOBAL_OPTIONS_WITH_VALUE = {"--data-dir"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; only ``command``'s own arguments are filled in."""
     parser = argparse.ArgumentParser(
         prog="reader", description="Read the main story of a page; keep it in your library."
     )
@@ -41,37 +43,41 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        module = importlib.import_module(module_name)
-        module.add_arguments(sub, name)
-        sub.set_defaults(run=module.run)
+        if name == command:
+            module = importlib.import_module(module_name)
+            module.add_arguments(sub, name)
+            sub.set_defaults(run=module.run)
     return parser
 
 
-def _with_default_command(argv: list[str]) -> list[str]:
-    """Insert "open" before the first positional argument when it names no command."""
+def _find_command(argv: list[str]) -> tuple[list[str], str | None]:
+    """The arguments with "open" inserted when no command is named, and the command.
+
+    Help and version requests name no command; they are left to argparse as they are.
+    """
     index = 0
     while index < len(argv):
         arg = argv[index]
         if arg == "--":
-            return [*argv[:index], "open", *argv[index:]]
+            break
         if arg in _GLOBAL_OPTIONS_WITH_VALUE:
             index += 2
             continue
         if arg.startswith("-"):
             if arg in ("-h", "--help", "--version"):
-                return argv
+                return argv, None
             index += 1
             continue
         if arg in COMMANDS:
-            return argv
+            return argv, arg
         break
-    return [*argv[:index], "open", *argv[index:]]
+    return [*argv[:index], "open", *argv[index:]], "open"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(args_list))
+    args_list, command = _find_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(command)
+    args = parser.parse_args(args_list)
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
     try:
