@@ -16,6 +16,7 @@ by its own subtree. All words, tokens and URL patterns live in ``recommended_rul
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -128,7 +129,10 @@ INLINE_TAGS = frozenset({"p", "li", "div", "h3", "h4", "h5", "h6", "blockquote",
 _BARE_LABEL_TAGS = frozenset({"span", "strong", "b", "div", "dt", "em", "legend", "figcaption"})
 # The tags the candidate pass looks at; links, images, scripts, table cells and the like
 # are skipped without building Python objects for them (that is most of the pass's cost).
-_SCAN_TAGS = tuple(sorted(BLOCK_TAGS | LABEL_TAGS | INLINE_TAGS | HEADING_TAGS | _BARE_LABEL_TAGS))
+# Links are left out: a third of all elements, and never blocks or labels themselves.
+_SCAN_TAGS = tuple(
+    sorted((BLOCK_TAGS | LABEL_TAGS | INLINE_TAGS | HEADING_TAGS | _BARE_LABEL_TAGS) - {"a"})
+)
 _SPECIAL_TAGS = INLINE_TAGS | HEADING_TAGS | {"a"}
 
 # Links whose text has fewer words than this are menu items or tags, not story titles.
@@ -373,7 +377,6 @@ class _Finder:
         }
         self.self_hosts = {urlsplit(url).hostname for url in self.self_urls}
         self.prose: dict[Any, int] = {}
-        self.order: dict[Any, int] = {}
         self.prose_count: dict[Any, int] = {}
         self.negative: dict[Any, bool] = {}
         self.urls: dict[tuple[str, bool, bool], str | None] = {}
@@ -394,9 +397,7 @@ class _Finder:
         prose = self.prose
         prose_count = self.prose_count
         signals = _SIGNALS
-        order = self.order
         first_chars = _HEADING_FIRST_CHARS
-        index = 0
         # lxml skips the other tags in C. The list keeps the Python proxies of the scanned
         # elements alive for the whole capture: lxml.html builds each proxy through a
         # Python class lookup, and later passes (regions, ancestors, items) would
@@ -404,13 +405,6 @@ class _Finder:
         self.alive = list(self.root.iter(*_SCAN_TAGS))
         for element in self.alive:
             tag = element.tag
-            if tag == "a" or tag == "li":
-                # Page order of links and items, taken in the same pass (stories are
-                # sorted by it); links are never blocks or labels themselves.
-                order[element] = index
-                index += 1
-                if tag == "a":
-                    continue
             class_attr = element.get("class")
             id_attr = element.get("id")
             if class_attr or id_attr:
@@ -552,12 +546,11 @@ class _Finder:
     def run(self) -> list[Story]:
         blocks = self.candidates()
         main = max(self.prose, key=self.prose.__getitem__) if self.prose else None
-        stories: list[tuple[int, Story]] = []
-        order = self.order
+        stories: list[tuple[tuple[int, ...], Story]] = []
         seen_urls: set[str] = set()
         seen_titles: set[str] = set()
         for block in self._accepted(blocks, main):
-            for position, story in self._stories(block, order):
+            for position, story in self._stories(block):
                 key = normalize_url(story.url) if story.url else story.title.lower()
                 target = seen_urls if story.url else seen_titles
                 if key in target or (story.url and key in self.self_urls):
@@ -674,7 +667,7 @@ class _Finder:
             return url if path.strip("/") else None  # a site's front page is no story
         return url if _article_like(path, parts.query, lenient) else None
 
-    def _stories(self, block: _Block, order: dict[Any, int]) -> Iterator[tuple[int, Story]]:
+    def _stories(self, block: _Block) -> Iterator[tuple[tuple[int, ...], Story]]:
         element = block.element
         links = block.links if block.kind == "heading" else list(element.iter("a"))
         relaxed = block.sponsored
@@ -708,13 +701,15 @@ class _Finder:
                 first_url[key] = url
             by_url[key].append(link)
         if not links and block.kind in ("token", "heading"):
-            yield from self._linkless(block, order)
+            yield from self._linkless(block)
             return
         total = len(by_url) - len(ad_only) + rejected
         kept = len(by_url) - len(ad_only)
         if block.kind != "inline" and total and kept / total < MIN_STORY_LINK_SHARE:
             return  # mostly menu/tag links: a navigation block with a misleading name
         _drop_odd_urls(by_url, ad_only)
+        if block.start_after is not None:
+            _drop_hub_urls(by_url, _text(block.start_after))
         items = _items(element, by_url)
         for key, group in by_url.items():
             item = items.get(key, group[0])
@@ -735,9 +730,9 @@ class _Finder:
                 image=self._image(item),
                 sponsored=sponsored,
             )
-            yield order.get(group[0], 0), story
+            yield _doc_key(group[0]), story
 
-    def _linkless(self, block: _Block, order: dict[Any, int]) -> Iterator[tuple[int, Story]]:
+    def _linkless(self, block: _Block) -> Iterator[tuple[tuple[int, ...], Story]]:
         """Stories without links (text dumps): list items with a heading and a teaser."""
         element = block.element
         for item in element.iter("li"):
@@ -750,7 +745,7 @@ class _Finder:
             summary = " ".join(_text(p) for p in item.iter("p") if _text(p))
             promo = f"{title} {summary}".lower()
             sponsored = block.sponsored or any(w in promo for w in rules.PROMOTION_WORDS)
-            yield order.get(item, 0), Story(title=title, summary=summary, sponsored=sponsored)
+            yield _doc_key(item), Story(title=title, summary=summary, sponsored=sponsored)
 
     def _negative(self, element: Any) -> bool:
         """``_negative`` remembered per element: links of one block share their ancestors."""
@@ -866,7 +861,7 @@ def _article_like(path: str, query: str, lenient: bool = False) -> bool:
     """Paths of single stories: a slug of several words, a date or a numeric id.
 
     ``lenient`` (blocks a heading or label names) also takes short blog slugs such as
-    ``/blog/rust-async``: the words already say the links are stories.
+    ``/blog/rust-async`` or ``/lemon-curd/``: the words already say the links are stories.
     """
     segments = [s for s in path.split("/") if s]
     if not segments:
@@ -875,7 +870,8 @@ def _article_like(path: str, query: str, lenient: bool = False) -> bool:
     if _DIGITS.search(path) or (query and _DIGITS.search(query)):
         return True
     slug_words = len([w for w in re.split(r"[-_+.]", last) if w])
-    if slug_words >= 3 or (lenient and len(segments) >= 2 and slug_words >= 2):
+    # (WordPress puts posts at the site root: "/lemon-curd/" under "You May Also Like".)
+    if slug_words >= 3 or (lenient and slug_words >= 2):
         return True
     if _ARTICLE_EXT.search(segments[-1]) and last not in ("index", "default", "home"):
         return len(last) >= 8
@@ -1040,6 +1036,38 @@ def _drop_odd_urls(by_url: dict[str, list[Any]], ad_only: set[str]) -> None:
         hosts = {urlsplit(key).hostname for key in with_id}
         for key in [k for k in by_url if k not in with_id and urlsplit(k).hostname in hosts]:
             del by_url[key]
+
+
+def _drop_hub_urls(by_url: dict[str, list[Any]], heading: str) -> None:
+    """Drop the page a block's heading names: "/ultime-notizie/" under "Ultime notizie",
+    "/most-popular" under "Most popular" (the block's own "see all" hub, not a story)."""
+    name = _slug_words(heading)
+    if not name:
+        return
+    for key in list(by_url):
+        segments = [s for s in urlsplit(key).path.split("/") if s]
+        if segments and _slug_words(_ARTICLE_EXT.sub("", segments[-1])) == name:
+            del by_url[key]
+
+
+def _slug_words(text: str) -> tuple[str, ...]:
+    """Words of a heading or URL slug, accents and case folded ("Últimas" == "ultimas")."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return tuple(w for w in re.split(r"[^a-z0-9]+", plain) if w)
+
+
+def _doc_key(element: Any) -> tuple[int, ...]:
+    """The element's place in the page: its child indexes from the root. Comparing these
+    tuples gives document order, and only the few story elements need one (numbering
+    every link of the page up front costs more than all of them together)."""
+    path: list[int] = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    path.reverse()
+    return tuple(path)
 
 
 def _label_title(title: str) -> bool:
