@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
+    from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
     from reader.model import Article
     from reader.store import Library
@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(self.open_sources)
         self.file_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def open_url_dialog(self) -> None:
         from reader.ui.open_url_dialog import OpenUrlDialog
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(accepted)
         self.url_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def open_clipboard_url(self) -> None:
         from reader.ui.open_url_dialog import clipboard_url, parse_url
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.import_folder)
         self.file_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def import_folder(self, folder: str) -> None:
         """Import every page of ``folder`` off the GUI thread, with a cancellable dialog."""
@@ -726,7 +726,6 @@ class MainWindow(QMainWindow):
     def print_article(self) -> None:
         """Ctrl+P: the system print dialog; "Print to File (PDF)" saves a PDF."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        from PySide6.QtWidgets import QDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
@@ -743,14 +742,14 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(accepted)
         self.printer = printer
         self.print_dialog = dialog
-        QDialog.open(dialog)  # the one-argument open(); the stubs only list the other
+        self._open_dialog(dialog)
 
     def show_site_logins(self) -> None:
         from reader.ui.login_dialog import SiteLoginsDialog
 
         dialog = SiteLoginsDialog(parent=self)
         self.logins_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def show_preferences(self) -> None:
         from reader.ui import actions as action_table
@@ -767,7 +766,7 @@ class MainWindow(QMainWindow):
         dialog.keys_changed.connect(self.set_key_overrides)
         dialog.accepted.connect(lambda: self.apply_style(dialog.reading_style()))
         self.preferences = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
         from reader.ui import actions as action_table
@@ -781,7 +780,15 @@ class MainWindow(QMainWindow):
 
         dialog = CheatSheetDialog(action_table.ACTIONS, self.key_overrides, self)
         self.cheat_sheet = dialog
-        dialog.open()
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Open a window-modal dialog; when it closes the keyboard comes back here, even
+        without a window manager to hand focus back (bare X servers, kiosk sessions)."""
+        from PySide6.QtWidgets import QDialog
+
+        dialog.finished.connect(self.activateWindow)
+        QDialog.open(dialog)  # QPrintDialog hides the no-argument open() behind its own
 
     # navigation -----------------------------------------------------------------------
     def _focused(self) -> QWidget | None:
@@ -1067,7 +1074,7 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(accepted)
         self.tags_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _library_article_changed(self, article_id: int) -> None:
         """A change from the library list: nothing to redraw in the article for now."""
