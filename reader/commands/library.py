@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -152,30 +153,47 @@ def _title_width() -> int:
     return max(shutil.get_terminal_size((100, 24)).columns - 6 - 11 - 5 - 4 - SITE_WIDTH - 6, 20)
 
 
-def _print_articles(rows: list[Any], fmt: str) -> None:
+def _print_list(
+    items: list[Any],
+    fmt: str,
+    *,
+    as_json: Callable[[Any], dict[str, Any]],
+    empty: str,
+    as_text: Callable[[list[Any]], None],
+) -> None:
+    """JSON for scripts, else lines for people; an empty list is said on stderr."""
     if fmt == "json":
-        data = [
-            {
-                "id": row.id,
-                "title": row.title,
-                "site_name": row.site_name,
-                "url": row.url,
-                "published": row.published,
-                "saved_at": _iso(row.saved_at),
-                "opened_at": _iso(row.opened_at),
-                "reading_minutes": row.reading_minutes,
-                "starred": row.starred,
-                "archived": row.archived,
-                "read": row.read,
-                "tags": list(row.tags),
-            }
-            for row in rows
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    if not rows:
-        print("the library is empty", file=sys.stderr)
-        return
+        print(json.dumps([as_json(item) for item in items], ensure_ascii=False, indent=2))
+    elif not items:
+        print(empty, file=sys.stderr)
+    else:
+        as_text(items)
+
+
+def _print_articles(rows: list[Any], fmt: str) -> None:
+    _print_list(
+        rows, fmt, as_json=_article_json, empty="the library is empty", as_text=_article_lines
+    )
+
+
+def _article_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "site_name": row.site_name,
+        "url": row.url,
+        "published": row.published,
+        "saved_at": _iso(row.saved_at),
+        "opened_at": _iso(row.opened_at),
+        "reading_minutes": row.reading_minutes,
+        "starred": row.starred,
+        "archived": row.archived,
+        "read": row.read,
+        "tags": list(row.tags),
+    }
+
+
+def _article_lines(rows: list[Any]) -> None:
     width = _title_width()
     print(f"{'ID':>6}  {'SAVED':10}  {'MIN':>3}  {'S':3}  {'SITE':{SITE_WIDTH}}  TITLE")
     for row in rows:
@@ -193,28 +211,26 @@ def _plain_snippet(snippet: str, tty: bool) -> str:
 
 
 def _print_hits(hits: list[Any], fmt: str) -> None:
-    if fmt == "json":
-        data = [
-            {
-                "id": hit.id,
-                "title": hit.title,
-                "site_name": hit.site_name,
-                "url": hit.url,
-                "published": hit.published,
-                "saved_at": _iso(hit.saved_at),
-                "snippet": hit.snippet,
-                "rank": hit.rank,
-                "starred": hit.starred,
-                "archived": hit.archived,
-                "read": hit.read,
-            }
-            for hit in hits
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        print("no matches", file=sys.stderr)
-        return
+    _print_list(hits, fmt, as_json=_hit_json, empty="no matches", as_text=_hit_lines)
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "site_name": hit.site_name,
+        "url": hit.url,
+        "published": hit.published,
+        "saved_at": _iso(hit.saved_at),
+        "snippet": hit.snippet,
+        "rank": hit.rank,
+        "starred": hit.starred,
+        "archived": hit.archived,
+        "read": hit.read,
+    }
+
+
+def _hit_lines(hits: list[Any]) -> None:
     tty = sys.stdout.isatty()
     for hit in hits:
         site = f"  ({hit.site_name})" if hit.site_name else ""
@@ -224,24 +240,24 @@ def _print_hits(hits: list[Any], fmt: str) -> None:
 
 
 def _print_stories(stories: list[Any], fmt: str) -> None:
-    if fmt == "json":
-        data = [
-            {
-                "id": item.id,
-                **item.story.to_json(),
-                "times_recommended": item.times_recommended,
-                "first_seen": _iso(item.first_seen),
-                "last_seen": _iso(item.last_seen),
-                "read": item.read,
-                "article_id": item.article_id,
-            }
-            for item in stories
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    if not stories:
-        print("no recommended stories", file=sys.stderr)
-        return
+    _print_list(
+        stories, fmt, as_json=_story_json, empty="no recommended stories", as_text=_story_lines
+    )
+
+
+def _story_json(item: Any) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        **item.story.to_json(),
+        "times_recommended": item.times_recommended,
+        "first_seen": _iso(item.first_seen),
+        "last_seen": _iso(item.last_seen),
+        "read": item.read,
+        "article_id": item.article_id,
+    }
+
+
+def _story_lines(stories: list[Any]) -> None:
     for number, item in enumerate(stories, 1):
         story = item.story
         marks = []

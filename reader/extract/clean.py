@@ -12,6 +12,7 @@ from typing import Any
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
 from reader.extract.recommended_rules import HEADING_PREFIXES, MAX_HEADING_WORDS
+from reader.extract.text import fold, squash
 
 # A block whose whole text is made of these phrases is a broken widget, not the story.
 WIDGET_PHRASES = (
@@ -111,14 +112,6 @@ BYLINE_BLOCK_MAX = 120
 # Inline elements are only dropped when they are a widget or badge: a link inside a
 # sentence that says "newsletter" is still part of the sentence.
 INLINE_JUNK_ONLY = frozenset(("a", "button", "time", "span"))
-
-
-def squash(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def fold(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 def clean_story(story: Any, *, title: str | None, byline: str | None) -> None:

@@ -8,6 +8,7 @@ pipe tables, figures as image plus italic caption.
 import re
 from typing import Any
 
+from reader.extract.text import squash
 from reader.model import Article
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
@@ -62,17 +63,13 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _blocks(elem: Any, indent: str) -> str:
     """Markdown for the children of a block container."""
     out: list[str] = []
     inline: list[str] = [_escape(elem.text or "")]
 
     def flush() -> None:
-        text = _squash("".join(inline))
+        text = squash("".join(inline))
         if text:
             out.append(indent + text + "\n\n")
         inline.clear()
@@ -147,7 +144,7 @@ def _inline_children(elem: Any) -> str:
     for child in elem:
         parts.append(_inline(child))
         parts.append(_escape(child.tail or ""))
-    return _squash("".join(parts))
+    return squash("".join(parts))
 
 
 def _inline(elem: Any) -> str:

@@ -68,10 +68,8 @@ def _extract(page: Page) -> Article:
 
 
 def _recommended(root: Any, base: str | None, page_url: str | None) -> tuple[Story, ...]:
-    try:
-        from reader.extract.recommended import find_recommended
-    except ImportError:
-        return ()
+    from reader.extract.recommended import find_recommended
+
     try:
         return tuple(find_recommended(root, base, page_url))
     except Exception as error:  # a failing side list must not cost the reader the article

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -153,6 +153,9 @@ PROSE_CHARS = 70
 MAX_FURNITURE_DEPTH = 8
 # An inline module is a short element ("READ MORE: <a>...</a>"), not a container.
 MAX_INLINE_CHILDREN = 8
+# "More from Sport", "Plus de Culture": a link this short after an open heading phrase is
+# the block's "see all" link; a longer one is a story title that happens to start alike.
+MAX_LABEL_LINK_WORDS = 4
 # A provider name is a few words ("Associated Press", "The Motley Fool").
 MAX_PROVIDER_WORDS = 4
 # Characters of a possible heading read before deciding whether to read it all.
@@ -337,9 +340,9 @@ def _negative_words(class_attr: str, id_attr: str) -> bool:
 def _heading_match(text: str) -> bool:
     """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
     lowered = _plain(text).strip(" :»›>|-–—")
-    if not lowered.startswith(rules.HEADING_PREFIXES):
+    if not _HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
-        if not lowered.startswith(rules.HEADING_PREFIXES):
+        if not _HEADING_START(lowered):
             return False
     words = _words(lowered)
     if words > rules.MAX_HEADING_WORDS:
@@ -435,8 +438,8 @@ class _Finder:
                 if (
                     text
                     and len(text) < MAX_HEADING_CHARS
-                    and text.lstrip()[:1].lower() in first_chars
-                    and _plain(text.strip()).startswith(rules.HEADING_PREFIXES)
+                    and text.lstrip(_LEAD_STRIP)[:1].lower() in first_chars
+                    and _HEADING_START(_plain(" ".join(text.split()).strip(_LEAD_STRIP)))
                 ):
                     headings.append(element)
             if tag not in _SPECIAL_TAGS:
@@ -451,9 +454,12 @@ class _Finder:
                     if parent is not None:
                         prose[parent] = prose.get(parent, 0) + size
                         prose_count[parent] = prose_count.get(parent, 0) + 1
-                else:
-                    headings.append(element)
-            elif tag in HEADING_TAGS:
+                elif raw.lstrip(_LEAD_STRIP)[:1].lower() in first_chars:
+                    headings.append(element)  # a short paragraph that may be a label
+            elif (
+                tag in HEADING_TAGS
+                and element.text_content().lstrip(_LEAD_STRIP)[:1].lower() in first_chars
+            ):
                 headings.append(element)
             if tag in INLINE_TAGS:
                 # "READ MORE: <a>..." - the label is the element's own leading text, or
@@ -467,10 +473,10 @@ class _Finder:
                     if first.tag in LEAD_TAGS and first.text:
                         self._inline(element, first.text, blocks)
         for heading in headings:
-            head = _plain(" ".join(heading.text_content()[:HEADING_PEEK_CHARS].split()))
-            if not head.startswith(rules.HEADING_PREFIXES) and not head.replace(
-                "-", " "
-            ).startswith(rules.HEADING_PREFIXES):
+            head = _plain(
+                " ".join(heading.text_content()[:HEADING_PEEK_CHARS].split()).lstrip(_LEAD_STRIP)
+            )
+            if not _HEADING_START(head) and not _HEADING_START(head.replace("-", " ")):
                 continue  # cheap look at the first characters before reading the whole text
             text = _text(heading)
             if len(text) < MAX_HEADING_CHARS and _heading_match(text):
@@ -485,7 +491,7 @@ class _Finder:
         if lead.lstrip()[:1].lower() not in _INLINE_FIRST_CHARS:
             return  # most paragraphs: no label can start with their first letter
         lowered = _plain(" ".join(lead[:MAX_HEADING_CHARS].split()))
-        if not lowered.startswith(rules.INLINE_PREFIXES) or element.find(".//a") is None:
+        if not _INLINE_START(lowered) or element.find(".//a") is None:
             return
         if not rules.NEGATIVE_TOKENS.isdisjoint(_flat_words(element)):
             return
@@ -650,8 +656,8 @@ class _Finder:
             url = self.resolved[href] = resolve(href, self.base)
         if url is None:
             return None
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        parts = _split(url)
+        host = _host(url)
         if parts.fragment and rules.EXCLUDED_FRAGMENTS.match(parts.fragment):
             return None
         if normalize_url(url) in self.self_urls:
@@ -793,6 +799,31 @@ class _Finder:
 
 # First letters of the heading and inline labels: one set lookup rejects most texts
 # before any lowercasing and prefix matching.
+def _prefix_pattern(prefixes: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
+    """``str.startswith(prefixes)`` as a regex trie: a tuple of hundreds of phrases is
+    tried one by one, the trie rejects most texts after their first letters."""
+    trie: dict[str, Any] = {}
+    for prefix in prefixes:
+        node = trie
+        for char in prefix:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here: a text starting with it matches
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(build(trie)).match
+
+
+_HEADING_START = _prefix_pattern(rules.HEADING_PREFIXES)
+_INLINE_START = _prefix_pattern(rules.INLINE_PREFIXES)
+# Every heading phrase, for exact matches ("Most popular" as a whole link text).
+_HEADING_SET = frozenset(p.strip() for p in rules.HEADING_PREFIXES)
+# Characters before a label's words ("» Most read", "- Related -").
+_LEAD_STRIP = " \t\r\n:»›>|-–—"
 _HEADING_FIRST_CHARS = frozenset(p[0] for p in rules.HEADING_PREFIXES)
 _INLINE_FIRST_CHARS = frozenset(p[0] for p in rules.INLINE_PREFIXES)
 
@@ -849,6 +880,15 @@ _CLASS_PREFILTER = _substring_pattern(
     | LABEL_CLASS_WORDS
     | {"hed"}
 )
+
+
+# A story URL is split several times (filters, ad hosts, section links): once is enough.
+_split = lru_cache(maxsize=8192)(urlsplit)
+
+
+@lru_cache(maxsize=8192)
+def _host(url: str) -> str:
+    return (_split(url).hostname or "").lower()
 
 
 @lru_cache(maxsize=4096)
@@ -914,7 +954,7 @@ def _adjacent_post(element: Any) -> bool:
 
 def _starts_inline(element: Any) -> bool:
     lowered = _plain(_text(element)[:40])
-    return lowered.startswith(rules.INLINE_PREFIXES)
+    return _INLINE_START(lowered) is not None
 
 
 def _items(block: Any, by_url: dict[str, list[Any]]) -> dict[str, Any]:
@@ -1023,7 +1063,7 @@ def _drop_odd_urls(by_url: dict[str, list[Any]], ad_only: set[str]) -> None:
     folders: dict[str, set[str]] = {}  # host -> "/path/" of every candidate
     owns: dict[str, tuple[str, str]] = {}
     for key in by_url:
-        parts = urlsplit(key)
+        parts = _split(key)
         own = parts.path.rstrip("/") + "/"
         owns[key] = (parts.netloc, own)
         if own != "/":
@@ -1031,10 +1071,10 @@ def _drop_odd_urls(by_url: dict[str, list[Any]], ad_only: set[str]) -> None:
     for key, (host, own) in owns.items():
         if any(f != own and f.startswith(own) for f in folders.get(host, ())):
             del by_url[key]
-    with_id = {key for key in by_url if _PATH_ID.search(urlsplit(key).path.lower())}
+    with_id = {key for key in by_url if _PATH_ID.search(_split(key).path.lower())}
     if len(with_id) >= 3 and len(with_id) >= ID_SHARE * (len(by_url) - len(ad_only - with_id)):
-        hosts = {urlsplit(key).hostname for key in with_id}
-        for key in [k for k in by_url if k not in with_id and urlsplit(k).hostname in hosts]:
+        hosts = {_host(key) for key in with_id}
+        for key in [k for k in by_url if k not in with_id and _host(k) in hosts]:
             del by_url[key]
 
 
@@ -1045,11 +1085,12 @@ def _drop_hub_urls(by_url: dict[str, list[Any]], heading: str) -> None:
     if not name:
         return
     for key in list(by_url):
-        segments = [s for s in urlsplit(key).path.split("/") if s]
+        segments = [s for s in _split(key).path.split("/") if s]
         if segments and _slug_words(_ARTICLE_EXT.sub("", segments[-1])) == name:
             del by_url[key]
 
 
+@lru_cache(maxsize=4096)
 def _slug_words(text: str) -> tuple[str, ...]:
     """Words of a heading or URL slug, accents and case folded ("Últimas" == "ultimas")."""
     folded = unicodedata.normalize("NFKD", text.lower())
@@ -1075,9 +1116,23 @@ def _label_title(title: str) -> bool:
     lowered = title.lower().strip(" »›>.…")
     return (
         lowered in rules.UTILITY_TEXTS
-        or _heading_match(lowered)
+        or _heading_title(lowered)
         or _sponsored_label(lowered)
         or lowered.startswith(rules.LABEL_TITLE_PREFIXES)
+    )
+
+
+def _heading_title(lowered: str) -> bool:
+    """A link whose whole text is a block heading ("Most popular", "More from Sport"), not
+    a story that starts like one ("Popular singer cancels tour", "Latest: talks fail")."""
+    if not _heading_match(lowered):
+        return False
+    plain = _plain(lowered).strip(_LEAD_STRIP).replace("-", " ")
+    if plain in _HEADING_SET:
+        return True
+    return (
+        any(plain.startswith(p) for p in rules.HEADING_PREFIXES if p.endswith(" "))
+        and _words(plain) <= MAX_LABEL_LINK_WORDS
     )
 
 
@@ -1177,7 +1232,7 @@ def _ad_class(element: Any) -> bool:
 
 
 def _item_sponsored(item: Any, group: list[Any], url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    host = _host(url)
     if _host_in(host, rules.AD_HOSTS):
         return True
     for link in group:

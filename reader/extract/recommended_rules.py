@@ -75,6 +75,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "more reading",
     # BBC-like side columns: "Features", "Features & Analysis" (a rail of stories).
     "features",
+    "featured",  # "Featured", "Featured stories" (products, press mentions: rejects)
     "read next",
     "read more",
     "read this next",
@@ -366,6 +367,15 @@ HEADING_REJECTS: tuple[str, ...] = (
     "related podcasts",
     "features of",
     "features include",
+    "featured in",
+    "featured on",
+    "featured products",
+    "featured deals",
+    "featured videos",
+    "featured video",
+    "featured topics",
+    "featured jobs",
+    "featured events",
 )
 
 # Longest heading text considered (words): longer text is a sentence, not a label.

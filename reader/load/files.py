@@ -41,23 +41,18 @@ def _read(path: Path) -> bytes:
     """The file's bytes, or a LoadError naming the reason it cannot be a page."""
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError("is a folder, not a page")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError("not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise LoadError(_too_large(info.st_size))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except NotADirectoryError:
         raise LoadError("no such file (a part of the path is not a folder)") from None
-    except PermissionError:
-        raise LoadError("cannot read it: permission denied") from None
-    except (OSError, ValueError) as error:
-        raise LoadError(f"cannot read it: {_reason(error)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise LoadError("is a folder, not a page")
-    if not stat.S_ISREG(info.st_mode):
-        raise LoadError("not a regular file (a device, pipe or socket)")
-    if info.st_size > MAX_FILE_BYTES:
-        raise LoadError(_too_large(info.st_size))
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         raise LoadError("cannot read it: permission denied") from None
     except (OSError, ValueError) as error:

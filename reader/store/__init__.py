@@ -4,15 +4,15 @@ Knows nothing about Qt. ``Library`` is the one entry point; the dataclasses are 
 queries return.
 """
 
-from reader.store.library import (
+from reader.store.library import Library
+from reader.store.migrate import SCHEMA_VERSION
+from reader.store.rows import (
     ArticleRow,
-    Library,
     SaveResult,
     SearchHit,
     StoredArticle,
     StoredStory,
 )
-from reader.store.migrate import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",

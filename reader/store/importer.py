@@ -22,6 +22,7 @@ from typing import Literal
 from reader.errors import ReaderError
 from reader.load import is_url
 from reader.model import Article
+from reader.store.articles import source_origin
 from reader.store.library import Library
 from reader.urls import normalize_url
 
@@ -125,13 +126,6 @@ def _is_saved_files_folder(name: str, siblings: set[str]) -> bool:
     return False
 
 
-def origin_of(source: str) -> str:
-    """The dedupe key for "the same file": absolute path, or the normalized URL."""
-    if is_url(source):
-        return normalize_url(source)
-    return str(Path(source).expanduser().resolve())
-
-
 def extract_source(source: str) -> tuple[Article | None, str | None]:
     """Worker: load and extract one source. Returns (article, None) or (None, reason)."""
     try:
@@ -215,7 +209,7 @@ def import_sources(
             report(ImportEvent(source, "failed", done, total, error=reason))
             return
         try:
-            result = library.save_result(article, origin=origin_of(source))
+            result = library.save_result(article, origin=source_origin(source))
         except ReaderError as error:
             summary.failures.append((source, str(error)))
             report(ImportEvent(source, "failed", done, total, error=str(error)))

@@ -37,10 +37,6 @@ class ParsedQuery:
     conditions: list[str] = field(default_factory=list)  # SQL on "a"
     params: list[str] = field(default_factory=list)  # for the conditions, in order
 
-    @property
-    def has_text(self) -> bool:
-        return self.match is not None
-
 
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'

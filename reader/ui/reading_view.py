@@ -7,8 +7,10 @@ column of about MEASURE_CHARS characters of the body font.
 """
 
 import base64
+import time
 from dataclasses import dataclass, replace
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -19,8 +21,10 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextImageFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -41,6 +45,12 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 # HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
 # thread when the theme or size changes: parsing it here would freeze the window >50 ms.
 REPARSE_IN_WORKER_CHARS = 150_000
+# Below this much HTML a document is parsed in one call (~30 ms at worst): the chunked build
+# only pays off, and only needs its care, for long articles.
+ONE_SHOT_CHARS = 100_000
+# The pause between two chunks of a long article. sleep(0) releases the GIL, and a GUI
+# thread that has been waiting for it (over the 5 ms switch interval) takes it there.
+CHUNK_PAUSE_S = 0.0
 _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was parsed with
 # The reading position is the first line shown, as "block:offset" (block number and the
 # character where that line starts): it survives a new font size or window width, which
@@ -145,8 +155,14 @@ class ReadingView(QTextBrowser):
         if document.property(_STYLE_PROPERTY) != self._style.key():
             self._apply(html, keep_position=False)
             return
-        document.setParent(self)  # image requests come to loadResource; Qt deletes the old one
+        previous = self.document()
+        adopted = previous is not document and previous.parent() is self
+        document.setParent(self)  # image requests come to loadResource
         self.setDocument(document)
+        if adopted and shiboken6.isValid(previous):
+            # an adopted document is ours to free (QTextEdit only frees its own first one);
+            # later, in its own event-loop turn: a long article takes ~25 ms to delete
+            previous.deleteLater()
         self._collect_images()
         self._column = 0
         self._layout_column()
@@ -377,16 +393,81 @@ def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QT
     """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
     reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
     long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
+
+    PySide6 keeps the GIL through setHtml, so the window's timers and paints (Python code)
+    would wait for the whole parse: ~250 ms for 1 MB of link-dense HTML. A long article is
+    therefore parsed in chunks of ~10 ms (render.split_html), releasing the GIL between
+    them; the result is the same document, block for block (tests/gui/test_chunked_document).
     """
+    from reader.ui import render
+
+    chunks = render.split_html(html, render.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
     document = QTextDocument()
     _style_document(document, style)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    document.setHtml(html)
+    if len(chunks) < 2:
+        document.setHtml(html)
+    else:
+        document.setHtml(chunks[0].html)
+        for chunk in chunks[1:]:
+            time.sleep(CHUNK_PAUSE_S)  # lets the GUI thread take the GIL
+            _append_chunk(document, chunk.html, chunk.continues_list, style, images)
     application = QCoreApplication.instance()
     if application is not None and document.thread() is not application.thread():
         document.moveToThread(application.thread())
     return document
+
+
+def _append_chunk(
+    document: QTextDocument,
+    html: str,
+    continues_list: bool,
+    style: ViewStyle,
+    images: dict[str, QImage],
+) -> None:
+    """Parse one chunk on its own, then copy it to the end of ``document``.
+
+    An inserted fragment's first block merges into the block at the cursor; a leading empty
+    block (with the first real block's formats, so the split keeps them) takes that merge,
+    and the chunk's blocks arrive with exactly the formats a one-shot parse gives them.
+    """
+    part = QTextDocument()
+    _style_document(part, style)
+    for name, image in images.items():
+        part.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    part.setHtml(html)
+    first = part.begin()
+    source = QTextCursor(part)
+    frames = part.rootFrame().childFrames()
+    if not (first.length() == 1 and frames and frames[0].firstPosition() == 1):
+        # (a chunk that opens with a table already starts with such an empty block)
+        source.insertBlock(first.blockFormat(), first.charFormat())
+    source.select(QTextCursor.SelectionType.Document)
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    before = cursor.block()
+    start = cursor.position() + 1
+    cursor.insertFragment(QTextDocumentFragment(source))
+    if continues_list:
+        _rejoin_list(document, before, start)
+
+
+def _rejoin_list(document: QTextDocument, before: QTextBlock, start: int) -> None:
+    """Move the items of the list that starts at ``start`` into the list it continues
+    (the nearest earlier list at the same indent), so numbering and spacing run on."""
+    added = document.findBlock(start).textList()
+    if added is None:
+        return
+    block = before
+    while block.isValid():
+        found = block.textList()
+        if found is not None and found.format().indent() == added.format().indent():
+            if found is not added:
+                for item in [added.item(i) for i in range(added.count())]:
+                    found.add(item)
+            return
+        block = block.previous()
 
 
 def _data_url_image(url: str) -> QImage | None:

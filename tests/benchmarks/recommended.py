@@ -6,7 +6,9 @@ side in one process on every corpus page, alternating, ``REPEAT`` times each; th
 minimum removes noise from other processes, and the medians and totals are compared.
 The first (cold-cache) capture run of each page is reported too. Times are CPU time of
 this process (``time.process_time``), so other work on the machine does not skew the
-ratio; ``--wall`` measures wall-clock time instead.
+ratio; ``--wall`` measures wall-clock time instead. Last, the issue's own measure: the
+recommended stage's share of the real ``extract()`` pipeline, timed inside it (totals and
+per page, first call and best of runs).
 
     python tests/benchmarks/recommended.py [--repeat N] [--wall] [CORPUS_DIR]
 """

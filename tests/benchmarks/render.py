@@ -3,7 +3,10 @@
 Cases: a synthetic 20k-word article shaped like a real one (paragraphs, headings, links,
 lists, quotes) through Reader's own render step; the same at 100k words; and the longest
 link-dense corpus page (wikipedia-2, ~18k words, a link every ~8 words). Also times the
-split Reader really uses: parsing in a worker (build_document) and layout on the GUI thread.
+split Reader really uses: parsing in a worker (build_document) and layout on the GUI thread;
+and, side by side, the worker parse done in one setHtml call instead of in chunks (long
+articles are parsed in chunks so the GUI thread gets the GIL between them: the price of
+that, in worker time, is the difference between the two columns).
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/render.py [RUNS]
 """
@@ -60,7 +63,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.model import Article
-    from reader.ui import jobs
+    from reader.ui import jobs, reading_view
     from reader.ui.reading_view import ReadingView, build_document
     from reader.ui.render import render_article
 
@@ -88,11 +91,16 @@ def main() -> int:
         opened = jobs.open_source(str(wiki), save=False)
         cases.append(("wikipedia-2 (link-dense)", opened.html, opened.words))
 
-    print(f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'worker parse':>14}{'GUI layout':>12}")
+    print(
+        f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'worker parse':>14}{'GUI layout':>12}"
+        f"{'one-shot parse':>16}"
+    )
+    chunked_above = reading_view.ONE_SHOT_CHARS
     for name, html, words in cases:
         whole: list[float] = []
         parse: list[float] = []
         layout: list[float] = []
+        single: list[float] = []
         for _ in range(runs):
             view.show_html("<p>reset</p>")
             started = time.perf_counter()
@@ -108,9 +116,16 @@ def main() -> int:
             view.document().documentLayout().documentSize()
             layout.append(time.perf_counter() - started)
             app.processEvents()
-        medians = [statistics.median(times) * 1000 for times in (whole, parse, layout)]
+
+            reading_view.ONE_SHOT_CHARS = sys.maxsize
+            started = time.perf_counter()
+            build_document(html, {}, view.view_style)
+            single.append(time.perf_counter() - started)
+            reading_view.ONE_SHOT_CHARS = chunked_above
+        medians = [statistics.median(times) * 1000 for times in (whole, parse, layout, single)]
         print(
             f"{name:<28}{words:>8}{medians[0]:>13.1f} ms{medians[1]:>11.1f} ms{medians[2]:>9.1f} ms"
+            f"{medians[3]:>13.1f} ms"
         )
     print(f"target: setHtml + layout <= {TARGET_MS} ms median for 20k words")
     return 0

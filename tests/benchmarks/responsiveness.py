@@ -6,7 +6,9 @@ shown). The longest gap between ticks, minus the interval, is the worst stall of
 loop. Reported separately: stalls while the worker runs (the GIL question) and the stall of
 showing the result on the GUI thread (setHtml + layout).
 
-    QT_QPA_PLATFORM=offscreen python tests/benchmarks/responsiveness.py [RUNS]
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/responsiveness.py [RUNS] [--one-shot]
+
+--one-shot parses every article with a single setHtml (before chunking) for comparison.
 """
 
 import os
@@ -23,15 +25,35 @@ HEARTBEAT_MS = 5
 TARGET_STALL_MS = 50
 
 
+def synthetic_page(paragraphs: int = 800, links: int = 30) -> str:
+    """~1.1 MB of link-heavy article: the worst case for Qt's HTML parser."""
+    body = "".join(
+        f"<p>Paragraph {i} "
+        + " ".join(
+            f'<a href="https://example.org/{i}/{j}">word{j}</a> text text' for j in range(links)
+        )
+        + "</p>"
+        for i in range(paragraphs)
+    )
+    return (
+        f"<html><head><title>Synthetic</title></head><body><article>{body}</article></body></html>"
+    )
+
+
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    args = [arg for arg in sys.argv[1:] if arg != "--one-shot"]
+    runs = int(args[0]) if args else 3
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-resp-")
     sys.path.insert(0, str(REPO))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui import reading_view
     from reader.ui.main_window import MainWindow
+
+    if "--one-shot" in sys.argv:  # the old way, for comparison: one setHtml per article
+        reading_view.ONE_SHOT_CHARS = sys.maxsize
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
@@ -56,12 +78,17 @@ def main() -> int:
 
     window._display = display  # type: ignore[method-assign]
 
+    synthetic = Path(tempfile.mkdtemp(prefix="reader-resp-page-")) / "synthetic-1mb.html"
+    synthetic.write_text(synthetic_page(), encoding="utf-8")
+    sources = [SHARED / "corpus" / "mozilla" / name / "source.html" for name in PAGES]
+    sources.append(synthetic)
+
     worst_worker: list[float] = []
     worst_show: list[float] = []
     print(f"{'page':<14}{'size':>8}{'open ms':>9}{'worker stall':>14}{'show stall':>12}")
     for _ in range(runs):
-        for name in PAGES:
-            source = SHARED / "corpus" / "mozilla" / name / "source.html"
+        for source in sources:
+            name = source.parent.name if source != synthetic else "synthetic"
             if not source.is_file():
                 continue
             ticks.clear()

@@ -1,12 +1,12 @@
 """The command-line contract of DESIGN.md, exercised through a real subprocess."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from reader_cli import run_reader
 
 from reader import __version__
 
@@ -28,16 +28,6 @@ def write_article(folder: Path, name: str, topic: str) -> Path:
     path = folder / name
     path.write_text(ARTICLE.format(paragraphs=paragraphs), encoding="utf-8")
     return path
-
-
-def run_reader(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_version_is_printed() -> None:

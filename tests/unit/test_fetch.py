@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 
 import hostile_server as hs
 import pytest
+from reader_cli import run_reader
 
 from reader import __version__
 from reader.errors import FetchError
@@ -256,16 +254,6 @@ def test_password_in_the_address_is_used_and_never_shown(server: hs.Server) -> N
 
 
 # -- the command line ----------------------------------------------------------------------
-
-
-def run_reader(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.mark.parametrize(

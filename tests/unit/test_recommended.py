@@ -290,3 +290,71 @@ def test_a_sentence_starting_like_a_label_is_not_a_module() -> None:
         "quoted by the agency</a>, although no date has been fixed yet for the meeting.</p>"
     )
     assert run(body) == []
+
+
+def test_widget_list_in_a_labelled_nav_is_a_story_list() -> None:
+    """WordPress wraps "Recent Posts" in <nav aria-label="Recent Posts">; other navs stay menus."""
+    body = """
+<div class="widget"><h2>Recent Posts</h2><nav aria-label="Recent Posts"><ul>
+<li><a href="/2024/04/20/garden-notes-for-late-spring/">Garden notes for late spring</a></li>
+<li><a href="/2024/04/02/pruning-old-apple-trees/">Pruning old apple trees well</a></li></ul></nav></div>
+<div class="widget"><h2>Latest</h2><nav aria-label="Archives"><ul>
+<li><a href="/2024/03/11/a-walk-along-the-canal-in-march/">A walk along the canal in March</a></li></ul></nav></div>"""
+    assert urls(run(body)) == [
+        "https://news.example/2024/04/20/garden-notes-for-late-spring/",
+        "https://news.example/2024/04/02/pruning-old-apple-trees/",
+    ]
+
+
+def test_tickers_and_mega_menus_are_menus() -> None:
+    body = """
+<div class="ticker"><span>Latest:</span><ul>
+<li><a href="/world/2024/05/01/storm-hits-the-northern-coast-1002.html">Storm hits the northern coast tonight</a></li></ul></div>
+<div class="megamenu__col"><div class="megamenu__heading">Latest news</div><ul>
+<li><a href="/world/2024/05/01/ministers-meet-for-crisis-talks-1003.html">Ministers meet for crisis talks in the capital</a></li></ul></div>"""
+    assert run(body) == []
+
+
+def test_label_wrapping_a_heading_keeps_card_titles_inside_the_block() -> None:
+    """<div class="title"><h2>More on this story</h2></div> then cards titled by <h3>."""
+    body = """
+<section><div class="container-title"><h2>More on this story</h2></div><ul>
+<li><a href="/world/2024/04/20/first-card-story-0990.html" aria-label="First card story about the vote"></a><h3>First card story about the vote</h3></li>
+<li><a href="/world/2024/04/21/second-card-story-0991.html" aria-label="Second card story about the count"></a><h3>Second card story about the count</h3></li>
+</ul></section>"""
+    stories = run(body)
+    assert urls(stories) == [
+        "https://news.example/world/2024/04/20/first-card-story-0990.html",
+        "https://news.example/world/2024/04/21/second-card-story-0991.html",
+    ]
+    assert stories[0].title == "First card story about the vote"
+
+
+def test_the_hub_a_heading_names_is_not_a_story() -> None:
+    body = """
+<div class="box"><span>Últimas noticias</span><ul>
+<li><a href="/mundo/2024-05-01/cumbre-termina-sin-acuerdo.html">La cumbre termina sin acuerdo final</a></li>
+<li><a href="/ultimas-noticias/">Ver más últimas noticias</a></li>
+<li><a href="/noticias/ultimas-noticias">Todas las noticias de hoy</a></li></ul></div>"""
+    assert urls(run(body)) == [
+        "https://news.example/mundo/2024-05-01/cumbre-termina-sin-acuerdo.html"
+    ]
+
+
+def test_page_order_across_blocks_found_in_any_order() -> None:
+    """An inline module found after a heading block still sorts by its place in the page."""
+    body = """
+<p>READ MORE: <a href="/world/2024/04/28/inline-module-story-0980.html">Inline module story after the article</a></p>
+<div><h2>Most read</h2><ol>
+<li><a href="/world/2024/04/27/most-read-story-one-0970.html">Most read story number one today</a></li></ol></div>"""
+    assert urls(run(body)) == [
+        "https://news.example/world/2024/04/28/inline-module-story-0980.html",
+        "https://news.example/world/2024/04/27/most-read-story-one-0970.html",
+    ]
+
+
+def test_label_with_non_breaking_space() -> None:
+    body = """
+<div class="box"><span>Most\u00a0popular</span><ul>
+<li><a href="/world/2024/04/26/popular-story-one-0960.html">Popular story number one of the day</a></li></ul></div>"""
+    assert urls(run(body)) == ["https://news.example/world/2024/04/26/popular-story-one-0960.html"]

@@ -126,6 +126,22 @@ WITH_STORIES: dict[str, tuple[list[str], list[str], list[str]]] = {
         ],
         [],
     ),
+    "lwn-1": (  # "Recent Features" side box: a recent-posts widget (issue 4's rules)
+        [
+            "http://fakehost/Articles/640549/",
+            "http://fakehost/Articles/641275/",
+            "http://fakehost/Articles/639894/",
+            "http://fakehost/Articles/639998/",
+            "http://fakehost/Articles/639773/",
+        ],
+        [
+            "http://fakehost/Articles/636463/",  # "This page": previous / following week
+            "http://fakehost/Articles/638065/",
+            "http://fakehost/Articles/637397/",  # the edition's own sections
+            "http://fakehost/Articles/637393/bigpage",
+        ],
+        [],
+    ),
     "webmd-1": (  # "Top Picks"
         [
             "http://www.webmd.com/allergies/guide/insect-stings",
@@ -146,7 +162,6 @@ WITHOUT_STORIES = [
     "mozilla-1",
     "mozilla-2",
     "ietf-1",
-    "lwn-1",
     "mercurial",
     "google-sre-book-1",
     "daringfireball-1",

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import hostile_server as hs
 import pytest
+from reader_cli import run_reader
 
 from reader import logins, secrets
 from reader.errors import SecretsError
@@ -54,19 +53,6 @@ def server() -> Iterator[hs.Server]:
 
 def unique_host() -> str:
     return f"test-{uuid.uuid4().hex[:12]}.reader.invalid"
-
-
-def run_reader(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def files_containing(folder: Path, secret: str) -> list[Path]:

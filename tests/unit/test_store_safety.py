@@ -102,7 +102,7 @@ def test_not_a_database(tmp_path: Path) -> None:
 
 
 def test_busy_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.store.library as module
+    import reader.store.database as module
 
     path = tmp_path / "library.sqlite3"
     Library(path).close()

@@ -1,0 +1,73 @@
+"""The story's title: JSON-LD or meta titles, else the <title> without its site name."""
+
+import re
+from typing import Any
+
+from reader.extract.text import fold, squash
+
+# Separators between a page title and the site name in <title>.
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
+TITLE_MIN_WORDS = 3  # a title part shorter than this is more likely a site or section name
+TITLE_SHORT_WORDS = 4  # a split-off title this short is kept whole: the split was doubtful
+
+
+def ld_title(
+    headline: str | None, name: str | None, title_tag: str, site_name: str | None
+) -> str | None:
+    """JSON-LD headline, unless its name is the one the <title> agrees with."""
+    if name and site_name and fold(name) == fold(site_name):
+        name = None
+    if headline and name and fold(headline) != fold(name):
+        folded = fold(title_tag)
+        if fold(name) in folded and fold(headline) not in folded:
+            return name
+    return headline or name
+
+
+def title_text(root: Any) -> str:
+    for title in root.iter("title"):
+        return squash(title.text_content())
+    return ""
+
+
+def first_h1(root: Any) -> str:
+    for h1 in root.iter("h1"):
+        text = squash(h1.text_content())
+        if text:
+            return text
+    return ""
+
+
+def clean_title(title: str, site_name: str | None, h1: str) -> str | None:
+    """A <title> without its site-name part ("Story | Site" -> "Story")."""
+    title = squash(title)
+    if not title:
+        return h1 or None
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) == 1:
+        return title
+    folded_site = fold(site_name or "")
+    if folded_site:
+        kept = [part for part in parts if fold(part) != folded_site]
+        if kept and len(kept) < len(parts):
+            return _rejoin(title, kept)
+    shorter = _drop_title_end(title, parts, h1)
+    # A few words left over are more likely a section or site name than the title.
+    return shorter if len(shorter.split()) > TITLE_SHORT_WORDS else title
+
+
+def _drop_title_end(title: str, parts: list[str], h1: str) -> str:
+    if h1 and len(h1.split()) > TITLE_SHORT_WORDS and fold(h1) in {fold(p) for p in parts}:
+        return h1
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    before_last = title[: separators[-1].start()]
+    if len(before_last.split()) >= TITLE_MIN_WORDS:
+        return before_last
+    after_first = title[separators[0].end() :]
+    return after_first
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end] if 0 <= start < end else kept[0]

@@ -1,0 +1,56 @@
+"""Running a search: the parsed query (reader.store.search) against the FTS5 index."""
+
+import html
+import sqlite3
+from typing import Any
+
+from reader.store import search
+from reader.store.rows import ROW_COLUMNS, ROW_WIDTH, SearchHit, search_hit
+
+SNIPPET_TOKENS = 24
+# Private-use characters mark snippet highlights so escaping cannot confuse them with text.
+HIT_START, HIT_END = "\ue000", "\ue001"
+
+
+def search_articles(
+    conn: sqlite3.Connection, query: str, limit: int, offset: int
+) -> list[SearchHit]:
+    """Search title, byline, site, text and tags (syntax: reader.store.search)."""
+    parsed = search.parse(query)
+    conditions = ["a.deleted_at IS NULL", *parsed.conditions]
+    params: list[Any] = list(parsed.params)
+    if parsed.exclude is not None:
+        conditions.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(parsed.exclude)
+    where = " AND ".join(conditions)
+    if parsed.match is None:
+        if not parsed.conditions and parsed.exclude is None:
+            return []
+        rows = conn.execute(
+            f"SELECT {ROW_COLUMNS}, a.excerpt FROM articles a WHERE {where}"
+            " ORDER BY a.saved_at DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [
+            search_hit(row[:ROW_WIDTH], _escape_snippet(row[ROW_WIDTH] or ""), 0.0) for row in rows
+        ]
+    # CROSS JOIN keeps FTS5 outermost: it sorts by rank itself, so the filters and
+    # snippet() run only for the rows actually returned, never for every match.
+    rows = conn.execute(
+        f"SELECT {ROW_COLUMNS}, f.rank,"
+        f" snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d})"
+        " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
+        f" WHERE articles_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ? OFFSET ?",
+        [HIT_START, HIT_END, parsed.match, *params, limit, offset],
+    ).fetchall()
+    return [
+        search_hit(
+            row[:ROW_WIDTH], _escape_snippet(row[ROW_WIDTH + 1] or ""), float(row[ROW_WIDTH])
+        )
+        for row in rows
+    ]
+
+
+def _escape_snippet(text: str) -> str:
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return escaped.replace(HIT_START, "<b>").replace(HIT_END, "</b>")

@@ -1,0 +1,225 @@
+"""Long articles are parsed chunk by chunk so the window keeps breathing; the document
+they give must be the one a single setHtml gives, block for block and format for format."""
+
+import time
+from pathlib import Path
+
+import lxml.html
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPen,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextLength,
+)
+
+from reader.model import Article
+from reader.ui import reading_view, render, tasks
+from reader.ui.reading_view import _style_document, build_document
+from reader.ui.render import render_article, split_html
+from reader.ui.themes import ViewStyle
+
+VOCABULARY = "harbour storm boat morning light council river winter people city market road"
+WORDS = VOCABULARY.split()
+IMAGE = "page_files/harbour.png"
+HEARTBEAT_MS = 5
+
+
+def sentence(n: int, words: int = 40) -> str:
+    return " ".join(WORDS[(n + i) % len(WORDS)] for i in range(words))
+
+
+def long_content(sections: int = 6) -> str:
+    """Every kind of block the reading view shapes, several times over."""
+    parts = [f"<h1>Chunked</h1><p>{sentence(0)}</p>"]
+    for s in range(sections):
+        parts.append(f"<h2>Section {s}</h2>")
+        parts += [
+            f'<p>{sentence(p)} <a href="https://example.org/{s}/{p}">link {p}</a> '
+            f"<em>{sentence(p + 1, 6)}</em> {sentence(p + 2, 20)}</p>"
+            for p in range(8)
+        ]
+        parts.append(
+            f"<h3>Detail {s}</h3><ul><li>{sentence(1, 8)}</li><li>{sentence(2, 8)}</li></ul>"
+        )
+        parts.append(
+            f'<figure><img src="{IMAGE}" alt="Boats"><figcaption>Caption {s}</figcaption></figure>'
+        )
+        parts.append(f"<blockquote><p>{sentence(s, 25)}</p></blockquote>")
+        rows = "".join(f"<tr><td>{r}</td><td>{sentence(r, 5)}</td></tr>" for r in range(6))
+        parts.append(f"<table><tr><th>N</th><th>Words</th></tr>{rows}</table>")
+        parts.append(f"<pre><code>code line {s}\n  indented {s}</code></pre>")
+        parts.append(f"<p>Loose text after block {s}.</p>")
+    # a reference list far longer than a chunk, with a nested list inside one item
+    items = "".join(
+        f"<li>{sentence(i, 15)}"
+        + (f"<ol><li>{sentence(i, 4)}</li><li>{sentence(i + 1, 4)}</li></ol>" if i == 7 else "")
+        + "</li>"
+        for i in range(60)
+    )
+    parts.append(f"<h2>Notes</h2><ol>{items}</ol><p>{sentence(3)}</p>")
+    return "<div><div>" + "".join(parts) + "</div></div>"
+
+
+def rendered_html() -> tuple[str, dict[str, QImage]]:
+    article = Article(
+        source="test", title="Chunked", content_html=long_content(), text="", word_count=6000,
+        site_name="Example", byline="A. Writer", published="2024-05-01",
+    )  # fmt: skip
+    image = QImage(640, 360, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    rendered = render_article(article, lambda src: (640, 360) if src == IMAGE else None)
+    return rendered.html, {IMAGE: image}
+
+
+def _value(value: object) -> object:
+    if isinstance(value, QBrush):
+        return ("brush", value.color().name(QColor.NameFormat.HexArgb), value.style().value)
+    if isinstance(value, QPen):
+        return ("pen", value.color().name(), value.widthF())
+    if isinstance(value, QTextLength):
+        return ("length", value.type().value, value.rawValue())
+    if isinstance(value, QColor):
+        return value.name(QColor.NameFormat.HexArgb)
+    if isinstance(value, list | tuple):
+        return tuple(_value(item) for item in value)
+    return repr(value)
+
+
+def _props(fmt: QTextFormat) -> tuple[object, ...]:
+    """A format's properties, minus the internal object ids (they number lists and
+    tables in creation order) and an explicit indent of 0, which is the default."""
+    skip = {QTextFormat.Property.ObjectIndex.value}
+    return tuple(
+        sorted(
+            (key, _value(value))
+            for key, value in fmt.properties().items()
+            if key not in skip
+            and not (key == QTextFormat.Property.BlockIndent.value and value == 0)
+        )
+    )
+
+
+def snapshot(document: QTextDocument) -> list[object]:
+    """Every block's text, formats and list membership, every fragment's char format,
+    and the frame (table) structure."""
+    rows: list[object] = []
+    lists: dict[int, int] = {}
+    block = document.begin()
+    while block.isValid():
+        fragments = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fragments.append((fragment.text(), _props(fragment.charFormat())))
+            iterator += 1
+        text_list = block.textList()
+        rows.append(
+            (
+                block.text(),
+                _props(block.blockFormat()),
+                _props(block.charFormat()),
+                tuple(fragments),
+                lists.setdefault(text_list.objectIndex(), len(lists)) if text_list else None,
+                _props(text_list.format()) if text_list else None,
+                text_list.itemNumber(block) if text_list else None,
+            )
+        )
+        block = block.next()
+
+    def frames(frame: QTextFrame, depth: int) -> None:
+        rows.append(
+            (depth, frame.firstPosition(), frame.lastPosition(), _props(frame.frameFormat()))
+        )
+        for child in frame.childFrames():
+            frames(child, depth + 1)
+
+    frames(document.rootFrame(), 0)
+    return rows
+
+
+def one_shot(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
+    document = QTextDocument()
+    _style_document(document, style)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, name, image)
+    document.setHtml(html)
+    return document
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunk even this test page, in many small pieces, so every kind of join happens."""
+    monkeypatch.setattr(reading_view, "ONE_SHOT_CHARS", 0)
+    monkeypatch.setattr(render, "CHUNK_CHARS", 2_000)
+
+
+def test_split_keeps_blocks_whole_and_in_order() -> None:
+    html, _ = rendered_html()
+    chunks = split_html(html, 2_000)
+    assert len(chunks) > 10
+    assert any(chunk.continues_list for chunk in chunks)
+    for chunk in chunks:
+        assert chunk.html.startswith("<html><body>") and chunk.html.endswith("</body></html>")
+        assert chunk.html.count("<table") == chunk.html.count("</table>")
+        assert chunk.html.count("<p") >= chunk.html.count("</p>")
+    assert split_html(html, len(html)) == [render.Chunk(html)]
+
+    def letters(markup: str) -> str:  # (text_content runs adjacent blocks together)
+        return "".join(lxml.html.fromstring(markup).text_content().split())
+
+    assert "".join(letters(chunk.html) for chunk in chunks) == letters(html)
+
+
+@pytest.mark.usefixtures("qapp", "small_chunks")
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_chunked_document_equals_one_shot(theme: str) -> None:
+    html, images = rendered_html()
+    style = ViewStyle(theme=theme)
+    chunked = build_document(html, images, style)
+    expected = one_shot(html, images, style)
+    assert chunked.toPlainText() == expected.toPlainText()
+    assert chunked.blockCount() == expected.blockCount()
+    assert snapshot(chunked) == snapshot(expected)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
+    from reader.ui import jobs
+
+    page = shared_dir / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
+    if not page.is_file():
+        pytest.skip("corpus page not available")
+    opened = jobs.open_source(str(page), save=False)
+    assert len(opened.html) > reading_view.ONE_SHOT_CHARS
+    assert len(split_html(opened.html, render.CHUNK_CHARS)) > 3
+    style = ViewStyle()
+    chunked = build_document(opened.html, opened.images, style)
+    assert snapshot(chunked) == snapshot(one_shot(opened.html, opened.images, style))
+
+
+def test_window_keeps_ticking_while_a_long_article_is_parsed(qtbot: object) -> None:
+    """The GUI thread's timer runs between chunks instead of waiting out one long parse."""
+    html, images = rendered_html()
+    body = html[html.index("<body>") + 6 : html.rindex("</body>")]
+    big = "<html><body>" + body * 20 + "</body></html>"  # ~0.8 MB
+    chunks = len(split_html(big, render.CHUNK_CHARS))
+    assert chunks > 15
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(HEARTBEAT_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    results: list[object] = []
+    timer.start()
+    tasks.run_task(lambda: build_document(big, images, ViewStyle()), results.append, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=30_000)  # type: ignore[attr-defined]
+    timer.stop()
+    assert isinstance(results[0], QTextDocument)
+    # one long parse would let the timer fire only before and after it; chunks let it
+    # fire all along (at least once for every few chunks, however slow the machine)
+    assert len(ticks) >= chunks // 3
