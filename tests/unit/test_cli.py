@@ -109,3 +109,19 @@ def test_extract_never_imports_qt(tmp_path: Path, fmt: str) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
     )
     assert result.stdout.strip() == "0 []", result.stderr
+
+
+def test_output_cut_short_by_a_pager_is_not_an_error(tmp_path: Path) -> None:
+    """`reader extract ... | head -1`: the reader of the pipe leaves early; no traceback."""
+    pages = [write_article(tmp_path, f"page{i}.html", "Vienna " * 400) for i in range(30)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "extract", "--format", "text", *map(str, pages)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
