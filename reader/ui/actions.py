@@ -1,8 +1,10 @@
 """The one action table: every command of the window, its keys, handler and menu.
 
 Menus (and later the shortcut cheat sheet and the key preferences) are built from ACTIONS,
-so a key shown in a menu is always the key that works. ``handler`` names a method of the
-main window; ``arg`` is passed to it when set (one handler serves the three themes).
+so a key shown in a menu is always the key that works. ``handler`` is a path from the main
+window to a method: ``<group>.<method>`` for a handler group (reader.ui.opening,
+.navigation...), or a method of the window itself ("close"); ``arg`` is passed to it when set
+(one handler serves the three themes).
 ``keys`` are QKeySequence portable strings; the first one is shown in the menu.
 """
 
@@ -36,75 +38,85 @@ class ActionSpec:
 # Contexts: "window" keys work anywhere in the window (a text field still keeps the letters
 # it types: QLineEdit claims printable keys first); "list" keys work in the library list,
 # the search results, the story cards and the reading view (j/k there go to the next
-# article), attached to those widgets only (see CONTEXT_WIDGETS in main_window).
+# article), attached to those widgets only (see MainWindow._list_widgets).
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("file.open", "&Open…", ("Ctrl+O",), "open_file_dialog", "&File",
+    ActionSpec("file.open", "&Open…", ("Ctrl+O",), "opening.open_file_dialog", "&File",
                tip="Open a saved page (HTML, MHTML, web archive or text)"),
-    ActionSpec("file.open_url", "Open &Web Address…", ("Ctrl+L",), "open_url_dialog", "&File",
-               tip="Fetch a web page and read it here"),
+    ActionSpec("file.open_url", "Open &Web Address…", ("Ctrl+L",), "opening.open_url_dialog",
+               "&File", tip="Fetch a web page and read it here"),
     ActionSpec("file.paste_url", "Open Address from &Clipboard", ("Ctrl+V",),
-               "open_clipboard_url", "&File"),
+               "opening.open_clipboard_url", "&File"),
     ActionSpec(RECENT_MENU, "Open &Recent", (), "", "&File"),
-    ActionSpec("file.import", "&Import Folder…", ("Ctrl+Shift+I",), "import_folder_dialog",
-               "&File", tip="Add every saved page of a folder to the library"),
-    ActionSpec("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "print_article", "&File"),
-    ActionSpec("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "show_site_logins", "&File"),
-    ActionSpec("file.preferences", "Pre&ferences…", ("Ctrl+,",), "show_preferences", "&File"),
+    ActionSpec("file.import", "&Import Folder…", ("Ctrl+Shift+I",),
+               "library_actions.import_folder_dialog", "&File",
+               tip="Add every saved page of a folder to the library"),
+    ActionSpec("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "view_actions.print_article",
+               "&File"),
+    ActionSpec("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "opening.show_site_logins",
+               "&File"),
+    ActionSpec("file.preferences", "Pre&ferences…", ("Ctrl+,",), "view_actions.show_preferences",
+               "&File"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "close", "&File"),
-    ActionSpec("nav.next", "&Next Story", ("J",), "next_item", "&Go", context="list"),
-    ActionSpec("nav.previous", "&Previous Story", ("K",), "previous_item", "&Go",
+    ActionSpec("nav.next", "&Next Story", ("J",), "navigation.next_item", "&Go", context="list"),
+    ActionSpec("nav.previous", "&Previous Story", ("K",), "navigation.previous_item", "&Go",
                context="list"),
-    ActionSpec("nav.open", "&Open Story", ("Return", "Enter"), "open_current", "&Go",
+    ActionSpec("nav.open", "&Open Story", ("Return", "Enter"), "navigation.open_current", "&Go",
                context="list"),
-    ActionSpec("nav.next_unread", "Next &Unread", ("N",), "next_unread", "&Go"),
-    ActionSpec("nav.previous_unread", "Previous Unr&ead", ("P",), "previous_unread", "&Go"),
-    ActionSpec("nav.back", "&Back", ("Alt+Left",), "go_back", "&Go"),
-    ActionSpec("nav.forward", "&Forward", ("Alt+Right",), "go_forward", "&Go"),
-    ActionSpec("go.library", "Go to the &Library", ("G, L",), "go_library", "&Go"),
-    ActionSpec("go.for_you", "Go to &For You", ("G, R",), "go_for_you", "&Go"),
-    ActionSpec("go.article", "Go to &This Article's Stories", ("G, A",), "go_this_article",
+    ActionSpec("nav.next_unread", "Next &Unread", ("N",), "navigation.next_unread", "&Go"),
+    ActionSpec("nav.previous_unread", "Previous Unr&ead", ("P",), "navigation.previous_unread",
                "&Go"),
-    ActionSpec("article.focus_text", "Go to Article &Text", ("Ctrl+T",), "focus_article",
+    ActionSpec("nav.back", "&Back", ("Alt+Left",), "navigation.go_back", "&Go"),
+    ActionSpec("nav.forward", "&Forward", ("Alt+Right",), "navigation.go_forward", "&Go"),
+    ActionSpec("go.library", "Go to the &Library", ("G, L",), "navigation.go_library", "&Go"),
+    ActionSpec("go.for_you", "Go to &For You", ("G, R",), "navigation.go_for_you", "&Go"),
+    ActionSpec("go.article", "Go to &This Article's Stories", ("G, A",),
+               "navigation.go_this_article", "&Go"),
+    ActionSpec("article.focus_text", "Go to Article &Text", ("Ctrl+T",), "navigation.focus_article",
                "&Go"),
-    ActionSpec("library.search", "&Search the Library", ("Ctrl+K",), "search_library", "&Go"),
-    ActionSpec("read.page_down", "Page &Down", ("Space",), "page_down", "&Article"),
-    ActionSpec("read.page_up", "Page &Up", ("Shift+Space",), "page_up", "&Article"),
-    ActionSpec("find.open", "&Find in Article…", ("Ctrl+F", "/"), "open_find", "&Article"),
-    ActionSpec("find.next", "Find &Next", ("F3",), "find_next", "&Article"),
-    ActionSpec("find.previous", "Find Pre&vious", ("Shift+F3",), "find_previous", "&Article"),
-    ActionSpec("article.original", "Open &Original in Browser", ("O",), "open_original",
+    ActionSpec("library.search", "&Search the Library", ("Ctrl+K",), "navigation.search_library",
+               "&Go"),
+    ActionSpec("read.page_down", "Page &Down", ("Space",), "navigation.page_down", "&Article"),
+    ActionSpec("read.page_up", "Page &Up", ("Shift+Space",), "navigation.page_up", "&Article"),
+    ActionSpec("find.open", "&Find in Article…", ("Ctrl+F", "/"), "navigation.open_find",
                "&Article"),
-    ActionSpec("article.archive", "&Archive", ("E",), "toggle_archive", "&Article"),
-    ActionSpec("article.star", "&Star", ("S",), "toggle_star", "&Article"),
-    ActionSpec("article.read", "Mark &Read / Unread", ("M",), "toggle_read", "&Article"),
-    ActionSpec("article.tags", "&Tags…", ("T",), "edit_tags", "&Article"),
+    ActionSpec("find.next", "Find &Next", ("F3",), "navigation.find_next", "&Article"),
+    ActionSpec("find.previous", "Find Pre&vious", ("Shift+F3",), "navigation.find_previous",
+               "&Article"),
+    ActionSpec("article.original", "Open &Original in Browser", ("O",), "opening.open_original",
+               "&Article"),
+    ActionSpec("article.archive", "&Archive", ("E",), "library_actions.toggle_archive", "&Article"),
+    ActionSpec("article.star", "&Star", ("S",), "library_actions.toggle_star", "&Article"),
+    ActionSpec("article.read", "Mark &Read / Unread", ("M",), "library_actions.toggle_read",
+               "&Article"),
+    ActionSpec("article.tags", "&Tags…", ("T",), "library_actions.edit_tags", "&Article"),
     ActionSpec("app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",),
-               "escape", "&Article"),
-    ActionSpec("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "zoom_in",
+               "view_actions.escape", "&Article"),
+    ActionSpec("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"),
+               "view_actions.zoom_in", "&View"),
+    ActionSpec("view.zoom_out", "&Smaller Text", ("-", "Ctrl+-"), "view_actions.zoom_out", "&View"),
+    ActionSpec("view.zoom_reset", "&Default Size", ("0", "Ctrl+0"), "view_actions.zoom_reset",
                "&View"),
-    ActionSpec("view.zoom_out", "&Smaller Text", ("-", "Ctrl+-"), "zoom_out", "&View"),
-    ActionSpec("view.zoom_reset", "&Default Size", ("0", "Ctrl+0"), "zoom_reset", "&View"),
-    ActionSpec("view.theme_light", "&Light Theme", (), "set_theme", "&View", arg="light",
+    ActionSpec("view.theme_light", "&Light Theme", (), "view_actions.set_theme", "&View",
+               arg="light", checkable=True, group="theme"),
+    ActionSpec("view.theme_sepia", "Se&pia Theme", (), "view_actions.set_theme", "&View",
+               arg="sepia", checkable=True, group="theme"),
+    ActionSpec("view.theme_dark", "&Dark Theme", (), "view_actions.set_theme", "&View", arg="dark",
                checkable=True, group="theme"),
-    ActionSpec("view.theme_sepia", "Se&pia Theme", (), "set_theme", "&View", arg="sepia",
-               checkable=True, group="theme"),
-    ActionSpec("view.theme_dark", "&Dark Theme", (), "set_theme", "&View", arg="dark",
-               checkable=True, group="theme"),
-    ActionSpec("view.theme_system", "&Follow the System Theme", (), "set_theme", "&View",
-               arg="system", checkable=True, group="theme"),
-    ActionSpec("view.library", "Show the &Library", ("F8",), "toggle_library", "&View",
+    ActionSpec("view.theme_system", "&Follow the System Theme", (), "view_actions.set_theme",
+               "&View", arg="system", checkable=True, group="theme"),
+    ActionSpec("view.library", "Show the &Library", ("F8",), "view_actions.toggle_library", "&View",
                checkable=True),
-    ActionSpec("view.sidebar", "Show Recommended &Stories", ("F9",), "toggle_sidebar",
+    ActionSpec("view.sidebar", "Show Recommended &Stories", ("F9",), "view_actions.toggle_sidebar",
                "&View", checkable=True),
-    ActionSpec("view.show_ads", "Show &Ads Among Recommended", (), "toggle_ads", "&View",
-               checkable=True),
-    ActionSpec("view.full_screen", "F&ull Screen", ("F11",), "toggle_full_screen", "&View",
-               checkable=True),
+    ActionSpec("view.show_ads", "Show &Ads Among Recommended", (), "view_actions.toggle_ads",
+               "&View", checkable=True),
+    ActionSpec("view.full_screen", "F&ull Screen", ("F11",), "view_actions.toggle_full_screen",
+               "&View", checkable=True),
     ActionSpec("view.focus_mode", "F&ocus Mode (Only the Text)", ("Ctrl+Shift+F",),
-               "toggle_focus_mode", "&View", checkable=True),
-    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", ("?", "F1"), "show_cheat_sheet",
-               "&Help"),
-    ActionSpec("help.about", "&About Reader", (), "show_about", "&Help"),
+               "view_actions.toggle_focus_mode", "&View", checkable=True),
+    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", ("?", "F1"),
+               "view_actions.show_cheat_sheet", "&Help"),
+    ActionSpec("help.about", "&About Reader", (), "view_actions.show_about", "&Help"),
 )  # fmt: skip
 
 # Separators go before these ids in their menu.
@@ -169,13 +181,23 @@ def connect_actions(
     target: object,
     table: tuple[ActionSpec, ...] = ACTIONS,
 ) -> None:
-    """Connect each action to ``target.<handler>(arg)``; a missing handler is a bug."""
+    """Connect each action to ``target.<handler>(arg)``, following the dots of ``handler``
+    (``"navigation.go_back"`` is ``target.navigation.go_back``); a missing one is a bug."""
     for row in table:
         action = actions.get(row.id)
         if action is None:
             continue
-        handler = getattr(target, row.handler)
+        handler = resolve(target, row.handler)
         action.triggered.connect(_bind(handler, row.arg))
+
+
+def resolve(target: object, handler: str) -> Callable[..., object]:
+    """The method a row's ``handler`` path names, starting from ``target``."""
+    found = target
+    for name in handler.split("."):
+        found = getattr(found, name)
+    assert callable(found), handler
+    return found
 
 
 def _bind(handler: Callable[..., object], arg: str | None) -> Callable[[], None]:

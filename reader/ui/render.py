@@ -57,8 +57,6 @@ DROP_ATTRIBUTES = (
 )
 # Images this small are trackers or spacers, not pictures.
 MIN_IMAGE_PX = 3
-# Word count above which laying the document out takes long enough to deserve a notice.
-LONG_ARTICLE_WORDS = 100_000
 
 ImageSize = Callable[[str], "tuple[int, int] | None"]
 

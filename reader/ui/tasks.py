@@ -19,6 +19,13 @@ class _Carrier(QObject):
     failed = Signal(object)
 
 
+class Relay(QObject):
+    """Carries a long task's callbacks (fetch bytes, import events) to the GUI thread."""
+
+    fetch_progress = Signal(int, object)  # bytes so far, total or None
+    import_event = Signal(object)  # reader.store.importer.ImportEvent
+
+
 class Task(QRunnable):
     """A queued call; ``cancel()`` only drops the result (Python threads cannot be killed)."""
 

@@ -68,7 +68,7 @@ def main() -> int:
     timer.start()
 
     shown_at: list[float] = []
-    original_display = window._display
+    original_display = window.opening.display
 
     def display(opened: object) -> None:
         started = time.perf_counter()
@@ -76,7 +76,7 @@ def main() -> int:
         shown_at.append(started)
         shown_at.append(time.perf_counter())
 
-    window._display = display  # type: ignore[method-assign]
+    window.opening.display = display  # type: ignore[method-assign]
 
     synthetic = Path(tempfile.mkdtemp(prefix="reader-resp-page-")) / "synthetic-1mb.html"
     synthetic.write_text(synthetic_page(), encoding="utf-8")

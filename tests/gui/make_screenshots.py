@@ -63,7 +63,7 @@ def main() -> int:
         window.splitter.setSizes([0, size[0] - 340, 340])  # library panel hidden
         window.set_theme(theme)
         window.show()
-        window._show_opened(jobs.open_source(source))
+        window.opening.show_opened(jobs.open_source(source))
         for _ in range(5):
             app.processEvents()
         if name == "wikipedia.png":  # the first table (a quote), a little below the top

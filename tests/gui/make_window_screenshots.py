@@ -65,7 +65,9 @@ def main() -> int:
         window.actions_by_id["view.library"].setChecked(True)
         window.toggle_library()
         window.splitter.setSizes(list(SPLIT))
-        window._show_opened(jobs.open_source(str(seed), style=window._view_style()))
+        window.opening.show_opened(
+            jobs.open_source(str(seed), style=window.view_actions.view_style())
+        )
         window.go_library()
         settle(app)
         window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 5)

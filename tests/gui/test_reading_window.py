@@ -281,7 +281,7 @@ def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
     qtbot.waitExposed(second)
     assert (second.size().width(), second.size().height()) == (760, 560)
     assert second.splitter.sizes() == sizes
-    second._rebuild_recent()
+    second.recent.rebuild()
     labels = [action.text() for action in second.recent_menu.actions()]
     assert any("harbour.html" in label for label in labels)
 
@@ -309,7 +309,7 @@ def test_very_long_article_shows_preparing_state(qtbot, window):
     article = Article(source="long", title="A very long read", content_html="", text="",
                       word_count=150_000)  # fmt: skip
     html = f"<html><body><h1>A very long read</h1>{body * 50}</body></html>"
-    window._show_opened(Opened(article=article, html=html))
+    window.opening.show_opened(Opened(article=article, html=html))
     assert "Preparing" in window.view.toPlainText()
     qtbot.waitUntil(lambda: "Preparing" not in window.view.toPlainText(), timeout=WAIT_MS)
     assert window.windowTitle() == "A very long read"
@@ -358,11 +358,14 @@ def test_tasks_report_on_the_gui_thread(qtbot):
 
 
 def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
+    """Also the window's parts and handler groups: before the paint only the shell loads."""
     code = (
         "import sys\n"
         "from reader.app import run_app\n"
         "run_app([])\n"
-        "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store')"
+        "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store',"
+        " 'reader.ui.window_layout', 'reader.ui.opening', 'reader.ui.library_actions',"
+        " 'reader.ui.navigation', 'reader.ui.view_actions', 'reader.ui.recent')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

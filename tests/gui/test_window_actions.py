@@ -491,3 +491,15 @@ def test_menus_come_from_the_table(qtbot, window):
             if action.objectName():
                 in_menus.add(action.objectName())
     assert set(ACTION_IDS) <= in_menus
+
+
+def test_handler_paths_name_methods_of_the_window_or_its_groups(window):
+    """A row's handler is "<group>.<method>" (window.navigation.go_back) or a window method."""
+    for row in ACTIONS:
+        if row.handler:
+            owner = window
+            group, _, method = row.handler.rpartition(".")
+            if group:
+                owner = getattr(window, group)
+            assert callable(getattr(owner, method)), row.id
+            assert action_table.resolve(window, row.handler) == getattr(owner, method)
