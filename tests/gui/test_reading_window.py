@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
+from window_helpers import WAIT_MS, open_and_wait
 
 from reader.ui import tasks, themes
 from reader.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
-WAIT_MS = 30_000
 
 PARAGRAPHS = [
     "The harbour was quiet before dawn, and the boats lay still on water like dark glass.",
@@ -58,22 +58,6 @@ def page(tmp_path: Path) -> Path:
     path = tmp_path / "harbour.html"
     path.write_text(article_page(), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1100, 760)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-
-
-def open_and_wait(qtbot, window: MainWindow, source: str | Path) -> None:
-    window.open_source(str(source))
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
 
 
 def test_open_file_shows_title_paragraphs_and_stories(qtbot, window, page):

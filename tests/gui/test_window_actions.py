@@ -17,14 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from window_helpers import WAIT_MS
 
 from reader.paths import LIBRARY_FILE
 from reader.ui import actions as action_table
-from reader.ui import tasks
 from reader.ui.actions import ACTIONS
 from reader.ui.main_window import MainWindow
 
-WAIT_MS = 30_000
 TITLES = ("Morning at the harbour", "The lighthouse keepers", "Winter on the ferry")
 PARAGRAPH = (
     "The harbour was quiet before dawn, and the boats lay still on water like dark glass; "
@@ -75,26 +74,18 @@ def ids(seeded_library, data_dir) -> list[int]:
 
 
 @pytest.fixture
-def window(qtbot, ids):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitActive(win)
-    open_id(qtbot, win, ids[0])
-    yield win
-    # pytest-qt closes and deleteLater()s the window before this runs: the wait below
-    # may already have deleted it.
-    if not shiboken6.isValid(win):
+def window(ids, window, qtbot):
+    """The shared window with the first of three saved articles open (``ids`` comes first:
+    the library must be in place before the window opens it)."""
+    open_id(qtbot, window, ids[0])
+    yield window
+    if not shiboken6.isValid(window):  # pytest-qt may have closed and deleted it already
         return
     for name in ("file_dialog", "url_dialog", "print_dialog", "preferences", "cheat_sheet",
                  "logins_dialog", "tags_dialog", "about_box", "import_dialog"):  # fmt: skip
-        dialog = getattr(win, name, None)
+        dialog = getattr(window, name, None)
         if dialog is not None and dialog.isVisible():
             dialog.reject()
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
 
 
 def open_id(qtbot, window: MainWindow, article_id: int) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
+from window_helpers import WAIT_MS, open_and_wait
 
-from reader.ui import tasks
 from reader.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
-WAIT_MS = 30_000
 WORDS = ("quiet", "harbour", "boats", "nets", "salt", "rope", "gulls", "market", "crates")
 
 
@@ -40,22 +39,6 @@ def pages(tmp_path: Path) -> list[Path]:
         path.write_text(page(title, word), encoding="utf-8")
         result.append(path)
     return result
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1100, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-
-
-def open_and_wait(qtbot, window: MainWindow, source: Path | str) -> None:
-    window.open_source(str(source))
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
 
 
 def test_panel_lists_saved_articles_and_search_filters_them(qtbot, window, pages):

@@ -13,16 +13,15 @@ import time
 from collections.abc import Iterator
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from window_helpers import WAIT_MS
 
 from reader.ui import tasks
 from reader.ui.login_dialog import LoginPrompt
 from reader.ui.main_window import MainWindow
 
-WAIT_MS = 30_000
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8DwnwEKmBgQAFMBAOT3Aw"
     "H1jf0eAAAAAElFTkSuQmCC"
@@ -97,21 +96,6 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitActive(win)
-    yield win
-    if shiboken6.isValid(win):  # pytest-qt may have deleted it already
-        win.cancel_loading(quiet=True)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
 
 
 def wait_idle(qtbot, window: MainWindow) -> None:
