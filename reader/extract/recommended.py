@@ -166,6 +166,9 @@ MAX_HEADING_CHARS = 90
 INLINE_LABEL_CHARS = 40
 # A link inside a paragraph with this much more text than the link is a sentence link.
 SENTENCE_EXTRA_CHARS = 60
+# A heading's nearest region with links to this many stories (one card) may be the label's
+# own box: the block widens one level to take the cards beside it.
+SINGLE_STORY_LINKS = 1
 # A heading-started block is looked for at most this many ancestors up...
 MAX_HEADING_CLIMB = 4
 # ... in ancestors no larger than this many elements (beyond that it is the page body).
@@ -306,8 +309,13 @@ _NEGATIVE_LAST = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"
 _SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
 
 
-def _negative(element: Any) -> bool:
-    """True for menus, footers and other page furniture (by tag, role or class words)."""
+def _negative(element: Any, footers: bool = True) -> bool:
+    """True for menus, footers and other page furniture (by tag, role or class words).
+
+    ``footers=False`` lets a <div class="site-footer"> through: the rules exclude what is
+    inside a <footer> element, and a block whose own heading says "Most popular" in a
+    footer-classed div is still a story list (token and structure blocks are not trusted
+    there: footer-classed divs are mostly link farms of legal and section pages)."""
     if element.tag in EXCLUDED_TAGS:
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
@@ -320,26 +328,28 @@ def _negative(element: Any) -> bool:
         return False  # their classes are feature-flag soup ("NoMegaMenu", "hasSubnav")
     class_attr = element.get("class")
     id_attr = element.get("id")
-    return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "")
+    return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "", footers)
 
 
 @lru_cache(maxsize=16384)
-def _negative_words(class_attr: str, id_attr: str) -> bool:
+def _negative_words(class_attr: str, id_attr: str, footers: bool = True) -> bool:
     for words in _attr_words(class_attr, id_attr):
         if not words:
+            continue
+        if words[0] == "footer" or (words[-1] == "footer" and words[0] in _SITE_WORDS):
+            if footers:
+                return True
             continue
         if words[0] in _NEGATIVE_FIRST or words[-1] in _NEGATIVE_LAST:
             return True
         if words[0].endswith(_MENU_SUFFIXES):
-            return True
-        if words[-1] == "footer" and words[0] in _SITE_WORDS:
             return True
     return False
 
 
 def _heading_match(text: str) -> bool:
     """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
-    lowered = _plain(text).strip(" :»›>|-–—")
+    lowered = _plain(text).strip(" :»›>|-–—【】「」[]()")
     if not _HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
         if not _HEADING_START(lowered):
@@ -359,6 +369,32 @@ def _heading_match(text: str) -> bool:
             elif not rest or not rest[0].isalnum():
                 return True
     return False
+
+
+def _comment_link(link: Any) -> bool:
+    """A link to a comment thread ("12 comments" -> story#comments). A story title that
+    happens to jump to the comments ("City FC name new manager" -> ...#comments-top)
+    is still that story: its text, not only its fragment, decides."""
+    href = link.get("href") or ""
+    fragment = href.partition("#")[2]
+    if not fragment or not rules.EXCLUDED_FRAGMENTS.match(fragment):
+        return False
+    text = _plain(_text(link))
+    return (
+        _words(text) < MIN_TITLE_WORDS
+        or any(c.isdigit() for c in text)
+        or not rules.COMMENT_LINK_WORDS.isdisjoint(_SPLIT.split(text))
+    )
+
+
+def _image_label(heading: Any) -> str:
+    """The words of a heading drawn as an image: its logo's alt text or its aria-label
+    ("<h2><img alt='More from NBC News'></h2>" says "More from NBC News" aloud)."""
+    label = heading.get("aria-label") or ""
+    if not label:
+        img = next(heading.iter("img"), None)
+        label = (img.get("alt") or "") if img is not None else ""
+    return " ".join(label.split())
 
 
 def _sponsored_label(text: str) -> bool:
@@ -456,11 +492,12 @@ class _Finder:
                         prose_count[parent] = prose_count.get(parent, 0) + 1
                 elif raw.lstrip(_LEAD_STRIP)[:1].lower() in first_chars:
                     headings.append(element)  # a short paragraph that may be a label
-            elif (
-                tag in HEADING_TAGS
-                and element.text_content().lstrip(_LEAD_STRIP)[:1].lower() in first_chars
-            ):
-                headings.append(element)
+            elif tag in HEADING_TAGS:
+                content = element.text_content()
+                if content.lstrip(_LEAD_STRIP)[:1].lower() in first_chars:
+                    headings.append(element)
+                elif (content.isspace() or not content) and _image_label(element):
+                    headings.append(element)  # a logo heading: <h2><img alt="More from X">
             if tag in INLINE_TAGS:
                 # "READ MORE: <a>..." - the label is the element's own leading text, or
                 # (in a paragraph) the text of a leading <strong>/<b>.
@@ -473,12 +510,13 @@ class _Finder:
                     if first.tag in LEAD_TAGS and first.text:
                         self._inline(element, first.text, blocks)
         for heading in headings:
-            head = _plain(
-                " ".join(heading.text_content()[:HEADING_PEEK_CHARS].split()).lstrip(_LEAD_STRIP)
-            )
+            text = heading.text_content()[:HEADING_PEEK_CHARS]
+            if heading.tag in HEADING_TAGS and (not text or text.isspace()):
+                text = _image_label(heading)
+            head = _plain(" ".join(text.split()).lstrip(_LEAD_STRIP))
             if not _HEADING_START(head) and not _HEADING_START(head.replace("-", " ")):
                 continue  # cheap look at the first characters before reading the whole text
-            text = _text(heading)
+            text = _text(heading) or _image_label(heading)
             if len(text) < MAX_HEADING_CHARS and _heading_match(text):
                 if heading.tag == "p" and heading.find(".//a") is not None:
                     continue
@@ -511,17 +549,39 @@ class _Finder:
         region = heading
         for _ in range(MAX_HEADING_CLIMB):
             region = region.getparent()
-            if region is None or region.tag in ("body", "html"):
+            if region is None or region.tag == "html":
                 return None
+            if region.tag == "body" and region is not heading.getparent():
+                return None  # climbed out of every box: the heading labels the whole page
             links = self._links_after(region, heading, rank)
             if links is None:
                 return None
             if links:
+                region, links = self._widen(region, heading, rank, links)
                 return _Block(region, "heading", start_after=heading, links=links)
             if region.find(".//li") is not None and region.find(".//a[@href]") is None:
                 # A list without links (a text dump): stories with a title and a teaser.
                 return _Block(region, "heading", start_after=heading, links=[])
         return None
+
+    def _widen(
+        self, region: Any, heading: Any, rank: int, links: list[Any]
+    ) -> tuple[Any, list[Any]]:
+        """An "Up next" label over one card, with the rest of the queue beside its box:
+        when the nearest region holds a single story, the next ancestor's links that
+        follow the heading (up to the next heading of its rank) belong to the block too,
+        unless that ancestor holds the article's prose or the label sits in a paragraph."""
+        if len({link.get("href") for link in links}) > SINGLE_STORY_LINKS:
+            return region, links
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html") or region.tag == "p":
+            return region, links  # an inline "Read more:" line is one story by design
+        if any(node is parent or parent in node.iterancestors() for node in self.prose):
+            return region, links  # holds story prose: its other links are not the queue
+        wider = self._links_after(parent, heading, rank)
+        if wider and len(wider) > len(links):
+            return parent, wider
+        return region, links
 
     def _links_after(self, region: Any, heading: Any, rank: int) -> list[Any] | None:
         inside = set(heading.iter())
@@ -576,7 +636,10 @@ class _Finder:
             if element in taken:
                 continue
             ancestors = list(element.iterancestors())
-            if self._negative(element) or any(self._negative(a) for a in ancestors):
+            footers = block.kind != "heading"
+            if self._negative(element, footers) or any(
+                self._negative(a, footers) for a in ancestors
+            ):
                 continue
             if any(a in taken for a in ancestors):
                 continue
@@ -658,8 +721,6 @@ class _Finder:
             return None
         parts = _split(url)
         host = _host(url)
-        if parts.fragment and rules.EXCLUDED_FRAGMENTS.match(parts.fragment):
-            return None
         if normalize_url(url) in self.self_urls:
             return None
         if _host_in(host, rules.AD_HOSTS):
@@ -685,7 +746,7 @@ class _Finder:
         rejected = 0
         lenient = block.kind in ("heading", "inline")
         for link in links:
-            if self._in_excluded(link, element):
+            if self._in_excluded(link, element) or _comment_link(link):
                 continue
             url = self._story_url(link, relaxed, lenient)
             strict = url is not None
@@ -753,8 +814,10 @@ class _Finder:
             sponsored = block.sponsored or any(w in promo for w in rules.PROMOTION_WORDS)
             yield _doc_key(item), Story(title=title, summary=summary, sponsored=sponsored)
 
-    def _negative(self, element: Any) -> bool:
+    def _negative(self, element: Any, footers: bool = True) -> bool:
         """``_negative`` remembered per element: links of one block share their ancestors."""
+        if not footers:
+            return _negative(element, False)
         known = self.negative.get(element)
         if known is None:
             known = self.negative[element] = _negative(element)
@@ -823,7 +886,7 @@ _INLINE_START = _prefix_pattern(rules.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
 _HEADING_SET = frozenset(p.strip() for p in rules.HEADING_PREFIXES)
 # Characters before a label's words ("» Most read", "- Related -").
-_LEAD_STRIP = " \t\r\n:»›>|-–—"
+_LEAD_STRIP = " \t\r\n:»›>|-–—【「[("
 _HEADING_FIRST_CHARS = frozenset(p[0] for p in rules.HEADING_PREFIXES)
 _INLINE_FIRST_CHARS = frozenset(p[0] for p in rules.INLINE_PREFIXES)
 

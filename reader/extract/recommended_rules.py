@@ -73,6 +73,34 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "recent",
     "popular right now",
     "more reading",
+    # Phrasings seen on real pages that the prefixes above miss.
+    "the most popular",
+    "today's most popular",
+    "today's most read",
+    "our most popular",
+    "this week's most",
+    "what you missed",
+    "what you may have missed",
+    "suggested reading",
+    "suggested for you",
+    "suggested articles",
+    "suggested stories",
+    "suggested posts",
+    "we also recommend",
+    "stories you might like",
+    "you might also be interested",
+    "you may also be interested",
+    "also of interest",
+    "more to discover",
+    "readers also viewed",
+    "readers also read",
+    "people are also reading",
+    "other articles",
+    "other posts",
+    "hot stories",
+    "must reads",
+    "our picks",
+    "read also",
     # BBC-like side columns: "Features", "Features & Analysis" (a rail of stories).
     "features",
     "featured",  # "Featured", "Featured stories" (products, press mentions: rejects)
@@ -143,6 +171,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "paid content",
     "partner content",
     "from our partners",
+    "from our partner",  # singular: "From Our Partner" over one paid card
     "contenus sponsorisés",
     "contenu sponsorisé",
     "contenus partenaires",
@@ -313,6 +342,45 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "ultimi articoli",
     "più popolari",
     "potrebbe interessarti anche",
+    # Not required languages, but the words are few and unambiguous: Japanese, Chinese
+    # (simplified and traditional) and Korean related / most-read / latest labels.
+    "関連記事",
+    "関連ニュース",
+    "おすすめ記事",
+    "あわせて読みたい",
+    "合わせて読みたい",
+    "こちらもおすすめ",
+    "人気記事",
+    "アクセスランキング",
+    "ランキング",
+    "新着記事",
+    "最新記事",
+    "注目記事",
+    "よく読まれている記事",
+    "相关阅读",
+    "相关文章",
+    "相关新闻",
+    "相关推荐",
+    "延伸阅读",
+    "推荐阅读",
+    "热门文章",
+    "热门排行",
+    "热门推荐",
+    "热门新闻",
+    "最新文章",
+    "猜你喜欢",
+    "相關閱讀",
+    "相關文章",
+    "相關新聞",
+    "延伸閱讀",
+    "推薦閱讀",
+    "熱門文章",
+    "熱門新聞",
+    "관련기사",
+    "관련 기사",
+    "많이 본 뉴스",
+    "인기 기사",
+    "추천 기사",
 )
 
 # Headings that look like the above but never introduce stories.
@@ -767,6 +835,26 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
 )
 # Fragments that point at comments or share widgets on the same page.
 EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNORECASE)
+# Words of a link to such a fragment that make it a comment link, not a story title.
+COMMENT_LINK_WORDS = frozenset(
+    {
+        "comment",
+        "comments",
+        "conversation",
+        "reply",
+        "replies",
+        "respond",
+        "discuss",
+        "discussion",
+        "kommentar",
+        "kommentare",
+        "commentaire",
+        "commentaires",
+        "comentarios",
+        "comentários",
+        "commenti",
+    }
+)
 
 # Anchor texts that are utilities, not titles.
 UTILITY_TEXTS = frozenset(

@@ -150,6 +150,31 @@ WITH_STORIES: dict[str, tuple[list[str], list[str], list[str]]] = {
         [],
         [],
     ),
+    # Not required languages, but cheap to read: Chinese and Japanese block labels.
+    "qq": (  # 推荐阅读 ("recommended reading") rail
+        [
+            "http://fakehost/a/20161025/023092.htm",
+            "http://fakehost/a/20160829/003655.htm",
+        ],
+        [],
+        [],
+    ),
+    "yahoo-4": (  # 【関連記事】 ("related articles") and アクセスランキング ("most read")
+        [
+            "http://rdsig.yahoo.co.jp/media/news/rd_tool/cnetj/articles/sci/RV=1/RE=1490262788/RH=cmRzaWcueWFob28uY28uanA-/RB=/RU=aHR0cHM6Ly9qYXBhbi5jbmV0LmNvbS9uZXdzL3NlcnZpY2UvMzUwOTUyNjMvP3JlZj15ag--/RS=%5EADAyThplohjh_otBDigxUMD2uwNpcY-;_ylt=A7YWOgEDJsFY.TUAwbAvl.Z7;_ylu=X3oDMWM0MGdiajZ0BHBvcwMxBHJsX3RpdGxlA05FWENPM.ekvuOAgemrmOmAn.mBk.i3r1NB44KEUEHjga7lhazooYbnhKHnt5pMQU7jgqLjgqvjgqbjg7Pjg4jjgpLlhbHpgJrljJYtLeWIqeeUqOWItumZkOOBruaSpOW7g.OCggRybF91cmwDaHR0cHM6Ly9qYXBhbi5jbmV0LmNvbS9uZXdzL3NlcnZpY2UvMzUwOTUyNjMvP3JlZj15agRzZWMDcmVsYXRlZARzbGsDcGMEdGl0bGUD44OI44Os44Oz44OJ44Oe44Kk44Kv44Ot44CB5YWs6KGG54Sh57eaTEFO44KS5a6J5YWo44Gr5L2_44GG44Gf44KB44Gu44Ki44OX44Oq44CM44OV44Oq44O8V2ktRmnjg5fjg63jg4bjgq_jgrfjg6fjg7PjgI0EdXJsA2h0dHA6Ly9oZWFkbGluZXMueWFob28uY28uanAvaGw_YT0yMDE3MDMwOS0zNTA5NzgzOC1jbmV0ai1zY2k-",
+            "http://headlines.yahoo.co.jp/hl?a=20170303-00000047-zdn_n-sci",
+        ],
+        ["http://news.yahoo.co.jp/ranking"],
+        [],
+    ),
+    "pixnet": (  # blog sidebar: 最新文章 ("latest posts") and 熱門文章 ("popular posts")
+        [
+            "http://fakehost/blog/post/44340778",
+            "http://stevenhgm.pixnet.net/blog/post/38408365-%e6%a1%83%e5%9c%92%e5%be%a9%e8%88%88_%e9%9b%85%e6%b8%a1%e8%be%b2%e8%8e%8a%e9%81%bf%e6%9a%91",
+        ],
+        [],
+        [],
+    ),
 }
 
 # Pages whose markup recommends no story (reference pages, docs, personal blogs, a section
