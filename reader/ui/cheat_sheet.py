@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,6 +40,21 @@ from reader.ui.keymap import (
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NO_KEY = "—"
+ROW_PADDING_PX = 6  # extra height per row: a table of ~50 dense rows is hard to scan
+SHEET_WIDTH_PX = 560
+# Tall enough for most of the table without scrolling, never taller than the window.
+SHEET_HEIGHT_PX = 760
+PARENT_HEIGHT_SHARE = 0.9
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows a little taller than the style's default, so labels and keys breathe."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING_PX)
 
 
 def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
@@ -82,6 +99,8 @@ class CheatSheetDialog(QDialog):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(_RoomyRows(self.tree))
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -101,7 +120,10 @@ class CheatSheetDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(buttons)
         self._fill()
-        self.resize(520, 560)
+        height = SHEET_HEIGHT_PX
+        if parent is not None:
+            height = min(height, round(parent.height() * PARENT_HEIGHT_SHARE))
+        self.resize(SHEET_WIDTH_PX, max(height, 400))
         self.search.setFocus()
 
     def _fill(self) -> None:

@@ -28,6 +28,7 @@ class Controller:
         without a window manager to hand focus back (bare X servers, kiosk sessions)."""
         from PySide6.QtWidgets import QDialog
 
+        dialog.setPalette(self.window.palette())  # a dialog is a window: it inherits no theme
         dialog.finished.connect(self.window.activateWindow)
         QDialog.open(dialog)  # QPrintDialog hides the no-argument open() behind its own
 

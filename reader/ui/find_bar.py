@@ -30,6 +30,9 @@ ALL_MATCHES_COLOR = QColor(255, 214, 10, 110)
 CURRENT_MATCH_COLOR = QColor(255, 140, 0)
 CURRENT_MATCH_TEXT = QColor(0, 0, 0)
 
+FIELD_MIN_PX = 160
+FIELD_MAX_PX = 380
+
 
 class FindBar(QWidget):
     """A bar with a query field, "3 of 12", previous/next, match case and close."""
@@ -67,10 +70,16 @@ class FindBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
+        # As browsers lay it out: a field of a sensible width (a phrase, not a paragraph),
+        # its arrows and options, the count, and the close button at the far end.
+        self.field.setMinimumWidth(FIELD_MIN_PX)
+        self.field.setMaximumWidth(FIELD_MAX_PX)
         layout.addWidget(self.field, 1)
-        layout.addWidget(self.count_label)
         for button in (self.previous_button, self.next_button, self.case_button):
             layout.addWidget(button)
+        layout.addSpacing(6)
+        layout.addWidget(self.count_label)
+        layout.addStretch(1)
         layout.addWidget(self.close_button)
         self.setFocusProxy(self.field)
 

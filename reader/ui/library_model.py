@@ -9,6 +9,7 @@ start; a page is one indexed query (the store's target is 5 ms), fine on the GUI
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -62,8 +63,24 @@ class LibraryLike(Protocol):
 # -- formatting ---------------------------------------------------------------------------
 
 
+# A weekday in a locale's long date pattern ("dddd, d MMMM yyyy"), with what follows it.
+_WEEKDAY = re.compile(r"d{4}[,.\s\u060c]*")  # \u060c: the Arabic comma
+FALLBACK_DATE_FORMAT = "yyyy-MM-dd"  # when a locale's long pattern gives nothing usable
+
+
+def medium_date_format(locale: QLocale) -> str:
+    """The locale's long date without the weekday and with short month names: "28 Nov 2026",
+    "Nov 28, 2026", "28. Nov. 2026". Qt has no medium format, and its short one is all
+    digits ("11/28/26", "28 11 2026" in the C locale) and reads badly in a list."""
+    pattern = _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip(" ,\u060c")
+    pattern = re.sub(r"(?<!M)MMMM(?!M)", "MMM", pattern)
+    if "yy" not in pattern or "d" not in pattern or "M" not in pattern:
+        return FALLBACK_DATE_FORMAT
+    return pattern
+
+
 def format_date(value: Any, locale: QLocale | None = None) -> str:
-    """A short local date from a datetime, a date or an ISO string; "" when unknown."""
+    """A medium local date from a datetime, a date or an ISO string; "" when unknown."""
     if value in (None, ""):
         return ""
     locale = locale or QLocale()
@@ -79,8 +96,19 @@ def format_date(value: Any, locale: QLocale | None = None) -> str:
         value = value.astimezone().date() if value.tzinfo else value.date()
     if isinstance(value, date):
         qdate = QDate(value.year, value.month, value.day)
-        return locale.toString(qdate, QLocale.FormatType.ShortFormat)
+        return locale.toString(qdate, medium_date_format(locale))
     return str(value)
+
+
+def column_alignment(column: int) -> int:
+    """Numbers to the right, the state marks centred under their header, words left."""
+    if column in (TIME, DATE):
+        side = Qt.AlignmentFlag.AlignRight
+    elif column == STATE:
+        side = Qt.AlignmentFlag.AlignHCenter
+    else:
+        side = Qt.AlignmentFlag.AlignLeft
+    return int(side | Qt.AlignmentFlag.AlignVCenter)
 
 
 def state_text(row: Any) -> str:
@@ -222,7 +250,11 @@ class LibraryModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # over the column's text, as it aligns
+            return column_alignment(section)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == DATE:
             return "Published" if self.sort_key == "published" else "Saved"
@@ -245,8 +277,8 @@ class LibraryModel(QAbstractTableModel):
             return self._display(item, column)
         if role == Qt.ItemDataRole.FontRole and column == TITLE and not item.read:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, DATE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != TITLE:
+            return column_alignment(column)
         return None
 
     def _display(self, item: Any, column: int) -> str:

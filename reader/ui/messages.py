@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.errors import ReaderError
 
-ERROR_COLORS = ("#f8e1dc", "#6d1f12")  # background, text: legible in every theme
+ERROR_COLORS = ("#f8e1dc", "#6d1f12")  # background, text: on paper (light, sepia)
 INFO_COLORS = ("#e1ebf7", "#143b66")
+# The same, dimmed for the dark theme: a pale bar there glares brighter than the page.
+DARK_ERROR_COLORS = ("#4a2621", "#f3cbc2")
+DARK_INFO_COLORS = ("#1f3350", "#d3e2f5")
 
 
 def describe_error(source: str, error: BaseException) -> str:
@@ -47,23 +50,39 @@ class MessageBar(QWidget):
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(self.hide)
         self.kind = ""
+        self._dark = False
         self.hide()
 
-    def _show(self, text: str, colors: tuple[str, str], kind: str) -> None:
+    def set_dark(self, dark: bool) -> None:
+        """Follow the theme (a message already shown takes the new colours)."""
+        self._dark = dark
+        if self.kind:
+            self._paint(self.kind)
+
+    def _colors(self, kind: str) -> tuple[str, str]:
+        if kind == "error":
+            return DARK_ERROR_COLORS if self._dark else ERROR_COLORS
+        return DARK_INFO_COLORS if self._dark else INFO_COLORS
+
+    def _paint(self, kind: str) -> None:
+        colors = self._colors(kind)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(colors[0]))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colors[1]))
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(colors[1]))
         self.setPalette(palette)
+
+    def _show(self, text: str, kind: str) -> None:
+        self._paint(kind)
         self.label.setText(text)
         self.kind = kind
         self.show()
 
     def show_error(self, text: str) -> None:
-        self._show(text, ERROR_COLORS, "error")
+        self._show(text, "error")
 
     def show_info(self, text: str) -> None:
-        self._show(text, INFO_COLORS, "info")
+        self._show(text, "info")
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

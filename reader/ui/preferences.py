@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -176,6 +176,10 @@ class PreferencesDialog(QDialog):
         font_row.addWidget(self.font_choice)
         font_row.addWidget(self.font_face, 1)
         form = QFormLayout()
+        # Controls at their natural width: a "18 px" spin box across the whole dialog reads
+        # as a text field.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.font_face.setMinimumWidth(220)
         form.addRow("&Theme:", self.theme)
         form.addRow("&Font:", font_row)
         form.addRow("&Size:", self.font_size)
@@ -210,7 +214,7 @@ class PreferencesDialog(QDialog):
             else:
                 self.font_choice.setCurrentIndex(self.font_choice.findData("other"))
                 self.font_face.setCurrentFont(QFont(style.font_family))
-            self.font_face.setEnabled(self.font_choice.currentData() == "other")
+            self._sync_face(style)
             self.font_size.setValue(style.font_size)
             self.line_width.setValue(style.line_width_chars)
             self.line_spacing.setValue(style.line_spacing)
@@ -219,6 +223,21 @@ class PreferencesDialog(QDialog):
             self._filling = False
         self._style = style
         self._update_preview()
+
+    def _sync_face(self, style: ReadingStyle) -> None:
+        """The face box is for "Other face…"; for Serif or Sans it shows, greyed, the
+        installed face those stand for, not whatever face happens to sort first."""
+        other = self.font_choice.currentData() == "other"
+        self.font_face.setEnabled(other)
+        if other:
+            return
+        font = QFont()
+        font.setFamilies(_families(style))
+        filling, self._filling = self._filling, True
+        try:
+            self.font_face.setCurrentFont(QFont(QFontInfo(font).family()))
+        finally:
+            self._filling = filling
 
     def _style_from_controls(self) -> ReadingStyle:
         choice = self.font_choice.currentData()
@@ -235,8 +254,8 @@ class PreferencesDialog(QDialog):
     def _controls_moved(self, *_args: object) -> None:
         if self._filling:
             return
-        self.font_face.setEnabled(self.font_choice.currentData() == "other")
         style = self._style_from_controls()
+        self._sync_face(style)
         if style == self._style:
             return
         self._style = style

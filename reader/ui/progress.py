@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QWidget
 
 BAR_HEIGHT_PX = 3
@@ -62,6 +62,9 @@ class ReadingProgress(QWidget):
         self._reading_minutes = 0.0
         self._end_sent = False
         self._scrollbar: QScrollBar | None = None
+        # (bar with the keyboard in the article, bar without, track); None: the palette
+        self._colors: tuple[QColor, QColor, QColor] | None = None
+        self._active = True
         self.minutes_label = QLabel()
         self.minutes_label.setObjectName("minutesLeft")
         self.minutes_label.setAccessibleName("Reading time left")
@@ -103,6 +106,22 @@ class ReadingProgress(QWidget):
             self._end_sent = True
             self.end_reached.emit()
 
+    def set_colors(self, active: QColor, inactive: QColor, track: QColor) -> None:
+        """The theme's colours: its accent while the article has the keyboard, a quiet one
+        otherwise, on a hairline track. (The palette's Highlight is the pale selection blue,
+        which all but vanishes on paper-white and sepia.)"""
+        self._colors = (QColor(active), QColor(inactive), QColor(track))
+        self.update()
+
+    def set_active(self, active: bool) -> None:
+        """Whether the article has the keyboard: the bar is the reading view's focus mark."""
+        if active != self._active:
+            self._active = active
+            self.update()
+
+    def is_active(self) -> bool:
+        return self._active
+
     # -- outputs ----------------------------------------------------------------------
 
     def fraction(self) -> float:
@@ -136,12 +155,16 @@ class ReadingProgress(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        palette = self.palette()
-        track = palette.color(QPalette.ColorRole.Mid)
-        track.setAlphaF(0.35)
+        if self._colors is not None:
+            active, inactive, track = self._colors
+            fill = active if self._active else inactive
+        else:
+            palette = self.palette()
+            fill = palette.color(QPalette.ColorRole.Highlight)
+            track = palette.color(QPalette.ColorRole.Mid)
+            track.setAlphaF(0.35)
         painter.fillRect(self.rect(), track)
         width = self.width() * self._fraction
         if width > 0:
-            bar = QRectF(0, 0, width, self.height())
-            painter.fillRect(bar, palette.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(QRectF(0, 0, width, self.height()), fill)
         painter.end()

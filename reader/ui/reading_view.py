@@ -18,8 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -56,7 +54,6 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
-FOCUS_LINE_PX = 2  # the accent line that shows the article has the keyboard
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,8 @@ class ReadingView(QTextBrowser):
 
     #: an http(s) link the user clicked (the window decides what to do with it)
     external_link = Signal(QUrl)
+    #: the view got (True) or lost (False) the keyboard: the progress bar above shows it
+    focus_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +83,6 @@ class ReadingView(QTextBrowser):
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
         self._style = ViewStyle()
-        self._accent = themes.load_theme(self._style.theme).color("accent")
         self._html = ""
         self._column = 0
         self._restyle_generation = 0
@@ -109,7 +107,6 @@ class ReadingView(QTextBrowser):
         palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
         palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
         self.setPalette(palette)
-        self._accent = colors.color("accent")
         if not self._html:
             _style_document(self.document(), style)
             self._column = 0
@@ -248,21 +245,15 @@ class ReadingView(QTextBrowser):
         return max(120, min(wanted, available))
 
     # -- visible focus -------------------------------------------------------------------
+    # A line of its own along an edge of the page read as a glitch (at the top, as "100%
+    # read"); the reading progress bar lights up in the accent colour instead.
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.viewport().update(0, 0, self.viewport().width(), FOCUS_LINE_PX)
+        self.focus_changed.emit(True)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.viewport().update(0, 0, self.viewport().width(), FOCUS_LINE_PX)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The page, plus an accent line along its top edge while it has the keyboard."""
-        super().paintEvent(event)
-        if self.hasFocus():
-            painter = QPainter(self.viewport())
-            painter.fillRect(0, 0, self.viewport().width(), FOCUS_LINE_PX, self._accent)
-            painter.end()
+        self.focus_changed.emit(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         anchor = self.anchor() if event.oldSize().width() != event.size().width() else ""

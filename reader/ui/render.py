@@ -57,6 +57,11 @@ DROP_ATTRIBUTES = (
 )
 # Images this small are trackers or spacers, not pictures.
 MIN_IMAGE_PX = 3
+# A heading's self-link ("Building plugins #") or a wiki's "[edit]": a hover affordance on
+# the web, a stray word in a reading view. Only links whose whole text is one of these go
+# (with the brackets around an edit link).
+PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 ImageSize = Callable[[str], "tuple[int, int] | None"]
 
@@ -88,7 +93,7 @@ def format_date(published: str | None, locale: QLocale | None = None) -> str:
             return ""
         date = moment.date()
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    pattern = re.sub(r"d{4}[,.\s]*", "", pattern).strip(" ,")
+    pattern = re.sub(r"d{4}[,.\s\u060c]*", "", pattern).strip(" ,\u060c")
     return locale.toString(date, pattern)
 
 
@@ -141,6 +146,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
         for name in DROP_ATTRIBUTES:
             element.attrib.pop(name, None)
 
+    _drop_permalinks(root)
     _drop_unused_anchors(root)
     _drop_repeated_title(root, title)
     for heading in root.iter("h1"):
@@ -172,6 +178,32 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     if root.text and root.text.strip():
         body = f"<p>{html.escape(root.text.strip())}</p>{body}"
     return Rendered(body, tuple(images))
+
+
+def _drop_permalinks(root: Any) -> None:
+    """Self-links of headings (a lone "#" or "¶" pointing at the heading), text kept around."""
+    for heading in list(root.iter(*HEADINGS)):
+        for link in list(heading.iter("a")):
+            text = link.text_content().strip().casefold()
+            if link.find(".//img") is None and text in PERMALINK_MARKS:
+                _drop_bracketed(link)
+        if not heading.text_content().strip() and heading.find(".//img") is None:
+            heading.drop_tree()
+
+
+def _drop_bracketed(link: Any) -> None:
+    """Drop ``link`` (its tail text stays), and the "[" "]" around it when there are."""
+    tail = link.tail or ""
+    previous = link.getprevious()
+    before = previous.tail if previous is not None else link.getparent().text
+    if (before or "").rstrip().endswith("[") and tail.lstrip().startswith("]"):
+        before = (before or "").rstrip()[:-1]
+        link.tail = tail.lstrip()[1:]
+        if previous is not None:
+            previous.tail = before
+        else:
+            link.getparent().text = before
+    link.drop_tree()  # lxml keeps the link's tail text
 
 
 def _drop_unused_anchors(root: Any) -> None:

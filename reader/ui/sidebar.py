@@ -50,7 +50,8 @@ MODE_LABELS = {MODE_ARTICLE: "This article", MODE_FOR_YOU: "For you"}
 FOR_YOU_LIMIT = 60  # a long evening's worth; the query costs the same for 50 or 100
 
 EMPTY_TEXT = {
-    MODE_ARTICLE: "This page recommended no other stories.",
+    MODE_ARTICLE: "This page recommended no other stories. For you (g r) gathers the ones "
+    "your other saved pages recommended.",
     MODE_FOR_YOU: "Nothing to suggest yet. The stories your saved pages recommend gather "
     "here, unread ones only, the most recommended first.",
 }

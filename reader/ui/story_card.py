@@ -1,7 +1,7 @@
 """Paints a story as a card: title, two lines of summary, and a quiet line of facts.
 
 The facts line says where the story comes from (its provider, or the host of its URL),
-"Sponsored" in a small outlined badge for ads, "recommended by N" when several saved
+"Sponsored" in a small outlined badge for ads, "recommended N times" when several saved
 articles agree (or always, in "For you"), and "saved" / "read". Read cards are drawn
 faded, so the unread ones stand out without any extra marks. Colours come from the
 palette, so the themes apply.
@@ -65,7 +65,7 @@ def meta_text(item: StoryItem, always_count: bool) -> str:
 
 
 class StoryCardDelegate(QStyledItemDelegate):
-    """Paints StoryItems as cards. ``always_count``: show "recommended by N" even for 1."""
+    """Paints StoryItems as cards. ``always_count``: show "recommended N times" even for 1."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)

@@ -133,7 +133,8 @@ class StoryModel(QAbstractListModel):
 
 
 def recommended_by(count: int) -> str:
-    return f"recommended by {count}" if count != 1 else "recommended once"
+    """How often saved articles recommended a story ("recommended by 2" read as 2 what?)."""
+    return f"recommended {count} times" if count != 1 else "recommended once"
 
 
 def tooltip(item: StoryItem) -> str:

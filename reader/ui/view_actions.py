@@ -65,7 +65,7 @@ class ViewActions(Controller):
     def apply_style(self, style: ReadingStyle, save: bool = True) -> None:
         """Theme, face, size, measure, spacing and justification, everywhere at once."""
         from PySide6.QtGui import QColor
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QDialog
 
         from reader.ui.find_bar import ALL_MATCHES_COLOR, CURRENT_MATCH_COLOR, CURRENT_MATCH_TEXT
 
@@ -76,7 +76,14 @@ class ViewActions(Controller):
         palette = themes.palette(theme, QApplication.palette())
         window.setPalette(palette)
         window.sidebar.apply_palette(palette)
+        for dialog in window.findChildren(QDialog):  # open ones follow (Preferences' preview)
+            if dialog.isVisible():
+                dialog.setPalette(palette)
         window.view.set_view_style(view_style)
+        window.reading_progress.set_colors(
+            theme.color("accent"), theme.color("muted"), theme.color("rule")
+        )
+        window.message_bar.set_dark(view_style.theme == "dark")
         if view_style.theme == "dark":
             window.find_bar.set_colors(*(QColor(*rgba) for rgba in FIND_COLORS_DARK))
         else:
@@ -161,6 +168,7 @@ class ViewActions(Controller):
         for widget in parts.values():
             widget.hide()
         self.window.actions_by_id["view.focus_mode"].setChecked(True)
+        self.window.message_bar.hide()  # an old message is not "only the text"; a new one shows
         self.window.view.setFocus()
 
     def leave_focus_mode(self) -> None:

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from reader.paths import resources_dir
@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SPLIT = (420, 800, 340)  # library (when shown), article, stories
 LIBRARY_MIN_WIDTH = 260
+# When the window narrows, the side panels give up room before the article does, down to
+# these widths: story cards still read well at 250 px; an article column under ~540 px
+# (about 50 characters of 18 px serif) starts to feel like a newspaper column.
+SIDEBAR_MIN_WIDTH = 250
+READING_MIN_WIDTH = 540
+STATUS_GAP_PX = 14  # between "N words · N min read" and "N min left"
 
 
 def build_parts(window: MainWindow) -> None:
@@ -49,7 +55,7 @@ def build_parts(window: MainWindow) -> None:
 
     reading = _column(window.reading_progress, window.view, window.find_bar, stretch=window.view)
     reading.setObjectName("readingColumn")
-    splitter = window.splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter = window.splitter = FittingSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("splitter")
     if window.library_panel is not None:
         splitter.addWidget(window.library_panel)
@@ -58,6 +64,10 @@ def build_parts(window: MainWindow) -> None:
     splitter.setStretchFactor(splitter.indexOf(reading), 1)
     splitter.setChildrenCollapsible(False)
     splitter.setHandleWidth(1)
+    sides: list[tuple[QWidget, int]] = [(window.sidebar, SIDEBAR_MIN_WIDTH)]
+    if window.library_panel is not None:
+        sides.append((window.library_panel, LIBRARY_MIN_WIDTH))
+    splitter.set_panes(reading, sides)
     window.setCentralWidget(_column(window.message_bar, splitter, stretch=splitter))
 
     window.status_text = QLabel()
@@ -72,7 +82,10 @@ def build_parts(window: MainWindow) -> None:
     window.statusBar().addPermanentWidget(progress)
     window.statusBar().addPermanentWidget(window.status_text)
     window.statusBar().addPermanentWidget(window.reading_progress.minutes_label)
+    window.reading_progress.minutes_label.setContentsMargins(STATUS_GAP_PX, 0, 4, 0)
     window.reading_progress.attach(window.view.verticalScrollBar())
+    window.reading_progress.set_active(window.view.hasFocus())
+    window.view.focus_changed.connect(window.reading_progress.set_active)
 
 
 def _library_panel(window: MainWindow) -> LibraryPanel | None:
@@ -141,3 +154,62 @@ def restore(window: MainWindow) -> None:
     show_ads = settings.show_ads
     actions["view.show_ads"].setChecked(show_ads)
     window.sidebar.set_show_ads(show_ads)
+
+
+class FittingSplitter(QSplitter):
+    """The window's splitter. It keeps the article readable in a narrow window: when the
+    window shrinks and the article pane would fall under READING_MIN_WIDTH, the stories
+    (then the library) give up width, down to their minimums; when it grows again they get
+    back the width they had.
+
+    Only real resizes count (not the first show, not a drag of the splitter), so a layout
+    the reader set by hand is kept as it is.
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._reading: QWidget | None = None
+        self._sides: list[tuple[QWidget, int]] = []  # who gives way first, how far
+        self._wanted: dict[int, int] = {}  # side pane index -> the width it had by choice
+        self._last_set: list[int] = []
+
+    def set_panes(self, reading: QWidget, sides: list[tuple[QWidget, int]]) -> None:
+        self._reading = reading
+        self._sides = sides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        before = self.sizes()
+        super().resizeEvent(event)
+        old = event.oldSize().width()
+        if self._reading is not None and old > 0 and old != event.size().width():
+            self._fit(before)
+
+    def _fit(self, before: list[int]) -> None:
+        assert self._reading is not None
+        if before != self._last_set:  # the reader (or a restore) chose these: remember them
+            self._wanted = {}
+            for widget, _minimum in self._sides:
+                index = self.indexOf(widget)
+                if index >= 0 and before[index] > 0:
+                    self._wanted[index] = before[index]
+        sizes = self.sizes()
+        panes = [
+            (self.indexOf(widget), minimum)
+            for widget, minimum in self._sides
+            if not widget.isHidden() and self.indexOf(widget) in self._wanted
+        ]
+        widths = {index: self._wanted[index] for index, _minimum in panes}
+        reading = sum(sizes) - sum(widths.values())
+        for index, minimum in panes:
+            if reading >= READING_MIN_WIDTH:
+                break
+            give = min(max(0, widths[index] - minimum), READING_MIN_WIDTH - reading)
+            widths[index] -= give
+            reading += give
+        new = list(sizes)
+        for index, width in widths.items():
+            new[index] = width
+        new[self.indexOf(self._reading)] = max(0, reading)
+        if new != sizes and reading > 0:
+            self.setSizes(new)
+        self._last_set = self.sizes()

@@ -1,0 +1,131 @@
+"""Small things a reader sees: dates in the library, heading self-links, the focus mark on
+the progress bar, messages in the dark theme, a narrow window, focus mode's clean slate."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from reader.ui import tasks
+from reader.ui.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
+from reader.ui.main_window import MainWindow
+from reader.ui.messages import DARK_ERROR_COLORS, ERROR_COLORS
+from reader.ui.render import shape_content
+from reader.ui.story_model import recommended_by
+from reader.ui.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+
+WAIT_MS = 30_000
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (QLocale.c(), "28 Nov 2026"),
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "Nov 28, 2026"),
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "28 Nov 2026"),
+    ],
+)
+def test_library_dates_are_medium_dates_with_a_month_name(locale, expected):
+    # Qt's short format is all digits ("11/28/26", "28 11 2026" in the C locale).
+    assert format_date("2026-11-28T09:30:00", locale) == expected
+    assert format_date("2026-11-28", locale) == expected
+
+
+def test_library_date_format_has_a_sane_fallback():
+    class NoLongFormat(QLocale):
+        def dateFormat(self, _format=QLocale.FormatType.LongFormat):
+            return "dddd"
+
+    assert medium_date_format(NoLongFormat()) == FALLBACK_DATE_FORMAT
+    german = medium_date_format(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert "dddd" not in german and "MMMM" not in german and "MMM" in german
+
+
+def test_heading_self_links_are_dropped_and_other_links_kept():
+    html = (
+        '<h2 id="plugins">Building plugins <a href="#plugins">#</a></h2>'
+        '<p>Issue <a href="#plugins">#</a>4 stays.</p>'
+        '<h3><a href="https://example.org/">A real link</a> ¶</h3>'
+        '<h3><a href="#only">¶</a></h3><p>end</p>'
+        '<h2>History[<a href="https://en.wikipedia.org/w/index.php?action=edit">edit</a>]</h2>'
+        '<p>Please [<a href="https://example.org/e">edit</a>] this.</p>'
+    )
+    shaped = shape_content(html, "Title", lambda _src: None).html
+    assert "Building plugins" in shaped and ">#</a></h2>" not in shaped
+    assert '<a href="#plugins">#</a>4 stays' in shaped
+    assert '<a href="https://example.org/">A real link</a>' in shaped
+    assert "<h3></h3>" not in shaped and "only" not in shaped
+    assert "<h2>History</h2>" in shaped
+    assert '[<a href="https://example.org/e">edit</a>]' in shaped
+
+
+def test_recommendation_counts_say_what_they_count():
+    assert recommended_by(1) == "recommended once"
+    assert recommended_by(3) == "recommended 3 times"
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
+def test_progress_bar_marks_whether_the_article_has_the_keyboard(qtbot, window):
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: window.reading_progress.is_active(), timeout=2000)
+    window.sidebar.focus_list()
+    qtbot.waitUntil(lambda: not window.reading_progress.is_active(), timeout=2000)
+
+
+def test_message_bar_follows_the_dark_theme(qtbot, window):
+    from PySide6.QtGui import QPalette
+
+    bar = window.message_bar
+    bar.show_error("Could not open x.html: no such file")
+
+    def background() -> str:
+        return bar.palette().color(QPalette.ColorRole.Window).name()
+
+    window.set_theme("dark")
+    assert background() == DARK_ERROR_COLORS[0]
+    window.set_theme("light")
+    assert background() == ERROR_COLORS[0]
+
+
+def test_focus_mode_clears_an_old_message(qtbot, window):
+    window.message_bar.show_error("Could not open x.html: no such file")
+    window.enter_focus_mode()
+    assert not window.message_bar.isVisible()
+    window.leave_focus_mode()
+
+
+def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
+    from reader.ui.window_layout import DEFAULT_SPLIT
+
+    if window.library_panel is not None and window.library_panel.isVisible():
+        window.toggle_library()
+    splitter = window.splitter
+    sidebar_index = splitter.indexOf(window.sidebar)
+    reading_index = splitter.indexOf(window.view.parentWidget())
+    sizes = splitter.sizes()
+    sizes[sidebar_index] = DEFAULT_SPLIT[2]
+    sizes[reading_index] = sum(splitter.sizes()) - DEFAULT_SPLIT[2]
+    splitter.setSizes(sizes)
+    qtbot.wait(10)
+
+    window.resize(800, 700)
+    qtbot.waitUntil(lambda: splitter.width() < 820, timeout=2000)
+    qtbot.wait(10)
+    narrow = splitter.sizes()
+    assert narrow[reading_index] >= READING_MIN_WIDTH
+    assert SIDEBAR_MIN_WIDTH <= narrow[sidebar_index] < DEFAULT_SPLIT[2]
+
+    window.resize(1300, 800)
+    qtbot.waitUntil(lambda: splitter.width() > 1200, timeout=2000)
+    qtbot.wait(10)
+    assert splitter.sizes()[sidebar_index] == DEFAULT_SPLIT[2]  # given back
