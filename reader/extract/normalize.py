@@ -34,6 +34,9 @@ _IMAGE_EXT = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg|bmp)(\?|#|$)", re.I)
 
 # Dropped before readability: never content, and they cost it time (it deep-copies the tree).
 PRUNE_TAGS = ("script", "style", "template", "link", "meta", "object", "embed", "applet")
+# Table header cells lose their class and id: readability-lxml drops any element whose class
+# reads "unlikely" (header, sidebar, ...), and sortable tables mark every <th> "headerSort".
+HEADER_CELL_TAGS = ("th", "thead")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -165,3 +168,6 @@ def prune(root: Any) -> None:
 
     lxml.etree.strip_elements(root, *PRUNE_TAGS, lxml.etree.Comment, with_tail=False)
     lxml.etree.strip_elements(root, "noscript", with_tail=False)
+    for cell in root.iter(*HEADER_CELL_TAGS):
+        cell.attrib.pop("class", None)
+        cell.attrib.pop("id", None)

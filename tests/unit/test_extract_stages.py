@@ -65,6 +65,29 @@ def test_noscript_image_replaces_its_placeholder() -> None:
     assert not list(root.iter("noscript"))
 
 
+def test_sortable_table_keeps_its_header_row() -> None:
+    """Sortable tables class every header cell "headerSort"; readability drops "header"."""
+    from reader.extract import extract
+    from reader.model import Page
+
+    rows = "".join(
+        f"<tr><td>Film number {i}</td><td>{1950 + i}</td><td>A story that loops again and "
+        "again until somebody finally learns what the day was trying to teach.</td></tr>"
+        for i in range(12)
+    )
+    html = (
+        "<html><body><article><h1>Films</h1><p>"
+        + "Time loops are a favourite device of film makers, and this list has many. " * 4
+        + '</p><table class="wikitable sortable"><thead><tr>'
+        '<th class="headerSort" title="Sort ascending">Film</th>'
+        '<th class="headerSort" title="Sort ascending">Year</th><th>Description</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></article></body></html>"
+    )
+    article = extract(Page(source="films.html", html=html))
+    headers = lxml.html.fromstring(article.content_html).xpath("//th")
+    assert [th.text_content().strip() for th in headers] == ["Film", "Year", "Description"]
+
+
 def test_prune_drops_scripts_styles_and_comments_but_keeps_tails() -> None:
     root = tree("<body><p>a<script>x()</script>b<!-- c -->d<style>p{}</style>e</p></body>")
     normalize.prune(root)
