@@ -179,6 +179,26 @@ WRAPPER_PARAGRAPHS = 3
 MAX_BLOCK_PROSE_CHARS = 850
 # A block whose links are mostly rejected (menus, tags) is not a story list.
 MIN_STORY_LINK_SHARE = 0.2
+# A page is an article when this many long paragraphs sit side by side: a short news
+# brief has two, while index pages give each teaser paragraph its own card.
+ARTICLE_PARAGRAPHS = 2
+# Structure-only blocks, the fallback when no heading, token or label names a rail: a run
+# of sibling teaser items, each holding one same-site story link that reads like a headline.
+# Three cards side by side is the smallest rail real pages print ("FEMAIL TODAY", a strip
+# of stories above the article); two links are a pair in a box, not a list.
+MIN_TEASER_ITEMS = 3
+# Longer runs are archives, site maps and tables of contents, not recommendations.
+MAX_TEASER_ITEMS = 15
+# A headline has a few words: shorter texts are menu items, longer ones are sentences.
+MIN_TEASER_WORDS = 4
+MAX_TEASER_WORDS = 25
+# Scores and tables ("FINAL COM 118 LIO 111") are mostly digits; headlines are words.
+MAX_TEASER_DIGIT_SHARE = 0.15
+# How far above a link its item's container may sit (link < h3 < card < grid).
+MAX_TEASER_CLIMB = 5
+# The share of a container's child elements (of the items' tag) that must be teasers: a
+# rail is made of its cards, not a page column where three cards happen to sit.
+MIN_TEASER_SHARE = 0.6
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -387,6 +407,25 @@ def _comment_link(link: Any) -> bool:
     )
 
 
+def _label_before(container: Any) -> Any:
+    """The heading just above a run of teasers ("Sponsored Features"), if there is one: it
+    can flag the run as paid and name its own "see all" hub."""
+    previous = container.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # comments between the heading and the list
+    return previous if previous is not None and previous.tag in HEADING_TAGS else None
+
+
+def _tag(element: Any) -> str | None:
+    return element.tag if element is not None else None
+
+
+def _prose_around_links(paragraph: Any) -> bool:
+    """True for a paragraph with more words than a module's label around its links."""
+    around = len(_text(paragraph)) - sum(len(_text(link)) for link in paragraph.iter("a"))
+    return around > INLINE_LABEL_CHARS
+
+
 def _image_label(heading: Any) -> str:
     """The words of a heading drawn as an image: its logo's alt text or its aria-label
     ("<h2><img alt='More from NBC News'></h2>" says "More from NBC News" aloud)."""
@@ -587,6 +626,11 @@ class _Finder:
         inside = set(heading.iter())
         seen = False
         links: list[Any] = []
+        # A label paragraph in the story ("<p><strong>MORE FROM X</strong></p>") heads the
+        # run of link paragraphs below it; the first paragraph of prose ends its module.
+        parent = heading.getparent()
+        label_p = heading if heading.tag == "p" else parent if _tag(parent) == "p" else None
+        story_column = label_p.getparent() if label_p is not None else None
         for count, element in enumerate(region.iter()):
             if count > MAX_REGION_ELEMENTS:
                 return None
@@ -603,6 +647,13 @@ class _Finder:
                 and next(element.iterancestors("a"), None) is None
             ):
                 break  # the next section of the page
+            if (
+                tag == "p"
+                and story_column is not None
+                and element.getparent() is story_column
+                and _prose_around_links(element)
+            ):
+                break  # the story goes on: the label's module is over
             if tag == "a":
                 links.append(element)
         return links
@@ -612,6 +663,7 @@ class _Finder:
     def run(self) -> list[Story]:
         blocks = self.candidates()
         main = max(self.prose, key=self.prose.__getitem__) if self.prose else None
+        blocks.extend(self._teaser_runs(main))
         stories: list[tuple[tuple[int, ...], Story]] = []
         seen_urls: set[str] = set()
         seen_titles: set[str] = set()
@@ -629,7 +681,7 @@ class _Finder:
     def _accepted(self, blocks: list[_Block], main: Any) -> Iterator[_Block]:
         """Blocks that survive the page-furniture checks, outermost first, no nesting twice."""
         taken: set[Any] = set()
-        kind_rank = {"heading": 0, "inline": 1, "token": 2, "weak": 3}
+        kind_rank = {"heading": 0, "inline": 1, "token": 2, "weak": 3, "teasers": 4}
         blocks.sort(key=lambda b: kind_rank[b.kind])
         for block in blocks:
             element = block.element
@@ -659,12 +711,119 @@ class _Finder:
                 continue  # weak names count only beside an article (an index page is no rail)
             if block.kind == "token" and main is not None and element is main:
                 continue
+            if (
+                block.kind == "teasers"
+                and main is not None
+                and (
+                    element is main
+                    or any(a is main for a in ancestors)
+                    or any(a is element for a in main.iterancestors())
+                )
+            ):
+                continue  # cards inside (or around) the story's own column are its content
             taken.add(element)
             yield block
 
+    def _teaser_runs(self, main: Any) -> list[_Block]:
+        """Rails no word names: runs of sibling teaser items (cards, list items), each with
+        one same-site story link whose text reads like a headline ("FEMAIL TODAY" over three
+        thumbnails, an unlabelled strip of stories above the article).
+
+        Only on article pages, and only for the page's own site: link farms, archives and
+        partner lists point elsewhere or sit on index pages."""
+        if main is None or not self._has_article():
+            return []
+        hosts = self._site_hosts()
+        if not hosts:
+            return []
+        keyed: list[tuple[Any, str]] = []
+        keys: dict[str, str | None] = {}  # href -> story key on this site, or None
+        for link in self._outside_story_links(main):
+            href = link.get("href")
+            if href not in keys:
+                url = (
+                    self._story_url(link, relaxed=False) if _maybe_same_site(href, hosts) else None
+                )
+                same = url is not None and _site(_host(url)) in hosts
+                keys[href] = normalize_url(url) if same and url else None
+            key = keys[href]
+            if key is not None and _headline(link.text_content()):
+                keyed.append((link, key))
+        if len({key for _, key in keyed}) < MIN_TEASER_ITEMS:
+            return []
+        holders: dict[Any, set[str]] = {}
+        chains: list[list[Any]] = []
+        for link, key in keyed:
+            chain: list[Any] = []
+            for ancestor in link.iterancestors():
+                chain.append(ancestor)
+                holders.setdefault(ancestor, set()).add(key)
+                if len(chain) > MAX_TEASER_CLIMB:
+                    break
+            chains.append(chain)
+        runs: dict[Any, dict[Any, str]] = {}
+        for (link, key), chain in zip(keyed, chains, strict=True):
+            item = link
+            for ancestor in chain:
+                if holders[ancestor] != {key}:
+                    if item is not link:  # a bare link is a menu entry, not a card
+                        runs.setdefault(ancestor, {})[item] = key
+                    break
+                item = ancestor
+        blocks = []
+        for container, items in runs.items():
+            if not MIN_TEASER_ITEMS <= len(items) <= MAX_TEASER_ITEMS:
+                continue
+            tags = {item.tag for item in items}
+            if len(tags) != 1:
+                continue
+            siblings = sum(1 for child in container if child.tag in tags)
+            if len(items) < MIN_TEASER_SHARE * siblings:
+                continue  # a page column where a few cards sit among other boxes
+            if sum(_story_shaped(item, key) for item, key in items.items()) < MIN_TEASER_ITEMS:
+                continue  # bare links to undated pages: a docs or wiki sidebar, not a rail
+            blocks.append(_Block(container, "teasers", start_after=_label_before(container)))
+        return blocks
+
+    def _outside_story_links(self, main: Any) -> Iterator[Any]:
+        """Headline-length links outside the story's column and outside page menus: the
+        siblings of the column and of each of its ancestors, searched in C. (Teaser runs
+        inside the column are its own content, so its subtree is never read.)"""
+        select = _teaser_links()
+        node = main
+        parent = node.getparent()
+        while parent is not None:
+            for sibling in parent:
+                tag = sibling.tag
+                if (
+                    sibling is not node
+                    and len(sibling)  # a leaf holds no card (a bare link is no card)
+                    and isinstance(tag, str)
+                    and not self._negative(sibling)
+                    and not _furniture(sibling, True)
+                ):
+                    yield from select(sibling)  # menus, footers, comment threads skipped
+            node, parent = parent, parent.getparent()
+
+    def _site_hosts(self) -> set[str]:
+        """The page's own site: its address, and the canonical/og:url it declares."""
+        hosts = {_site(host) for host in self.self_hosts if host}
+        head = self.root.find("head")
+        if head is not None:
+            canonical = head.find("link[@rel='canonical']")
+            og_url = head.find("meta[@property='og:url']")
+            for url in (
+                canonical.get("href") if canonical is not None else None,
+                og_url.get("content") if og_url is not None else None,
+            ):
+                if url and "://" in url:
+                    hosts.add(_site(_host(url.strip())))
+        hosts.discard("")
+        return hosts
+
     def _has_article(self) -> bool:
         """True when some container holds running prose: the page is an article."""
-        return any(count >= WRAPPER_PARAGRAPHS for count in self.prose_count.values())
+        return any(count >= ARTICLE_PARAGRAPHS for count in self.prose_count.values())
 
     def _wrapper(self, element: Any) -> bool:
         """True when the element holds running prose: several long paragraphs side by side
@@ -945,6 +1104,60 @@ _CLASS_PREFILTER = _substring_pattern(
 )
 
 
+# Links long enough to hold a headline of MIN_TEASER_WORDS words, picked out in C: the
+# teaser pass then touches a few dozen links instead of every link of the page.
+MIN_TEASER_CHARS = 20
+
+
+@lru_cache(maxsize=1)
+def _teaser_links() -> Any:
+    """The compiled XPath (built on first use: lxml is imported late, see DESIGN.md)."""
+    from lxml import etree
+
+    return etree.XPath(  # regexp=False: no EXSLT set-up on each of its many calls
+        f"descendant-or-self::a[@href][string-length(normalize-space()) >= {MIN_TEASER_CHARS}]",
+        regexp=False,
+    )
+
+
+def _headline(text: str) -> bool:
+    """Text that reads like a headline: a few words, mostly letters (not a score line)."""
+    if not MIN_TEASER_WORDS <= _words(text) <= MAX_TEASER_WORDS:
+        return False
+    digits = len(_ANY_DIGIT.findall(text))
+    return digits <= MAX_TEASER_DIGIT_SHARE * (len(text) - text.count(" "))
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _story_shaped(item: Any, key: str) -> bool:
+    """A news item, not a page of a manual: its URL carries a date or an id, or the item is
+    a card (a picture, a time, a teaser paragraph beside the link)."""
+    if _PATH_ID.search(_split(key).path):
+        return True
+    return next(item.iter("img", "time", "p", "picture"), None) is not None
+
+
+def _maybe_same_site(href: str, hosts: set[str]) -> bool:
+    """A cheap look at an href before resolving it: relative links stay on the site,
+    absolute ones must name one of its hosts; "#", mailto: and javascript: never do."""
+    href = href.strip()
+    if not href or href[0] == "#":
+        return False
+    if href.startswith("//"):
+        href = "http:" + href
+    elif "://" not in href[:12]:
+        return ":" not in href.split("/", 1)[0]  # "mailto:x", "javascript:..." are schemes
+    host = href.split("/", 3)[2].split("@")[-1].split(":")[0].lower()
+    return _site(host) in hosts
+
+
+def _site(host: str) -> str:
+    """A host without its "www." (www.example.com and example.com are one site)."""
+    return host[4:] if host.startswith("www.") else host
+
+
 # A story URL is split several times (filters, ad hosts, section links): once is enough.
 _split = lru_cache(maxsize=8192)(urlsplit)
 
@@ -1221,7 +1434,11 @@ def _summary(item: Any, title: str) -> str:
         text = _visible_text(element)
         if len(text) < 20 or title_low in text.lower() or _sponsored_label(text):
             continue
-        if len(text) < SHORT_META_CHARS and (any(c.isdigit() for c in text) or text[:3] == "By "):
+        if (
+            len(text) < SHORT_META_CHARS
+            and (any(c.isdigit() for c in text) or text[:3] == "By ")
+            and rules.TEASER_ONLY_TOKENS.isdisjoint(words)
+        ):
             continue  # "Jane Doe, Jul 17, 2014": a byline or date line, not a teaser
         return text
     return ""

@@ -792,6 +792,9 @@ EXCLUDED_PATH = re.compile(
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
     r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u)(?:/|$)"
     r"|^/@[^/]+/?$"
+    # Wiki namespaces: category, portal and help pages are hubs, not articles.
+    r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
+    r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
     r"|/(?:showthread|viewtopic|viewforum|forumdisplay)\.php"
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
@@ -971,6 +974,11 @@ SUMMARY_TOKENS = frozenset(
         "content",
         "text",
     }
+)
+# Of those, the words that name nothing but a teaser: such an element is the summary even
+# when it is short and holds digits ("Line 4,112 is my favourite"), unlike a date line.
+TEASER_ONLY_TOKENS = frozenset(
+    {"summary", "excerpt", "dek", "teaser", "description", "desc", "blurb", "standfirst"}
 )
 SOURCE_TOKENS = frozenset(
     {"source", "provider", "publisher", "outlet", "brand", "site", "sitename", "branding"}

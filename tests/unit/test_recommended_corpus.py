@@ -175,6 +175,19 @@ WITH_STORIES: dict[str, tuple[list[str], list[str], list[str]]] = {
         [],
         [],
     ),
+    "heise": (  # "Meistgelesen" ("most read") tabs and the section's news teasers
+        [
+            "http://fakehost/mac-and-i/artikel/Pro-Contra-Hat-Apple-den-Bogen-ueberspannt-2580439.html",
+            "http://fakehost/meldung/Fotos-und-mehr-Apple-stellt-OS-X-10-10-3-zum-Download-bereit-2597165.html",
+            "http://fakehost/meldung/Apple-Watch-Erste-Testberichte-fallen-ordentlich-aus-2597244.html",
+            "http://fakehost/mac-and-i/meldung/Apple-stopft-Sicherheitsluecken-in-iOS-und-mehreren-OS-X-Versionen-2597723.html",
+        ],
+        [
+            "http://fakehost/mac-and-i/news/",
+            "http://shop.heise.de/ct-mac-special-2014?pid=5001002207",
+        ],
+        [],
+    ),
 }
 
 # Pages whose markup recommends no story (reference pages, docs, personal blogs, a section
@@ -196,7 +209,6 @@ WITHOUT_STORIES = [
     "ebb-org",
     "dev418",
     "nytimes-5",
-    "heise",
 ]
 
 
