@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from reader.errors import ReaderError
 
 ERROR_COLORS = ("#f8e1dc", "#6d1f12")  # background, text: on paper (light, sepia)
-INFO_COLORS = ("#e1ebf7", "#143b66")
 # The same, dimmed for the dark theme: a pale bar there glares brighter than the page.
 DARK_ERROR_COLORS = ("#4a2621", "#f3cbc2")
-DARK_INFO_COLORS = ("#1f3350", "#d3e2f5")
 
 
 def describe_error(source: str, error: BaseException) -> str:
@@ -30,7 +28,7 @@ def describe_error(source: str, error: BaseException) -> str:
 
 
 class MessageBar(QWidget):
-    """A one-line, closable message (error or information) above the reading view."""
+    """A one-line, closable error message above the reading view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,40 +47,29 @@ class MessageBar(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(self.hide)
-        self.kind = ""
+        self.shown_error = False  # an error is on the bar (hidden or not), to recolour
         self._dark = False
         self.hide()
 
     def set_dark(self, dark: bool) -> None:
         """Follow the theme (a message already shown takes the new colours)."""
         self._dark = dark
-        if self.kind:
-            self._paint(self.kind)
+        if self.shown_error:
+            self._paint()
 
-    def _colors(self, kind: str) -> tuple[str, str]:
-        if kind == "error":
-            return DARK_ERROR_COLORS if self._dark else ERROR_COLORS
-        return DARK_INFO_COLORS if self._dark else INFO_COLORS
-
-    def _paint(self, kind: str) -> None:
-        colors = self._colors(kind)
+    def _paint(self) -> None:
+        colors = DARK_ERROR_COLORS if self._dark else ERROR_COLORS
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(colors[0]))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colors[1]))
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(colors[1]))
         self.setPalette(palette)
 
-    def _show(self, text: str, kind: str) -> None:
-        self._paint(kind)
-        self.label.setText(text)
-        self.kind = kind
-        self.show()
-
     def show_error(self, text: str) -> None:
-        self._show(text, "error")
-
-    def show_info(self, text: str) -> None:
-        self._show(text, "info")
+        self._paint()
+        self.label.setText(text)
+        self.shown_error = True
+        self.show()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
