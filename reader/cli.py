@@ -27,7 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "login": ("reader.commands.logins", "store a site login in the system keyring"),
     "logout": ("reader.commands.logins", "forget a site login"),
     "logins": ("reader.commands.logins", "list hosts with a stored login"),
-    "install-desktop": ("reader.desktop_install", "add Reader to the desktop menu"),
+    "install-desktop": ("reader.commands.install_desktop", "add Reader to the desktop menu"),
 }
 
 _GLOBAL_OPTIONS_WITH_VALUE = {"--data-dir"}
