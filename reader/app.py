@@ -37,7 +37,9 @@ def run_app(sources: list[str]) -> int:
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
     # builds anything. Where Unix sockets exist that check is a plain socket call; the
     # listening side (QtNetwork, a lock file) is set up right after the first paint.
-    absolute = [_as_source(s) for s in sources]
+    from reader.urls import absolute_source
+
+    absolute = [absolute_source(s) for s in sources]
     instance = None
     if not _can_forward_quickly():
         instance = claim_or_forward(absolute)
@@ -70,7 +72,7 @@ def run_app(sources: list[str]) -> int:
             return
         if bench == "article":
             _quit_when_article_shown(window, app)
-        window.start([_as_source(s) for s in sources] + window.pending_sources)
+        window.start(absolute + window.pending_sources)
 
     FirstPaint(window, after_first_paint)
     window.show()
@@ -133,13 +135,6 @@ def connect_instance(instance: Any, window: Any) -> None:
 def _print_and_quit(stage: str, app: object) -> None:
     print(f"{stage} {time.time():.6f}", flush=True)
     app.quit()  # type: ignore[attr-defined]
-
-
-def _as_source(source: str) -> str:
-    """A file path as an absolute path (the library remembers where it came from)."""
-    if source.lower().startswith(("http://", "https://")):
-        return source
-    return os.path.abspath(os.path.expanduser(source))
 
 
 def _quit_when_article_shown(window: object, app: object) -> None:

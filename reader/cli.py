@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "logout": ("reader.commands.logins", "forget a site login"),
     "logins": ("reader.commands.logins", "list hosts with a stored login"),
     "speak": ("reader.commands.speak", "read an article aloud, or into a WAV file"),
-    "install-desktop": ("reader.desktop_install", "add Reader to the desktop menu"),
+    "install-desktop": ("reader.commands.install_desktop", "add Reader to the desktop menu"),
 }
 
 _GLOBAL_OPTIONS_WITH_VALUE = {"--data-dir"}

@@ -17,6 +17,24 @@ class FetchError(LoadError):
     """A URL could not be fetched (network, HTTP status, limits, refused redirect...)."""
 
 
+class FetchCancelled(FetchError):
+    """The person stopped the fetch (Esc in the window)."""
+
+
+class LoginRequired(FetchError):
+    """The server asked for a login (401/407); the window offers a login prompt on this.
+
+    ``rejected`` is True when Reader had sent a login and the server refused it.
+    """
+
+    def __init__(self, message: str, *, host: str, status: int, rejected: bool, realm: str | None):
+        super().__init__(message)
+        self.host = host
+        self.status = status
+        self.rejected = rejected
+        self.realm = realm
+
+
 class ExtractError(ReaderError):
     """A page was read but no article could be made of it."""
 

@@ -1,12 +1,19 @@
-"""URL helpers shared by recommended-story capture and the library's dedupe.
+"""URL helpers: what a source is (an address or a file), and when two addresses are one.
+
+A source is what a person hands Reader: a file path or an http(s) address. ``is_url``
+tells them apart (the one place that does), ``absolute_source`` spells a path so another
+process can open it, and ``source_origin`` spells where an article came from the one way
+the library compares (so loading the same file or page again updates it in place).
 
 Two addresses that a person would call "the same story" must compare equal after
 ``normalize_url``: case of scheme and host, default ports, fragments, trailing slashes,
 parameter order and the tracking parameters that newsletters and social sites append.
 """
 
+import os
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that say where a click came from, never which document it is.
 TRACKING_PARAMS = frozenset(
@@ -56,6 +63,34 @@ TRACKING_PREFIXES = ("utm_", "pk_", "hsa_", "oly_", "__twitter", "spm")
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 WEB_SCHEMES = ("http", "https")
+URL_SCHEMES = ("http://", "https://")
+
+
+def is_url(source: str) -> bool:
+    """An http(s) address (fetched), rather than a file path (read from disk)."""
+    return source.lower().startswith(URL_SCHEMES)
+
+
+def absolute_source(source: str, cwd: str | None = None) -> str:
+    """An address as given; a path made absolute against ``cwd`` (default: this process's),
+    since whoever opens it later (the library, another Reader) has another working folder."""
+    if is_url(source):
+        return source
+    return os.path.abspath(os.path.join(cwd or os.getcwd(), os.path.expanduser(source)))
+
+
+def source_origin(source: str) -> str | None:
+    """Where an article was loaded from, spelled one way: the normalized URL or the
+    absolute path with links resolved, so that loading the same file or page again
+    updates it in place. None for no source (or stdin's "-")."""
+    if not source or source == "-":
+        return None
+    if is_url(source):
+        return normalize_url(source)
+    try:
+        return str(Path(source).expanduser().resolve())
+    except (OSError, RuntimeError, ValueError):
+        return source
 
 
 def _is_tracking(name: str) -> bool:
@@ -122,3 +157,10 @@ def resolve(href: str, base: str | None) -> str | None:
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, parts.fragment)
     )
+
+
+def reference_name(url: str) -> str:
+    """The file name a reference ends in ("page_files/pic%201.png?v=2" -> "pic 1.png"):
+    how an image is still found when the view hands its address back resolved against
+    the page or re-encoded."""
+    return unquote(url).split("?")[0].rstrip("/").rsplit("/", 1)[-1]

@@ -39,14 +39,13 @@ def render(article: Article, fmt: str, *, several: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.extract import extract
-    from reader.load import load
+    from reader.service.reading import FetchOptions, read_article
 
     several = len(args.sources) > 1
     failed = 0
     for source in args.sources:
         try:
-            article = extract(load(source, url=args.url, timeout=args.timeout))
+            article = read_article(source, url=args.url, fetch=FetchOptions(timeout=args.timeout))
         except ReaderError as error:
             failed += 1
             print(f"reader: {source}: {error}", file=sys.stderr)

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, library: Any) -> int:
-    from reader.store.importer import ImportEvent, import_sources
+    from reader.service.importing import ImportEvent, import_sources
 
     lines = args.verbose or not sys.stdout.isatty()
     bar = sys.stderr.isatty()

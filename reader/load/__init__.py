@@ -1,12 +1,7 @@
 """Loaders: a file path or a URL becomes a Page. Knows nothing about extraction."""
 
 from reader.model import Page
-
-URL_SCHEMES = ("http://", "https://")
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(URL_SCHEMES)
+from reader.urls import is_url
 
 
 def load(source: str, *, url: str | None = None, timeout: float | None = None) -> Page:

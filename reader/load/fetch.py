@@ -45,24 +45,6 @@ ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 _XML_DECLARATION = re.compile(r"\A(\ufeff)?\s*<\?xml[^>]{0,300}\?>\s*")
 
 
-class FetchCancelled(FetchError):
-    """The person stopped the fetch (Esc in the window)."""
-
-
-class LoginRequired(FetchError):
-    """The server asked for a login (401/407); the window offers a login prompt on this.
-
-    ``rejected`` is True when Reader had sent a login and the server refused it.
-    """
-
-    def __init__(self, message: str, *, host: str, status: int, rejected: bool, realm: str | None):
-        super().__init__(message)
-        self.host = host
-        self.status = status
-        self.rejected = rejected
-        self.realm = realm
-
-
 class _Stored:
     """Default for ``credentials``: use the login stored for the URL's host, if any."""
 
@@ -146,25 +128,25 @@ def _fetch_page(
         allow_http_login=allow_http_login,
         accept=ACCEPT,
     ) as session:
-        opened = session.open(parsed)
+        reply = session.open(parsed)
         try:
-            problem = status_error(opened, session)
+            problem = status_error(reply, session)
             if problem is not None:
                 raise problem
-            media_type, charset = _content_type(opened.response.headers.get("content-type"))
+            media_type, charset = _content_type(reply.response.headers.get("content-type"))
             kind = PAGE_TYPES.get(media_type)
             if kind is None and media_type not in SNIFFED_TYPES:
                 raise FetchError(f"not an article page ({media_type})")
             body = session.read(
-                opened,
+                reply,
                 limit=max_bytes,
                 too_large=f"page larger than {_megabytes(max_bytes)}",
                 progress=progress,
             )
         finally:
-            opened.response.close()
+            reply.response.close()
     html, fmt = _to_markup(body, kind, charset)
-    return Page(source=url, html=html, url=display_url(opened.url), format=fmt)
+    return Page(source=url, html=html, url=display_url(reply.url), format=fmt)
 
 
 def _to_markup(body: bytes, kind: str | None, charset: str | None) -> tuple[str, str]:

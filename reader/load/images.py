@@ -4,6 +4,9 @@ Only images the article's content shows (not the whole page's), at most MAX_IMAG
 at most MAX_IMAGE_BYTES, all within TOTAL_SECONDS. From a srcset the candidate nearest
 TARGET_WIDTH is taken. A failed image is simply left out: the reading view shows a
 placeholder, and the article never waits on it or fails because of it.
+
+Works on the article's HTML, not on an Article: adding the images to an article is the
+application layer's step (reader.service.images).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -19,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from reader.errors import FetchError
-from reader.model import Article, Asset
+from reader.model import Asset
 
 MAX_IMAGES = 40  # a long photo essay; beyond that the article is a gallery
 MAX_IMAGE_BYTES = 10 * 1024 * 1024  # a large photo; more is a poster or a trap
@@ -157,17 +160,17 @@ def _download(session: Any, key: str, address: str, max_bytes: int) -> Asset | N
     from reader.load.sniff import image_type
 
     try:
-        opened = session.open(parse_url(address))
+        reply = session.open(parse_url(address))
         try:
-            if status_error(opened, session) is not None:
+            if status_error(reply, session) is not None:
                 return None
-            declared = opened.response.headers.get("content-type", "")
+            declared = reply.response.headers.get("content-type", "")
             declared = declared.split(";")[0].strip().lower()
             if declared and not declared.startswith("image/") and declared not in _UNSURE:
                 return None
-            data = session.read(opened, limit=max_bytes, too_large="image too large")
+            data = session.read(reply, limit=max_bytes, too_large="image too large")
         finally:
-            opened.response.close()
+            reply.response.close()
     except FetchError:
         return None
     except Exception:  # one image must never break the article
@@ -181,26 +184,27 @@ def _download(session: Any, key: str, address: str, max_bytes: int) -> Asset | N
 _UNSURE = frozenset({"application/octet-stream", "binary/octet-stream", "text/plain"})
 
 
-def with_images(
-    article: Article,
+def content_images(
+    content_html: str,
+    base_url: str | None,
+    have: Collection[str] = (),
     *,
     timeout: float | None = None,
     cancel: Callable[[], bool] | Any = None,
     progress: Callable[[int, int], None] | None = None,
-) -> Article:
-    """The article with the images its content shows added to ``assets`` (dataclasses.replace).
+) -> list[Asset]:
+    """Download the images ``content_html`` shows; each Asset is keyed by the src as written.
 
-    Images already among the assets (from a saved page) are not fetched again; relative
-    sources resolve against the article's URL; the asset keeps the src as written.
+    Sources in ``have`` (images a saved page brought along) are not fetched again; relative
+    sources resolve against ``base_url``; the srcset candidate nearest TARGET_WIDTH wins.
     """
-    have = {asset.url for asset in article.assets}
     keys: list[str] = []
     addresses: dict[str, str] = {}
     preferred: dict[str, str] = {}
-    for src, better in article_images(article.content_html):
+    for src, better in article_images(content_html):
         if src in have or src in addresses or src.startswith("data:"):
             continue
-        absolute = urljoin(article.url or "", src)
+        absolute = urljoin(base_url or "", src)
         if urlsplit(absolute).scheme.lower() not in ("http", "https"):
             continue
         keys.append(src)
@@ -208,7 +212,7 @@ def with_images(
         if better:
             preferred[absolute] = urljoin(absolute, better)
     if not keys:
-        return article
+        return []
     fetched = fetch_images(
         [addresses[key] for key in keys],
         timeout=timeout,
@@ -216,7 +220,4 @@ def with_images(
         progress=progress,
         alternatives=preferred,
     )
-    new = [replace(fetched[addresses[key]], url=key) for key in keys if addresses[key] in fetched]
-    if not new:
-        return article
-    return replace(article, assets=(*article.assets, *new))
+    return [replace(fetched[addresses[key]], url=key) for key in keys if addresses[key] in fetched]

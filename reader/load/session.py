@@ -22,9 +22,8 @@ from typing import Any
 import httpx
 
 from reader import __version__
-from reader.errors import FetchError
+from reader.errors import FetchCancelled, FetchError, LoginRequired
 from reader.load.content_encoding import ACCEPT_ENCODING, Decoder
-from reader.load.fetch import FetchCancelled, LoginRequired
 from reader.load.netguard import Guard, Interrupted, install
 from reader.logins import Credentials
 
@@ -45,7 +44,7 @@ Progress = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True)
-class Opened:
+class Reply:
     """A response whose headers have arrived; its body is still on the wire."""
 
     response: httpx.Response
@@ -210,7 +209,7 @@ class Session:
 
     # -- redirects -----------------------------------------------------------------------
 
-    def open(self, url: httpx.URL) -> Opened:
+    def open(self, url: httpx.URL) -> Reply:
         """GET url, following redirects by hand; return the first non-redirect response."""
         current = url
         seen: set[tuple[str, frozenset[tuple[str, str, str]]]] = set()
@@ -229,7 +228,7 @@ class Session:
             sent_any = sent_any or sent
             location = response.headers.get(LOCATION_HEADER) or response.headers.get("location")
             if response.status_code not in REDIRECT_CODES or not location:
-                return Opened(response, current, sent_any)
+                return Reply(response, current, sent_any)
             response.close()
             try:
                 target = current.join(location.strip())
@@ -315,14 +314,14 @@ class Session:
 
     def read(
         self,
-        opened: Opened,
+        reply: Reply,
         *,
         limit: int,
         too_large: str,
         progress: Progress | None = None,
     ) -> bytes:
         """The decoded body, stopping with FetchError(too_large) past ``limit`` bytes."""
-        response = opened.response
+        response = reply.response
         decoder = Decoder(response.headers.get("content-encoding"))
         total: int | None = None
         if not response.headers.get("content-encoding"):
@@ -332,7 +331,7 @@ class Session:
             raise FetchError(too_large)
         parts: list[bytes] = []
         size = 0
-        with self.errors(opened.url):
+        with self.errors(reply.url):
             for raw in response.iter_raw():
                 self.guard.check()
                 for piece in decoder.feed(raw):
@@ -431,11 +430,11 @@ def _root_os_error(error: BaseException) -> OSError | None:
     return None
 
 
-def status_error(opened: Opened, session: Session) -> FetchError | None:
+def status_error(reply: Reply, session: Session) -> FetchError | None:
     """The FetchError for an HTTP error status, or None when the response is usable."""
-    response = opened.response
+    response = reply.response
     code = response.status_code
-    host = opened.url.host
+    host = reply.url.host
     if code in LOGIN_CODES:
         realm = _realm(response)
         if code == 407:
@@ -446,7 +445,7 @@ def status_error(opened: Opened, session: Session) -> FetchError | None:
                 rejected=False,
                 realm=realm,
             )
-        if opened.sent_login:
+        if reply.sent_login:
             return LoginRequired(
                 f"the login for {host} was rejected (401)",
                 host=host,

@@ -8,12 +8,10 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from reader.errors import StoreError
-from reader.load import is_url
 from reader.model import Article
 from reader.store import assets, stories
 from reader.store.rows import (
@@ -27,7 +25,7 @@ from reader.store.rows import (
     stored_article,
     tags_text,
 )
-from reader.urls import normalize_url
+from reader.urls import normalize_url, source_origin
 
 FILTERS: dict[str, str] = {
     "all": "1",
@@ -55,19 +53,6 @@ def content_hash(article: Article) -> str:
 def origin_for(article: Article, origin: str | None) -> str | None:
     """The origin the caller gave, else the one the article's source spells."""
     return origin or source_origin(article.source.strip())
-
-
-def source_origin(source: str) -> str | None:
-    """Where an article was loaded from, spelled one way: the normalized URL or the
-    absolute path, so that loading the same file or page again updates it in place."""
-    if not source or source == "-":
-        return None
-    if is_url(source):
-        return normalize_url(source)
-    try:
-        return str(Path(source).expanduser().resolve())
-    except (OSError, RuntimeError, ValueError):
-        return source
 
 
 def save(conn: sqlite3.Connection, article: Article, origin: str | None, now: float) -> SaveResult:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import unquote
 
 from reader.model import Asset
+from reader.urls import reference_name
 
 
 def linked_shas(conn: sqlite3.Connection, article_id: int) -> set[str]:
@@ -50,7 +51,7 @@ def find_asset(conn: sqlite3.Connection, article_id: int, url: str) -> tuple[str
     """(media_type, data) of an image the article references, or None.
 
     Tries the URL as given, then percent-decoded, then a unique file-name match, since
-    the view may hand back the reference resolved or re-encoded.
+    the view may hand back the reference resolved or re-encoded (reader.urls.reference_name).
     """
     for candidate in (url, unquote(url)):
         row = conn.execute(
@@ -60,16 +61,26 @@ def find_asset(conn: sqlite3.Connection, article_id: int, url: str) -> tuple[str
         ).fetchone()
         if row is not None:
             return str(row[0]), bytes(row[1])
-    name = unquote(url).rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    name = reference_name(url)
     if not name:
         return None
     rows = conn.execute(
         "SELECT x.url, x.sha256 FROM article_assets x WHERE x.article_id = ?", (article_id,)
     ).fetchall()
-    matches = {sha for ref, sha in rows if unquote(ref).split("?")[0].rsplit("/", 1)[-1] == name}
+    matches = {sha for ref, sha in rows if reference_name(ref) == name}
     if len(matches) != 1:
         return None
     row = conn.execute(
         "SELECT media_type, data FROM assets WHERE sha256 = ?", (matches.pop(),)
     ).fetchone()
     return None if row is None else (str(row[0]), bytes(row[1]))
+
+
+def article_assets(conn: sqlite3.Connection, article_id: int) -> list[Asset]:
+    """Every asset the article links, keyed by the reference its HTML uses."""
+    rows = conn.execute(
+        "SELECT x.url, s.media_type, s.data FROM article_assets x"
+        " JOIN assets s ON s.sha256 = x.sha256 WHERE x.article_id = ? ORDER BY x.url",
+        (article_id,),
+    ).fetchall()
+    return [Asset(url=str(url), media_type=str(kind), data=bytes(data)) for url, kind, data in rows]

@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.model import Article
+from reader.model import Article, Asset
 from reader.store import articles, assets, fulltext, listening, stories
 from reader.store.database import Database
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
@@ -98,6 +98,11 @@ class Library:
         """(media_type, data) of an image the article references, or None."""
         with self._db.read() as conn:
             return assets.find_asset(conn, int(article_id), url)
+
+    def article_assets(self, article_id: int) -> list[Asset]:
+        """Every image (and other asset) kept with the article."""
+        with self._db.read() as conn:
+            return assets.article_assets(conn, int(article_id))
 
     def find_by_url(self, url: str) -> int | None:
         with self._db.read() as conn:

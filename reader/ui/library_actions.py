@@ -145,8 +145,8 @@ class LibraryActions(Controller):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
+        from reader.service.importing import collect_sources, import_sources
         from reader.store import Library
-        from reader.store.importer import collect_sources, import_sources
 
         if not folder:
             return
@@ -174,6 +174,7 @@ class LibraryActions(Controller):
                     workers=workers,
                     progress=relay.import_event.emit,
                     cancel=cancel,
+                    fork_safe=False,  # the window has threads of its own
                 )
 
         def on_event(event: Any) -> None:

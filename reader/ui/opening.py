@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QUrl
 
+    from reader.ui.jobs import Prepared
     from reader.ui.main_window import MainWindow
     from reader.ui.tasks import Task
 
@@ -59,13 +60,13 @@ class Opening(Controller):
         style = self.window.view_actions.view_style()
         self._task = run_task(lambda: jobs.open_start(style), self._start_done, self._start_failed)
 
-    def _start_done(self, opened: object) -> None:
+    def _start_done(self, prepared: Prepared | None) -> None:
         self._task = None
         self._end()
-        if opened is None:
+        if prepared is None:
             self.window.view.show_notice(EMPTY_NOTICE)
             return
-        self.show_opened(opened)
+        self.show_opened(prepared)
 
     def _start_failed(self, error: BaseException) -> None:
         from reader.ui.messages import describe_error
@@ -88,17 +89,18 @@ class Opening(Controller):
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
         import threading
 
+        from reader.service.reading import FetchOptions
         from reader.ui import jobs
         from reader.ui.tasks import run_task
+        from reader.urls import is_url
 
         self.cancel_loading(quiet=True)  # the newest request wins
-        is_url = source.lower().startswith(("http://", "https://"))
-        fetch: jobs.FetchOptions | None = None
-        if is_url:
+        fetch: FetchOptions | None = None
+        if is_url(source):
             cancel = threading.Event()
             self._fetch_cancel = cancel
             relay = self.window.relay
-            fetch = jobs.FetchOptions(
+            fetch = FetchOptions(
                 cancel=cancel,
                 progress=lambda done, total: relay.fetch_progress.emit(done, total),
             )
@@ -188,7 +190,7 @@ class Opening(Controller):
 
     def _open_failed(self, source: str, error: BaseException) -> None:
         """The previous article stays; the reason shows above it and in the status bar."""
-        from reader.load.fetch import FetchCancelled, LoginRequired
+        from reader.errors import FetchCancelled, LoginRequired
         from reader.ui.messages import describe_error
 
         self._task = None
@@ -236,45 +238,45 @@ class Opening(Controller):
         self.status(f"Fetching… {done // 1024:,} KB (Esc to stop)")
 
     # -- showing ---------------------------------------------------------------------------
-    def show_opened(self, opened: object) -> None:
+    def show_opened(self, prepared: Prepared) -> None:
         from PySide6.QtCore import QTimer
 
-        from reader.ui.jobs import Opened
-
-        assert isinstance(opened, Opened)
         self._task = None
         self._fetch_cancel = None
-        if opened.words > LONG_ARTICLE_WORDS:
+        document = prepared.document
+        if document.words > LONG_ARTICLE_WORDS:
             self.save_position()
             self.window.view.show_notice(
-                f"Preparing “{opened.article.title}” ({opened.words:,} words)…"
+                f"Preparing “{document.article.title}” ({document.words:,} words)…"
             )
             self.window.status_text.setText("Preparing a long article…")
-            QTimer.singleShot(PREPARING_DELAY_MS, lambda: self.display(opened))
+            QTimer.singleShot(PREPARING_DELAY_MS, lambda: self.display(prepared))
             return
-        self.display(opened)
+        self.display(prepared)
 
-    def display(self, opened: object) -> None:
-        from reader.ui.jobs import Opened
+    def display(self, prepared: Prepared) -> None:
+        from reader.ui.story_model import StoryItem
 
-        assert isinstance(opened, Opened)
         window = self.window
         self._end()
         self.save_position()
+        opened = prepared.document
         article = opened.article
         window.reading_progress.start_article(0)  # no "end reached" while the page changes
         window.article = article
         window.article_id = opened.article_id
         window.source = opened.source
-        if opened.document is not None:
-            window.view.show_document(opened.document, opened.html, opened.images)
+        if prepared.text_document is not None:
+            window.view.show_document(prepared.text_document, prepared.html, prepared.images)
         else:
-            window.view.show_html(opened.html, opened.images)
+            window.view.show_html(prepared.html, prepared.images)
         window.view.verticalScrollBar().setValue(0)
         if opened.position:
             window.view.restore_anchor(opened.position)
         window.reading_progress.start_article(article.reading_minutes)
-        window.sidebar.set_stories(list(opened.stories), article_id=opened.article_id)
+        window.sidebar.set_stories(
+            list(StoryItem.for_document(opened)), article_id=opened.article_id
+        )
         window.setWindowTitle(article.title or "Untitled")
         minutes = max(1, article.reading_minutes)
         window.status_text.setText(f"{article.word_count:,} words · {minutes} min read")

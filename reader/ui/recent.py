@@ -13,8 +13,13 @@ class RecentFiles(Controller):
 
     def remember(self, source: str) -> None:
         """An opened source goes to the top of the menu (the bundled sample never does)."""
-        if not _is_sample(source):
-            self.window.settings.add_recent(_absolute(source))
+        from reader.service.reading import is_sample
+        from reader.urls import is_url, source_origin
+
+        if not is_sample(source):
+            self.window.settings.add_recent(
+                source if is_url(source) else source_origin(source) or source
+            )
 
     def rebuild(self) -> None:
         from PySide6.QtGui import QAction
@@ -46,23 +51,9 @@ def dropped_sources(mime: Any) -> list[str]:
             sources.append(url.toString())
     if not sources and mime.hasText():
         from reader.ui.open_url_dialog import parse_url
+        from reader.urls import is_url
 
         url = parse_url(mime.text().strip())
-        if url is not None and url.lower().startswith(("http://", "https://")):
+        if url is not None and is_url(url):
             sources.append(url)
     return sources
-
-
-def _absolute(source: str) -> str:
-    if source.lower().startswith(("http://", "https://")):
-        return source
-    return str(Path(source).expanduser().resolve())
-
-
-def _is_sample(source: str) -> bool:
-    from reader.ui.jobs import sample_path
-
-    try:
-        return Path(source).resolve() == sample_path().resolve()
-    except OSError:
-        return False

@@ -30,7 +30,6 @@ CONNECT_TIMEOUT_MS = 1000
 REPLY_TIMEOUT_MS = 3000
 LOCK_TIMEOUT_MS = 3000
 MAX_MESSAGE_BYTES = 1 << 20  # a megabyte of paths is already absurd
-URL_SCHEMES = ("http://", "https://")
 
 
 def server_name(folder: Path | None = None) -> str:
@@ -47,14 +46,9 @@ def server_name(folder: Path | None = None) -> str:
 
 def absolute_sources(sources: Iterable[str], cwd: str | None = None) -> list[str]:
     """URLs as given; paths made absolute here, since the running Reader has another cwd."""
-    base = cwd or os.getcwd()
-    result = []
-    for source in sources:
-        if source.lower().startswith(URL_SCHEMES):
-            result.append(source)
-        else:
-            result.append(os.path.abspath(os.path.join(base, os.path.expanduser(source))))
-    return result
+    from reader.urls import absolute_source
+
+    return [absolute_source(source, cwd) for source in sources]
 
 
 def raise_window(window: QWidget) -> None:

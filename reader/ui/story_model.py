@@ -5,12 +5,18 @@
 with its URL). A story the library never saw (the save failed) is a bare ``StoryItem``.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from reader.model import Story
+
+if TYPE_CHECKING:
+    from reader.service.reading import Document
 
 StoryRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +31,7 @@ class StoryItem:
     read: bool = False
 
     @classmethod
-    def from_stored(cls, stored: object) -> "StoryItem":
+    def from_stored(cls, stored: object) -> StoryItem:
         """From a reader.store.StoredStory (typed loosely: the store is imported lazily)."""
         story = getattr(stored, "story", None)
         assert isinstance(story, Story)
@@ -52,11 +58,18 @@ class StoryItem:
         value = getattr(self.key, "last_seen", None)
         return value if isinstance(value, datetime) else None
 
+    @classmethod
+    def for_document(cls, document: Document) -> tuple[StoryItem, ...]:
+        """The stories of an opened article: the library's rows once saved, else the page's."""
+        if document.stories:
+            return tuple(cls.from_stored(row) for row in document.stories)
+        return tuple(cls(story=story) for story in document.article.recommended)
+
     def identity(self) -> object:
         """What stays the same for one story across reloads (to keep the selection)."""
         return self.story_id if self.story_id is not None else (self.story.url, self.story.title)
 
-    def as_read(self) -> "StoryItem":
+    def as_read(self) -> StoryItem:
         return replace(self, read=True)
 
 

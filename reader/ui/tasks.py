@@ -23,7 +23,7 @@ class Relay(QObject):
     """Carries a long task's callbacks (fetch bytes, import events) to the GUI thread."""
 
     fetch_progress = Signal(int, object)  # bytes so far, total or None
-    import_event = Signal(object)  # reader.store.importer.ImportEvent
+    import_event = Signal(object)  # reader.service.importing.ImportEvent
 
 
 class Task(QRunnable):

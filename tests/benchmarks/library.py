@@ -270,7 +270,7 @@ def import_benchmark(rounds: int) -> None:
         return
     from reader.extract import extract
     from reader.load import load
-    from reader.store.importer import import_sources
+    from reader.service.importing import import_sources
 
     for page in pages[:3]:  # warm imports and caches for both sides
         extract(load(str(page)))

@@ -89,7 +89,7 @@ def main() -> int:
     wiki = SHARED / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if wiki.is_file():
         opened = jobs.open_source(str(wiki), save=False)
-        cases.append(("wikipedia-2 (link-dense)", opened.html, opened.words))
+        cases.append(("wikipedia-2 (link-dense)", opened.html, opened.document.words))
 
     print(
         f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'worker parse':>14}{'GUI layout':>12}"

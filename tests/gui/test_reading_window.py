@@ -287,13 +287,14 @@ def test_dropping_a_file_opens_it(qtbot, window, page):
 
 def test_very_long_article_shows_preparing_state(qtbot, window):
     from reader.model import Article
-    from reader.ui.jobs import Opened
+    from reader.service.reading import Document
+    from reader.ui.jobs import Prepared
 
     body = "<p>" + " ".join(["word"] * 40) + "</p>"
     article = Article(source="long", title="A very long read", content_html="", text="",
                       word_count=150_000)  # fmt: skip
     html = f"<html><body><h1>A very long read</h1>{body * 50}</body></html>"
-    window.opening.show_opened(Opened(article=article, html=html))
+    window.opening.show_opened(Prepared(Document(article), html))
     assert "Preparing" in window.view.toPlainText()
     qtbot.waitUntil(lambda: "Preparing" not in window.view.toPlainText(), timeout=WAIT_MS)
     assert window.windowTitle() == "A very long read"

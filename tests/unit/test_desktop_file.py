@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import desktop_install
-from reader.desktop_install import (
+from reader.commands import install_desktop as desktop_install
+from reader.commands.install_desktop import (
     exec_line,
     install,
     quote_exec_argument,
@@ -123,7 +123,7 @@ INSTALL_SCRIPT = """
 import runpy, sys
 sys.argv = ["desktop_install"]
 try:
-    runpy.run_module("reader.desktop_install", run_name="__main__")
+    runpy.run_module("reader.commands.install_desktop", run_name="__main__")
 except SystemExit as exit:
     assert not any(m.startswith("PySide6") for m in sys.modules), "Qt was imported"
     sys.exit(exit.code)

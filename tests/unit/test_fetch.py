@@ -11,8 +11,8 @@ import pytest
 from reader_cli import run_reader
 
 from reader import __version__
-from reader.errors import FetchError
-from reader.load.fetch import FetchCancelled, LoginRequired, fetch_page
+from reader.errors import FetchCancelled, FetchError, LoginRequired
+from reader.load.fetch import fetch_page
 from reader.logins import Credentials, SiteLogin
 
 

@@ -13,9 +13,9 @@ from reader.load.images import (
     article_images,
     fetch_images,
     pick_from_srcset,
-    with_images,
 )
 from reader.model import Article, Asset
+from reader.service.images import with_images
 
 
 @pytest.fixture(scope="module")

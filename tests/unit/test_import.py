@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.service.importing import ImportEvent, collect_sources, import_sources
 from reader.store import Library
-from reader.store.importer import ImportEvent, collect_sources, import_sources
 
 PARAGRAPH = (
     "<p>The harbour town woke slowly while fishing boats returned with their catch, and "
@@ -152,12 +152,7 @@ def test_cli_import_list_search_recommended(
 
 
 def test_spawned_workers_as_in_the_gui(pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In the window Qt is loaded, so workers are spawned rather than forked."""
-    import multiprocessing
-
-    import reader.store.importer as importer
-
-    monkeypatch.setattr(importer, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    """The window runs threads of its own, so its workers are spawned rather than forked."""
     with Library() as library:
-        summary = import_sources([str(pages)], library, workers=2)
+        summary = import_sources([str(pages)], library, workers=2, fork_safe=False)
     assert (summary.added, summary.failed) == (5, 1)

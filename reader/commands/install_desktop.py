@@ -1,4 +1,4 @@
-"""Install Reader into the user's desktop menu: ``python -m reader.desktop_install``.
+"""Install Reader into the user's desktop menu: ``python -m reader.commands.install_desktop``.
 
 Writes ``reader.desktop`` into ``$XDG_DATA_HOME/applications`` with an Exec line pointing
 at THIS installation (the ``reader`` script next to the running Python, else
@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m reader.desktop_install",
+        prog="python -m reader.commands.install_desktop",
         description="Add Reader to your desktop's application menu (for this user).",
     )
     add_arguments(parser)

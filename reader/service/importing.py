@@ -20,11 +20,9 @@ from pathlib import Path
 from typing import Literal
 
 from reader.errors import ReaderError
-from reader.load import is_url
 from reader.model import Article
-from reader.store.articles import source_origin
 from reader.store.library import Library
-from reader.urls import normalize_url
+from reader.urls import is_url, normalize_url, source_origin
 
 # The extensions the loaders read; a folder is searched for these (an explicit file is
 # always tried: the loaders sniff content, not names).
@@ -129,24 +127,20 @@ def _is_saved_files_folder(name: str, siblings: set[str]) -> bool:
 def extract_source(source: str) -> tuple[Article | None, str | None]:
     """Worker: load and extract one source. Returns (article, None) or (None, reason)."""
     try:
-        from reader.extract import extract
-        from reader.load import load
+        from reader.service.reading import read_article
 
-        article = extract(load(source))
-        if is_url(source):  # a saved file brought its images; a fetched page must get them
-            from reader.load.images import with_images
-
-            article = with_images(article)
-        return article, None
+        # a saved file brought its images; a fetched page must get them
+        return read_article(source, images=True), None
     except ReaderError as error:
         return None, str(error)
     except Exception as error:  # one bad page must not end the whole import
         return None, f"unexpected {type(error).__name__}: {error}"
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """fork is cheapest (workers inherit imported modules) but unsafe in a Qt process."""
-    if sys.platform.startswith("linux") and "PySide6" not in sys.modules:
+def _pool_context(fork_safe: bool) -> multiprocessing.context.BaseContext:
+    """fork is cheapest (workers inherit imported modules) but unsafe in a process with
+    threads of its own (a GUI): the caller says which it is."""
+    if sys.platform.startswith("linux") and fork_safe:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
@@ -184,8 +178,12 @@ def import_sources(
     workers: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    fork_safe: bool = True,
 ) -> ImportSummary:
-    """Import every source; each article commits alone as soon as it is extracted."""
+    """Import every source; each article commits alone as soon as it is extracted.
+
+    ``fork_safe``: False in a process that runs threads of its own (the window), whose
+    extraction processes must then start fresh rather than be forked."""
     files, failures = collect_sources(sources)
     summary = ImportSummary()
     total = len(files) + len(failures)
@@ -226,7 +224,7 @@ def import_sources(
             finish(source, *extract_source(source))
         return summary
 
-    context = _pool_context()
+    context = _pool_context(fork_safe)
     files = sorted(files, key=_size, reverse=True)  # longest first: no straggler at the end
     if context.get_start_method() == "fork":
         _preload()

@@ -1,0 +1,222 @@
+"""Opening one thing to read: a file or an address, a saved article, or what to show first.
+
+``read_article`` loads (or fetches) and extracts, then fetches a web page's images; it
+touches no library (``reader extract`` and the import workers stop there). ``open_source``
+also keeps the article in the library (the same address or file is updated in place, see
+reader.urls.source_origin), remembers it as opened, and returns a ``Document``: all a
+reading view needs, with no further I/O. A library that cannot be written never hides the
+article: it shows, with the reason.
+
+Library work is handed to a ``Writes`` runner: the caller decides which connection and
+thread run it (the CLI: its own Library, at once; the window: its library service's one
+writer thread, so writes are serialized and never run on the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+from urllib.parse import unquote
+
+from reader.model import Article, Asset
+from reader.paths import resources_dir
+from reader.urls import is_url, reference_name, source_origin
+
+if TYPE_CHECKING:
+    from reader.logins import Credentials
+    from reader.store import Library, StoredStory
+
+log = logging.getLogger(__name__)
+
+SAMPLE_PAGE = "welcome.html"
+T = TypeVar("T")
+
+
+class Writes(Protocol):
+    """Runs library work that writes, on the connection and thread its owner chose."""
+
+    def __call__(self, work: Callable[[Library], T], /) -> T: ...
+
+
+class Direct:
+    """Library work run at once, on the caller's thread and connection (CLI, imports)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def __call__(self, work: Callable[[Library], T], /) -> T:
+        return work(self.library)
+
+
+@dataclass
+class FetchOptions:
+    """How an address is fetched: the window's Esc (``cancel``), a progress callback (called
+    on the worker), a login typed into the 401 prompt (None: the stored one, if any)."""
+
+    cancel: threading.Event | None = None
+    progress: Callable[[int, int | None], None] | None = None
+    credentials: Credentials | None = None
+    allow_http_login: bool = False
+    timeout: float | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article ready to show: what was read, where the library keeps it, its images.
+
+    ``source`` is what the person opened (None when reopened from the library);
+    ``stories`` are the library's rows for the article's stories (empty when not saved:
+    then ``article.recommended`` is all there is); ``position`` is the saved reading
+    position ("block:offset"); ``save_error`` says why the library did not keep it.
+    """
+
+    article: Article
+    article_id: int | None = None
+    source: str | None = None
+    stories: tuple[StoredStory, ...] = ()
+    assets: tuple[Asset, ...] = field(default=(), repr=False)
+    position: str | None = None
+    save_error: str | None = None
+
+    @property
+    def words(self) -> int:
+        return self.article.word_count
+
+    def image(self, src: str) -> bytes | None:
+        """The stored bytes of an image the article shows (``src`` as the HTML has it, or
+        resolved, or re-encoded), or None: the view shows a placeholder, never fetches."""
+        found = find_asset(self.assets, src)
+        return None if found is None else found.data
+
+
+def find_asset(assets: Sequence[Asset], src: str) -> Asset | None:
+    """The asset ``src`` names: as given, percent-decoded, else a unique file-name match
+    (the same rule as the store's Library.asset)."""
+    by_url = {asset.url: asset for asset in assets}
+    for candidate in (src, unquote(src)):
+        if candidate in by_url:
+            return by_url[candidate]
+    name = reference_name(src)
+    if not name:
+        return None
+    matches = {asset.sha256: asset for asset in assets if reference_name(asset.url) == name}
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def sample_path() -> Path:
+    """The bundled welcome article, shown when the library is empty."""
+    return resources_dir() / "sample" / SAMPLE_PAGE
+
+
+def is_sample(source: str) -> bool:
+    try:
+        return Path(source).resolve() == sample_path().resolve()
+    except OSError:
+        return False
+
+
+def read_article(
+    source: str,
+    *,
+    url: str | None = None,
+    fetch: FetchOptions | None = None,
+    images: bool = False,
+) -> Article:
+    """Load or fetch ``source`` and extract its article; with ``images``, a fetched page's
+    images come along (a failed image is left out, never fatal). ``url`` says where a saved
+    file came from. Raises ReaderError (FetchCancelled when ``fetch.cancel`` is set)."""
+    from reader.extract import extract
+
+    if not is_url(source):
+        from reader.load import load
+
+        return extract(load(source, url=url))
+    from reader.errors import FetchCancelled, ReaderError
+    from reader.load.fetch import STORED, fetch_page
+
+    options = fetch or FetchOptions()
+    page = fetch_page(
+        source,
+        timeout=options.timeout,
+        credentials=options.credentials if options.credentials is not None else STORED,
+        allow_http_login=options.allow_http_login,
+        cancel=options.cancel,
+        progress=options.progress,
+    )
+    article = extract(page)
+    if images:
+        from reader.service.images import with_images
+
+        try:
+            article = with_images(article, timeout=options.timeout, cancel=options.cancel)
+        except FetchCancelled:
+            raise
+        except ReaderError as error:  # a failed image leaves a placeholder, never the article
+            log.info("images not downloaded: %s", error)
+    if options.cancel is not None and options.cancel.is_set():
+        raise FetchCancelled("stopped")
+    return article
+
+
+def open_source(
+    source: str, writes: Writes | None, *, fetch: FetchOptions | None = None
+) -> Document:
+    """Read one file or address and keep it in the library (``writes`` None: do not keep)."""
+    from reader.errors import ReaderError
+
+    article = read_article(source, fetch=fetch, images=True)
+    if writes is None:
+        return Document(article, source=source, assets=article.assets)
+    try:
+        return writes(lambda library: keep(library, article, source))
+    except ReaderError as error:
+        log.warning("not saved to the library: %s", error)
+        return Document(article, source=source, assets=article.assets, save_error=str(error))
+
+
+def keep(library: Library, article: Article, source: str) -> Document:
+    """Save (or update) the article, mark it opened, and gather what the view shows."""
+    article_id = library.save(article, origin=source_origin(source))
+    position = library.article(article_id).position
+    library.mark_opened(article_id)
+    stories = tuple(library.stories(article_id))
+    return Document(article, article_id, source, stories, article.assets, position)
+
+
+def open_stored(library: Library, article_id: int) -> Document:
+    """An article from the library (the last one read, a saved story...), marked opened.
+
+    Writes (the opened mark): run it through the caller's ``Writes``."""
+    stored = library.article(article_id)
+    library.mark_opened(article_id)
+    return _stored_document(library, article_id, stored.article, stored.position)
+
+
+def open_start(writes: Writes) -> Document | None:
+    """What the window shows at start: the last article read, or the sample when empty."""
+
+    def last(library: Library) -> Document | bool:
+        article_id = library.last_opened()
+        if article_id is None:
+            return library.count("all") == 0
+        stored = library.article(article_id)
+        return _stored_document(library, article_id, stored.article, stored.position)
+
+    found = writes(last)
+    if isinstance(found, Document):
+        return found
+    if found and sample_path().is_file():
+        return open_source(str(sample_path()), writes)
+    return None
+
+
+def _stored_document(
+    library: Library, article_id: int, article: Article, position: str | None
+) -> Document:
+    stories = tuple(library.stories(article_id))
+    assets = tuple(library.article_assets(article_id))
+    return Document(article, article_id, None, stories, assets, position)
