@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.ui.cheat_sheet import CheatSheetDialog
+from reader.ui.dialogs.cheat_sheet import CheatSheetDialog
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ def test_accepts_any_object_with_the_attributes(qtbot):
 
 
 def test_real_action_table_is_listed_exactly(qtbot):
-    """Against reader.ui.actions.ACTIONS: every command, no submenu rows, by menu."""
-    actions = pytest.importorskip("reader.ui.actions")
+    """Against reader.ui.actions.registry.ACTIONS: every command, no submenu rows, by menu."""
+    actions = pytest.importorskip("reader.ui.actions.registry")
     dialog = CheatSheetDialog(actions.ACTIONS)
     qtbot.addWidget(dialog)
     expected = [spec.id for spec in actions.ACTIONS if spec.handler]

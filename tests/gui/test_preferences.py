@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
-from reader.ui import keymap
-from reader.ui.preferences import PreferencesDialog
-from reader.ui.style_prefs import (
+from reader.ui.actions import keymap
+from reader.ui.dialogs.preferences import PreferencesDialog
+from reader.ui.reading.style_prefs import (
     FONT_SIZE_DEFAULT,
     FONT_SIZE_MAX,
     ReadingStyle,
@@ -236,7 +236,7 @@ def test_filter_actions(dialog, qtbot):
 
 
 def test_real_action_table_has_no_conflicts(qtbot, settings):
-    actions = pytest.importorskip("reader.ui.actions")
+    actions = pytest.importorskip("reader.ui.actions.registry")
     widget = PreferencesDialog(ReadingStyle(), actions.ACTIONS, settings=settings)
     qtbot.addWidget(widget)
     assert widget.conflicts() == {}

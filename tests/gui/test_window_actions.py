@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from window_helpers import WAIT_MS
 
 from reader.paths import LIBRARY_FILE
-from reader.ui import actions as action_table
-from reader.ui.actions import ACTIONS
-from reader.ui.main_window import MainWindow
+from reader.ui.actions import registry as action_table
+from reader.ui.actions.registry import ACTIONS
+from reader.ui.shell.main_window import MainWindow
 
 TITLES = ("Morning at the harbour", "The lighthouse keepers", "Winter on the ferry")
 PARAGRAPH = (
@@ -307,7 +307,7 @@ def check_escape(qtbot, window, ids, action_id):
 
 
 def check_zoom(qtbot, window, ids, action_id):
-    from reader.ui.themes import DEFAULT_FONT_PX
+    from reader.ui.reading.themes import DEFAULT_FONT_PX
 
     if action_id == "view.zoom_reset":
         window.zoom_in()
@@ -461,8 +461,8 @@ def test_single_letters_type_into_text_fields(qtbot, window, ids):
 
 
 def test_remapped_key_is_saved_and_applied_at_start(qtbot, ids):
-    from reader.ui import keymap
-    from reader.ui.settings import Settings
+    from reader.ui.actions import keymap
+    from reader.ui.shell.settings import Settings
 
     keymap.save_overrides({"article.star": ("X",)}, Settings().store)
     win = MainWindow()

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui import keymap
-from reader.ui.keymap import Conflict
-from reader.ui.style_prefs import (
+from reader.ui.actions import keymap
+from reader.ui.actions.keymap import Conflict
+from reader.ui.reading.style_prefs import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
     LINE_SPACING_MAX,
@@ -542,7 +542,7 @@ def _conflict_text(conflict: Conflict, specs: Sequence[Any]) -> str:
 
 def _preview_colors(theme: str) -> tuple[str, str, str]:
     try:
-        from reader.ui.themes import load_theme
+        from reader.ui.reading.themes import load_theme
 
         loaded = load_theme(theme)
         return (
@@ -560,7 +560,7 @@ def _families(style: ReadingStyle) -> list[str]:
     if key is None:
         return [style.font_family, "serif"]
     try:
-        from reader.ui.themes import font_families, load_theme
+        from reader.ui.reading.themes import font_families, load_theme
 
         return font_families(load_theme(style.resolved_theme()), key)
     except (ImportError, OSError, KeyError):

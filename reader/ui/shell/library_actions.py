@@ -10,8 +10,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from reader.ui.controller import Controller
-from reader.ui.opening import STATUS_TIMEOUT_MS
+from reader.ui.shell.controller import Controller
+from reader.ui.shell.opening import STATUS_TIMEOUT_MS
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class LibraryActions(Controller):
     def _flag(self, field: str, panel_method: str, on_text: str, off_text: str) -> None:
         """e/s/m: the selected articles when the library has focus, else the one read."""
         from reader.errors import ReaderError
-        from reader.ui.library_view import FlagChange
+        from reader.ui.library.library_view import FlagChange
 
         window = self.window
         panel = window.library_panel
@@ -68,7 +68,7 @@ class LibraryActions(Controller):
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         from reader.errors import ReaderError
-        from reader.ui.library_view import TagsChange
+        from reader.ui.library.library_view import TagsChange
 
         window = self.window
         panel = window.library_panel
@@ -198,7 +198,7 @@ class LibraryActions(Controller):
             self.reload_library()
 
         def failed(error: BaseException) -> None:
-            from reader.ui.messages import describe_error
+            from reader.ui.shell.messages import describe_error
 
             relay.import_event.disconnect(on_event)
             dialog.close()

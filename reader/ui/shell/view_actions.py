@@ -7,16 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.ui import themes
-from reader.ui.controller import Controller
-from reader.ui.window_layout import DEFAULT_SPLIT
+from reader.ui.reading import themes
+from reader.ui.shell.controller import Controller
+from reader.ui.shell.window_layout import DEFAULT_SPLIT
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from reader.ui.main_window import MainWindow
-    from reader.ui.style_prefs import ReadingStyle
-    from reader.ui.themes import ViewStyle
+    from reader.ui.reading.style_prefs import ReadingStyle
+    from reader.ui.reading.themes import ViewStyle
+    from reader.ui.shell.main_window import MainWindow
 
 # Dark themes want softer find highlights (all matches, current match, its text).
 FIND_COLORS_DARK = ((255, 196, 0, 70), (214, 120, 20, 255), (0, 0, 0, 255))
@@ -50,7 +50,7 @@ class ViewActions(Controller):
 
     def view_style(self) -> ViewStyle:
         """What the reading view and workers parse documents with."""
-        from reader.ui.themes import ViewStyle
+        from reader.ui.reading.themes import ViewStyle
 
         style = self.window.style_prefs
         return ViewStyle(
@@ -67,7 +67,11 @@ class ViewActions(Controller):
         from PySide6.QtGui import QColor
         from PySide6.QtWidgets import QApplication, QDialog
 
-        from reader.ui.find_bar import ALL_MATCHES_COLOR, CURRENT_MATCH_COLOR, CURRENT_MATCH_TEXT
+        from reader.ui.reading.find_bar import (
+            ALL_MATCHES_COLOR,
+            CURRENT_MATCH_COLOR,
+            CURRENT_MATCH_TEXT,
+        )
 
         window = self.window
         window.style_prefs = style
@@ -99,8 +103,8 @@ class ViewActions(Controller):
             self.apply_style(self.window.style_prefs, save=False)
 
     def show_preferences(self) -> None:
-        from reader.ui import actions as action_table
-        from reader.ui.preferences import PreferencesDialog
+        from reader.ui.actions import registry as action_table
+        from reader.ui.dialogs.preferences import PreferencesDialog
 
         window = self.window
         dialog = PreferencesDialog(
@@ -117,7 +121,7 @@ class ViewActions(Controller):
         self.open_dialog(dialog)
 
     def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
-        from reader.ui import actions as action_table
+        from reader.ui.actions import registry as action_table
 
         self.window.key_overrides = dict(overrides)
         action_table.apply_keys(self.window.actions_by_id, self.window.key_overrides)
@@ -235,8 +239,8 @@ class ViewActions(Controller):
         self.open_dialog(dialog)
 
     def show_cheat_sheet(self) -> None:
-        from reader.ui import actions as action_table
-        from reader.ui.cheat_sheet import CheatSheetDialog
+        from reader.ui.actions import registry as action_table
+        from reader.ui.dialogs.cheat_sheet import CheatSheetDialog
 
         window = self.window
         dialog = CheatSheetDialog(action_table.ACTIONS, window.key_overrides, window)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.keymap import (
+from reader.ui.actions.keymap import (
     actions_only,
     effective_keys,
     format_keys,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reader.ui.controller import Controller
+from reader.ui.shell.controller import Controller
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.shell.main_window import MainWindow
 
 # Space pages by the view's height minus this much, so the last line stays in sight.
 PAGE_OVERLAP_PX = 48

@@ -1,6 +1,6 @@
 """Keys of the action table: how they read, which ones clash, and the user's remapping.
 
-The action table (``reader/ui/actions.py``) holds the defaults; the user's changes are kept
+The action table (``reader/ui/actions/table.py``) holds the defaults; the user's changes are kept
 apart as overrides ``{action_id: (key, ...)}`` in QSettings, so a new default in a later
 version reaches everyone who did not remap that action. Specs are duck-typed: any object
 with ``id``, ``label``, ``keys`` and ``context`` (or ``menu``) attributes.

@@ -2,7 +2,7 @@
 
 Menus (and later the shortcut cheat sheet and the key preferences) are built from ACTIONS,
 so a key shown in a menu is always the key that works. ``handler`` is a path from the main
-window to a method: ``<group>.<method>`` for a handler group (reader.ui.opening,
+window to a method: ``<group>.<method>`` for a handler group (reader.ui.shell.opening,
 .navigation...), or a method of the window itself ("close"); ``arg`` is passed to it when set
 (one handler serves the three themes).
 ``keys`` are QKeySequence portable strings; the first one is shown in the menu.
