@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QKeySequence
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.actions import keymap
 from reader.ui.actions.keymap import Conflict
+from reader.ui.actions.table import ActionSpec
 from reader.ui.reading.style_prefs import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
@@ -88,7 +88,7 @@ class PreferencesDialog(QDialog):
     def __init__(
         self,
         style: ReadingStyle,
-        actions: Iterable[Any] = (),
+        actions: Iterable[ActionSpec] = (),
         overrides: Mapping[str, Iterable[str]] | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
@@ -529,7 +529,7 @@ class PreferencesDialog(QDialog):
         super().reject()
 
 
-def _conflict_text(conflict: Conflict, specs: Sequence[Any]) -> str:
+def _conflict_text(conflict: Conflict, specs: Sequence[ActionSpec]) -> str:
     labels = {keymap.spec_id(spec): keymap.spec_label(spec) for spec in specs}
     groups = {keymap.spec_id(spec): keymap.spec_group(spec) for spec in specs}
     other = labels.get(conflict.other_id, conflict.other_id)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._built = True
         from reader.ui.actions import keymap
         from reader.ui.actions import registry as action_table
+        from reader.ui.actions.table import FILE_RECENT
         from reader.ui.shell import window_layout
         from reader.ui.shell.library_actions import LibraryActions
         from reader.ui.shell.navigation import Navigation
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         self.key_overrides = keymap.load_overrides(self.settings.store)
         self.actions_by_id = action_table.build_actions(self, overrides=self.key_overrides)
         self.menus = action_table.build_menus(self.menuBar(), self.actions_by_id)
-        self.recent_menu = self.menus[action_table.RECENT_MENU]
+        self.recent_menu = self.menus[FILE_RECENT.id]
         action_table.attach_context(self.actions_by_id, "list", window_layout.list_widgets(self))
 
         window_layout.restore(self)
@@ -148,10 +149,11 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         from PySide6.QtGui import QGuiApplication
 
-        from reader.ui.actions.registry import connect_actions
+        from reader.ui.actions.registry import connect_actions, handlers
 
         opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
-        connect_actions(self.actions_by_id, self)
+        groups = (opening, self.library_actions, navigation, view_actions)
+        connect_actions(self.actions_by_id, handlers(*groups))
         self.view.external_link.connect(opening.link_clicked)
         self.view.highlighted.connect(opening.show_link_target)
         self.reading_progress.end_reached.connect(self.library_actions.end_reached)

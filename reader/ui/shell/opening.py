@@ -11,6 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.ui.actions.registry import handles
+from reader.ui.actions.table import (
+    ARTICLE_ORIGINAL,
+    FILE_LOGINS,
+    FILE_OPEN,
+    FILE_OPEN_URL,
+    FILE_PASTE_URL,
+)
 from reader.ui.shell.controller import Controller
 
 if TYPE_CHECKING:
@@ -317,6 +325,7 @@ class Opening(Controller):
         self.window.statusBar().clearMessage()
 
     # -- action handlers -------------------------------------------------------------------
+    @handles(FILE_OPEN)
     def open_file_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -328,6 +337,7 @@ class Opening(Controller):
         self.window.file_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(FILE_OPEN_URL)
     def open_url_dialog(self) -> None:
         from reader.ui.dialogs.open_url_dialog import OpenUrlDialog
 
@@ -342,6 +352,7 @@ class Opening(Controller):
         self.window.url_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(FILE_PASTE_URL)
     def open_clipboard_url(self) -> None:
         from reader.ui.dialogs.open_url_dialog import clipboard_url, parse_url
 
@@ -356,6 +367,7 @@ class Opening(Controller):
             return
         self.window.open_source(url)
 
+    @handles(FILE_LOGINS)
     def show_site_logins(self) -> None:
         from reader.ui.dialogs.login_dialog import SiteLoginsDialog
 
@@ -363,6 +375,7 @@ class Opening(Controller):
         self.window.logins_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(ARTICLE_ORIGINAL)
     def open_original(self) -> None:
         from PySide6.QtCore import QUrl
 
