@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontInfo, QKeySequence
@@ -38,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui import keymap
-from reader.ui.keymap import Conflict
-from reader.ui.style_prefs import (
+from reader.ui.actions import keymap
+from reader.ui.actions.keymap import Conflict
+from reader.ui.actions.table import ActionSpec
+from reader.ui.reading.style_prefs import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
     LINE_SPACING_MAX,
@@ -88,7 +88,7 @@ class PreferencesDialog(QDialog):
     def __init__(
         self,
         style: ReadingStyle,
-        actions: Iterable[Any] = (),
+        actions: Iterable[ActionSpec] = (),
         overrides: Mapping[str, Iterable[str]] | None = None,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
@@ -529,7 +529,7 @@ class PreferencesDialog(QDialog):
         super().reject()
 
 
-def _conflict_text(conflict: Conflict, specs: Sequence[Any]) -> str:
+def _conflict_text(conflict: Conflict, specs: Sequence[ActionSpec]) -> str:
     labels = {keymap.spec_id(spec): keymap.spec_label(spec) for spec in specs}
     groups = {keymap.spec_id(spec): keymap.spec_group(spec) for spec in specs}
     other = labels.get(conflict.other_id, conflict.other_id)
@@ -542,7 +542,7 @@ def _conflict_text(conflict: Conflict, specs: Sequence[Any]) -> str:
 
 def _preview_colors(theme: str) -> tuple[str, str, str]:
     try:
-        from reader.ui.themes import load_theme
+        from reader.ui.reading.themes import load_theme
 
         loaded = load_theme(theme)
         return (
@@ -560,7 +560,7 @@ def _families(style: ReadingStyle) -> list[str]:
     if key is None:
         return [style.font_family, "serif"]
     try:
-        from reader.ui.themes import font_families, load_theme
+        from reader.ui.reading.themes import font_families, load_theme
 
         return font_families(load_theme(style.resolved_theme()), key)
     except (ImportError, OSError, KeyError):

@@ -1,6 +1,6 @@
 """The library panel: every saved article, filtered, sorted, searched, starred and tidied.
 
-The list is the lazy LibraryModel (reader.ui.library_model). Search can take tens of
+The list is the lazy LibraryModel (reader.ui.library.library_model). Search can take tens of
 milliseconds, so it runs on the thread pool, debounced while the person types, and a late
 answer to an old query is dropped. Star, archive, read, tags and delete go through a
 QUndoStack: each change is undoable from the inline message ("Deleted “Title”. Undo") or
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.ui.library_model import (
+from reader.ui.library.library_model import (
     DATE,
     DEFAULT_FILTER,
     ID_ROLE,
@@ -725,6 +725,6 @@ def _ask_tags(parent: QWidget, current: str) -> str | None:
 
 
 def _default_run_task() -> RunTask:
-    from reader.ui.tasks import run_task
+    from reader.ui.presenter.tasks import run_task
 
     return run_task

@@ -11,16 +11,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.ui.controller import Controller
+from reader.ui.actions.registry import handles
+from reader.ui.actions.table import (
+    ARTICLE_ORIGINAL,
+    FILE_LOGINS,
+    FILE_OPEN,
+    FILE_OPEN_URL,
+    FILE_PASTE_URL,
+)
+from reader.ui.shell.controller import Controller
 
 if TYPE_CHECKING:
     import threading
 
     from PySide6.QtCore import QUrl
 
-    from reader.ui.jobs import Prepared
-    from reader.ui.main_window import MainWindow
-    from reader.ui.tasks import Task
+    from reader.ui.presenter.tasks import Task
+    from reader.ui.reading.prepare import Prepared
+    from reader.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +61,8 @@ class Opening(Controller):
         if sources:
             self.window.open_sources(sources)
             return
-        from reader.ui import jobs
-        from reader.ui.tasks import run_task
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading import prepare as jobs
 
         self._begin("Opening your library…")
         style = self.window.view_actions.view_style()
@@ -69,7 +77,7 @@ class Opening(Controller):
         self.show_opened(prepared)
 
     def _start_failed(self, error: BaseException) -> None:
-        from reader.ui.messages import describe_error
+        from reader.ui.shell.messages import describe_error
 
         self._task = None
         self._end()
@@ -90,8 +98,8 @@ class Opening(Controller):
         import threading
 
         from reader.service.reading import FetchOptions
-        from reader.ui import jobs
-        from reader.ui.tasks import run_task
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading import prepare as jobs
         from reader.urls import is_url
 
         self.cancel_loading(quiet=True)  # the newest request wins
@@ -105,7 +113,7 @@ class Opening(Controller):
                 progress=lambda done, total: relay.fetch_progress.emit(done, total),
             )
             if login is not None:
-                from reader.ui.login_dialog import credentials_from
+                from reader.ui.dialogs.login_dialog import credentials_from
 
                 fetch.credentials = credentials_from(login)
                 fetch.allow_http_login = login.allow_http
@@ -120,8 +128,8 @@ class Opening(Controller):
         )
 
     def open_article(self, article_id: int) -> None:
-        from reader.ui import jobs
-        from reader.ui.tasks import run_task
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading import prepare as jobs
 
         self.cancel_loading(quiet=True)
         self._begin("Opening from your library…")
@@ -162,7 +170,7 @@ class Opening(Controller):
         failed: Callable[[BaseException], None],
     ) -> None:
         """Work that does not replace the article (imports, keeping a login); counts as busy."""
-        from reader.ui.tasks import run_task
+        from reader.ui.presenter.tasks import run_task
 
         def finished(result: object) -> None:
             self._background.remove(task)
@@ -176,8 +184,8 @@ class Opening(Controller):
         self._background.append(task)
 
     def _import_in_background(self, source: str) -> None:
-        from reader.ui import jobs
-        from reader.ui.messages import describe_error
+        from reader.ui.reading import prepare as jobs
+        from reader.ui.shell.messages import describe_error
 
         def done(opened: object) -> None:
             self.status(f"Saved {Path(source).name} to the library", 4000)
@@ -191,7 +199,7 @@ class Opening(Controller):
     def _open_failed(self, source: str, error: BaseException) -> None:
         """The previous article stays; the reason shows above it and in the status bar."""
         from reader.errors import FetchCancelled, LoginRequired
-        from reader.ui.messages import describe_error
+        from reader.ui.shell.messages import describe_error
 
         self._task = None
         self._fetch_cancel = None
@@ -208,9 +216,9 @@ class Opening(Controller):
 
     def _ask_login(self, url: str, error: Any) -> None:
         """401/407: ask, keep the login if asked to (off the GUI thread), fetch again."""
-        from reader.ui.login_dialog import ask_after, store_answer
-        from reader.ui.messages import describe_error
-        from reader.ui.tasks import run_task
+        from reader.ui.dialogs.login_dialog import ask_after, store_answer
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.shell.messages import describe_error
 
         answer = ask_after(error, url, self.window)
         if answer is None:
@@ -255,7 +263,7 @@ class Opening(Controller):
         self.display(prepared)
 
     def display(self, prepared: Prepared) -> None:
-        from reader.ui.story_model import StoryItem
+        from reader.ui.sidebar.story_model import StoryItem
 
         window = self.window
         self._end()
@@ -317,6 +325,7 @@ class Opening(Controller):
         self.window.statusBar().clearMessage()
 
     # -- action handlers -------------------------------------------------------------------
+    @handles(FILE_OPEN)
     def open_file_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -328,8 +337,9 @@ class Opening(Controller):
         self.window.file_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(FILE_OPEN_URL)
     def open_url_dialog(self) -> None:
-        from reader.ui.open_url_dialog import OpenUrlDialog
+        from reader.ui.dialogs.open_url_dialog import OpenUrlDialog
 
         dialog = OpenUrlDialog(self.window)
 
@@ -342,8 +352,9 @@ class Opening(Controller):
         self.window.url_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(FILE_PASTE_URL)
     def open_clipboard_url(self) -> None:
-        from reader.ui.open_url_dialog import clipboard_url, parse_url
+        from reader.ui.dialogs.open_url_dialog import clipboard_url, parse_url
 
         url = clipboard_url()
         if url is None:
@@ -356,13 +367,15 @@ class Opening(Controller):
             return
         self.window.open_source(url)
 
+    @handles(FILE_LOGINS)
     def show_site_logins(self) -> None:
-        from reader.ui.login_dialog import SiteLoginsDialog
+        from reader.ui.dialogs.login_dialog import SiteLoginsDialog
 
         dialog = SiteLoginsDialog(parent=self.window)
         self.window.logins_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(ARTICLE_ORIGINAL)
     def open_original(self) -> None:
         from PySide6.QtCore import QUrl
 

@@ -29,7 +29,7 @@ FONT_STACKS: dict[str, str] = {
     SANS: "'Noto Sans', 'Source Sans Pro', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif",
 }
 
-# Body text sizes in pixels, the same steps as reader.ui.themes.FONT_SIZES_PX: every size is
+# Body text sizes in pixels, the same steps as reader.ui.reading.themes.FONT_SIZES_PX: every size is
 # a whole pixel. Values outside the limits are clamped on load.
 FONT_SIZES_PX: tuple[int, ...] = (12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32, 36)
 FONT_SIZE_MIN, FONT_SIZE_MAX, FONT_SIZE_DEFAULT = FONT_SIZES_PX[0], FONT_SIZES_PX[-1], 18

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.story_card import CARD_MARGIN, CARD_PADDING, CARD_RADIUS, host
-from reader.ui.story_model import StoryItem, recommended_by
+from reader.ui.sidebar.story_card import CARD_MARGIN, CARD_PADDING, CARD_RADIUS, host
+from reader.ui.sidebar.story_model import StoryItem, recommended_by
 
 NO_LINK_NOTE = "The page gave no link for this story."
 

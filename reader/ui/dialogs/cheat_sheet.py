@@ -10,7 +10,6 @@ what the keys really do. A filter field narrows it as you type (label, key or co
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.keymap import (
+from reader.ui.actions.keymap import (
     actions_only,
     effective_keys,
     format_keys,
@@ -37,6 +36,7 @@ from reader.ui.keymap import (
     spec_id,
     spec_label,
 )
+from reader.ui.actions.table import ActionSpec
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NO_KEY = "—"
@@ -74,7 +74,7 @@ class CheatSheetDialog(QDialog):
 
     def __init__(
         self,
-        actions: Iterable[Any],
+        actions: Iterable[ActionSpec],
         overrides: Mapping[str, Iterable[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ui.controller import Controller
+from reader.ui.shell.controller import Controller
 
 
 class RecentFiles(Controller):
@@ -50,7 +50,7 @@ def dropped_sources(mime: Any) -> list[str]:
         elif url.scheme() in ("http", "https"):
             sources.append(url.toString())
     if not sources and mime.hasText():
-        from reader.ui.open_url_dialog import parse_url
+        from reader.ui.dialogs.open_url_dialog import parse_url
         from reader.urls import is_url
 
         url = parse_url(mime.text().strip())

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui import tasks
-from reader.ui.mode_switch import ModeSwitch
-from reader.ui.story_card import CARD_MARGIN, StoryCardDelegate
-from reader.ui.story_detail import StoryDetail
-from reader.ui.story_model import StoryItem, StoryModel, StoryRole
+from reader.ui.presenter import tasks
+from reader.ui.sidebar.mode_switch import ModeSwitch
+from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
+from reader.ui.sidebar.story_detail import StoryDetail
+from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
 
 __all__ = [
     "MODE_ARTICLE",

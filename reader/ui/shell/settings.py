@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reader.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
-    from reader.ui.style_prefs import ReadingStyle
+    from reader.ui.reading.style_prefs import ReadingStyle
 
 MAX_RECENT = 10
 SETTINGS_FILE = "settings.ini"
@@ -67,7 +67,7 @@ class Settings:
     @property
     def style(self) -> ReadingStyle:
         """The reading style (Preferences); the first version's font_px key still counts."""
-        from reader.ui.style_prefs import load_style
+        from reader.ui.reading.style_prefs import load_style
 
         style = load_style(self.store)
         if not self.store.contains("reading/font_size") and self.store.contains("reading/font_px"):
@@ -77,7 +77,7 @@ class Settings:
 
     @style.setter
     def style(self, value: ReadingStyle) -> None:
-        from reader.ui.style_prefs import save_style
+        from reader.ui.reading.style_prefs import save_style
 
         save_style(value, self.store)
 
@@ -89,7 +89,7 @@ class Settings:
     def shell_theme(self) -> str:
         """The theme for the first paint, read without the style machinery (it costs
         ~30 ms of Qt enum set-up): "system" is answered by the palette's lightness."""
-        from reader.ui import themes
+        from reader.ui.reading import themes
 
         value = str(self.store.value("reading/theme", themes.DEFAULT_THEME))
         if value in themes.THEMES:

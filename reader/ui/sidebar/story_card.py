@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.story_model import StoryItem, StoryRole, recommended_by
+from reader.ui.sidebar.story_model import StoryItem, StoryRole, recommended_by
 
 CARD_MARGIN = 8  # space around a card inside the list
 CARD_PADDING = 12  # space inside a card around its text

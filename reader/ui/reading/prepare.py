@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QImageReader, QTextDocument
 
-from reader.ui.themes import ViewStyle
+from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
     from reader.service.reading import Document, FetchOptions
@@ -81,8 +81,8 @@ def open_start(style: ViewStyle | None = None) -> Prepared | None:
 
 def prepare(document: Document, style: ViewStyle | None) -> Prepared:
     """Render the article, decode the images it shows, parse it for the view (``style``)."""
-    from reader.ui.reading_view import build_document
-    from reader.ui.render import render_article
+    from reader.ui.reading.reading_view import build_document
+    from reader.ui.reading.render import render_article
 
     images: dict[str, QImage] = {}
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.shell.main_window import MainWindow
 
 
 class Controller:

@@ -15,16 +15,16 @@ from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from reader.paths import resources_dir
-from reader.ui.find_bar import FindBar
-from reader.ui.messages import MessageBar
-from reader.ui.progress import ReadingProgress
-from reader.ui.reading_view import ReadingView
-from reader.ui.sidebar import Sidebar
-from reader.ui.tasks import Relay
+from reader.ui.presenter.tasks import Relay
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.progress import ReadingProgress
+from reader.ui.reading.reading_view import ReadingView
+from reader.ui.shell.messages import MessageBar
+from reader.ui.sidebar.sidebar import Sidebar
 
 if TYPE_CHECKING:
-    from reader.ui.library_view import LibraryPanel
-    from reader.ui.main_window import MainWindow
+    from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _library_panel(window: MainWindow) -> LibraryPanel | None:
     """The library list; without a usable library the window still reads files."""
     from reader.errors import ReaderError
     from reader.store import Library
-    from reader.ui.library_view import LibraryPanel
+    from reader.ui.library.library_view import LibraryPanel
 
     try:
         window.library = Library()
@@ -100,7 +100,7 @@ def _library_panel(window: MainWindow) -> LibraryPanel | None:
         log.warning("library unavailable: %s", error)
         window.library_error = str(error)
         return None
-    from reader.ui.library_model import DATE, SITE, STATE, TIME
+    from reader.ui.library.library_model import DATE, SITE, STATE, TIME
 
     panel = LibraryPanel(window.library)
     panel.setMinimumWidth(LIBRARY_MIN_WIDTH)

@@ -1,9 +1,8 @@
 """Keys of the action table: how they read, which ones clash, and the user's remapping.
 
-The action table (``reader/ui/actions.py``) holds the defaults; the user's changes are kept
+The action table (``reader/ui/actions/table.py``) holds the defaults; the user's changes are kept
 apart as overrides ``{action_id: (key, ...)}`` in QSettings, so a new default in a later
-version reaches everyone who did not remap that action. Specs are duck-typed: any object
-with ``id``, ``label``, ``keys`` and ``context`` (or ``menu``) attributes.
+version reaches everyone who did not remap that action.
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from typing import Any, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
+
+from reader.ui.actions.table import ActionSpec
 
 SETTINGS_GROUP = "keys"
 DEFAULT_CONTEXT = "global"
@@ -33,54 +34,36 @@ class Conflict:
     other_key: str
 
 
-def spec_id(spec: Any) -> str:
-    return str(spec.id)
+def spec_id(spec: ActionSpec) -> str:
+    return spec.id
 
 
-def spec_label(spec: Any) -> str:
-    return str(getattr(spec, "label", spec_id(spec))).replace("&", "")
+def spec_label(spec: ActionSpec) -> str:
+    return spec.label.replace("&", "")
 
 
-def spec_context(spec: Any) -> str:
-    """The spec's context (or menu) as a plain string; enums give their value."""
-    for name in ("context", "menu"):
-        value = getattr(spec, name, None)
-        if value is None:
-            continue
-        value = getattr(value, "value", value)
-        text = str(value).strip()
-        if text:
-            return text
-    return DEFAULT_CONTEXT
+def spec_context(spec: ActionSpec) -> str:
+    """Where the row's keys are live ("window", "list"...)."""
+    return spec.context.strip() or DEFAULT_CONTEXT
 
 
-def spec_group(spec: Any) -> str:
+def spec_group(spec: ActionSpec) -> str:
     """Where the cheat sheet and Keys page list an action: its context when that is a
     particular place (list, reading view), else its menu ("File", "View"), so that the
     many window-wide actions do not pile up in one heading."""
     context = spec_context(spec)
-    if context.casefold() in GLOBAL_CONTEXTS:
-        menu = getattr(spec, "menu", None)
-        menu = getattr(menu, "value", menu)
-        if menu and str(menu).strip():
-            return str(menu).replace("&", "").strip()
+    if context.casefold() in GLOBAL_CONTEXTS and spec.menu.strip():
+        return spec.menu.replace("&", "").strip()
     return context
 
 
-def is_action(spec: Any) -> bool:
-    """Rows of the table that are not commands (a submenu row has an empty handler)."""
-    return getattr(spec, "handler", None) != ""
+def actions_only(specs: Iterable[ActionSpec]) -> list[ActionSpec]:
+    """The commands of a table (a submenu row is not one)."""
+    return [spec for spec in specs if not spec.submenu]
 
 
-def actions_only(specs: Iterable[Any]) -> list[Any]:
-    return [spec for spec in specs if is_action(spec)]
-
-
-def spec_keys(spec: Any) -> tuple[str, ...]:
-    keys = getattr(spec, "keys", ()) or ()
-    if isinstance(keys, str):
-        keys = (keys,)
-    return tuple(normalize_key(key) for key in keys if str(key).strip())
+def spec_keys(spec: ActionSpec) -> tuple[str, ...]:
+    return tuple(normalize_key(key) for key in spec.keys if key.strip())
 
 
 def normalize_key(key: str | QKeySequence) -> str:
@@ -117,7 +100,7 @@ def format_keys(keys: Iterable[str]) -> str:
 
 
 def effective_keys(
-    specs: Iterable[Any], overrides: Mapping[str, Iterable[str]] | None = None
+    specs: Iterable[ActionSpec], overrides: Mapping[str, Iterable[str]] | None = None
 ) -> dict[str, tuple[str, ...]]:
     """``{action_id: keys}`` with the user's overrides applied over the defaults."""
     overrides = overrides or {}
@@ -144,7 +127,7 @@ def keys_clash(first: str, second: str) -> bool:
 
 
 def find_conflict(
-    specs: Iterable[Any], keymap: Mapping[str, Iterable[str]], action_id: str, key: str
+    specs: Iterable[ActionSpec], keymap: Mapping[str, Iterable[str]], action_id: str, key: str
 ) -> Conflict | None:
     """The first action whose keys clash with giving ``key`` to ``action_id``."""
     spec_list = list(specs)
@@ -162,7 +145,7 @@ def find_conflict(
 
 
 def find_conflicts(
-    specs: Iterable[Any], keymap: Mapping[str, Iterable[str]]
+    specs: Iterable[ActionSpec], keymap: Mapping[str, Iterable[str]]
 ) -> dict[str, list[Conflict]]:
     """Every clash in a keymap, listed under both actions involved."""
     spec_list = list(specs)
@@ -209,7 +192,7 @@ def save_overrides(
 
 
 def overrides_from(
-    specs: Iterable[Any], keymap: Mapping[str, Iterable[str]]
+    specs: Iterable[ActionSpec], keymap: Mapping[str, Iterable[str]]
 ) -> dict[str, tuple[str, ...]]:
     """Only the entries of ``keymap`` that differ from the defaults."""
     result: dict[str, tuple[str, ...]] = {}

@@ -573,6 +573,6 @@ def _confirm_remove(parent: QWidget, host: str) -> bool:
 
 
 def _default_run_task() -> RunTask:
-    from reader.ui.tasks import run_task
+    from reader.ui.presenter.tasks import run_task
 
     return run_task

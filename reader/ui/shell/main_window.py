@@ -3,9 +3,9 @@
 This module is imported before the first paint, so it holds only the window: the themed
 shell that paints at once, ``build()`` that makes the rest right after, and
 ``_connect_signals``, where all the wiring reads in one place. The parts come from
-reader.ui.window_layout; the commands live in handler groups, one module each: ``opening``,
+reader.ui.shell.window_layout; the commands live in handler groups, one module each: ``opening``,
 ``library_actions``, ``navigation``, ``view_actions`` and ``recent``. Every row of
-reader.ui.actions.ACTIONS names its handler as ``<group>.<method>``.
+reader.ui.actions.registry.ACTIONS names its handler as ``<group>.<method>``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMainWindow
 
-from reader.ui import themes
-from reader.ui.settings import Settings
+from reader.ui.reading import themes
+from reader.ui.shell.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -27,19 +27,19 @@ if TYPE_CHECKING:
 
     from reader.model import Article
     from reader.store import Library
-    from reader.ui.find_bar import FindBar
-    from reader.ui.library_actions import LibraryActions
-    from reader.ui.library_view import LibraryPanel
-    from reader.ui.messages import MessageBar
-    from reader.ui.navigation import Navigation
-    from reader.ui.opening import Opening
-    from reader.ui.progress import ReadingProgress
-    from reader.ui.reading_view import ReadingView
-    from reader.ui.recent import RecentFiles
-    from reader.ui.sidebar import Sidebar
-    from reader.ui.style_prefs import ReadingStyle
-    from reader.ui.tasks import Relay
-    from reader.ui.view_actions import ViewActions
+    from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.presenter.tasks import Relay
+    from reader.ui.reading.find_bar import FindBar
+    from reader.ui.reading.progress import ReadingProgress
+    from reader.ui.reading.reading_view import ReadingView
+    from reader.ui.reading.style_prefs import ReadingStyle
+    from reader.ui.shell.library_actions import LibraryActions
+    from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.navigation import Navigation
+    from reader.ui.shell.opening import Opening
+    from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.view_actions import ViewActions
+    from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
 
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     """The window. ``build=False`` makes a bare themed shell that paints at once; ``build()``
     (called by the app right after that first paint) adds the widgets, menus and keys."""
 
-    # Parts made by build() (reader.ui.window_layout).
+    # Parts made by build() (reader.ui.shell.window_layout).
     view: ReadingView
     find_bar: FindBar
     sidebar: Sidebar
@@ -118,13 +118,15 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
-        from reader.ui import actions as action_table
-        from reader.ui import keymap, window_layout
-        from reader.ui.library_actions import LibraryActions
-        from reader.ui.navigation import Navigation
-        from reader.ui.opening import Opening
-        from reader.ui.recent import RecentFiles
-        from reader.ui.view_actions import ViewActions
+        from reader.ui.actions import keymap
+        from reader.ui.actions import registry as action_table
+        from reader.ui.actions.table import FILE_RECENT
+        from reader.ui.shell import window_layout
+        from reader.ui.shell.library_actions import LibraryActions
+        from reader.ui.shell.navigation import Navigation
+        from reader.ui.shell.opening import Opening
+        from reader.ui.shell.recent import RecentFiles
+        from reader.ui.shell.view_actions import ViewActions
 
         self.style_prefs = self.settings.style
         window_layout.build_parts(self)
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         self.key_overrides = keymap.load_overrides(self.settings.store)
         self.actions_by_id = action_table.build_actions(self, overrides=self.key_overrides)
         self.menus = action_table.build_menus(self.menuBar(), self.actions_by_id)
-        self.recent_menu = self.menus[action_table.RECENT_MENU]
+        self.recent_menu = self.menus[FILE_RECENT.id]
         action_table.attach_context(self.actions_by_id, "list", window_layout.list_widgets(self))
 
         window_layout.restore(self)
@@ -147,10 +149,11 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         from PySide6.QtGui import QGuiApplication
 
-        from reader.ui.actions import connect_actions
+        from reader.ui.actions.registry import connect_actions, handlers
 
         opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
-        connect_actions(self.actions_by_id, self)
+        groups = (opening, self.library_actions, navigation, view_actions)
+        connect_actions(self.actions_by_id, handlers(*groups))
         self.view.external_link.connect(opening.link_clicked)
         self.view.highlighted.connect(opening.show_link_target)
         self.reading_progress.end_reached.connect(self.library_actions.end_reached)
@@ -183,13 +186,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from reader.ui.recent import dropped_sources
+        from reader.ui.shell.recent import dropped_sources
 
         if dropped_sources(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from reader.ui.recent import dropped_sources
+        from reader.ui.shell.recent import dropped_sources
 
         sources = dropped_sources(event.mimeData())
         if sources:

@@ -27,8 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.ui import themes
-from reader.ui.themes import ViewStyle
+from reader.ui.reading import themes
+from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
 # Word wrap leaves lines a little shorter: the 65–75 range comfortable for long reading.
@@ -116,7 +116,7 @@ class ReadingView(QTextBrowser):
             self._apply(self._html, keep_position=True)
             return
         # A long article: parse the restyled copy in a worker, keep reading meanwhile.
-        from reader.ui.tasks import run_task
+        from reader.ui.presenter.tasks import run_task
 
         self._restyle_generation += 1
         generation = self._restyle_generation
@@ -166,7 +166,7 @@ class ReadingView(QTextBrowser):
 
     def show_notice(self, message: str) -> None:
         """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
-        from reader.ui.render import notice_html
+        from reader.ui.reading.render import notice_html
 
         self._images = {}
         self._html = ""
@@ -390,7 +390,7 @@ def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QT
     therefore parsed in chunks of ~10 ms (render.split_html), releasing the GIL between
     them; the result is the same document, block for block (tests/gui/test_chunked_document).
     """
-    from reader.ui import render
+    from reader.ui.reading import render
 
     chunks = render.split_html(html, render.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
     document = QTextDocument()

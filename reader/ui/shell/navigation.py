@@ -5,10 +5,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reader.ui.controller import Controller
+from reader.ui.actions.registry import handles
+from reader.ui.actions.table import (
+    ARTICLE_FOCUS_TEXT,
+    FIND_NEXT,
+    FIND_OPEN,
+    FIND_PREVIOUS,
+    GO_ARTICLE,
+    GO_FOR_YOU,
+    GO_LIBRARY,
+    LIBRARY_SEARCH,
+    NAV_BACK,
+    NAV_FORWARD,
+    NAV_NEXT,
+    NAV_NEXT_UNREAD,
+    NAV_OPEN,
+    NAV_PREVIOUS,
+    NAV_PREVIOUS_UNREAD,
+    READ_PAGE_DOWN,
+    READ_PAGE_UP,
+)
+from reader.ui.shell.controller import Controller
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.shell.main_window import MainWindow
 
 # Space pages by the view's height minus this much, so the last line stays in sight.
 PAGE_OVERLAP_PX = 48
@@ -26,9 +46,11 @@ class Navigation(Controller):
         self._from_history = False
 
     # -- lists -----------------------------------------------------------------------------
+    @handles(NAV_NEXT)
     def next_item(self) -> None:
         self._step_item(1)
 
+    @handles(NAV_PREVIOUS)
     def previous_item(self) -> None:
         self._step_item(-1)
 
@@ -52,6 +74,7 @@ class Navigation(Controller):
         if after is not None and after != before:
             window.open_article(after)
 
+    @handles(NAV_OPEN)
     def open_current(self) -> None:
         """Enter: open the story or article under the cursor of the focused list."""
         if self.sidebar_has_focus():
@@ -60,9 +83,11 @@ class Navigation(Controller):
         if self.window.library_panel is not None and self.panel_has_focus():
             self.window.library_panel.open_current()
 
+    @handles(NAV_NEXT_UNREAD)
     def next_unread(self) -> None:
         self._unread(1)
 
+    @handles(NAV_PREVIOUS_UNREAD)
     def previous_unread(self) -> None:
         self._unread(-1)
 
@@ -99,9 +124,11 @@ class Navigation(Controller):
         self.status("No other unread article", 3000)
 
     # -- history ---------------------------------------------------------------------------
+    @handles(NAV_BACK)
     def go_back(self) -> None:
         self._go_history(-1)
 
+    @handles(NAV_FORWARD)
     def go_forward(self) -> None:
         self._go_history(1)
 
@@ -137,6 +164,7 @@ class Navigation(Controller):
         self._history_index = len(self._history) - 1
 
     # -- g-keys: places in the window -----------------------------------------------------
+    @handles(GO_LIBRARY)
     def go_library(self) -> None:
         window = self.window
         if window.library_panel is None:
@@ -149,6 +177,7 @@ class Navigation(Controller):
         if window.article_id is not None:
             window.library_panel.select_article(window.article_id)
 
+    @handles(LIBRARY_SEARCH)
     def search_library(self) -> None:
         self.go_library()
         if self.window.library_panel is not None:
@@ -160,9 +189,11 @@ class Navigation(Controller):
         if self.window.library_panel is not None:
             self.window.library_panel.search_now(text)
 
+    @handles(GO_FOR_YOU)
     def go_for_you(self) -> None:
         self._sidebar_mode("show_for_you")
 
+    @handles(GO_ARTICLE)
     def go_this_article(self) -> None:
         self._sidebar_mode("show_this_article")
 
@@ -178,13 +209,16 @@ class Navigation(Controller):
             window.view_actions.toggle_sidebar()
         window.sidebar.focus_list()
 
+    @handles(ARTICLE_FOCUS_TEXT)
     def focus_article(self) -> None:
         self.window.view.setFocus()
 
     # -- in the article --------------------------------------------------------------------
+    @handles(READ_PAGE_DOWN)
     def page_down(self) -> None:
         self._page(1)
 
+    @handles(READ_PAGE_UP)
     def page_up(self) -> None:
         self._page(-1)
 
@@ -205,11 +239,14 @@ class Navigation(Controller):
         step = max(1, view.viewport().height() - PAGE_OVERLAP_PX)
         bar.setValue(bar.value() + direction * step)
 
+    @handles(FIND_OPEN)
     def open_find(self) -> None:
         self.window.find_bar.open()
 
+    @handles(FIND_NEXT)
     def find_next(self) -> None:
         self.window.find_bar.find_next()
 
+    @handles(FIND_PREVIOUS)
     def find_previous(self) -> None:
         self.window.find_bar.find_previous()

@@ -7,16 +7,37 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.ui import themes
-from reader.ui.controller import Controller
-from reader.ui.window_layout import DEFAULT_SPLIT
+from reader.ui.actions.registry import handles
+from reader.ui.actions.table import (
+    APP_ESCAPE,
+    APP_QUIT,
+    FILE_PREFERENCES,
+    FILE_PRINT,
+    HELP_ABOUT,
+    HELP_SHORTCUTS,
+    VIEW_FOCUS_MODE,
+    VIEW_FULL_SCREEN,
+    VIEW_LIBRARY,
+    VIEW_SHOW_ADS,
+    VIEW_SIDEBAR,
+    VIEW_THEME_DARK,
+    VIEW_THEME_LIGHT,
+    VIEW_THEME_SEPIA,
+    VIEW_THEME_SYSTEM,
+    VIEW_ZOOM_IN,
+    VIEW_ZOOM_OUT,
+    VIEW_ZOOM_RESET,
+)
+from reader.ui.reading import themes
+from reader.ui.shell.controller import Controller
+from reader.ui.shell.window_layout import DEFAULT_SPLIT
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from reader.ui.main_window import MainWindow
-    from reader.ui.style_prefs import ReadingStyle
-    from reader.ui.themes import ViewStyle
+    from reader.ui.reading.style_prefs import ReadingStyle
+    from reader.ui.reading.themes import ViewStyle
+    from reader.ui.shell.main_window import MainWindow
 
 # Dark themes want softer find highlights (all matches, current match, its text).
 FIND_COLORS_DARK = ((255, 196, 0, 70), (214, 120, 20, 255), (0, 0, 0, 255))
@@ -30,12 +51,15 @@ class ViewActions(Controller):
         self._focus_mode_saved: dict[str, bool] | None = None  # visibility before focus mode
 
     # -- reading style ---------------------------------------------------------------------
+    @handles(VIEW_ZOOM_IN)
     def zoom_in(self) -> None:
         self._set_style(self.window.style_prefs.bigger())
 
+    @handles(VIEW_ZOOM_OUT)
     def zoom_out(self) -> None:
         self._set_style(self.window.style_prefs.smaller())
 
+    @handles(VIEW_ZOOM_RESET)
     def zoom_reset(self) -> None:
         self._set_style(self.window.style_prefs.default_size())
 
@@ -45,12 +69,13 @@ class ViewActions(Controller):
         self.apply_style(style)
         self.status(f"Text size {style.font_size} px", 2000)
 
+    @handles(VIEW_THEME_LIGHT, VIEW_THEME_SEPIA, VIEW_THEME_DARK, VIEW_THEME_SYSTEM)
     def set_theme(self, name: str) -> None:
         self.apply_style(replace(self.window.style_prefs, theme=name))
 
     def view_style(self) -> ViewStyle:
         """What the reading view and workers parse documents with."""
-        from reader.ui.themes import ViewStyle
+        from reader.ui.reading.themes import ViewStyle
 
         style = self.window.style_prefs
         return ViewStyle(
@@ -67,7 +92,11 @@ class ViewActions(Controller):
         from PySide6.QtGui import QColor
         from PySide6.QtWidgets import QApplication, QDialog
 
-        from reader.ui.find_bar import ALL_MATCHES_COLOR, CURRENT_MATCH_COLOR, CURRENT_MATCH_TEXT
+        from reader.ui.reading.find_bar import (
+            ALL_MATCHES_COLOR,
+            CURRENT_MATCH_COLOR,
+            CURRENT_MATCH_TEXT,
+        )
 
         window = self.window
         window.style_prefs = style
@@ -98,14 +127,15 @@ class ViewActions(Controller):
         if self.window.style_prefs.theme == "system":
             self.apply_style(self.window.style_prefs, save=False)
 
+    @handles(FILE_PREFERENCES)
     def show_preferences(self) -> None:
-        from reader.ui import actions as action_table
-        from reader.ui.preferences import PreferencesDialog
+        from reader.ui.actions.table import ACTIONS
+        from reader.ui.dialogs.preferences import PreferencesDialog
 
         window = self.window
         dialog = PreferencesDialog(
             window.style_prefs,
-            action_table.ACTIONS,
+            ACTIONS,
             window.key_overrides,
             window,
             settings=window.settings.store,
@@ -117,12 +147,13 @@ class ViewActions(Controller):
         self.open_dialog(dialog)
 
     def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
-        from reader.ui import actions as action_table
+        from reader.ui.actions import registry as action_table
 
         self.window.key_overrides = dict(overrides)
         action_table.apply_keys(self.window.actions_by_id, self.window.key_overrides)
 
     # -- panels and modes ------------------------------------------------------------------
+    @handles(VIEW_LIBRARY)
     def toggle_library(self) -> None:
         window = self.window
         if window.library_panel is None:
@@ -135,11 +166,13 @@ class ViewActions(Controller):
             sizes[0] = DEFAULT_SPLIT[0]
             window.splitter.setSizes(sizes)
 
+    @handles(VIEW_SIDEBAR)
     def toggle_sidebar(self) -> None:
         visible = self.window.actions_by_id["view.sidebar"].isChecked()
         self.window.sidebar.setVisible(visible)
         self.window.settings.show_sidebar = visible
 
+    @handles(VIEW_SHOW_ADS)
     def toggle_ads(self) -> None:
         self.window.sidebar.set_show_ads(self.window.actions_by_id["view.show_ads"].isChecked())
 
@@ -147,12 +180,14 @@ class ViewActions(Controller):
         self.window.actions_by_id["view.show_ads"].setChecked(show)
         self.window.settings.show_ads = show
 
+    @handles(VIEW_FULL_SCREEN)
     def toggle_full_screen(self) -> None:
         if self.window.actions_by_id["view.full_screen"].isChecked():
             self.window.showFullScreen()
         else:
             self.window.showNormal()
 
+    @handles(VIEW_FOCUS_MODE)
     def toggle_focus_mode(self) -> None:
         if self.window.actions_by_id["view.focus_mode"].isChecked():
             self.enter_focus_mode()
@@ -194,6 +229,7 @@ class ViewActions(Controller):
             parts["library"] = window.library_panel
         return parts
 
+    @handles(APP_ESCAPE)
     def escape(self) -> None:
         """Esc: close find, clear the library search, stop loading, leave focus mode or
         full screen, in that order: the nearest thing goes first."""
@@ -214,6 +250,7 @@ class ViewActions(Controller):
             self.toggle_full_screen()
 
     # -- printing and the app's own dialogs ------------------------------------------------
+    @handles(FILE_PRINT)
     def print_article(self) -> None:
         """Ctrl+P: the system print dialog; "Print to File (PDF)" saves a PDF."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -234,15 +271,21 @@ class ViewActions(Controller):
         window.print_dialog = dialog
         self.open_dialog(dialog)
 
+    @handles(HELP_SHORTCUTS)
     def show_cheat_sheet(self) -> None:
-        from reader.ui import actions as action_table
-        from reader.ui.cheat_sheet import CheatSheetDialog
+        from reader.ui.actions.table import ACTIONS
+        from reader.ui.dialogs.cheat_sheet import CheatSheetDialog
 
         window = self.window
-        dialog = CheatSheetDialog(action_table.ACTIONS, window.key_overrides, window)
+        dialog = CheatSheetDialog(ACTIONS, window.key_overrides, window)
         window.cheat_sheet = dialog
         self.open_dialog(dialog)
 
+    @handles(APP_QUIT)
+    def quit(self) -> None:
+        self.window.close()
+
+    @handles(HELP_ABOUT)
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 

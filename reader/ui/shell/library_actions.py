@@ -10,8 +10,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from reader.ui.controller import Controller
-from reader.ui.opening import STATUS_TIMEOUT_MS
+from reader.ui.actions.registry import handles
+from reader.ui.actions.table import (
+    ARTICLE_ARCHIVE,
+    ARTICLE_READ,
+    ARTICLE_STAR,
+    ARTICLE_TAGS,
+    FILE_IMPORT,
+)
+from reader.ui.shell.controller import Controller
+from reader.ui.shell.opening import STATUS_TIMEOUT_MS
 
 log = logging.getLogger(__name__)
 
@@ -23,19 +31,22 @@ POOL_MIN_FILES = 24
 class LibraryActions(Controller):
     """Changes to saved articles, and what the window does when the library changes."""
 
+    @handles(ARTICLE_STAR)
     def toggle_star(self) -> None:
         self._flag("starred", "toggle_star", "Starred", "Unstarred")
 
+    @handles(ARTICLE_ARCHIVE)
     def toggle_archive(self) -> None:
         self._flag("archived", "toggle_archive", "Archived", "Moved out of the archive")
 
+    @handles(ARTICLE_READ)
     def toggle_read(self) -> None:
         self._flag("read", "toggle_read", "Marked as read", "Marked as unread")
 
     def _flag(self, field: str, panel_method: str, on_text: str, off_text: str) -> None:
         """e/s/m: the selected articles when the library has focus, else the one read."""
         from reader.errors import ReaderError
-        from reader.ui.library_view import FlagChange
+        from reader.ui.library.library_view import FlagChange
 
         window = self.window
         panel = window.library_panel
@@ -63,12 +74,13 @@ class LibraryActions(Controller):
             panel.show_message(text, undo=True)
             self.status(text, 3000)
 
+    @handles(ARTICLE_TAGS)
     def edit_tags(self) -> None:
         """t: the tags of the selected articles, or of the article being read."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         from reader.errors import ReaderError
-        from reader.ui.library_view import TagsChange
+        from reader.ui.library.library_view import TagsChange
 
         window = self.window
         panel = window.library_panel
@@ -128,6 +140,7 @@ class LibraryActions(Controller):
             window.library_panel.update_article_state(window.article_id, read=True)
 
     # -- importing -------------------------------------------------------------------------
+    @handles(FILE_IMPORT)
     def import_folder_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -198,7 +211,7 @@ class LibraryActions(Controller):
             self.reload_library()
 
         def failed(error: BaseException) -> None:
-            from reader.ui.messages import describe_error
+            from reader.ui.shell.messages import describe_error
 
             relay.import_event.disconnect(on_event)
             dialog.close()
