@@ -11,9 +11,9 @@ import pytest
 from reader.extract import extract
 from reader.listen.script import Script, build_script, realign
 from reader.load import load
-from reader.ui.reading_view import build_document
-from reader.ui.render import render_article
-from reader.ui.themes import ViewStyle
+from reader.ui.reading.reading_view import build_document
+from reader.ui.reading.render import render_article
+from reader.ui.reading.themes import ViewStyle
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 # The prediction must be exact on this share of the Mozilla corpus (measured: 124 of 141
