@@ -32,7 +32,7 @@ def run_app(sources: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("reader")
 
-    from reader.ui.single_instance import claim_or_forward
+    from reader.ui.shell.single_instance import claim_or_forward
 
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
     # builds anything. Where Unix sockets exist that check is a plain socket call; the
@@ -48,7 +48,7 @@ def run_app(sources: list[str]) -> int:
     elif _forward_quickly(absolute):
         return 0
 
-    from reader.ui.main_window import FirstPaint, MainWindow
+    from reader.ui.shell.main_window import FirstPaint, MainWindow
 
     window = MainWindow(build=False)  # a themed shell: paints before anything heavy loads
     bench = os.environ.get(BENCH_ENV, "")
@@ -89,13 +89,13 @@ def _can_forward_quickly() -> bool:
 
 def _forward_quickly(sources: list[str]) -> bool:
     """Hand ``sources`` to a running Reader over its Unix socket (QLocalServer's socket in
-    the temp folder, same one-line JSON protocol as reader.ui.single_instance)."""
+    the temp folder, same one-line JSON protocol as reader.ui.shell.single_instance)."""
     import json
     import socket
 
     from PySide6.QtCore import QDir
 
-    from reader.ui.single_instance import PROTOCOL_VERSION, REPLY_TIMEOUT_MS, server_name
+    from reader.ui.shell.single_instance import PROTOCOL_VERSION, REPLY_TIMEOUT_MS, server_name
 
     path = os.path.join(QDir.tempPath(), server_name())
     if not os.path.exists(path):
@@ -120,7 +120,7 @@ def _forward_quickly(sources: list[str]) -> bool:
 def connect_instance(instance: Any, window: Any) -> None:
     """`reader FILE` from another process: open FILE here (once the window is built) and
     bring the window to the front."""
-    from reader.ui.single_instance import raise_window
+    from reader.ui.shell.single_instance import raise_window
 
     def forwarded(requested: list[str]) -> None:
         if requested and window.is_built():

@@ -63,9 +63,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.model import Article
-    from reader.ui import jobs, reading_view
-    from reader.ui.reading_view import ReadingView, build_document
-    from reader.ui.render import render_article
+    from reader.ui.reading import prepare as jobs
+    from reader.ui.reading import reading_view
+    from reader.ui.reading.reading_view import ReadingView, build_document
+    from reader.ui.reading.render import render_article
 
     app = QApplication.instance() or QApplication([])
     view = ReadingView()

@@ -49,8 +49,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import reading_view
-    from reader.ui.main_window import MainWindow
+    from reader.ui.reading import reading_view
+    from reader.ui.shell.main_window import MainWindow
 
     if "--one-shot" in sys.argv:  # the old way, for comparison: one setHtml per article
         reading_view.ONE_SHOT_CHARS = sys.maxsize

@@ -6,8 +6,8 @@ import pytest
 import shiboken6
 from window_helpers import WAIT_MS
 
-from reader.ui import tasks
-from reader.ui.main_window import MainWindow
+from reader.ui.presenter import tasks
+from reader.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -44,8 +44,8 @@ def scroll_to_first_table(view: object) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import jobs
-    from reader.ui.main_window import MainWindow
+    from reader.ui.reading import prepare as jobs
+    from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
     only = set(sys.argv[2:])

@@ -41,8 +41,8 @@ def settle(app: object, rounds: int = 8) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import jobs
-    from reader.ui.main_window import MainWindow
+    from reader.ui.reading import prepare as jobs
+    from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
     out.mkdir(parents=True, exist_ok=True)

@@ -19,10 +19,11 @@ from PySide6.QtGui import (
 )
 
 from reader.model import Article
-from reader.ui import reading_view, render, tasks
-from reader.ui.reading_view import _style_document, build_document
-from reader.ui.render import render_article, split_html
-from reader.ui.themes import ViewStyle
+from reader.ui.presenter import tasks
+from reader.ui.reading import reading_view, render
+from reader.ui.reading.reading_view import _style_document, build_document
+from reader.ui.reading.render import render_article, split_html
+from reader.ui.reading.themes import ViewStyle
 
 VOCABULARY = "harbour storm boat morning light council river winter people city market road"
 WORDS = VOCABULARY.split()
@@ -190,7 +191,7 @@ def test_chunked_document_equals_one_shot(theme: str) -> None:
 
 @pytest.mark.usefixtures("qapp")
 def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
-    from reader.ui import jobs
+    from reader.ui.reading import prepare as jobs
 
     page = shared_dir / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if not page.is_file():

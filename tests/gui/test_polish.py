@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from reader.ui import tasks
-from reader.ui.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
-from reader.ui.main_window import MainWindow
-from reader.ui.messages import DARK_ERROR_COLORS, ERROR_COLORS
-from reader.ui.render import shape_content
-from reader.ui.story_model import recommended_by
-from reader.ui.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
+from reader.ui.presenter import tasks
+from reader.ui.reading.render import shape_content
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS
+from reader.ui.shell.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.sidebar.story_model import recommended_by
 
 WAIT_MS = 30_000
 
@@ -105,7 +105,7 @@ def test_focus_mode_clears_an_old_message(qtbot, window):
 
 
 def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
-    from reader.ui.window_layout import DEFAULT_SPLIT
+    from reader.ui.shell.window_layout import DEFAULT_SPLIT
 
     if window.library_panel is not None and window.library_panel.isVisible():
         window.toggle_library()

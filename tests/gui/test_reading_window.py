@@ -14,8 +14,9 @@ from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 from window_helpers import WAIT_MS, open_and_wait
 
-from reader.ui import tasks, themes
-from reader.ui.main_window import MainWindow
+from reader.ui.presenter import tasks
+from reader.ui.reading import themes
+from reader.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -288,7 +289,7 @@ def test_dropping_a_file_opens_it(qtbot, window, page):
 def test_very_long_article_shows_preparing_state(qtbot, window):
     from reader.model import Article
     from reader.service.reading import Document
-    from reader.ui.jobs import Prepared
+    from reader.ui.reading.prepare import Prepared
 
     body = "<p>" + " ".join(["word"] * 40) + "</p>"
     article = Article(source="long", title="A very long read", content_html="", text="",
@@ -349,8 +350,9 @@ def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
         "from reader.app import run_app\n"
         "run_app([])\n"
         "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store',"
-        " 'reader.ui.window_layout', 'reader.ui.opening', 'reader.ui.library_actions',"
-        " 'reader.ui.navigation', 'reader.ui.view_actions', 'reader.ui.recent')"
+        " 'reader.ui.shell.window_layout', 'reader.ui.shell.opening',"
+        " 'reader.ui.shell.library_actions', 'reader.ui.shell.navigation',"
+        " 'reader.ui.shell.view_actions', 'reader.ui.shell.recent')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
@@ -387,7 +389,7 @@ def test_qt_calls_keep_none_and_true_alive(window):
 
 
 def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
-    from reader.ui.reading_view import REPARSE_IN_WORKER_CHARS
+    from reader.ui.reading.reading_view import REPARSE_IN_WORKER_CHARS
 
     paragraph = "<p>" + " ".join(["words"] * 60) + "</p>"
     html = "<html><body>" + paragraph * (REPARSE_IN_WORKER_CHARS // len(paragraph) + 10)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from window_helpers import WAIT_MS
 
 from reader.paths import LIBRARY_FILE
-from reader.ui import actions as action_table
-from reader.ui.actions import ACTIONS
-from reader.ui.main_window import MainWindow
+from reader.ui.actions import table as action_table
+from reader.ui.actions.table import COMMANDS
+from reader.ui.shell.main_window import MainWindow
 
 TITLES = ("Morning at the harbour", "The lighthouse keepers", "Winter on the ferry")
 PARAGRAPH = (
@@ -307,7 +307,7 @@ def check_escape(qtbot, window, ids, action_id):
 
 
 def check_zoom(qtbot, window, ids, action_id):
-    from reader.ui.themes import DEFAULT_FONT_PX
+    from reader.ui.reading.themes import DEFAULT_FONT_PX
 
     if action_id == "view.zoom_reset":
         window.zoom_in()
@@ -378,7 +378,7 @@ def check_cheat_sheet(qtbot, window, ids, action_id):
         QTest.keySequence(window.view, QKeySequence(key))
         sheet = window.cheat_sheet
         qtbot.waitUntil(sheet.isVisible, timeout=5000)
-        assert sheet.listed_ids() == [row.id for row in ACTIONS if row.handler], key
+        assert sheet.listed_ids() == [row.id for row in COMMANDS], key
         sheet.reject()
 
 
@@ -430,7 +430,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "help.about": check_dialog("about_box", title="About"),
 }
 
-ACTION_IDS = [row.id for row in ACTIONS if row.handler]
+ACTION_IDS = [row.id for row in COMMANDS]
 
 
 def test_every_action_has_an_effect_check():
@@ -461,8 +461,8 @@ def test_single_letters_type_into_text_fields(qtbot, window, ids):
 
 
 def test_remapped_key_is_saved_and_applied_at_start(qtbot, ids):
-    from reader.ui import keymap
-    from reader.ui.settings import Settings
+    from reader.ui.actions import keymap
+    from reader.ui.shell.settings import Settings
 
     keymap.save_overrides({"article.star": ("X",)}, Settings().store)
     win = MainWindow()
@@ -484,13 +484,28 @@ def test_menus_come_from_the_table(qtbot, window):
     assert set(ACTION_IDS) <= in_menus
 
 
-def test_handler_paths_name_methods_of_the_window_or_its_groups(window):
-    """A row's handler is "<group>.<method>" (window.navigation.go_back) or a window method."""
-    for row in ACTIONS:
-        if row.handler:
-            owner = window
-            group, _, method = row.handler.rpartition(".")
-            if group:
-                owner = getattr(window, group)
-            assert callable(getattr(owner, method)), row.id
-            assert action_table.resolve(window, row.handler) == getattr(owner, method)
+def test_every_row_has_one_registered_handler(window):
+    """Each command row of the table is served by exactly one ``@handles`` method of the
+    window's handler groups, and no handler claims a row that is not in the table."""
+    from reader.ui.actions.registry import handlers
+
+    groups = (window.opening, window.library_actions, window.navigation, window.view_actions)
+    found = handlers(*groups)
+    assert set(found) == {row.id for row in COMMANDS}
+    assert all(callable(handler) for handler in found.values())
+
+
+def test_a_handler_claimed_twice_is_refused():
+    from reader.ui.actions.registry import handlers, handles
+    from reader.ui.actions.table import FILE_OPEN
+
+    class One:
+        @handles(FILE_OPEN)
+        def first(self) -> None: ...
+
+    class Two:
+        @handles(FILE_OPEN)
+        def second(self) -> None: ...
+
+    with pytest.raises(ValueError, match=r"file\.open"):
+        handlers(One(), Two())

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtTest import QTest
 from window_helpers import WAIT_MS, open_and_wait
 
-from reader.ui.main_window import MainWindow
+from reader.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 WORDS = ("quiet", "harbour", "boats", "nets", "salt", "rope", "gulls", "market", "crates")
@@ -79,7 +79,7 @@ def test_import_can_be_cancelled(qtbot, window, pages):
 
 
 def first_visible_block(window: MainWindow) -> int:
-    from reader.ui.reading_view import parse_anchor
+    from reader.ui.reading.reading_view import parse_anchor
 
     parsed = parse_anchor(window.view.anchor())
     assert parsed is not None
@@ -159,7 +159,7 @@ def test_preferences_reach_the_reading_view_live_and_cancel_goes_back(qtbot, win
 
 def test_reader_file_is_forwarded_to_the_running_window(qtbot, window, pages, data_dir):
     from reader.app import connect_instance
-    from reader.ui.single_instance import SingleInstance
+    from reader.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance()  # the name is derived from READER_DATA_DIR, as in run_app
     assert instance.listen()

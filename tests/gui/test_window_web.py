@@ -18,9 +18,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from window_helpers import WAIT_MS
 
-from reader.ui import tasks
-from reader.ui.login_dialog import LoginPrompt
-from reader.ui.main_window import MainWindow
+from reader.ui.dialogs.login_dialog import LoginPrompt
+from reader.ui.presenter import tasks
+from reader.ui.shell.main_window import MainWindow
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8DwnwEKmBgQAFMBAOT3Aw"

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from reader.ui.main_window import MainWindow
+from reader.ui.shell.main_window import MainWindow
 
 WAIT_MS = 30_000  # generous: the machines running the tests are shared and slow
 
