@@ -24,28 +24,11 @@ from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
+sys.path.insert(0, str(REPO / "tests" / "unit"))
 
 import adapter  # noqa: E402
+from reader_titles import READER_TITLES  # noqa: E402
 
-# Pages whose expected title (Readability.js) keeps the site's or author's name; the title a
-# reader wants is the story's own. Labelled by hand from the pages' <title> and metadata.
-READER_TITLES = {
-    "breitbart": "'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump "
-    "Supporters?'",
-    "ebb-org": "On Recent Controversial Events",
-    "ehow-1": "How to Build a Terrarium",
-    "ehow-2": "How to Throw a Graduation Party on a Budget",
-    "firefox-nightly-blog": "These Weeks in Firefox: Issue 85",
-    "guardian-1": "'What is the sea telling us?': Māori tribes fearful over whale strandings",
-    "iab-1": "Getting LEAN with Digital Ad UX",
-    "keep-tabular-data": "Friday Facts #282 - 0.17 in sight",
-    "lwn-1": "LWN.net Weekly Edition for March 26, 2015",
-    "medium-3": "Samantha and The Great Big Lie",
-    "mercurial": "Evolve: Shared Mutable History",
-    "wikipedia": "Mozilla",
-    "yahoo-4": "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ"
-    "「フリーWi-Fiプロテクション」（CNET Japan）",
-}
 LOSS = 0.0005  # a page counts as losing below this much F1
 
 

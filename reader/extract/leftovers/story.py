@@ -13,6 +13,7 @@ from reader.extract.leftovers.titles import leading_part, opening_heading
 from reader.extract.text import fold, squash
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "table"))
 PROSE_BLOCKS = ("p", "ul", "ol", "blockquote", "div")
 HIDDEN_TEXT_MAX = 300  # screen-reader text is a label or a sentence, never a section
 FILE_LINK = re.compile(r"\.(?:pdf|zip|docx?|xlsx?|pptx?|epub|mp3|mp4)(?:[?#]|$)", re.I)
@@ -98,11 +99,21 @@ def set_credits_apart(story: Any) -> None:
         small.text = text
         small.tail = credit.tail
         shown = squash((caption if caption is not None else credit.getparent()).text_content())
-        before = not shown.startswith(text)
+        previous = credit.getprevious()
+        # After a block (a caption's <p>) the credit starts a line of its own anyway.
+        after_block = previous is not None and not previous.tail and _ends_in_block(previous)
         credit.getparent().replace(credit, small)
-        if before:
+        if not shown.startswith(text) and not after_block:
             _trim_text_before(small)
             small.addprevious(lxml.html.Element("br"))
+
+
+def _ends_in_block(elem: Any) -> bool:
+    """Whether ``elem`` is a block, or ends with one (a caption's <span><p>…</p></span>)."""
+    if elem.tag in BLOCKS:
+        return True
+    last = elem[-1] if len(elem) else None
+    return last is not None and not last.tail and _ends_in_block(last)
 
 
 def _trim_text_before(elem: Any) -> None:
