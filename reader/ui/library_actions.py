@@ -147,12 +147,14 @@ class LibraryActions(Controller):
 
         from reader.service.importing import collect_sources, import_sources
         from reader.store import Library
+        from reader.ui.plain_text import plain_label
 
         if not folder:
             return
         window = self.window
         cancel = threading.Event()
         dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, window)
+        dialog.setLabel(plain_label("Looking for saved pages…"))  # file names stay text
         dialog.setWindowTitle("Importing")
         dialog.setAccessibleName("Import progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

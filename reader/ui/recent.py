@@ -29,7 +29,7 @@ class RecentFiles(Controller):
         menu.clear()
         recent = settings.recent
         for index, source in enumerate(recent, start=1):
-            label = f"&{index % 10} {Path(source).name}"
+            label = f"&{index % 10} {Path(source).name.replace('&', '&&')}"  # not a mnemonic
             action = QAction(label, menu)
             action.setStatusTip(source)
             action.triggered.connect(lambda _=False, s=source: self.window.open_source(s))

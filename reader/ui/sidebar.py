@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui import tasks
 from reader.ui.mode_switch import ModeSwitch
+from reader.ui.plain_text import plain_label
 from reader.ui.story_card import CARD_MARGIN, StoryCardDelegate
 from reader.ui.story_detail import StoryDetail
 from reader.ui.story_model import StoryItem, StoryModel, StoryRole
@@ -144,6 +145,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -200,7 +202,7 @@ class Sidebar(QWidget):
         self.ads_toggle.setToolTip("Show sponsored stories, marked as such")
         self.ads_toggle.setFont(small)
         self.ads_toggle.setVisible(False)
-        self.empty = QLabel(EMPTY_TEXT[MODE_ARTICLE])
+        self.empty = plain_label(EMPTY_TEXT[MODE_ARTICLE])
         self.empty.setWordWrap(True)
         self.empty.setObjectName("sidebarEmpty")
         self.empty.setContentsMargins(16, 8, 16, 8)

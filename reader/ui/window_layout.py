@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from reader.paths import resources_dir
 from reader.ui.find_bar import FindBar
 from reader.ui.messages import MessageBar
+from reader.ui.plain_text import plain_label
 from reader.ui.progress import ReadingProgress
 from reader.ui.reading_view import ReadingView
 from reader.ui.sidebar import Sidebar
@@ -70,7 +71,7 @@ def build_parts(window: MainWindow) -> None:
     splitter.set_panes(reading, sides)
     window.setCentralWidget(_column(window.message_bar, splitter, stretch=splitter))
 
-    window.status_text = QLabel()
+    window.status_text = plain_label()
     window.status_text.setAccessibleName("Article length")
     progress = window.progress = QProgressBar()
     progress.setAccessibleName("Loading")
