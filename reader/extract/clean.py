@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
-from reader.extract.recommended_rules import HEADING_PREFIXES, MAX_HEADING_WORDS
+from reader.extract.recommended.rules.phrases import HEADING_PREFIXES, MAX_HEADING_WORDS
 from reader.extract.text import fold, squash
 
 # A block whose whole text is made of these phrases is a broken widget, not the story.

@@ -3,6 +3,8 @@
 import re
 from typing import Any
 
+from reader.extract.tags import CELL_TAGS, HEADING_TAGS
+
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
 EXCERPT_MAX_CHARS = 300  # about two lines of a list row; cut at a word boundary
 # A page holding less than this is an error shell or a stub, not an article.
@@ -12,7 +14,7 @@ READERABLE_MAX_LINK_RATIO = 0.5
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A CJK character reads as a word; elsewhere a word is a run of letters and digits.
 WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS = HEADING_TAGS | frozenset(
     [
         "address",
         "article",
@@ -28,12 +30,6 @@ BLOCK_TAGS = frozenset(
         "figcaption",
         "figure",
         "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
         "header",
         "hr",
         "li",
@@ -52,7 +48,6 @@ BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-CELL_TAGS = frozenset(("td", "th"))
 _ANY_SPACE = re.compile(r"\s+")  # outside pre, a line break in the source is a space
 _BLANKS = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r" ?\n[\n ]*")

@@ -8,24 +8,19 @@ pipe tables, figures as image plus italic caption.
 import re
 from typing import Any
 
+from reader.extract.tags import CELL_TAGS, HEADING_TAGS
 from reader.extract.text import squash
 from reader.model import Article
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _BLANK_LINES_IN_ITEM = re.compile(r"\n\s*\n")
-BLOCKS = frozenset(
+BLOCKS = HEADING_TAGS | frozenset(
     [
         "p",
         "div",
         "figure",
         "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
         "ul",
         "ol",
         "li",
@@ -87,7 +82,7 @@ def _blocks(elem: Any, indent: str) -> str:
 
 
 def _block(elem: Any, tag: str, indent: str) -> str:
-    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    if tag in HEADING_TAGS:
         return f"{indent}{'#' * int(tag[1])} {_inline_children(elem)}\n\n"
     if tag == "hr":
         return f"{indent}---\n\n"
@@ -125,9 +120,7 @@ def _list(elem: Any, tag: str, indent: str) -> str:
 def _table(elem: Any, indent: str) -> str:
     rows = []
     for tr in elem.iter("tr"):
-        cells = [
-            _inline_children(cell).replace("|", "\\|") for cell in tr if cell.tag in ("td", "th")
-        ]
+        cells = [_inline_children(cell).replace("|", "\\|") for cell in tr if cell.tag in CELL_TAGS]
         if cells:
             rows.append(cells)
     if not rows:

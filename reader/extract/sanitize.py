@@ -9,8 +9,10 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
+from reader.extract.tags import HEADING_TAGS
+
 # Tags kept as they are.
-ALLOWED_TAGS = frozenset(
+ALLOWED_TAGS = HEADING_TAGS | frozenset(
     [
         "a",
         "abbr",
@@ -33,12 +35,6 @@ ALLOWED_TAGS = frozenset(
         "em",
         "figcaption",
         "figure",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
         "hr",
         "i",
         "img",

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.errors import ExtractError
+from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
 
 # readability-lxml's own tests for "a div that is really a paragraph": tag prefixes that
 # its regex ``<(blockquote|dl|div|img|ol|p|pre|table|ul)`` finds in serialized children.
@@ -33,7 +34,6 @@ SENTENCE_END = re.compile(r"\.( |$)")  # a shorter one joins when it ends a sent
 SHORT_STORY_CHARS = 250
 MAIN_REGION_FACTOR = 3  # ...when <main> holds clearly more text than what was kept
 MAIN_REGION_MAX_LINKS = 0.5  # ...and is not mostly links (a menu, a list of other stories)
-LIST_TAGS = frozenset(("ol", "ul", "dl"))
 # A list item scores as a paragraph when it is a leaf (no nested list or block) holding a
 # sentence: menus and link lists are short or mostly links and stay unscored.
 LIST_ITEM_BLOCKS = frozenset(("ul", "ol", "dl", "p", "div", "table", "pre", "blockquote"))
@@ -65,11 +65,9 @@ SEGMENT_SHARE = 0.25
 # A best candidate made of table rows is a data table inside a story (a list of films,
 # a spec sheet): the story is the element holding the table, with its intro and notes.
 # (A layout table's content cell is a <td>, not its rows, so it is not moved.)
-TABLE_ROW_TAGS = frozenset(("table", "tbody", "thead", "tfoot"))
 DATA_TABLE_CELLS = 2  # cells per row, on average, of a data table
 # Neither move leaves the page's own story frame.
 FRAME_TAGS = frozenset(("article", "main"))
-HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
 
 
@@ -309,7 +307,7 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
     elem = best["elem"]
     if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
         return best  # the page said where its story is
-    if elem.tag in TABLE_ROW_TAGS:
+    if elem.tag in TABLE_TAGS:
         table = elem if elem.tag == "table" else next(elem.iterancestors("table"), None)
         holder = table.getparent() if table is not None and _data_table(table) else None
         if holder is not None and holder.tag not in ("body", "html"):

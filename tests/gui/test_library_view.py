@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from reader.errors import StoreError
 from reader.model import Article
 from reader.store import Library
-from reader.ui.library_model import PAGE_SIZE, STATE, TIME, TITLE
-from reader.ui.library_view import LibraryPanel
+from reader.ui.library.library_model import PAGE_SIZE, STATE, TIME, TITLE
+from reader.ui.library.library_view import LibraryPanel
 
 WORDS = ("otters", "volcanoes", "bread", "tides", "lichens")
 

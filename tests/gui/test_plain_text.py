@@ -9,10 +9,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 from window_helpers import WAIT_MS, open_and_wait
 
-from reader.ui.library_model import TITLE
-from reader.ui.open_url_dialog import OpenUrlDialog
+from reader.ui.dialogs.open_url_dialog import OpenUrlDialog
+from reader.ui.library.library_model import TITLE
 from reader.ui.plain_text import plain_tooltip
-from reader.ui.sidebar import StoryItem, StoryRole
+from reader.ui.sidebar.sidebar import StoryItem, StoryRole
 
 MARKUP_TITLE = '<img src="file:///etc/hostname"><h1>Session expired</h1>'
 MARKUP_SITE = "<u>Fake Bank</u>"
@@ -57,7 +57,7 @@ def as_shown(tooltip: str) -> str:
 def test_every_label_of_the_window_is_plain_text(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, hostile_page(tmp_path))
     assert window.windowTitle() == MARKUP_TITLE
-    window.open_source(str(tmp_path / "<h1>gone<h1>.html"))  # an error naming the file
+    window.opening.open_source(str(tmp_path / "<h1>gone<h1>.html"))  # an error naming the file
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=WAIT_MS)
     assert "<h1>gone<h1>" in window.message_bar.label.text()
     labels = window.findChildren(QLabel)
@@ -73,7 +73,7 @@ def _plain(label: QLabel) -> bool:
 def test_library_tooltips_show_page_text_as_written(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, hostile_page(tmp_path))
     if window.library_panel is None or not window.library_panel.isVisible():
-        window.toggle_library()
+        window.view_actions.toggle_library()
     panel = window.library_panel
     assert panel is not None
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from reader.instance_socket import server_name, socket_path
-from reader.ui.single_instance import (
+from reader.ui.shell.single_instance import (
     SingleInstance,
     absolute_sources,
     claim_or_forward,
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 SECOND_PROCESS = """
 import sys
-from reader.ui.single_instance import claim_or_forward
+from reader.ui.shell.single_instance import claim_or_forward
 instance = claim_or_forward(sys.argv[2:], name=sys.argv[1])
 sys.exit(0 if instance is None else 3)
 """

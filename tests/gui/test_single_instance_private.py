@@ -17,7 +17,7 @@ import pytest
 
 from reader import instance_socket
 from reader.instance_socket import forward, parse_message, server_name, socket_path
-from reader.ui.single_instance import SingleInstance, claim_or_forward
+from reader.ui.shell.single_instance import SingleInstance, claim_or_forward
 
 REPO = Path(__file__).resolve().parents[2]
 OTHER_UID = 65534  # nobody

@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import lxml.html
 import pytest
 
-from reader.extract.recommended import find_recommended
+from reader.extract.recommended import DEFAULTS, Thresholds, find_recommended
 from reader.model import Story
 
 BASE = "https://news.example/world/2024/05/01/main-story-1001.html"
@@ -18,11 +20,13 @@ ARTICLE = "".join(
 )
 
 
-def run(body: str, base: str | None = BASE, page: str | None = BASE) -> list[Story]:
+def run(
+    body: str, base: str | None = BASE, page: str | None = BASE, settings: Thresholds = DEFAULTS
+) -> list[Story]:
     html = (
         f"<html><head><title>t</title></head><body><article>{ARTICLE}</article>{body}</body></html>"
     )
-    return find_recommended(lxml.html.document_fromstring(html), base, page)
+    return find_recommended(lxml.html.document_fromstring(html), base, page, settings)
 
 
 def urls(stories: list[Story]) -> list[str | None]:
@@ -46,6 +50,14 @@ def test_related_block_in_page_order_with_absolute_urls() -> None:
 def test_links_resolve_against_the_given_base() -> None:
     stories = run(RELATED, base="https://mirror.example/archive/", page=BASE)
     assert stories[0].url == "https://mirror.example/world/2024/04/30/first-related-story-0998.html"
+
+
+def test_thresholds_come_from_the_settings_a_caller_passes() -> None:
+    """A caller tunes capture without touching code: the six-word titles are too short
+    for a caller asking for seven, and the defaults stay as they were."""
+    assert run(RELATED, settings=replace(DEFAULTS, min_title_words_strong=7)) == []
+    assert len(run(RELATED, settings=replace(DEFAULTS, min_title_words_strong=6))) == 2
+    assert len(run(RELATED)) == 2
 
 
 def test_relative_links_without_any_base_are_dropped() -> None:

@@ -1,0 +1,69 @@
+"""Stage 3: the stories a page recommends, read from the raw tree before readability.
+
+Why a scorer and not a class-name match: most recommended stories sit in "most read",
+"more from" and "latest" rails and in inline "READ MORE:" modules whose markup says
+nothing about recommendations. So a block is found by its *words* (a heading such as
+"Most read" or "Mehr zum Thema", an inline label such as "Related:"), by its *class/id
+tokens* (related, rp4wp, taboola...), or by its *structure* (several sibling items, each
+one long link to an article-like URL) backed by a weak token. Every link then has to
+look like a story: an article-like URL, a title of several words, not in a menu, footer
+or the story's own sentences, not a tag/author/share/comment/pagination link.
+
+The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``teasers``
+(unnamed runs of cards), ``accept`` (furniture checks), ``stories`` (links to stories,
+with ``urls`` and ``items``). They share one ``state.PageState``; every word, token and
+URL pattern lives in ``rules``, every threshold in ``settings``.
+
+The tree is only read. The work per block is bounded by its own subtree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended.accept import accepted
+from reader.extract.recommended.candidates import candidates
+from reader.extract.recommended.settings import DEFAULTS, Thresholds
+from reader.extract.recommended.state import PageState
+from reader.extract.recommended.stories import Placed, block_stories
+from reader.extract.recommended.teasers import teaser_runs
+from reader.model import Story
+from reader.urls import normalize_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["DEFAULTS", "Thresholds", "find_recommended"]
+
+
+def find_recommended(
+    tree: HtmlElement,
+    base_url: str | None,
+    page_url: str | None,
+    settings: Thresholds = DEFAULTS,
+) -> list[Story]:
+    """The page's recommended stories in page order, deduplicated by normalized URL.
+
+    ``tree`` is the raw lxml.html document (root element or ElementTree); it is not
+    modified. ``base_url`` is the effective link base, ``page_url`` the page's address.
+    """
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    if root is None:
+        return []
+    page = PageState.of(root, base_url, page_url, settings)
+    blocks = candidates(page)
+    main = page.main()
+    blocks.extend(teaser_runs(page, main))
+    placed: list[Placed] = []
+    seen_urls: set[str] = set()
+    seen_titles: set[str] = set()
+    for block in accepted(page, blocks, main):
+        for position, story in block_stories(page, block):
+            key = normalize_url(story.url) if story.url else story.title.lower()
+            target = seen_urls if story.url else seen_titles
+            if key in target or (story.url and key in page.self_urls):
+                continue
+            target.add(key)
+            placed.append((position, story))
+    placed.sort(key=lambda pair: pair[0])
+    return [story for _, story in placed]

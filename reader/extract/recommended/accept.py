@@ -1,0 +1,114 @@
+"""Pass 2: which candidate blocks are story lists, outermost first, none taken twice.
+
+A block is dropped inside menus and footers, inside comment threads and share bars, when
+it wraps the article's own prose, or (weak names) when it lacks the shape of a rail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended.rules import texts
+from reader.extract.recommended.state import Block, PageState
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Blocks named by their heading are trusted most, structure-only runs least.
+_KIND_RANK = {"heading": 0, "inline": 1, "token": 2, "weak": 3, "teasers": 4}
+
+
+def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> Iterator[Block]:
+    """Blocks that survive the page-furniture checks, outermost first, no nesting twice."""
+    settings = page.settings
+    taken: set[HtmlElement] = set()
+    blocks.sort(key=lambda b: _KIND_RANK[b.kind])
+    for block in blocks:
+        element = block.element
+        if element in taken:
+            continue
+        ancestors = list(element.iterancestors())
+        if block.kind == "heading":
+            if signals.negative(element, False) or any(
+                signals.negative(a, False) for a in ancestors
+            ):
+                continue
+        elif page.is_negative(element) or any(page.is_negative(a) for a in ancestors):
+            continue
+        if any(a in taken for a in ancestors):
+            continue
+        if signals.furniture(element, True) or any(
+            signals.furniture(a, False) for a in ancestors[: settings.max_furniture_depth]
+        ):
+            continue  # inside comments, share bars, newsletter boxes...
+        network = block.sponsored or any(
+            signals.ad_network(a) for a in ancestors[: settings.max_network_depth]
+        )
+        block.sponsored = network or _labelled_sponsored(block)
+        if (
+            block.kind in ("token", "weak")
+            and element.find(".//a[@href]") is not None
+            and _wrapper(page, element)
+        ):
+            continue  # an article wrapper whose class happens to say "related"
+        if block.kind == "weak" and not (page.has_article() and _structural(page, element)):
+            continue  # weak names count only beside an article (an index page is no rail)
+        if block.kind == "token" and main is not None and element is main:
+            continue
+        if (
+            block.kind == "teasers"
+            and main is not None
+            and (
+                element is main
+                or any(a is main for a in ancestors)
+                or any(a is element for a in main.iterancestors())
+            )
+        ):
+            continue  # cards inside (or around) the story's own column are its content
+        taken.add(element)
+        yield block
+
+
+def _wrapper(page: PageState, element: HtmlElement) -> bool:
+    """True when the element holds running prose: several long paragraphs side by side
+    (an article), unlike a rail whose teasers each sit in their own item."""
+    settings = page.settings
+    if page.prose_parents is None:
+        # The few parents of running prose, found once: asking whether one of them
+        # lies inside a block is far cheaper than walking every block's subtree.
+        page.prose_parents = [
+            node
+            for node, count in page.prose_count.items()
+            if count >= settings.wrapper_paragraphs
+            and page.prose[node] > settings.max_block_prose_chars
+        ]
+    for node in page.prose_parents:
+        if node is element or any(a is element for a in node.iterancestors()):
+            return True
+    return False
+
+
+def _structural(page: PageState, element: HtmlElement) -> bool:
+    """Several long links to article-like URLs: the shape of a rail of stories."""
+    settings = page.settings
+    found = set()
+    for link in element.iter("a"):
+        url = urls.story_url(page, link, relaxed=False)
+        if url and words.count(words.text(link)) >= settings.min_struct_title_words:
+            found.add(url)
+            if len(found) >= settings.min_struct_items:
+                return True
+    return False
+
+
+def _labelled_sponsored(block: Block) -> bool:
+    heading = block.start_after
+    if heading is None:
+        return False
+    label = words.text(heading)
+    if words.sponsored_label(label):
+        return True
+    lowered = label.lower()
+    return any(word in lowered for word in texts.SPONSORED_HEADING_WORDS)

@@ -1,0 +1,238 @@
+"""Pass 1: one walk over the tree collects candidate blocks (token-named containers,
+heading-started regions, inline "READ MORE:" modules) and the sizes of story prose.
+
+Per element only two attribute reads and a cached lookup happen; text is read only for
+paragraphs and possible headings. (This walk is most of capture's cost.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import signals, words
+from reader.extract.recommended.rules import elements, phrases, tokens
+from reader.extract.recommended.signals import LABEL_BIT, NETWORK_BIT, STRONG_BIT, WEAK_BIT
+from reader.extract.recommended.state import Block, PageState
+from reader.extract.tags import HEADING_TAGS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_LEAD = phrases.LEAD_CHARS
+
+
+def candidates(page: PageState) -> list[Block]:
+    """Token blocks, heading blocks and inline modules, in page order of their kind."""
+    settings = page.settings
+    blocks: list[Block] = []
+    headings: list[HtmlElement] = []
+    prose = page.prose
+    prose_count = page.prose_count
+    known = signals.KNOWN_SIGNALS
+    first_chars = words.HEADING_FIRST_CHARS
+    # lxml skips the other tags in C (see elements.SCAN_TAGS).
+    page.alive = list(page.root.iter(*elements.SCAN_TAGS))
+    for element in page.alive:
+        tag = element.tag
+        class_attr = element.get("class")
+        id_attr = element.get("id")
+        if class_attr or id_attr:
+            info = 0
+            if class_attr:
+                bits = known.get(class_attr)
+                info = signals.class_signal(class_attr) if bits is None else bits
+            if id_attr:
+                bits = known.get(id_attr)
+                info |= signals.class_signal(id_attr) if bits is None else bits
+            if info:
+                if tag in elements.BLOCK_TAGS:
+                    if info & (STRONG_BIT | NETWORK_BIT):
+                        blocks.append(Block(element, "token", sponsored=bool(info & NETWORK_BIT)))
+                    elif info & WEAK_BIT:
+                        blocks.append(Block(element, "weak"))
+                if info & LABEL_BIT and tag in elements.LABEL_TAGS and tag != "p":
+                    headings.append(element)
+            if tag in elements.BLOCK_TAGS:
+                aria = element.get("aria-label")
+                if aria and words.heading_match(aria):
+                    blocks.append(Block(element, "token"))
+        if tag in elements.BARE_LABEL_TAGS and not len(element):
+            # An unclassed label: <div class="box"><span>Most popular</span><ul>...
+            text = element.text
+            if (
+                text
+                and len(text) < settings.max_heading_chars
+                and text.lstrip(_LEAD)[:1].lower() in first_chars
+                and words.HEADING_START(words.plain(" ".join(text.split()).strip(_LEAD)))
+            ):
+                headings.append(element)
+        if tag not in elements.TEXT_TAGS:
+            continue
+        if tag == "p":
+            raw = element.text_content()
+            # Letters, not layout: indentation in the source must not count, and
+            # counting is far cheaper than splitting long paragraphs into words.
+            size = len(raw) - raw.count(" ") - raw.count("\n") - raw.count("\t")
+            if size > settings.prose_chars:
+                parent = element.getparent()
+                if parent is not None:
+                    prose[parent] = prose.get(parent, 0) + size
+                    prose_count[parent] = prose_count.get(parent, 0) + 1
+            elif raw.lstrip(_LEAD)[:1].lower() in first_chars:
+                headings.append(element)  # a short paragraph that may be a label
+        elif tag in HEADING_TAGS:
+            content = element.text_content()
+            if content.lstrip(_LEAD)[:1].lower() in first_chars:
+                headings.append(element)
+            elif (content.isspace() or not content) and image_label(element):
+                headings.append(element)  # a logo heading: <h2><img alt="More from X">
+        if tag in elements.INLINE_MODULE_TAGS:
+            # "READ MORE: <a>..." - the label is the element's own leading text, or
+            # (in a paragraph) the text of a leading <strong>/<b>.
+            lead = element.text
+            if lead and not lead.isspace():
+                if len(element) <= settings.max_inline_children:
+                    _inline(page, element, lead, blocks)
+            elif tag == "p" and len(element):
+                first = element[0]
+                if first.tag in elements.LEAD_TAGS and first.text:
+                    _inline(page, element, first.text, blocks)
+    for heading in headings:
+        text = heading.text_content()[: settings.heading_peek_chars]
+        if heading.tag in HEADING_TAGS and (not text or text.isspace()):
+            text = image_label(heading)
+        if not words.heading_start(text):
+            continue  # cheap look at the first characters before reading the whole text
+        text = words.text(heading) or image_label(heading)
+        if len(text) < settings.max_heading_chars and words.heading_match(text):
+            if heading.tag == "p" and heading.find(".//a") is not None:
+                continue
+            block = _heading_block(page, heading)
+            if block is not None:
+                blocks.append(block)
+    return blocks
+
+
+def _inline(page: PageState, element: HtmlElement, lead: str, blocks: list[Block]) -> None:
+    if lead.lstrip()[:1].lower() not in words.INLINE_FIRST_CHARS:
+        return  # most paragraphs: no label can start with their first letter
+    settings = page.settings
+    lowered = words.plain(" ".join(lead[: settings.max_heading_chars].split()))
+    if not words.INLINE_START(lowered) or element.find(".//a") is None:
+        return
+    if not tokens.NEGATIVE_TOKENS.isdisjoint(words.flat_words(element)):
+        return
+    around = len(words.text(element)) - sum(len(words.text(a)) for a in element.iter("a"))
+    if around > settings.inline_label_chars + settings.sentence_extra_chars:
+        return  # "More: the company said ... <a>" is a sentence, not a module of links
+    blocks.append(Block(element, "inline"))
+
+
+def image_label(heading: HtmlElement) -> str:
+    """The words of a heading drawn as an image: its logo's alt text or its aria-label
+    ("<h2><img alt='More from NBC News'></h2>" says "More from NBC News" aloud)."""
+    label = heading.get("aria-label") or ""
+    if not label:
+        img = next(heading.iter("img"), None)
+        label = (img.get("alt") or "") if img is not None else ""
+    return " ".join(label.split())
+
+
+def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
+    """The links that follow a matching heading inside its nearest useful ancestor."""
+    if heading.tag in HEADING_TAGS:
+        rank = int(heading.tag[1])
+    else:  # <div class="title"><h2>More on this story</h2>: the h2's rank, so that
+        # the <h3> titles of the cards that follow do not end the block
+        inner = next(heading.iterdescendants(*HEADING_TAGS), None)
+        rank = int(inner.tag[1]) if inner is not None else 7
+    region = heading
+    for _ in range(page.settings.max_heading_climb):
+        region = region.getparent()
+        if region is None or region.tag == "html":
+            return None
+        if region.tag == "body" and region is not heading.getparent():
+            return None  # climbed out of every box: the heading labels the whole page
+        links = _links_after(page, region, heading, rank)
+        if links is None:
+            return None
+        if links:
+            region, links = _widen(page, region, heading, rank, links)
+            return Block(region, "heading", start_after=heading, links=links)
+        if region.find(".//li") is not None and region.find(".//a[@href]") is None:
+            # A list without links (a text dump): stories with a title and a teaser.
+            return Block(region, "heading", start_after=heading, links=[])
+    return None
+
+
+def _widen(
+    page: PageState, region: HtmlElement, heading: HtmlElement, rank: int, links: list[HtmlElement]
+) -> tuple[HtmlElement, list[HtmlElement]]:
+    """An "Up next" label over one card, with the rest of the queue beside its box:
+    when the nearest region holds a single story, the next ancestor's links that
+    follow the heading (up to the next heading of its rank) belong to the block too,
+    unless that ancestor holds the article's prose or the label sits in a paragraph."""
+    if len({link.get("href") for link in links}) > page.settings.single_story_links:
+        return region, links
+    parent = region.getparent()
+    if parent is None or parent.tag in elements.ROOT_TAGS or region.tag == "p":
+        return region, links  # an inline "Read more:" line is one story by design
+    if any(node is parent or parent in node.iterancestors() for node in page.prose):
+        return region, links  # holds story prose: its other links are not the queue
+    wider = _links_after(page, parent, heading, rank)
+    if wider and len(wider) > len(links):
+        return parent, wider
+    return region, links
+
+
+def _links_after(
+    page: PageState, region: HtmlElement, heading: HtmlElement, rank: int
+) -> list[HtmlElement] | None:
+    inside = set(heading.iter())
+    seen = False
+    links: list[HtmlElement] = []
+    # A label paragraph in the story ("<p><strong>MORE FROM X</strong></p>") heads the
+    # run of link paragraphs below it; the first paragraph of prose ends its module.
+    parent = heading.getparent()
+    parent_tag = parent.tag if parent is not None else None
+    label_p = heading if heading.tag == "p" else parent if parent_tag == "p" else None
+    story_column = label_p.getparent() if label_p is not None else None
+    limit = page.settings.max_region_elements
+    for number, element in enumerate(region.iter()):
+        if number > limit:
+            return None
+        if element is heading:
+            seen = True
+            continue
+        if not seen or element in inside:
+            continue
+        tag = element.tag
+        if (
+            tag in HEADING_TAGS
+            and int(tag[1]) <= rank
+            and not _titled_link(page, element)
+            and next(element.iterancestors("a"), None) is None
+        ):
+            break  # the next section of the page
+        if (
+            tag == "p"
+            and story_column is not None
+            and element.getparent() is story_column
+            and _prose_around_links(page, element)
+        ):
+            break  # the story goes on: the label's module is over
+        if tag == "a":
+            links.append(element)
+    return links
+
+
+def _titled_link(page: PageState, heading: HtmlElement) -> bool:
+    """True when a heading holds a link with a story-like text (a story item's title)."""
+    least = page.settings.min_title_words
+    return any(words.count(words.text(link)) >= least for link in heading.iter("a"))
+
+
+def _prose_around_links(page: PageState, paragraph: HtmlElement) -> bool:
+    """True for a paragraph with more words than a module's label around its links."""
+    around = len(words.text(paragraph)) - sum(len(words.text(a)) for a in paragraph.iter("a"))
+    return around > page.settings.inline_label_chars

@@ -1,0 +1,245 @@
+"""A story item's parts: its title, teaser, provider, picture and whether it is an ad.
+
+An item is the highest element around a story's links that holds no other story; its
+parts are read from it, skipping dates, ranks, labels and hidden text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended.rules import elements, texts, tokens
+from reader.extract.recommended.settings import Thresholds
+from reader.extract.tags import HEADING_TAGS
+from reader.urls import resolve
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_PROVIDER_SPLIT = re.compile(f"[{re.escape(texts.PROVIDER_SEPARATORS)}]")
+# Image attributes that may hold the real picture of a lazily loaded card, best first.
+_IMAGE_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+
+
+def items(block: HtmlElement, by_url: dict[str, list[HtmlElement]]) -> dict[str, HtmlElement]:
+    """Each story's item: its highest ancestor inside the block holding no other story."""
+    owners: dict[HtmlElement, set[str]] = {}
+    for key, group in by_url.items():
+        for link in group:
+            for ancestor in link.iterancestors():
+                if ancestor is block:
+                    break
+                owners.setdefault(ancestor, set()).add(key)
+    found: dict[str, HtmlElement] = {}
+    for key, group in by_url.items():
+        item = group[0]
+        for ancestor in group[0].iterancestors():
+            if ancestor is block or owners.get(ancestor, {key}) != {key}:
+                break
+            item = ancestor
+        found[key] = item
+    return found
+
+
+def visible_text(element: HtmlElement) -> str:
+    """Text of an element without scripts, dates, ranks, sources and other labels.
+
+    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack.
+    """
+    if not len(element):
+        return " ".join((element.text or "").split())
+    from lxml import etree
+
+    parts: list[str] = []
+    hidden: set[HtmlElement] = set()
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node is not element and (
+                node.getparent() in hidden
+                or not isinstance(node.tag, str)
+                or node.tag in elements.SKIP_TEXT_TAGS
+                or not tokens.TITLE_NOISE_WORDS.isdisjoint(words.flat_words(node))
+            ):
+                hidden.add(node)
+            elif node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail and node.getparent() not in hidden:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def _link_text(link: HtmlElement) -> str:
+    """A link's title: its heading/title-classed part when it has one, else its text."""
+    for element in link.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in HEADING_TAGS or any(
+            tokens.TITLE_WORDS.intersection(name)
+            and not tokens.SUMMARY_NOT_TITLE.intersection(name)
+            for name in words.class_words(element)
+        ):
+            text = visible_text(element)
+            if text:
+                return text
+    return visible_text(link)
+
+
+def title(group: list[HtmlElement], item: HtmlElement) -> str:
+    """The visible text of the story's link; else its heading, image alt or title attr."""
+    link_texts = [_link_text(link) for link in group]
+    in_heading = [
+        t
+        for link, t in zip(group, link_texts, strict=True)
+        if t and any(a.tag in HEADING_TAGS for a in link.iterancestors())
+    ]
+    if in_heading:
+        return in_heading[0]
+    useful = [t for t in link_texts if t and t.lower() not in texts.UTILITY_TEXTS]
+    if useful:
+        return max(useful, key=len) if len(useful) > 1 else useful[0]
+    for link in group:  # an empty card link over the whole card says its title aloud
+        label = " ".join((link.get("aria-label") or "").split())
+        if label and label.lower() not in texts.UTILITY_TEXTS:
+            return label
+    heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
+    if heading is not None:
+        text = visible_text(heading) or words.text(heading)
+        if text:
+            return text
+    for link in group:
+        for img in link.iter("img"):
+            alt = " ".join((img.get("alt") or "").split())
+            if alt:
+                return alt
+        value = " ".join((link.get("title") or "").split())
+        if value:
+            return value.split("  ")[0]
+    return ""
+
+
+def summary(item: HtmlElement, title_: str, settings: Thresholds) -> str:
+    """The teaser text of an item: a paragraph or summary-classed element, not the title."""
+    title_low = title_.lower()
+    for element in item.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        names = words.flat_words(element)
+        if element.tag != "p" and tokens.SUMMARY_TOKENS.isdisjoint(names):
+            continue  # not a teaser
+        if not tokens.NOT_SUMMARY_WORDS.isdisjoint(names):
+            continue
+        text = visible_text(element)
+        if len(text) < 20 or title_low in text.lower() or words.sponsored_label(text):
+            continue
+        if (
+            len(text) < settings.short_meta_chars
+            and (any(c.isdigit() for c in text) or text[:3] == "By ")
+            and tokens.TEASER_ONLY_TOKENS.isdisjoint(names)
+        ):
+            continue  # "Jane Doe, Jul 17, 2014": a byline or date line, not a teaser
+        return text
+    return ""
+
+
+def source(item: HtmlElement, title_: str, settings: Thresholds) -> str:
+    """The provider of a story ("Reuters"): a source-classed element or a provider line."""
+    for element in item.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        if not tokens.SOURCE_TOKENS.isdisjoint(words.flat_words(element)):
+            text = _without_labels(visible_text(element))
+            if text and len(text) <= texts.MAX_LABEL_CHARS and text != title_:
+                return text
+    return _provider_line(item, title_, settings)
+
+
+def _without_labels(text: str) -> str:
+    """A provider line without its "Ad" / "Sponsored" label and separators."""
+    parts = [p.strip() for p in _PROVIDER_SPLIT.split(text) if p.strip()]
+    parts = [p for p in parts if not words.sponsored_label(p)]
+    return parts[0] if len(parts) == 1 else " ".join(parts)
+
+
+def _provider_line(item: HtmlElement, title_: str, settings: Thresholds) -> str:
+    """A short unclassed line before the title naming the provider ("Ad • BetMGM",
+    "Reuters"), as stream layouts print it."""
+    for element in item.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in elements.MEDIA_TAGS:
+            continue
+        if (
+            tag in HEADING_TAGS
+            or tag == "p"
+            or (tag == "a" and not words.sponsored_label(words.text(element)))
+        ):
+            return ""  # reached the title or the teaser: providers are printed above them
+        if tag == "a" or len(element) > 3:
+            continue
+        whole = words.text(element)
+        if len(whole) > 2 * texts.MAX_LABEL_CHARS or title_ in whole:
+            continue  # a wrapper around the title, not a provider line
+        text = visible_text(element) if len(element) else whole
+        parts = [
+            part.strip()
+            for part in _PROVIDER_SPLIT.split(text)
+            if part.strip() and not words.sponsored_label(part)
+        ]
+        if len(parts) == 1 and 2 <= len(parts[0]) <= texts.MAX_LABEL_CHARS:
+            candidate = parts[0]
+            if (
+                words.count(candidate) <= settings.max_provider_words
+                and not any(c.isdigit() for c in candidate)
+                and not words.label_title(candidate, settings)
+            ):
+                return candidate
+    return ""
+
+
+def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
+    """An item that is an ad: an ad host, rel="sponsored", an "ad" class or an "Ad" label."""
+    if urls.ad_host(url):
+        return True
+    for link in group:
+        if "sponsored" in (link.get("rel") or "").lower().split():
+            return True
+    for element in item.iter():
+        if not isinstance(element.tag, str):
+            continue
+        names = words.flat_words(element)
+        if (
+            tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names)
+        ) and signals.ad_class(element):
+            return True
+        if len(element) == 0 or element.tag in elements.AD_LABEL_TAGS:
+            text = (element.text or "").strip()
+            if text and words.sponsored_label(text):
+                return True
+    return False
+
+
+def image(item: HtmlElement, base: str | None) -> str | None:
+    """The item's picture (a lazily loaded one's real address first)."""
+    for img in item.iter("img"):
+        for attr in _IMAGE_ATTRS:
+            src = (img.get(attr) or "").strip()
+            if src and not src.startswith("data:"):
+                return resolve(src, base)
+        srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
+        if srcset:
+            return resolve(srcset.split(",")[0].split()[0], base)
+    return None
+
+
+def doc_key(element: HtmlElement) -> tuple[int, ...]:
+    """The element's place in the page: its child indexes from the root. Comparing these
+    tuples gives document order, and only the few story elements need one (numbering
+    every link of the page up front costs more than all of them together)."""
+    path: list[int] = []
+    parent = element.getparent()
+    while parent is not None:
+        path.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    path.reverse()
+    return tuple(path)

@@ -1,0 +1,6 @@
+"""Words, tokens and URL patterns that recommended-story capture relies on, kept as data.
+
+Every rule lives here so that tuning for a new site layout is a data change, not a code
+change: ``phrases`` (heading and inline labels), ``tokens`` (class/id words), ``texts``
+(sponsor labels, utility link texts) and ``links`` (URLs that are never stories).
+"""

@@ -1,0 +1,104 @@
+"""URLs that are never stories, and hosts whose links are ads."""
+
+import re
+
+# Hosts of click trackers and ad networks: a story pointing there is an ad.
+AD_HOSTS: tuple[str, ...] = (
+    "doubleclick.net",
+    "googleadservices.com",
+    "googlesyndication.com",
+    "adservice.google.com",
+    "taboola.com",
+    "outbrain.com",
+    "zergnet.com",
+    "revcontent.com",
+    "mgid.com",
+    "adblade.com",
+    "content.ad",
+    "beap.gemini.yahoo.com",
+    "beap-bc.yahoo.com",
+    "gemini.yahoo.com",
+    "adclick.g.doubleclick.net",
+    "ad.atdmt.com",
+    "clickserve.dartsearch.net",
+    "bat.bing.com",
+    "ads.yahoo.com",
+    "adsrvr.org",
+    "criteo.com",
+    "amazon-adsystem.com",
+    "plista.com",
+    "ligatus.com",
+    "dianomi.com",
+    "ntv.io",
+    "strossle.com",
+    "triplelift.com",
+)
+
+# --- URLs that are never stories -----------------------------------------------------------
+# Path patterns (on the lowercased path) of hubs, listings, people and utilities.
+EXCLUDED_PATH = re.compile(
+    r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|"
+    r"user|users|profile|profiles|people|contributor|contributors|writer|writers|"
+    r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
+    r"account|cart|checkout|shop|store|product|products|forum|forums|thread|threads|"
+    r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
+    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u)(?:/|$)"
+    r"|^/@[^/]+/?$"
+    # Wiki namespaces: category, portal and help pages are hubs, not articles.
+    r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
+    r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
+    r"|/(?:showthread|viewtopic|viewforum|forumdisplay)\.php"
+    r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
+)
+# Query parameters that mark a listing page, a comment link or a share action.
+EXCLUDED_QUERY = re.compile(
+    r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat)=", re.IGNORECASE
+)
+# Hosts (suffix match) of share dialogs, social sites and shops.
+EXCLUDED_HOSTS: tuple[str, ...] = (
+    "facebook.com",
+    "twitter.com",
+    "x.com",
+    "t.co",
+    "linkedin.com",
+    "pinterest.com",
+    "reddit.com",
+    "tumblr.com",
+    "whatsapp.com",
+    "wa.me",
+    "telegram.me",
+    "t.me",
+    "instagram.com",
+    "youtube.com",
+    "youtu.be",
+    "plus.google.com",
+    "mailto",
+    "amazon.com",
+    "amazon.co.uk",
+    "amazon.de",
+    "amzn.to",
+    "ebay.com",
+    "shareasale.com",
+    "go.skimresources.com",
+    "redirect.viglink.com",
+    "apple.com",
+    "itunes.apple.com",
+    "play.google.com",
+    "flipboard.com",
+    "getpocket.com",
+    "wikipedia.org",
+)
+# Fragments that point at comments or share widgets on the same page.
+EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNORECASE)
+
+# --- What a story URL looks like ----------------------------------------------------------
+# A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
+DATE_OR_ID = re.compile(r"\d{4,}")
+# A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
+PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# Page extensions stripped from a slug before its words are counted.
+ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
+# Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").
+SLUG_SEPARATORS = re.compile(r"[-_+.]")
+# File names of a folder's front page, never a story ("/news/index.html").
+INDEX_NAMES = frozenset({"index", "default", "home"})

@@ -1,0 +1,188 @@
+"""Texts of labels and links: sponsor notices, promotions, utilities, comment links."""
+
+# --- Sponsored labels --------------------------------------------------------------------
+# Short texts (a whole label element) that mark a block or item as paid for.
+SPONSORED_LABELS = frozenset(
+    {
+        "ad",
+        "ads",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored by",
+        "sponsored content",
+        "sponsored stories",
+        "sponsored links",
+        "promoted",
+        "promoted stories",
+        "promoted content",
+        "paid",
+        "paid content",
+        "paid post",
+        "paid partner",
+        "partner content",
+        "from our partners",
+        "anzeige",
+        "werbung",
+        "gesponsert",
+        "publicidad",
+        "patrocinado",
+        "patrocinada",
+        "sponsorisé",
+        "sponsorise",
+        "publicité",
+        "contenu sponsorisé",
+        "pubblicità",
+        "sponsorizzato",
+        "publicidade",
+        "conteúdo patrocinado",
+    }
+)
+# Words in a block heading that make every story of the block sponsored.
+SPONSORED_HEADING_WORDS: tuple[str, ...] = (
+    "sponsored",
+    "promoted",
+    "paid",
+    "partner",
+    "sponsoris",
+    "anzeige",
+    "gesponsert",
+    "werbung",
+    "publicidad",
+    "patrocinad",
+    "pubblicit",
+    "sponsorizzat",
+    "publicidade",
+)
+# Longest label text (characters) read as a sponsored label.
+MAX_LABEL_CHARS = 40
+# A label starting with one of these and a name is a sponsor notice ("Sponsored by Acme").
+SPONSORED_LEADS: tuple[str, ...] = ("sponsored by ", "ad by ", "paid by ")
+# Separators of a provider line ("Ad • BetMGM", "Reuters | 2h").
+PROVIDER_SEPARATORS = "•·|"
+
+# Plain-text dumps have no markup to say "ad": these words in a title or teaser do.
+PROMOTION_WORDS: tuple[str, ...] = (
+    "free bets",
+    "free bet",
+    "promotion",
+    "promo code",
+    "bonus code",
+    "sign-up bonus",
+    "sign up bonus",
+    "sponsored",
+    "advertisement",
+    "deposit bonus",
+    "risk-free bet",
+    "odds boost",
+)
+
+# Words of a link to such a fragment that make it a comment link, not a story title.
+COMMENT_LINK_WORDS = frozenset(
+    {
+        "comment",
+        "comments",
+        "conversation",
+        "reply",
+        "replies",
+        "respond",
+        "discuss",
+        "discussion",
+        "kommentar",
+        "kommentare",
+        "commentaire",
+        "commentaires",
+        "comentarios",
+        "comentários",
+        "commenti",
+    }
+)
+
+# Anchor texts that are utilities, not titles.
+UTILITY_TEXTS = frozenset(
+    {
+        "read more",
+        "more",
+        "continue reading",
+        "share",
+        "tweet",
+        "comment",
+        "comments",
+        "reply",
+        "next",
+        "previous",
+        "prev",
+        "next post",
+        "previous post",
+        "older posts",
+        "newer posts",
+        "next article",
+        "previous article",
+        "see all",
+        "view all",
+        "see more",
+        "show more",
+        "load more",
+        "subscribe",
+        "sign up",
+        "log in",
+        "home",
+        "read on",
+        "read full story",
+        "read the story",
+        "read article",
+        "read in english",
+        "leer en inglés",
+        "lire en anglais",
+        "auf englisch lesen",
+        "watch",
+        "watch video",
+        "listen",
+        "video",
+        "photos",
+        "gallery",
+        # Ad widgets' notices ("What is" links to the network's explainer).
+        "what is",
+        "what is this",
+        "what's this",
+        "what's this?",
+        "ad choices",
+        "adchoices",
+        "about these ads",
+    }
+)
+# Link texts that start like this are notices about the block, not stories.
+LABEL_TITLE_PREFIXES: tuple[str, ...] = (
+    "sponsored links",
+    "promoted links",
+    "ads by",
+    "by taboola",
+    "by outbrain",
+    "what's this",
+    "view all",
+    "see all",
+    "more from",
+    "more stories",
+    "read more",
+    "all stories",
+    # "See all" links to the block's section in other languages.
+    "ver más",
+    "ver todas",
+    "ver todos",
+    "todas las",
+    "todos los",
+    "tutte le",
+    "tutti gli",
+    "vedi tutti",
+    "vedi tutte",
+    "voir tous",
+    "voir toutes",
+    "voir plus",
+    "ver mais",
+    "veja mais",
+    "todas as",
+    "alle artikel",
+    "alle meldungen",
+    "alle nachrichten",
+    "mehr anzeigen",
+)

@@ -1,0 +1,318 @@
+"""Class/id words: what names a story block, a menu, page furniture or a part of an item.
+
+Class/id names are split into words (``jp-relatedposts`` -> jp, relatedposts;
+``mostRead`` -> most, read) and compared as such.
+"""
+
+# --- Class / id tokens -------------------------------------------------------------------
+# Class/id names are split into words (``jp-relatedposts`` -> jp, relatedposts;
+# ``mostRead`` -> most, read). A block is a candidate when a class name contains one of
+# these word sequences. Strong: almost always a story list.
+BLOCK_TOKENS: tuple[str, ...] = (
+    "related",
+    "relatedposts",
+    "related posts",
+    "related stories",
+    "related articles",
+    "related content",
+    "recommend",
+    "recommended",
+    "recommendations",
+    "recommendation",
+    "more stories",
+    "morestories",
+    "more news",
+    "more from",
+    "more in",
+    "more on",
+    "read next",
+    "readnext",
+    "whats next",
+    "up next",
+    "trending",
+    "popular",
+    "most popular",
+    "most read",
+    "mostread",
+    "most viewed",
+    "most shared",
+    "most emailed",
+    "recirc",
+    "recirculation",
+    "onward",
+    "jp",  # only with relatedposts, see BLOCK_TOKEN_PAIRS
+    "rp4wp",
+    "yarpp",
+    "crp",
+    "taboola",
+    "tbla",
+    "trc",
+    "outbrain",
+    "zergnet",
+    "revcontent",
+    "mgid",
+    "stream",
+    "rail",
+    "carousel",
+    "latest",
+    "recent posts",
+    "recentposts",
+    "popularposts",
+    "mostpopular",
+    "latestnews",
+    "latest news",
+    "latest posts",
+    "read more",
+    "readmore",
+    "more articles",
+    "morearticles",
+    "you may like",
+    "you might like",
+    "youmaylike",
+    "also like",
+    "suggested",
+    "topstories",
+    "editorspicks",
+    "further reading",
+    "top stories",
+    "editors picks",
+    "dont miss",
+    "also read",
+    "lire aussi",
+    "mehr zum thema",
+)
+# Tokens that only count next to another token (too generic alone).
+WEAK_TOKENS = frozenset({"stream", "rail", "carousel", "latest", "trc", "jp", "crp", "popular"})
+
+# Class/id words that disqualify a block: what it holds is not stories.
+NEGATIVE_TOKENS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menubar",
+        "breadcrumb",
+        "breadcrumbs",
+        "footer",
+        "tags",
+        "tag",
+        "tagcloud",
+        "topics",
+        "categories",
+        "category",
+        "share",
+        "sharing",
+        "social",
+        "comment",
+        "comments",
+        "pagination",
+        "pager",
+        "searches",
+        "search",
+        "ticker",
+        "issue",
+        "issues",
+        "products",
+        "product",
+        "shop",
+        "button",
+        "btn",
+        "badge",
+        "login",
+        "subscribe",
+        "newsletter",
+        "author",
+        "authors",
+        "video",
+        "videos",
+        "interlanguage",
+        "hatnote",
+        "toc",
+        "reflist",
+        "references",
+        "citation",
+    }
+)
+
+# Class/id words of containers that never hold recommendations, however they are named:
+# a block inside one of them (or being one) is dropped.
+FURNITURE_WORDS = frozenset(
+    {
+        "comment",
+        "comments",
+        "disqus",
+        "share",
+        "sharing",
+        "sharebar",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "login",
+        "pagination",
+        "pager",
+        "breadcrumb",
+        "breadcrumbs",
+        "hatnote",
+        "reflist",
+        "references",
+        "footnotes",
+    }
+)
+
+# Ad-network widgets: every story in them is sponsored.
+AD_NETWORK_TOKENS = frozenset(
+    {
+        "taboola",
+        "tbla",
+        "trc",
+        "outbrain",
+        "zergnet",
+        "revcontent",
+        "mgid",
+        "adblade",
+        "dianomi",
+        "nativo",
+        "plista",
+        "ligatus",
+        "strossle",
+        "contentad",
+    }
+)
+
+# Class names of previous/next-post links (excluded by the rules): first word one of
+# these, and either alone or ending in one of the second set ("next-post", "prev-link").
+ADJACENT_FIRST_WORDS = frozenset({"prev", "previous", "next", "older", "newer", "adjacent"})
+ADJACENT_LAST_WORDS = frozenset(
+    {"post", "posts", "article", "entry", "link", "links", "story", "page", "btn", "button"}
+)
+
+# Class/id words of a teaser and of a provider label inside a story item.
+SUMMARY_TOKENS = frozenset(
+    {
+        "summary",
+        "excerpt",
+        "dek",
+        "teaser",
+        "description",
+        "desc",
+        "blurb",
+        "standfirst",
+        "snippet",
+        "abstract",
+        "intro",
+        "lede",
+        "subtitle",
+        "content",
+        "text",
+    }
+)
+# Of those, the words that name nothing but a teaser: such an element is the summary even
+# when it is short and holds digits ("Line 4,112 is my favourite"), unlike a date line.
+TEASER_ONLY_TOKENS = frozenset(
+    {"summary", "excerpt", "dek", "teaser", "description", "desc", "blurb", "standfirst"}
+)
+SOURCE_TOKENS = frozenset(
+    {"source", "provider", "publisher", "outlet", "brand", "site", "sitename", "branding"}
+)
+
+# --- Menus and page furniture ------------------------------------------------------------
+# ARIA roles of menus, banners and footers.
+EXCLUDED_ROLES = frozenset({"navigation", "menubar", "menu", "banner", "contentinfo", "search"})
+# A class name starting with one of these words names a menu or bar.
+NEGATIVE_FIRST_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "footer",
+        "breadcrumb",
+        "breadcrumbs",
+        "topbar",
+        # Headline tickers and drop-down menus repeat "Latest" lists on every page.
+        "ticker",
+        "megamenu",
+        "mega",
+        "dropdown",
+        "offcanvas",
+        "drawer",
+    }
+)
+# "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
+MENU_SUFFIXES = ("menu", "nav")
+NEGATIVE_LAST_WORDS = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
+# "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
+FOOTER_WORD = "footer"
+SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
+# "js-outbrain-anchor" is a script hook where a widget may appear, not the widget.
+SCRIPT_HOOK_WORD = "js"
+# Previous/next-post classes also end like this ("nav-previous") or are exactly "nav-next".
+ADJACENT_ENDINGS = frozenset({"previous", "prev"})
+ADJACENT_NAMES = frozenset({("nav", "next")})
+# rel values of previous/next links.
+ADJACENT_RELS = frozenset({"prev", "next"})
+
+# --- Parts of a block and of its items --------------------------------------------------
+# Class words of an element that can be a block's label ("<div class='title'>Most read").
+LABEL_CLASS_WORDS = frozenset(
+    {"title", "heading", "header", "head", "hed", "label", "caption", "headline", "headlines"}
+)
+# Class words of the parts of a link that are not its title: dates, ranks, sources,
+# labels, hidden screen-reader text.
+TITLE_NOISE_WORDS = frozenset(
+    {
+        "date",
+        "time",
+        "timestamp",
+        "ago",
+        "source",
+        "provider",
+        "branding",
+        "brand",
+        "rank",
+        "number",
+        "num",
+        "count",
+        "prefix",
+        "byline",
+        "author",
+        "kicker",
+        "eyebrow",
+        "duration",
+        "label",
+        "badge",
+        "flag",
+        "sr",
+        "visually",
+        "dachzeile",
+        "overline",
+        "surtitre",
+        "hidden",
+        "screen",
+        "icon",
+        "comments",
+        "comment",
+        "meta",
+        "category",
+        "section",
+        "tag",
+        "cta",
+        "sponsor",
+        "sponsored",
+    }
+)
+# Class words of an item's lines that are never its teaser.
+NOT_SUMMARY_WORDS = frozenset(
+    {"byline", "author", "date", "time", "timestamp", "meta", "source", "provider", "label"}
+)
+# Class words of the title part of a card link ...
+TITLE_WORDS = frozenset(
+    {"title", "headline", "heading", "hed", "head", "titel", "titre", "titulo", "titolo"}
+)
+# ... unless they also say it is the subtitle or the teaser.
+SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summary", "dek"})
+# Class words of an item that is an ad ("sponsored-item", "ad-label": short names only).
+AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
+AD_WORD = "ad"

@@ -1,0 +1,95 @@
+"""Every number capture decides by, in one settings object a caller may override.
+
+``find_recommended(tree, base, url, settings=replace(DEFAULTS, min_teaser_items=4))``
+tries a different threshold without touching the code (the way trafilatura keeps its
+limits in one settings file). The comments say why each default is what it is.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # --- links as stories -----------------------------------------------------------------
+    # Links whose text has fewer words than this are menu items or tags, not story titles.
+    min_title_words: int = 3
+    # ... except in a block the page itself calls related/recommended (short real titles).
+    min_title_words_strong: int = 2
+    # Titles in scripts without spaces (CJK) are measured in characters instead.
+    min_title_chars_nospace: int = 6
+    # In a block where this share of story URLs carry a numeric id, id-less ones are sections.
+    id_share: float = 0.7
+    # A link inside a paragraph with this much more text than the link is a sentence link.
+    sentence_extra_chars: int = 60
+    # "More from Sport", "Plus de Culture": a link this short after an open heading phrase
+    # is the block's "see all" link; a longer one is a story title that happens to start alike.
+    max_label_link_words: int = 4
+    # A block whose links are mostly rejected (menus, tags) is not a story list.
+    min_story_link_share: float = 0.2
+
+    # --- items -----------------------------------------------------------------------------
+    # Short lines with digits in a story item are dates and bylines, not teasers.
+    short_meta_chars: int = 50
+    # A provider name is a few words ("Associated Press", "The Motley Fool").
+    max_provider_words: int = 4
+
+    # --- the candidate pass ------------------------------------------------------------------
+    # Paragraphs with more letters than this (spaces not counted) are story prose.
+    prose_chars: int = 70
+    # An inline module is a short element ("READ MORE: <a>...</a>"), not a container.
+    max_inline_children: int = 8
+    # Characters of a possible heading read before deciding whether to read it all.
+    heading_peek_chars: int = 120
+    # Longest text of a heading element looked at (characters).
+    max_heading_chars: int = 90
+    # Room for an inline module's label ("Also on National Post Herald:") beside its links.
+    inline_label_chars: int = 40
+    # A heading's nearest region with links to this many stories (one card) may be the
+    # label's own box: the block widens one level to take the cards beside it.
+    single_story_links: int = 1
+    # A heading-started block is looked for at most this many ancestors up...
+    max_heading_climb: int = 4
+    # ... in ancestors no larger than this many elements (beyond that it is the page body).
+    max_region_elements: int = 2500
+
+    # --- accepting a block ---------------------------------------------------------------------
+    # Structural blocks need this many items, each with a title this long: lists of long
+    # links are what rails look like, and what menus and tag clouds do not.
+    min_struct_items: int = 4
+    min_struct_title_words: int = 5
+    # How far up a block's ancestors the comment/share/newsletter check looks.
+    max_furniture_depth: int = 8
+    # How far up a block's ancestors an ad network's class makes the block sponsored.
+    max_network_depth: int = 6
+    # A block with this many long paragraphs under one parent, and more letters than this
+    # in them, is an article wrapper, not a rail (a rail's teasers sit in separate items).
+    wrapper_paragraphs: int = 3
+    max_block_prose_chars: int = 850
+    # A page is an article when this many long paragraphs sit side by side: a short news
+    # brief has two, while index pages give each teaser paragraph its own card.
+    article_paragraphs: int = 2
+
+    # --- structure-only blocks ---------------------------------------------------------------
+    # The fallback when no heading, token or label names a rail: a run of sibling teaser
+    # items, each holding one same-site story link that reads like a headline. Three cards
+    # side by side is the smallest rail real pages print ("FEMAIL TODAY", a strip of
+    # stories above the article); two links are a pair in a box, not a list.
+    min_teaser_items: int = 3
+    # Longer runs are archives, site maps and tables of contents, not recommendations.
+    max_teaser_items: int = 15
+    # A headline has a few words: shorter texts are menu items, longer ones are sentences.
+    min_teaser_words: int = 4
+    max_teaser_words: int = 25
+    # Links long enough to hold such a headline, picked out in C: the teaser pass then
+    # touches a few dozen links instead of every link of the page.
+    min_teaser_chars: int = 20
+    # Scores and tables ("FINAL COM 118 LIO 111") are mostly digits; headlines are words.
+    max_teaser_digit_share: float = 0.15
+    # How far above a link its item's container may sit (link < h3 < card < grid).
+    max_teaser_climb: int = 5
+    # The share of a container's child elements (of the items' tag) that must be teasers:
+    # a rail is made of its cards, not a page column where three cards happen to sit.
+    min_teaser_share: float = 0.6
+
+
+DEFAULTS = Thresholds()

@@ -1,0 +1,159 @@
+"""What an element's class, id, role and tag say: a story block, a label, an ad network,
+a menu, page furniture, a previous/next link. All checks are cached per attribute value:
+pages repeat the same class strings hundreds of times."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import words
+from reader.extract.recommended.rules import elements, tokens
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_STRONG = words.phrase_pattern(t for t in tokens.BLOCK_TOKENS if t not in tokens.WEAK_TOKENS)
+_WEAK = words.phrase_pattern(tokens.WEAK_TOKENS)
+
+STRONG_BIT, WEAK_BIT, NETWORK_BIT, LABEL_BIT = 1, 2, 4, 8
+# class/id attribute value -> signal bits (the candidate pass reads it inline: one dict
+# lookup per element is most of what that pass may spend).
+KNOWN_SIGNALS: dict[str, int] = {}
+_MAX_SIGNALS = 50_000  # forget everything past this many distinct values (ids are unique)
+# Every token phrase needs its longest word somewhere in the class/id text: one regex
+# search rejects most class strings before any word splitting.
+_CLASS_PREFILTER = words.substring_pattern(
+    {max(phrase.split(), key=len) for phrase in tokens.BLOCK_TOKENS}
+    | set(tokens.AD_NETWORK_TOKENS)
+    | tokens.LABEL_CLASS_WORDS
+)
+
+
+@lru_cache(maxsize=8192)
+def _name_signal(name: str) -> tuple[bool, bool, bool]:
+    """(strong story token, weak token, ad network) for one class/id name; cached."""
+    name_words = words.name_words(name)
+    if not name_words or tokens.NEGATIVE_TOKENS.intersection(name_words):
+        return False, False, False
+    joined = " ".join(name_words)
+    return (
+        _STRONG.search(joined) is not None,
+        _WEAK.search(joined) is not None,
+        name_words[0] != tokens.SCRIPT_HOOK_WORD
+        and not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words),
+    )
+
+
+def ad_network(element: HtmlElement) -> bool:
+    """True when the element's class/id names an ad network's widget (Taboola, Outbrain)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(_name_signal(name)[2] for name in names)
+
+
+def class_signal(value: str) -> int:
+    """Signal bits (strong token, weak token, ad network, label-like) of a class or id,
+    remembered in ``KNOWN_SIGNALS``."""
+    bits = 0
+    if _CLASS_PREFILTER.search(value.lower()) is not None:
+        for name in value.split():
+            strong, weak, network = _name_signal(name)
+            bits |= (
+                (STRONG_BIT if strong else 0)
+                | (WEAK_BIT if weak else 0)
+                | (NETWORK_BIT if network else 0)
+            )
+            if not tokens.LABEL_CLASS_WORDS.isdisjoint(words.name_words(name)):
+                bits |= LABEL_BIT
+    if len(KNOWN_SIGNALS) > _MAX_SIGNALS:
+        KNOWN_SIGNALS.clear()
+    KNOWN_SIGNALS[value] = bits
+    return bits
+
+
+def negative(element: HtmlElement, footers: bool = True) -> bool:
+    """True for menus, footers and other page furniture (by tag, role or class words).
+
+    ``footers=False`` lets a <div class="site-footer"> through: the rules exclude what is
+    inside a <footer> element, and a block whose own heading says "Most popular" in a
+    footer-classed div is still a story list (token and structure blocks are not trusted
+    there: footer-classed divs are mostly link farms of legal and section pages)."""
+    if element.tag in elements.EXCLUDED_TAGS:
+        # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
+        # list by its own label, not a menu.
+        label = element.get("aria-label") if element.tag == "nav" else None
+        return not (label and words.heading_match(label))
+    role = element.get("role")
+    if role and role.lower() in tokens.EXCLUDED_ROLES:
+        return True
+    if element.tag in elements.ROOT_TAGS:
+        return False
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "", footers)
+
+
+@lru_cache(maxsize=16384)
+def _negative_words(class_attr: str, id_attr: str, footers: bool = True) -> bool:
+    for name in words.attr_words(class_attr, id_attr):
+        if not name:
+            continue
+        if name[0] == tokens.FOOTER_WORD or (
+            name[-1] == tokens.FOOTER_WORD and name[0] in tokens.SITE_WORDS
+        ):
+            if footers:
+                return True
+            continue
+        if name[0] in tokens.NEGATIVE_FIRST_WORDS or name[-1] in tokens.NEGATIVE_LAST_WORDS:
+            return True
+        if name[0].endswith(tokens.MENU_SUFFIXES):
+            return True
+    return False
+
+
+def furniture(element: HtmlElement, with_id: bool) -> bool:
+    """Class words of comment threads, share bars, sign-up boxes and pagination.
+
+    Ancestors are judged by class only: ids such as "gigya-share-btns_containerParent"
+    sit on article wrappers, and <html>/<body> classes are feature-flag soup.
+    """
+    if element.tag in elements.ROOT_TAGS:
+        return False
+    class_attr = element.get("class") or ""
+    id_attr = (element.get("id") or "") if with_id else ""
+    return bool(class_attr or id_attr) and _furniture_words(class_attr, id_attr)
+
+
+@lru_cache(maxsize=16384)
+def _furniture_words(class_attr: str, id_attr: str) -> bool:
+    return any(
+        not tokens.FURNITURE_WORDS.isdisjoint(name)
+        for name in words.attr_words(class_attr, id_attr)
+    )
+
+
+def adjacent_post(element: HtmlElement | None) -> bool:
+    """Class names of previous/next-post links ("nav-previous", "next-post", "prev")."""
+    if element is None:
+        return False
+    for name in words.class_words(element):
+        if not name:
+            continue
+        if name[0] in tokens.ADJACENT_FIRST_WORDS and (
+            len(name) == 1 or name[-1] in tokens.ADJACENT_LAST_WORDS
+        ):
+            return True
+        if name[-1] in tokens.ADJACENT_ENDINGS or name in tokens.ADJACENT_NAMES:
+            return True
+    return False
+
+
+def ad_class(element: HtmlElement) -> bool:
+    """A class/id name saying "ad": short names only ("ad-label", "sponsored-item")."""
+    for name in words.class_words(element):
+        # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
+        if len(name) <= 4 and not tokens.AD_ITEM_WORDS.isdisjoint(name):
+            return True
+        if name and name[0] == tokens.AD_WORD and len(name) <= 2:
+            return True
+    return False

@@ -1,0 +1,147 @@
+"""Pass 3: an accepted block's links turned into stories (one per URL, with its item).
+
+Links in menus inside the block, previous/next links, comment links and links inside the
+story's sentences are not stories; a block whose links are mostly rejected is a menu with
+a misleading name and gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import items, signals, urls, words
+from reader.extract.recommended.rules import elements, texts, tokens
+from reader.extract.recommended.state import Block, PageState
+from reader.extract.tags import HEADING_TAGS
+from reader.model import Story
+from reader.urls import normalize_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+Placed = tuple[tuple[int, ...], Story]  # a story and its place in the page (items.doc_key)
+
+
+def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
+    """The block's stories with their places in the page."""
+    settings = page.settings
+    element = block.element
+    links = block.links if block.kind == "heading" else list(element.iter("a"))
+    relaxed = block.sponsored
+    strong = block.kind in ("heading", "token", "inline")
+    min_words = settings.min_title_words_strong if strong else settings.min_title_words
+    by_url: dict[str, list[HtmlElement]] = {}
+    ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
+    first_url: dict[str, str] = {}
+    rejected = 0
+    lenient = block.kind in ("heading", "inline")
+    for link in links:
+        if _in_excluded(page, link, element) or _comment_link(page, link):
+            continue
+        url = urls.story_url(page, link, relaxed, lenient)
+        strict = url is not None
+        if url is None and not relaxed:
+            url = urls.story_url(page, link, True)
+            if url is not None and words.count(words.text(link)) < settings.min_title_words:
+                url = None
+        if url is None or (block.kind != "inline" and _sentence_link(page, link)):
+            if (link.get("href") or "").strip() not in ("", "#"):
+                rejected += 1
+            continue
+        key = normalize_url(url)
+        if not strict and key not in by_url:
+            ad_only.add(key)
+        elif strict:
+            ad_only.discard(key)
+        if key not in by_url:
+            by_url[key] = []
+            first_url[key] = url
+        by_url[key].append(link)
+    if not links and block.kind in ("token", "heading"):
+        yield from _linkless(block)
+        return
+    total = len(by_url) - len(ad_only) + rejected
+    kept = len(by_url) - len(ad_only)
+    if block.kind != "inline" and total and kept / total < settings.min_story_link_share:
+        return  # mostly menu/tag links: a navigation block with a misleading name
+    urls.drop_odd_urls(page, by_url, ad_only)
+    if block.start_after is not None:
+        urls.drop_hub_urls(by_url, words.text(block.start_after))
+    found = items.items(element, by_url)
+    for key, group in by_url.items():
+        item = found.get(key, group[0])
+        url = first_url[key]
+        title = items.title(group, item)
+        if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
+            continue
+        if block.kind == "inline":
+            item = group[0]
+        sponsored = block.sponsored or items.sponsored(item, group, url)
+        if key in ad_only and not sponsored:
+            continue  # an outside link that is neither a story URL nor a labelled ad
+        story = Story(
+            title=title,
+            url=urls.clean(url),
+            summary=items.summary(item, title, settings) if item is not group[0] else "",
+            source=items.source(item, title, settings),
+            image=items.image(item, page.base),
+            sponsored=sponsored,
+        )
+        yield items.doc_key(group[0]), story
+
+
+def _linkless(block: Block) -> Iterator[Placed]:
+    """Stories without links (text dumps): list items with a heading and a teaser."""
+    for item in block.element.iter("li"):
+        heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
+        if heading is None:
+            continue
+        title = words.text(heading)
+        if not title:
+            continue
+        summary = " ".join(words.text(p) for p in item.iter("p") if words.text(p))
+        promo = f"{title} {summary}".lower()
+        sponsored = block.sponsored or any(w in promo for w in texts.PROMOTION_WORDS)
+        yield items.doc_key(item), Story(title=title, summary=summary, sponsored=sponsored)
+
+
+def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool:
+    """True for links in page furniture inside a block, and previous/next-post links."""
+    rel = link.get("rel")
+    if rel and not tokens.ADJACENT_RELS.isdisjoint(rel.lower().split()):
+        return True
+    if signals.adjacent_post(link) or signals.adjacent_post(link.getparent()):
+        return True
+    for ancestor in link.iterancestors():
+        if ancestor is block:
+            return False
+        if page.is_negative(ancestor):
+            return True
+    return False
+
+
+def _comment_link(page: PageState, link: HtmlElement) -> bool:
+    """A link to a comment thread ("12 comments" -> story#comments). A story title that
+    happens to jump to the comments ("City FC name new manager" -> ...#comments-top)
+    is still that story: its text, not only its fragment, decides."""
+    if not urls.excluded_fragment(link.get("href") or ""):
+        return False
+    text = words.plain(words.text(link))
+    return (
+        words.count(text) < page.settings.min_title_words
+        or any(c.isdigit() for c in text)
+        or not texts.COMMENT_LINK_WORDS.isdisjoint(words.split_words(text))
+    )
+
+
+def _sentence_link(page: PageState, link: HtmlElement) -> bool:
+    """An ordinary link inside the story's sentences (much more text around it)."""
+    for ancestor in link.iterancestors():
+        tag = ancestor.tag
+        if tag in elements.SENTENCE_TAGS:
+            extra = len(words.text(ancestor)) - len(words.text(link))
+            return extra > page.settings.sentence_extra_chars and not words.starts_inline(ancestor)
+        if tag in elements.BOX_TAGS:
+            return False
+    return False

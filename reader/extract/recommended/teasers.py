@@ -1,0 +1,151 @@
+"""Rails no word names: runs of sibling teaser items (cards, list items), each with one
+same-site story link whose text reads like a headline ("FEMAIL TODAY" over three
+thumbnails, an unlabelled strip of stories above the article).
+
+Only on article pages, and only for the page's own site: link farms, archives and partner
+lists point elsewhere or sit on index pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended.rules import elements
+from reader.extract.recommended.rules.links import PATH_ID
+from reader.extract.recommended.state import Block, PageState
+from reader.extract.tags import HEADING_TAGS
+from reader.urls import normalize_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+
+def teaser_runs(page: PageState, main: HtmlElement | None) -> list[Block]:
+    """Blocks of sibling teaser items outside the story's column ``main``."""
+    settings = page.settings
+    if main is None or not page.has_article():
+        return []
+    hosts = site_hosts(page)
+    if not hosts:
+        return []
+    keyed: list[tuple[HtmlElement, str]] = []
+    keys: dict[str, str | None] = {}  # href -> story key on this site, or None
+    for link in _outside_story_links(page, main):
+        href = link.get("href")
+        if href not in keys:
+            url = (
+                urls.story_url(page, link, relaxed=False)
+                if urls.maybe_same_site(href, hosts)
+                else None
+            )
+            same = url is not None and urls.site(urls.host(url)) in hosts
+            keys[href] = normalize_url(url) if same and url else None
+        key = keys[href]
+        if key is not None and words.headline(link.text_content(), settings):
+            keyed.append((link, key))
+    if len({key for _, key in keyed}) < settings.min_teaser_items:
+        return []
+    holders: dict[HtmlElement, set[str]] = {}
+    chains: list[list[HtmlElement]] = []
+    for link, key in keyed:
+        chain: list[HtmlElement] = []
+        for ancestor in link.iterancestors():
+            chain.append(ancestor)
+            holders.setdefault(ancestor, set()).add(key)
+            if len(chain) > settings.max_teaser_climb:
+                break
+        chains.append(chain)
+    runs: dict[HtmlElement, dict[HtmlElement, str]] = {}
+    for (link, key), chain in zip(keyed, chains, strict=True):
+        item = link
+        for ancestor in chain:
+            if holders[ancestor] != {key}:
+                if item is not link:  # a bare link is a menu entry, not a card
+                    runs.setdefault(ancestor, {})[item] = key
+                break
+            item = ancestor
+    blocks = []
+    for container, items in runs.items():
+        if not settings.min_teaser_items <= len(items) <= settings.max_teaser_items:
+            continue
+        tags = {item.tag for item in items}
+        if len(tags) != 1:
+            continue
+        siblings = sum(1 for child in container if child.tag in tags)
+        if len(items) < settings.min_teaser_share * siblings:
+            continue  # a page column where a few cards sit among other boxes
+        if sum(_story_shaped(item, key) for item, key in items.items()) < settings.min_teaser_items:
+            continue  # bare links to undated pages: a docs or wiki sidebar, not a rail
+        blocks.append(Block(container, "teasers", start_after=_label_before(container)))
+    return blocks
+
+
+def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlElement]:
+    """Headline-length links outside the story's column and outside page menus: the
+    siblings of the column and of each of its ancestors, searched in C. (Teaser runs
+    inside the column are its own content, so its subtree is never read.)"""
+    select = _teaser_links(page.settings.min_teaser_chars)
+    node = main
+    parent = node.getparent()
+    while parent is not None:
+        for sibling in parent:
+            if (
+                sibling is not node
+                and len(sibling)  # a leaf holds no card (a bare link is no card)
+                and isinstance(sibling.tag, str)
+                and not page.is_negative(sibling)
+                and not signals.furniture(sibling, True)
+            ):
+                yield from select(sibling)  # menus, footers, comment threads skipped
+        node, parent = parent, parent.getparent()
+
+
+def site_hosts(page: PageState) -> set[str]:
+    """The page's own site: its address, and the canonical/og:url it declares."""
+    hosts = {urls.site(host) for host in page.self_hosts if host}
+    head = page.root.find("head")
+    if head is not None:
+        canonical = head.find("link[@rel='canonical']")
+        og_url = head.find("meta[@property='og:url']")
+        for url in (
+            canonical.get("href") if canonical is not None else None,
+            og_url.get("content") if og_url is not None else None,
+        ):
+            if url and "://" in url:
+                hosts.add(urls.site(urls.host(url.strip())))
+    hosts.discard("")
+    return hosts
+
+
+def _label_before(container: HtmlElement) -> HtmlElement | None:
+    """The heading just above a run of teasers ("Sponsored Features"), if there is one: it
+    can flag the run as paid and name its own "see all" hub."""
+    previous = container.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # comments between the heading and the list
+    return previous if previous is not None and previous.tag in HEADING_TAGS else None
+
+
+def _story_shaped(item: HtmlElement, key: str) -> bool:
+    """A news item, not a page of a manual: its URL carries a date or an id, or the item is
+    a card (a picture, a time, a teaser paragraph beside the link)."""
+    if PATH_ID.search(urls.split(key).path):
+        return True
+    return next(item.iter(*elements.CARD_PART_TAGS), None) is not None
+
+
+@lru_cache(maxsize=4)
+def _teaser_links(min_chars: int) -> Callable[[HtmlElement], list[HtmlElement]]:
+    """Links long enough to hold a headline, picked out by a compiled XPath (built on first
+    use: lxml is imported late, see DESIGN.md)."""
+    from lxml import etree
+
+    select: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(
+        # regexp=False: no EXSLT set-up on each of its many calls
+        f"descendant-or-self::a[@href][string-length(normalize-space()) >= {min_chars}]",
+        regexp=False,
+    )
+    return select

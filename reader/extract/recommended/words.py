@@ -1,0 +1,237 @@
+"""Words of texts and of class/id names, and the phrase tests built on them.
+
+Texts are compared in one form (lowercase, straight apostrophes, collapsed spaces); class
+and id names as their words, split on ``-``, ``_`` and camelCase. Phrase lists of hundreds
+of entries are compiled into regex tries once, so most texts are rejected after one or two
+characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended.rules import phrases, texts
+from reader.extract.recommended.settings import Thresholds
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_ANY_DIGIT = re.compile(r"\d")
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def text(element: HtmlElement) -> str:
+    """The element's whole text with whitespace collapsed."""
+    return " ".join(element.text_content().split())
+
+
+def plain(value: str) -> str:
+    """Lowercase with straight apostrophes: the form rule words are compared in."""
+    return value.lower().replace("’", "'").replace("‘", "'")
+
+
+def count(value: str) -> int:
+    """Words of a text."""
+    return len(value.split())
+
+
+def split_words(value: str) -> list[str]:
+    """A lowercased text's words (letters and digits only)."""
+    return _SPLIT.split(value)
+
+
+# --- class / id names -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
+    """One class/id name as lowercase words (split on -, _ and camelCase); cached per name."""
+    return tuple(word for word in _SPLIT.split(_CAMEL.sub(" ", name).lower()) if word)
+
+
+def class_words(element: HtmlElement) -> tuple[tuple[str, ...], ...]:
+    """Each class/id name of the element as its words."""
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    if not class_attr and not id_attr:
+        return ()
+    return attr_words(class_attr or "", id_attr or "")
+
+
+def flat_words(element: HtmlElement) -> frozenset[str]:
+    """Every word of every class/id name of the element, as one set (one C-level
+    ``isdisjoint`` per element instead of a generator over its names)."""
+    class_attr = element.get("class")
+    id_attr = element.get("id")
+    if not class_attr and not id_attr:
+        return _NO_WORDS
+    return _attr_flat(class_attr or "", id_attr or "")
+
+
+@lru_cache(maxsize=16384)
+def _attr_flat(class_attr: str, id_attr: str) -> frozenset[str]:
+    return frozenset(word for words in attr_words(class_attr, id_attr) for word in words)
+
+
+@lru_cache(maxsize=16384)
+def attr_words(class_attr: str, id_attr: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(name_words(name) for name in f"{class_attr} {id_attr}".split())
+
+
+# --- phrase patterns ----------------------------------------------------------------------------
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a trie: Python's regex engine tries alternatives
+    one by one, and a trie lets it fail after one character."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here: a text starting with (or holding) it matches
+
+    def build(node: _Trie) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def prefix_pattern(prefixes: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
+    """``str.startswith(prefixes)`` as a regex trie: a tuple of hundreds of phrases is
+    tried one by one, the trie rejects most texts after their first letters."""
+    return re.compile(_trie(prefixes)).match
+
+
+def substring_pattern(needles: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of ``needles`` as a substring, built as a trie."""
+    needles = set(needles)
+    kept = {n for n in needles if not any(o != n and o in n for o in needles)}
+    return re.compile(_trie(kept))
+
+
+def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
+    """Any of the word sequences as whole words of a space-joined name."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases_, key=len, reverse=True))
+    return re.compile(rf"(?:^| )(?:{alternatives})(?: |$)")
+
+
+HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
+INLINE_START = prefix_pattern(phrases.INLINE_PREFIXES)
+# Every heading phrase, for exact matches ("Most popular" as a whole link text).
+HEADING_SET = frozenset(p.strip() for p in phrases.HEADING_PREFIXES)
+# First letters of the heading and inline labels: one set lookup rejects most texts
+# before any lowercasing and prefix matching.
+HEADING_FIRST_CHARS = frozenset(p[0] for p in phrases.HEADING_PREFIXES)
+INLINE_FIRST_CHARS = frozenset(p[0] for p in phrases.INLINE_PREFIXES)
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+
+def heading_match(value: str) -> bool:
+    """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
+    lowered = plain(value).strip(phrases.HEADING_STRIP_CHARS)
+    if not HEADING_START(lowered):
+        lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
+        if not HEADING_START(lowered):
+            return False
+    words = count(lowered)
+    if words > phrases.MAX_HEADING_WORDS:
+        return False
+    if lowered.startswith(phrases.HEADING_REJECTS):
+        return False
+    for prefix in phrases.HEADING_PREFIXES:
+        if lowered.startswith(prefix):
+            rest = lowered[len(prefix) :]
+            if prefix.endswith(" "):
+                # "More from <section>" names something short; a longer text is a sentence.
+                if words <= phrases.MAX_OPEN_HEADING_WORDS:
+                    return True
+            elif not rest or not rest[0].isalnum():
+                return True
+    return False
+
+
+def heading_start(value: str) -> bool:
+    """A cheap look: could a heading phrase start this (already peeked) text?"""
+    head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
+    return bool(HEADING_START(head) or HEADING_START(head.replace("-", " ")))
+
+
+def starts_inline(element: HtmlElement) -> bool:
+    """True when the element's text starts with an inline label ("Read more:")."""
+    return INLINE_START(plain(text(element)[:40])) is not None
+
+
+def sponsored_label(value: str) -> bool:
+    """A whole label that marks something as paid for ("Ad", "Sponsored by Acme")."""
+    lowered = value.lower().strip(" :·•|-–—()[]")
+    return len(lowered) <= texts.MAX_LABEL_CHARS and (
+        lowered in texts.SPONSORED_LABELS or lowered.startswith(texts.SPONSORED_LEADS)
+    )
+
+
+def label_title(title: str, settings: Thresholds) -> bool:
+    """Titles that are labels: utilities, block headings, sponsor notices."""
+    lowered = title.lower().strip(phrases.LABEL_TITLE_STRIP_CHARS)
+    return (
+        lowered in texts.UTILITY_TEXTS
+        or _heading_title(lowered, settings)
+        or sponsored_label(lowered)
+        or lowered.startswith(texts.LABEL_TITLE_PREFIXES)
+    )
+
+
+def _heading_title(lowered: str, settings: Thresholds) -> bool:
+    """A link whose whole text is a block heading ("Most popular", "More from Sport"), not
+    a story that starts like one ("Popular singer cancels tour", "Latest: talks fail")."""
+    if not heading_match(lowered):
+        return False
+    words = plain(lowered).strip(phrases.LEAD_CHARS).replace("-", " ")
+    if words in HEADING_SET:
+        return True
+    return (
+        any(words.startswith(p) for p in phrases.HEADING_PREFIXES if p.endswith(" "))
+        and count(words) <= settings.max_label_link_words
+    )
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def title_ok(title: str, min_words: int, settings: Thresholds) -> bool:
+    """A story title: enough words (or, in scripts without spaces, enough characters)."""
+    if not title:
+        return False
+    if " " not in title.strip():
+        return len(title) >= settings.min_title_chars_nospace and not title.isascii()
+    return count(title) >= min_words
+
+
+def headline(value: str, settings: Thresholds) -> bool:
+    """Text that reads like a headline: a few words, mostly letters (not a score line)."""
+    if not settings.min_teaser_words <= count(value) <= settings.max_teaser_words:
+        return False
+    digits = len(_ANY_DIGIT.findall(value))
+    return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
+
+
+@lru_cache(maxsize=4096)
+def slug_words(value: str) -> tuple[str, ...]:
+    """Words of a heading or URL slug, accents and case folded ("Últimas" == "ultimas")."""
+    folded = unicodedata.normalize("NFKD", value.lower())
+    ascii_ = "".join(c for c in folded if not unicodedata.combining(c))
+    return tuple(w for w in re.split(r"[^a-z0-9]+", ascii_) if w)
