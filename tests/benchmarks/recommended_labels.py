@@ -137,11 +137,13 @@ def main() -> int:
             print(f"   {s.name}: missed {missed}/{len(s.labelled)}, extra {extra}/{len(s.found)}")
     for name in args.page:
         s = next(s for s in scores if s.name == name)
+        print(f"-- {name}")
         for key, (kind, _) in s.labelled.items():
-            print(f"   {'+' if key in s.found else '-'} {kind:8} {key}")
+            if key not in s.found:
+                print(f"   - {kind:8} {key[:110]}")
         for key in s.found:
             if key not in s.labelled:
-                print(f"   ! extra    {key}")
+                print(f"   ! extra    {key[:110]}")
     return 0
 
 

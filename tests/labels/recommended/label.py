@@ -374,6 +374,38 @@ def _dump(entries: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _headline_like(text: str) -> bool:
+    return len(text.split()) >= 4 or (not text.isascii() and len(text) >= 8)
+
+
+def audit(pages: list[CorpusPage]) -> None:
+    """Groups of headline-like links outside nav/header/footer with none of their links
+    labelled: a second look for lists the first pass may have skipped."""
+    labels = corpus_pages.load_labels()
+    for page in pages:
+        taken = {normalize_url(url) for url, _, _ in labels[page.name]["stories"]}
+        singles: dict[str, list[str]] = {}
+        for group in groups_of(page)[0]:
+            heads = [(t, u) for t, u in group.links if _headline_like(t.replace("[card] ", ""))]
+            if (
+                "[in " not in group.where
+                and len(heads) == 1
+                and normalize_url(heads[0][1]) not in taken
+            ):
+                singles.setdefault(group.where.split(" < ")[0], []).append(group.gid)
+        for where, gids in singles.items():
+            if len(gids) >= 3:
+                print(f"{page.name} single cards {where}: {' '.join(gids)}")
+        for group in groups_of(page)[0]:
+            if "[in " in group.where:
+                continue
+            heads = [(t, u) for t, u in group.links if _headline_like(t.replace("[card] ", ""))]
+            if len(heads) < 2 or any(normalize_url(u) in taken for _, u in group.links):
+                continue
+            texts = " | ".join(t[:30] for t, _ in heads[:3])
+            print(f"{page.name} {group.gid} ({len(group.links)}) {group.heading[:30]!r}: {texts}")
+
+
 def main(argv: list[str]) -> int:
     pages = {p.name: p for p in corpus_pages.sample()}
     command = argv[0] if argv else "todo"
@@ -382,6 +414,9 @@ def main(argv: list[str]) -> int:
         for name, page in pages.items():
             if name not in done:
                 print(name, "(held out)" if page.held_out else "")
+        return 0
+    if command == "audit":
+        audit([p for p in pages.values() if p.name in corpus_pages.load_labels()])
         return 0
     page = pages[argv[1]]
     if command == "show":
