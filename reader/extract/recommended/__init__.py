@@ -21,12 +21,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended.accept import accepted
-from reader.extract.recommended.candidates import candidates
+from reader.extract.recommended import accept, candidates, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
-from reader.extract.recommended.stories import Placed, block_stories
-from reader.extract.recommended.teasers import teaser_runs
 from reader.model import Story
 from reader.urls import normalize_url
 
@@ -51,14 +48,14 @@ def find_recommended(
     if root is None:
         return []
     page = PageState.of(root, base_url, page_url, settings)
-    blocks = candidates(page)
+    blocks = candidates.collect(page)
     main = page.main()
-    blocks.extend(teaser_runs(page, main))
-    placed: list[Placed] = []
+    blocks.extend(teasers.runs(page, main))
+    placed: list[stories.Placed] = []
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()
-    for block in accepted(page, blocks, main):
-        for position, story in block_stories(page, block):
+    for block in accept.accepted(page, blocks, main):
+        for position, story in stories.block_stories(page, block):
             key = normalize_url(story.url) if story.url else story.title.lower()
             target = seen_urls if story.url else seen_titles
             if key in target or (story.url and key in page.self_urls):

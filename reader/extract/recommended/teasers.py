@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 
-def teaser_runs(page: PageState, main: HtmlElement | None) -> list[Block]:
+def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
     if main is None or not page.has_article():

@@ -129,6 +129,10 @@ def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
 
 
 HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
+_HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTERNS))
+# A list of pictures, clips or episodes is no list of stories, whatever it is called.
+_REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
+
 INLINE_START = prefix_pattern(phrases.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
 HEADING_SET = frozenset(p.strip() for p in phrases.HEADING_PREFIXES)
@@ -144,15 +148,19 @@ INLINE_FIRST_CHARS = frozenset(p[0] for p in phrases.INLINE_PREFIXES)
 def heading_match(value: str) -> bool:
     """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
     lowered = plain(value).strip(phrases.HEADING_STRIP_CHARS)
+    if _cjk_label(lowered):
+        return True
     if not HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
-        if not HEADING_START(lowered):
+        if not HEADING_START(lowered) and not _HEADING_PATTERN.match(lowered):
             return False
     words = count(lowered)
     if words > phrases.MAX_HEADING_WORDS:
         return False
-    if lowered.startswith(phrases.HEADING_REJECTS):
+    if lowered.startswith(phrases.HEADING_REJECTS) or _REJECT_WORDS.search(lowered):
         return False
+    if _HEADING_PATTERN.fullmatch(lowered):
+        return True
     for prefix in phrases.HEADING_PREFIXES:
         if lowered.startswith(prefix):
             rest = lowered[len(prefix) :]
@@ -165,10 +173,24 @@ def heading_match(value: str) -> bool:
     return False
 
 
+def _cjk_label(lowered: str) -> bool:
+    """A short label without spaces between words that names a list ("热点推荐")."""
+    return (
+        0 < len(lowered) <= phrases.MAX_CJK_HEADING_CHARS
+        and not lowered.isascii()
+        and any(word in lowered for word in phrases.CJK_HEADING_WORDS)
+    )
+
+
 def heading_start(value: str) -> bool:
     """A cheap look: could a heading phrase start this (already peeked) text?"""
     head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
-    return bool(HEADING_START(head) or HEADING_START(head.replace("-", " ")))
+    return bool(
+        HEADING_START(head)
+        or HEADING_START(head.replace("-", " "))
+        or _HEADING_PATTERN.match(head)
+        or _cjk_label(head.strip(phrases.HEADING_STRIP_CHARS))
+    )
 
 
 def starts_inline(element: HtmlElement) -> bool:

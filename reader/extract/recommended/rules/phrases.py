@@ -67,6 +67,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "today's top stories",
     "top headlines",
     "recent",
+    "recently",
     "popular right now",
     "more reading",
     # Phrasings seen on real pages that the prefixes above miss.
@@ -440,6 +441,53 @@ HEADING_REJECTS: tuple[str, ...] = (
     "featured topics",
     "featured jobs",
     "featured events",
+)
+
+# Labels of the form "More <topic> News", "More Sports Stories": a topic between "more"
+# and a word for stories (matched on the whole lowercased label).
+HEADING_PATTERNS: tuple[str, ...] = (
+    r"more( [\w&'-]+){1,3} (news|stories|articles|headlines|posts|reads)",
+    r"(latest|recent|top|popular|trending)( [\w&'-]+){1,2} (news|stories|articles|headlines|posts)",
+    r"(most|recently) (read|viewed|popular|shared|commented|emailed)( [\w&'-]+){0,3}",
+)
+# Headings in scripts without spaces name their list anywhere in a short label
+# ("48小时点击排行": "48-hour click ranking"; "热点 推荐": "hot picks").
+CJK_HEADING_WORDS: tuple[str, ...] = (
+    "排行",
+    "推荐",
+    "推薦",
+    "热点",
+    "熱點",
+    "热门",
+    "熱門",
+    "相关",
+    "相關",
+    "最新",
+    "阅读",
+    "閱讀",
+    "ランキング",
+    "おすすめ",
+    "関連",
+    "人気",
+    "新着",
+    "기사",
+    "인기",
+)
+# Longest heading text in such scripts (characters).
+MAX_CJK_HEADING_CHARS = 16
+
+# Words of headings over lists of media, not stories ("Featured Photo Galleries",
+# "Most watched", "Latest videos"): such a heading never introduces stories.
+MEDIA_LIST_WORDS: tuple[str, ...] = (
+    "video",
+    "videos",
+    "watched",
+    "photos",
+    "gallery",
+    "galleries",
+    "podcast",
+    "podcasts",
+    "clips",
 )
 
 # Longest heading text considered (words): longer text is a sentence, not a label.
