@@ -30,12 +30,10 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         if element in taken:
             continue
         ancestors = list(element.iterancestors())
-        if block.kind == "heading":
-            if signals.negative(element, False) or any(
-                signals.negative(a, False) for a in ancestors
-            ):
-                continue
-        elif page.is_negative(element) or any(page.is_negative(a) for a in ancestors):
+        footers = block.kind != "heading"
+        if page.is_negative(element, footers) or any(
+            page.is_negative(a, footers) for a in ancestors
+        ):
             continue
         if any(a in taken for a in ancestors):
             continue

@@ -26,6 +26,9 @@ class Thresholds:
     max_label_link_words: int = 4
     # A block whose links are mostly rejected (menus, tags) is not a story list.
     min_story_link_share: float = 0.2
+    # An element its class calls a menu is still a story list when this share of its links
+    # lead to stories with headline-like titles (WordPress "menu" widgets of stories).
+    min_story_menu_share: float = 0.6
 
     # --- items -----------------------------------------------------------------------------
     # Short lines with digits in a story item are dates and bylines, not teasers.

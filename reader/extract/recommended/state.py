@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from reader.extract.recommended import signals
+from reader.extract.recommended.rules.elements import ROOT_TAGS
 from reader.extract.recommended.settings import Thresholds
 from reader.urls import normalize_url
 
@@ -44,7 +45,8 @@ class PageState:
     # The few parents of running prose (found on first use; see accept.wrapper).
     prose_parents: list[HtmlElement] | None = None
     # Caches: menu check per element, story check per (href, relaxed, lenient), href -> URL.
-    negative: dict[HtmlElement, bool] = field(default_factory=dict)
+    negative: dict[tuple[HtmlElement, bool], bool] = field(default_factory=dict)
+    story_lists: dict[HtmlElement, bool] = field(default_factory=dict)
     urls: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict)
     resolved: dict[str, str | None] = field(default_factory=dict)
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html
@@ -76,9 +78,44 @@ class PageState:
         least = self.settings.article_paragraphs
         return any(count >= least for count in self.prose_count.values())
 
-    def is_negative(self, element: HtmlElement) -> bool:
-        """``signals.negative`` remembered per element: links of one block share ancestors."""
-        known = self.negative.get(element)
+    def is_negative(self, element: HtmlElement, footers: bool = True) -> bool:
+        """``signals.negative``, remembered per element (links of one block share their
+        ancestors), except for an element only its class calls a menu whose links are
+        mostly stories: a "menu" widget listing "Trending" stories is a story list."""
+        key = (element, footers)
+        known = self.negative.get(key)
         if known is None:
-            known = self.negative[element] = signals.negative(element)
+            if signals.negative_markup(element):
+                known = True
+            elif element.tag in ROOT_TAGS or not signals.menu_by_name(element, footers):
+                known = False
+            else:  # the menu's own list decides for its items ("li.menu-item")
+                known = not any(
+                    self.story_list(node)
+                    for node in (element, *list(element.iterancestors())[:2])
+                    if signals.menu_by_name(node, footers)
+                )
+            self.negative[key] = known
         return known
+
+    def story_list(self, element: HtmlElement) -> bool:
+        """Most of the element's links lead to stories with headline-like titles."""
+        known = self.story_lists.get(element)
+        if known is None:
+            known = self.story_lists[element] = self._story_list(element)
+        return known
+
+    def _story_list(self, element: HtmlElement) -> bool:
+        from reader.extract.recommended import urls, words
+
+        settings = self.settings
+        links = [a for a in element.iter("a") if a.get("href")]
+        stories = {
+            url
+            for a in links
+            if words.headline(words.text(a), settings)
+            and (url := urls.story_url(self, a, relaxed=False)) is not None
+        }
+        return len(stories) >= settings.min_teaser_items and len(stories) >= (
+            settings.min_story_menu_share * len(links)
+        )

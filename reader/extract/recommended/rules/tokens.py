@@ -132,6 +132,10 @@ NEGATIVE_TOKENS = frozenset(
         "reflist",
         "references",
         "citation",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
+        "archivedate",
     }
 )
 
