@@ -37,8 +37,8 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             continue
         if any(a in taken for a in ancestors):
             continue
-        if signals.furniture(element, True) or any(
-            signals.furniture(a, False) for a in ancestors[: settings.max_furniture_depth]
+        if page.is_furniture(element, True) or any(
+            page.is_furniture(a, False) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...
         network = block.sponsored or any(

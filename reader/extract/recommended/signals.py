@@ -133,6 +133,22 @@ def furniture(element: HtmlElement, with_id: bool) -> bool:
     return bool(class_attr or id_attr) and _furniture_words(class_attr, id_attr)
 
 
+def pager(element: HtmlElement, with_id: bool) -> bool:
+    """Class words of a pager ("pagination", "wp-pagenavi"); see ``tokens.PAGER_WORDS``."""
+    if element.tag in elements.ROOT_TAGS:
+        return False
+    class_attr = element.get("class") or ""
+    id_attr = (element.get("id") or "") if with_id else ""
+    return bool(class_attr or id_attr) and _pager_words(class_attr, id_attr)
+
+
+@lru_cache(maxsize=16384)
+def _pager_words(class_attr: str, id_attr: str) -> bool:
+    return any(
+        not tokens.PAGER_WORDS.isdisjoint(name) for name in words.attr_words(class_attr, id_attr)
+    )
+
+
 @lru_cache(maxsize=16384)
 def _furniture_words(class_attr: str, id_attr: str) -> bool:
     return any(

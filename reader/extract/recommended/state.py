@@ -98,6 +98,13 @@ class PageState:
             self.negative[key] = known
         return known
 
+    def is_furniture(self, element: HtmlElement, with_id: bool) -> bool:
+        """Comment threads, share bars, sign-up boxes (``signals.furniture``), and pagers,
+        unless the "pager" is a paginated list of stories."""
+        return signals.furniture(element, with_id) or (
+            signals.pager(element, with_id) and not self.story_list(element)
+        )
+
     def story_list(self, element: HtmlElement) -> bool:
         """Most of the element's links lead to stories with headline-like titles."""
         known = self.story_lists.get(element)
@@ -109,13 +116,17 @@ class PageState:
         from reader.extract.recommended import urls, words
 
         settings = self.settings
-        links = [a for a in element.iter("a") if a.get("href")]
-        stories = {
-            url
-            for a in links
-            if words.headline(words.text(a), settings)
-            and (url := urls.story_url(self, a, relaxed=False)) is not None
-        }
+        hrefs: set[str] = set()
+        stories: set[str] = set()
+        for link in element.iter("a"):
+            href = (link.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")):
+                continue
+            hrefs.add(href)
+            if words.title_ok(
+                words.text(link), settings.min_title_words, settings
+            ) and urls.story_url(self, link, relaxed=False):
+                stories.add(href)
         return len(stories) >= settings.min_teaser_items and len(stories) >= (
-            settings.min_story_menu_share * len(links)
+            settings.min_story_menu_share * len(hrefs)
         )

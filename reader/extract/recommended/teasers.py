@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended import urls, words
 from reader.extract.recommended.rules import elements
 from reader.extract.recommended.rules.links import PATH_ID
 from reader.extract.recommended.state import Block, PageState
@@ -97,7 +97,7 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
                 and len(sibling)  # a leaf holds no card (a bare link is no card)
                 and isinstance(sibling.tag, str)
                 and not page.is_negative(sibling)
-                and not signals.furniture(sibling, True)
+                and not page.is_furniture(sibling, True)
             ):
                 yield from select(sibling)  # menus, footers, comment threads skipped
         node, parent = parent, parent.getparent()

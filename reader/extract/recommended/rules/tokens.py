@@ -154,8 +154,6 @@ FURNITURE_WORDS = frozenset(
         "subscription",
         "signup",
         "login",
-        "pagination",
-        "pager",
         "breadcrumb",
         "breadcrumbs",
         "hatnote",
@@ -164,6 +162,10 @@ FURNITURE_WORDS = frozenset(
         "footnotes",
     }
 )
+
+# Class/id words of pagers. A pager holds page numbers; a list that is merely paginated
+# ("td_with_ajax_pagination", a "load more" stream) holds stories, and stays a candidate.
+PAGER_WORDS = frozenset({"pagination", "pager", "paginate", "pagenavi"})
 
 # Ad-network widgets: every story in them is sponsored.
 AD_NETWORK_TOKENS = frozenset(
