@@ -37,8 +37,10 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             continue
         if any(a in taken for a in ancestors):
             continue
+        # Structure alone is trusted less: a wrapper's id ("commentWrapper") counts too.
+        with_id = block.kind == "teasers"
         if page.is_furniture(element, True) or any(
-            page.is_furniture(a, False) for a in ancestors[: settings.max_furniture_depth]
+            page.is_furniture(a, with_id) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...
         network = block.sponsored or any(

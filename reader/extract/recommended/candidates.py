@@ -80,7 +80,7 @@ def collect(page: PageState) -> list[Block]:
                     prose_count[parent] = prose_count.get(parent, 0) + 1
             elif _may_start_label(raw, first_chars):
                 headings.append(element)  # a short paragraph that may be a label
-        elif tag in HEADING_TAGS:
+        elif tag in HEADING_TAGS and tag != "h1":  # an h1 is the page's own title
             content = element.text_content()
             if _may_start_label(content, first_chars):
                 headings.append(element)

@@ -78,14 +78,20 @@ class Thresholds:
     # side by side is the smallest rail real pages print ("FEMAIL TODAY", a strip of
     # stories above the article); two links are a pair in a box, not a list.
     min_teaser_items: int = 3
-    # Longer runs are archives, site maps and tables of contents, not recommendations.
-    max_teaser_items: int = 15
+    # A stream below an article runs to 50 or 60 cards; a run longer than this is a site map.
+    max_teaser_items: int = 150
+    # Runs longer than this must be cards (a picture, a time, a teaser): a long list of bare
+    # links is an archive, a schedule of events or a site map.
+    max_plain_items: int = 15
     # A headline has a few words: shorter texts are menu items, longer ones are sentences.
     min_teaser_words: int = 4
     max_teaser_words: int = 25
+    # ... and in scripts without spaces (Chinese, Japanese), this many characters.
+    min_teaser_chars_nospace: int = 8
+    max_teaser_chars_nospace: int = 60
     # Links long enough to hold such a headline, picked out in C: the teaser pass then
     # touches a few dozen links instead of every link of the page.
-    min_teaser_chars: int = 20
+    min_teaser_chars: int = 8
     # Scores and tables ("FINAL COM 118 LIO 111") are mostly digits; headlines are words.
     max_teaser_digit_share: float = 0.15
     # How far above a link its item's container may sit (link < h3 < card < grid).

@@ -1,9 +1,11 @@
-"""Rails no word names: runs of sibling teaser items (cards, list items), each with one
-same-site story link whose text reads like a headline ("FEMAIL TODAY" over three
-thumbnails, an unlabelled strip of stories above the article).
+"""Rails and streams no word names: runs of sibling teaser items (cards, list items),
+each with one story link whose text reads like a headline ("FEMAIL TODAY" over three
+thumbnails, an unlabelled strip of stories above the article, a stream of cards below it,
+a column of partner headlines split into one small list per partner).
 
-Only on article pages, and only for the page's own site: link farms, archives and partner
-lists point elsewhere or sit on index pages.
+Only on article pages, and only outside the story's own column. A link to another site
+counts only when its address carries a story's shape (a date, an id or a long slug): link
+farms and blogrolls point at front pages and section hubs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from reader.extract.recommended import urls, words
 from reader.extract.recommended.rules import elements
 from reader.extract.recommended.rules.links import PATH_ID
+from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
 from reader.urls import normalize_url
@@ -29,20 +32,12 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     if main is None or not page.has_article():
         return []
     hosts = site_hosts(page)
-    if not hosts:
-        return []
     keyed: list[tuple[HtmlElement, str]] = []
-    keys: dict[str, str | None] = {}  # href -> story key on this site, or None
+    keys: dict[str, str | None] = {}  # href -> story key, or None
     for link in _outside_story_links(page, main):
         href = link.get("href")
         if href not in keys:
-            url = (
-                urls.story_url(page, link, relaxed=False)
-                if urls.maybe_same_site(href, hosts)
-                else None
-            )
-            same = url is not None and urls.site(urls.host(url)) in hosts
-            keys[href] = normalize_url(url) if same and url else None
+            keys[href] = _story_key(page, link, hosts)
         key = keys[href]
         if key is not None and words.headline(link.text_content(), settings):
             keyed.append((link, key))
@@ -58,29 +53,72 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             if len(chain) > settings.max_teaser_climb:
                 break
         chains.append(chain)
-    runs: dict[HtmlElement, dict[HtmlElement, str]] = {}
+    found: dict[HtmlElement, dict[HtmlElement, str]] = {}
     for (link, key), chain in zip(keyed, chains, strict=True):
         item = link
         for ancestor in chain:
             if holders[ancestor] != {key}:
                 if item is not link:  # a bare link is a menu entry, not a card
-                    runs.setdefault(ancestor, {})[item] = key
+                    found.setdefault(ancestor, {})[item] = key
                 break
             item = ancestor
+    runs = {
+        container: items
+        for container, items in found.items()
+        if len(items) <= settings.max_teaser_items and _cards(container, items, settings)
+    }
     blocks = []
     for container, items in runs.items():
-        if not settings.min_teaser_items <= len(items) <= settings.max_teaser_items:
+        # One list per partner or per tab: sibling lists of one shape are one stream.
+        total = sum(len(runs.get(twin, ())) for twin in _twins(container))
+        if max(total, len(items)) < settings.min_teaser_items:
             continue
-        tags = {item.tag for item in items}
-        if len(tags) != 1:
-            continue
-        siblings = sum(1 for child in container if child.tag in tags)
-        if len(items) < settings.min_teaser_share * siblings:
-            continue  # a page column where a few cards sit among other boxes
-        if sum(_story_shaped(item, key) for item, key in items.items()) < settings.min_teaser_items:
+        if sum(_story_shaped(item, key) for item, key in items.items()) < min(
+            len(items), settings.min_teaser_items
+        ):
             continue  # bare links to undated pages: a docs or wiki sidebar, not a rail
+        if len(items) > settings.max_plain_items and (
+            sum(_card(item) for item in items) * 2 < len(items)
+        ):
+            continue  # a long list of bare links: an archive, a schedule, a site map
+        if sum(urls.media(key) for key in items.values()) * 2 > len(items):
+            continue  # a carousel of videos or pictures
+
         blocks.append(Block(container, "teasers", start_after=_label_before(container)))
     return blocks
+
+
+def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | None:
+    """The link's story key when it can be a teaser: a story on this site, or a story-shaped
+    address on another; links into a page ("#comments") never are."""
+    href = link.get("href") or ""
+    if "#" in href:
+        return None
+    url = urls.story_url(page, link, relaxed=False)
+    if url is None:
+        return None
+    if urls.site(urls.host(url)) not in hosts and not urls.story_shaped(url):
+        return None
+    return normalize_url(url)
+
+
+def _cards(container: HtmlElement, items: dict[HtmlElement, str], settings: Thresholds) -> bool:
+    """The items are the container's cards: one tag, and most of its children of that tag
+    (a page column where a few cards sit among other boxes is no run)."""
+    tags = {item.tag for item in items}
+    if len(tags) != 1:
+        return False
+    siblings = sum(1 for child in container if child.tag in tags)
+    return len(items) >= settings.min_teaser_share * siblings
+
+
+def _twins(container: HtmlElement) -> list[HtmlElement]:
+    """The container and its siblings of the same tag and class (itself included)."""
+    parent = container.getparent()
+    if parent is None:
+        return [container]
+    shape = (container.tag, container.get("class"))
+    return [child for child in parent if (child.tag, child.get("class")) == shape]
 
 
 def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlElement]:
@@ -132,9 +170,12 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
 def _story_shaped(item: HtmlElement, key: str) -> bool:
     """A news item, not a page of a manual: its URL carries a date or an id, or the item is
     a card (a picture, a time, a teaser paragraph beside the link)."""
-    if PATH_ID.search(urls.split(key).path):
-        return True
-    return next(item.iter(*elements.CARD_PART_TAGS), None) is not None
+    return PATH_ID.search(urls.split(key).path) is not None or _card(item)
+
+
+def _card(item: HtmlElement) -> bool:
+    """An item with a picture, a time or a teaser paragraph beside its link."""
+    return next(item.iterdescendants(*elements.CARD_PART_TAGS), None) is not None
 
 
 @lru_cache(maxsize=4)

@@ -52,6 +52,22 @@ def maybe_same_site(href: str, hosts: set[str]) -> bool:
     return site(name) in hosts
 
 
+def story_shaped(url: str) -> bool:
+    """An address with a story's own shape: a date or an id, or a slug of several words
+    (what a teaser on another site must show; front pages and hubs have neither)."""
+    parts = split(url)
+    path = parts.path.lower()
+    if rules.DATE_OR_ID.search(path) or rules.DATE_OR_ID.search(parts.query):
+        return True
+    last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
+    return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
+
+
+def media(url: str) -> bool:
+    """An address of a video, a photo gallery or a slideshow."""
+    return rules.MEDIA_PATH.search(split(url).path.lower()) is not None
+
+
 def has_id(url: str) -> bool:
     """The URL's path carries a story id (a long number or a hash)."""
     return rules.PATH_ID.search(split(url).path.lower()) is not None

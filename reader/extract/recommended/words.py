@@ -245,8 +245,14 @@ def title_ok(title: str, min_words: int, settings: Thresholds) -> bool:
 
 def headline(value: str, settings: Thresholds) -> bool:
     """Text that reads like a headline: a few words, mostly letters (not a score line)."""
-    if not settings.min_teaser_words <= count(value) <= settings.max_teaser_words:
-        return False
+    words = count(value)
+    if not settings.min_teaser_words <= words <= settings.max_teaser_words:
+        # Scripts without spaces: a headline is a run of characters, not of words.
+        chars = len(value) - value.count(" ")
+        if value.isascii() or words > settings.max_teaser_words:
+            return False
+        if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
+            return False
     digits = len(_ANY_DIGIT.findall(value))
     return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
 

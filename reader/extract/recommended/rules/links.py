@@ -99,6 +99,8 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
 PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# Paths of videos, photo galleries and slideshows.
+MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").

@@ -440,6 +440,9 @@ HEADING_REJECTS: tuple[str, ...] = (
     "featured video",
     "featured topics",
     "featured jobs",
+    "featured advertiser",
+    "advertiser links",
+    "ads by google",
     "featured events",
 )
 

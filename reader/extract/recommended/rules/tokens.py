@@ -239,6 +239,9 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "topbar",
         # Headline tickers and drop-down menus repeat "Latest" lists on every page.
         "ticker",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
         "megamenu",
         "mega",
         "dropdown",
@@ -248,7 +251,9 @@ NEGATIVE_FIRST_WORDS = frozenset(
 )
 # "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
 MENU_SUFFIXES = ("menu", "nav")
-NEGATIVE_LAST_WORDS = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
+NEGATIVE_LAST_WORDS = frozenset(
+    {"nav", "navbar", "menu", "navigation", "breadcrumbs", "archive", "archives"}
+)
 # "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
 FOOTER_WORD = "footer"
 SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
