@@ -113,12 +113,22 @@ def _cards(container: HtmlElement, items: dict[HtmlElement, str], settings: Thre
 
 
 def _twins(container: HtmlElement) -> list[HtmlElement]:
-    """The container and its siblings of the same tag and class (itself included)."""
+    """The container and the lists of the same shape beside it: its siblings of the same
+    tag and class, or the same child of its parent's twins (one box per partner site)."""
     parent = container.getparent()
     if parent is None:
         return [container]
     shape = (container.tag, container.get("class"))
-    return [child for child in parent if (child.tag, child.get("class")) == shape]
+    twins = [child for child in parent if (child.tag, child.get("class")) == shape]
+    grandparent = parent.getparent()
+    if len(twins) > 1 or grandparent is None:
+        return twins
+    boxes = (
+        box
+        for box in grandparent
+        if (box.tag, box.get("class")) == (parent.tag, parent.get("class"))
+    )
+    return [child for box in boxes for child in box if (child.tag, child.get("class")) == shape]
 
 
 def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlElement]:

@@ -122,8 +122,8 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
-    if host_in(name, rules.EXCLUDED_HOSTS):
-        return None
+    if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
+        return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
     if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
         return None
