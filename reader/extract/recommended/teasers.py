@@ -68,24 +68,25 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         if len(items) <= settings.max_teaser_items and _cards(container, items, settings)
     }
     blocks = []
-    for container, items in runs.items():
+    for container in runs:
         # One list per partner or per tab: sibling lists of one shape are one stream.
-        total = sum(len(runs.get(twin, ())) for twin in _twins(container))
-        if max(total, len(items)) < settings.min_teaser_items:
+        stream = {
+            item: key for twin in _twins(container) for item, key in runs.get(twin, {}).items()
+        }
+        if len(stream) < settings.min_teaser_items or not _stream_ok(stream, settings):
             continue
-        if sum(_story_shaped(item, key) for item, key in items.items()) < min(
-            len(items), settings.min_teaser_items
-        ):
-            continue  # bare links to undated pages: a docs or wiki sidebar, not a rail
-        if len(items) > settings.max_plain_items and (
-            sum(_card(item) for item in items) * 2 < len(items)
-        ):
-            continue  # a long list of bare links: an archive, a schedule, a site map
-        if sum(urls.media(key) for key in items.values()) * 2 > len(items):
-            continue  # a carousel of videos or pictures
-
         blocks.append(Block(container, "teasers", start_after=_label_before(container)))
     return blocks
+
+
+def _stream_ok(items: dict[HtmlElement, str], settings: Thresholds) -> bool:
+    """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
+    a carousel of clips."""
+    if sum(_story_shaped(item, key) for item, key in items.items()) < settings.min_teaser_items:
+        return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
+    if len(items) > settings.max_plain_items and sum(map(_card, items)) * 2 < len(items):
+        return False  # a long list of bare links: an archive, a schedule, a site map
+    return sum(urls.media(key) for key in items.values()) * 2 <= len(items)
 
 
 def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | None:
