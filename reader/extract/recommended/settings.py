@@ -29,6 +29,8 @@ class Thresholds:
     # An element its class calls a menu is still a story list when this share of its links
     # lead to stories with headline-like titles (WordPress "menu" widgets of stories).
     min_story_menu_share: float = 0.6
+    # ... and has no more links than this (a longer one is the site's navigation).
+    max_story_menu_links: int = 60
 
     # --- items -----------------------------------------------------------------------------
     # Short lines with digits in a story item are dates and bylines, not teasers.
@@ -91,7 +93,7 @@ class Thresholds:
     max_teaser_chars_nospace: int = 60
     # Links long enough to hold such a headline, picked out in C: the teaser pass then
     # touches a few dozen links instead of every link of the page.
-    min_teaser_chars: int = 8
+    min_teaser_chars: int = 20
     # Scores and tables ("FINAL COM 118 LIO 111") are mostly digits; headlines are words.
     max_teaser_digit_share: float = 0.15
     # How far above a link its item's container may sit (link < h3 < card < grid).

@@ -123,6 +123,8 @@ class PageState:
             if not href or href.startswith(("#", "javascript:")):
                 continue
             hrefs.add(href)
+            if len(hrefs) > settings.max_story_menu_links:
+                return False  # a menu this long is the site's navigation
             if words.title_ok(
                 words.text(link), settings.min_title_words, settings
             ) and urls.story_url(self, link, relaxed=False):

@@ -35,11 +35,13 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
     for link in _outside_story_links(page, main):
+        if not words.headline(link.text_content(), settings):
+            continue  # read the text first: it is cheaper than resolving the address
         href = link.get("href")
         if href not in keys:
             keys[href] = _story_key(page, link, hosts)
         key = keys[href]
-        if key is not None and words.headline(link.text_content(), settings):
+        if key is not None:
             keyed.append((link, key))
     if len({key for _, key in keyed}) < settings.min_teaser_items:
         return []
@@ -136,7 +138,13 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
     """Headline-length links outside the story's column and outside page menus: the
     siblings of the column and of each of its ancestors, searched in C. (Teaser runs
     inside the column are its own content, so its subtree is never read.)"""
-    select = _teaser_links(page.settings.min_teaser_chars)
+    # Headlines in scripts without spaces are short strings of characters.
+    title = page.root.findtext(".//title") or ""
+    select = _teaser_links(
+        page.settings.min_teaser_chars
+        if title.isascii()
+        else page.settings.min_teaser_chars_nospace
+    )
     node = main
     parent = node.getparent()
     while parent is not None:

@@ -130,6 +130,9 @@ def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
 
 HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
 _HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTERNS))
+# First letters of the words ``phrases.HEADING_PATTERNS`` begin with (more, latest,
+# recent, top, popular, trending, most): the cheap look tries the patterns only for these.
+_PATTERN_FIRST_CHARS = frozenset("mlrtp")
 # A list of pictures, clips or episodes is no list of stories, whatever it is called.
 _REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
 
@@ -185,12 +188,11 @@ def _cjk_label(lowered: str) -> bool:
 def heading_start(value: str) -> bool:
     """A cheap look: could a heading phrase start this (already peeked) text?"""
     head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
-    return bool(
-        HEADING_START(head)
-        or HEADING_START(head.replace("-", " "))
-        or _HEADING_PATTERN.match(head)
-        or _cjk_label(head.strip(phrases.HEADING_STRIP_CHARS))
-    )
+    if HEADING_START(head) or HEADING_START(head.replace("-", " ")):
+        return True
+    if head.isascii():
+        return head[:1] in _PATTERN_FIRST_CHARS and _HEADING_PATTERN.match(head) is not None
+    return _cjk_label(head.strip(phrases.HEADING_STRIP_CHARS))
 
 
 def starts_inline(element: HtmlElement) -> bool:
