@@ -11,8 +11,9 @@ or the story's own sentences, not a tag/author/share/comment/pagination link.
 
 The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``teasers``
 (unnamed runs of cards), ``accept`` (furniture checks), ``stories`` (links to stories,
-with ``urls`` and ``items``). They share one ``state.PageState``; every word, token and
-URL pattern lives in ``rules``, every threshold in ``settings``.
+with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds). They share
+one ``state.PageState``; every word, token and URL pattern lives in ``rules``, every
+threshold in ``settings``.
 
 The tree is only read. The work per block is bounded by its own subtree.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import accept, candidates, stories, teasers
+from reader.extract.recommended import accept, candidates, data, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
 from reader.model import Story
@@ -63,4 +64,6 @@ def find_recommended(
             target.add(key)
             placed.append((position, story))
     placed.sort(key=lambda pair: pair[0])
+    if not placed:  # lists the markup does not show may still ship as data
+        return data.stories(page)
     return [story for _, story in placed]

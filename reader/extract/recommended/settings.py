@@ -102,5 +102,16 @@ class Thresholds:
     # a rail is made of its cards, not a page column where three cards happen to sit.
     min_teaser_share: float = 0.6
 
+    # --- lists found only in the page's data ---------------------------------------------------
+    # A data list counts when this many of its entries are stories.
+    min_data_items: int = 3
+    # ... and they are this share of its entries (a list of sections is navigation).
+    min_data_story_share: float = 0.6
+    # Data scripts larger than this are not read (a whole site's state, megabytes of it).
+    max_data_script_chars: int = 3_000_000
+    # At most this many values of one script are looked at, this deep.
+    max_data_nodes: int = 100_000
+    max_data_depth: int = 30
+
 
 DEFAULTS = Thresholds()

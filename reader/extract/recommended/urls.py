@@ -102,18 +102,27 @@ def story_url(
     ``relaxed`` (ad widgets) takes any outside page but a front page; ``lenient`` see
     ``article_like``."""
     href = link.get("href")
-    if not href:
-        return None
+    return story_address(page, href, relaxed, lenient) if href else None
+
+
+def story_address(page: PageState, href: str, relaxed: bool, lenient: bool = False) -> str | None:
+    """``story_url`` for an address given as text (a link's href, a URL in the page's data)."""
     key = (href, relaxed, lenient)
     if key not in page.urls:
         page.urls[key] = _check_url(page, href, relaxed, lenient)
     return page.urls[key]
 
 
-def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+def resolve_address(page: PageState, href: str) -> str | None:
+    """``href`` made absolute against the page's link base (remembered per href)."""
     url = page.resolved.get(href, "")
     if url == "":
         url = page.resolved[href] = resolve(href, page.base)
+    return url
+
+
+def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+    url = resolve_address(page, href)
     if url is None:
         return None
     parts = split(url)
