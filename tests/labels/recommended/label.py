@@ -22,6 +22,7 @@ alone records that the page recommends nothing. A story already taken keeps its 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -32,10 +33,10 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-import corpus_pages  # noqa: E402
-from corpus_pages import KINDS, LABELS, CorpusPage  # noqa: E402
+import corpus_pages
+from corpus_pages import KINDS, LABELS, CorpusPage
 
-from reader.urls import normalize_url, resolve  # noqa: E402
+from reader.urls import normalize_url, resolve
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 FURNITURE = ("nav", "header", "footer", "menu")
@@ -100,8 +101,9 @@ def _heading_before(container) -> str:  # type: ignore[no-untyped-def]
                 found = [h for h in previous.iter(*HEADINGS)]
                 if previous.tag in HEADINGS or found:
                     return _text(found[-1] if found else previous)[:70]
-                if len(_text(previous)) and len(_text(previous)) < 40 and not len(previous.findall(".//a")):
-                    return "~" + _text(previous)[:40]
+                label = _text(previous)
+                if label and len(label) < 40 and not len(previous.findall(".//a")):
+                    return "~" + label[:40]
             previous = previous.getprevious()
             steps += 1
         node = node.getparent()
@@ -141,7 +143,7 @@ def markup_groups(root, base: str | None) -> tuple[list[Group], int]:  # type: i
         for ancestor in link.iterancestors():
             holds.setdefault(ancestor, set()).add(key)
     container_of = {}
-    for link, url in links:
+    for link, _ in links:
         container = next((a for a in link.iterancestors() if len(holds[a]) >= 2), None)
         container_of[link] = container if container is not None else link.getparent()
 
@@ -166,7 +168,9 @@ def markup_groups(root, base: str | None) -> tuple[list[Group], int]:  # type: i
     for link, url in links:
         container = container_of[link]
         if container not in groups:
-            furniture = [a.tag for a in [container, *container.iterancestors()] if a.tag in FURNITURE]
+            furniture = [
+                a.tag for a in [container, *container.iterancestors()] if a.tag in FURNITURE
+            ]
             where = _describe(container) + (f"  [in {','.join(furniture)}]" if furniture else "")
             groups[container] = Group(f"G{len(groups) + 1}", where, _heading_before(container))
         group = groups[container]
@@ -180,7 +184,17 @@ def markup_groups(root, base: str | None) -> tuple[list[Group], int]:  # type: i
 
 
 TITLE_KEYS = ("title", "headline", "name", "seoTitle", "shortTitle", "displayTitle")
-URL_KEYS = ("url", "href", "link", "canonicalUrl", "canonical_url", "shareUrl", "permalink", "path", "uri")
+URL_KEYS = (
+    "url",
+    "href",
+    "link",
+    "canonicalUrl",
+    "canonical_url",
+    "shareUrl",
+    "permalink",
+    "path",
+    "uri",
+)
 
 
 def _walk_lists(value, path: str, found: list) -> None:  # type: ignore[no-untyped-def]
@@ -211,16 +225,13 @@ def data_groups(root, base: str | None) -> list[Group]:  # type: ignore[no-untyp
         kind = (script.get("type") or "").lower()
         payloads = []
         if kind == "application/ld+json" or script.get("id") == "__NEXT_DATA__":
-            try:
+            with contextlib.suppress(ValueError):
                 payloads.append(("ld" if "ld" in kind else "next", json.loads(text)))
-            except ValueError:
-                pass
         else:
             for match in re.finditer(r"(window\.__[A-Z_]+__|__NUXT__)\s*=\s*", text):
-                try:
-                    payloads.append((match.group(1), json.JSONDecoder().raw_decode(text, match.end())[0]))
-                except ValueError:
-                    pass
+                with contextlib.suppress(ValueError):
+                    decoded = json.JSONDecoder().raw_decode(text, match.end())[0]
+                    payloads.append((match.group(1), decoded))
         for name, payload in payloads:
             _walk_lists(payload, name, found)
     groups = []
@@ -228,7 +239,9 @@ def data_groups(root, base: str | None) -> list[Group]:  # type: ignore[no-untyp
         group = Group(f"J{len(groups) + 1}", path[:90], "")
         for title, url in entries:
             absolute = resolve(url, base)
-            if absolute and all(normalize_url(absolute) != normalize_url(u) for _, u in group.links):
+            if absolute and all(
+                normalize_url(absolute) != normalize_url(u) for _, u in group.links
+            ):
                 group.links.append((" ".join(title.split()), absolute))
         if group.links:
             groups.append(group)
@@ -368,7 +381,9 @@ def _dump(entries: list[dict]) -> str:
         head = json.dumps({k: entry[k] for k in keys}, ensure_ascii=False)
         lines.append("  " + head[:-1] + ', "stories": [')
         stories = [json.dumps(s, ensure_ascii=False) for s in entry["stories"]]
-        lines.extend(f"    {s}," if i < len(stories) - 1 else f"    {s}" for i, s in enumerate(stories))
+        lines.extend(
+            f"    {s}," if i < len(stories) - 1 else f"    {s}" for i, s in enumerate(stories)
+        )
         lines.append("  ]}" + ("," if index < len(entries) - 1 else ""))
     lines.append("]")
     return "\n".join(lines) + "\n"
