@@ -8,10 +8,18 @@ READER_BENCH=built prints it when the full window (menus, view, sidebar) has pai
 READER_BENCH=article prints it when the first article is on screen, with the RSS, and quits.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.single_instance import SingleInstance
 
 BENCH_ENV = "READER_BENCH"
 
@@ -117,7 +125,7 @@ def _forward_quickly(sources: list[str]) -> bool:
     return reply.strip() == b"ok"
 
 
-def connect_instance(instance: Any, window: Any) -> None:
+def connect_instance(instance: SingleInstance, window: MainWindow) -> None:
     """`reader FILE` from another process: open FILE here (once the window is built) and
     bring the window to the front."""
     from reader.ui.shell.single_instance import raise_window
@@ -132,25 +140,23 @@ def connect_instance(instance: Any, window: Any) -> None:
     instance.open_requested.connect(forwarded)
 
 
-def _print_and_quit(stage: str, app: object) -> None:
+def _print_and_quit(stage: str, app: QApplication) -> None:
     print(f"{stage} {time.time():.6f}", flush=True)
-    app.quit()  # type: ignore[attr-defined]
+    app.quit()
 
 
-def _quit_when_article_shown(window: object, app: object) -> None:
+def _quit_when_article_shown(window: MainWindow, app: QApplication) -> None:
     from PySide6.QtCore import QTimer
 
     started = time.time()
 
     def check() -> None:
-        article = getattr(window, "article", None)
-        busy = getattr(window, "is_busy", lambda: True)()
-        if article is not None and not busy:
+        if window.current.article is not None and not window.is_busy():
             print(f"article {time.time():.6f} rss_kb {_rss_kb()}", flush=True)
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
         elif time.time() - started > 30:
             print("article timeout", flush=True)
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
         else:
             QTimer.singleShot(5, check)
 

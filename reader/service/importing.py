@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.service.reading import Direct, Writes
 from reader.store.library import Library
 from reader.urls import is_url, normalize_url, source_origin
 
@@ -173,7 +174,7 @@ def default_workers() -> int:
 
 def import_sources(
     sources: Iterable[str],
-    library: Library,
+    library: Library | Writes,
     *,
     workers: int | None = None,
     progress: ProgressCallback | None = None,
@@ -182,8 +183,11 @@ def import_sources(
 ) -> ImportSummary:
     """Import every source; each article commits alone as soon as it is extracted.
 
+    ``library``: a Library written to at once, or a ``Writes`` runner (the window's writer
+    thread, so an import's commits queue with the window's other writes, never beside them).
     ``fork_safe``: False in a process that runs threads of its own (the window), whose
     extraction processes must then start fresh rather than be forked."""
+    writes = Direct(library) if isinstance(library, Library) else library
     files, failures = collect_sources(sources)
     summary = ImportSummary()
     total = len(files) + len(failures)
@@ -207,7 +211,8 @@ def import_sources(
             report(ImportEvent(source, "failed", done, total, error=reason))
             return
         try:
-            result = library.save_result(article, origin=source_origin(source))
+            origin = source_origin(source)
+            result = writes(lambda into: into.save_result(article, origin=origin))
         except ReaderError as error:
             summary.failures.append((source, str(error)))
             report(ImportEvent(source, "failed", done, total, error=str(error)))

@@ -73,6 +73,11 @@ class Library:
         with self._db.read() as conn:
             return articles.load(conn, int(article_id))
 
+    def row(self, article_id: int) -> ArticleRow:
+        """One live article as the list shows it (title and state, no body)."""
+        with self._db.read() as conn:
+            return articles.one_row(conn, int(article_id))
+
     def articles(
         self,
         limit: int = 200,

@@ -44,12 +44,12 @@ def main() -> int:
     window.resize(1180, 820)
     window.show()
     window.activateWindow()
-    window.open_source(str(SEED))
+    window.opening.open_source(str(SEED))
     deadline = time.monotonic() + 60
     while window.is_busy() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.002)
-    if window.article is None:
+    if window.current.article is None:
         print("the seed did not open")
         return 1
     for _ in range(20):

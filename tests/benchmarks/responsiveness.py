@@ -94,7 +94,7 @@ def main() -> int:
             ticks.clear()
             shown_at.clear()
             begin = time.perf_counter()
-            window.open_source(str(source))
+            window.opening.open_source(str(source))
             while window.is_busy() or not shown_at:
                 app.processEvents()
                 time.sleep(0.0005)

@@ -21,5 +21,5 @@ def window(qtbot) -> Iterator[MainWindow]:
     qtbot.waitActive(win)
     yield win
     if shiboken6.isValid(win):  # pytest-qt may have closed and deleted it already
-        win.cancel_loading(quiet=True)
+        win.opening.cancel_loading(quiet=True)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)

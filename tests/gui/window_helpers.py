@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from reader.store import Library
 from reader.ui.shell.main_window import MainWindow
 
 WAIT_MS = 30_000  # generous: the machines running the tests are shared and slow
@@ -9,5 +10,12 @@ WAIT_MS = 30_000  # generous: the machines running the tests are shared and slow
 
 def open_and_wait(qtbot, window: MainWindow, source: str | Path) -> None:
     """Open a file or URL the way a person would and wait until the window is idle."""
-    window.open_source(str(source))
+    window.opening.open_source(str(source))
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+
+
+def stored(window: MainWindow) -> Library:
+    """The window's library as a test reads it: the window's writes done, then a connection
+    of the test's own (the window's connections belong to its library threads)."""
+    window.library.wait_idle()
+    return Library()

@@ -9,7 +9,7 @@ with Ctrl+Z in the panel.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,11 +21,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,15 +32,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.errors import ReaderError
+from reader.tags import parse_tags
+from reader.ui.library.changes import (
+    Change,
+    DeleteChange,
+    TagsChange,
+    describe,
+    flag_change,
+)
 from reader.ui.library.library_model import (
     DATE,
     DEFAULT_FILTER,
@@ -55,10 +60,10 @@ from reader.ui.library.library_model import (
     SearchModel,
     SnippetDelegate,
 )
+from reader.ui.library.undo_message import UndoMessage
 
 SEARCH_DELAY_MS = 150  # typing pause before searching: fewer queries, still feels live
 SEARCH_LIMIT = 100
-MESSAGE_MS = 10_000  # how long the "Undo" message stays
 FILTERS: tuple[tuple[str, str], ...] = (
     ("unread", "Unread"),
     ("starred", "Starred"),
@@ -71,120 +76,7 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("published", "Date published"),
     ("title", "Title"),
 )
-FLAG_SETTERS: dict[str, str] = {
-    "starred": "set_starred",
-    "archived": "set_archived",
-    "read": "set_read",
-}
-
 RunTask = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], Any]
-
-
-# -- undoable changes ---------------------------------------------------------------------
-
-
-class _Change(QUndoCommand):
-    """Base: runs store calls, reports a failure and then does nothing more."""
-
-    def __init__(self, panel: LibraryPanel, text: str) -> None:
-        super().__init__(text)
-        self.panel = panel
-        self.failed = False
-
-    def _safely(self, work: Callable[[], None]) -> bool:
-        try:
-            work()
-        except ReaderError as error:
-            self.failed = True
-            self.setObsolete(True)
-            self.panel.show_message(str(error), undo=False)
-            return False
-        return True
-
-
-class FlagChange(_Change):
-    """Star, archive or mark read a set of articles; undo puts each back as it was."""
-
-    def __init__(
-        self,
-        panel: LibraryPanel,
-        field: str,
-        value: bool,
-        before: dict[int, bool],
-        text: str,
-    ) -> None:
-        super().__init__(panel, text)
-        self.field, self.value, self.before = field, value, before
-
-    def _apply(self, values: dict[int, bool]) -> None:
-        setter = getattr(self.panel.library, FLAG_SETTERS[self.field])
-        for article_id, value in values.items():
-            setter(article_id, value)
-            self.panel.model.update_article(article_id, **{self.field: value})
-            self.panel.article_changed.emit(article_id)
-
-    def redo(self) -> None:
-        self._safely(lambda: self._apply(dict.fromkeys(self.before, self.value)))
-
-    def undo(self) -> None:
-        self._safely(lambda: self._apply(self.before))
-
-
-class TagsChange(_Change):
-    def __init__(
-        self,
-        panel: LibraryPanel,
-        after: dict[int, tuple[str, ...]],
-        before: dict[int, tuple[str, ...]],
-    ) -> None:
-        super().__init__(panel, "Change tags")
-        self.after, self.before = after, before
-
-    def _apply(self, values: dict[int, tuple[str, ...]]) -> None:
-        for article_id, tags in values.items():
-            self.panel.library.set_tags(article_id, list(tags))
-            self.panel.model.update_article(article_id, tags=tuple(tags))
-            self.panel.article_changed.emit(article_id)
-
-    def redo(self) -> None:
-        self._safely(lambda: self._apply(self.after))
-
-    def undo(self) -> None:
-        self._safely(lambda: self._apply(self.before))
-
-
-class DeleteChange(_Change):
-    """Soft delete in the store (Library.delete); undo is Library.restore."""
-
-    def __init__(self, panel: LibraryPanel, ids: list[int], text: str) -> None:
-        super().__init__(panel, text)
-        self.ids = ids
-        self.taken: list[tuple[int, Any]] = []
-
-    def _delete(self) -> None:
-        self.taken = []
-        for article_id in self.ids:
-            self.panel.library.delete(article_id)
-            taken = self.panel.model.take_article(article_id)
-            if taken is not None:
-                self.taken.append(taken)
-            self.panel.article_deleted.emit(article_id)
-
-    def _restore(self) -> None:
-        for article_id in self.ids:
-            self.panel.library.restore(article_id)
-        for position, item in sorted(self.taken, key=lambda pair: pair[0]):
-            self.panel.model.put_back(position, item)
-        for article_id in self.ids:
-            self.panel.article_changed.emit(article_id)
-        self.panel.refresh_counts()
-
-    def redo(self) -> None:
-        self._safely(self._delete)
-        self.panel.refresh_counts()
-
-    def undo(self) -> None:
-        self._safely(self._restore)
 
 
 # -- the panel ----------------------------------------------------------------------------
@@ -294,7 +186,7 @@ class LibraryPanel(QWidget):
         self.stack.addWidget(self.results)
         self.stack.addWidget(self.no_results)
 
-        self.message = _MessageBar(self)
+        self.message = UndoMessage(self)
         self.message.undo_button.clicked.connect(self.undo)
 
         top = QHBoxLayout()
@@ -561,36 +453,27 @@ class LibraryPanel(QWidget):
                     break
         return rows
 
-    def _toggle(self, field: str, on_text: str, off_text: str) -> None:
-        ids = self.selected_ids()
-        rows = self._rows_for(ids)
-        if not rows:
-            return
-        before = {article_id: bool(getattr(row, field, False)) for article_id, row in rows.items()}
-        value = not all(before.values())  # like mail clients: mixed selection -> set
-        text = _describe(on_text if value else off_text, rows)
-        self._push(FlagChange(self, field, value, before, text))
+    def toggle_flag(self, field: str) -> None:
+        """s, e, m: star, archive or mark read the selected articles (or clear it)."""
+        rows = self._rows_for(self.selected_ids())
+        if rows:
+            self.push_change(flag_change(self, field, rows))
 
     def toggle_star(self) -> None:
-        """s: star or unstar the selected articles."""
-        self._toggle("starred", "Starred", "Unstarred")
+        self.toggle_flag("starred")
 
     def toggle_archive(self) -> None:
-        """e: archive or unarchive."""
-        self._toggle("archived", "Archived", "Moved out of the archive")
+        self.toggle_flag("archived")
 
     def toggle_read(self) -> None:
-        """m: mark read or unread."""
-        self._toggle("read", "Marked as read", "Marked as unread")
+        self.toggle_flag("read")
 
-    def set_tags(self, ids: list[int], tags: Sequence[str]) -> None:
-        rows = self._rows_for(ids)
-        before = {i: tuple(getattr(row, "tags", ())) for i, row in rows.items()}
-        clean = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
-        after = dict.fromkeys(before, clean)
-        if after == before:
-            return
-        self._push(TagsChange(self, after, before))
+    def set_tags(self, ids: list[int], tags: tuple[str, ...]) -> None:
+        """Give the articles ``tags`` (already clean, see reader.tags), undoably."""
+        before = {i: getattr(row, "tags", ()) for i, row in self._rows_for(ids).items()}
+        after = dict.fromkeys(before, tags)
+        if after != before:
+            self.push_change(TagsChange(self, after, before))
 
     def edit_tags(self) -> None:
         """t: ask for the tags of the selected articles (comma separated)."""
@@ -602,7 +485,7 @@ class LibraryPanel(QWidget):
         answer = self._ask_tags(self, ", ".join(getattr(first, "tags", ())))
         if answer is None:
             return
-        self.set_tags(list(rows), [part for part in answer.split(",")])
+        self.set_tags(list(rows), parse_tags(answer))
         self._fill_filters()
 
     def delete_selected(self) -> None:
@@ -613,14 +496,15 @@ class LibraryPanel(QWidget):
             return
         view = self._active_view()
         next_row = view.currentIndex().row()
-        self._push(DeleteChange(self, list(rows), _describe("Deleted", rows)))
+        self.push_change(DeleteChange(self, list(rows), describe("Deleted", rows)))
         if self.is_searching():
             self._run_search()
         model = view.model()
         if model.rowCount():
             _make_current(view, model.index(max(0, min(next_row, model.rowCount() - 1)), 0))
 
-    def _push(self, change: _Change) -> None:
+    def push_change(self, change: Change) -> None:
+        """Do ``change`` and offer to undo it (a failed one says why and leaves nothing)."""
         self.undo_stack.push(change)
         if not change.failed:
             self.show_message(change.text(), undo=True)
@@ -660,61 +544,12 @@ class LibraryPanel(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(position))
 
 
-class _MessageBar(QFrame):
-    """An inline message ("Deleted “Title”.") with Undo and close; hides by itself."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("libraryMessage")
-        self.setAccessibleName("Library message")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("&Undo", self)
-        self.undo_button.setAccessibleName("Undo")
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAccessibleName("Close message")
-        close.setToolTip("Close message")
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.undo_button)
-        layout.addWidget(close)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(MESSAGE_MS)
-        self._timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_text(self, text: str, undo: bool) -> None:
-        self.label.setText(text)
-        self.label.setAccessibleName(text)
-        self.undo_button.setVisible(undo)
-        self.show()
-        self._timer.start()
-
-    def text(self) -> str:
-        return self.label.text()
-
-
 def _make_current(view: QAbstractItemView, index: QModelIndex) -> None:
     """Move the cursor to ``index`` and select only its row (setCurrentIndex alone keeps
     the old selection in extended mode)."""
     flags = QItemSelectionModel.SelectionFlag
     view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
     view.scrollTo(index)
-
-
-def _describe(verb: str, rows: dict[int, Any]) -> str:
-    if len(rows) == 1:
-        title = next(iter(rows.values())).title or "Untitled"
-        if len(title) > 60:
-            title = title[:59] + "…"
-        return f"{verb} “{title}”."
-    return f"{verb} {len(rows)} articles."
 
 
 def _ask_tags(parent: QWidget, current: str) -> str | None:

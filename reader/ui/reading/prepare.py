@@ -9,10 +9,8 @@ paints before any of them loads.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QImageReader, QTextDocument
@@ -20,15 +18,11 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
-    from reader.service.reading import Document, FetchOptions
-    from reader.store import Library
-
-log = logging.getLogger(__name__)
+    from reader.service.reading import Document
 
 # Images are decoded at most this wide: enough for a HiDPI column, and a 6000 px photo
 # would otherwise cost ~100 MB of pixels.
 MAX_IMAGE_WIDTH = 1800
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,44 +33,6 @@ class Prepared:
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
     text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
-
-
-def _own_connection(work: Callable[[Library], T]) -> T:
-    """Every job opens its own Library connection: SQLite connections belong to one thread."""
-    from reader.store import Library
-
-    with Library() as library:
-        return work(library)
-
-
-def open_source(
-    source: str,
-    *,
-    save: bool = True,
-    style: ViewStyle | None = None,
-    fetch: FetchOptions | None = None,
-) -> Prepared:
-    """Load (or fetch), extract and save one file or URL, then render it."""
-    from reader.service import reading
-
-    return prepare(
-        reading.open_source(source, _own_connection if save else None, fetch=fetch), style
-    )
-
-
-def open_stored(article_id: int, style: ViewStyle | None = None) -> Prepared:
-    """An article from the library (the last one read, a story already saved...)."""
-    from reader.service import reading
-
-    return prepare(_own_connection(lambda library: reading.open_stored(library, article_id)), style)
-
-
-def open_start(style: ViewStyle | None = None) -> Prepared | None:
-    """What the window shows at start: the last article read, or the sample when empty."""
-    from reader.service import reading
-
-    document = reading.open_start(_own_connection)
-    return None if document is None else prepare(document, style)
 
 
 def prepare(document: Document, style: ViewStyle | None) -> Prepared:

@@ -8,10 +8,13 @@ preview) and lets Cancel go back by re-emitting the original one.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+
+if TYPE_CHECKING:
+    from reader.ui.reading.themes import ViewStyle
 
 THEMES: tuple[str, ...] = ("light", "sepia", "dark", "system")
 THEME_LABELS: dict[str, str] = {
@@ -91,6 +94,19 @@ class ReadingStyle:
         if self.theme != "system":
             return self.theme
         return "dark" if system_prefers_dark() else "light"
+
+    def view_style(self) -> ViewStyle:
+        """What the reading view and its workers parse documents with (theme resolved)."""
+        from reader.ui.reading.themes import ViewStyle
+
+        return ViewStyle(
+            theme=self.resolved_theme(),
+            font_px=self.font_size,
+            family=self.font_family,
+            measure_chars=self.line_width_chars,
+            line_spacing=self.line_spacing,
+            justify=self.justify,
+        )
 
     def theme_font_key(self) -> str | None:
         """The theme variable holding the stack for a generic face ("body-font" for serif,

@@ -1,14 +1,16 @@
 """Library actions from the window: star, archive, read, tags, and importing a folder.
 
 e/s/m/t act on the selected articles when the library list has focus, else on the article
-being read; either way the change goes on the library panel's undo stack.
+being read; either way the change goes on the library panel's undo stack
+(reader.ui.library.changes decides what it does and says).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import (
@@ -18,8 +20,21 @@ from reader.ui.actions.table import (
     ARTICLE_TAGS,
     FILE_IMPORT,
 )
-from reader.ui.shell.controller import Controller
-from reader.ui.shell.opening import STATUS_TIMEOUT_MS
+from reader.ui.shell.status_line import STATUS_TIMEOUT_MS, holds_focus
+
+if TYPE_CHECKING:
+    from reader.service.importing import ImportEvent, ImportSummary
+    from reader.service.reading import Document
+    from reader.store import ArticleRow
+    from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.tasks import Relay
+    from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.opening import Opening
+    from reader.ui.shell.status_line import StatusLine
+    from reader.ui.sidebar.sidebar import Sidebar
 
 log = logging.getLogger(__name__)
 
@@ -28,144 +43,180 @@ log = logging.getLogger(__name__)
 POOL_MIN_FILES = 24
 
 
-class LibraryActions(Controller):
+class LibraryActions:
     """Changes to saved articles, and what the window does when the library changes."""
+
+    def __init__(
+        self,
+        *,
+        library_panel: LibraryPanel | None,
+        library: LibraryService,
+        current: CurrentDocument,
+        sidebar: Sidebar,
+        opening: Opening,
+        relay: Relay,
+        dialogs: DialogHost,
+        status: StatusLine,
+        messages: MessageBar,
+    ) -> None:
+        self.library_panel = library_panel
+        self.library = library
+        self.current = current
+        self.sidebar = sidebar
+        self.opening = opening
+        self.relay = relay
+        self.dialogs = dialogs
+        self.status = status
+        self.messages = messages
+        self.last_import: ImportSummary | None = None
+        current.opened.connect(self.document_opened)
+        opening.library_changed.connect(self.reload_library)
+        if library_panel is not None:
+            library_panel.article_changed.connect(current.change)
+            library_panel.article_deleted.connect(self.article_deleted)
 
     @handles(ARTICLE_STAR)
     def toggle_star(self) -> None:
-        self._flag("starred", "toggle_star", "Starred", "Unstarred")
+        self._flag("starred")
 
     @handles(ARTICLE_ARCHIVE)
     def toggle_archive(self) -> None:
-        self._flag("archived", "toggle_archive", "Archived", "Moved out of the archive")
+        self._flag("archived")
 
     @handles(ARTICLE_READ)
     def toggle_read(self) -> None:
-        self._flag("read", "toggle_read", "Marked as read", "Marked as unread")
+        self._flag("read")
 
-    def _flag(self, field: str, panel_method: str, on_text: str, off_text: str) -> None:
+    def _flag(self, field: str) -> None:
         """e/s/m: the selected articles when the library has focus, else the one read."""
-        from reader.errors import ReaderError
-        from reader.ui.library.library_view import FlagChange
+        from reader.ui.library.changes import flag_change
 
-        window = self.window
-        panel = window.library_panel
-        if panel is None or window.library is None:
-            self.status("The library is unavailable", 3000)
+        panel = self.library_panel
+        if panel is None:
+            self.status.show("The library is unavailable", 3000)
             return
-        if self.panel_has_focus():
-            getattr(panel, panel_method)()
+        if holds_focus(panel):
+            panel.toggle_flag(field)
             return
-        if window.article_id is None:
-            self.status("This article is not in the library", 3000)
-            return
-        try:
-            stored = window.library.article(window.article_id)
-        except ReaderError as error:
-            window.message_bar.show_error(str(error))
-            return
-        before = {window.article_id: bool(getattr(stored, field))}
-        value = not before[window.article_id]
-        title = stored.article.title or "Untitled"
-        text = f"{on_text if value else off_text} “{title}”."
-        change = FlagChange(panel, field, value, before, text)
-        panel.undo_stack.push(change)
-        if not change.failed:
-            panel.show_message(text, undo=True)
-            self.status(text, 3000)
+
+        def toggle(row: ArticleRow) -> None:
+            change = flag_change(panel, field, {row.id: row})
+            panel.push_change(change)
+            if not change.failed:
+                self.status.show(change.text(), 3000)
+
+        self._with_current_row(toggle)
 
     @handles(ARTICLE_TAGS)
     def edit_tags(self) -> None:
         """t: the tags of the selected articles, or of the article being read."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        from reader.errors import ReaderError
-        from reader.ui.library.library_view import TagsChange
-
-        window = self.window
-        panel = window.library_panel
-        if panel is None or window.library is None:
+        panel = self.library_panel
+        if panel is None:
             return
-        if self.panel_has_focus():
+        if holds_focus(panel):
             panel.edit_tags()
             return
-        if window.article_id is None:
-            self.status("This article is not in the library", 3000)
-            return
-        article_id = window.article_id
-        try:
-            current = tuple(window.library.article(article_id).tags)
-        except ReaderError as error:
-            window.message_bar.show_error(str(error))
-            return
-        dialog = QInputDialog(window)
+        self._with_current_row(self._ask_tags)
+
+    def _ask_tags(self, row: ArticleRow) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from reader.tags import parse_tags
+        from reader.ui.library.changes import TagsChange
+
+        panel = self.library_panel
+        assert panel is not None
+        current = row.tags
+        dialog = QInputDialog(self.dialogs.window)
         dialog.setWindowTitle("Tags")
         dialog.setLabelText("Tags, separated by commas:")
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(", ".join(current))
 
         def accepted() -> None:
-            tags = tuple(
-                dict.fromkeys(t.strip() for t in dialog.textValue().split(",") if t.strip())
-            )
+            tags = parse_tags(dialog.textValue())
             if tags != current:
-                panel.undo_stack.push(TagsChange(panel, {article_id: tags}, {article_id: current}))
-                panel.show_message(f"Tags: {', '.join(tags) or 'none'}", undo=True)
+                panel.push_change(TagsChange(panel, {row.id: tags}, {row.id: current}))
 
         dialog.accepted.connect(accepted)
-        window.tags_dialog = dialog
-        self.open_dialog(dialog)
+        self.dialogs.open("tags", dialog)
 
-    # -- what the library list and the reading view report ---------------------------------
-    def article_changed(self, article_id: int) -> None:
-        """A change from the library list: nothing to redraw in the article for now."""
+    def _with_current_row(self, then: Callable[[ArticleRow], None]) -> None:
+        """Read the article on screen as the library list has it, then act on it."""
+        article_id = self.current.article_id
+        if article_id is None:
+            self.status.show("This article is not in the library", 3000)
+            return
+        self.library.read(
+            lambda library: library.row(article_id),
+            then,
+            lambda error: self.messages.show_error(str(error)),
+            owner=self.library_panel,
+        )
+
+    # -- what the library list, the reading view and opening report -----------------------
+    def document_opened(self, document: Document) -> None:
+        """A newly opened source was just saved: the list and counts show it, selected."""
+        panel = self.library_panel
+        if document.source is not None:
+            self.reload_library()
+        if panel is not None and document.article_id is not None:
+            panel.select_article(document.article_id)
 
     def article_deleted(self, article_id: int) -> None:
-        if article_id == self.window.article_id:
-            self.status("This article was deleted from the library", 4000)
+        if article_id == self.current.article_id:
+            self.status.show("This article was deleted from the library", 4000)
 
     def end_reached(self) -> None:
         """The end of the article came into view: the library counts it as read."""
-        from reader.errors import ReaderError
+        article_id = self.current.article_id
+        if article_id is None:
+            return
 
-        window = self.window
-        if window.library is None or window.article_id is None:
-            return
-        try:
-            window.library.set_read(window.article_id, True)
-        except ReaderError as error:
-            log.warning("not marked read: %s", error)
-            return
-        if window.library_panel is not None:
-            window.library_panel.update_article_state(window.article_id, read=True)
+        def marked(_result: None) -> None:
+            if self.library_panel is not None:
+                self.library_panel.update_article_state(article_id, read=True)
+            self.current.change(article_id)
+
+        self.library.write(
+            lambda library: library.set_read(article_id, True),
+            marked,
+            lambda error: log.warning("not marked read: %s", error),
+        )
+
+    def reload_library(self) -> None:
+        """The library changed: its list and the For you counts follow."""
+        if self.library_panel is not None:
+            self.library_panel.reload()
+        self.sidebar.refresh()
 
     # -- importing -------------------------------------------------------------------------
     @handles(FILE_IMPORT)
     def import_folder_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(self.window, "Import a folder of saved pages")
+        dialog = QFileDialog(self.dialogs.window, "Import a folder of saved pages")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(self.import_folder)
-        self.window.file_dialog = dialog
-        self.open_dialog(dialog)
+        self.dialogs.open("file", dialog)
 
     def import_folder(self, folder: str) -> None:
-        """Import every page of ``folder`` off the GUI thread, with a cancellable dialog."""
+        """Import every page of ``folder`` off the GUI thread, with a cancellable dialog.
+
+        Each article commits on the library service's writer thread, in turn with the
+        window's own writes."""
         import threading
 
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         from reader.service.importing import collect_sources, import_sources
-        from reader.store import Library
 
         if not folder:
             return
-        window = self.window
         cancel = threading.Event()
-        dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, window)
+        dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, self.dialogs.window)
         dialog.setWindowTitle("Importing")
         dialog.setAccessibleName("Import progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -173,41 +224,39 @@ class LibraryActions(Controller):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(cancel.set)
-        window.import_dialog = dialog
+        self.dialogs.shown["import"] = dialog
         dialog.show()
-        relay = window.relay
+        relay, writes = self.relay, self.library.writes
 
-        def work() -> object:
+        def work() -> ImportSummary:
             files, _ = collect_sources([folder])
             workers = 1 if len(files) < POOL_MIN_FILES else None
-            with Library() as library:
-                return import_sources(
-                    [folder],
-                    library,
-                    workers=workers,
-                    progress=relay.import_event.emit,
-                    cancel=cancel,
-                    fork_safe=False,  # the window has threads of its own
-                )
+            return import_sources(
+                [folder],
+                writes,
+                workers=workers,
+                progress=relay.import_event.emit,
+                cancel=cancel,
+                fork_safe=False,  # the window has threads of its own
+            )
 
-        def on_event(event: Any) -> None:
+        def on_event(event: ImportEvent) -> None:
             dialog.setMaximum(max(1, event.total))
             dialog.setValue(event.done)
             name = Path(event.source).name
             dialog.setLabelText(f"{event.done} of {event.total}: {name}")
 
-        def done(summary: Any) -> None:
+        def done(summary: ImportSummary) -> None:
             relay.import_event.disconnect(on_event)
             dialog.close()
             line = summary.line()
-            self.status(line[:1].upper() + line[1:], STATUS_TIMEOUT_MS)
+            self.status.show(line[:1].upper() + line[1:], STATUS_TIMEOUT_MS)
             if summary.failures:
                 first, reason = summary.failures[0]
-                more = (
-                    f" (and {len(summary.failures) - 1} more)" if len(summary.failures) > 1 else ""
-                )
-                window.message_bar.show_error(f"Not imported: {Path(first).name}: {reason}{more}")
-            window.last_import = summary
+                count = len(summary.failures)
+                more = f" (and {count - 1} more)" if count > 1 else ""
+                self.messages.show_error(f"Not imported: {Path(first).name}: {reason}{more}")
+            self.last_import = summary
             self.reload_library()
 
         def failed(error: BaseException) -> None:
@@ -215,7 +264,7 @@ class LibraryActions(Controller):
 
             relay.import_event.disconnect(on_event)
             dialog.close()
-            window.message_bar.show_error(describe_error(folder, error))
+            self.messages.show_error(describe_error(folder, error))
 
         relay.import_event.connect(on_event)
-        window.opening.background_task(work, done, failed)
+        self.opening.background_task(work, done, failed)

@@ -3,15 +3,16 @@
 This module is imported before the first paint, so it holds only the window: the themed
 shell that paints at once, ``build()`` that makes the rest right after, and
 ``_connect_signals``, where all the wiring reads in one place. The parts come from
-reader.ui.shell.window_layout; the commands live in handler groups, one module each: ``opening``,
-``library_actions``, ``navigation``, ``view_actions`` and ``recent``. Every row of
-reader.ui.actions.registry.ACTIONS names its handler as ``<group>.<method>``.
+reader.ui.shell.window_layout; the commands live in handler groups that each receive the
+collaborators they use (``opening``, ``open_actions``, ``library_actions``, ``navigation``,
+``view_actions``, ``recent``); the article on screen is ``current``, the library is reached
+through ``library`` (reader.ui.presenter).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPalette
@@ -21,24 +22,24 @@ from reader.ui.reading import themes
 from reader.ui.shell.settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
+    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
 
-    from reader.model import Article
-    from reader.store import Library
     from reader.ui.library.library_view import LibraryPanel
-    from reader.ui.presenter.tasks import Relay
+    from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_service import LibraryService
     from reader.ui.reading.find_bar import FindBar
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
-    from reader.ui.reading.style_prefs import ReadingStyle
+    from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.library_actions import LibraryActions
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.navigation import Navigation
+    from reader.ui.shell.open_actions import OpenActions
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.view_actions import ViewActions
+    from reader.ui.shell.window_layout import FittingSplitter
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -55,34 +56,22 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel | None
     message_bar: MessageBar
     reading_progress: ReadingProgress
-    splitter: QSplitter
+    splitter: FittingSplitter
     status_text: QLabel
     progress: QProgressBar
-    relay: Relay
-    open_external: Callable[[QUrl], object]  # tests replace it
     actions_by_id: dict[str, QAction]
     menus: dict[str, QMenu]
     recent_menu: QMenu
-    style_prefs: ReadingStyle
-    key_overrides: dict[str, tuple[str, ...]]
-    # The handler groups, also made by build().
+    # The presenter and the handler groups, also made by build().
+    current: CurrentDocument
+    library: LibraryService
+    dialogs: DialogHost
     opening: Opening
+    open_actions: OpenActions
     library_actions: LibraryActions
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
-    # Dialogs the handlers open, kept while open (a dialog nobody refers to is collected).
-    file_dialog: Any
-    url_dialog: Any
-    tags_dialog: Any
-    import_dialog: Any
-    logins_dialog: Any
-    preferences: Any
-    cheat_sheet: Any
-    print_dialog: Any
-    printer: Any
-    about_box: Any
-    last_import: Any  # the summary of the last folder import
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -99,12 +88,6 @@ class MainWindow(QMainWindow):
             themes.load_theme(self.settings.shell_theme()).color("background"),
         )
         self.setPalette(shell)
-
-        self.article: Article | None = None
-        self.article_id: int | None = None
-        self.source: str | None = None
-        self.library: Library | None = None
-        self.library_error = ""  # why there is no library, when there is none
         self._built = False
         self.pending_sources: list[str] = []  # forwarded before the window was built
         if build:
@@ -118,59 +101,151 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
-        from reader.ui.actions import keymap
-        from reader.ui.actions import registry as action_table
+        from PySide6.QtGui import QDesktopServices
+
+        from reader.ui.actions import keymap, registry
         from reader.ui.actions.table import FILE_RECENT
+        from reader.ui.presenter.document import CurrentDocument
+        from reader.ui.presenter.library_service import LibraryService
         from reader.ui.shell import window_layout
+        from reader.ui.shell.dialog_host import DialogHost
         from reader.ui.shell.library_actions import LibraryActions
         from reader.ui.shell.navigation import Navigation
+        from reader.ui.shell.open_actions import OpenActions
         from reader.ui.shell.opening import Opening
         from reader.ui.shell.recent import RecentFiles
         from reader.ui.shell.view_actions import ViewActions
 
-        self.style_prefs = self.settings.style
-        window_layout.build_parts(self)
-        self.opening = Opening(self)
-        self.library_actions = LibraryActions(self)
-        self.navigation = Navigation(self)
-        self.view_actions = ViewActions(self)
-        self.recent = RecentFiles(self)
-
-        self.key_overrides = keymap.load_overrides(self.settings.store)
-        self.actions_by_id = action_table.build_actions(self, overrides=self.key_overrides)
-        self.menus = action_table.build_menus(self.menuBar(), self.actions_by_id)
+        self.library = LibraryService(parent=self)
+        parts = window_layout.build_parts(self, self.library)
+        self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
+        self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
+        self.status_text, self.progress = parts.status.length, parts.status.progress
+        self.current = CurrentDocument(self)
+        self.dialogs = DialogHost(self)
+        key_overrides = keymap.load_overrides(self.settings.store)
+        self.actions_by_id = registry.build_actions(self, overrides=key_overrides)
+        self.menus = registry.build_menus(self.menuBar(), self.actions_by_id)
         self.recent_menu = self.menus[FILE_RECENT.id]
-        action_table.attach_context(self.actions_by_id, "list", window_layout.list_widgets(self))
+        registry.attach_context(self.actions_by_id, "list", window_layout.list_widgets(parts))
 
-        window_layout.restore(self)
+        status, dialogs = parts.status, self.dialogs
+        self.opening = Opening(
+            view=parts.view,
+            reading_progress=parts.reading_progress,
+            current=self.current,
+            library=self.library,
+            messages=parts.message_bar,
+            relay=parts.relay,
+            style=lambda: self.view_actions.view_style(),
+            status=status,
+            dialogs=dialogs,
+        )
+        self.view_actions = ViewActions(
+            window=self,
+            view=parts.view,
+            find_bar=parts.find_bar,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+            reading_progress=parts.reading_progress,
+            messages=parts.message_bar,
+            splitter=parts.splitter,
+            actions=self.actions_by_id,
+            settings=self.settings,
+            opening=self.opening,
+            key_overrides=key_overrides,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.open_actions = OpenActions(
+            opening=self.opening,
+            current=self.current,
+            settings=self.settings,
+            open_external=QDesktopServices.openUrl,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.library_actions = LibraryActions(
+            library_panel=parts.library_panel,
+            library=self.library,
+            current=self.current,
+            sidebar=parts.sidebar,
+            opening=self.opening,
+            relay=parts.relay,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.navigation = Navigation(
+            current=self.current,
+            opening=self.opening,
+            view_actions=self.view_actions,
+            view=parts.view,
+            find_bar=parts.find_bar,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+            library_error=parts.library_error,
+            status=parts.status,
+        )
+        self.recent = RecentFiles(
+            menu=self.recent_menu,
+            settings=self.settings,
+            opening=self.opening,
+            current=self.current,
+        )
+        groups = (
+            self.opening,
+            self.open_actions,
+            self.library_actions,
+            self.navigation,
+            self.view_actions,
+        )
+        registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        window_layout.restore(parts, self.settings, self.actions_by_id)
+        self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
         self.recent.rebuild()
 
     def _connect_signals(self) -> None:
+        """What the parts report, and who hears it."""
         from PySide6.QtGui import QGuiApplication
 
-        from reader.ui.actions.registry import connect_actions, handlers
-
         opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
-        groups = (opening, self.library_actions, navigation, view_actions)
-        connect_actions(self.actions_by_id, handlers(*groups))
-        self.view.external_link.connect(opening.link_clicked)
-        self.view.highlighted.connect(opening.show_link_target)
+        self.view.external_link.connect(self.open_actions.link_clicked)
+        self.view.highlighted.connect(self.open_actions.show_link_target)
         self.reading_progress.end_reached.connect(self.library_actions.end_reached)
-        self.relay.fetch_progress.connect(opening.fetch_progress)
-        self.recent_menu.aboutToShow.connect(self.recent.rebuild)
         QGuiApplication.styleHints().colorSchemeChanged.connect(view_actions.system_scheme_changed)
+        self.current.opened.connect(self._document_opened)
 
         # The sidebar decides where a story goes (saved article, web address, or its card).
-        self.sidebar.open_article_requested.connect(self.open_article)
-        self.sidebar.open_url_requested.connect(self.open_source)
+        self.sidebar.open_article_requested.connect(opening.open_article)
+        self.sidebar.open_url_requested.connect(opening.open_source)
         self.sidebar.search_requested.connect(navigation.search_library_for)
         self.sidebar.ads_toggle.toggled.connect(view_actions.ads_toggled)
-
         if self.library_panel is not None:
-            self.library_panel.article_activated.connect(self.open_article)
-            self.library_panel.article_changed.connect(self.library_actions.article_changed)
-            self.library_panel.article_deleted.connect(self.library_actions.article_deleted)
+            self.library_panel.article_activated.connect(opening.open_article)
+
+    def _document_opened(self, document: object) -> None:
+        from reader.service.reading import Document
+        from reader.ui.sidebar.story_model import StoryItem
+
+        assert isinstance(document, Document)
+        self.setWindowTitle(document.article.title or "Untitled")
+        self.sidebar.set_stories(
+            list(StoryItem.for_document(document)), article_id=document.article_id
+        )
+
+    # -- what the app and the single-instance server drive ---------------------------------
+    def start(self, sources: list[str]) -> None:
+        """Called once the window is built: open the sources, or the last article."""
+        self.opening.start(sources)
+
+    def open_sources(self, sources: list[str]) -> None:
+        self.opening.open_sources(sources)
+
+    def is_busy(self) -> bool:
+        return self._built and self.opening.is_busy()
 
     # -- Qt events -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -180,9 +255,11 @@ class MainWindow(QMainWindow):
         if self._built:
             self.settings.splitter = self.splitter.saveState()
             self.opening.save_position()
+            self.current.close()
         self.settings.sync()
         if self._built:
             self.opening.stop_all()
+            self.library.close()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -198,68 +275,6 @@ class MainWindow(QMainWindow):
         if sources:
             event.acceptProposedAction()
             self.open_sources(sources)
-
-    # -- the window's own commands ---------------------------------------------------------
-    # Everything that opens something goes through open_source / open_article (handlers,
-    # links, the sidebar, the library, history): one door to watch. The others are what the
-    # app, the single-instance server and the tests drive directly; the groups serve them.
-    def open_source(self, source: str, login: Any = None) -> None:
-        self.opening.open_source(source, login)
-
-    def open_article(self, article_id: int) -> None:
-        self.opening.open_article(article_id)
-
-    def open_sources(self, sources: list[str]) -> None:
-        self.opening.open_sources(sources)
-
-    def start(self, sources: list[str]) -> None:
-        """Called once the window is built: open the sources, or the last article."""
-        self.opening.start(sources)
-
-    def cancel_loading(self, quiet: bool = False) -> bool:
-        return self.opening.cancel_loading(quiet)
-
-    def is_busy(self) -> bool:
-        return self._built and self.opening.is_busy()
-
-    def import_folder(self, folder: str) -> None:
-        self.library_actions.import_folder(folder)
-
-    def go_library(self) -> None:
-        self.navigation.go_library()
-
-    def search_library(self) -> None:
-        self.navigation.search_library()
-
-    def set_theme(self, name: str) -> None:
-        self.view_actions.set_theme(name)
-
-    def zoom_in(self) -> None:
-        self.view_actions.zoom_in()
-
-    def zoom_reset(self) -> None:
-        self.view_actions.zoom_reset()
-
-    def toggle_library(self) -> None:
-        self.view_actions.toggle_library()
-
-    def enter_focus_mode(self) -> None:
-        self.view_actions.enter_focus_mode()
-
-    def leave_focus_mode(self) -> None:
-        self.view_actions.leave_focus_mode()
-
-    def in_focus_mode(self) -> bool:
-        return self.view_actions.in_focus_mode()
-
-    def show_preferences(self) -> None:
-        self.view_actions.show_preferences()
-
-    def show_cheat_sheet(self) -> None:
-        self.view_actions.show_cheat_sheet()
-
-    def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
-        self.view_actions.set_key_overrides(overrides)
 
 
 class FirstPaint(QObject):

@@ -3,7 +3,7 @@ and find in the article."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import (
@@ -25,10 +25,18 @@ from reader.ui.actions.table import (
     READ_PAGE_DOWN,
     READ_PAGE_UP,
 )
-from reader.ui.shell.controller import Controller
+from reader.ui.shell.status_line import holds_focus
 
 if TYPE_CHECKING:
-    from reader.ui.shell.main_window import MainWindow
+    from reader.service.reading import Document
+    from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.reading.find_bar import FindBar
+    from reader.ui.reading.reading_view import ReadingView
+    from reader.ui.shell.opening import Opening
+    from reader.ui.shell.status_line import StatusLine
+    from reader.ui.shell.view_actions import ViewActions
+    from reader.ui.sidebar.sidebar import Sidebar
 
 # Space pages by the view's height minus this much, so the last line stays in sight.
 PAGE_OVERLAP_PX = 48
@@ -36,11 +44,32 @@ PAGE_OVERLAP_PX = 48
 MAX_UNREAD_SCAN = 5000
 
 
-class Navigation(Controller):
+class Navigation:
     """Where the keyboard goes next; keeps the back/forward history of opened articles."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        *,
+        current: CurrentDocument,
+        opening: Opening,
+        view_actions: ViewActions,
+        view: ReadingView,
+        find_bar: FindBar,
+        sidebar: Sidebar,
+        library_panel: LibraryPanel | None,
+        library_error: str,
+        status: StatusLine,
+    ) -> None:
+        self.current = current
+        self.opening = opening
+        self.view_actions = view_actions
+        self.view = view
+        self.find_bar = find_bar
+        self.sidebar = sidebar
+        self.library_panel = library_panel
+        self.library_error = library_error  # why there is no library panel, when there is none
+        self.status = status
+        current.opened.connect(self.remember)
         self._history: list[int | str] = []  # article ids, or sources not in the library
         self._history_index = -1
         self._from_history = False
@@ -56,32 +85,31 @@ class Navigation(Controller):
 
     def _step_item(self, step: int) -> None:
         """j/k: the next story in the focused list; in the article, the next article."""
-        window = self.window
-        panel = window.library_panel
-        if self.sidebar_has_focus():
-            window.sidebar.select_next() if step > 0 else window.sidebar.select_previous()
+        panel = self.library_panel
+        if holds_focus(self.sidebar):
+            self.sidebar.select_next() if step > 0 else self.sidebar.select_previous()
             return
         if panel is None:
             return
-        if self.panel_has_focus():
+        if holds_focus(panel):
             panel.select_next() if step > 0 else panel.select_previous()
             return
-        if window.article_id is not None:
-            panel.select_article(window.article_id)
+        if self.current.article_id is not None:
+            panel.select_article(self.current.article_id)
         before = panel.current_article_id()
         panel.select_next() if step > 0 else panel.select_previous()
         after = panel.current_article_id()
         if after is not None and after != before:
-            window.open_article(after)
+            self.opening.open_article(after)
 
     @handles(NAV_OPEN)
     def open_current(self) -> None:
         """Enter: open the story or article under the cursor of the focused list."""
-        if self.sidebar_has_focus():
-            self.window.sidebar.activate_current()
+        if holds_focus(self.sidebar):
+            self.sidebar.activate_current()
             return
-        if self.window.library_panel is not None and self.panel_has_focus():
-            self.window.library_panel.open_current()
+        if self.library_panel is not None and holds_focus(self.library_panel):
+            self.library_panel.open_current()
 
     @handles(NAV_NEXT_UNREAD)
     def next_unread(self) -> None:
@@ -96,12 +124,12 @@ class Navigation(Controller):
         around at the end), opened."""
         from PySide6.QtCore import QModelIndex
 
-        window = self.window
-        panel = window.library_panel
+        panel = self.library_panel
         if panel is None:
             return
         model = panel.model
-        start = panel.current_article_id() if self.panel_has_focus() else window.article_id
+        current_id = self.current.article_id
+        start = panel.current_article_id() if holds_focus(panel) else current_id
         origin = model.row_of(start) if start is not None else -1
         row = origin
         for _ in range(MAX_UNREAD_SCAN):
@@ -115,13 +143,13 @@ class Navigation(Controller):
             if row == origin:
                 break
             item = model.row_at(row)
-            if not getattr(item, "read", False) and item.id != window.article_id:
+            if not item.read and item.id != current_id:
                 panel.select_article(item.id)
-                window.open_article(item.id)
+                self.opening.open_article(item.id)
                 return
             if origin < 0:
                 origin = row
-        self.status("No other unread article", 3000)
+        self.status.show("No other unread article", 3000)
 
     # -- history ---------------------------------------------------------------------------
     @handles(NAV_BACK)
@@ -135,17 +163,17 @@ class Navigation(Controller):
     def _go_history(self, step: int) -> None:
         index = self._history_index + step
         if not 0 <= index < len(self._history):
-            self.status("No article " + ("before" if step < 0 else "after"), 2000)
+            self.status.show("No article " + ("before" if step < 0 else "after"), 2000)
             return
         self._history_index = index
         self._from_history = True
         key = self._history[index]
         if isinstance(key, int):
-            self.window.open_article(key)
+            self.opening.open_article(key)
         else:
-            self.window.open_source(key)
+            self.opening.open_source(key)
 
-    def remember(self, opened: Any) -> None:
+    def remember(self, opened: Document) -> None:
         """An article came on screen: a new step in the history (unless Back/Forward
         brought it, or it is the one already there)."""
         key: int | str | None = (
@@ -166,52 +194,48 @@ class Navigation(Controller):
     # -- g-keys: places in the window -----------------------------------------------------
     @handles(GO_LIBRARY)
     def go_library(self) -> None:
-        window = self.window
-        if window.library_panel is None:
-            self.status(f"The library is unavailable: {window.library_error}")
+        panel = self.library_panel
+        if panel is None:
+            self.status.show(f"The library is unavailable: {self.library_error}")
             return
-        if not window.library_panel.isVisible():
-            window.actions_by_id["view.library"].setChecked(True)
-            window.view_actions.toggle_library()
-        window.library_panel.table.setFocus()
-        if window.article_id is not None:
-            window.library_panel.select_article(window.article_id)
+        if not panel.isVisible():
+            self.view_actions.reveal_library()
+        panel.table.setFocus()
+        if self.current.article_id is not None:
+            panel.select_article(self.current.article_id)
 
     @handles(LIBRARY_SEARCH)
     def search_library(self) -> None:
         self.go_library()
-        if self.window.library_panel is not None:
-            self.window.library_panel.focus_search()
+        if self.library_panel is not None:
+            self.library_panel.focus_search()
 
     def search_library_for(self, text: str) -> None:
         """A story without a link: look for it among the saved articles."""
         self.search_library()
-        if self.window.library_panel is not None:
-            self.window.library_panel.search_now(text)
+        if self.library_panel is not None:
+            self.library_panel.search_now(text)
 
     @handles(GO_FOR_YOU)
     def go_for_you(self) -> None:
-        self._sidebar_mode("show_for_you")
+        """g r: the sidebar's For you list, focused."""
+        self.sidebar.show_for_you()
+        self.focus_sidebar()
 
     @handles(GO_ARTICLE)
     def go_this_article(self) -> None:
-        self._sidebar_mode("show_this_article")
-
-    def _sidebar_mode(self, method: str) -> None:
-        """g r / g a: the sidebar's For you or This article list, focused."""
-        getattr(self.window.sidebar, method)()
+        """g a: the sidebar's list of this article's stories, focused."""
+        self.sidebar.show_this_article()
         self.focus_sidebar()
 
     def focus_sidebar(self) -> None:
-        window = self.window
-        if not window.sidebar.isVisible():
-            window.actions_by_id["view.sidebar"].setChecked(True)
-            window.view_actions.toggle_sidebar()
-        window.sidebar.focus_list()
+        if not self.sidebar.isVisible():
+            self.view_actions.reveal_sidebar()
+        self.sidebar.focus_list()
 
     @handles(ARTICLE_FOCUS_TEXT)
     def focus_article(self) -> None:
-        self.window.view.setFocus()
+        self.view.setFocus()
 
     # -- in the article --------------------------------------------------------------------
     @handles(READ_PAGE_DOWN)
@@ -225,28 +249,28 @@ class Navigation(Controller):
     def _page(self, direction: int) -> None:
         """Space pages the article from anywhere, except that a focused button or combo
         box still gets its Space (keyboard users press them with it)."""
-        from PySide6.QtWidgets import QAbstractButton, QComboBox
+        from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox
 
-        focus = self.focused()
+        focus = QApplication.focusWidget()
         if isinstance(focus, QAbstractButton) and direction > 0:
             focus.animateClick()
             return
         if isinstance(focus, QComboBox) and direction > 0:
             focus.showPopup()
             return
-        view = self.window.view
+        view = self.view
         bar = view.verticalScrollBar()
         step = max(1, view.viewport().height() - PAGE_OVERLAP_PX)
         bar.setValue(bar.value() + direction * step)
 
     @handles(FIND_OPEN)
     def open_find(self) -> None:
-        self.window.find_bar.open()
+        self.find_bar.open()
 
     @handles(FIND_NEXT)
     def find_next(self) -> None:
-        self.window.find_bar.find_next()
+        self.find_bar.find_next()
 
     @handles(FIND_PREVIOUS)
     def find_previous(self) -> None:
-        self.window.find_bar.find_previous()
+        self.find_bar.find_previous()

@@ -8,11 +8,19 @@ before it).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QIcon, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.paths import resources_dir
 from reader.ui.presenter.tasks import Relay
@@ -20,11 +28,13 @@ from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.progress import ReadingProgress
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.shell.messages import MessageBar
+from reader.ui.shell.status_line import StatusLine
 from reader.ui.sidebar.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.ui.library.library_view import LibraryPanel
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.shell.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -38,71 +48,90 @@ READING_MIN_WIDTH = 540
 STATUS_GAP_PX = 14  # between "N words · N min read" and "N min left"
 
 
-def build_parts(window: MainWindow) -> None:
+@dataclass
+class Parts:
+    """The widgets of the window, made by ``build_parts``."""
+
+    view: ReadingView
+    find_bar: FindBar
+    sidebar: Sidebar
+    message_bar: MessageBar
+    reading_progress: ReadingProgress
+    splitter: FittingSplitter
+    status: StatusLine
+    relay: Relay
+    library_panel: LibraryPanel | None
+    library_error: str  # why there is no library panel, when there is none
+
+
+def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     """Create the window's widgets and lay them out."""
     icon = resources_dir() / "icons" / "reader.svg"
     if icon.is_file():
         window.setWindowIcon(QIcon(str(icon)))
-    window.open_external = QDesktopServices.openUrl  # tests replace it
-    window.relay = Relay(window)
+    relay = Relay(window)
+    message_bar = MessageBar()
+    reading_progress = ReadingProgress()
+    view = ReadingView()
+    find_bar = FindBar(view)
+    sidebar = Sidebar(library)
+    library_panel, library_error = _library_panel()
 
-    window.message_bar = MessageBar()
-    window.reading_progress = ReadingProgress()
-    window.view = ReadingView()
-    window.find_bar = FindBar(window.view)
-    window.sidebar = Sidebar()
-    window.library_panel = _library_panel(window)
-
-    reading = _column(window.reading_progress, window.view, window.find_bar, stretch=window.view)
+    reading = _column(reading_progress, view, find_bar, stretch=view)
     reading.setObjectName("readingColumn")
-    splitter = window.splitter = FittingSplitter(Qt.Orientation.Horizontal)
+    splitter = FittingSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("splitter")
-    if window.library_panel is not None:
-        splitter.addWidget(window.library_panel)
+    if library_panel is not None:
+        splitter.addWidget(library_panel)
     splitter.addWidget(reading)
-    splitter.addWidget(window.sidebar)
+    splitter.addWidget(sidebar)
     splitter.setStretchFactor(splitter.indexOf(reading), 1)
     splitter.setChildrenCollapsible(False)
     splitter.setHandleWidth(1)
-    sides: list[tuple[QWidget, int]] = [(window.sidebar, SIDEBAR_MIN_WIDTH)]
-    if window.library_panel is not None:
-        sides.append((window.library_panel, LIBRARY_MIN_WIDTH))
+    sides: list[tuple[QWidget, int]] = [(sidebar, SIDEBAR_MIN_WIDTH)]
+    if library_panel is not None:
+        sides.append((library_panel, LIBRARY_MIN_WIDTH))
     splitter.set_panes(reading, sides)
-    window.setCentralWidget(_column(window.message_bar, splitter, stretch=splitter))
+    window.setCentralWidget(_column(message_bar, splitter, stretch=splitter))
 
-    window.status_text = QLabel()
-    window.status_text.setAccessibleName("Article length")
-    progress = window.progress = QProgressBar()
+    length = QLabel()
+    length.setAccessibleName("Article length")
+    progress = QProgressBar()
     progress.setAccessibleName("Loading")
     progress.setRange(0, 0)  # busy until a fetch knows its size
     progress.setMaximumWidth(120)
     progress.setMaximumHeight(12)
     progress.setTextVisible(False)
     progress.hide()
-    window.statusBar().addPermanentWidget(progress)
-    window.statusBar().addPermanentWidget(window.status_text)
-    window.statusBar().addPermanentWidget(window.reading_progress.minutes_label)
-    window.reading_progress.minutes_label.setContentsMargins(STATUS_GAP_PX, 0, 4, 0)
-    window.reading_progress.attach(window.view.verticalScrollBar())
-    window.reading_progress.set_active(window.view.hasFocus())
-    window.view.focus_changed.connect(window.reading_progress.set_active)
+    bar = window.statusBar()
+    bar.addPermanentWidget(progress)
+    bar.addPermanentWidget(length)
+    bar.addPermanentWidget(reading_progress.minutes_label)
+    reading_progress.minutes_label.setContentsMargins(STATUS_GAP_PX, 0, 4, 0)
+    reading_progress.attach(view.verticalScrollBar())
+    reading_progress.set_active(view.hasFocus())
+    view.focus_changed.connect(reading_progress.set_active)
+    status = StatusLine(bar, progress, length)
+    return Parts(
+        view, find_bar, sidebar, message_bar, reading_progress, splitter, status, relay,
+        library_panel, library_error,
+    )  # fmt: skip
 
 
-def _library_panel(window: MainWindow) -> LibraryPanel | None:
+def _library_panel() -> tuple[LibraryPanel | None, str]:
     """The library list; without a usable library the window still reads files."""
     from reader.errors import ReaderError
     from reader.store import Library
     from reader.ui.library.library_view import LibraryPanel
 
     try:
-        window.library = Library()
+        library = Library()
     except ReaderError as error:
         log.warning("library unavailable: %s", error)
-        window.library_error = str(error)
-        return None
+        return None, str(error)
     from reader.ui.library.library_model import DATE, SITE, STATE, TIME
 
-    panel = LibraryPanel(window.library)
+    panel = LibraryPanel(library)
     panel.setMinimumWidth(LIBRARY_MIN_WIDTH)
     # A side panel, not a full page: the title gets the room, the saved date (still a
     # sort) hides, the rest stays compact. The header's menu is the table's own.
@@ -110,7 +139,7 @@ def _library_panel(window: MainWindow) -> LibraryPanel | None:
     for column, width in ((SITE, 96), (TIME, 52), (STATE, 44)):
         header.resizeSection(column, width)
     panel.table.setColumnHidden(DATE, True)
-    return panel
+    return panel, ""
 
 
 def _column(*widgets: QWidget, stretch: QWidget) -> QWidget:
@@ -124,27 +153,24 @@ def _column(*widgets: QWidget, stretch: QWidget) -> QWidget:
     return column
 
 
-def list_widgets(window: MainWindow) -> list[QWidget]:
+def list_widgets(parts: Parts) -> list[QWidget]:
     """Where the "list" keys (j, k, Enter) live."""
-    widgets: list[QWidget] = [window.view]
-    if window.library_panel is not None:
-        widgets += [window.library_panel.table, window.library_panel.results]
-    widgets.append(window.sidebar.list)
+    widgets: list[QWidget] = [parts.view]
+    if parts.library_panel is not None:
+        widgets += [parts.library_panel.table, parts.library_panel.results]
+    widgets.append(parts.sidebar.list)
     return widgets
 
 
-def restore(window: MainWindow) -> None:
-    """Splitter sizes, reading style and which panels show, as the reader left them."""
-    settings = window.settings
-    panel = window.library_panel
+def restore(parts: Parts, settings: Settings, actions: dict[str, QAction]) -> None:
+    """Splitter sizes and which panels show, as the reader left them."""
+    panel = parts.library_panel
     state = settings.splitter
-    if state is None or not window.splitter.restoreState(state):
+    if state is None or not parts.splitter.restoreState(state):
         sizes = list(DEFAULT_SPLIT)
-        window.splitter.setSizes(sizes if panel is not None else sizes[1:])
-    window.view_actions.apply_style(window.style_prefs, save=False)
-    actions = window.actions_by_id
+        parts.splitter.setSizes(sizes if panel is not None else sizes[1:])
     show_sidebar = settings.show_sidebar
-    window.sidebar.setVisible(show_sidebar)
+    parts.sidebar.setVisible(show_sidebar)
     actions["view.sidebar"].setChecked(show_sidebar)
     show_library = settings.show_library and panel is not None
     if panel is not None:
@@ -153,7 +179,7 @@ def restore(window: MainWindow) -> None:
     actions["view.library"].setEnabled(panel is not None)
     show_ads = settings.show_ads
     actions["view.show_ads"].setChecked(show_ads)
-    window.sidebar.set_show_ads(show_ads)
+    parts.sidebar.set_show_ads(show_ads)
 
 
 class FittingSplitter(QSplitter):

@@ -5,15 +5,16 @@ lists unread stories across the whole library, best first (reader.store.ranking 
 The sidebar also decides where an activated story goes: a saved article opens from the
 library, a story with a URL is handed to the window to fetch, a story without one (text
 dumps) shows its title and summary with a "Search library" button. Activating marks the
-story read. Library work runs on a one-thread pool of its own, with a connection per job,
-so it never waits behind a page being extracted and writes land before the next reload.
+story read. Library work goes through the window's library service: reads on its reader
+threads, read marks on its writer thread; "For you" reloads after the marks asked before.
 """
 
-from collections.abc import Callable
-from typing import Any
+from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.presenter import tasks
+from reader.ui.presenter.library_service import LibraryService
 from reader.ui.sidebar.mode_switch import ModeSwitch
 from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
 from reader.ui.sidebar.story_detail import StoryDetail
 from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
+
+if TYPE_CHECKING:
+    from reader.store import Library
 
 __all__ = [
     "MODE_ARTICLE",
@@ -62,23 +67,13 @@ PREVIOUS_KEYS = (Qt.Key.Key_K,)
 LIST_KEYS = frozenset((*ENTER_KEYS, *NEXT_KEYS, *PREVIOUS_KEYS))
 
 
-def _query_for_you(limit: int) -> list[StoryItem]:
-    """Worker: the ranked unread stories, ads included (the model hides them)."""
-    from reader.store import Library
-
-    with Library() as library:
-        stored = library.for_you(limit, include_sponsored=True)
-    return [StoryItem.from_stored(row) for row in stored]
-
-
-def _resolve_and_mark(story_id: int | None, url: str | None, mark: bool) -> int | None:
-    """Worker: mark the story read; return the saved article with its URL, if any."""
-    from reader.store import Library
-
-    with Library() as library:
-        if mark and story_id is not None:
-            library.mark_story_read(story_id)
-        return library.find_by_url(url) if url else None
+def _resolve_and_mark(
+    library: Library, story_id: int | None, url: str | None, mark: bool
+) -> int | None:
+    """Mark the story read; return the saved article with its URL, if any."""
+    if mark and story_id is not None:
+        library.mark_story_read(story_id)
+    return library.find_by_url(url) if url else None
 
 
 def _plain(event: QKeyEvent) -> bool:
@@ -167,7 +162,9 @@ class Sidebar(QWidget):
     mode_changed = Signal(str)  # MODE_ARTICLE | MODE_FOR_YOU
     loaded = Signal(str)  # the mode whose stories just arrived
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: LibraryService | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setAutoFillBackground(True)
@@ -178,8 +175,9 @@ class Sidebar(QWidget):
         self._for_you_loaded = False
         self._for_you_error: str | None = None
         self._generation = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: a read mark lands before the reload
+        self._library = library or LibraryService(parent=self)
+        self._marks_in_flight = 0
+        self._reload_after_marks = False
         self.article_id: int | None = None
 
         self.switch = ModeSwitch(MODE_LABELS)
@@ -379,8 +377,8 @@ class Sidebar(QWidget):
                 else:
                     self.open_url_requested.emit(url)
 
-            self._run(
-                lambda: _resolve_and_mark(item.story_id, url, mark),
+            self._mark(
+                lambda library: _resolve_and_mark(library, item.story_id, url, mark),
                 done,
                 lambda _error: self.open_url_requested.emit(url),
             )
@@ -390,7 +388,11 @@ class Sidebar(QWidget):
 
     def _mark_read(self, item: StoryItem, mark: bool) -> None:
         if mark:
-            self._run(lambda: _resolve_and_mark(item.story_id, None, True), _ignore, _ignore)
+            self._mark(
+                lambda library: _resolve_and_mark(library, item.story_id, None, True),
+                _ignore,
+                _ignore,
+            )
 
     def _show_read(self, item: StoryItem) -> None:
         identity = item.identity()
@@ -429,31 +431,50 @@ class Sidebar(QWidget):
                 self._show_items(MODE_FOR_YOU)
             self.loaded.emit(MODE_FOR_YOU)
 
-        self._run(lambda: _query_for_you(FOR_YOU_LIMIT), done, failed)
+        if self._marks_in_flight:
+            self._reload_after_marks = True  # the marks first, so read stories drop out
+            return
+        self._library.read(
+            lambda library: [
+                StoryItem.from_stored(row)
+                for row in library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
+            ],
+            done,
+            failed,
+            owner=self,
+        )
 
-    def _run(
+    def _mark(
         self,
-        func: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        work: Callable[[Library], int | None],
+        on_done: Callable[[int | None], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        """run_task on the sidebar's own pool; results for a deleted sidebar are dropped."""
+        """A read mark (and the saved article with the story's URL) on the writer thread."""
 
-        def guarded(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def call(value: Any) -> None:
-                if shiboken6.isValid(self):
-                    callback(value)
+        def settled() -> None:
+            self._marks_in_flight -= 1
+            if not self._marks_in_flight and self._reload_after_marks:
+                self._reload_after_marks = False
+                self._load_for_you()
 
-            return call
+        def done(article_id: int | None) -> None:
+            settled()
+            on_done(article_id)
 
-        tasks.run_task(func, guarded(on_done), guarded(on_error), pool=self._pool)
+        def failed(error: BaseException) -> None:
+            settled()
+            on_error(error)
+
+        self._marks_in_flight += 1
+        self._library.write(work, done, failed, owner=self)
 
     def is_loading(self) -> bool:
-        return self._pool.activeThreadCount() > 0
+        return tasks.pending() > 0
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Block until queued library work ran (tests and shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self._library.wait_idle(msecs)
 
     def _show_items(self, mode: str, keep_current: bool = False) -> None:
         """Put the mode's stories in the list, selecting the story selected before.
