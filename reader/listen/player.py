@@ -118,11 +118,15 @@ class Player:
     def set_speed(self, speed: float) -> None:
         self._post(lambda: self._configure(lambda: self._engine.set_rate(speechd_rate(speed))))
 
-    def set_voice(self, name: str) -> None:
-        self._post(lambda: self._configure(lambda: self._engine.set_voice(name)))
+    def set_voice(self, name: str, *, restart: bool = True) -> None:
+        """A voice by name; ``restart``: say the current sentence again in it (a choice
+        the person made), else it takes over from the next one queued."""
+        change = lambda: self._engine.set_voice(name)  # noqa: E731
+        self._post(lambda: self._configure(change) if restart else change())
 
     def set_language(self, language: str) -> None:
-        self._post(lambda: self._configure(lambda: self._engine.set_language(language)))
+        """The engine picks its voice for the language (from the next sentence queued)."""
+        self._post(lambda: self._engine.set_language(language))
 
     def engine_event(self, event: Event) -> None:
         """Hand an engine event to the player (call from the engine's thread)."""
