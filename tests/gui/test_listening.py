@@ -63,10 +63,11 @@ def test_seed_is_read_aloud_and_marked_read(qtbot, window: MainWindow, seed_path
     seen, text = listen_to_the_end(qtbot, window)
     assert len(seen) == 18
     assert_every_sentence_in_order(window, seen, text)
-    qtbot.waitUntil(lambda: stored(window).article(article_id).read, timeout=WAIT_MS)
+    bar = window.listening.bar
+    qtbot.waitUntil(lambda: "Finished" in bar.message.text(), timeout=WAIT_MS)
+    assert bar.isVisible()
+    assert stored(window).article(article_id).read
     assert stored(window).listen_position(article_id) is None
-    assert window.listening.bar.isVisible()
-    assert "Finished" in window.listening.bar.message.text()
 
 
 @pytest.mark.usefixtures("speech_dispatcher")

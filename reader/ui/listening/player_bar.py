@@ -45,11 +45,11 @@ class PlayerBar(QWidget):
         self._buttons: dict[str, QToolButton] = {}
         for action_id, glyph in BUTTONS:
             layout.addWidget(self._button(actions, action_id, glyph))
-        self.place = QLabel()
+        self.place = _plain_label()
         self.place.setObjectName("listenPlace")
         self.place.setAccessibleName("Listening position")
         layout.addWidget(self.place, 1)
-        self.message = QLabel()
+        self.message = _plain_label()
         self.message.setObjectName("listenMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,7 +57,7 @@ class PlayerBar(QWidget):
         layout.addWidget(self.message, 3)
         slower, faster = SPEED_BUTTONS
         layout.addWidget(self._button(actions, *slower))
-        self.speed = QLabel("1×")
+        self.speed = _plain_label("1×")
         self.speed.setObjectName("listenSpeed")
         self.speed.setAccessibleName("Speed")
         self.speed.setMinimumWidth(self.speed.fontMetrics().horizontalAdvance("1.75×") + 4)
@@ -128,3 +128,10 @@ class PlayerBar(QWidget):
 
     def _voice_activated(self, index: int) -> None:
         self.voice_chosen.emit(str(self.voices.itemData(index) or ""))
+
+
+def _plain_label(text: str = "") -> QLabel:
+    """Labels here may show a page's language tag or an engine's words: never markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
