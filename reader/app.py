@@ -96,33 +96,12 @@ def _can_forward_quickly() -> bool:
 
 
 def _forward_quickly(sources: list[str]) -> bool:
-    """Hand ``sources`` to a running Reader over its Unix socket (QLocalServer's socket in
-    the temp folder, same one-line JSON protocol as reader.ui.shell.single_instance)."""
-    import json
-    import socket
+    """Hand ``sources`` to a running Reader over its Unix socket, checked to be this
+    user's (reader.instance_socket), without loading QtNetwork."""
+    from reader.instance_socket import forward, server_name
+    from reader.ui.shell.single_instance import REPLY_TIMEOUT_MS
 
-    from PySide6.QtCore import QDir
-
-    from reader.ui.shell.single_instance import PROTOCOL_VERSION, REPLY_TIMEOUT_MS, server_name
-
-    path = os.path.join(QDir.tempPath(), server_name())
-    if not os.path.exists(path):
-        return False
-    message = json.dumps({"version": PROTOCOL_VERSION, "sources": sources}) + "\n"
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(REPLY_TIMEOUT_MS / 1000)
-            client.connect(path)
-            client.sendall(message.encode("utf-8"))
-            reply = b""
-            while b"\n" not in reply:
-                chunk = client.recv(64)
-                if not chunk:
-                    break
-                reply += chunk
-    except OSError:
-        return False  # nobody listening (a crashed Reader's socket file): we are the one
-    return reply.strip() == b"ok"
+    return forward(server_name(), sources, REPLY_TIMEOUT_MS / 1000).outcome == "delivered"
 
 
 def connect_instance(instance: SingleInstance, window: MainWindow) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -37,6 +36,7 @@ from reader.ui.actions.keymap import (
     spec_label,
 )
 from reader.ui.actions.table import ActionSpec
+from reader.ui.plain_text import plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NO_KEY = "—"
@@ -106,7 +106,7 @@ class CheatSheetDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
 
-        self.empty_label = QLabel("No shortcut matches.", self)
+        self.empty_label = plain_label("No shortcut matches.", self)
         self.empty_label.setAccessibleName("No shortcut matches")
         self.empty_label.hide()
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
+from reader.ui.plain_text import plain_label
 
 MAX_REALM_CHARS = 120  # the realm is the server's text: show a line of it, no more
 KIND_LABELS: dict[str, str] = {
@@ -434,7 +435,7 @@ class SiteLoginsDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel("No site logins yet.", self)
+        self.empty = plain_label("No site logins yet.", self)
         self.status = QLabel(self)
         self.status.setObjectName("loginsStatus")
         self.status.setAccessibleName("Status")
@@ -562,14 +563,17 @@ def _ask_new_login(parent: QWidget, keyring_available: bool) -> LoginAnswer | No
 
 
 def _confirm_remove(parent: QWidget, host: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Remove site login",
-        f"Forget the login for {host}? Its secret is removed from the system keyring.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Remove site login")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the host is text someone typed
+    box.setText(f"Forget the login for {host}? Its secret is removed from the system keyring.")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    try:
+        return box.exec() == QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
 
 
 def _default_run_task() -> RunTask:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.plain_text import plain_label
+
 SCHEMES = ("http", "https")
 # A host-looking start with a dot in it: "example.com", "news.example.co.uk/x".
 _BARE_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#].*)?$", re.IGNORECASE)
@@ -93,7 +95,7 @@ class OpenUrlDialog(QDialog):
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
         label.setBuddy(self.field)
-        self.hint = QLabel(self)
+        self.hint = plain_label(parent=self)
         self.hint.setAccessibleName("Address problem")
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(

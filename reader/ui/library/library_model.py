@@ -30,6 +30,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.errors import ReaderError
+from reader.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from reader.store import ArticleRow, Library, SearchHit
@@ -276,10 +277,14 @@ class LibraryModel(QAbstractTableModel):
             return self._display(item, column)
         if role == ID_ROLE:
             return item.id
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(
+                state_words(item) if column == STATE else self._display(item, column)
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == STATE:
                 return state_words(item)
-            if column == TITLE and role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == TITLE:
                 return f"{item.title}, {state_words(item)}"
             return self._display(item, column)
         if role == Qt.ItemDataRole.FontRole and column == TITLE and not item.read:
@@ -336,7 +341,8 @@ class SearchModel(QAbstractListModel):
             return " · ".join(p for p in (*parts, state) if p)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             plain = hit.marked("", "")
-            return f"{hit.title}. {plain}" if plain else hit.title
+            text = f"{hit.title}. {plain}" if plain else hit.title
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
 

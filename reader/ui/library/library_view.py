@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -61,6 +60,7 @@ from reader.ui.library.library_model import (
     SnippetDelegate,
 )
 from reader.ui.library.undo_message import UndoMessage
+from reader.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from reader.store import ArticleRow, SearchHit
@@ -138,7 +138,7 @@ class LibraryPanel(QWidget):
         self.search_field.setAccessibleName("Search the library")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.installEventFilter(self)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
         self.count_label.setAccessibleName("Number of articles")
 
         self.table = _Table(self)
@@ -180,7 +180,7 @@ class LibraryPanel(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.activated.connect(self._activate_index)
         self.results.doubleClicked.connect(self._activate_index)
-        self.no_results = QLabel("Nothing found.", self)
+        self.no_results = plain_label("Nothing found.", self)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_results.setAccessibleName("Nothing found")
 

@@ -14,12 +14,13 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QTextEdit,
     QToolButton,
     QWidget,
 )
+
+from reader.ui.plain_text import plain_label
 
 # More matches than this are counted but not painted: thousands of highlights of a
 # one-letter query slow every repaint and tell the reader nothing.
@@ -58,7 +59,7 @@ class FindBar(QWidget):
         self.field.setAccessibleName("Find text")
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
         self.count_label.setObjectName("findCount")
         self.count_label.setAccessibleName("Matches")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("5000+ of 5000+"))

@@ -12,7 +12,9 @@ import math
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
+
+from reader.ui.plain_text import plain_label
 
 BAR_HEIGHT_PX = 3
 # Within this fraction of the end counts as the end: the last lines of a long article can
@@ -65,7 +67,7 @@ class ReadingProgress(QWidget):
         # (bar with the keyboard in the article, bar without, track); None: the palette
         self._colors: tuple[QColor, QColor, QColor] | None = None
         self._active = True
-        self.minutes_label = QLabel()
+        self.minutes_label = plain_label()
         self.minutes_label.setObjectName("minutesLeft")
         self.minutes_label.setAccessibleName("Reading time left")
         self._update_label()

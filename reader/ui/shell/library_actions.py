@@ -212,11 +212,13 @@ class LibraryActions:
         from PySide6.QtWidgets import QProgressDialog
 
         from reader.service.importing import collect_sources, import_sources
+        from reader.ui.plain_text import plain_label
 
         if not folder:
             return
         cancel = threading.Event()
         dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, self.dialogs.window)
+        dialog.setLabel(plain_label("Looking for saved pages…"))  # file names stay text
         dialog.setWindowTitle("Importing")
         dialog.setAccessibleName("Import progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -47,7 +47,7 @@ class RecentFiles:
         menu.clear()
         recent = settings.recent
         for index, source in enumerate(recent, start=1):
-            label = f"&{index % 10} {Path(source).name}"
+            label = f"&{index % 10} {Path(source).name.replace('&', '&&')}"  # not a mnemonic
             action = QAction(label, menu)
             action.setStatusTip(source)
             action.triggered.connect(lambda _=False, s=source: self.opening.open_source(s))

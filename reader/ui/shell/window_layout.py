@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.paths import resources_dir
+from reader.ui.plain_text import plain_label
 from reader.ui.presenter.tasks import Relay
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.progress import ReadingProgress
@@ -93,7 +93,7 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     splitter.set_panes(reading, sides)
     window.setCentralWidget(_column(message_bar, splitter, stretch=splitter))
 
-    length = QLabel()
+    length = plain_label()
     length.setAccessibleName("Article length")
     progress = QProgressBar()
     progress.setAccessibleName("Loading")

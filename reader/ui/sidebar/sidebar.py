@@ -38,6 +38,7 @@ from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
 
 if TYPE_CHECKING:
     from reader.store import Library
+from reader.ui.plain_text import plain_label
 
 __all__ = [
     "MODE_ARTICLE",
@@ -139,6 +140,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -198,7 +200,7 @@ class Sidebar(QWidget):
         self.ads_toggle.setToolTip("Show sponsored stories, marked as such")
         self.ads_toggle.setFont(small)
         self.ads_toggle.setVisible(False)
-        self.empty = QLabel(EMPTY_TEXT[MODE_ARTICLE])
+        self.empty = plain_label(EMPTY_TEXT[MODE_ARTICLE])
         self.empty.setWordWrap(True)
         self.empty.setObjectName("sidebarEmpty")
         self.empty.setContentsMargins(16, 8, 16, 8)

@@ -9,13 +9,13 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.ui.plain_text import plain_label
 from reader.ui.sidebar.story_card import CARD_MARGIN, CARD_PADDING, CARD_RADIUS, host
 from reader.ui.sidebar.story_model import StoryItem, recommended_by
 
@@ -49,7 +49,7 @@ class StoryDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("storyDetail")
         self.item: StoryItem | None = None
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("storyDetailTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,15 +57,15 @@ class StoryDetail(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setObjectName("storyDetailMeta")
         self.meta.setWordWrap(True)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("storyDetailSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel(NO_LINK_NOTE)
+        self.note = plain_label(NO_LINK_NOTE)
         self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.search_button = QPushButton("Search library")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from reader.model import Story
+from reader.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from reader.service.reading import Document
@@ -137,7 +138,7 @@ class StoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.story.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(item)
+            return plain_tooltip(tooltip(item))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(item)
         if role == StoryRole:
