@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from window_helpers import WAIT_MS, stored
+from window_helpers import WAIT_MS, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
 from reader.ui.actions import table as action_table
@@ -92,10 +92,6 @@ def open_id(qtbot, window: MainWindow, article_id: int) -> None:
     window.opening.open_article(article_id)
     wait_idle(qtbot, window)
     assert window.current.article_id == article_id
-
-
-def wait_idle(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
 
 
 def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:

@@ -181,13 +181,13 @@ class MainWindow(QMainWindow):
         )
         self.navigation = Navigation(
             current=self.current,
+            library=self.library,
             opening=self.opening,
             view_actions=self.view_actions,
             view=parts.view,
             find_bar=parts.find_bar,
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
-            library_error=parts.library_error,
             status=parts.status,
         )
         self.recent = RecentFiles(
