@@ -8,10 +8,18 @@ READER_BENCH=built prints it when the full window (menus, view, sidebar) has pai
 READER_BENCH=article prints it when the first article is on screen, with the RSS, and quits.
 """
 
+from __future__ import annotations
+
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.single_instance import SingleInstance
 
 BENCH_ENV = "READER_BENCH"
 
@@ -32,7 +40,7 @@ def run_app(sources: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("reader")
 
-    from reader.ui.single_instance import claim_or_forward
+    from reader.ui.shell.single_instance import claim_or_forward
 
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
     # builds anything. Where Unix sockets exist that check is a plain socket call; the
@@ -48,7 +56,7 @@ def run_app(sources: list[str]) -> int:
     elif _forward_quickly(absolute):
         return 0
 
-    from reader.ui.main_window import FirstPaint, MainWindow
+    from reader.ui.shell.main_window import FirstPaint, MainWindow
 
     window = MainWindow(build=False)  # a themed shell: paints before anything heavy loads
     bench = os.environ.get(BENCH_ENV, "")
@@ -88,39 +96,18 @@ def _can_forward_quickly() -> bool:
 
 
 def _forward_quickly(sources: list[str]) -> bool:
-    """Hand ``sources`` to a running Reader over its Unix socket (QLocalServer's socket in
-    the temp folder, same one-line JSON protocol as reader.ui.single_instance)."""
-    import json
-    import socket
+    """Hand ``sources`` to a running Reader over its Unix socket, checked to be this
+    user's (reader.instance_socket), without loading QtNetwork."""
+    from reader.instance_socket import forward, server_name
+    from reader.ui.shell.single_instance import REPLY_TIMEOUT_MS
 
-    from PySide6.QtCore import QDir
-
-    from reader.ui.single_instance import PROTOCOL_VERSION, REPLY_TIMEOUT_MS, server_name
-
-    path = os.path.join(QDir.tempPath(), server_name())
-    if not os.path.exists(path):
-        return False
-    message = json.dumps({"version": PROTOCOL_VERSION, "sources": sources}) + "\n"
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(REPLY_TIMEOUT_MS / 1000)
-            client.connect(path)
-            client.sendall(message.encode("utf-8"))
-            reply = b""
-            while b"\n" not in reply:
-                chunk = client.recv(64)
-                if not chunk:
-                    break
-                reply += chunk
-    except OSError:
-        return False  # nobody listening (a crashed Reader's socket file): we are the one
-    return reply.strip() == b"ok"
+    return forward(server_name(), sources, REPLY_TIMEOUT_MS / 1000).outcome == "delivered"
 
 
-def connect_instance(instance: Any, window: Any) -> None:
+def connect_instance(instance: SingleInstance, window: MainWindow) -> None:
     """`reader FILE` from another process: open FILE here (once the window is built) and
     bring the window to the front."""
-    from reader.ui.single_instance import raise_window
+    from reader.ui.shell.single_instance import raise_window
 
     def forwarded(requested: list[str]) -> None:
         if requested and window.is_built():
@@ -132,25 +119,23 @@ def connect_instance(instance: Any, window: Any) -> None:
     instance.open_requested.connect(forwarded)
 
 
-def _print_and_quit(stage: str, app: object) -> None:
+def _print_and_quit(stage: str, app: QApplication) -> None:
     print(f"{stage} {time.time():.6f}", flush=True)
-    app.quit()  # type: ignore[attr-defined]
+    app.quit()
 
 
-def _quit_when_article_shown(window: object, app: object) -> None:
+def _quit_when_article_shown(window: MainWindow, app: QApplication) -> None:
     from PySide6.QtCore import QTimer
 
     started = time.time()
 
     def check() -> None:
-        article = getattr(window, "article", None)
-        busy = getattr(window, "is_busy", lambda: True)()
-        if article is not None and not busy:
+        if window.current.article is not None and not window.is_busy():
             print(f"article {time.time():.6f} rss_kb {_rss_kb()}", flush=True)
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
         elif time.time() - started > 30:
             print("article timeout", flush=True)
-            app.quit()  # type: ignore[attr-defined]
+            app.quit()
         else:
             QTimer.singleShot(5, check)
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "login": ("reader.commands.logins", "store a site login in the system keyring"),
     "logout": ("reader.commands.logins", "forget a site login"),
     "logins": ("reader.commands.logins", "list hosts with a stored login"),
+    "speak": ("reader.commands.speak", "read an article aloud, or into a WAV file"),
     "install-desktop": ("reader.commands.install_desktop", "add Reader to the desktop menu"),
 }
 

@@ -45,3 +45,7 @@ class StoreError(ReaderError):
 
 class SecretsError(ReaderError):
     """The system keyring is missing or refused a request."""
+
+
+class SpeechError(ReaderError):
+    """No speech engine, no voice for the language, or no way to play sound."""

@@ -61,7 +61,9 @@ def reader_command() -> list[str]:
         if script.is_file() and os.access(script, os.X_OK):
             return [str(script)]
     command = [sys.executable, "-m", "reader"]
-    root = Path(__file__).resolve().parent.parent
+    import reader
+
+    root = Path(reader.__file__).resolve().parent.parent  # the folder holding the package
     if not {"site-packages", "dist-packages"} & set(root.parts):
         return ["env", f"PYTHONPATH={root}", *command]
     return command

@@ -21,8 +21,9 @@ from typing import Literal
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.service.reading import Direct, Writes
 from reader.store.library import Library
-from reader.urls import is_url, normalize_url, source_origin
+from reader.urls import is_url, normalize_url, source_origin, unsupported_address
 
 # The extensions the loaders read; a folder is searched for these (an explicit file is
 # always tried: the loaders sniff content, not names).
@@ -88,6 +89,10 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
     for source in sources:
         if is_url(source):
             add(source, normalize_url(source))
+            continue
+        refused = unsupported_address(source)
+        if refused is not None:
+            failures.append((source, refused))
             continue
         path = Path(source).expanduser()
         if path.is_dir():
@@ -173,7 +178,7 @@ def default_workers() -> int:
 
 def import_sources(
     sources: Iterable[str],
-    library: Library,
+    library: Library | Writes,
     *,
     workers: int | None = None,
     progress: ProgressCallback | None = None,
@@ -182,8 +187,11 @@ def import_sources(
 ) -> ImportSummary:
     """Import every source; each article commits alone as soon as it is extracted.
 
+    ``library``: a Library written to at once, or a ``Writes`` runner (the window's writer
+    thread, so an import's commits queue with the window's other writes, never beside them).
     ``fork_safe``: False in a process that runs threads of its own (the window), whose
     extraction processes must then start fresh rather than be forked."""
+    writes = Direct(library) if isinstance(library, Library) else library
     files, failures = collect_sources(sources)
     summary = ImportSummary()
     total = len(files) + len(failures)
@@ -207,7 +215,8 @@ def import_sources(
             report(ImportEvent(source, "failed", done, total, error=reason))
             return
         try:
-            result = library.save_result(article, origin=source_origin(source))
+            origin = source_origin(source)
+            result = writes(lambda into: into.save_result(article, origin=origin))
         except ReaderError as error:
             summary.failures.append((source, str(error)))
             report(ImportEvent(source, "failed", done, total, error=str(error)))

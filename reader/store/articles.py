@@ -25,6 +25,7 @@ from reader.store.rows import (
     stored_article,
     tags_text,
 )
+from reader.tags import clean_tags
 from reader.urls import normalize_url, source_origin
 
 FILTERS: dict[str, str] = {
@@ -174,6 +175,16 @@ def load(conn: sqlite3.Connection, article_id: int) -> StoredArticle:
     return stored_article(row, recommended)
 
 
+def one_row(conn: sqlite3.Connection, article_id: int) -> ArticleRow:
+    row = conn.execute(
+        f"SELECT {ROW_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no article {article_id} in the library")
+    return article_row(row)
+
+
 def list_page(
     conn: sqlite3.Connection, limit: int, offset: int, filter: str, tag: str | None, sort: str
 ) -> list[ArticleRow]:
@@ -254,16 +265,6 @@ def set_column(conn: sqlite3.Connection, article_id: int, column: str, value: An
     """Set one state column (a flag or the reading position) of a live article."""
     require(conn, article_id)
     conn.execute(f"UPDATE articles SET {column} = ? WHERE id = ?", (value, article_id))
-
-
-def clean_tags(tags: Sequence[str]) -> list[str]:
-    """Trimmed, blanks and case-insensitive repeats dropped, first spelling kept."""
-    clean: list[str] = []
-    for tag in tags:
-        text = " ".join(str(tag).split())
-        if text and text.casefold() not in {t.casefold() for t in clean}:
-            clean.append(text)
-    return clean
 
 
 def set_tags(conn: sqlite3.Connection, article_id: int, tags: Sequence[str]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.model import Article, Asset
-from reader.store import articles, assets, fulltext, stories
+from reader.store import articles, assets, fulltext, listening, stories
 from reader.store.database import Database
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
 from reader.urls import normalize_url
@@ -72,6 +72,11 @@ class Library:
     def article(self, article_id: int) -> StoredArticle:
         with self._db.read() as conn:
             return articles.load(conn, int(article_id))
+
+    def row(self, article_id: int) -> ArticleRow:
+        """One live article as the list shows it (title and state, no body)."""
+        with self._db.read() as conn:
+            return articles.one_row(conn, int(article_id))
 
     def articles(
         self,
@@ -165,6 +170,40 @@ class Library:
         for article_id in ids:
             with self._db.write() as conn:
                 articles.purge(conn, article_id)
+
+    # -- listening ------------------------------------------------------------------------
+
+    def listen_queue(self, limit: int = 200) -> list[ArticleRow]:
+        """The articles waiting to be listened to, first to play first."""
+        with self._db.read() as conn:
+            return listening.queue(conn, int(limit))
+
+    def queue_to_listen(self, article_id: int, *, next_up: bool = False) -> None:
+        """Add to the listening queue: last, or first ("listen next") with ``next_up``."""
+        with self._db.write() as conn:
+            listening.add(conn, int(article_id), time.time(), next_up=next_up)
+
+    def unqueue(self, article_id: int) -> None:
+        with self._db.write() as conn:
+            listening.remove(conn, article_id)
+
+    def clear_listen_queue(self) -> None:
+        with self._db.write() as conn:
+            listening.clear(conn)
+
+    def next_to_listen(self) -> int | None:
+        """Take the first article off the queue (None when it is empty)."""
+        with self._db.write() as conn:
+            return listening.take_next(conn)
+
+    def listen_position(self, article_id: int) -> int | None:
+        """Where listening stopped (a reading-view text position), None from the start."""
+        with self._db.read() as conn:
+            return listening.position(conn, int(article_id))
+
+    def save_listen_position(self, article_id: int, position: int | None) -> None:
+        with self._db.write() as conn:
+            listening.set_position(conn, int(article_id), position)
 
     # -- stories and search ---------------------------------------------------------------
 

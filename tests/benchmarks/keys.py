@@ -37,19 +37,19 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     window = MainWindow()
     window.resize(1180, 820)
     window.show()
     window.activateWindow()
-    window.open_source(str(SEED))
+    window.opening.open_source(str(SEED))
     deadline = time.monotonic() + 60
     while window.is_busy() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.002)
-    if window.article is None:
+    if window.current.article is None:
         print("the seed did not open")
         return 1
     for _ in range(20):

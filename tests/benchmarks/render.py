@@ -63,9 +63,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.model import Article
-    from reader.ui import jobs, reading_view
-    from reader.ui.reading_view import ReadingView, build_document
-    from reader.ui.render import render_article
+    from reader.service.reading import open_source
+    from reader.ui.reading import reading_view
+    from reader.ui.reading.prepare import prepare
+    from reader.ui.reading.reading_view import ReadingView, build_document
+    from reader.ui.reading.render import render_article
 
     app = QApplication.instance() or QApplication([])
     view = ReadingView()
@@ -88,7 +90,7 @@ def main() -> int:
         )
     wiki = SHARED / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if wiki.is_file():
-        opened = jobs.open_source(str(wiki), save=False)
+        opened = prepare(open_source(str(wiki), None), None)
         cases.append(("wikipedia-2 (link-dense)", opened.html, opened.document.words))
 
     print(

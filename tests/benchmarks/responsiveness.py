@@ -49,8 +49,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import reading_view
-    from reader.ui.main_window import MainWindow
+    from reader.ui.reading import reading_view
+    from reader.ui.shell.main_window import MainWindow
 
     if "--one-shot" in sys.argv:  # the old way, for comparison: one setHtml per article
         reading_view.ONE_SHOT_CHARS = sys.maxsize
@@ -94,7 +94,7 @@ def main() -> int:
             ticks.clear()
             shown_at.clear()
             begin = time.perf_counter()
-            window.open_source(str(source))
+            window.opening.open_source(str(source))
             while window.is_busy() or not shown_at:
                 app.processEvents()
                 time.sleep(0.0005)

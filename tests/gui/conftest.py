@@ -6,8 +6,8 @@ import pytest
 import shiboken6
 from window_helpers import WAIT_MS
 
-from reader.ui import tasks
-from reader.ui.main_window import MainWindow
+from reader.ui.presenter import tasks
+from reader.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -21,5 +21,5 @@ def window(qtbot) -> Iterator[MainWindow]:
     qtbot.waitActive(win)
     yield win
     if shiboken6.isValid(win):  # pytest-qt may have closed and deleted it already
-        win.cancel_loading(quiet=True)
+        win.opening.cancel_loading(quiet=True)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)

@@ -44,8 +44,9 @@ def scroll_to_first_table(view: object) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import jobs
-    from reader.ui.main_window import MainWindow
+    from reader.service.reading import open_source
+    from reader.ui.reading.prepare import prepare
+    from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
     only = set(sys.argv[2:])
@@ -61,9 +62,9 @@ def main() -> int:
         window = MainWindow()
         window.resize(*size)
         window.splitter.setSizes([0, size[0] - 340, 340])  # library panel hidden
-        window.set_theme(theme)
+        window.view_actions.set_theme(theme)
         window.show()
-        window.opening.show_opened(jobs.open_source(source))
+        window.opening.show_opened(prepare(open_source(source, window.library.writes), None))
         for _ in range(5):
             app.processEvents()
         if name in ("wikipedia.png", "table.png"):  # the first table, a little below the top

@@ -115,8 +115,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.store import Library
-    from reader.ui import themes
-    from reader.ui.sidebar import Sidebar, StoryItem
+    from reader.ui.reading import themes
+    from reader.ui.sidebar.sidebar import Sidebar, StoryItem
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
     out.mkdir(parents=True, exist_ok=True)

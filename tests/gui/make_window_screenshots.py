@@ -41,8 +41,10 @@ def settle(app: object, rounds: int = 8) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import jobs
-    from reader.ui.main_window import MainWindow
+    from reader.service.reading import Direct, open_source
+    from reader.store import Library
+    from reader.ui.reading.prepare import prepare
+    from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -52,7 +54,8 @@ def main() -> int:
         source = SHARED / "corpus" / "mozilla" / page / "source.html"
         if source.is_file():
             try:
-                jobs.open_source(str(source))
+                with Library() as library:
+                    open_source(str(source), Direct(library))
             except Exception as error:  # a screenshot run never stops for one page
                 print(f"skip {page}: {error}")
     seed = SHARED / "seed" / "000_b486bc09ecc24fa0.txt"
@@ -60,38 +63,41 @@ def main() -> int:
     for name, theme in (("library.png", "light"), ("library-dark.png", "dark")):
         window = MainWindow()
         window.resize(*SIZE)
-        window.set_theme(theme)
+        window.view_actions.set_theme(theme)
         window.show()
         window.actions_by_id["view.library"].setChecked(True)
-        window.toggle_library()
+        window.view_actions.toggle_library()
         window.splitter.setSizes(list(SPLIT))
         window.opening.show_opened(
-            jobs.open_source(str(seed), style=window.view_actions.view_style())
+            prepare(
+                open_source(str(seed), window.library.writes),
+                window.view_actions.view_style(),
+            )
         )
-        window.go_library()
+        window.navigation.go_library()
         settle(app)
         window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 5)
         settle(app)
         window.grab().save(str(out / name))
         print(f"wrote {out / name}")
         if theme == "light":
-            window.show_cheat_sheet()
+            window.view_actions.show_cheat_sheet()
             settle(app)
-            window.cheat_sheet.grab().save(str(out / "cheat-sheet.png"))
+            window.dialogs.shown["cheat_sheet"].grab().save(str(out / "cheat-sheet.png"))
             print(f"wrote {out / 'cheat-sheet.png'}")
-            window.cheat_sheet.reject()
-            window.show_preferences()
+            window.dialogs.shown["cheat_sheet"].reject()
+            window.view_actions.show_preferences()
             settle(app)
-            window.preferences.grab().save(str(out / "preferences.png"))
+            window.dialogs.shown["preferences"].grab().save(str(out / "preferences.png"))
             print(f"wrote {out / 'preferences.png'}")
-            window.preferences.reject()
+            window.dialogs.shown["preferences"].reject()
             window.find_bar.open()
             window.find_bar.field.setText("Russia")
-            window.enter_focus_mode()
+            window.view_actions.enter_focus_mode()
             settle(app)
             window.grab().save(str(out / "focus-find.png"))
             print(f"wrote {out / 'focus-find.png'}")
-            window.leave_focus_mode()
+            window.view_actions.leave_focus_mode()
         window.close()
         settle(app)
     return 0

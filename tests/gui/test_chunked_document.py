@@ -19,10 +19,11 @@ from PySide6.QtGui import (
 )
 
 from reader.model import Article
-from reader.ui import reading_view, render, tasks
-from reader.ui.reading_view import _style_document, build_document
-from reader.ui.render import render_article, split_html
-from reader.ui.themes import ViewStyle
+from reader.ui.presenter import tasks
+from reader.ui.reading import reading_view, render
+from reader.ui.reading.reading_view import _style_document, build_document
+from reader.ui.reading.render import render_article, split_html
+from reader.ui.reading.themes import ViewStyle
 
 VOCABULARY = "harbour storm boat morning light council river winter people city market road"
 WORDS = VOCABULARY.split()
@@ -190,12 +191,13 @@ def test_chunked_document_equals_one_shot(theme: str) -> None:
 
 @pytest.mark.usefixtures("qapp")
 def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
-    from reader.ui import jobs
+    from reader.service.reading import open_source
+    from reader.ui.reading.prepare import prepare
 
     page = shared_dir / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if not page.is_file():
         pytest.skip("corpus page not available")
-    opened = jobs.open_source(str(page), save=False)
+    opened = prepare(open_source(str(page), None), None)
     assert len(opened.html) > reading_view.ONE_SHOT_CHARS
     assert len(split_html(opened.html, render.CHUNK_CHARS)) > 3
     style = ViewStyle()

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from reader.ui.find_bar import FindBar
+from reader.ui.reading.find_bar import FindBar
 
 TEXT = "<h1>Apples</h1>" + "".join(
     f"<p>Paragraph {i}: an apple a day keeps the doctor away. Apple pie.</p>" for i in range(40)

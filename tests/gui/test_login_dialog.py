@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableWidget
 
 from reader import secrets
 from reader.errors import ReaderError
-from reader.ui.login_dialog import (
+from reader.ui.dialogs.login_dialog import (
     HTTP_WARNING,
     AddLoginDialog,
     LoginAnswer,
@@ -19,7 +19,7 @@ from reader.ui.login_dialog import (
 
 
 def run_now(work, done, failed):
-    """A synchronous stand-in for reader.ui.tasks.run_task."""
+    """A synchronous stand-in for reader.ui.presenter.tasks.run_task."""
     try:
         result = work()
     except BaseException as error:
@@ -220,7 +220,7 @@ def test_rejected_login_says_so(qtbot):
 
 
 def test_credentials_from_answer():
-    from reader.ui.login_dialog import credentials_from
+    from reader.ui.dialogs.login_dialog import credentials_from
 
     credentials = credentials_from(LoginAnswer("a.example", "u", "pw", allow_http=True))
     assert credentials.login.host == "a.example"

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from reader.ui.open_url_dialog import OpenUrlDialog, parse_url, why_not
+from reader.ui.dialogs.open_url_dialog import OpenUrlDialog, parse_url, why_not
 
 
 @pytest.mark.parametrize(

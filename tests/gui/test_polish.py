@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from reader.ui import tasks
-from reader.ui.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
-from reader.ui.main_window import MainWindow
-from reader.ui.messages import DARK_ERROR_COLORS, ERROR_COLORS
-from reader.ui.render import shape_content
-from reader.ui.story_model import recommended_by
-from reader.ui.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
+from reader.ui.presenter import tasks
+from reader.ui.reading.render import shape_content
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS
+from reader.ui.shell.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.sidebar.story_model import recommended_by
 
 WAIT_MS = 30_000
 
@@ -91,24 +91,24 @@ def test_message_bar_follows_the_dark_theme(qtbot, window):
     def background() -> str:
         return bar.palette().color(QPalette.ColorRole.Window).name()
 
-    window.set_theme("dark")
+    window.view_actions.set_theme("dark")
     assert background() == DARK_ERROR_COLORS[0]
-    window.set_theme("light")
+    window.view_actions.set_theme("light")
     assert background() == ERROR_COLORS[0]
 
 
 def test_focus_mode_clears_an_old_message(qtbot, window):
     window.message_bar.show_error("Could not open x.html: no such file")
-    window.enter_focus_mode()
+    window.view_actions.enter_focus_mode()
     assert not window.message_bar.isVisible()
-    window.leave_focus_mode()
+    window.view_actions.leave_focus_mode()
 
 
 def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
-    from reader.ui.window_layout import DEFAULT_SPLIT
+    from reader.ui.shell.window_layout import DEFAULT_SPLIT
 
     if window.library_panel is not None and window.library_panel.isVisible():
-        window.toggle_library()
+        window.view_actions.toggle_library()
     splitter = window.splitter
     sidebar_index = splitter.indexOf(window.sidebar)
     reading_index = splitter.indexOf(window.view.parentWidget())

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from reader.ui.progress import ReadingProgress, minutes_left, minutes_left_text
+from reader.ui.reading.progress import ReadingProgress, minutes_left, minutes_left_text
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 from window_helpers import WAIT_MS, open_and_wait
 
-from reader.ui import tasks, themes
-from reader.ui.main_window import MainWindow
+from reader.ui.presenter import tasks
+from reader.ui.reading import themes
+from reader.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -170,7 +171,7 @@ def test_last_article_comes_back_after_restart(qtbot, page):
     qtbot.addWidget(second)
     second.show()
     second.start([])
-    qtbot.waitUntil(lambda: second.article is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: second.current.article is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not second.is_busy(), timeout=WAIT_MS)
     assert second.windowTitle() == "Morning at the harbour"
     assert PARAGRAPHS[4] in second.view.toPlainText()
@@ -179,7 +180,7 @@ def test_last_article_comes_back_after_restart(qtbot, page):
 
 def test_first_run_opens_the_bundled_sample(qtbot, window):
     window.start([])
-    qtbot.waitUntil(lambda: window.article is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.current.article is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
     assert window.windowTitle() == "Welcome to Reader"
     assert window.view._images, "the sample's figure comes from the library"
@@ -194,7 +195,7 @@ def test_first_run_opens_the_bundled_sample(qtbot, window):
 def test_sidebar_keys_move_and_enter_opens(qtbot, window, page):
     opened: list[str] = []
     open_and_wait(qtbot, window, page)
-    window.sidebar.open_url_requested.disconnect(window.open_source)  # no fetch from here
+    window.sidebar.open_url_requested.disconnect(window.opening.open_source)  # no fetch from here
     window.sidebar.open_url_requested.connect(opened.append)
     view = window.sidebar.list
     view.setFocus()
@@ -213,8 +214,8 @@ def test_links_open_http_in_reader_and_ignore_other_schemes(qtbot, window, page)
     opened: list[str] = []
     browser: list[str] = []
     open_and_wait(qtbot, window, page)
-    window.open_source = lambda source, login=None: opened.append(source)
-    window.open_external = lambda url: browser.append(url.toString())
+    window.opening.open_source = lambda source, login=None: opened.append(source)
+    window.open_actions.open_external = lambda url: browser.append(url.toString())
     for url in ("https://example.org/a", "file:///etc/passwd", "javascript:alert(1)", "mailto:x@y"):
         window.view.anchorClicked.emit(QUrl(url))
     assert opened == ["https://example.org/a"]  # issue 6: fetched inside Reader
@@ -288,7 +289,7 @@ def test_dropping_a_file_opens_it(qtbot, window, page):
 def test_very_long_article_shows_preparing_state(qtbot, window):
     from reader.model import Article
     from reader.service.reading import Document
-    from reader.ui.jobs import Prepared
+    from reader.ui.reading.prepare import Prepared
 
     body = "<p>" + " ".join(["word"] * 40) + "</p>"
     article = Article(source="long", title="A very long read", content_html="", text="",
@@ -349,8 +350,9 @@ def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
         "from reader.app import run_app\n"
         "run_app([])\n"
         "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store',"
-        " 'reader.ui.window_layout', 'reader.ui.opening', 'reader.ui.library_actions',"
-        " 'reader.ui.navigation', 'reader.ui.view_actions', 'reader.ui.recent')"
+        " 'reader.ui.shell.window_layout', 'reader.ui.shell.opening',"
+        " 'reader.ui.shell.library_actions', 'reader.ui.shell.navigation',"
+        " 'reader.ui.shell.view_actions', 'reader.ui.shell.recent')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
@@ -366,7 +368,7 @@ def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
 
 def test_app_palette_is_untouched_by_themes(qtbot, window):
     before = QApplication.palette().color(QApplication.palette().ColorRole.Window)
-    window.set_theme("dark")
+    window.view_actions.set_theme("dark")
     after = QApplication.palette().color(QApplication.palette().ColorRole.Window)
     assert before == after  # dialogs keep the desktop's look
 
@@ -387,13 +389,13 @@ def test_qt_calls_keep_none_and_true_alive(window):
 
 
 def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
-    from reader.ui.reading_view import REPARSE_IN_WORKER_CHARS
+    from reader.ui.reading.reading_view import REPARSE_IN_WORKER_CHARS
 
     paragraph = "<p>" + " ".join(["words"] * 60) + "</p>"
     html = "<html><body>" + paragraph * (REPARSE_IN_WORKER_CHARS // len(paragraph) + 10)
     window.view.show_html(html + "<p>The end.</p></body></html>")
     document = window.view.document()
-    window.set_theme("sepia")
+    window.view_actions.set_theme("sepia")
     assert window.view.document() is document  # nothing re-parsed on the GUI thread yet
     qtbot.waitUntil(lambda: window.view.document() is not document, timeout=WAIT_MS)
     assert themes.load_theme("sepia").colors["text"] in window.view.document().defaultStyleSheet()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from reader.model import Article, Story
 from reader.store import Library
-from reader.ui.sidebar import MODE_ARTICLE, MODE_FOR_YOU, Sidebar, StoryItem
-from reader.ui.story_card import meta_text
+from reader.ui.sidebar.sidebar import MODE_ARTICLE, MODE_FOR_YOU, Sidebar, StoryItem
+from reader.ui.sidebar.story_card import meta_text
 
 WAIT_MS = 5000
 
@@ -301,7 +301,7 @@ def test_a_page_with_only_ads_says_so(sidebar):
 def test_card_text_wraps_to_its_lines_and_ends_long_text_with_an_ellipsis(qapp):
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from reader.ui.story_card import wrap
+    from reader.ui.sidebar.story_card import wrap
 
     metrics = QFontMetricsF(QFont())
     text = " ".join(f"word{n}" for n in range(200))

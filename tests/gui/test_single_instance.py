@@ -4,27 +4,25 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.single_instance import (
+from reader.instance_socket import server_name, socket_path
+from reader.ui.shell.single_instance import (
     SingleInstance,
     absolute_sources,
     claim_or_forward,
     raise_window,
-    server_name,
 )
 
 REPO = Path(__file__).resolve().parents[2]
 
 SECOND_PROCESS = """
 import sys
-from reader.ui.single_instance import claim_or_forward
+from reader.ui.shell.single_instance import claim_or_forward
 instance = claim_or_forward(sys.argv[2:], name=sys.argv[1])
 sys.exit(0 if instance is None else 3)
 """
@@ -87,7 +85,7 @@ def test_no_running_reader_means_we_listen(qtbot, name, tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Unix socket files")
 def test_stale_socket_file_from_a_crash_is_replaced(name):
-    path = os.path.join(QDir.tempPath() or tempfile.gettempdir(), name)
+    path = socket_path(name)
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(path)
     stale.close()  # the file stays, nobody listens: what a killed Reader leaves
@@ -109,7 +107,7 @@ def test_garbage_message_is_refused(qtbot, name):
     received = []
     server.open_requested.connect(received.append)
     client = QLocalSocket()
-    client.connectToServer(name)
+    client.connectToServer(server.address())
     assert client.waitForConnected(2000)
     client.write(QByteArray(b'{"sources": "not a list"}\n'))
     client.flush()

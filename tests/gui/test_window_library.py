@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
-from window_helpers import WAIT_MS, open_and_wait
+from window_helpers import WAIT_MS, open_and_wait, stored, wait_idle
 
-from reader.ui.main_window import MainWindow
+from reader.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 WORDS = ("quiet", "harbour", "boats", "nets", "salt", "rope", "gulls", "market", "crates")
@@ -44,12 +44,12 @@ def pages(tmp_path: Path) -> list[Path]:
 def test_panel_lists_saved_articles_and_search_filters_them(qtbot, window, pages):
     for path in pages:
         open_and_wait(qtbot, window, path)
-    window.go_library()
+    window.navigation.go_library()
     panel = window.library_panel
     assert panel.isVisible()
     titles = {panel.model.row_at(row).title for row in range(panel.model.rowCount())}
     assert titles == {"Herring season", "Oak boats", "Fog"}
-    window.search_library()
+    window.navigation.search_library()
     QTest.keyClicks(panel.search_field, "oakwood")
     qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.results, timeout=WAIT_MS)
     assert panel.search_model.rowCount() == 1
@@ -60,26 +60,28 @@ def test_panel_lists_saved_articles_and_search_filters_them(qtbot, window, pages
 
 
 def test_import_folder_shows_progress_and_fills_the_library(qtbot, window, pages):
-    window.import_folder(str(pages[0].parent))
-    dialog = window.import_dialog
+    window.library_actions.import_folder(str(pages[0].parent))
+    dialog = window.dialogs.shown["import"]
     assert dialog.isVisible()
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+    wait_idle(qtbot, window)
     assert not dialog.isVisible()
-    assert window.last_import.added == 3
-    assert window.library.count("all") == 3
+    assert window.library_actions.last_import.added == 3
+    assert stored(window).count("all") == 3
     assert window.library_panel.model.rowCount() == 3
     assert "imported 3" in window.statusBar().currentMessage().lower()
 
 
 def test_import_can_be_cancelled(qtbot, window, pages):
-    window.import_folder(str(pages[0].parent))
-    window.import_dialog.cancel()
+    window.library_actions.import_folder(str(pages[0].parent))
+    window.dialogs.shown["import"].cancel()
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
-    assert window.last_import.added + window.last_import.unchanged <= 3
+    assert (
+        window.library_actions.last_import.added + window.library_actions.last_import.unchanged <= 3
+    )
 
 
 def first_visible_block(window: MainWindow) -> int:
-    from reader.ui.reading_view import parse_anchor
+    from reader.ui.reading.reading_view import parse_anchor
 
     parsed = parse_anchor(window.view.anchor())
     assert parsed is not None
@@ -98,13 +100,13 @@ def test_position_survives_font_size_and_width_changes(qtbot, window, pages):
     scroll_to_block(window, 30)
     block = first_visible_block(window)
     assert block == 30
-    window.zoom_in()
-    window.zoom_in()
+    window.view_actions.zoom_in()
+    window.view_actions.zoom_in()
     assert first_visible_block(window) == block
     window.resize(700, 700)
     qtbot.wait(20)
     assert first_visible_block(window) == block
-    window.zoom_reset()
+    window.view_actions.zoom_reset()
     window.resize(1300, 700)
     qtbot.wait(20)
     assert first_visible_block(window) == block
@@ -112,32 +114,32 @@ def test_position_survives_font_size_and_width_changes(qtbot, window, pages):
 
 def test_position_is_restored_on_reopen_after_a_font_change(qtbot, window, pages):
     open_and_wait(qtbot, window, pages[0])
-    first_id = window.article_id
+    first_id = window.current.article_id
     scroll_to_block(window, 40)
     open_and_wait(qtbot, window, pages[1])  # leaving saves the position
-    assert window.library.article(first_id).position.startswith("40:")
-    window.zoom_in()
-    window.zoom_in()
-    window.open_article(first_id)
+    assert stored(window).article(first_id).position.startswith("40:")
+    window.view_actions.zoom_in()
+    window.view_actions.zoom_in()
+    window.opening.open_article(first_id)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
     assert first_visible_block(window) == 40
 
 
 def test_reaching_the_end_marks_the_article_read(qtbot, window, pages):
     open_and_wait(qtbot, window, pages[0])
-    article_id = window.article_id
-    assert not window.library.article(article_id).read
+    article_id = window.current.article_id
+    assert not stored(window).article(article_id).read
     assert "min left" in window.reading_progress.text()
     bar = window.view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    assert window.library.article(article_id).read
+    assert stored(window).article(article_id).read
     assert window.reading_progress.text() == "Finished"
 
 
 def test_preferences_reach_the_reading_view_live_and_cancel_goes_back(qtbot, window, pages):
     open_and_wait(qtbot, window, pages[0])
-    window.show_preferences()
-    dialog = window.preferences
+    window.view_actions.show_preferences()
+    dialog = window.dialogs.shown["preferences"]
     width = window.view.column_width()
     dialog.line_width.setValue(50)
     assert window.view.column_width() < width
@@ -151,15 +153,17 @@ def test_preferences_reach_the_reading_view_live_and_cancel_goes_back(qtbot, win
     assert window.view.theme == "light"
     assert window.view.column_width() == width
     assert "justify" not in window.view.document().defaultStyleSheet()
-    window.show_preferences()
-    window.preferences.theme.setCurrentIndex(window.preferences.theme.findData("sepia"))
-    window.preferences.accept()
+    window.view_actions.show_preferences()
+    window.dialogs.shown["preferences"].theme.setCurrentIndex(
+        window.dialogs.shown["preferences"].theme.findData("sepia")
+    )
+    window.dialogs.shown["preferences"].accept()
     assert window.settings.theme == "sepia"
 
 
 def test_reader_file_is_forwarded_to_the_running_window(qtbot, window, pages, data_dir):
     from reader.app import connect_instance
-    from reader.ui.single_instance import SingleInstance
+    from reader.ui.shell.single_instance import SingleInstance
 
     instance = SingleInstance()  # the name is derived from READER_DATA_DIR, as in run_app
     assert instance.listen()

@@ -16,11 +16,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
-from window_helpers import WAIT_MS
+from window_helpers import WAIT_MS, stored
 
-from reader.ui import tasks
-from reader.ui.login_dialog import LoginPrompt
-from reader.ui.main_window import MainWindow
+from reader.ui.dialogs.login_dialog import LoginPrompt
+from reader.ui.presenter import tasks
+from reader.ui.shell.main_window import MainWindow
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8DwnwEKmBgQAFMBAOT3Aw"
@@ -105,7 +105,7 @@ def wait_idle(qtbot, window: MainWindow) -> None:
 def test_ctrl_l_opens_a_url_from_a_real_server(qtbot, window, server):
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.url_dialog
+    dialog = window.dialogs.shown["url"]
     qtbot.waitUntil(dialog.isVisible)
     dialog.field.setText(f"{server}/article")
     dialog.accept()
@@ -113,7 +113,7 @@ def test_ctrl_l_opens_a_url_from_a_real_server(qtbot, window, server):
     assert window.windowTitle() == "Birds over the flats"
     assert "the birds rose all at once" in window.view.toPlainText()
     assert "/bird.png" in Handler.requests  # the image came with the fetch...
-    assert window.library.asset(window.article_id, f"{server}/bird.png") is not None
+    assert stored(window).asset(window.current.article_id, f"{server}/bird.png") is not None
     assert not window.view.blocked_requests  # ...so the view found it in the library
     assert not window.message_bar.isVisible()
 
@@ -123,10 +123,10 @@ def test_clicking_a_link_fetches_it_in_reader_and_shift_click_goes_to_the_browse
 ):
     from PySide6.QtCore import QUrl
 
-    window.open_source(f"{server}/article")
+    window.opening.open_source(f"{server}/article")
     wait_idle(qtbot, window)
     browser: list[str] = []
-    window.open_external = lambda url: browser.append(url.toString())
+    window.open_actions.open_external = lambda url: browser.append(url.toString())
     window.view.anchorClicked.emit(QUrl(f"{server}/second"))
     wait_idle(qtbot, window)
     assert window.windowTitle() == "The second story"
@@ -157,9 +157,9 @@ def test_a_dropped_or_pasted_url_is_fetched(qtbot, window, server):
 
 
 def test_esc_cancels_a_slow_fetch_and_keeps_the_article(qtbot, window, server):
-    window.open_source(f"{server}/article")
+    window.opening.open_source(f"{server}/article")
     wait_idle(qtbot, window)
-    window.open_source(f"{server}/slow")
+    window.opening.open_source(f"{server}/slow")
     qtbot.waitUntil(lambda: "/slow" in Handler.requests, timeout=WAIT_MS)
     assert window.is_busy() and window.progress.isVisible()
     started = time.monotonic()
@@ -202,10 +202,10 @@ def later(callback) -> None:
 
 
 def test_401_prompt_cancel_keeps_the_previous_article(qtbot, window, server):
-    window.open_source(f"{server}/article")
+    window.opening.open_source(f"{server}/article")
     wait_idle(qtbot, window)
     seen = answer_login(qtbot, fill=False)
-    window.open_source(f"{server}/private")
+    window.opening.open_source(f"{server}/private")
     qtbot.waitUntil(lambda: bool(seen) and not window.is_busy(), timeout=WAIT_MS)
     assert window.windowTitle() == "Birds over the flats"
     assert not window.message_bar.isVisible() or "Traceback" not in window.message_bar.text()
@@ -213,14 +213,14 @@ def test_401_prompt_cancel_keeps_the_previous_article(qtbot, window, server):
 
 def test_401_prompt_with_a_login_fetches_again(qtbot, window, server):
     seen = answer_login(qtbot, fill=True)
-    window.open_source(f"{server}/private")
+    window.opening.open_source(f"{server}/private")
     qtbot.waitUntil(lambda: window.windowTitle() == "Members only", timeout=WAIT_MS)
     assert seen
     wait_idle(qtbot, window)
 
 
 def test_a_failed_fetch_is_one_line_in_the_window(qtbot, window, server):
-    window.open_source(f"{server}/missing")
+    window.opening.open_source(f"{server}/missing")
     wait_idle(qtbot, window)
     text = window.message_bar.text()
     assert "404" in text and "Traceback" not in text

@@ -141,6 +141,17 @@ def test_module_command_installs_without_qt(tmp_path):
     assert Path(entry["TryExec"]).exists()
 
 
+def test_source_checkout_command_finds_the_package(tmp_path, monkeypatch):
+    """A Python with no `reader` script beside it runs `-m reader` with the checkout on
+    PYTHONPATH: the folder that holds the package, wherever this module lives in it."""
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))
+    command = desktop_install.reader_command()
+    assert command[-2:] == ["-m", "reader"]
+    if command[0] == "env":
+        assert command[1] == f"PYTHONPATH={REPO}"
+        assert (REPO / "reader" / "__init__.py").is_file()
+
+
 def test_program_of_skips_env_prefix():
     command = ["env", "PYTHONPATH=/src", "/usr/bin/python3", "-m", "reader"]
     assert desktop_install.program_of(command) == "/usr/bin/python3"

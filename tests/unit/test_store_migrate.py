@@ -45,6 +45,20 @@ def fill_v1(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO article_stories VALUES (1, 0, 1), (1, 1, 2), (1, 2, 3), (2, 0, 1)")
 
 
+def maintain_v2_aggregates(conn: sqlite3.Connection) -> None:
+    """What schema 2's writer keeps up to date as it saves (fill_v1 writes raw rows)."""
+    conn.execute("UPDATE stories SET url_key = substr(key, 3) WHERE key LIKE 'u:%'")
+    conn.execute(
+        "UPDATE stories SET times_recommended = (SELECT count(*) FROM article_stories l"
+        " WHERE l.story_id = stories.id), first_seen = (SELECT min(a.saved_at)"
+        " FROM article_stories l JOIN articles a ON a.id = l.article_id"
+        " WHERE l.story_id = stories.id), last_seen = (SELECT max(a.saved_at)"
+        " FROM article_stories l JOIN articles a ON a.id = l.article_id"
+        " WHERE l.story_id = stories.id)"
+    )
+    conn.execute("UPDATE stories SET score = reader_story_score(times_recommended, last_seen)")
+
+
 def test_migration_list_is_consecutive() -> None:
     assert [step.version for step in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
     for step in MIGRATIONS:
@@ -57,6 +71,8 @@ def test_migrates_from_every_older_schema(tmp_path: Path, version: int) -> None:
     conn = old_library(path, version)
     if version >= 1:
         fill_v1(conn)
+    if version >= 2:
+        maintain_v2_aggregates(conn)
     conn.close()
     with Library(path) as library:
         assert library._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

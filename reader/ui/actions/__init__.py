@@ -1,0 +1,1 @@
+"""The one action table, its keys and the user's remapping, and how handlers register for rows."""

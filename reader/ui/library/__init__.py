@@ -1,0 +1,1 @@
+"""The library panel: the list of saved articles, its filters, search and undoable changes."""

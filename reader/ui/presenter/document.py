@@ -1,0 +1,59 @@
+"""The current document: which article is on screen, said in one place, announced by signal.
+
+The window's parts do not read "the article" off each other: whoever needs it holds this
+object and listens. ``opened`` fires when another article is on screen, ``changed`` when the
+one on screen was changed in the library (read, starred, tagged...), ``closed`` when the
+window closes with it (the last moment to keep something about it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from reader.model import Article
+    from reader.service.reading import Document
+
+
+class CurrentDocument(QObject):
+    """Holds the Document on screen (None before the first one) and announces changes."""
+
+    opened = Signal(object)  # Document
+    changed = Signal(object)  # Document (the same article, its library state changed)
+    closed = Signal(object)  # Document
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    @property
+    def article(self) -> Article | None:
+        return None if self._document is None else self._document.article
+
+    @property
+    def article_id(self) -> int | None:
+        """The library id of the article on screen (None: nothing, or not saved)."""
+        return None if self._document is None else self._document.article_id
+
+    @property
+    def source(self) -> str | None:
+        return None if self._document is None else self._document.source
+
+    def open(self, document: Document) -> None:
+        self._document = document
+        self.opened.emit(document)
+
+    def change(self, article_id: int) -> None:
+        """The library changed article ``article_id``: listeners hear it if it is this one."""
+        if self._document is not None and article_id == self._document.article_id:
+            self.changed.emit(self._document)
+
+    def close(self) -> None:
+        if self._document is not None:
+            self.closed.emit(self._document)

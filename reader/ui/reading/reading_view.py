@@ -1,0 +1,474 @@
+"""The reading view: a QTextBrowser that shows one article in a centred column.
+
+It never touches the network or the disk for resources: images come from the article's
+stored assets (handed over already decoded, see jobs.py) and anything else becomes a quiet
+placeholder. The column width follows the window: the root frame's side margins centre a
+column of about MEASURE_CHARS characters of the body font.
+"""
+
+import base64
+import time
+from dataclasses import dataclass, replace
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.ui.reading import themes
+from reader.ui.reading.themes import ViewStyle
+
+# Average characters of body text across the column by default (Preferences changes it).
+# Word wrap leaves lines a little shorter: the 65–75 range comfortable for long reading.
+MEASURE_CHARS = themes.DEFAULT_MEASURE_CHARS
+# A column never gets closer to the window edge than this (pixels), even when narrow.
+MIN_SIDE_MARGIN = 24
+TOP_MARGIN = 44
+BOTTOM_MARGIN = 96
+# Text whose average advance stands for "a character" when measuring the column.
+_SAMPLE = "The quick brown fox jumps over the lazy dog, then reads a long article."
+_PLACEHOLDER_SIZE = QSize(1, 1)
+# HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
+# thread when the theme or size changes: parsing it here would freeze the window >50 ms.
+REPARSE_IN_WORKER_CHARS = 150_000
+# Below this much HTML a document is parsed in one call (~30 ms at worst): the chunked build
+# only pays off, and only needs its care, for long articles.
+ONE_SHOT_CHARS = 100_000
+# The pause between two chunks of a long article. sleep(0) releases the GIL, and a GUI
+# thread that has been waiting for it (over the 5 ms switch interval) takes it there.
+CHUNK_PAUSE_S = 0.0
+_STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was parsed with
+# The reading position is the first line shown, as "block:offset" (block number and the
+# character where that line starts): it survives a new font size or window width, which
+# a pixel offset does not.
+ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
+
+
+@dataclass(frozen=True)
+class _ImageSpot:
+    position: int
+    name: str
+    width: float
+    height: float
+
+
+class ReadingView(QTextBrowser):
+    """Shows rendered article HTML with a theme, a font size and stored images."""
+
+    #: an http(s) link the user clicked (the window decides what to do with it)
+    external_link = Signal(QUrl)
+    #: the view got (True) or lost (False) the keyboard: the progress bar above shows it
+    focus_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setAccessibleName("Article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._images: dict[str, QImage] = {}
+        self._spots: list[_ImageSpot] = []
+        self._style = ViewStyle()
+        self._html = ""
+        self._column = 0
+        self._restyle_generation = 0
+        self.blocked_requests: list[str] = []  # what a page asked for and did not get
+        _style_document(self.document(), self._style)
+        self.anchorClicked.connect(self._on_anchor)
+
+    # -- what is shown -------------------------------------------------------------------
+    def set_style(self, theme: str, font_px: int) -> None:
+        """Theme and size only (the rest of the style stays)."""
+        self.set_view_style(replace(self._style, theme=theme, font_px=font_px))
+
+    def set_view_style(self, style: ViewStyle) -> None:
+        """The style changes the stylesheet, which Qt applies when HTML is parsed."""
+        if style == self._style and self.document().property(_STYLE_PROPERTY) == style.key():
+            return
+        self._style = style
+        colors = themes.load_theme(style.theme)
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Base, colors.color("background"))
+        palette.setColor(palette.ColorRole.Text, colors.color("text"))
+        palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
+        palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
+        self.setPalette(palette)
+        if not self._html:
+            _style_document(self.document(), style)
+            self._column = 0
+            self._layout_column()
+            return
+        if len(self._html) < REPARSE_IN_WORKER_CHARS:
+            self._apply(self._html, keep_position=True)
+            return
+        # A long article: parse the restyled copy in a worker, keep reading meanwhile.
+        from reader.ui.presenter.tasks import run_task
+
+        self._restyle_generation += 1
+        generation = self._restyle_generation
+        html, images = self._html, dict(self._images)
+
+        def adopt(document: object) -> None:
+            if generation != self._restyle_generation or html != self._html:
+                return  # a newer restyle or another article won
+            assert isinstance(document, QTextDocument)
+            anchor = self.anchor()
+            self.show_document(document, html, images)
+            self.restore_anchor(anchor)
+
+        run_task(
+            lambda: build_document(html, images, style),
+            adopt,
+            lambda error: self._apply(html, keep_position=True),
+        )
+
+    def show_html(self, html: str, images: dict[str, QImage] | None = None) -> None:
+        """Replace the document (images: decoded stored assets keyed by their src)."""
+        self._images = dict(images or {})
+        self._html = html
+        self._apply(html, keep_position=False)
+
+    def show_document(
+        self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
+    ) -> None:
+        """Adopt a document parsed off the GUI thread by ``build_document``: only the layout
+        is left to do here. Rebuilt on the spot if the style changed meanwhile."""
+        self._images = dict(images or {})
+        self._html = html
+        if document.property(_STYLE_PROPERTY) != self._style.key():
+            self._apply(html, keep_position=False)
+            return
+        previous = self.document()
+        adopted = previous is not document and previous.parent() is self
+        document.setParent(self)  # image requests come to loadResource
+        self.setDocument(document)
+        if adopted and shiboken6.isValid(previous):
+            # an adopted document is ours to free (QTextEdit only frees its own first one);
+            # later, in its own event-loop turn: a long article takes ~25 ms to delete
+            previous.deleteLater()
+        self._collect_images()
+        self._column = 0
+        self._layout_column()
+
+    def show_notice(self, message: str) -> None:
+        """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
+        from reader.ui.reading.render import notice_html
+
+        self._images = {}
+        self._html = ""
+        self._apply(notice_html(message), keep_position=False)
+
+    def current_html(self) -> str:
+        return self._html
+
+    @property
+    def theme(self) -> str:
+        return self._style.theme
+
+    @property
+    def font_px(self) -> int:
+        return self._style.font_px
+
+    @property
+    def view_style(self) -> ViewStyle:
+        return self._style
+
+    def _apply(self, html: str, *, keep_position: bool) -> None:
+        anchor = self.anchor() if keep_position else None
+        document = self.document()
+        _style_document(document, self._style)
+        self.setHtml(html)
+        self._collect_images()
+        self._column = 0
+        self._layout_column()
+        if anchor:
+            self.restore_anchor(anchor)
+
+    # -- reading position ----------------------------------------------------------------
+    def anchor(self) -> str:
+        """The first visible line as "block:offset" ("" when nothing is scrolled)."""
+        if self.verticalScrollBar().value() <= 0:
+            return ""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, ANCHOR_PROBE_Y))
+        block = cursor.block()
+        if not block.isValid():
+            return ""
+        offset = cursor.position() - block.position()
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset) if layout is not None else None
+        if line is not None and line.isValid():
+            offset = line.textStart()
+        return f"{block.blockNumber()}:{offset}"
+
+    def restore_anchor(self, anchor: str | None) -> bool:
+        """Scroll so the anchored line is the first one shown; False if it is not there."""
+        parsed = parse_anchor(anchor)
+        if parsed is None:
+            return False
+        number, offset = parsed
+        document = self.document()
+        block = document.findBlockByNumber(number)
+        if not block.isValid():
+            return False
+        offset = max(0, min(offset, block.length() - 1))
+        top = document.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset) if layout is not None else None
+        if line is not None and line.isValid():
+            top += line.y()
+        self.verticalScrollBar().setValue(round(top))
+        return True
+
+    # -- fonts and the column ------------------------------------------------------------
+    def body_font(self) -> QFont:
+        return body_font(self._style)
+
+    def column_width(self) -> int:
+        """Pixel width of the measure (characters of the body font), capped by the window."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        wanted = round(advance * self._style.measure_chars)
+        available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
+        return max(120, min(wanted, available))
+
+    # -- visible focus -------------------------------------------------------------------
+    # A line of its own along an edge of the page read as a glitch (at the top, as "100%
+    # read"); the reading progress bar lights up in the accent colour instead.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_changed.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_changed.emit(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        anchor = self.anchor() if event.oldSize().width() != event.size().width() else ""
+        super().resizeEvent(event)
+        self._layout_column()
+        if anchor:
+            self.restore_anchor(anchor)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._column = 0
+            self._layout_column()
+
+    def _layout_column(self) -> None:
+        column = self.column_width()
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if (
+            column == self._column
+            and frame.leftMargin() == side
+            and frame.topMargin() == TOP_MARGIN
+        ):
+            return
+        self._column = column
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(TOP_MARGIN)
+        frame.setBottomMargin(BOTTOM_MARGIN)
+        root.setFrameFormat(frame)
+        self._fit_images(column)
+
+    # -- images --------------------------------------------------------------------------
+    def _collect_images(self) -> None:
+        """Remember where the images are, once, so a resize only touches those spots."""
+        self._spots = []
+        if not self._images:
+            return
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    name = image.name()
+                    natural = self._images.get(name)
+                    if natural is not None:
+                        spot = _ImageSpot(
+                            fragment.position(), name, natural.width(), natural.height()
+                        )
+                        self._spots.append(spot)
+                iterator += 1
+            block = block.next()
+
+    def _fit_images(self, column: int) -> None:
+        """Scale images wider than the column down to it (Qt has no max-width)."""
+        if not self._spots:
+            return
+        cursor = QTextCursor(self.document())
+        for spot in self._spots:
+            scale = min(1.0, column / spot.width) if spot.width else 1.0
+            fmt = QTextImageFormat()
+            fmt.setName(spot.name)
+            fmt.setWidth(spot.width * scale)
+            fmt.setHeight(spot.height * scale)
+            cursor.setPosition(spot.position)
+            cursor.setPosition(spot.position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """Stored images only. Never the network, never a local file a page points at."""
+        name = QUrl(name) if isinstance(name, str) else name
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            key = name.toString()
+            image = self._images.get(key)
+            if image is not None:
+                return image
+            if name.scheme() == "data":
+                decoded = _data_url_image(key)
+                if decoded is not None:
+                    return decoded
+            self.blocked_requests.append(key)
+            placeholder = QImage(_PLACEHOLDER_SIZE, QImage.Format.Format_ARGB32)
+            placeholder.fill(QColor(0, 0, 0, 0))
+            return placeholder
+        self.blocked_requests.append(name.toString())
+        return None
+
+    # -- links ---------------------------------------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.external_link.emit(url)
+        elif not url.scheme() and url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        # every other scheme (file:, javascript:, mailto: ...) is ignored on purpose
+
+
+def parse_anchor(anchor: str | None) -> tuple[int, int] | None:
+    """ "12:40" -> (12, 40); anything else -> None."""
+    if not anchor:
+        return None
+    block, _, offset = anchor.partition(":")
+    try:
+        return max(0, int(block)), max(0, int(offset or 0))
+    except ValueError:
+        return None
+
+
+def body_font(style: ViewStyle) -> QFont:
+    font = QFont()
+    font.setFamilies(style.families())
+    font.setPixelSize(style.font_px)
+    return font
+
+
+def _style_document(document: QTextDocument, style: ViewStyle) -> None:
+    document.setUndoRedoEnabled(False)  # read-only: no history to keep
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(themes.view_css(style))
+    document.setDefaultFont(body_font(style))
+    document.setProperty(_STYLE_PROPERTY, style.key())
+
+
+def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
+    """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
+    reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
+    long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
+
+    PySide6 keeps the GIL through setHtml, so the window's timers and paints (Python code)
+    would wait for the whole parse: ~250 ms for 1 MB of link-dense HTML. A long article is
+    therefore parsed in chunks of ~10 ms (render.split_html), releasing the GIL between
+    them; the result is the same document, block for block (tests/gui/test_chunked_document).
+    """
+    from reader.ui.reading import render
+
+    chunks = render.split_html(html, render.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
+    document = QTextDocument()
+    _style_document(document, style)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    if len(chunks) < 2:
+        document.setHtml(html)
+    else:
+        document.setHtml(chunks[0].html)
+        for chunk in chunks[1:]:
+            time.sleep(CHUNK_PAUSE_S)  # lets the GUI thread take the GIL
+            _append_chunk(document, chunk.html, chunk.continues_list, style, images)
+    application = QCoreApplication.instance()
+    if application is not None and document.thread() is not application.thread():
+        document.moveToThread(application.thread())
+    return document
+
+
+def _append_chunk(
+    document: QTextDocument,
+    html: str,
+    continues_list: bool,
+    style: ViewStyle,
+    images: dict[str, QImage],
+) -> None:
+    """Parse one chunk on its own, then copy it to the end of ``document``.
+
+    An inserted fragment's first block merges into the block at the cursor; a leading empty
+    block (with the first real block's formats, so the split keeps them) takes that merge,
+    and the chunk's blocks arrive with exactly the formats a one-shot parse gives them.
+    """
+    part = QTextDocument()
+    _style_document(part, style)
+    for name, image in images.items():
+        part.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    part.setHtml(html)
+    first = part.begin()
+    source = QTextCursor(part)
+    frames = part.rootFrame().childFrames()
+    if not (first.length() == 1 and frames and frames[0].firstPosition() == 1):
+        # (a chunk that opens with a table already starts with such an empty block)
+        source.insertBlock(first.blockFormat(), first.charFormat())
+    source.select(QTextCursor.SelectionType.Document)
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    before = cursor.block()
+    start = cursor.position() + 1
+    cursor.insertFragment(QTextDocumentFragment(source))
+    if continues_list:
+        _rejoin_list(document, before, start)
+
+
+def _rejoin_list(document: QTextDocument, before: QTextBlock, start: int) -> None:
+    """Move the items of the list that starts at ``start`` into the list it continues
+    (the nearest earlier list at the same indent), so numbering and spacing run on."""
+    added = document.findBlock(start).textList()
+    if added is None:
+        return
+    block = before
+    while block.isValid():
+        found = block.textList()
+        if found is not None and found.format().indent() == added.format().indent():
+            if found is not added:
+                for item in [added.item(i) for i in range(added.count())]:
+                    found.add(item)
+            return
+        block = block.previous()
+
+
+def _data_url_image(url: str) -> QImage | None:
+    """An inline ``data:image/...;base64,`` image, decoded without any I/O."""
+    header, _, payload = url.partition(",")
+    if not header.startswith("data:image/") or ";base64" not in header:
+        return None
+    try:
+        data = base64.b64decode(payload, validate=False)
+    except ValueError:
+        return None
+    image = QImage.fromData(data)
+    return None if image.isNull() else image

@@ -1,0 +1,312 @@
+"""The reading window: the article in the middle, the library on the left, stories on the right.
+
+This module is imported before the first paint, so it holds only the window: the themed
+shell that paints at once, ``build()`` that makes the rest right after, and
+``_connect_signals``, where all the wiring reads in one place. The parts come from
+reader.ui.shell.window_layout; the commands live in handler groups that each receive the
+collaborators they use (``opening``, ``open_actions``, ``library_actions``, ``navigation``,
+``view_actions``, ``recent``); the article on screen is ``current``, the library is reached
+through ``library`` (reader.ui.presenter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QMainWindow
+
+from reader.ui.reading import themes
+from reader.ui.shell.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
+
+    from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.listening.controller import Listening
+    from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.reading.find_bar import FindBar
+    from reader.ui.reading.progress import ReadingProgress
+    from reader.ui.reading.reading_view import ReadingView
+    from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.library_actions import LibraryActions
+    from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.navigation import Navigation
+    from reader.ui.shell.open_actions import OpenActions
+    from reader.ui.shell.opening import Opening
+    from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.view_actions import ViewActions
+    from reader.ui.shell.window_layout import FittingSplitter
+    from reader.ui.sidebar.sidebar import Sidebar
+
+DEFAULT_SIZE = (1180, 820)
+
+
+class MainWindow(QMainWindow):
+    """The window. ``build=False`` makes a bare themed shell that paints at once; ``build()``
+    (called by the app right after that first paint) adds the widgets, menus and keys."""
+
+    # Parts made by build() (reader.ui.shell.window_layout).
+    view: ReadingView
+    find_bar: FindBar
+    sidebar: Sidebar
+    library_panel: LibraryPanel | None
+    message_bar: MessageBar
+    reading_progress: ReadingProgress
+    splitter: FittingSplitter
+    status_text: QLabel
+    progress: QProgressBar
+    actions_by_id: dict[str, QAction]
+    menus: dict[str, QMenu]
+    recent_menu: QMenu
+    # The presenter and the handler groups, also made by build().
+    current: CurrentDocument
+    library: LibraryService
+    dialogs: DialogHost
+    opening: Opening
+    open_actions: OpenActions
+    library_actions: LibraryActions
+    navigation: Navigation
+    view_actions: ViewActions
+    recent: RecentFiles
+    listening: Listening
+
+    def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.setWindowTitle("Reader")
+        self.setAcceptDrops(True)
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        shell = self.palette()  # a copy; QPalette(other) would cost ~30 ms of PySide setup
+        shell.setColor(
+            QPalette.ColorRole.Window,
+            themes.load_theme(self.settings.shell_theme()).color("background"),
+        )
+        self.setPalette(shell)
+        self._built = False
+        self.pending_sources: list[str] = []  # forwarded before the window was built
+        if build:
+            self.build()
+
+    def is_built(self) -> bool:
+        return self._built
+
+    def build(self) -> None:
+        """Create the widgets, handler groups, menus and keys (the expensive part)."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtGui import QDesktopServices
+
+        from reader.ui.actions import keymap, registry
+        from reader.ui.actions.table import FILE_RECENT
+        from reader.ui.presenter.document import CurrentDocument
+        from reader.ui.presenter.library_service import LibraryService
+        from reader.ui.shell import window_layout
+        from reader.ui.shell.dialog_host import DialogHost
+        from reader.ui.shell.library_actions import LibraryActions
+        from reader.ui.shell.navigation import Navigation
+        from reader.ui.shell.open_actions import OpenActions
+        from reader.ui.shell.opening import Opening
+        from reader.ui.shell.recent import RecentFiles
+        from reader.ui.shell.view_actions import ViewActions
+
+        self.library = LibraryService(parent=self)
+        parts = window_layout.build_parts(self, self.library)
+        self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
+        self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
+        self.status_text, self.progress = parts.status.length, parts.status.progress
+        self.current = CurrentDocument(self)
+        self.dialogs = DialogHost(self)
+        key_overrides = keymap.load_overrides(self.settings.store)
+        self.actions_by_id = registry.build_actions(self, overrides=key_overrides)
+        self.menus = registry.build_menus(self.menuBar(), self.actions_by_id)
+        self.recent_menu = self.menus[FILE_RECENT.id]
+        registry.attach_context(self.actions_by_id, "list", window_layout.list_widgets(parts))
+
+        status, dialogs = parts.status, self.dialogs
+        self.opening = Opening(
+            view=parts.view,
+            reading_progress=parts.reading_progress,
+            current=self.current,
+            library=self.library,
+            messages=parts.message_bar,
+            relay=parts.relay,
+            style=lambda: self.view_actions.view_style(),
+            status=status,
+            dialogs=dialogs,
+        )
+        self.view_actions = ViewActions(
+            window=self,
+            view=parts.view,
+            find_bar=parts.find_bar,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+            reading_progress=parts.reading_progress,
+            messages=parts.message_bar,
+            splitter=parts.splitter,
+            actions=self.actions_by_id,
+            settings=self.settings,
+            opening=self.opening,
+            key_overrides=key_overrides,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.open_actions = OpenActions(
+            opening=self.opening,
+            current=self.current,
+            settings=self.settings,
+            open_external=QDesktopServices.openUrl,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.library_actions = LibraryActions(
+            library_panel=parts.library_panel,
+            library=self.library,
+            current=self.current,
+            sidebar=parts.sidebar,
+            opening=self.opening,
+            relay=parts.relay,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+        )
+        self.navigation = Navigation(
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            view_actions=self.view_actions,
+            view=parts.view,
+            find_bar=parts.find_bar,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+            status=parts.status,
+        )
+        self.recent = RecentFiles(
+            menu=self.recent_menu,
+            settings=self.settings,
+            opening=self.opening,
+            current=self.current,
+        )
+        from reader.ui.listening.controller import build_listening
+
+        self.listening = build_listening(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+        )
+        groups = (
+            self.opening,
+            self.open_actions,
+            self.library_actions,
+            self.navigation,
+            self.view_actions,
+            self.listening,
+        )
+        registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        window_layout.restore(parts, self.settings, self.actions_by_id)
+        self.view_actions.apply_style(self.view_actions.style, save=False)
+        self._connect_signals()
+        self.recent.rebuild()
+
+    def _connect_signals(self) -> None:
+        """What the parts report, and who hears it."""
+        from PySide6.QtGui import QGuiApplication
+
+        opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
+        self.view.external_link.connect(self.open_actions.link_clicked)
+        self.view.highlighted.connect(self.open_actions.show_link_target)
+        self.reading_progress.end_reached.connect(self.library_actions.end_reached)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(view_actions.system_scheme_changed)
+        self.current.opened.connect(self._document_opened)
+
+        # The sidebar decides where a story goes (saved article, web address, or its card).
+        self.sidebar.open_article_requested.connect(opening.open_article)
+        self.sidebar.open_url_requested.connect(opening.open_source)
+        self.sidebar.search_requested.connect(navigation.search_library_for)
+        self.sidebar.ads_toggle.toggled.connect(view_actions.ads_toggled)
+        if self.library_panel is not None:
+            self.library_panel.article_activated.connect(opening.open_article)
+
+    def _document_opened(self, document: object) -> None:
+        from reader.service.reading import Document
+        from reader.ui.sidebar.story_model import StoryItem
+
+        assert isinstance(document, Document)
+        self.setWindowTitle(document.article.title or "Untitled")
+        self.sidebar.set_stories(
+            list(StoryItem.for_document(document)), article_id=document.article_id
+        )
+
+    # -- what the app and the single-instance server drive ---------------------------------
+    def start(self, sources: list[str]) -> None:
+        """Called once the window is built: open the sources, or the last article."""
+        self.opening.start(sources)
+
+    def open_sources(self, sources: list[str]) -> None:
+        self.opening.open_sources(sources)
+
+    def is_busy(self) -> bool:
+        return self._built and self.opening.is_busy()
+
+    # -- Qt events -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._built:
+            self.view_actions.leave_focus_mode()
+        self.settings.geometry = self.saveGeometry()
+        if self._built:
+            self.settings.splitter = self.splitter.saveState()
+            self.opening.save_position()
+            self.current.close()
+            self.listening.close()
+        self.settings.sync()
+        if self._built:
+            self.opening.stop_all()
+            self.library.close()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from reader.ui.shell.recent import dropped_sources
+
+        if dropped_sources(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from reader.ui.shell.recent import dropped_sources
+
+        sources = dropped_sources(event.mimeData())
+        if sources:
+            event.acceptProposedAction()
+            self.open_sources(sources)
+
+
+class FirstPaint(QObject):
+    """Calls back once, right after the watched widget's first paint reached the screen."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False

@@ -1,0 +1,336 @@
+"""Opening: files, web addresses (with progress, Esc and logins) and saved articles.
+
+Every open is one worker task: the application layer loads, extracts and keeps the article
+(its library writes go to the library service's writer thread), then the article is
+prepared for the view, still in the worker; the GUI thread only lays it out and tells the
+current document. The newest request wins; a failure keeps the article on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    import threading
+
+    from reader.errors import LoginRequired
+    from reader.service.reading import Document
+    from reader.ui.dialogs.login_dialog import LoginAnswer
+    from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.tasks import Relay, Task
+    from reader.ui.reading.prepare import Prepared
+    from reader.ui.reading.progress import ReadingProgress
+    from reader.ui.reading.reading_view import ReadingView
+    from reader.ui.reading.themes import ViewStyle
+    from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.status_line import StatusLine
+
+log = logging.getLogger(__name__)
+
+# A "preparing…" page is shown first for articles this long, then they are laid out.
+LONG_ARTICLE_WORDS = 100_000
+PREPARING_DELAY_MS = 30  # long enough for the notice to reach the screen
+EMPTY_NOTICE = "Open a saved page with Ctrl+O, or drop one on this window."
+
+
+class Opening(QObject):
+    """Starts opens, shows what they bring, and keeps the busy state of the window."""
+
+    #: an article was added to the library in the background (lists and counts follow)
+    library_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        view: ReadingView,
+        reading_progress: ReadingProgress,
+        current: CurrentDocument,
+        library: LibraryService,
+        status: StatusLine,
+        messages: MessageBar,
+        dialogs: DialogHost,
+        relay: Relay,
+        style: Callable[[], ViewStyle],
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.reading_progress = reading_progress
+        self.current = current
+        self.library = library
+        self.status = status
+        self.messages = messages
+        self.dialogs = dialogs
+        self.style = style
+        self._task: Task | None = None
+        self._fetch_cancel: threading.Event | None = None
+        self._background: list[Task] = []
+        self._relay = relay
+        relay.fetch_progress.connect(self.fetch_progress)
+
+    # -- starting --------------------------------------------------------------------------
+    def start(self, sources: list[str]) -> None:
+        """Called once the window has painted: open the sources, or the last article."""
+        if sources:
+            self.open_sources(sources)
+            return
+        from reader.service import reading
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.prepare import prepare
+
+        self.status.begin("Opening your library…")
+        style = self.style()
+        library = self.library
+
+        def work() -> Prepared | None:
+            document = reading.open_start(library.writes)
+            return None if document is None else prepare(document, style)
+
+        self._task = run_task(work, self._start_done, self._start_failed)
+
+    def _start_done(self, prepared: Prepared | None) -> None:
+        self._task = None
+        self.status.end()
+        if prepared is None:
+            self.view.show_notice(EMPTY_NOTICE)
+            return
+        self.show_opened(prepared)
+
+    def _start_failed(self, error: BaseException) -> None:
+        from reader.ui.shell.messages import describe_error
+
+        self._task = None
+        self.status.end()
+        self.messages.show_error(describe_error("your library", error))
+        self.view.show_notice(EMPTY_NOTICE)
+
+    # -- opening ---------------------------------------------------------------------------
+    def open_sources(self, sources: list[str]) -> None:
+        """Show the first source; the others are read into the library in the background."""
+        if not sources:
+            return
+        self.open_source(sources[0])
+        for source in sources[1:]:
+            self._import_in_background(source)
+
+    def open_source(self, source: str, login: LoginAnswer | None = None) -> None:
+        """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
+        import threading
+
+        from reader.service import reading
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.prepare import prepare
+        from reader.urls import is_url
+
+        self.cancel_loading(quiet=True)  # the newest request wins
+        fetch: reading.FetchOptions | None = None
+        if is_url(source):
+            cancel = threading.Event()
+            self._fetch_cancel = cancel
+            relay_progress = self._relay_progress()
+            fetch = reading.FetchOptions(cancel=cancel, progress=relay_progress)
+            if login is not None:
+                from reader.ui.dialogs.login_dialog import credentials_from
+
+                fetch.credentials = credentials_from(login)
+                fetch.allow_http_login = login.allow_http
+            self.status.begin(f"Fetching {_host(source)}… (Esc to stop)")
+        else:
+            self.status.begin(f"Opening {Path(source).name or source}…")
+        style, writes = self.style(), self.library.writes
+        self._task = run_task(
+            lambda: prepare(reading.open_source(source, writes, fetch=fetch), style),
+            self.show_opened,
+            lambda error: self._open_failed(source, error),
+        )
+
+    def _relay_progress(self) -> Callable[[int, int | None], None]:
+        relay = self._relay
+        return lambda done, total: relay.fetch_progress.emit(done, total)
+
+    def open_article(self, article_id: int) -> None:
+        from reader.service import reading
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.prepare import prepare
+
+        self.cancel_loading(quiet=True)
+        self.status.begin("Opening from your library…")
+        style, writes = self.style(), self.library.writes
+        self._task = run_task(
+            lambda: prepare(
+                writes(lambda library: reading.open_stored(library, article_id)), style
+            ),
+            self.show_opened,
+            lambda error: self._open_failed("the saved article", error),
+        )
+
+    def cancel_loading(self, quiet: bool = False) -> bool:
+        """Esc while fetching: stop the download and keep the article on screen."""
+        if self._task is None:
+            return False
+        self._task.cancel()
+        self._task = None
+        if self._fetch_cancel is not None:
+            self._fetch_cancel.set()
+            self._fetch_cancel = None
+        self.status.end()
+        if not quiet:
+            self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
+        return True
+
+    def stop_all(self) -> None:
+        """The window closes: nothing started here reports back any more."""
+        self.cancel_loading(quiet=True)
+        for task in self._background:
+            task.cancel()
+
+    def is_busy(self) -> bool:
+        return self._task is not None or bool(self._background)
+
+    def background_task(
+        self,
+        work: Callable[[], object],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Work that does not replace the article (imports, keeping a login); counts as busy."""
+        from reader.ui.presenter.tasks import run_task
+
+        def finished(result: object) -> None:
+            self._background.remove(task)
+            done(result)
+
+        def broke(error: BaseException) -> None:
+            self._background.remove(task)
+            failed(error)
+
+        task = run_task(work, finished, broke)
+        self._background.append(task)
+
+    def _import_in_background(self, source: str) -> None:
+        from reader.service import reading
+        from reader.ui.shell.messages import describe_error
+
+        def done(_document: Document) -> None:
+            self.status.show(f"Saved {Path(source).name} to the library", 4000)
+            self.library_changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self.messages.show_error(describe_error(source, error))
+
+        writes = self.library.writes
+        self.background_task(lambda: reading.open_source(source, writes), done, failed)
+
+    def _open_failed(self, source: str, error: BaseException) -> None:
+        """The previous article stays; the reason shows above it and in the status bar."""
+        from reader.errors import FetchCancelled, LoginRequired
+        from reader.ui.shell.messages import describe_error
+
+        self._task = None
+        self._fetch_cancel = None
+        self.status.end()
+        if isinstance(error, FetchCancelled):
+            self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
+            return
+        if isinstance(error, LoginRequired):
+            self._ask_login(source, error)
+            return
+        text = describe_error(source, error)
+        self.messages.show_error(text)
+        self.status.show(text, STATUS_TIMEOUT_MS)
+
+    def _ask_login(self, url: str, error: LoginRequired) -> None:
+        """401/407: ask, keep the login if asked to (off the GUI thread), fetch again."""
+        from reader.ui.dialogs.login_dialog import ask_after, store_answer
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.shell.messages import describe_error
+
+        answer = ask_after(error, url, self.dialogs.window)
+        if answer is None:
+            self.status.show(f"No login given for {error.host}", STATUS_TIMEOUT_MS)
+            return
+
+        def stored(_row: object) -> None:
+            self.open_source(url, login=answer)
+
+        def not_stored(problem: BaseException) -> None:
+            self.messages.show_error(describe_error(url, problem))
+            self.open_source(url, login=answer)  # still good for this fetch
+
+        if answer.remember:
+            self.background_task(lambda: store_answer(answer), stored, not_stored)
+        else:
+            run_task(lambda: None, stored, not_stored)
+
+    def fetch_progress(self, done: int, total: object) -> None:
+        if self._fetch_cancel is None:
+            return
+        if isinstance(total, int) and total > 0:
+            self.status.advance(done, total)
+        self.status.show(f"Fetching… {done // 1024:,} KB (Esc to stop)")
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_opened(self, prepared: Prepared) -> None:
+        self._task = None
+        self._fetch_cancel = None
+        document = prepared.document
+        if document.words > LONG_ARTICLE_WORDS:
+            self.save_position()
+            self.view.show_notice(
+                f"Preparing “{document.article.title}” ({document.words:,} words)…"
+            )
+            self.status.set_length("Preparing a long article…")
+            QTimer.singleShot(PREPARING_DELAY_MS, lambda: self.display(prepared))
+            return
+        self.display(prepared)
+
+    def display(self, prepared: Prepared) -> None:
+        """Put the prepared article on screen, then tell the current document."""
+        self.status.end()
+        self.save_position()
+        document = prepared.document
+        article = document.article
+        view = self.view
+        self.reading_progress.start_article(0)  # no "end reached" while the page changes
+        if prepared.text_document is not None:
+            view.show_document(prepared.text_document, prepared.html, prepared.images)
+        else:
+            view.show_html(prepared.html, prepared.images)
+        view.verticalScrollBar().setValue(0)
+        if document.position:
+            view.restore_anchor(document.position)
+        self.reading_progress.start_article(article.reading_minutes)
+        minutes = max(1, article.reading_minutes)
+        self.status.set_length(f"{article.word_count:,} words · {minutes} min read")
+        if document.save_error:
+            self.messages.show_error(f"Not saved to the library: {document.save_error}")
+        else:
+            self.messages.hide()
+        self.current.open(document)
+        view.setFocus()
+
+    def save_position(self) -> None:
+        """Where the reader is in the current article, kept in the library (on its writer
+        thread: the window does not wait for it)."""
+        article_id = self.current.article_id
+        if article_id is None or not self.view.current_html():
+            return  # nothing saved on screen, or a notice ("preparing…") rather than it
+        anchor = self.view.anchor() or None
+        self.library.write(
+            lambda library: library.save_position(article_id, anchor),
+            failed=lambda error: log.warning("reading position not saved: %s", error),
+        )
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url

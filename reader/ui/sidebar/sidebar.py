@@ -1,0 +1,541 @@
+"""The sidebar: what to read next, as cards, in two modes.
+
+"This article" lists the stories the current page recommended, in page order. "For you"
+lists unread stories across the whole library, best first (reader.store.ranking says how).
+The sidebar also decides where an activated story goes: a saved article opens from the
+library, a story with a URL is handed to the window to fetch, a story without one (text
+dumps) shows its title and summary with a "Search library" button. Activating marks the
+story read. Library work goes through the window's library service: reads on its reader
+threads, read marks on its writer thread; "For you" reloads after the marks asked before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.presenter import tasks
+from reader.ui.presenter.library_service import LibraryService
+from reader.ui.sidebar.mode_switch import ModeSwitch
+from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
+from reader.ui.sidebar.story_detail import StoryDetail
+from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
+
+if TYPE_CHECKING:
+    from reader.store import Library
+from reader.ui.plain_text import plain_label
+
+__all__ = [
+    "MODE_ARTICLE",
+    "MODE_FOR_YOU",
+    "Sidebar",
+    "StoryItem",
+    "StoryList",
+    "StoryModel",
+    "StoryRole",
+]
+
+MODE_ARTICLE = "article"
+MODE_FOR_YOU = "for_you"
+MODE_LABELS = {MODE_ARTICLE: "This article", MODE_FOR_YOU: "For you"}
+FOR_YOU_LIMIT = 60  # a long evening's worth; the query costs the same for 50 or 100
+
+EMPTY_TEXT = {
+    MODE_ARTICLE: "This page recommended no other stories. For you (g r) gathers the ones "
+    "your other saved pages recommended.",
+    MODE_FOR_YOU: "Nothing to suggest yet. The stories your saved pages recommend gather "
+    "here, unread ones only, the most recommended first.",
+}
+ONLY_ADS_TEXT = 'Only sponsored stories here; "Show ads" lists them.'
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NEXT_KEYS = (Qt.Key.Key_J,)
+PREVIOUS_KEYS = (Qt.Key.Key_K,)
+LIST_KEYS = frozenset((*ENTER_KEYS, *NEXT_KEYS, *PREVIOUS_KEYS))
+
+
+def _resolve_and_mark(
+    library: Library, story_id: int | None, url: str | None, mark: bool
+) -> int | None:
+    """Mark the story read; return the saved article with its URL, if any."""
+    if mark and story_id is not None:
+        library.mark_story_read(story_id)
+    return library.find_by_url(url) if url else None
+
+
+def _plain(event: QKeyEvent) -> bool:
+    return not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class StoryList(QListView):
+    """The card list: Up/Down or j/k move, Enter or a double-click activates."""
+
+    story_activated = Signal(object)  # StoryItem
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._activate_index)
+
+    def _activate_index(self, index: QModelIndex) -> None:
+        item = index.data(StoryRole)
+        if isinstance(item, StoryItem):
+            self.story_activated.emit(item)
+
+    def step(self, step: int) -> None:
+        count = self.model().rowCount() if self.model() is not None else 0
+        if not count:
+            return
+        current = self.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(count - 1, current + step))
+        index = self.model().index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def event(self, event: QEvent) -> bool:
+        """While the list has the keyboard, its own keys win over window shortcuts."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _plain(event)
+            and event.key() in LIST_KEYS
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = _plain(event)
+        key = event.key()
+        if key in ENTER_KEYS:
+            self._activate_index(self.currentIndex())
+            return
+        if plain and key in NEXT_KEYS:
+            self.step(1)
+            return
+        if plain and key in PREVIOUS_KEYS:
+            self.step(-1)
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typed letters belong to the window's keys, not to a jump-to-title search."""
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when narrow, never the reason the sidebar cannot shrink."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+        )
+        painter.end()
+
+
+class Sidebar(QWidget):
+    """Mode switch, caption, "show ads" toggle, and the story cards (or one story's detail)."""
+
+    story_activated = Signal(object)  # StoryItem, on every activation (status text, compat)
+    open_article_requested = Signal(int)  # a story that is a saved article
+    open_url_requested = Signal(str)  # a story with a URL the library does not have
+    search_requested = Signal(str)  # "Search library" for a story without a URL
+    mode_changed = Signal(str)  # MODE_ARTICLE | MODE_FOR_YOU
+    loaded = Signal(str)  # the mode whose stories just arrived
+
+    def __init__(
+        self, library: LibraryService | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAutoFillBackground(True)
+        self._mode = MODE_ARTICLE
+        self._items: dict[str, list[StoryItem]] = {MODE_ARTICLE: [], MODE_FOR_YOU: []}
+        self._selected: dict[str, object] = {}
+        self._selected_row: dict[str, int] = {}
+        self._for_you_loaded = False
+        self._for_you_error: str | None = None
+        self._generation = 0
+        self._library = library or LibraryService(parent=self)
+        self._marks_in_flight = 0
+        self._reload_after_marks = False
+        self.article_id: int | None = None
+
+        self.switch = ModeSwitch(MODE_LABELS)
+        self.switch.buttons[MODE_ARTICLE].setToolTip(
+            "The stories this page recommended, in page order"
+        )
+        self.switch.buttons[MODE_FOR_YOU].setToolTip(
+            "Unread stories from your whole library, the most recommended first"
+        )
+        self.switch.mode_selected.connect(self.set_mode)
+        self.caption = ElidedLabel()
+        self.caption.setObjectName("sidebarCaption")
+        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        small = self.caption.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.caption.setFont(small)
+        self.ads_toggle = QCheckBox("Show ads")
+        self.ads_toggle.setToolTip("Show sponsored stories, marked as such")
+        self.ads_toggle.setFont(small)
+        self.ads_toggle.setVisible(False)
+        self.empty = plain_label(EMPTY_TEXT[MODE_ARTICLE])
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("sidebarEmpty")
+        self.empty.setContentsMargins(16, 8, 16, 8)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setVisible(False)
+
+        self.model = StoryModel(self)
+        self.list = StoryList()
+        self.list.setAccessibleName("Recommended stories")
+        self.list.setModel(self.model)
+        self.delegate = StoryCardDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(False)
+        self.list.setMouseTracking(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(0)
+        self.detail = StoryDetail()
+        cards = QWidget()
+        cards_layout = QVBoxLayout(cards)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.setSpacing(0)
+        cards_layout.addWidget(self.empty)
+        cards_layout.addWidget(self.list, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(cards)
+        self.stack.addWidget(self.detail)
+
+        switch_row = QHBoxLayout()
+        # Aligned with the cards: the delegate keeps room for the scroll bar on the right.
+        right = CARD_MARGIN + self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        switch_row.setContentsMargins(CARD_MARGIN, 12, right, 4)
+        switch_row.addWidget(self.switch, 1)
+        caption_row = QHBoxLayout()
+        caption_row.setContentsMargins(CARD_MARGIN + 4, 2, right, 2)
+        caption_row.addWidget(self.caption, 1)
+        caption_row.addWidget(self.ads_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(switch_row)
+        layout.addLayout(caption_row)
+        layout.addWidget(self.stack, 1)
+
+        self.ads_toggle.toggled.connect(self.set_show_ads)
+        self.list.story_activated.connect(self.activate)
+        self.detail.search_requested.connect(self.search_requested)
+        self.detail.back_requested.connect(self.show_cards)
+        self._update_header()
+
+    # -- theme ----------------------------------------------------------------------------
+    def apply_palette(self, palette: QPalette) -> None:
+        """The theme's palette, with the card list drawn on the sidebar colour."""
+        self.setPalette(palette)
+        inner = QPalette(palette)
+        inner.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.list.setPalette(inner)
+        self.list.viewport().update()
+
+    # -- content --------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    def set_stories(self, items: list[StoryItem], article_id: int | None = None) -> None:
+        """The article on display changed: its stories, in page order."""
+        self.article_id = article_id
+        self._items[MODE_ARTICLE] = list(items)
+        self._selected.pop(MODE_ARTICLE, None)
+        self._selected_row.pop(MODE_ARTICLE, None)
+        if self._mode == MODE_ARTICLE:
+            self.show_cards()
+            self._show_items(MODE_ARTICLE)
+        else:
+            self.refresh()  # the article was just saved: its stories count now
+
+    def refresh(self) -> None:
+        """Reload what depends on the whole library (after saves, deletes, imports)."""
+        if self._mode == MODE_FOR_YOU:
+            self._load_for_you()
+        # otherwise nothing to do: showing "For you" always reloads it
+
+    def show_this_article(self) -> None:
+        self.set_mode(MODE_ARTICLE)
+
+    def show_for_you(self) -> None:
+        self.set_mode(MODE_FOR_YOU)
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODE_LABELS:
+            raise ValueError(f"unknown sidebar mode {mode!r}")
+        self.switch.set_mode(mode)
+        self.show_cards()
+        if mode == self._mode:
+            if mode == MODE_FOR_YOU:
+                self._load_for_you()
+            return
+        self._remember_selection()
+        self._mode = mode
+        self.delegate.always_count = mode == MODE_FOR_YOU
+        self.list.setAccessibleName(
+            "Stories for you" if mode == MODE_FOR_YOU else "Recommended stories"
+        )
+        self._show_items(mode)
+        if mode == MODE_FOR_YOU:
+            self._load_for_you()
+        self.mode_changed.emit(mode)
+
+    def items(self) -> list[StoryItem]:
+        """The cards showing now (ads only when shown)."""
+        return self.model.items()
+
+    def current_item(self) -> StoryItem | None:
+        return self.model.item(self.list.currentIndex().row())
+
+    def set_show_ads(self, show: bool) -> None:
+        if self.ads_toggle.isChecked() != show:
+            self.ads_toggle.setChecked(show)  # re-enters through toggled
+            return
+        identity = self._current_identity()
+        self.model.set_show_ads(show)
+        self._select(identity, 0)
+        self._update_header()
+
+    # -- keyboard -------------------------------------------------------------------------
+    def select_next(self) -> None:
+        self.show_cards()
+        self.list.step(1)
+
+    def select_previous(self) -> None:
+        self.show_cards()
+        self.list.step(-1)
+
+    def activate_current(self) -> None:
+        if self.stack.currentWidget() is self.detail:
+            self.detail.search()
+            return
+        item = self.current_item()
+        if item is not None:
+            self.activate(item)
+
+    def focus_list(self) -> None:
+        self.show_cards()
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
+        self.list.setFocus()
+
+    def show_cards(self) -> None:
+        """Back from a story's detail to the list."""
+        if self.stack.currentWidget() is self.detail:
+            had_focus = self.detail.isAncestorOf(self.focusWidget() or self)
+            self.stack.setCurrentIndex(0)
+            if had_focus:
+                self.list.setFocus()
+
+    # -- activation -----------------------------------------------------------------------
+    def activate(self, item: object) -> None:
+        """Open a story where it lives, and remember that it was read."""
+        if not isinstance(item, StoryItem):
+            return
+        self.story_activated.emit(item)
+        mark = item.story_id is not None and not item.read
+        self._show_read(item)
+        if item.article_id is not None:
+            self.open_article_requested.emit(item.article_id)
+            self._mark_read(item, mark)
+        elif item.story.url:
+            url = item.story.url
+
+            def done(article_id: object) -> None:
+                if isinstance(article_id, int):
+                    self.open_article_requested.emit(article_id)
+                else:
+                    self.open_url_requested.emit(url)
+
+            self._mark(
+                lambda library: _resolve_and_mark(library, item.story_id, url, mark),
+                done,
+                lambda _error: self.open_url_requested.emit(url),
+            )
+        else:
+            self._show_detail(item)
+            self._mark_read(item, mark)
+
+    def _mark_read(self, item: StoryItem, mark: bool) -> None:
+        if mark:
+            self._mark(
+                lambda library: _resolve_and_mark(library, item.story_id, None, True),
+                _ignore,
+                _ignore,
+            )
+
+    def _show_read(self, item: StoryItem) -> None:
+        identity = item.identity()
+        for mode, items in self._items.items():
+            self._items[mode] = [i.as_read() if i.identity() == identity else i for i in items]
+        self.model.mark_read(identity)
+
+    def _show_detail(self, item: StoryItem) -> None:
+        had_focus = self.list.hasFocus()
+        self.detail.show_item(item)
+        self.stack.setCurrentWidget(self.detail)
+        if had_focus:
+            self.detail.search_button.setFocus()
+
+    # -- loading --------------------------------------------------------------------------
+    def _load_for_you(self) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def done(result: object) -> None:
+            if generation != self._generation or not isinstance(result, list):
+                return
+            self._for_you_error = None
+            self._for_you_loaded = True
+            self._items[MODE_FOR_YOU] = result
+            if self._mode == MODE_FOR_YOU:
+                self._show_items(MODE_FOR_YOU, keep_current=True)
+            self.loaded.emit(MODE_FOR_YOU)
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._for_you_error = f"Cannot read the library: {error}"
+            self._items[MODE_FOR_YOU] = []
+            if self._mode == MODE_FOR_YOU:
+                self._show_items(MODE_FOR_YOU)
+            self.loaded.emit(MODE_FOR_YOU)
+
+        if self._marks_in_flight:
+            self._reload_after_marks = True  # the marks first, so read stories drop out
+            return
+        self._library.read(
+            lambda library: [
+                StoryItem.from_stored(row)
+                for row in library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
+            ],
+            done,
+            failed,
+            owner=self,
+        )
+
+    def _mark(
+        self,
+        work: Callable[[Library], int | None],
+        on_done: Callable[[int | None], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """A read mark (and the saved article with the story's URL) on the writer thread."""
+
+        def settled() -> None:
+            self._marks_in_flight -= 1
+            if not self._marks_in_flight and self._reload_after_marks:
+                self._reload_after_marks = False
+                self._load_for_you()
+
+        def done(article_id: int | None) -> None:
+            settled()
+            on_done(article_id)
+
+        def failed(error: BaseException) -> None:
+            settled()
+            on_error(error)
+
+        self._marks_in_flight += 1
+        self._library.write(work, done, failed, owner=self)
+
+    def is_loading(self) -> bool:
+        return tasks.pending() > 0
+
+    def wait_idle(self, msecs: int = 5000) -> bool:
+        """Block until queued library work ran (tests and shutdown)."""
+        return self._library.wait_idle(msecs)
+
+    def _show_items(self, mode: str, keep_current: bool = False) -> None:
+        """Put the mode's stories in the list, selecting the story selected before.
+
+        ``keep_current``: a reload of the list on display; if the current story dropped out
+        (just read), the one that took its row is selected: the next read, one key away.
+        """
+        identity = self._selected.get(mode)
+        row = self._selected_row.get(mode, 0)
+        if keep_current and self.current_item() is not None:
+            identity, row = self._current_identity(), self.list.currentIndex().row()
+        self.model.set_items(self._items[mode])
+        self._select(identity, row)
+        self._update_header()
+
+    def _current_identity(self) -> object | None:
+        item = self.current_item()
+        return None if item is None else item.identity()
+
+    def _remember_selection(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._selected[self._mode] = item.identity()
+            self._selected_row[self._mode] = self.list.currentIndex().row()
+
+    def _select(self, identity: object | None, fallback_row: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.model.row_of(identity) if identity is not None else -1
+        if row < 0:
+            row = max(0, min(fallback_row, count - 1))
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def _update_header(self) -> None:
+        mode = self._mode
+        sponsored = self.model.sponsored_count()
+        self.ads_toggle.setVisible(sponsored > 0)
+        self.ads_toggle.setText(f"Show ads ({sponsored})")
+        count = self.model.rowCount()
+        if mode == MODE_ARTICLE:
+            caption = f"{count} stor{'y' if count == 1 else 'ies'}, page order" if count else ""
+        elif not self._for_you_loaded and not self._for_you_error:
+            caption = "Loading…"
+        else:
+            caption = f"{count} unread, best first" if count else ""
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption) or sponsored > 0)
+        empty = EMPTY_TEXT[mode]
+        if mode == MODE_FOR_YOU and self._for_you_error:
+            empty = self._for_you_error
+        elif sponsored and not self.ads_toggle.isChecked():
+            empty = ONLY_ADS_TEXT
+        self.empty.setText(empty)
+        loading = mode == MODE_FOR_YOU and not self._for_you_loaded and not self._for_you_error
+        self.empty.setVisible(not count and not loading)
+
+
+def _ignore(_value: object) -> None:
+    """Marking a story read is a nicety: a failure costs nothing the reader would see."""

@@ -1,0 +1,173 @@
+"""The sidebar's list model: stories as the sidebar shows them, ads filtered unless asked for.
+
+``StoryItem`` wraps a ``Story`` with what the library knows about it (the ``StoredStory`` in
+``key``: its id, how many saved articles recommend it, whether it was read, the saved article
+with its URL). A story the library never saw (the save failed) is a bare ``StoryItem``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from reader.model import Story
+from reader.ui.plain_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from reader.service.reading import Document
+
+StoryRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """A story as the sidebar shows it; ``key`` (a StoredStory, or None) says where it lives."""
+
+    story: Story
+    key: object = None
+    read: bool = False
+
+    @classmethod
+    def from_stored(cls, stored: object) -> StoryItem:
+        """From a reader.store.StoredStory (typed loosely: the store is imported lazily)."""
+        story = getattr(stored, "story", None)
+        assert isinstance(story, Story)
+        return cls(story=story, key=stored, read=bool(getattr(stored, "read", False)))
+
+    @property
+    def story_id(self) -> int | None:
+        value = getattr(self.key, "id", None)
+        return value if isinstance(value, int) else None
+
+    @property
+    def article_id(self) -> int | None:
+        """The saved article this story is, when the library has it."""
+        value = getattr(self.key, "article_id", None)
+        return value if isinstance(value, int) else None
+
+    @property
+    def times_recommended(self) -> int:
+        value = getattr(self.key, "times_recommended", 0)
+        return value if isinstance(value, int) else 0
+
+    @property
+    def last_seen(self) -> datetime | None:
+        value = getattr(self.key, "last_seen", None)
+        return value if isinstance(value, datetime) else None
+
+    @classmethod
+    def for_document(cls, document: Document) -> tuple[StoryItem, ...]:
+        """The stories of an opened article: the library's rows once saved, else the page's."""
+        if document.stories:
+            return tuple(cls.from_stored(row) for row in document.stories)
+        return tuple(cls(story=story) for story in document.article.recommended)
+
+    def identity(self) -> object:
+        """What stays the same for one story across reloads (to keep the selection)."""
+        return self.story_id if self.story_id is not None else (self.story.url, self.story.title)
+
+    def as_read(self) -> StoryItem:
+        return replace(self, read=True)
+
+
+class StoryModel(QAbstractListModel):
+    """Stories in the order given; sponsored ones only when ads are shown."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[StoryItem] = []
+        self._visible: list[StoryItem] = []
+        self._show_ads = False
+
+    def set_items(self, items: list[StoryItem]) -> None:
+        self.beginResetModel()
+        self._all = list(items)
+        self._refilter()
+        self.endResetModel()
+
+    def set_show_ads(self, show: bool) -> None:
+        if show == self._show_ads:
+            return
+        self.beginResetModel()
+        self._show_ads = show
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        self._visible = [i for i in self._all if self._show_ads or not i.story.sponsored]
+
+    def sponsored_count(self) -> int:
+        return sum(1 for item in self._all if item.story.sponsored)
+
+    def items(self) -> list[StoryItem]:
+        return list(self._visible)
+
+    def all_items(self) -> list[StoryItem]:
+        return list(self._all)
+
+    def item(self, row: int) -> StoryItem | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def row_of(self, identity: object) -> int:
+        """The visible row of the story with this identity, or -1."""
+        for row, item in enumerate(self._visible):
+            if item.identity() == identity:
+                return row
+        return -1
+
+    def mark_read(self, identity: object) -> None:
+        """Show the story as read (dimmed) without moving anything."""
+        self._all = [i.as_read() if i.identity() == identity else i for i in self._all]
+        for row, item in enumerate(self._visible):
+            if item.identity() == identity and not item.read:
+                self._visible[row] = item.as_read()
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        item = self._visible[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.story.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(tooltip(item))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return accessible_text(item)
+        if role == StoryRole:
+            return item
+        return None
+
+
+def recommended_by(count: int) -> str:
+    """How often saved articles recommended a story ("recommended by 2" read as 2 what?)."""
+    return f"recommended {count} times" if count != 1 else "recommended once"
+
+
+def tooltip(item: StoryItem) -> str:
+    lines = [item.story.url or "No web address: Enter shows it and offers a library search"]
+    if item.times_recommended:
+        saved = "saved article" if item.times_recommended == 1 else "saved articles"
+        lines.append(f"Recommended by {item.times_recommended} {saved}")
+    if item.last_seen is not None:
+        lines.append(f"Last seen {item.last_seen.astimezone():%d %b %Y}")
+    if item.article_id is not None:
+        lines.append("In your library")
+    return "\n".join(lines)
+
+
+def accessible_text(item: StoryItem) -> str:
+    parts = [item.story.title, item.story.summary, item.story.source]
+    if item.story.sponsored:
+        parts.insert(0, "Sponsored")
+    if item.times_recommended > 1:
+        parts.append(recommended_by(item.times_recommended))
+    parts.append("read" if item.read else "unread")
+    return ". ".join(p for p in parts if p)
