@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import items, signals, urls, words
+from reader.extract.recommended import furniture, items, signals, urls, words
 from reader.extract.recommended.rules import elements, texts, tokens
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -116,7 +116,7 @@ def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool
     for ancestor in link.iterancestors():
         if ancestor is block:
             return False
-        if page.is_negative(ancestor):
+        if furniture.menu(page, ancestor):
             return True
     return False
 

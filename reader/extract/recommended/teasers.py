@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import urls, words
+from reader.extract.recommended import furniture, urls, words
 from reader.extract.recommended.rules import elements
 from reader.extract.recommended.rules.links import PATH_ID
 from reader.extract.recommended.settings import Thresholds
@@ -153,8 +153,8 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
                 sibling is not node
                 and len(sibling)  # a leaf holds no card (a bare link is no card)
                 and isinstance(sibling.tag, str)
-                and not page.is_negative(sibling)
-                and not page.is_furniture(sibling, True)
+                and not furniture.menu(page, sibling)
+                and not furniture.clutter(page, sibling, True)
             ):
                 yield from select(sibling)  # menus, footers, comment threads skipped
         node, parent = parent, parent.getparent()
