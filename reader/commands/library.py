@@ -8,7 +8,6 @@ stderr when stderr is a terminal, and always a summary line at the end.
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import threading
@@ -233,13 +232,6 @@ def _article_lines(rows: list[Any]) -> None:
         )
 
 
-def _plain_snippet(snippet: str, tty: bool) -> str:
-    import html
-
-    text = snippet.replace("<b>", BOLD if tty else "").replace("</b>", PLAIN if tty else "")
-    return html.unescape(re.sub(r"\s+", " ", text))
-
-
 def _print_hits(hits: list[Any], fmt: str) -> None:
     _print_list(hits, fmt, as_json=_hit_json, empty="no matches", as_text=_hit_lines)
 
@@ -265,8 +257,8 @@ def _hit_lines(hits: list[Any]) -> None:
     for hit in hits:
         site = f"  ({hit.site_name})" if hit.site_name else ""
         print(f"{hit.id:>6}  {hit.title}{site}")
-        if hit.snippet:
-            print(f"        {_plain_snippet(hit.snippet, tty)}")
+        if hit.parts:
+            print(f"        {hit.marked(BOLD, PLAIN) if tty else hit.marked('', '')}")
 
 
 def _print_stories(stories: list[Any], fmt: str) -> None:

@@ -211,7 +211,7 @@ def _recommenders(conn: sqlite3.Connection, story_ids: list[int]) -> dict[int, t
 
 def count_unread(conn: sqlite3.Connection, include_sponsored: bool) -> int:
     """How many stories "For you" could offer (not only the cards it shows): the counts
-    the schema maintains (m004_for_you.sql)."""
+    the schema maintains (m005_for_you.sql)."""
     wanted = (0, 1) if include_sponsored else (0,)
     (count,) = conn.execute(
         "SELECT coalesce(sum(unread), 0) FROM story_counts"

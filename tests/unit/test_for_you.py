@@ -143,8 +143,8 @@ def test_the_sample_saved_by_an_older_reader_stops_counting(tmp_path: Path) -> N
         conn.execute("DROP TRIGGER story_counts_au")
         conn.execute("DROP TABLE story_counts")
         conn.execute("ALTER TABLE articles DROP COLUMN bundled")
-        conn.execute("PRAGMA user_version = 3")
-        assert migrate(conn, path) >= 4
+        conn.execute("PRAGMA user_version = 4")
+        assert migrate(conn, path) >= 5
     with Library(path) as library:
         assert library.for_you() == []
         assert library._conn.execute("SELECT bundled FROM articles").fetchone() == (1,)

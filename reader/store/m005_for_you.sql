@@ -1,4 +1,4 @@
--- Schema 4: "For you" (issue 12). Stories are found by their words as well as by their
+-- Schema 5: "For you" (issue 12). Stories are found by their words as well as by their
 -- popularity, and the bundled sample's stories never count.
 
 -- The bundled sample article: its stories add nothing to the aggregate (they are
