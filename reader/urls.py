@@ -71,6 +71,23 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(URL_SCHEMES)
 
 
+def unsupported_address(source: str) -> str | None:
+    """Why an address of another kind (``ftp://``, ``gopher://``) cannot be opened, or None.
+
+    Said before the source is taken for a file, where it would only be "no such file".
+    ``file://`` names a local file and is read as one.
+    """
+    scheme, sep, _ = source.partition("://")
+    if not sep or len(scheme) < 2 or not scheme.isascii() or not scheme.replace("+", "").isalnum():
+        return None
+    if scheme.lower() in (*WEB_SCHEMES, "file"):
+        return None
+    return (
+        f"{scheme.lower()}:// addresses are not supported"
+        " (Reader opens http(s) addresses and files)"
+    )
+
+
 def absolute_source(source: str, cwd: str | None = None) -> str:
     """An address as given; a path made absolute against ``cwd`` (default: this process's),
     since whoever opens it later (the library, another Reader) has another working folder."""

@@ -35,7 +35,9 @@ def render(article: Article, fmt: str, *, several: bool) -> str:
         from reader.extract.markdown import to_markdown
 
         return to_markdown(article)
-    return article.text
+    from reader.extract.plaintext import to_text
+
+    return to_text(article).rstrip("\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,6 @@ stderr when stderr is a terminal, and always a summary line at the end.
 
 import argparse
 import json
-import re
 import shutil
 import signal
 import sys
@@ -20,6 +19,7 @@ from typing import Any, TextIO
 FORMATS = ("text", "json")
 LIST_FILTERS = ("all", "unread", "starred", "archived")
 LIST_SORTS = ("saved", "published", "title")
+LIST_PAGE = 500  # rows read from the library at a time by `reader list`
 BAR_WIDTH = 30
 SITE_WIDTH = 22
 BOLD, PLAIN = "\033[1m", "\033[0m"
@@ -40,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument("--filter", choices=LIST_FILTERS, default="all")
         parser.add_argument("--tag", help="only articles with this tag")
         parser.add_argument("--sort", choices=LIST_SORTS, default="saved")
-        parser.add_argument("--limit", type=int, default=200, metavar="N")
+        parser.add_argument(
+            "--limit", type=int, metavar="N", help="at most N articles (default: every one)"
+        )
     elif name == "search":
         parser.add_argument(
             "query",
@@ -64,14 +66,12 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "import":
             return _import(args, library)
         if args.command == "list":
-            rows = library.articles(
-                limit=args.limit, filter=args.filter, tag=args.tag, sort=args.sort
-            )
-            _print_articles(rows, args.format)
-            return 0
+            return _list(args, library)
         if args.command == "search":
-            hits = library.search(" ".join(args.query), limit=args.limit)
-            _print_hits(hits, args.format)
+            hits = library.search(" ".join(args.query), limit=args.limit + 1)
+            _print_hits(hits[: args.limit], args.format)
+            if len(hits) > args.limit:
+                _say_more(f"the first {args.limit} matches")
             return 0
         if args.article is not None:
             library.article(args.article)  # StoreError "no article N" when missing
@@ -83,6 +83,29 @@ def run(args: argparse.Namespace) -> int:
             stories = library.for_you(limit=args.limit, include_sponsored=args.ads)
         _print_stories(stories, args.format)
         return 0
+
+
+def _say_more(shown: str) -> None:
+    """A list cut at --limit says so (on stderr, so a pipe reads only the list)."""
+    print(f"reader: {shown}; there are more (--limit N to see them)", file=sys.stderr)
+
+
+def _list(args: argparse.Namespace, library: Any) -> int:
+    """Every article unless --limit says otherwise; a cut list says how many there are."""
+    query = {"filter": args.filter, "tag": args.tag, "sort": args.sort}
+    if args.limit is None:
+        rows: list[Any] = []
+        while page := library.articles(limit=LIST_PAGE, offset=len(rows), **query):
+            rows += page
+        more = False
+    else:
+        rows = library.articles(limit=max(args.limit, 0) + 1, **query)
+        more = len(rows) > args.limit
+        rows = rows[: max(args.limit, 0)]
+    _print_articles(rows, args.format)
+    if more:
+        _say_more(f"{len(rows)} of {library.count(args.filter, args.tag)} articles shown")
+    return 0
 
 
 # -- import --------------------------------------------------------------------------------
@@ -226,20 +249,15 @@ def _article_json(row: Any) -> dict[str, Any]:
 
 
 def _article_lines(rows: list[Any]) -> None:
-    width = _title_width()
+    # A terminal gets titles cut to its width; a pipe or a file gets them whole.
+    width = _title_width() if sys.stdout.isatty() else None
     print(f"{'ID':>6}  {'SAVED':10}  {'MIN':>3}  {'S':3}  {'SITE':{SITE_WIDTH}}  TITLE")
     for row in rows:
         print(
             f"{row.id:>6}  {_day(row.saved_at):10}  {row.reading_minutes:>3}  {_state(row):3}  "
-            f"{_fit(row.site_name, SITE_WIDTH):{SITE_WIDTH}}  {_fit(row.title, width)}"
+            f"{_fit(row.site_name, SITE_WIDTH):{SITE_WIDTH}}  "
+            f"{_fit(row.title, width) if width else ' '.join(row.title.split())}"
         )
-
-
-def _plain_snippet(snippet: str, tty: bool) -> str:
-    import html
-
-    text = snippet.replace("<b>", BOLD if tty else "").replace("</b>", PLAIN if tty else "")
-    return html.unescape(re.sub(r"\s+", " ", text))
 
 
 def _print_hits(hits: list[Any], fmt: str) -> None:
@@ -267,8 +285,8 @@ def _hit_lines(hits: list[Any]) -> None:
     for hit in hits:
         site = f"  ({hit.site_name})" if hit.site_name else ""
         print(f"{hit.id:>6}  {hit.title}{site}")
-        if hit.snippet:
-            print(f"        {_plain_snippet(hit.snippet, tty)}")
+        if hit.parts:
+            print(f"        {hit.marked(BOLD, PLAIN) if tty else hit.marked('', '')}")
 
 
 def _print_stories(stories: list[Any], fmt: str) -> None:

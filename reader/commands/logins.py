@@ -118,7 +118,11 @@ def _logout(args: argparse.Namespace) -> int:
 def _list() -> int:
     from reader.logins import all_logins
 
-    for login in all_logins():
+    logins = all_logins()
+    if not logins:
+        print("no site logins stored (add one with: reader login HOST)", file=sys.stderr)
+        return 0
+    for login in logins:
         notes = []
         if login.allow_http:
             notes.append("plain HTTP allowed")

@@ -8,6 +8,7 @@ pipe tables, figures as image plus italic caption.
 import re
 from typing import Any
 
+from reader.extract.leftovers import drop_title_repeat
 from reader.extract.tags import CELL_TAGS, HEADING_TAGS
 from reader.extract.text import squash
 from reader.model import Article
@@ -49,6 +50,7 @@ def to_markdown(article: Article) -> str:
     body = ""
     if article.content_html.strip():
         root = lxml.html.fragment_fromstring(article.content_html, create_parent="div")
+        drop_title_repeat(root, article.title)
         body = _blocks(root, "")
     text = "\n".join(lines) + "\n" + body
     return _BLANK_LINES.sub("\n\n", text).strip() + "\n"
@@ -87,7 +89,7 @@ def _block(elem: Any, tag: str, indent: str) -> str:
     if tag == "hr":
         return f"{indent}---\n\n"
     if tag == "pre":
-        code = elem.text_content().rstrip("\n")
+        code = _pre_text(elem).rstrip("\n")
         fence = "~~~" if "```" in code else "```"
         body = "\n".join(indent + line for line in code.split("\n"))
         return f"{indent}{fence}\n{body}\n{indent}{fence}\n\n"
@@ -103,6 +105,16 @@ def _block(elem: Any, tag: str, indent: str) -> str:
         caption = _inline_children(elem)
         return f"{indent}*{caption}*\n\n" if caption else ""
     return _blocks(elem, indent)
+
+
+def _pre_text(elem: Any) -> str:
+    """The text of preformatted code, a ``<br>`` as the line break it shows (highlighters
+    such as Prism write their lines that way)."""
+    parts = [elem.text or ""]
+    for child in elem:
+        parts.append("\n" if child.tag == "br" else _pre_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _list(elem: Any, tag: str, indent: str) -> str:

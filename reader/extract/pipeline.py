@@ -4,7 +4,8 @@
 2 metadata    JSON-LD / meta tags / markup, from the raw tree
 3 recommended the page's story lists, from the raw tree (reader.extract.recommended)
 4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first)
-5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels)
+5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels),
+              then the leftovers (reader.extract.leftovers: title suffixes, hatnotes...)
 6 sanitize    allow-list, absolute URLs against the link base
 7 derive      text, word count, reading time, excerpt, lead image, readerable
 
@@ -19,11 +20,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 from reader.errors import ExtractError, ReaderError
-from reader.extract import clean, derive, metadata, normalize, sanitize, story
+from reader.extract import clean, derive, leftovers, metadata, normalize, sanitize, story
 from reader.model import Article, Asset, Page, Story
 
 log = logging.getLogger(__name__)
-UNTITLED = "Untitled"
 
 
 def extract(page: Page) -> Article:
@@ -53,6 +53,7 @@ def _extract(page: Page) -> Article:
     normalize.fix_images(root)
     # 2 metadata
     meta = metadata.read_metadata(root, page.url)
+    hidden = leftovers.hidden_classes(root)
     base = sanitize.link_base(meta.base_href, page.url, meta.url)
     # 3 recommended
     stories = _recommended(root, base, page.url)
@@ -61,6 +62,7 @@ def _extract(page: Page) -> Article:
     main = story.main_story(root, fresh_tree)
     # 5 clean
     clean.clean_story(main, title=meta.title, byline=meta.byline)
+    meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
     # 6 sanitize
     sanitize.sanitize(main, base)
     # 7 derive
@@ -85,7 +87,11 @@ def _article(
     text = derive.story_text(main)
     words = derive.word_count(text)
     content_html = lxml.html.tostring(main, encoding="unicode", method="html")
-    title = meta.title or _first_heading(main) or UNTITLED
+    title = (
+        meta.title
+        or _first_heading(main)
+        or leftovers.title_from_source(page.source, meta.url or page.url)
+    )
     lead_image = meta.image or derive.first_image(main)
     excerpt = meta.excerpt or derive.excerpt_from(main)
     return Article(

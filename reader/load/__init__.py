@@ -1,7 +1,8 @@
 """Loaders: a file path or a URL becomes a Page. Knows nothing about extraction."""
 
+from reader.errors import LoadError
 from reader.model import Page
-from reader.urls import is_url
+from reader.urls import is_url, unsupported_address
 
 
 def load(source: str, *, url: str | None = None, timeout: float | None = None) -> Page:
@@ -13,6 +14,9 @@ def load(source: str, *, url: str | None = None, timeout: float | None = None) -
         from reader.load.fetch import fetch_page
 
         return fetch_page(source, timeout=timeout)
+    refused = unsupported_address(source)
+    if refused is not None:
+        raise LoadError(refused)
     from reader.load.files import load_file, path_from_source
 
     return load_file(path_from_source(source), source=source, url=url)

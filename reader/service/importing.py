@@ -23,7 +23,7 @@ from reader.errors import ReaderError
 from reader.model import Article
 from reader.service.reading import Direct, Writes
 from reader.store.library import Library
-from reader.urls import is_url, normalize_url, source_origin
+from reader.urls import is_url, normalize_url, source_origin, unsupported_address
 
 # The extensions the loaders read; a folder is searched for these (an explicit file is
 # always tried: the loaders sniff content, not names).
@@ -89,6 +89,10 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
     for source in sources:
         if is_url(source):
             add(source, normalize_url(source))
+            continue
+        refused = unsupported_address(source)
+        if refused is not None:
+            failures.append((source, refused))
             continue
         path = Path(source).expanduser()
         if path.is_dir():

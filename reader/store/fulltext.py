@@ -1,11 +1,10 @@
 """Running a search: the parsed query (reader.store.search) against the FTS5 index."""
 
-import html
 import sqlite3
 from typing import Any
 
 from reader.store import search
-from reader.store.rows import ROW_COLUMNS, ROW_WIDTH, SearchHit, search_hit
+from reader.store.rows import ROW_COLUMNS, ROW_WIDTH, SearchHit, Snippet, search_hit
 
 SNIPPET_TOKENS = 24
 # Private-use characters mark snippet highlights so escaping cannot confuse them with text.
@@ -31,9 +30,7 @@ def search_articles(
             " ORDER BY a.saved_at DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
-        return [
-            search_hit(row[:ROW_WIDTH], _escape_snippet(row[ROW_WIDTH] or ""), 0.0) for row in rows
-        ]
+        return [search_hit(row[:ROW_WIDTH], _snippet(row[ROW_WIDTH] or ""), 0.0) for row in rows]
     # CROSS JOIN keeps FTS5 outermost: it sorts by rank itself, so the filters and
     # snippet() run only for the rows actually returned, never for every match.
     rows = conn.execute(
@@ -44,13 +41,19 @@ def search_articles(
         [HIT_START, HIT_END, parsed.match, *params, limit, offset],
     ).fetchall()
     return [
-        search_hit(
-            row[:ROW_WIDTH], _escape_snippet(row[ROW_WIDTH + 1] or ""), float(row[ROW_WIDTH])
-        )
+        search_hit(row[:ROW_WIDTH], _snippet(row[ROW_WIDTH + 1] or ""), float(row[ROW_WIDTH]))
         for row in rows
     ]
 
 
-def _escape_snippet(text: str) -> str:
-    escaped = html.escape(" ".join(text.split()), quote=False)
-    return escaped.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
+def _snippet(text: str) -> Snippet:
+    """FTS5's snippet, marks and all, as (text, is a match) parts: the store writes no
+    markup, and each reader of a hit (the window, the terminal, JSON) marks it its own way."""
+    parts: list[tuple[str, bool]] = []
+    for number, piece in enumerate(" ".join(text.split()).split(HIT_START)):
+        match, _, rest = piece.partition(HIT_END) if number else ("", "", piece)
+        if match:
+            parts.append((match, True))
+        if rest:
+            parts.append((rest, False))
+    return tuple(parts)

@@ -27,6 +27,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "minimal library: articles, bodies, assets, stories", "m001_minimal.sql"),
     Migration(2, "state, tags, soft delete, FTS5 search, story aggregates", "m002_library.sql"),
     Migration(3, "listening: queue and per-article listening position", "m003_listening.sql"),
+    Migration(4, "the list each recommended story sat in, per article", "m004_story_lists.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

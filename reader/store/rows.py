@@ -4,7 +4,8 @@ The column lists and the converters live together because each converter reads i
 by position: change one, change the other.
 """
 
-from collections.abc import Sequence
+import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -78,21 +79,36 @@ class StoredStory:
     article_id: int | None  # the library article with that URL, if saved
 
 
+# A search snippet as (text, is a match) parts, in order.
+Snippet = tuple[tuple[str, bool], ...]
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    """A search result; ``snippet`` is HTML-safe text with matches in <b>…</b>."""
+    """A search result; ``parts`` is its snippet (see ``marked``)."""
 
     id: int
     title: str
     site_name: str | None
     published: str | None
     saved_at: datetime
-    snippet: str
+    parts: Snippet
     rank: float
     starred: bool = False
     archived: bool = False
     read: bool = False
     url: str | None = None
+
+    def marked(self, start: str, end: str, escape: Callable[[str], str] = str) -> str:
+        """The snippet with each match between ``start`` and ``end`` (``escape`` for text)."""
+        return "".join(
+            f"{start}{escape(text)}{end}" if match else escape(text) for text, match in self.parts
+        )
+
+    @property
+    def snippet(self) -> str:
+        """The snippet as HTML-safe text with the matches in <b>…</b>."""
+        return self.marked("<b>", "</b>", lambda text: html.escape(text, quote=False))
 
 
 @dataclass(frozen=True)
@@ -134,7 +150,7 @@ def article_row(row: Sequence[Any]) -> ArticleRow:
     )
 
 
-def search_hit(row: Sequence[Any], snippet: str, rank: float) -> SearchHit:
+def search_hit(row: Sequence[Any], parts: Snippet, rank: float) -> SearchHit:
     item = article_row(row)
     return SearchHit(
         id=item.id,
@@ -142,7 +158,7 @@ def search_hit(row: Sequence[Any], snippet: str, rank: float) -> SearchHit:
         site_name=item.site_name,
         published=item.published,
         saved_at=item.saved_at,
-        snippet=snippet,
+        parts=parts,
         rank=rank,
         starred=item.starred,
         archived=item.archived,

@@ -86,7 +86,11 @@ def _add_filter(parsed: ParsedQuery, name: str, value: str, *, negate: bool) -> 
         return
     if name == "site":
         host = value.lower().removeprefix("www.")
-        condition = "(a.host = ? OR a.host LIKE ? ESCAPE '\\' OR a.site_name LIKE ? ESCAPE '\\')"
+        # ifnull: an article with no host or site name is "not on that site", never unknown
+        # (NOT NULL is NULL in SQL, which would drop it from "-site:" results).
+        condition = (
+            "ifnull(a.host = ? OR a.host LIKE ? ESCAPE '\\' OR a.site_name LIKE ? ESCAPE '\\', 0)"
+        )
         parsed.params += [host, "%." + _like(host), "%" + _like(value) + "%"]
     else:  # tag
         condition = "a.id IN (SELECT t.article_id FROM article_tags t WHERE t.tag = ?)"

@@ -8,7 +8,7 @@ delete and restore (a GROUP BY over every link would take seconds on a big libra
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.model import Story
@@ -37,13 +37,18 @@ def linked_story_ids(conn: sqlite3.Connection, article_id: int) -> set[int]:
 
 
 def article_stories(conn: sqlite3.Connection, article_id: int) -> list[StoredStory]:
-    """The stories the article recommended, in page order (sponsored ones included)."""
+    """The stories the article recommended, in page order (sponsored ones included), each
+    with the heading of the list it sat in on that page."""
     rows = conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM article_stories l JOIN stories s ON s.id = l.story_id"
-        " WHERE l.article_id = ? ORDER BY l.position",
+        f"SELECT {STORY_COLUMNS}, l.list_label FROM article_stories l"
+        " JOIN stories s ON s.id = l.story_id WHERE l.article_id = ? ORDER BY l.position",
         (article_id,),
     ).fetchall()
-    return [stored_story(row) for row in rows]
+    return [_in_list(stored_story(row), row[-1]) for row in rows]
+
+
+def _in_list(stored: StoredStory, label: str) -> StoredStory:
+    return replace(stored, story=replace(stored.story, group=label)) if label else stored
 
 
 def write_stories(
@@ -70,8 +75,9 @@ def write_stories(
         if story_id in new:
             continue
         conn.execute(
-            "INSERT INTO article_stories (article_id, position, story_id) VALUES (?, ?, ?)",
-            (article_id, len(new), story_id),
+            "INSERT INTO article_stories (article_id, position, story_id, list_label)"
+            " VALUES (?, ?, ?, ?)",
+            (article_id, len(new), story_id, story.group),
         )
         new.append(story_id)
     for story_id in new:

@@ -7,6 +7,8 @@
 """
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -32,3 +34,23 @@ def extract_metadata(html: str, url: str | None = None) -> dict[str, str | None]
         "siteName": article.site_name,
         "publishedTime": article.published,
     }
+
+
+@contextmanager
+def leftovers_off() -> Iterator[None]:
+    """The pipeline with the leftover rules (reader.extract.leftovers) switched off, to
+    score them side by side with the rules on in one run (tests/benchmarks/leftovers.py)."""
+    from reader.extract import leftovers
+
+    saved = leftovers.tidy_metadata, leftovers.tidy_story
+    leftovers.tidy_metadata = lambda meta, page_url: meta  # type: ignore[assignment]
+    leftovers.tidy_story = lambda story, meta, hidden: meta  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        leftovers.tidy_metadata, leftovers.tidy_story = saved
+
+
+def extract_text_without_leftovers(html: str, url: str | None = None) -> str:
+    with leftovers_off():
+        return extract_text(html, url)

@@ -1,4 +1,11 @@
-"""The library panel on a real SQLite library: lazy pages, filters, search, undoable changes."""
+"""The library panel on a real SQLite library: lazy pages, filters, search, undoable changes.
+
+The panel reads and writes through a real library service (its reader and writer threads);
+the tests wait for that work as a person would wait for the list to show it.
+"""
+
+import threading
+import time
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -8,6 +15,10 @@ from reader.model import Article
 from reader.store import Library
 from reader.ui.library.library_model import PAGE_SIZE, STATE, TIME, TITLE
 from reader.ui.library.library_view import LibraryPanel
+from reader.ui.presenter import tasks
+from reader.ui.presenter.library_service import LibraryService
+
+WAIT_MS = 30_000
 
 WORDS = ("otters", "volcanoes", "bread", "tides", "lichens")
 
@@ -37,29 +48,50 @@ def library(tmp_path):
 
 
 @pytest.fixture
-def panel(qtbot, library):
-    widget = LibraryPanel(library)
+def service(qtbot, library):
+    service = LibraryService(library.path)
+    yield service
+    service.close()
+
+
+def settle(qtbot, panel=None) -> None:
+    """Wait until the panel's reads and writes came back."""
+    qtbot.waitUntil(
+        lambda: tasks.pending() == 0 and (panel is None or not panel.is_loading()),
+        timeout=WAIT_MS,
+    )
+
+
+def make_panel(qtbot, service, **options) -> LibraryPanel:
+    widget = LibraryPanel(service, **options)
     qtbot.addWidget(widget)
     widget.resize(800, 500)
     widget.show()
     qtbot.waitExposed(widget)
+    settle(qtbot, widget)
     return widget
 
 
-def test_model_is_lazy(panel, library):
+@pytest.fixture
+def panel(qtbot, service):
+    return make_panel(qtbot, service)
+
+
+def test_model_is_lazy(panel, library, qtbot):
     model = panel.model
     assert model.loaded_count() == PAGE_SIZE
     assert model.canFetchMore(QModelIndex())
     panel.table.scrollToBottom()
-    while model.canFetchMore(QModelIndex()):
+    while model.canFetchMore(QModelIndex()) or panel.is_loading():
         model.fetchMore(QModelIndex())
+        settle(qtbot, panel)
     assert model.loaded_count() == 450
     assert panel.count_label.text() == "450 articles"
     ids = [model.row_at(i).id for i in range(model.loaded_count())]
     assert len(set(ids)) == 450  # pages neither overlap nor skip
 
 
-def test_columns(panel):
+def test_columns(panel, qtbot):
     model = panel.model
     first = model.row_at(0)
     assert model.index(0, TITLE).data() == first.title
@@ -69,10 +101,12 @@ def test_columns(panel):
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Saved"
     panel.set_sort("published")
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Published"
+    settle(qtbot, panel)
 
 
-def test_sort_by_title(panel):
+def test_sort_by_title(panel, qtbot):
     panel.set_sort("title")
+    settle(qtbot, panel)
     titles = [panel.model.row_at(i).title for i in range(20)]
     assert titles == sorted(titles, key=str.casefold)
 
@@ -82,14 +116,17 @@ def test_star_filter_and_undo(panel, library, qtbot):
     first_id = panel.model.row_at(0).id
     panel.select_article(first_id)
     panel.toggle_star()
-    assert library.article(first_id).starred
-    assert panel.model.index(0, STATE).data().startswith("★")
+    assert panel.model.index(0, STATE).data().startswith("★")  # at once, in the list
     assert panel.message.isVisible()
     assert "Starred" in panel.message.text()
+    settle(qtbot, panel)
+    assert library.article(first_id).starred
     panel.set_filter("starred")
+    settle(qtbot, panel)
     assert panel.model.loaded_count() == 1
     assert panel.count_label.text() == "1 article"
     panel.message.undo_button.click()
+    settle(qtbot, panel)
     assert not library.article(first_id).starred
 
 
@@ -104,16 +141,19 @@ def test_multi_selection_archive_and_ctrl_z(panel, library, qtbot):
     ids = panel.selected_ids()
     assert len(ids) == 2
     panel.toggle_archive()
-    assert all(library.article(i).archived for i in ids)
     assert "2 articles" in panel.message.text()
+    settle(qtbot, panel)
+    assert all(library.article(i).archived for i in ids)
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, panel)
     assert not any(library.article(i).archived for i in ids)
 
 
-def test_read_toggle(panel, library):
+def test_read_toggle(panel, library, qtbot):
     article_id = panel.model.row_at(3).id
     panel.select_article(article_id)
     panel.toggle_read()
+    settle(qtbot, panel)
     assert library.article(article_id).read
     font = panel.model.index(3, TITLE).data(Qt.ItemDataRole.FontRole)
     assert font is None  # unread titles are bold, read ones plain
@@ -128,28 +168,32 @@ def test_delete_with_undo_puts_the_row_back(panel, library, qtbot):
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert deleted == [row_id]
     assert panel.model.row_of(row_id) == -1
+    settle(qtbot, panel)
     assert panel.count_label.text() == "449 articles"
     with pytest.raises(StoreError):
         library.article(row_id)
     assert panel.message.undo_button.isVisible()
     panel.message.undo_button.click()
     assert panel.model.row_of(row_id) == 5
+    settle(qtbot, panel)
     assert library.article(row_id).id == row_id
     assert panel.count_label.text() == "450 articles"
 
 
-def test_tags_and_tag_filter(qtbot, library):
-    panel = LibraryPanel(library, ask_tags=lambda parent, current: "travel, sea")
-    qtbot.addWidget(panel)
+def test_tags_and_tag_filter(qtbot, library, service):
+    panel = make_panel(qtbot, service, ask_tags=lambda parent, current: "travel, sea, Travel ")
     article_id = panel.model.row_at(2).id
     panel.select_article(article_id)
     panel.edit_tags()
-    assert library.article(article_id).tags == ("travel", "sea")
+    settle(qtbot, panel)
+    assert library.article(article_id).tags == ("travel", "sea")  # one rule: reader.tags
     labels = [panel.filter_combo.itemText(i) for i in range(panel.filter_combo.count())]
     assert "Tag: travel (1)" in labels
     panel.set_filter("all", tag="sea")
+    settle(qtbot, panel)
     assert [panel.model.row_at(i).id for i in range(panel.model.loaded_count())] == [article_id]
     panel.undo()
+    settle(qtbot, panel)
     assert library.article(article_id).tags == ()
 
 
@@ -168,15 +212,15 @@ def test_enter_and_double_click_activate(panel, qtbot):
         panel.open_current()
 
 
-def test_search_as_you_type_is_debounced_and_highlighted(panel, library, qtbot):
+def test_search_as_you_type_is_debounced_and_highlighted(panel, qtbot, monkeypatch):
     calls = []
-    original = library.search
+    original = Library.search
 
-    def counting(query, limit=50, offset=0):
+    def counting(self, query, limit=50, offset=0):
         calls.append(query)
-        return original(query, limit=limit, offset=offset)
+        return original(self, query, limit=limit, offset=offset)
 
-    library.search = counting
+    monkeypatch.setattr(Library, "search", counting)
     panel.focus_search()
     assert panel.search_field.hasFocus()
     qtbot.keyClicks(panel.search_field, "otters")
@@ -204,26 +248,35 @@ def test_search_with_no_hits(panel, qtbot):
     assert panel.no_results.text() == "Nothing found."
 
 
-def test_late_answers_to_old_queries_are_dropped(panel, qtbot):
-    pending = []
-    panel._run_task = lambda work, done, failed: pending.append((work, done))
+def test_late_answers_to_old_queries_are_dropped(panel, qtbot, monkeypatch):
+    """A slow search for an old query answers after the new one: it must not win."""
+    original = Library.search
+    newer_done = threading.Event()
+
+    def slow_for_otters(self, query, limit=50, offset=0):
+        hits = original(self, query, limit=limit, offset=offset)
+        if query == "otters":
+            newer_done.wait(5)
+            time.sleep(0.1)
+        else:
+            newer_done.set()
+        return hits
+
+    monkeypatch.setattr(Library, "search", slow_for_otters)
     panel.search_now("otters")
     panel.search_now("bread")
-    assert len(pending) == 2
-    new_work, new_done = pending[1]
-    old_work, old_done = pending[0]
-    new_done(new_work())
-    old_done(old_work())  # arrives last, must not win
+    settle(qtbot, panel)
     assert "bread" in panel.search_model.index(0, 0).data().lower()
 
 
-def test_store_errors_show_as_a_message(panel, library):
+def test_store_errors_show_as_a_message(panel, qtbot, monkeypatch):
     def broken(*args, **kwargs):
         raise StoreError("library x is read-only; nothing was changed")
 
-    library.set_starred = broken
+    monkeypatch.setattr(Library, "set_starred", broken)
     panel.select_article(panel.model.row_at(0).id)
     panel.toggle_star()
+    settle(qtbot, panel)
     assert panel.message.isVisible()
     assert "read-only" in panel.message.text()
     assert not panel.message.undo_button.isVisible()

@@ -312,3 +312,86 @@ def test_card_text_wraps_to_its_lines_and_ends_long_text_with_an_ellipsis(qapp):
     assert wrap("Short title", metrics, 200, 3) == ["Short title"]
     assert wrap("   ", metrics, 200, 2) == []
     assert wrap("x" * 400, metrics, 200, 2)[0].endswith("…")
+
+
+def stream_items() -> list[StoryItem]:
+    """A portal page: a related box, a 20-card stream under "More stories", a short list."""
+    related = [
+        Story(f"Related story {n}", f"https://news.example.org/related-{n}", group="Related")
+        for n in range(2)
+    ]
+    stream = [
+        Story(f"Stream story {n}", f"https://news.example.org/stream-{n}", group="More stories")
+        for n in range(20)
+    ]
+    popular = [
+        Story(f"Popular story {n}", f"https://news.example.org/popular-{n}", group="Most read")
+        for n in range(3)
+    ]
+    return [StoryItem(story=story) for story in (*related, *stream, *popular)]
+
+
+def rows(sidebar: Sidebar) -> list[str]:
+    return [
+        str(sidebar.model.index(row).data(Qt.ItemDataRole.DisplayRole))
+        for row in range(sidebar.model.rowCount())
+    ]
+
+
+def test_a_long_stream_shows_its_first_cards_under_the_pages_headings(sidebar):
+    sidebar.set_stories(stream_items())
+    assert rows(sidebar) == [
+        "Related",
+        "Related story 0",
+        "Related story 1",
+        "More stories",
+        *(f"Stream story {n}" for n in range(5)),
+        "Show 15 more from More stories",
+        "Most read",
+        *(f"Popular story {n}" for n in range(3)),
+    ]
+    assert sidebar.caption.text() == "25 stories, page order"
+    assert sidebar.current_item().story.title == "Related story 0"  # not a heading
+
+
+def test_the_rest_of_a_stream_is_one_key_away(qtbot, sidebar):
+    sidebar.set_stories(stream_items())
+    view = sidebar.list
+    view.setFocus()
+    for _ in range(7):  # Related story 1, the stream's five cards, then its "more" row
+        qtbot.keyClick(view, Qt.Key.Key_J)
+    assert sidebar.current_item() is None
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert sidebar.current_item().story.title == "Stream story 5"
+    assert [t for t in titles(sidebar) if t.startswith("Stream")] == [
+        f"Stream story {n}" for n in range(20)
+    ]
+    assert not any(r.startswith("Show") for r in rows(sidebar))
+
+
+def test_j_k_and_arrows_pass_over_list_headings(qtbot, sidebar):
+    sidebar.set_stories(stream_items())
+    view = sidebar.list
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # over the "More stories" heading
+    assert sidebar.current_item().story.title == "Stream story 0"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert sidebar.current_item().story.title == "Related story 1"
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    qtbot.keyClick(view, Qt.Key.Key_K)  # stays on the first card, never on "Related"
+    assert sidebar.current_item().story.title == "Related story 0"
+
+
+def test_one_short_list_and_for_you_show_no_headings(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))  # stories saved without headings
+    assert not any(r.startswith("Show") for r in rows(sidebar))
+    assert rows(sidebar) == titles(sidebar)
+    one_list = [
+        StoryItem(story=Story(f"Only list {n}", f"https://n.example/{n}", group="Related"))
+        for n in range(4)
+    ]
+    sidebar.set_stories(one_list)
+    assert rows(sidebar) == [f"Only list {n}" for n in range(4)]
+    show_for_you(qtbot, sidebar)
+    assert rows(sidebar) == titles(sidebar)

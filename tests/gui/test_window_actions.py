@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from window_helpers import WAIT_MS, stored
+from window_helpers import WAIT_MS, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
 from reader.ui.actions import table as action_table
@@ -92,10 +92,6 @@ def open_id(qtbot, window: MainWindow, article_id: int) -> None:
     window.opening.open_article(article_id)
     wait_idle(qtbot, window)
     assert window.current.article_id == article_id
-
-
-def wait_idle(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
 
 
 def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:
@@ -383,6 +379,70 @@ def check_cheat_sheet(qtbot, window, ids, action_id):
         sheet.reject()
 
 
+def playing_and_paused(qtbot, window, index: int = 0) -> None:
+    """Listening started (l), then paused on utterance ``index``."""
+    listening = window.listening
+    press(qtbot, window, "listen.toggle")
+    qtbot.waitUntil(lambda: listening.state == "playing", timeout=WAIT_MS)
+    press(qtbot, window, "listen.toggle")
+    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+    listening.speech.do(lambda player: player.jump_to(index))
+    qtbot.waitUntil(lambda: listening.index == index, timeout=WAIT_MS)
+
+
+def check_listen_toggle(qtbot, window, ids, action_id):
+    listening = window.listening
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: listening.highlight.span is not None, timeout=WAIT_MS)
+    assert listening.bar.isVisible() and listening.state == "playing"
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+
+
+def check_listen_stop(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window)
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: not window.listening.bar.isVisible(), timeout=WAIT_MS)
+    assert window.listening.highlight.span is None
+
+
+def check_listen_sentence(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window, 5)
+    press(qtbot, window, action_id)
+    step = 1 if action_id == "listen.next_sentence" else -1
+    qtbot.waitUntil(lambda: window.listening.index == 5 + step, timeout=WAIT_MS)
+    script = window.listening.script
+    shown = window.listening.highlight.span
+    assert shown == (script.utterances[5 + step].start, script.utterances[5 + step].end)
+
+
+def check_listen_paragraph(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window, 5)
+    script = window.listening.script
+    here = script.utterances[5].paragraph
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: window.listening.index != 5, timeout=WAIT_MS)
+    now = script.utterances[window.listening.index]
+    assert script.paragraph_start(window.listening.index, 0) == window.listening.index
+    assert now.paragraph > here if action_id == "listen.next_paragraph" else now.paragraph <= here
+
+
+def check_listen_speed(qtbot, window, ids, action_id):
+    press(qtbot, window, action_id)
+    expected = "1.25×" if action_id == "listen.faster" else "0.75×"
+    assert window.listening.bar.speed.text() == expected
+
+
+def check_listen_queue(qtbot, window, ids, action_id):
+    window.navigation.go_library()
+    table = window.library_panel.table
+    window.library_panel.select_article(ids[1])
+    press(qtbot, window, action_id, table)
+    qtbot.waitUntil(
+        lambda: [row.id for row in stored(window).listen_queue()] == [ids[1]], timeout=WAIT_MS
+    )
+
+
 EFFECTS: dict[str, Callable[..., None]] = {
     "file.open": check_dialog("file", title="Open"),
     "file.open_url": check_dialog("url"),
@@ -427,6 +487,15 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "view.show_ads": check_ads,
     "view.full_screen": check_full_screen,
     "view.focus_mode": check_focus_mode,
+    "listen.toggle": check_listen_toggle,
+    "listen.stop": check_listen_stop,
+    "listen.next_sentence": check_listen_sentence,
+    "listen.previous_sentence": check_listen_sentence,
+    "listen.next_paragraph": check_listen_paragraph,
+    "listen.previous_paragraph": check_listen_paragraph,
+    "listen.faster": check_listen_speed,
+    "listen.slower": check_listen_speed,
+    "listen.queue_next": check_listen_queue,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
 }
@@ -439,7 +508,9 @@ def test_every_action_has_an_effect_check():
 
 
 @pytest.mark.parametrize("action_id", ACTION_IDS)
-def test_action_key_has_its_effect(qtbot, window, ids, action_id):
+def test_action_key_has_its_effect(qtbot, window, ids, action_id, request):
+    if action_id.startswith("listen.") and action_id not in ("listen.faster", "listen.slower"):
+        request.getfixturevalue("speech_dispatcher")  # a real voice (skips where none)
     EFFECTS[action_id](qtbot, window, ids, action_id)
 
 
@@ -496,6 +567,7 @@ def test_every_row_has_one_registered_handler(window):
         window.library_actions,
         window.navigation,
         window.view_actions,
+        window.listening,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
-from window_helpers import WAIT_MS, open_and_wait, stored
+from window_helpers import WAIT_MS, open_and_wait, stored, wait_idle
 
 from reader.ui.shell.main_window import MainWindow
 
@@ -63,7 +63,7 @@ def test_import_folder_shows_progress_and_fills_the_library(qtbot, window, pages
     window.library_actions.import_folder(str(pages[0].parent))
     dialog = window.dialogs.shown["import"]
     assert dialog.isVisible()
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+    wait_idle(qtbot, window)
     assert not dialog.isVisible()
     assert window.library_actions.last_import.added == 3
     assert stored(window).count("all") == 3

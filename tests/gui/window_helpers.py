@@ -3,15 +3,21 @@
 from pathlib import Path
 
 from reader.store import Library
+from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 WAIT_MS = 30_000  # generous: the machines running the tests are shared and slow
 
 
+def wait_idle(qtbot, window: MainWindow) -> None:
+    """Until nothing is opening and the library's answers (lists, counts) are in."""
+    qtbot.waitUntil(lambda: not window.is_busy() and tasks.pending() == 0, timeout=WAIT_MS)
+
+
 def open_and_wait(qtbot, window: MainWindow, source: str | Path) -> None:
     """Open a file or URL the way a person would and wait until the window is idle."""
     window.opening.open_source(str(source))
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT_MS)
+    wait_idle(qtbot, window)
 
 
 def stored(window: MainWindow) -> Library:

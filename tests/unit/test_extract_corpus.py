@@ -2,6 +2,8 @@
 
 Targets (issue 2): mean word F1 >= 0.975; metadata normalized match: title >= 0.95,
 byline >= 0.85, published date >= 0.95, site name >= 0.90. Skips without ../shared.
+Titles are scored against the reader's view (reader_titles.py): where Readability.js keeps
+the site's or author's name in a title, the story's own title is the right answer (issue 12).
 """
 
 import importlib.util
@@ -10,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from reader_titles import READER_TITLES
 
 from reader.errors import ReaderError
 from reader.extract import extract
@@ -70,6 +73,8 @@ def _score(shared_dir: Path) -> dict[str, object]:
         }
         for field, counts in hits.items():
             expected = page["meta"].get(field)
+            if field == "title":
+                expected = READER_TITLES.get(page["name"], expected)
             if isinstance(expected, str) and expected.strip():
                 counts[1] += 1
                 value = got[field]

@@ -127,6 +127,27 @@ def test_operators_are_plain_words(library: Library) -> None:
     assert titles(library, '"red robins') == {"Garden birds"}
 
 
+def test_excluding_a_site_keeps_articles_with_no_address(library: Library) -> None:
+    """A saved text dump has no host and no site name: it is on no site, so "-site:" keeps
+    it (SQL's NOT NULL would have dropped it)."""
+    library.save(
+        Article(
+            source="/notes/heat.txt",
+            title="Heat notes",
+            content_html="<p>Notes on summer heat.</p>",
+            text="Notes on summer heat.",
+        )
+    )
+    assert titles(library, "heat -site:gardens.example") == {"Bread at home", "Heat notes"}
+    assert titles(library, "-site:bakery.example") == {
+        "Tomato gardens",
+        "Garden birds",
+        "Tomato sauce",
+        "Heat notes",
+    }
+    assert titles(library, "heat site:gardens.example") == {"Tomato gardens"}
+
+
 def test_parse_shapes() -> None:
     parsed = parse('red "a phrase" pre* -not site:x.org tag:t is:unread')
     assert parsed.match == '"red" AND "a phrase" AND "pre"*'

@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
-from reader.extract.recommended.rules import elements, texts, tokens
+from reader.extract.recommended.rules import elements, phrases, texts, tokens
 from reader.extract.recommended.settings import Thresholds
+from reader.extract.recommended.state import Block
 from reader.extract.tags import HEADING_TAGS
 from reader.urls import resolve
 
@@ -230,6 +231,23 @@ def image(item: HtmlElement, base: str | None) -> str | None:
         if srcset:
             return resolve(srcset.split(",")[0].split()[0], base)
     return None
+
+
+def group_label(block: Block, settings: Thresholds) -> str:
+    """The page's own heading of a block ("Most read", "More from Sport"): the heading it
+    follows, else a short heading at its top; "" for an inline module or a bare run."""
+    heading = block.start_after
+    if heading is None and block.kind == "token":
+        heading = next(block.element.iterdescendants(*HEADING_TAGS), None)
+    text = words.text(heading) if heading is not None else ""
+    if heading is not None and not text:
+        text = " ".join((heading.get("aria-label") or "").split())
+    if not text and block.kind == "token":
+        text = " ".join((block.element.get("aria-label") or "").split())
+    text = text.strip(phrases.HEADING_STRIP_CHARS)
+    if not text or len(text) > settings.max_heading_chars or words.count(text) > 9:
+        return ""  # a story's headline at the top of its card, not the list's name
+    return text
 
 
 def doc_key(element: HtmlElement) -> tuple[int, ...]:

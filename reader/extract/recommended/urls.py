@@ -52,6 +52,22 @@ def maybe_same_site(href: str, hosts: set[str]) -> bool:
     return site(name) in hosts
 
 
+def story_shaped(url: str) -> bool:
+    """An address with a story's own shape: a date or an id, or a slug of several words
+    (what a teaser on another site must show; front pages and hubs have neither)."""
+    parts = split(url)
+    path = parts.path.lower()
+    if rules.DATE_OR_ID.search(path) or rules.DATE_OR_ID.search(parts.query):
+        return True
+    last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
+    return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
+
+
+def media(url: str) -> bool:
+    """An address of a video, a photo gallery or a slideshow."""
+    return rules.MEDIA_PATH.search(split(url).path.lower()) is not None
+
+
 def has_id(url: str) -> bool:
     """The URL's path carries a story id (a long number or a hash)."""
     return rules.PATH_ID.search(split(url).path.lower()) is not None
@@ -86,18 +102,27 @@ def story_url(
     ``relaxed`` (ad widgets) takes any outside page but a front page; ``lenient`` see
     ``article_like``."""
     href = link.get("href")
-    if not href:
-        return None
+    return story_address(page, href, relaxed, lenient) if href else None
+
+
+def story_address(page: PageState, href: str, relaxed: bool, lenient: bool = False) -> str | None:
+    """``story_url`` for an address given as text (a link's href, a URL in the page's data)."""
     key = (href, relaxed, lenient)
     if key not in page.urls:
         page.urls[key] = _check_url(page, href, relaxed, lenient)
     return page.urls[key]
 
 
-def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+def resolve_address(page: PageState, href: str) -> str | None:
+    """``href`` made absolute against the page's link base (remembered per href)."""
     url = page.resolved.get(href, "")
     if url == "":
         url = page.resolved[href] = resolve(href, page.base)
+    return url
+
+
+def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+    url = resolve_address(page, href)
     if url is None:
         return None
     parts = split(url)
@@ -106,8 +131,8 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
-    if host_in(name, rules.EXCLUDED_HOSTS):
-        return None
+    if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
+        return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
     if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
         return None

@@ -155,6 +155,32 @@ VIEW_FULL_SCREEN = _row(
 VIEW_FOCUS_MODE = _row(
     "view.focus_mode", "F&ocus Mode (Only the Text)", ("Ctrl+Shift+F",), "&View", checkable=True
 )
+LISTEN_TOGGLE = _row(
+    "listen.toggle",
+    "&Listen / Pause",
+    ("L",),
+    "&Listen",
+    tip="Read the article aloud; the text follows the voice",
+)
+LISTEN_STOP = _row("listen.stop", "&Stop Listening", ("Shift+L",), "&Listen")
+LISTEN_NEXT_SENTENCE = _row(
+    "listen.next_sentence", "&Next Sentence", ("]",), "&Listen", separate=True
+)
+LISTEN_PREVIOUS_SENTENCE = _row("listen.previous_sentence", "&Previous Sentence", ("[",), "&Listen")
+LISTEN_NEXT_PARAGRAPH = _row("listen.next_paragraph", "Next P&aragraph", ("}",), "&Listen")
+LISTEN_PREVIOUS_PARAGRAPH = _row(
+    "listen.previous_paragraph", "Previous Pa&ragraph", ("{",), "&Listen"
+)
+LISTEN_FASTER = _row("listen.faster", "&Faster", (">",), "&Listen", separate=True)
+LISTEN_SLOWER = _row("listen.slower", "S&lower", ("<",), "&Listen")
+LISTEN_QUEUE_NEXT = _row(
+    "listen.queue_next",
+    "Listen Ne&xt",
+    ("Q",),
+    "&Listen",
+    separate=True,
+    tip="Play the article or story under the cursor after this one",
+)
 HELP_SHORTCUTS = _row("help.shortcuts", "&Keyboard Shortcuts", ("?", "F1"), "&Help")
 HELP_ABOUT = _row("help.about", "&About Reader", (), "&Help")
 

@@ -3,7 +3,9 @@
 Each change is a QUndoCommand on the library panel's undo stack, whether it came from the
 panel (its selection) or from the window (the article being read): ``flag_change`` is the
 one place that decides what "s", "e" and "m" do to a set of articles, and what the message
-says. A store failure shows as the panel's message and leaves nothing to undo.
+says. The list shows a change at once; the store gets it on the library service's writer
+thread (in order, so undo follows redo). A store failure shows as the panel's message,
+leaves nothing to undo, and the list is read again.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from reader.store import ArticleRow, SearchHit
-    from reader.ui.library.library_model import LibraryLike, LibraryModel
+    from reader.store import ArticleRow, Library, SearchHit
+    from reader.ui.library.library_model import LibraryModel
+    from reader.ui.presenter.library_service import LibraryService
 
     Row = ArticleRow | SearchHit
 
@@ -33,34 +37,46 @@ TITLE_CHARS = 60  # a title in a message is cut to this many characters
 
 
 class Target(Protocol):
-    """What a change works on: the library panel (its store, list and messages)."""
+    """What a change works on: the library panel (its library, list, stack and messages)."""
 
-    library: LibraryLike
+    library: LibraryService
     model: LibraryModel
+    undo_stack: QUndoStack
     article_changed: SignalInstance
     article_deleted: SignalInstance
 
     def show_message(self, text: str, undo: bool) -> None: ...
     def refresh_counts(self) -> None: ...
+    def refresh_filters(self) -> None: ...
 
 
 class Change(QUndoCommand):
-    """Base: runs store calls, reports a failure and then does nothing more."""
+    """Base: the list changes at once, the store on the library's writer thread; a store
+    failure says why, takes the change off the undo stack and re-reads the list."""
 
     def __init__(self, panel: Target, text: str) -> None:
         super().__init__(text)
         self.panel = panel
         self.failed = False
 
-    def _safely(self, work: Callable[[], None]) -> bool:
-        try:
-            work()
-        except ReaderError as error:
-            self.failed = True
-            self.setObsolete(True)
-            self.panel.show_message(str(error), undo=False)
-            return False
-        return True
+    def _write(
+        self, work: Callable[[Library], None], then: Callable[[], None] | None = None
+    ) -> None:
+        owner = self.panel if isinstance(self.panel, QObject) else None
+        self.panel.library.write(
+            work, lambda _result: then() if then else None, self._failed, owner=owner
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.failed = True
+        self.setObsolete(True)
+        stack = self.panel.undo_stack
+        if stack.index() > 0 and stack.command(stack.index() - 1) is self:
+            stack.undo()  # an obsolete command leaves the stack as it is undone
+        reason = str(error) if isinstance(error, ReaderError) else "the library failed"
+        self.panel.show_message(reason, undo=False)
+        self.panel.model.reload()
+        self.panel.refresh_counts()
 
 
 class FlagChange(Change):
@@ -73,22 +89,29 @@ class FlagChange(Change):
         self.field, self.value, self.before = field, value, before
 
     def _apply(self, values: dict[int, bool]) -> None:
-        library = self.panel.library
-        setters = {
-            "starred": library.set_starred,
-            "archived": library.set_archived,
-            "read": library.set_read,
-        }
+        if self.failed:
+            return
+        field = self.field
         for article_id, value in values.items():
-            setters[self.field](article_id, value)
-            self.panel.model.update_article(article_id, **{self.field: value})
+            self.panel.model.update_article(article_id, **{field: value})
             self.panel.article_changed.emit(article_id)
 
+        def store(library: Library) -> None:
+            setter = {
+                "starred": library.set_starred,
+                "archived": library.set_archived,
+                "read": library.set_read,
+            }[field]
+            for article_id, value in values.items():
+                setter(article_id, value)
+
+        self._write(store)
+
     def redo(self) -> None:
-        self._safely(lambda: self._apply(dict.fromkeys(self.before, self.value)))
+        self._apply(dict.fromkeys(self.before, self.value))
 
     def undo(self) -> None:
-        self._safely(lambda: self._apply(self.before))
+        self._apply(self.before)
 
 
 def flag_change(panel: Target, field: str, rows: Mapping[int, Row]) -> FlagChange:
@@ -110,16 +133,23 @@ class TagsChange(Change):
         self.after, self.before = after, before
 
     def _apply(self, values: dict[int, tuple[str, ...]]) -> None:
+        if self.failed:
+            return
         for article_id, tags in values.items():
-            self.panel.library.set_tags(article_id, list(tags))
-            self.panel.model.update_article(article_id, tags=tuple(tags))
+            self.panel.model.update_article(article_id, tags=tags)
             self.panel.article_changed.emit(article_id)
 
+        def store(library: Library) -> None:
+            for article_id, tags in values.items():
+                library.set_tags(article_id, tags)
+
+        self._write(store, self.panel.refresh_filters)
+
     def redo(self) -> None:
-        self._safely(lambda: self._apply(self.after))
+        self._apply(self.after)
 
     def undo(self) -> None:
-        self._safely(lambda: self._apply(self.before))
+        self._apply(self.before)
 
 
 class DeleteChange(Change):
@@ -130,30 +160,37 @@ class DeleteChange(Change):
         self.ids = ids
         self.taken: list[tuple[int, ArticleRow]] = []
 
-    def _delete(self) -> None:
+    def redo(self) -> None:
+        if self.failed:
+            return
         self.taken = []
         for article_id in self.ids:
-            self.panel.library.delete(article_id)
             taken = self.panel.model.take_article(article_id)
             if taken is not None:
                 self.taken.append(taken)
             self.panel.article_deleted.emit(article_id)
+        ids = list(self.ids)
 
-    def _restore(self) -> None:
-        for article_id in self.ids:
-            self.panel.library.restore(article_id)
+        def store(library: Library) -> None:
+            for article_id in ids:
+                library.delete(article_id)
+
+        self._write(store, self.panel.refresh_counts)
+
+    def undo(self) -> None:
+        if self.failed:
+            return
         for position, item in sorted(self.taken, key=lambda pair: pair[0]):
             self.panel.model.put_back(position, item)
         for article_id in self.ids:
             self.panel.article_changed.emit(article_id)
-        self.panel.refresh_counts()
+        ids = list(self.ids)
 
-    def redo(self) -> None:
-        self._safely(self._delete)
-        self.panel.refresh_counts()
+        def store(library: Library) -> None:
+            for article_id in ids:
+                library.restore(article_id)
 
-    def undo(self) -> None:
-        self._safely(self._restore)
+        self._write(store, self.panel.refresh_counts)
 
 
 def describe(verb: str, rows: Mapping[int, Row] | Sequence[Row]) -> str:

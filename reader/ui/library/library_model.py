@@ -1,18 +1,17 @@
 """The library list as Qt models: lazy pages of articles, and search hits with snippets.
 
-``LibraryModel`` asks the store for PAGE_SIZE rows at a time as the view scrolls
+``LibraryModel`` asks the library service for PAGE_SIZE rows at a time as the view scrolls
 (``canFetchMore`` / ``fetchMore``), so a library of 100,000 articles costs one page at
-start; a page is one indexed query (the store's target is 5 ms), fine on the GUI thread.
-``SnippetDelegate`` draws a hit with the store's <b>…</b> highlights.
+start; a page is one indexed query on a reader thread, never on the GUI thread.
+``SnippetDelegate`` draws a hit with its matches in bold.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -33,6 +32,12 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from reader.errors import ReaderError
 from reader.ui.plain_text import plain_tooltip
 
+if TYPE_CHECKING:
+    from reader.store import ArticleRow, Library, SearchHit
+    from reader.ui.presenter.library_service import LibraryService
+
+    Row = ArticleRow | SearchHit
+
 PAGE_SIZE = 200  # rows per fetchMore: one screenful many times over, one fast query
 ID_ROLE = Qt.ItemDataRole.UserRole
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,24 +46,6 @@ DEFAULT_FILTER = "all"
 COLUMNS: tuple[str, ...] = ("Title", "Site", "Date", "Time", "State")
 TITLE, SITE, DATE, TIME, STATE = range(len(COLUMNS))
 STAR, UNREAD, ARCHIVED = "★", "●", "Archived"
-
-
-class LibraryLike(Protocol):
-    """What the panel needs of reader.store.Library (tests may pass a fake)."""
-
-    def articles(
-        self, limit: int = ..., offset: int = ..., filter: str = ..., tag: str | None = ...,
-        sort: str = ...,
-    ) -> list[Any]: ...  # fmt: skip
-    def count(self, filter: str = ..., tag: str | None = ...) -> int: ...
-    def tags(self) -> list[tuple[str, int]]: ...
-    def search(self, query: str, limit: int = ..., offset: int = ...) -> list[Any]: ...
-    def set_starred(self, article_id: int, starred: bool) -> None: ...
-    def set_archived(self, article_id: int, archived: bool) -> None: ...
-    def set_read(self, article_id: int, read: bool) -> None: ...
-    def set_tags(self, article_id: int, tags: Sequence[str]) -> None: ...
-    def delete(self, article_id: int) -> None: ...
-    def restore(self, article_id: int) -> None: ...
 
 
 # -- formatting ---------------------------------------------------------------------------
@@ -112,7 +99,7 @@ def column_alignment(column: int) -> int:
     return int(side | Qt.AlignmentFlag.AlignVCenter)
 
 
-def state_text(row: Any) -> str:
+def state_text(row: Row) -> str:
     parts = []
     if getattr(row, "starred", False):
         parts.append(STAR)
@@ -123,7 +110,7 @@ def state_text(row: Any) -> str:
     return " ".join(parts)
 
 
-def state_words(row: Any) -> str:
+def state_words(row: Row) -> str:
     """The state spelled out for tooltips and screen readers."""
     words = ["starred"] if getattr(row, "starred", False) else []
     words.append("read" if getattr(row, "read", False) else "unread")
@@ -139,15 +126,22 @@ def state_words(row: Any) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
-    """Articles of the library, fetched a page at a time as the view asks for more."""
+    """Articles of the library, fetched a page at a time as the view asks for more.
+
+    Pages are read on the library service's reader threads: ``fetchMore`` asks, the rows
+    arrive a moment later (``loaded`` then fires). A page asked for an older query is
+    dropped when it arrives."""
 
     error = Signal(str)
+    loaded = Signal()
 
-    def __init__(self, library: LibraryLike, parent: QObject | None = None) -> None:
+    def __init__(self, library: LibraryService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._rows: list[Any] = []
+        self._rows: list[ArticleRow] = []
         self._exhausted = False
+        self._asking = False
+        self._generation = 0
         self.filter_key = DEFAULT_FILTER
         self.tag: str | None = None
         self.sort_key = "saved"
@@ -163,43 +157,61 @@ class LibraryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Start again from the first page (after a filter change or a new article)."""
+        self._generation += 1
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
+        self._asking = False
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        self.fetchMore(QModelIndex())
+
+    def is_loading(self) -> bool:
+        return self._asking
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._asking
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
-        try:
-            page = self._library.articles(
-                limit=PAGE_SIZE,
-                offset=len(self._rows),
-                filter=self.filter_key,
-                tag=self.tag,
-                sort=self.sort_key,
-            )
-        except ReaderError as error:
-            self._exhausted = True
-            self.error.emit(str(error))
+        self._asking = True
+        generation, offset = self._generation, len(self._rows)
+        filter_key, tag, sort = self.filter_key, self.tag, self.sort_key
+
+        def work(library: Library) -> list[ArticleRow]:
+            return library.articles(PAGE_SIZE, offset, filter_key, tag, sort)
+
+        self._library.read(
+            work,
+            lambda page: self._arrived(generation, offset, page),
+            lambda error: self._failed(generation, error),
+            owner=self,
+        )
+
+    def _arrived(self, generation: int, offset: int, page: list[ArticleRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
             return
+        self._asking = False
         if len(page) < PAGE_SIZE:
             self._exhausted = True
-        if not page:
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._asking = False
+        self._exhausted = True
+        self.error.emit(str(error) if isinstance(error, ReaderError) else "cannot read the library")
+        self.loaded.emit()
 
     # -- rows -----------------------------------------------------------------------
 
-    def row_at(self, row: int) -> Any:
+    def row_at(self, row: int) -> ArticleRow:
         return self._rows[row]
 
     def loaded_count(self) -> int:
@@ -211,20 +223,15 @@ class LibraryModel(QAbstractTableModel):
                 return index
         return -1
 
-    def update_article(self, article_id: int, **changes: Any) -> None:
+    def update_article(self, article_id: int, **changes: bool | tuple[str, ...]) -> None:
         """Change fields of a loaded row in place (star, archive, read, tags)."""
         row = self.row_of(article_id)
         if row < 0:
             return
-        item = self._rows[row]
-        try:
-            self._rows[row] = dataclasses.replace(item, **changes)
-        except TypeError:  # not a dataclass: a plain object from a fake library
-            for name, value in changes.items():
-                setattr(item, name, value)
+        self._rows[row] = dataclasses.replace(self._rows[row], **changes)  # type: ignore[arg-type]
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def take_article(self, article_id: int) -> tuple[int, Any] | None:
+    def take_article(self, article_id: int) -> tuple[int, ArticleRow] | None:
         """Remove a row (after delete); returns (position, row) so undo can put it back."""
         row = self.row_of(article_id)
         if row < 0:
@@ -234,7 +241,7 @@ class LibraryModel(QAbstractTableModel):
         self.endRemoveRows()
         return row, item
 
-    def put_back(self, position: int, item: Any) -> None:
+    def put_back(self, position: int, item: ArticleRow) -> None:
         position = max(0, min(position, len(self._rows)))
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.insert(position, item)
@@ -286,7 +293,7 @@ class LibraryModel(QAbstractTableModel):
             return column_alignment(column)
         return None
 
-    def _display(self, item: Any, column: int) -> str:
+    def _display(self, item: ArticleRow, column: int) -> str:
         if column == TITLE:
             return item.title or "Untitled"
         if column == SITE:
@@ -305,14 +312,14 @@ class SearchModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[Any] = []
+        self._hits: list[SearchHit] = []
 
-    def set_hits(self, hits: list[Any]) -> None:
+    def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self.endResetModel()
 
-    def hit_at(self, row: int) -> Any:
+    def hit_at(self, row: int) -> SearchHit:
         return self._hits[row]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -333,16 +340,10 @@ class SearchModel(QAbstractListModel):
             state = state_text(hit)
             return " · ".join(p for p in (*parts, state) if p)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            plain = _plain(hit.snippet)
+            plain = hit.marked("", "")
             text = f"{hit.title}. {plain}" if plain else hit.title
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
-
-
-def _plain(snippet: str) -> str:
-    document = QTextDocument()
-    document.setHtml(snippet)
-    return document.toPlainText()
 
 
 class SnippetDelegate(QStyledItemDelegate):

@@ -10,13 +10,14 @@ with Ctrl+Z in the panel.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -54,13 +55,16 @@ from reader.ui.library.library_model import (
     STATE,
     TIME,
     TITLE,
-    LibraryLike,
     LibraryModel,
     SearchModel,
     SnippetDelegate,
 )
 from reader.ui.library.undo_message import UndoMessage
 from reader.ui.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from reader.store import ArticleRow, SearchHit
+    from reader.ui.presenter.library_service import LibraryService
 
 SEARCH_DELAY_MS = 150  # typing pause before searching: fewer queries, still feels live
 SEARCH_LIMIT = 100
@@ -76,7 +80,6 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("published", "Date published"),
     ("title", "Title"),
 )
-RunTask = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], Any]
 
 
 # -- the panel ----------------------------------------------------------------------------
@@ -104,21 +107,21 @@ class LibraryPanel(QWidget):
 
     def __init__(
         self,
-        library: LibraryLike,
+        library: LibraryService,
         parent: QWidget | None = None,
-        run_task: RunTask | None = None,
         ask_tags: Callable[[QWidget, str], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.setAccessibleName("Library")
         self.library = library
-        self._run_task = run_task
+        self._select_when_loaded: int | None = None
         self._ask_tags = ask_tags or _ask_tags
         self._search_serial = 0
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(library, self)
         self.model.error.connect(lambda message: self.show_message(message, undo=False))
+        self.model.loaded.connect(self._page_loaded)
         self.search_model = SearchModel(self)
 
         self.filter_combo = QComboBox(self)
@@ -226,36 +229,43 @@ class LibraryPanel(QWidget):
 
     # -- filter / sort ------------------------------------------------------------------
 
-    def _fill_filters(self) -> None:
-        """The fixed filters, then one entry per tag ("tag:NAME" as item data)."""
-        current = self.filter_combo.currentData()
-        self.filter_combo.blockSignals(True)
-        self.filter_combo.clear()
-        for key, label in FILTERS:
-            self.filter_combo.addItem(label, key)
-        try:
-            tags = self.library.tags()
-        except (ReaderError, AttributeError):
-            tags = []
-        if tags:
-            self.filter_combo.insertSeparator(self.filter_combo.count())
-            for tag, count in tags:
-                self.filter_combo.addItem(f"Tag: {tag} ({count})", TAG_PREFIX + tag)
-        found = self.filter_combo.findData(current or DEFAULT_FILTER)
-        self.filter_combo.setCurrentIndex(
-            found if found >= 0 else self.filter_combo.findData(DEFAULT_FILTER)
-        )
-        self.filter_combo.blockSignals(False)
+    def _fill_filters(self, then: Callable[[], None] | None = None) -> None:
+        """The fixed filters, then one entry per tag ("tag:NAME" as item data); the tags
+        are read off the GUI thread, ``then`` runs once they are in."""
+
+        def fill(tags: list[tuple[str, int]]) -> None:
+            current = self.filter_combo.currentData()
+            self.filter_combo.blockSignals(True)
+            self.filter_combo.clear()
+            for key, label in FILTERS:
+                self.filter_combo.addItem(label, key)
+            if tags:
+                self.filter_combo.insertSeparator(self.filter_combo.count())
+                for tag, count in tags:
+                    self.filter_combo.addItem(f"Tag: {tag} ({count})", TAG_PREFIX + tag)
+            found = self.filter_combo.findData(current or DEFAULT_FILTER)
+            self.filter_combo.setCurrentIndex(
+                found if found >= 0 else self.filter_combo.findData(DEFAULT_FILTER)
+            )
+            self.filter_combo.blockSignals(False)
+            if then is not None:
+                then()
+
+        self.library.read(lambda library: library.tags(), fill, lambda _error: fill([]), self)
 
     def set_filter(self, key: str, tag: str | None = None) -> None:
         """Show unread / starred / archived / all, or every article with ``tag``."""
         data = TAG_PREFIX + tag if tag else key
-        index = self.filter_combo.findData(data)
-        if index < 0 and tag:
-            self._fill_filters()
+
+        def choose() -> None:
             index = self.filter_combo.findData(data)
-        if index >= 0:
-            self.filter_combo.setCurrentIndex(index)
+            if index >= 0:
+                self.filter_combo.setCurrentIndex(index)
+
+        if self.filter_combo.findData(data) >= 0 or not tag:
+            choose()
+        else:
+            self._fill_filters(then=choose)
 
     def set_sort(self, key: str) -> None:
         index = self.sort_combo.findData(key)
@@ -269,27 +279,48 @@ class LibraryPanel(QWidget):
         self.model.set_query(key, tag, sort)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, DATE, DATE)
         self.refresh_counts()
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
+
+    def _page_loaded(self) -> None:
+        """A page arrived: the article waiting to be selected, or else the first row."""
+        wanted = self._select_when_loaded
+        if wanted is not None and self.select_article(wanted):
+            self._select_when_loaded = None
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
             _make_current(self.table, self.model.index(0, TITLE))
 
     def refresh_counts(self) -> None:
-        try:
-            total = self.library.count(self.model.filter_key, self.model.tag)
-        except ReaderError:
-            self.count_label.clear()
-            return
-        self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
+        filter_key, tag = self.model.filter_key, self.model.tag
+
+        def show(total: int) -> None:
+            if self.is_searching():
+                return  # the label says how many hits
+            self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
+
+        self.library.read(
+            lambda library: library.count(filter_key, tag),
+            show,
+            lambda _error: self.count_label.clear(),
+            self,
+        )
 
     def reload(self) -> None:
         """Re-read from the store (a new article was saved, or another change elsewhere)."""
         selected = self.current_article_id()
         self._fill_filters()
+        if selected is not None:
+            self._select_when_loaded = selected
         self.model.reload()
         self.refresh_counts()
-        if selected is not None:
-            self.select_article(selected)
         if self.is_searching():
             self._run_search()
+
+    def refresh_filters(self) -> None:
+        """The tags changed: the filter menu lists them as they are now."""
+        self._fill_filters()
+
+    def is_loading(self) -> bool:
+        """A page of the list is on its way (tests wait for it)."""
+        return self.model.is_loading()
 
     # -- selection / navigation ---------------------------------------------------------
 
@@ -314,8 +345,10 @@ class LibraryPanel(QWidget):
         return ids
 
     def select_article(self, article_id: int) -> bool:
+        """Select the article's row; one not loaded yet is selected when its page comes."""
         row = self.model.row_of(article_id)
         if row < 0:
+            self._select_when_loaded = article_id if self.model.is_loading() else None
             return False
         _make_current(self.table, self.model.index(row, TITLE))
         return True
@@ -385,12 +418,8 @@ class LibraryPanel(QWidget):
             return
         self._search_serial += 1
         serial = self._search_serial
-        library = self.library
 
-        def work() -> list[Any]:
-            return library.search(query, limit=SEARCH_LIMIT)
-
-        def done(hits: list[Any]) -> None:
+        def done(hits: list[SearchHit]) -> None:
             if serial == self._search_serial:
                 self._show_hits(hits)
 
@@ -402,10 +431,11 @@ class LibraryPanel(QWidget):
             self.no_results.setText(f"Search: {reason}")
             self.stack.setCurrentWidget(self.no_results)
 
-        run_task = self._run_task or _default_run_task()
-        run_task(work, done, failed)
+        self.library.read(
+            lambda library: library.search(query, limit=SEARCH_LIMIT), done, failed, self
+        )
 
-    def _show_hits(self, hits: list[Any]) -> None:
+    def _show_hits(self, hits: list[SearchHit]) -> None:
         self.search_model.set_hits(hits)
         more = "+" if len(hits) >= SEARCH_LIMIT else ""
         self.count_label.setText(f"{len(hits)}{more} found")
@@ -439,8 +469,8 @@ class LibraryPanel(QWidget):
 
     # -- changes ------------------------------------------------------------------------
 
-    def _rows_for(self, ids: list[int]) -> dict[int, Any]:
-        rows: dict[int, Any] = {}
+    def _rows_for(self, ids: list[int]) -> dict[int, ArticleRow | SearchHit]:
+        rows: dict[int, ArticleRow | SearchHit] = {}
         for article_id in ids:
             row = self.model.row_of(article_id)
             if row >= 0:
@@ -486,7 +516,6 @@ class LibraryPanel(QWidget):
         if answer is None:
             return
         self.set_tags(list(rows), parse_tags(answer))
-        self._fill_filters()
 
     def delete_selected(self) -> None:
         """Delete: move the selected articles out of the library (undoable)."""
@@ -521,7 +550,7 @@ class LibraryPanel(QWidget):
         if self.undo_stack.canRedo():
             self.undo_stack.redo()
 
-    def update_article_state(self, article_id: int, **changes: Any) -> None:
+    def update_article_state(self, article_id: int, **changes: bool) -> None:
         """The window changed an article (read at its end, starred from the reader)."""
         self.model.update_article(article_id, **changes)
 
@@ -530,7 +559,7 @@ class LibraryPanel(QWidget):
 
     # -- context menu -------------------------------------------------------------------
 
-    def _context_menu(self, position: Any) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         if not self.selected_ids():
             return
         menu = QMenu(self)
@@ -557,9 +586,3 @@ def _ask_tags(parent: QWidget, current: str) -> str | None:
         parent, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
     )
     return text if ok else None
-
-
-def _default_run_task() -> RunTask:
-    from reader.ui.presenter.tasks import run_task
-
-    return run_task

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
 
     from reader.ui.library.library_view import LibraryPanel
+    from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.reading.find_bar import FindBar
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
+    listening: Listening
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -179,13 +181,13 @@ class MainWindow(QMainWindow):
         )
         self.navigation = Navigation(
             current=self.current,
+            library=self.library,
             opening=self.opening,
             view_actions=self.view_actions,
             view=parts.view,
             find_bar=parts.find_bar,
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
-            library_error=parts.library_error,
             status=parts.status,
         )
         self.recent = RecentFiles(
@@ -194,12 +196,27 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.listening.controller import build_listening
+
+        self.listening = build_listening(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            sidebar=parts.sidebar,
+            library_panel=parts.library_panel,
+        )
         groups = (
             self.opening,
             self.open_actions,
             self.library_actions,
             self.navigation,
             self.view_actions,
+            self.listening,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         window_layout.restore(parts, self.settings, self.actions_by_id)
@@ -256,6 +273,7 @@ class MainWindow(QMainWindow):
             self.settings.splitter = self.splitter.saveState()
             self.opening.save_position()
             self.current.close()
+            self.listening.close()
         self.settings.sync()
         if self._built:
             self.opening.stop_all()

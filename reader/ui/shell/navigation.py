@@ -29,8 +29,10 @@ from reader.ui.shell.status_line import holds_focus
 
 if TYPE_CHECKING:
     from reader.service.reading import Document
+    from reader.store import ArticleRow
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_service import LibraryService
     from reader.ui.reading.find_bar import FindBar
     from reader.ui.reading.reading_view import ReadingView
     from reader.ui.shell.opening import Opening
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 
 # Space pages by the view's height minus this much, so the last line stays in sight.
 PAGE_OVERLAP_PX = 48
-# n/p look at most this many rows for an unread article (a huge library is paged in).
+# n/p look at most this many rows of the list for an unread article.
 MAX_UNREAD_SCAN = 5000
 
 
@@ -51,23 +53,23 @@ class Navigation:
         self,
         *,
         current: CurrentDocument,
+        library: LibraryService,
         opening: Opening,
         view_actions: ViewActions,
         view: ReadingView,
         find_bar: FindBar,
         sidebar: Sidebar,
         library_panel: LibraryPanel | None,
-        library_error: str,
         status: StatusLine,
     ) -> None:
         self.current = current
+        self.library = library
         self.opening = opening
         self.view_actions = view_actions
         self.view = view
         self.find_bar = find_bar
         self.sidebar = sidebar
         self.library_panel = library_panel
-        self.library_error = library_error  # why there is no library panel, when there is none
         self.status = status
         current.opened.connect(self.remember)
         self._history: list[int | str] = []  # article ids, or sources not in the library
@@ -121,35 +123,28 @@ class Navigation:
 
     def _unread(self, step: int) -> None:
         """n/p: the next unread article of the library list (in its order, wrapping
-        around at the end), opened."""
-        from PySide6.QtCore import QModelIndex
-
+        around at the end), opened. The list's rows are read off the GUI thread."""
         panel = self.library_panel
         if panel is None:
             return
         model = panel.model
         current_id = self.current.article_id
         start = panel.current_article_id() if holds_focus(panel) else current_id
-        origin = model.row_of(start) if start is not None else -1
-        row = origin
-        for _ in range(MAX_UNREAD_SCAN):
-            row += step
-            if row >= model.rowCount() and model.canFetchMore(QModelIndex()):
-                model.fetchMore(QModelIndex())
-            count = model.rowCount()
-            if count == 0:
-                break
-            row %= count
-            if row == origin:
-                break
-            item = model.row_at(row)
-            if not item.read and item.id != current_id:
-                panel.select_article(item.id)
-                self.opening.open_article(item.id)
+        filter_key, tag, sort = model.filter_key, model.tag, model.sort_key
+
+        def found(rows: list[ArticleRow]) -> None:
+            target = next_unread(rows, start, step, skip=current_id)
+            if target is None:
+                self.status.show("No other unread article", 3000)
                 return
-            if origin < 0:
-                origin = row
-        self.status.show("No other unread article", 3000)
+            panel.select_article(target)
+            self.opening.open_article(target)
+
+        self.library.read(
+            lambda library: library.articles(MAX_UNREAD_SCAN, 0, filter_key, tag, sort),
+            found,
+            owner=panel,
+        )
 
     # -- history ---------------------------------------------------------------------------
     @handles(NAV_BACK)
@@ -196,7 +191,6 @@ class Navigation:
     def go_library(self) -> None:
         panel = self.library_panel
         if panel is None:
-            self.status.show(f"The library is unavailable: {self.library_error}")
             return
         if not panel.isVisible():
             self.view_actions.reveal_library()
@@ -274,3 +268,23 @@ class Navigation:
     @handles(FIND_PREVIOUS)
     def find_previous(self) -> None:
         self.find_bar.find_previous()
+
+
+def next_unread(
+    rows: list[ArticleRow], start: int | None, step: int, skip: int | None
+) -> int | None:
+    """The id of the first unread row after ``start`` going ``step`` (wrapping round),
+    never ``skip`` (the article on screen); None when there is none."""
+    count = len(rows)
+    origin = next((i for i, row in enumerate(rows) if row.id == start), -1)
+    position = origin
+    for _ in range(count):
+        position = (position + step) % count
+        if position == origin:
+            break
+        row = rows[position]
+        if not row.read and row.id != skip:
+            return row.id
+        if origin < 0:
+            origin = position
+    return None

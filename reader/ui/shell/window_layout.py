@@ -60,8 +60,7 @@ class Parts:
     splitter: FittingSplitter
     status: StatusLine
     relay: Relay
-    library_panel: LibraryPanel | None
-    library_error: str  # why there is no library panel, when there is none
+    library_panel: LibraryPanel
 
 
 def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
@@ -75,7 +74,7 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     view = ReadingView()
     find_bar = FindBar(view)
     sidebar = Sidebar(library)
-    library_panel, library_error = _library_panel()
+    library_panel = _library_panel(library)
 
     reading = _column(reading_progress, view, find_bar, stretch=view)
     reading.setObjectName("readingColumn")
@@ -114,22 +113,14 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     status = StatusLine(bar, progress, length)
     return Parts(
         view, find_bar, sidebar, message_bar, reading_progress, splitter, status, relay,
-        library_panel, library_error,
+        library_panel,
     )  # fmt: skip
 
 
-def _library_panel() -> tuple[LibraryPanel | None, str]:
-    """The library list; without a usable library the window still reads files."""
-    from reader.errors import ReaderError
-    from reader.store import Library
-    from reader.ui.library.library_view import LibraryPanel
-
-    try:
-        library = Library()
-    except ReaderError as error:
-        log.warning("library unavailable: %s", error)
-        return None, str(error)
+def _library_panel(library: LibraryService) -> LibraryPanel:
+    """The library list (an unusable library says why in it; the window still reads files)."""
     from reader.ui.library.library_model import DATE, SITE, STATE, TIME
+    from reader.ui.library.library_view import LibraryPanel
 
     panel = LibraryPanel(library)
     panel.setMinimumWidth(LIBRARY_MIN_WIDTH)
@@ -139,7 +130,7 @@ def _library_panel() -> tuple[LibraryPanel | None, str]:
     for column, width in ((SITE, 96), (TIME, 52), (STATE, 44)):
         header.resizeSection(column, width)
     panel.table.setColumnHidden(DATE, True)
-    return panel, ""
+    return panel
 
 
 def _column(*widgets: QWidget, stretch: QWidget) -> QWidget:

@@ -34,7 +34,7 @@ from reader.ui.presenter.library_service import LibraryService
 from reader.ui.sidebar.mode_switch import ModeSwitch
 from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
 from reader.ui.sidebar.story_detail import StoryDetail
-from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
+from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryModel, StoryRole
 
 if TYPE_CHECKING:
     from reader.store import Library
@@ -63,8 +63,9 @@ EMPTY_TEXT = {
 }
 ONLY_ADS_TEXT = 'Only sponsored stories here; "Show ads" lists them.'
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-NEXT_KEYS = (Qt.Key.Key_J,)
-PREVIOUS_KEYS = (Qt.Key.Key_K,)
+# Up/Down too: the list steps over list headings itself (QListView's own keys would stop on them).
+NEXT_KEYS = (Qt.Key.Key_J, Qt.Key.Key_Down)
+PREVIOUS_KEYS = (Qt.Key.Key_K, Qt.Key.Key_Up)
 LIST_KEYS = frozenset((*ENTER_KEYS, *NEXT_KEYS, *PREVIOUS_KEYS))
 
 
@@ -94,13 +95,37 @@ class StoryList(QListView):
         item = index.data(StoryRole)
         if isinstance(item, StoryItem):
             self.story_activated.emit(item)
+        elif isinstance(item, ListRow) and item.hidden:
+            self.open_list(index.row())
+
+    def open_list(self, row: int) -> None:
+        """Show the rest of a long list; its first newly shown card takes the selection."""
+        model = self.story_model()
+        if model is not None:
+            self.go_to(model.open_list(row))
+
+    def story_model(self) -> StoryModel | None:
+        model = self.model()
+        return model if isinstance(model, StoryModel) else None
 
     def step(self, step: int) -> None:
-        count = self.model().rowCount() if self.model() is not None else 0
-        if not count:
+        """Move to the next (or previous) card or "Show N more" row; headings are passed,
+        and the selection stays put at either end."""
+        model = self.story_model()
+        if model is None or not model.rowCount():
             return
         current = self.currentIndex().row()
-        row = 0 if current < 0 else max(0, min(count - 1, current + step))
+        if current < 0:
+            self.go_to(model.first_selectable())
+            return
+        target = current + step
+        while 0 <= target < model.rowCount():
+            if model.selectable(target):
+                self.go_to(target)
+                return
+            target += step
+
+    def go_to(self, row: int) -> None:
         index = self.model().index(row, 0)
         self.setCurrentIndex(index)
         self.scrollTo(index)
@@ -341,6 +366,11 @@ class Sidebar(QWidget):
         if self.stack.currentWidget() is self.detail:
             self.detail.search()
             return
+        row = self.list.currentIndex().row()
+        more = self.model.row(row)
+        if isinstance(more, ListRow) and more.hidden:
+            self.list.open_list(row)
+            return
         item = self.current_item()
         if item is not None:
             self.activate(item)
@@ -348,7 +378,7 @@ class Sidebar(QWidget):
     def focus_list(self) -> None:
         self.show_cards()
         if not self.list.currentIndex().isValid() and self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0))
+            self.list.setCurrentIndex(self.model.index(self.model.first_selectable()))
         self.list.setFocus()
 
     def show_cards(self) -> None:
@@ -488,7 +518,7 @@ class Sidebar(QWidget):
         row = self._selected_row.get(mode, 0)
         if keep_current and self.current_item() is not None:
             identity, row = self._current_identity(), self.list.currentIndex().row()
-        self.model.set_items(self._items[mode])
+        self.model.set_items(self._items[mode], grouped=mode == MODE_ARTICLE)
         self._select(identity, row)
         self._update_header()
 
@@ -509,6 +539,8 @@ class Sidebar(QWidget):
         row = self.model.row_of(identity) if identity is not None else -1
         if row < 0:
             row = max(0, min(fallback_row, count - 1))
+            if not self.model.selectable(row):
+                row = self.model.first_selectable(row)
         index = self.model.index(row)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
@@ -518,7 +550,7 @@ class Sidebar(QWidget):
         sponsored = self.model.sponsored_count()
         self.ads_toggle.setVisible(sponsored > 0)
         self.ads_toggle.setText(f"Show ads ({sponsored})")
-        count = self.model.rowCount()
+        count = self.model.story_count()
         if mode == MODE_ARTICLE:
             caption = f"{count} stor{'y' if count == 1 else 'ies'}, page order" if count else ""
         elif not self._for_you_loaded and not self._for_you_error:

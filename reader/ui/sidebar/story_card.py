@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.sidebar.story_model import StoryItem, StoryRole, recommended_by
+from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryRole, recommended_by
 
 CARD_MARGIN = 8  # space around a card inside the list
 CARD_PADDING = 12  # space inside a card around its text
@@ -27,6 +27,8 @@ BADGE_PAD = 5  # left/right padding inside the "Sponsored" badge
 READ_OPACITY = 0.55  # a read card fades back; still legible, clearly behind the rest
 MIN_WIDTH = 160
 SEPARATOR = " · "
+HEADING_HEIGHT = 30  # a list's heading row
+MORE_HEIGHT = 38  # a "Show N more" row
 CACHE_SIZE = 2000  # measured cards kept; a few lists' worth at a couple of widths
 
 Index = QModelIndex | QPersistentModelIndex
@@ -123,12 +125,17 @@ class StoryCardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         item = index.data(StoryRole)
         width = self._width()
+        if isinstance(item, ListRow):
+            return QSize(width, MORE_HEIGHT if item.hidden else HEADING_HEIGHT)
         if not isinstance(item, StoryItem):
             return QSize(width, 40)
         return QSize(width, int(self.card_text(option, item, width).height + 0.5))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = index.data(StoryRole)
+        if isinstance(item, ListRow):
+            self._paint_list_row(painter, option, item)
+            return
         if not isinstance(item, StoryItem):
             return
         rect = QRectF(option.rect)
@@ -175,6 +182,45 @@ class StoryCardDelegate(QStyledItemDelegate):
                 )
             meta = elide(text.meta, QFontMetricsF(meta_font), card.right() - CARD_PADDING - x)
             draw_lines(painter, [meta], meta_font, muted, x, y + 1)
+        painter.restore()
+
+    def _paint_list_row(
+        self, painter: QPainter, option: QStyleOptionViewItem, row: ListRow
+    ) -> None:
+        """A list's heading: small bold capitals. A "Show N more" row: a link-coloured
+        outline that fills like a card when it has the selection."""
+        rect = QRectF(option.rect)
+        rect.setWidth(min(rect.width(), self._width()))
+        palette = option.palette
+        font = QFont(option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not row.hidden:
+            font.setBold(True)
+            font.setCapitalization(QFont.Capitalization.AllUppercase)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.82))
+            painter.setFont(font)
+            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+            text_rect = rect.adjusted(CARD_MARGIN + 4, 8, -CARD_MARGIN, 0)
+            label = elide(row.text, QFontMetricsF(font), text_rect.width())
+            painter.drawText(
+                text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label
+            )
+            painter.restore()
+            return
+        box = rect.adjusted(CARD_MARGIN, CARD_MARGIN / 2, -CARD_MARGIN, -CARD_MARGIN / 2)
+        link = palette.color(palette.ColorRole.Link)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected) and self._view.hasFocus()
+        path = QPainterPath()
+        path.addRoundedRect(box, CARD_RADIUS, CARD_RADIUS)
+        if selected:
+            painter.fillPath(path, palette.color(palette.ColorRole.Highlight))
+        painter.setPen(QPen(link, 1.6 if selected else 1.0))
+        painter.drawPath(path)
+        painter.setFont(font)
+        painter.setPen(palette.color(palette.ColorRole.Text) if selected else link)
+        label = elide(row.text + " ›", QFontMetricsF(font), box.width() - 2 * CARD_PADDING)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
         painter.restore()
 
     @staticmethod

@@ -1,0 +1,66 @@
+"""Stage 5b: leftovers a reading view must not show, each a rule with a fixture of its own.
+
+Titles lose the site's or the author's name (titles.py); the story loses screen-reader
+labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the main story";
+links to other stories standing alone between paragraphs gather in a list at the end;
+photo credits are set apart from their captions; an opening infobox moves below the first
+paragraph (story.py). The rules' words and class names are data (rules.py). A heading that
+repeats the title stays in the story: the reading view and the text and Markdown outputs
+show the title once (titles.opening_heading, titles.repeats_title).
+"""
+
+from dataclasses import replace
+from typing import Any
+
+from reader.extract.leftovers import story as _story
+from reader.extract.leftovers.hidden import hidden_classes
+from reader.extract.leftovers.titles import (
+    opening_heading,
+    own_names,
+    repeats_title,
+    tidy_title,
+    title_from_source,
+)
+from reader.extract.metadata import Metadata
+
+__all__ = [
+    "drop_title_repeat",
+    "hidden_classes",
+    "opening_heading",
+    "repeats_title",
+    "tidy_metadata",
+    "tidy_story",
+    "title_from_source",
+]
+
+
+def tidy_metadata(meta: Metadata, page_url: str | None) -> Metadata:
+    """The metadata with a title that names only the story."""
+    if not meta.title:
+        return meta
+    names = own_names(meta.site_name, meta.byline, meta.url or page_url)
+    return replace(meta, title=tidy_title(meta.title, names) or meta.title)
+
+
+def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
+    """Apply the story rules in place; the metadata comes back with the title the story's
+    opening heading settles (see story.title_from_heading)."""
+    _story.drop_hidden(story, hidden)
+    _story.drop_hatnotes(story)
+    _story.tidy_headings(story)
+    _story.drop_continue_lines(story)
+    _story.set_credits_apart(story)
+    _story.gather_story_links(story)
+    _story.move_opening_infobox(story)
+    if meta.title:
+        title = _story.title_from_heading(story, meta.title)
+        if title != meta.title:
+            meta = replace(meta, title=title)
+    return meta
+
+
+def drop_title_repeat(root: Any, title: str) -> None:
+    """Leave out the story's opening heading when it says the title shown above it."""
+    heading = opening_heading(root)
+    if heading is not None and repeats_title(heading, title):
+        heading.drop_tree()

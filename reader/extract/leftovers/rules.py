@@ -1,0 +1,88 @@
+"""The leftovers a reading view must not show, as data (reader.extract.leftovers applies them).
+
+Each rule names what it removes and why a reader would call it noise; the words are matched
+after folding (case, punctuation and spacing ignored).
+"""
+
+import re
+
+# Classes that hide text from the eye and keep it for screen readers ("Photo", "Image",
+# "Credit" labels, "Opens in a new window"). Classes a page's own CSS hides the same way
+# (clip to nothing, one pixel square) are found in its style sheets (hidden.py).
+SCREEN_READER_CLASSES = frozenset(
+    {
+        "sr-only",
+        "sr-text",
+        "visually-hidden",
+        "visuallyhidden",
+        "is-visually-hidden",
+        "u-visually-hidden",
+        "hidden-visually",
+        "screen-reader-text",
+        "screen-reader-only",
+        "screenreader-only",
+        "screenreader",
+        "element-invisible",
+        "a11y-hidden",
+        "assistive-text",
+        "show-for-sr",
+        "offscreen",
+        "vh",
+    }
+)
+
+# Lines that tell a browser's reader to scroll past an advertisement or a widget.
+CONTINUE_PHRASES = frozenset(
+    {
+        "continue reading the main story",
+        "continue reading below",
+        "continue reading below advertisement",
+        "article continues below",
+        "article continues below advertisement",
+        "story continues below",
+        "story continues below advertisement",
+        "skip advertisement",
+        "advertisement continue reading below",
+    }
+)
+
+# A link inside a heading that only points at the heading itself: "#", "¶", "§", "🔗".
+PERMALINK_TEXTS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor"})
+# Section-editing controls of wikis ("History[edit]").
+EDIT_SECTION_CLASSES = frozenset({"mw-editsection", "editsection"})
+
+# Wikipedia-style notes above the text ("For other uses, see ...", "Main article: ...",
+# "This section needs expansion"): navigation and maintenance, never the article.
+HATNOTE_CLASSES = frozenset({"hatnote", "dablink", "rellink", "ambox", "mbox-small"})
+HATNOTE_IDS = frozenset({"coordinates"})
+# A box of facts that opens an encyclopedia article: moved below the first paragraph, as
+# the mobile Wikipedia does, so the reader starts with prose.
+INFOBOX_CLASSES = frozenset({"infobox", "infobox_v2", "infobox_v3"})
+INFOBOX_TAGS = ("table", "div", "aside")
+TOP_BLOCKS = 6  # an opening infobox sits among the first few blocks
+
+# A picture's credit: set apart from its caption (on a line of its own, small), or dropped
+# when it is a bare name with nothing saying what it credits ("Kevin").
+CREDIT_FEATURES = re.compile(r"credit|copyright|photographer|attribution|image-source", re.I)
+CREDIT_ITEMPROPS = frozenset({"copyrightholder", "creator", "author"})
+CREDIT_WORDS = re.compile(
+    r"photo|image|picture|credit|illustration|graphic|video|courtesy|source|©|\(c\)|getty|"
+    r"reuters|afp|\bap\b|shutterstock|alamy|epa|pa media|/",
+    re.I,
+)
+DANGLING_CREDIT_MAX_WORDS = 3
+
+# A paragraph that is nothing but a link to another story, standing between paragraphs of
+# prose ("Five things we learned from Obama interview", "Related: Chicago is America's most
+# segregated city"): the page's own "read this too". Such lines move to a list at the end
+# of the story, so the prose reads on and no link is lost.
+STORY_LINK_LABELS = re.compile(
+    r"^\W{0,2}(?:related|read|read more|read also|also read|see also|more|watch|video|"
+    r"photos?|gallery|opinion|ireport|listen|analysis|explainer)\s*:",
+    re.I,
+)
+STORY_LINK_MIN_WORDS = 6  # a lone unlabelled line: a headline, not a name or a label
+STORY_LINK_RUN_MIN_WORDS = 4  # each line of a run of two or more
+STORY_LINK_MAX_WORDS = 20
+NOT_STORY_LINK = re.compile(r"^(?:table|figure|fig\.|chart|map|appendix|exhibit)\s*\d", re.I)
+PROSE_MIN_WORDS = 12  # the paragraphs around it must be prose, not another list of links

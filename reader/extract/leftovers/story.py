@@ -1,0 +1,303 @@
+"""The story's leftovers: what readability keeps that a reader would call noise.
+
+Applied in place to the story element after the junk rules (reader.extract.clean) and
+before the sanitizer, while class names still tell what a part of the page is for.
+"""
+
+import re
+from typing import Any
+
+from reader.extract.leftovers import rules
+from reader.extract.leftovers.hidden import is_hidden
+from reader.extract.leftovers.titles import leading_part, opening_heading
+from reader.extract.text import fold, squash
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "table"))
+PROSE_BLOCKS = ("p", "ul", "ol", "blockquote", "div")
+HIDDEN_TEXT_MAX = 300  # screen-reader text is a label or a sentence, never a section
+FILE_LINK = re.compile(r"\.(?:pdf|zip|docx?|xlsx?|pptx?|epub|mp3|mp4)(?:[?#]|$)", re.I)
+LINK_SHARE_MAX = 0.5  # prose: most of its text is not link text
+LABEL_MAX_WORDS = 3  # "Related:", "Read more:", "See also:"
+WORD = re.compile(r"\w+")
+
+
+def drop_hidden(story: Any, hidden: frozenset[str]) -> None:
+    """Text only a screen reader would read ("Photo", "Image", "Credit")."""
+    for elem in list(story.iter()):
+        if elem is story or not isinstance(elem.tag, str) or elem.getparent() is None:
+            continue
+        short = len(squash(elem.text_content())) <= HIDDEN_TEXT_MAX
+        if is_hidden(elem, hidden) and short and not elem.xpath(".//img"):
+            elem.drop_tree()
+
+
+def drop_hatnotes(story: Any) -> None:
+    """Wiki notes above the text: "For other uses, see …", "Coordinates: …"."""
+    for elem in list(story.iter()):
+        if elem is story or not isinstance(elem.tag, str) or elem.getparent() is None:
+            continue
+        if _classes(elem) & rules.HATNOTE_CLASSES or elem.get("id") in rules.HATNOTE_IDS:
+            elem.drop_tree()
+
+
+def tidy_headings(story: Any) -> None:
+    """Headings keep their words only: no "#" or "¶" permalinks, no "[edit]", and a
+    heading that links to itself (a table of contents' back-link) is plain text."""
+    for heading in list(story.iter(*HEADINGS)):
+        for elem in list(heading.iter()):
+            if elem is not heading and _classes(elem) & rules.EDIT_SECTION_CLASSES:
+                elem.drop_tree()
+        for link in list(heading.iter("a")):
+            href = (link.get("href") or "").strip()
+            if not href.startswith("#"):
+                continue
+            text = squash(link.text_content())
+            if text in rules.PERMALINK_TEXTS or fold(text) in rules.PERMALINK_TEXTS:
+                if not link.xpath(".//img"):
+                    link.drop_tree()
+            else:
+                link.drop_tag()
+        _trim_end(heading)
+
+
+def _trim_end(elem: Any) -> None:
+    """No space left where a removed control ended the element's text."""
+    last = elem[-1] if len(elem) else None
+    if last is not None:
+        last.tail = (last.tail or "").rstrip() or None
+    elif elem.text:
+        elem.text = elem.text.rstrip()
+
+
+def drop_continue_lines(story: Any) -> None:
+    """ "Continue reading the main story" and its kin: a jump over an advertisement."""
+    for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4")):
+        if elem.getparent() is None or elem is story:
+            continue
+        if fold(elem.text_content()) in rules.CONTINUE_PHRASES and not elem.xpath(".//img"):
+            elem.drop_tree()
+
+
+def set_credits_apart(story: Any) -> None:
+    """A picture's credit on a line of its own in small type, not run into the caption (or
+    into the next paragraph); a bare name that credits nothing nameable goes."""
+    import lxml.html
+
+    for credit in _credits(story):
+        text = squash(credit.text_content())
+        caption = _caption_of(credit)
+        if not text:
+            continue
+        if _dangling(credit, text, caption):
+            credit.drop_tree()
+            empty = caption is not None and not squash(caption.text_content())
+            if empty and not caption.xpath(".//img"):
+                caption.drop_tree()
+            continue
+        small = lxml.html.Element("small")
+        small.text = text
+        small.tail = credit.tail
+        shown = squash((caption if caption is not None else credit.getparent()).text_content())
+        previous = credit.getprevious()
+        # After a block (a caption's <p>) the credit starts a line of its own anyway.
+        after_block = previous is not None and not previous.tail and _ends_in_block(previous)
+        credit.getparent().replace(credit, small)
+        if not shown.startswith(text) and not after_block:
+            _trim_text_before(small)
+            small.addprevious(lxml.html.Element("br"))
+
+
+def _ends_in_block(elem: Any) -> bool:
+    """Whether ``elem`` is a block, or ends with one (a caption's <span><p>…</p></span>)."""
+    if elem.tag in BLOCKS:
+        return True
+    last = elem[-1] if len(elem) else None
+    return last is not None and not last.tail and _ends_in_block(last)
+
+
+def _trim_text_before(elem: Any) -> None:
+    """No space left dangling at the end of the line a ``<br>`` is about to end."""
+    previous = elem.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "").rstrip() or None
+    else:
+        parent = elem.getparent()
+        parent.text = (parent.text or "").rstrip() or None
+
+
+def _credits(story: Any) -> list[Any]:
+    """Credit elements inside figures (outermost only)."""
+    found: list[Any] = []
+    for elem in story.iter():
+        if elem is story or not isinstance(elem.tag, str):
+            continue
+        features = f"{elem.get('class', '')} {elem.get('id', '')}"
+        itemprop = (elem.get("itemprop") or "").lower()
+        if not (rules.CREDIT_FEATURES.search(features) or itemprop in rules.CREDIT_ITEMPROPS):
+            continue
+        if elem.xpath(".//img|.//figure|.//p[string-length(normalize-space()) > 200]"):
+            continue
+        if not elem.xpath("ancestor::figure|ancestor::figcaption"):
+            continue
+        if any(elem in parent.iterdescendants() for parent in found):
+            continue
+        found.append(elem)
+    return found
+
+
+def _caption_of(elem: Any) -> Any:
+    for ancestor in elem.iterancestors("figcaption", "figure"):
+        return ancestor
+    return None
+
+
+def _dangling(credit: Any, text: str, caption: Any) -> bool:
+    """A credit that is one short link and nothing else, with no caption beside it."""
+    links = credit.xpath(".//a[normalize-space()]")
+    if len(links) != 1 or squash(links[0].text_content()) != text:
+        return False
+    if len(text.split()) > rules.DANGLING_CREDIT_MAX_WORDS or rules.CREDIT_WORDS.search(text):
+        return False
+    around = squash(caption.text_content()) if caption is not None else text
+    return around == text
+
+
+def gather_story_links(story: Any) -> None:
+    """Lines that are only a link to another story, standing between paragraphs of prose
+    ("Five things we learned from Obama interview", "[Read: …]"), move to a list at the end
+    of the story: the prose reads on, and no link is lost."""
+    import lxml.html
+
+    found = {p: kind for p in story.iter("p") if (kind := _story_link_line(p)) is not None}
+    moving = []
+    for p, (words, labelled) in found.items():
+        alone = _neighbour(p, before=True) not in found and _neighbour(p, before=False) not in found
+        enough = rules.STORY_LINK_MIN_WORDS if alone else rules.STORY_LINK_RUN_MIN_WORDS
+        if (labelled or words >= enough) and _between_prose(p, found):
+            moving.append(p)
+    if not moving:
+        return
+    container = moving[-1].getparent()
+    links = lxml.html.Element("ul")
+    for p in moving:
+        item = lxml.html.Element("li")
+        item.text = p.text
+        item.extend(list(p))
+        item.tail = "\n"
+        _detach(p)
+        links.append(item)
+    rule = lxml.html.Element("hr")
+    rule.tail = links.text = "\n"
+    container.extend([rule, links])
+
+
+def _story_link_line(p: Any) -> tuple[int, bool] | None:
+    """(words, labelled) when the paragraph is one link to another page, with at most a
+    label ("Related:") beside it; None otherwise."""
+    text = squash(p.text_content())
+    words = len(text.split())
+    if not text or words > rules.STORY_LINK_MAX_WORDS or text.endswith(":"):
+        return None
+    links = p.xpath(".//a[@href][normalize-space()]")
+    if len(links) != 1 or p.xpath(".//img") or rules.NOT_STORY_LINK.match(text):
+        return None
+    href = links[0].get("href", "").strip()
+    link_text = squash(links[0].text_content())
+    if not href or href.startswith(("#", "mailto:")) or FILE_LINK.search(href):
+        return None
+    if "://" in link_text or link_text.startswith("www."):
+        return None  # an address shown as text: a reference, not a story
+    labelled = bool(rules.STORY_LINK_LABELS.match(text) or rules.STORY_LINK_LABELS.match(link_text))
+    rest = WORD.findall(text.replace(link_text, " ", 1))
+    if rest and not (labelled and len(rest) <= LABEL_MAX_WORDS):
+        return None
+    return words, labelled
+
+
+def _neighbour(p: Any, *, before: bool) -> Any:
+    return p.getprevious() if before else p.getnext()
+
+
+def _between_prose(p: Any, lines: dict[Any, Any]) -> bool:
+    return _prose_side(p, lines, before=True) and _prose_side(p, lines, before=False)
+
+
+def _prose_side(p: Any, lines: dict[Any, Any], *, before: bool) -> bool:
+    sibling = _neighbour(p, before=before)
+    while sibling is not None and sibling in lines:
+        sibling = _neighbour(sibling, before=before)
+    return sibling is not None and _is_prose(sibling)
+
+
+def _is_prose(elem: Any) -> bool:
+    if not isinstance(elem.tag, str) or elem.tag not in PROSE_BLOCKS:
+        return False
+    text = squash(elem.text_content())
+    if len(text.split()) < rules.PROSE_MIN_WORDS:
+        return False
+    linked = sum(len(squash(a.text_content())) for a in elem.iter("a"))
+    return linked <= LINK_SHARE_MAX * len(text)
+
+
+def _detach(elem: Any) -> None:
+    """Take ``elem`` out of the tree; its tail stays where it was."""
+    tail, elem.tail = elem.tail, None
+    previous, parent = elem.getprevious(), elem.getparent()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(elem)
+
+
+def move_opening_infobox(story: Any) -> None:
+    """An encyclopedia's box of facts above the first paragraph goes below it."""
+    blocks = 0
+    for elem in story.iter(*rules.INFOBOX_TAGS, "p"):
+        if elem is story:
+            continue
+        blocks += 1
+        if blocks > rules.TOP_BLOCKS or (elem.tag == "p" and _is_prose(elem)):
+            return
+        if _classes(elem) & rules.INFOBOX_CLASSES:
+            first = _first_prose_after(story, elem)
+            if first is not None:
+                _move_after(elem, first)
+            return
+
+
+def _first_prose_after(story: Any, box: Any) -> Any:
+    inside = set(box.iter())
+    seen_box = False
+    for elem in story.iter():
+        if elem is box:
+            seen_box = True
+        elif seen_box and elem not in inside and elem.tag == "p" and _is_prose(elem):
+            return elem
+    return None
+
+
+def _move_after(elem: Any, anchor: Any) -> None:
+    """Move ``elem`` (without its tail, which stays where it was) right after ``anchor``."""
+    _detach(elem)
+    anchor.addnext(elem)
+
+
+def title_from_heading(story: Any, title: str) -> str:
+    """A title that only adds a tagline to the story's opening heading ("Evolve: Shared
+    Mutable History — evolve extension for Mercurial") becomes that heading. The heading
+    stays in the story: whoever shows the title above it leaves out the repeat
+    (titles.opening_heading)."""
+    lead = leading_part(title)
+    heading = opening_heading(story)
+    if lead and heading is not None:
+        text = squash(heading.text_content())
+        if fold(text) == fold(lead) and len(text.split()) >= 2:
+            return text
+    return title
+
+
+def _classes(elem: Any) -> set[str]:
+    return set((elem.get("class") or "").lower().split())

@@ -1,0 +1,202 @@
+"""Leftover rules (reader.extract.leftovers) beyond what the pages in tests/pages show."""
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from reader.extract import extract
+from reader.extract.leftovers import hidden_classes
+from reader.extract.leftovers.titles import own_names, tidy_title, title_from_source
+from reader.extract.markdown import to_markdown
+from reader.extract.plaintext import to_text
+from reader.model import Article, Page
+
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+
+
+def page_article(slug: str) -> Article:
+    folder = PAGES / slug
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    html = (folder / "source.html").read_text("utf-8")
+    return extract(Page(source=f"{slug}/source.html", html=html, url=expected.get("page_url")))
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "byline", "url", "expected"),
+    [
+        ("Mozilla - Wikipedia", None, None, "https://en.wikipedia.org/wiki/Mozilla", "Mozilla"),
+        (
+            "Whales return | Eleanor Ainge Roy",
+            "the Guardian",
+            "Eleanor Ainge Roy",
+            None,
+            "Whales return",
+        ),
+        (
+            "Weekly Edition for March 26, 2015 [LWN.net]",
+            None,
+            None,
+            None,
+            "Weekly Edition for March 26, 2015",
+        ),
+        (
+            "Friday Facts #282 - 0.17 in sight | Factorio",
+            "Factorio.com",
+            None,
+            None,
+            "Friday Facts #282 - 0.17 in sight",
+        ),
+        ("A Big Lie - John Welch - Medium", "Medium", "John Welch", None, "A Big Lie"),
+        ("BBC News - Storm closes the pier", "BBC News", None, None, "Storm closes the pier"),
+        (
+            "Kuhn on events - Bradley Kuhn ( bkuhn )",
+            None,
+            "Bradley Kuhn (http://x.org/)",
+            None,
+            "Kuhn on events",
+        ),
+        # Parts that name neither the site nor the author stay.
+        (
+            "Google - Site Reliability Engineering",
+            None,
+            None,
+            None,
+            "Google - Site Reliability Engineering",
+        ),
+        (
+            "Minecraft 1.8 - The Bountiful Update",
+            "Minecraft Update News",
+            None,
+            None,
+            "Minecraft 1.8 - The Bountiful Update",
+        ),
+        # A title that is only the site's name is kept whole.
+        (
+            "Yahoo News - Latest News",
+            "Yahoo News - Latest News",
+            None,
+            None,
+            "Yahoo News - Latest News",
+        ),
+        ("The Guardian", "The Guardian", None, None, "The Guardian"),
+        # Separators inside the story's own words are not split.
+        (
+            "These Weeks in Firefox: Issue 85 – Firefox Nightly News",
+            "Firefox Nightly News",
+            None,
+            None,
+            "These Weeks in Firefox: Issue 85",
+        ),
+    ],
+)
+def test_title_without_site_or_author(
+    title: str, site: str | None, byline: str | None, url: str | None, expected: str
+) -> None:
+    assert tidy_title(title, own_names(site, byline, url)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "expected"),
+    [
+        ("/home/kim/Saved/river-notes.html", None, "river-notes"),
+        ("notes.txt", None, "notes"),
+        ("corpus/page.mhtml", None, "page"),
+        ("https://example.org/2024/05/the-tide-tables/", None, "the-tide-tables"),
+        ("/tmp/x.html", "https://example.org/", "example.org"),
+        ("-", None, "Untitled"),
+    ],
+)
+def test_a_page_without_a_title_is_named_after_its_file(
+    source: str, url: str | None, expected: str
+) -> None:
+    assert title_from_source(source, url) == expected
+
+
+def test_untitled_page_is_listed_under_its_file_name() -> None:
+    html = "<html><body>" + "<p>Words of a note kept without any heading.</p>" * 30
+    article = extract(Page(source="/notes/harbour-minutes.html", html=html + "</body></html>"))
+    assert article.title == "harbour-minutes"
+
+
+def test_classes_hidden_by_the_page_css_are_found() -> None:
+    root = lxml.html.fromstring(
+        "<html><head><style>"
+        ".a1{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+        "@media (max-width:600px){.b2,.c3{clip-path:inset(50%)}}"
+        ".d4{display:none}.e5{width:1px}.f6 span{clip:rect(0 0 0 0)}"
+        "</style></head><body></body></html>"
+    )
+    found = hidden_classes(root)
+    assert {"a1", "b2", "c3", "sr-only", "visually-hidden"} <= found
+    assert not {"d4", "e5", "f6"} & found  # display:none is responsive, not screen-reader
+
+
+def test_a_style_sheet_without_braces_is_read_in_one_pass() -> None:
+    """A hostile page's megabyte of CSS with no rules in it: nothing found, no hang."""
+    root = lxml.html.fromstring(
+        "<html><head><style>" + "a " * 500_000 + "</style></head><body></body></html>"
+    )
+    assert hidden_classes(root) >= {"sr-only"}
+
+
+def test_opening_infobox_moves_below_the_first_paragraph() -> None:
+    html = page_article("leftover-wiki").content_html
+    lead = html.index("Kallin Island is an island in the outer harbour")
+    box = html.index("Population")
+    history = html.index("History</h2>")
+    assert lead < box < history
+
+
+def test_title_shows_once_in_text_and_markdown() -> None:
+    article = page_article("leftover-title-site")
+    assert "<h1>Ferry to Kallin Island sails again</h1>" in article.content_html
+    assert to_markdown(article).count("Ferry to Kallin Island sails again") == 1
+    assert to_text(article).count("Ferry to Kallin Island sails again") == 1
+
+
+def test_text_format_reads_like_a_page() -> None:
+    article = page_article("leftover-title-heading")
+    text = to_text(article)
+    first, *rest = text.split("\n\n")
+    assert first == "Tide tables: reading the channel"
+    assert "The breakwater\n\nNot everyone is convinced." in text
+    assert "The winter timetable for the ferry\n\n" in text
+    assert " #" not in text and "¶" not in text
+    assert all(paragraph.strip() for paragraph in rest)
+
+
+def test_text_format_keeps_lists_and_code_lines() -> None:
+    article = Article(
+        source="x.html",
+        title="Tide tools",
+        content_html=(
+            "<div><p>Install it:</p><pre><code>pip install tide<br>tide --help</code></pre>"
+            "<ul><li>one</li><li>two<ul><li>inner</li></ul></li></ul><ol start='3'>"
+            "<li>three</li></ol><p>Loose <b>bold</b> end.</p></div>"
+        ),
+        text="",
+        byline="Kim Park",
+        url="https://s.example/a",
+    )
+    assert to_text(article) == (
+        "Tide tools\nKim Park\nhttps://s.example/a\n\nInstall it:\n\n"
+        "pip install tide\ntide --help\n\n• one\n• two\n  • inner\n\n3. three\n\nLoose bold end.\n"
+    )
+
+
+def test_markdown_code_keeps_its_line_breaks_and_headings_lose_permalinks() -> None:
+    article = page_article("leftover-title-heading")
+    markdown = to_markdown(article)
+    assert (
+        "## The breakwater\n" in markdown and "## The winter timetable for the ferry\n" in markdown
+    )
+    assert "[#]" not in markdown and "(#" not in markdown
+    code = Article(
+        source="x",
+        title="t",
+        content_html="<pre><code><span>// add.c</span><br>int add(int x);<br><br>x</code></pre>",
+        text="",
+    )
+    assert "```\n// add.c\nint add(int x);\n\nx\n```" in to_markdown(code)
