@@ -120,9 +120,9 @@ def test_costly_svg_is_drawn_by_the_helper_within_its_time_limit(qapp):
     ).encode()
     rasteriser = SvgRasteriser()
     try:
-        drawn = decode_image(cheap_but_not_light, 150, PixelBudget(), rasteriser)
+        drawn = decode_image(cheap_but_not_light, 150, PixelBudget(), rasteriser.draw)
         assert drawn.image is not None and drawn.image.size().toTuple() == (150, 100)
-        slow = decode_image(BLUR_SVG, 1400, PixelBudget(), rasteriser)  # Qt: ~9 s
+        slow = decode_image(BLUR_SVG, 1400, PixelBudget(), rasteriser.draw)  # Qt: ~9 s
     finally:
         rasteriser.close()
     assert slow.image is None and slow.reason == "SVG took too long to draw"
@@ -132,7 +132,7 @@ def test_cancelling_stops_a_costly_svg_at_once(qapp):
     cancelled = [False]
     rasteriser = SvgRasteriser(lambda: cancelled[0])
     try:
-        assert decode_image(ICON_SVG.replace(b"64", b"65"), 700, None, rasteriser).image
+        assert decode_image(ICON_SVG.replace(b"64", b"65"), 700, None, rasteriser.draw).image
         rasteriser.draw(ICON_SVG, 10, 100)  # the helper is up
         cancelled[0] = True
         result = rasteriser.draw(BLUR_SVG, 1400, MAX_IMAGE_PIXELS)

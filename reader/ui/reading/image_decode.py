@@ -14,14 +14,15 @@ time limit unless it is light), and unknown data is never decoded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-if TYPE_CHECKING:
-    from reader.ui.reading.svg_raster import SvgRasteriser
+# Draws a costly SVG fitted into (widest, most pixels) under a time limit: the image, or
+# why not (reader.ui.reading.svg_raster.SvgRasteriser.draw).
+DrawSvg = Callable[[bytes, int, int], "QImage | str"]
 
 # Widest decode: a 70-character column on a 2x screen, and what the view used before
 # columns were measured. The caller usually passes the column's own width.
@@ -66,10 +67,10 @@ def decode_image(
     data: bytes,
     max_width: int = MAX_DECODE_WIDTH,
     budget: PixelBudget | None = None,
-    rasteriser: SvgRasteriser | None = None,
+    draw_svg: DrawSvg | None = None,
 ) -> Decoded:
     """Decode ``data`` at most ``max_width`` pixels wide, within ``budget`` (spent here).
-    An SVG that is not light is drawn by ``rasteriser`` under its time limit (or, without
+    An SVG that is not light is drawn by ``draw_svg`` under its time limit (or, without
     one, left out)."""
     qt_format = _qt_format(data)
     if qt_format is None:
@@ -81,7 +82,7 @@ def decode_image(
         if verdict.problem:
             return Decoded(None, verdict.problem)
         if not verdict.light:
-            return _costly_svg(data, max_width, budget, rasteriser)
+            return _costly_svg(data, max_width, budget, draw_svg)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -108,11 +109,11 @@ def decode_image(
 
 
 def _costly_svg(
-    data: bytes, max_width: int, budget: PixelBudget | None, rasteriser: SvgRasteriser | None
+    data: bytes, max_width: int, budget: PixelBudget | None, draw_svg: DrawSvg | None
 ) -> Decoded:
-    if rasteriser is None:
+    if draw_svg is None:
         return Decoded(None, "SVG too costly to draw")
-    drawn = rasteriser.draw(data, max_width, MAX_IMAGE_PIXELS)
+    drawn = draw_svg(data, max_width, MAX_IMAGE_PIXELS)
     if isinstance(drawn, str):
         return Decoded(None, drawn)
     if budget is not None:

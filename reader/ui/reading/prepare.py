@@ -66,7 +66,7 @@ def prepare(
         data = _inline_image(src) if src.startswith("data:") else document.image(src)
         if not data:
             return None
-        decoded = decode_image(data, image_width, budget, rasteriser)
+        decoded = decode_image(data, image_width, budget, rasteriser.draw)
         return _keep(src, decoded, images, reasons)
 
     try:
