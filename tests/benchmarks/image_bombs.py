@@ -70,21 +70,10 @@ def data_url_page(folder: Path, svg: bytes) -> Path:
 
 
 def open_in_window(pages: dict[str, Path], runs: int) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from heartbeat import window_with_heartbeat
 
-    from reader.ui.shell.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow()
-    window.resize(1280, 860)
-    window.show()
-    app.processEvents()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(HEARTBEAT_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
+    beat = window_with_heartbeat(HEARTBEAT_MS)
+    app, window, ticks, timer = beat.app, beat.window, beat.ticks, beat.timer
 
     def spin(seconds: float) -> None:
         end = time.perf_counter() + seconds
