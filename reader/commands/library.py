@@ -9,6 +9,7 @@ stderr when stderr is a terminal, and always a summary line at the end.
 import argparse
 import json
 import shutil
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -131,16 +132,47 @@ def _import(args: argparse.Namespace, library: Any) -> int:
             _draw_bar(sys.stderr, event)
 
     cancel = threading.Event()
+    stopped_by: list[int] = []
+    restore = _stop_on_signals(cancel, stopped_by)
     try:
         summary = import_sources(
             args.sources, library, workers=args.workers, progress=progress, cancel=cancel
         )
     finally:
+        restore()
         if bar:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
     print(summary.line(), file=sys.stderr)
+    if stopped_by:
+        return 128 + stopped_by[0]  # the shell's way of saying "stopped by that signal"
     return 1 if summary.failed else 0
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop_on_signals(cancel: threading.Event, stopped_by: list[int]) -> Callable[[], None]:
+    """Ctrl+C (or SIGTERM, or a closed terminal) ends the import in order: what is
+    extracted is committed, the workers stop, the summary line is printed. A second
+    Ctrl+C interrupts at once. Returns the function that puts the old handlers back."""
+    previous: dict[int, Any] = {}
+
+    def stop(number: int, _frame: object) -> None:
+        cancel.set()
+        stopped_by.append(number)
+        signal.signal(number, previous[number])
+
+    for name in STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
 
 
 def _draw_bar(stream: TextIO, event: Any) -> None:
