@@ -9,6 +9,7 @@ stderr when stderr is a terminal, and always a summary line at the end.
 import argparse
 import json
 import shutil
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -81,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             stories = library.for_you(limit=args.limit, include_sponsored=args.ads)
         _print_stories(stories, args.format)
+        if args.article is None and len(stories) == args.limit:
+            total = library.for_you_count(include_sponsored=args.ads)
+            if total > len(stories):
+                _say_more(f"the best {len(stories)} of {total} unread stories")
         return 0
 
 
@@ -127,16 +132,47 @@ def _import(args: argparse.Namespace, library: Any) -> int:
             _draw_bar(sys.stderr, event)
 
     cancel = threading.Event()
+    stopped_by: list[int] = []
+    restore = _stop_on_signals(cancel, stopped_by)
     try:
         summary = import_sources(
             args.sources, library, workers=args.workers, progress=progress, cancel=cancel
         )
     finally:
+        restore()
         if bar:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
     print(summary.line(), file=sys.stderr)
+    if stopped_by:
+        return 128 + stopped_by[0]  # the shell's way of saying "stopped by that signal"
     return 1 if summary.failed else 0
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop_on_signals(cancel: threading.Event, stopped_by: list[int]) -> Callable[[], None]:
+    """Ctrl+C (or SIGTERM, or a closed terminal) ends the import in order: what is
+    extracted is committed, the workers stop, the summary line is printed. A second
+    Ctrl+C interrupts at once. Returns the function that puts the old handlers back."""
+    previous: dict[int, Any] = {}
+
+    def stop(number: int, _frame: object) -> None:
+        cancel.set()
+        stopped_by.append(number)
+        signal.signal(number, previous[number])
+
+    for name in STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
 
 
 def _draw_bar(stream: TextIO, event: Any) -> None:
@@ -272,6 +308,17 @@ def _story_json(item: Any) -> dict[str, Any]:
         "last_seen": _iso(item.last_seen),
         "read": item.read,
         "article_id": item.article_id,
+        **({"reason": _reason_json(item.reason)} if item.reason is not None else {}),
+    }
+
+
+def _reason_json(reason: Any) -> dict[str, Any]:
+    return {
+        "kind": reason.kind,
+        "article_id": reason.article_id,
+        "title": reason.title,
+        "count": reason.count,
+        "text": reason.text,
     }
 
 
@@ -287,9 +334,10 @@ def _story_lines(stories: list[Any]) -> None:
             marks.append(f"in library #{item.article_id}")
         extra = f"  [{', '.join(marks)}]" if marks else ""
         source = f" — {story.source}" if story.source else ""
-        print(
-            f"{number:>3}. {story.title}{source}  (recommended by {item.times_recommended}){extra}"
-        )
+        print(f"{number:>3}. {story.title}{source}{extra}")
+        times = item.times_recommended
+        why = f"Recommended by {times} saved article{'s' if times != 1 else ''}"
+        print(f"     {item.reason.text if item.reason is not None else why}")
         if story.url:
             print(f"     {story.url}")
         if story.summary:

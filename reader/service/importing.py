@@ -237,20 +237,49 @@ def import_sources(
     files = sorted(files, key=_size, reverse=True)  # longest first: no straggler at the end
     if context.get_start_method() == "fork":
         _preload()
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_ignore_interrupts
-    ) as pool:
-        try:
-            summary.cancelled = _run_pool(pool, files, count, finish, cancel)
-        except BaseException:  # Ctrl+C: stop feeding the workers, keep what is committed
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+    try:
+        summary.cancelled = _run_pool(pool, files, count, finish, cancel)
+    except BaseException:  # an interrupt: keep what is committed, stop the workers now
+        _stop_workers(pool)
+        raise
+    if summary.cancelled:
+        _stop_workers(pool)
+    else:
+        pool.shutdown(wait=True)
     return summary
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl+C to the main process, which stops the pool in order."""
+def _start_worker(parent_pid: int) -> None:
+    """Workers leave Ctrl+C to the main process (which stops them), and end by themselves
+    when it dies, even by SIGKILL (reader.lifeline)."""
+    from reader.lifeline import bind_to_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    bind_to_parent(parent_pid)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers at once: an extraction in progress is
+    thrown away (its source was not committed), nobody waits for it."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14
+    if kill is not None:
+        kill()
+        return
+    # Before 3.14 the executor keeps its processes here (pid -> Process), and nowhere public.
+    processes = dict(getattr(pool, "_processes", None) or {})
+    for process in processes.values():
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes.values():
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=1)
 
 
 def _run_pool(
@@ -277,10 +306,7 @@ def _run_pool(
     refill()
     while running:
         finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-        if cancel is not None and cancel.is_set():
-            pool.shutdown(wait=False, cancel_futures=True)
-            return True
-        for future in finished:
+        for future in finished:  # what is extracted is kept, even when cancelling
             source = running.pop(future)
             try:
                 article, reason = future.result()
@@ -289,5 +315,7 @@ def _run_pool(
             except Exception as error:  # unpicklable result and the like
                 article, reason = None, f"unexpected {type(error).__name__}: {error}"
             finish(source, article, reason)
+        if cancel is not None and cancel.is_set():
+            return True
         refill()
     return False

@@ -6,7 +6,7 @@ placeholder. The column width follows the window: the root frame's side margins 
 column of about MEASURE_CHARS characters of the body font.
 """
 
-import base64
+import math
 import time
 from dataclasses import dataclass, replace
 
@@ -237,10 +237,23 @@ class ReadingView(QTextBrowser):
     def body_font(self) -> QFont:
         return body_font(self._style)
 
+    def image_width(self) -> int:
+        """Device pixels an image needs to be sharp at the widest this column gets with the
+        current font and measure (a narrower window only scales it down): the width images
+        are decoded at, never more than MAX_DECODE_WIDTH."""
+        from reader.ui.reading.image_decode import MAX_DECODE_WIDTH
+
+        wanted = self._measure_px() * self.devicePixelRatioF()
+        return max(120, min(MAX_DECODE_WIDTH, math.ceil(wanted)))
+
+    def _measure_px(self) -> float:
+        """The measure in pixels: characters of the body font across the column."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        return advance * self._style.measure_chars
+
     def column_width(self) -> int:
         """Pixel width of the measure (characters of the body font), capped by the window."""
-        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
-        wanted = round(advance * self._style.measure_chars)
+        wanted = round(self._measure_px())
         available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
         return max(120, min(wanted, available))
 
@@ -334,10 +347,6 @@ class ReadingView(QTextBrowser):
             image = self._images.get(key)
             if image is not None:
                 return image
-            if name.scheme() == "data":
-                decoded = _data_url_image(key)
-                if decoded is not None:
-                    return decoded
             self.blocked_requests.append(key)
             placeholder = QImage(_PLACEHOLDER_SIZE, QImage.Format.Format_ARGB32)
             placeholder.fill(QColor(0, 0, 0, 0))
@@ -459,16 +468,3 @@ def _rejoin_list(document: QTextDocument, before: QTextBlock, start: int) -> Non
                     found.add(item)
             return
         block = block.previous()
-
-
-def _data_url_image(url: str) -> QImage | None:
-    """An inline ``data:image/...;base64,`` image, decoded without any I/O."""
-    header, _, payload = url.partition(",")
-    if not header.startswith("data:image/") or ";base64" not in header:
-        return None
-    try:
-        data = base64.b64decode(payload, validate=False)
-    except ValueError:
-        return None
-    image = QImage.fromData(data)
-    return None if image.isNull() else image

@@ -63,7 +63,9 @@ MIN_IMAGE_PX = 3
 PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
-ImageSize = Callable[[str], "tuple[int, int] | None"]
+# An image's pixel size; None when it was not saved; a short reason when it was saved but
+# is not shown (over the article's image budget, an SVG too complex to draw...).
+ImageSize = Callable[[str], "tuple[int, int] | str | None"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -255,10 +257,11 @@ def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
         src = (image.get("src") or "").strip()
         alt = _SPACE.sub(" ", image.get("alt") or "").strip()
         size = image_size(src) if src else None
-        if size is None:
+        if size is None or isinstance(size, str):
+            why = "image not saved" if size is None else f"image not shown ({size})"
             placeholder = etree.Element("span")
             placeholder.set("class", "missing-image")
-            placeholder.text = f"[image not saved{': ' + alt if alt else ''}]"
+            placeholder.text = f"[{why}{': ' + alt if alt else ''}]"
             placeholder.tail = image.tail
             image.getparent().replace(image, placeholder)
             continue

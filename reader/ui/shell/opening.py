@@ -71,7 +71,7 @@ class Opening(QObject):
         self.dialogs = dialogs
         self.style = style
         self._task: Task | None = None
-        self._fetch_cancel: threading.Event | None = None
+        self._cancel: threading.Event | None = None
         self._background: list[Task] = []
         self._relay = relay
         relay.fetch_progress.connect(self.fetch_progress)
@@ -87,12 +87,12 @@ class Opening(QObject):
         from reader.ui.reading.prepare import prepare
 
         self.status.begin("Opening your library…")
-        style = self.style()
+        style, width, stop = self.style(), self.view.image_width(), self._new_cancel()
         library = self.library
 
         def work() -> Prepared | None:
             document = reading.open_start(library.writes)
-            return None if document is None else prepare(document, style)
+            return None if document is None else prepare(document, style, width, stop.is_set)
 
         self._task = run_task(work, self._start_done, self._start_failed)
 
@@ -123,8 +123,6 @@ class Opening(QObject):
 
     def open_source(self, source: str, login: LoginAnswer | None = None) -> None:
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
-        import threading
-
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
         from reader.ui.reading.prepare import prepare
@@ -132,9 +130,8 @@ class Opening(QObject):
 
         self.cancel_loading(quiet=True)  # the newest request wins
         fetch: reading.FetchOptions | None = None
+        cancel = self._new_cancel()
         if is_url(source):
-            cancel = threading.Event()
-            self._fetch_cancel = cancel
             relay_progress = self._relay_progress()
             fetch = reading.FetchOptions(cancel=cancel, progress=relay_progress)
             if login is not None:
@@ -145,9 +142,11 @@ class Opening(QObject):
             self.status.begin(f"Fetching {_host(source)}… (Esc to stop)")
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
-        style, writes = self.style(), self.library.writes
+        style, writes, width = self.style(), self.library.writes, self.view.image_width()
         self._task = run_task(
-            lambda: prepare(reading.open_source(source, writes, fetch=fetch), style),
+            lambda: prepare(
+                reading.open_source(source, writes, fetch=fetch), style, width, cancel.is_set
+            ),
             self.show_opened,
             lambda error: self._open_failed(source, error),
         )
@@ -163,14 +162,25 @@ class Opening(QObject):
 
         self.cancel_loading(quiet=True)
         self.status.begin("Opening from your library…")
-        style, writes = self.style(), self.library.writes
+        style, writes, width = self.style(), self.library.writes, self.view.image_width()
+        stop = self._new_cancel()
         self._task = run_task(
             lambda: prepare(
-                writes(lambda library: reading.open_stored(library, article_id)), style
+                writes(lambda library: reading.open_stored(library, article_id)),
+                style,
+                width,
+                stop.is_set,
             ),
             self.show_opened,
             lambda error: self._open_failed("the saved article", error),
         )
+
+    def _new_cancel(self) -> threading.Event:
+        """Esc or the next open sets it: the fetch stops and image decoding ends early."""
+        import threading
+
+        self._cancel = threading.Event()
+        return self._cancel
 
     def cancel_loading(self, quiet: bool = False) -> bool:
         """Esc while fetching: stop the download and keep the article on screen."""
@@ -178,9 +188,9 @@ class Opening(QObject):
             return False
         self._task.cancel()
         self._task = None
-        if self._fetch_cancel is not None:
-            self._fetch_cancel.set()
-            self._fetch_cancel = None
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
         self.status.end()
         if not quiet:
             self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
@@ -235,7 +245,7 @@ class Opening(QObject):
         from reader.ui.shell.messages import describe_error
 
         self._task = None
-        self._fetch_cancel = None
+        self._cancel = None
         self.status.end()
         if isinstance(error, FetchCancelled):
             self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
@@ -271,7 +281,7 @@ class Opening(QObject):
             run_task(lambda: None, stored, not_stored)
 
     def fetch_progress(self, done: int, total: object) -> None:
-        if self._fetch_cancel is None:
+        if self._cancel is None:
             return
         if isinstance(total, int) and total > 0:
             self.status.advance(done, total)
@@ -280,7 +290,7 @@ class Opening(QObject):
     # -- showing ---------------------------------------------------------------------------
     def show_opened(self, prepared: Prepared) -> None:
         self._task = None
-        self._fetch_cancel = None
+        self._cancel = None
         document = prepared.document
         if document.words > LONG_ARTICLE_WORDS:
             self.save_position()
