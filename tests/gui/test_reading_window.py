@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 from window_helpers import WAIT_MS, open_and_wait
@@ -17,6 +17,7 @@ from window_helpers import WAIT_MS, open_and_wait
 from reader.ui.presenter import tasks
 from reader.ui.reading import themes
 from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.window_layout import SIDEBAR_MIN_WIDTH
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -249,14 +250,19 @@ def _line_lengths(document: QTextDocument, start: str) -> list[int]:
     return best
 
 
-def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
+def test_geometry_panel_widths_and_recent_files_are_remembered(qtbot, page):
     first = MainWindow()
     qtbot.addWidget(first)
     first.resize(760, 560)  # inside the offscreen screen (800x600)
     first.show()
     qtbot.waitExposed(first)
-    first.splitter.setSizes([470, 290])
-    sizes = first.splitter.sizes()
+    handle = first.splitter.handle(first.splitter.indexOf(first.sidebar))
+    middle = QPoint(handle.width() // 2, handle.height() // 2)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(-40, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(-40, 0))
+    width = first.sidebar.width()
+    assert width > SIDEBAR_MIN_WIDTH  # dragged wider than the narrow window had it
     open_and_wait(qtbot, first, page)
     first.close()
 
@@ -265,7 +271,8 @@ def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
     second.show()
     qtbot.waitExposed(second)
     assert (second.size().width(), second.size().height()) == (760, 560)
-    assert second.splitter.sizes() == sizes
+    # the reader's width is kept; this narrow window lends the text what it needs
+    assert second.placement.width_of(second.sidebar) == width
     second.recent.rebuild()
     labels = [action.text() for action in second.recent_menu.actions()]
     assert any("harbour.html" in label for label in labels)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextImageFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -79,7 +80,10 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Lines break between words only, never inside one ("Louisi-ana"); what cannot be
+        # broken at all (a table with many columns) makes the page scroll sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
         self._style = ViewStyle()
@@ -251,11 +255,17 @@ class ReadingView(QTextBrowser):
         advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
         return advance * self._style.measure_chars
 
-    def column_width(self) -> int:
+    def column_width(self, viewport_width: int | None = None) -> int:
         """Pixel width of the measure (characters of the body font), capped by the window."""
         wanted = round(self._measure_px())
-        available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
-        return max(120, min(wanted, available))
+        width = self.viewport().width() if viewport_width is None else viewport_width
+        return max(120, min(wanted, width - 2 * MIN_SIDE_MARGIN))
+
+    def chars_across(self, pane_width: int) -> float:
+        """Characters of the body font the column would hold in a pane this wide."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        viewport = pane_width - self.verticalScrollBar().sizeHint().width()
+        return max(0, min(round(self._measure_px()), viewport - 2 * MIN_SIDE_MARGIN)) / advance
 
     # -- visible focus -------------------------------------------------------------------
     # A line of its own along an edge of the page read as a glitch (at the top, as "100%
@@ -383,6 +393,9 @@ def body_font(style: ViewStyle) -> QFont:
 
 def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
+    document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(themes.view_css(style))
     document.setDefaultFont(body_font(style))

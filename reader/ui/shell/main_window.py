@@ -23,7 +23,7 @@ from reader.ui.shell.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
+    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
     from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.drawers import PanelPlacement
     from reader.ui.shell.library_actions import LibraryActions
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.navigation import Navigation
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.view_actions import ViewActions
-    from reader.ui.shell.window_layout import FittingSplitter
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel | None
     message_bar: MessageBar
     reading_progress: ReadingProgress
-    splitter: FittingSplitter
+    splitter: QSplitter
+    placement: PanelPlacement
     status_text: QLabel
     progress: QProgressBar
     actions_by_id: dict[str, QAction]
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
+        self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
         self.current = CurrentDocument(self)
         self.dialogs = DialogHost(self)
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
             library_panel=parts.library_panel,
             reading_progress=parts.reading_progress,
             messages=parts.message_bar,
-            splitter=parts.splitter,
+            placement=parts.placement,
             actions=self.actions_by_id,
             settings=self.settings,
             opening=self.opening,
@@ -270,7 +272,8 @@ class MainWindow(QMainWindow):
             self.view_actions.leave_focus_mode()
         self.settings.geometry = self.saveGeometry()
         if self._built:
-            self.settings.splitter = self.splitter.saveState()
+            library_width = self.placement.width_of(self.library_panel) if self.library_panel else 0
+            self.settings.panel_widths = (library_width, self.placement.width_of(self.sidebar))
             self.opening.save_position()
             self.current.close()
             self.listening.close()
