@@ -211,7 +211,10 @@ class PanelPlacement(QObject):
         """Give docked panels the width the reader gave them, less what the text needs to
         keep READING_COMFORT_PX (the library gives way first, each down to its minimum)."""
         shown = [p for p in self.panels if p.docked and not p.widget.isHidden()]
-        total = sum(self.splitter.sizes()) or self.splitter.width()
+        # The area's width, not the splitter's: on a resize the area hears it first, before
+        # its layout gives the splitter its new size.
+        handles = self.splitter.handleWidth() * max(0, len(shown))
+        total = self.area.width() - handles
         widths = {id(p): max(p.minimum, p.width) for p in shown}
         reading = total - sum(widths.values())
         for panel in sorted(shown, key=lambda p: p.side != "left"):
