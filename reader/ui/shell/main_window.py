@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.navigation import Navigation
     from reader.ui.shell.open_actions import OpenActions
     from reader.ui.shell.opening import Opening
+    from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.view_actions import ViewActions
     from reader.ui.sidebar.sidebar import Sidebar
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    pictures: Pictures
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -198,6 +200,15 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.shell.pictures import Pictures
+
+        self.pictures = Pictures(
+            current=self.current,
+            library=self.library,
+            view=parts.view,
+            style=lambda: self.view_actions.view_style(),
+            enabled=lambda: self.settings.fetch_pictures,
+        )
         from reader.ui.listening.controller import build_listening
 
         self.listening = build_listening(
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self._built:
             self.opening.stop_all()
+            self.pictures.stop()
             self.library.close()
         super().closeEvent(event)
 

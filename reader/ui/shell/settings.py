@@ -128,6 +128,15 @@ class Settings:
         self.store.setValue("window/sidebar", "true" if value else "false")
 
     @property
+    def fetch_pictures(self) -> bool:
+        """Fetch the pictures a saved page left on the web (they say where you read)."""
+        return str(self.store.value("reading/fetch_pictures", "true")).lower() == "true"
+
+    @fetch_pictures.setter
+    def fetch_pictures(self, value: bool) -> None:
+        self.store.setValue("reading/fetch_pictures", "true" if value else "false")
+
+    @property
     def show_ads(self) -> bool:
         return str(self.store.value("sidebar/show_ads", "false")).lower() == "true"
 

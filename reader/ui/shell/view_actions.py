@@ -174,9 +174,15 @@ class ViewActions:
             self.window,
             settings=self.settings.store,
         )
+        dialog.fetch_pictures.setChecked(self.settings.fetch_pictures)
         dialog.changed.connect(lambda style: self.apply_style(style, save=False))
         dialog.keys_changed.connect(self.set_key_overrides)
-        dialog.accepted.connect(lambda: self.apply_style(dialog.reading_style()))
+
+        def accepted() -> None:
+            self.apply_style(dialog.reading_style())
+            self.settings.fetch_pictures = dialog.fetch_pictures.isChecked()
+
+        dialog.accepted.connect(accepted)
         self.dialogs.open("preferences", dialog)
 
     def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
