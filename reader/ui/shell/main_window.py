@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.library_watch import LibraryWatch
     from reader.ui.reading.find_bar import FindBar
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
     recent: RecentFiles
     listening: Listening
     pictures: Pictures
+    library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -200,7 +202,11 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.presenter.library_watch import LibraryWatch
         from reader.ui.shell.pictures import Pictures
+
+        self.library_watch = LibraryWatch(self.library, parent=self)
+        self.library_watch.changed.connect(self.library_actions.reload_library)
 
         self.pictures = Pictures(
             current=self.current,
@@ -232,6 +238,7 @@ class MainWindow(QMainWindow):
             self.listening,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        self.library_watch.start()
         window_layout.restore(parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
@@ -290,6 +297,7 @@ class MainWindow(QMainWindow):
             self.listening.close()
         self.settings.sync()
         if self._built:
+            self.library_watch.stop()
             self.opening.stop_all()
             self.pictures.stop()
             self.library.close()
