@@ -18,8 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.errors import ReaderError
 from reader import bundled
+from reader.errors import ReaderError
 
 APP_ID = "reader"
 DESKTOP_FILE = f"{APP_ID}.desktop"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 from urllib.parse import unquote
 
-from reader.model import Article, Asset
 from reader import bundled
+from reader.model import Article, Asset
 from reader.urls import is_url, reference_name, source_origin
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ place decides colours (the theme file) and one place decides rhythm (base.css).
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 
