@@ -181,3 +181,20 @@ def reference_name(url: str) -> str:
     how an image is still found when the view hands its address back resolved against
     the page or re-encoded."""
     return unquote(url).split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+# Host labels that name no site ("www.", "en.", "m.") and second-level domains ("co.uk").
+_NAMELESS_LABELS = frozenset({"www", "m", "amp", "mobile", "en", "blog", "blogs", "news"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
+
+
+def site_label(host: str) -> str:
+    """The name a site is known by, from its host: "en.wikipedia.org" -> "wikipedia",
+    "www.bbc.co.uk" -> "bbc" (what a title suffix or a "BBC News" credit says)."""
+    labels = [label for label in host.lower().split(".") if label]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    labels = [label for label in labels if label not in _NAMELESS_LABELS]
+    return labels[-1] if labels else host

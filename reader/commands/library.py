@@ -82,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             stories = library.for_you(limit=args.limit, include_sponsored=args.ads)
         _print_stories(stories, args.format)
+        if args.article is None and len(stories) == args.limit:
+            total = library.for_you_count(include_sponsored=args.ads)
+            if total > len(stories):
+                _say_more(f"the best {len(stories)} of {total} unread stories")
         return 0
 
 
@@ -304,6 +308,17 @@ def _story_json(item: Any) -> dict[str, Any]:
         "last_seen": _iso(item.last_seen),
         "read": item.read,
         "article_id": item.article_id,
+        **({"reason": _reason_json(item.reason)} if item.reason is not None else {}),
+    }
+
+
+def _reason_json(reason: Any) -> dict[str, Any]:
+    return {
+        "kind": reason.kind,
+        "article_id": reason.article_id,
+        "title": reason.title,
+        "count": reason.count,
+        "text": reason.text,
     }
 
 
@@ -319,9 +334,10 @@ def _story_lines(stories: list[Any]) -> None:
             marks.append(f"in library #{item.article_id}")
         extra = f"  [{', '.join(marks)}]" if marks else ""
         source = f" — {story.source}" if story.source else ""
-        print(
-            f"{number:>3}. {story.title}{source}  (recommended by {item.times_recommended}){extra}"
-        )
+        print(f"{number:>3}. {story.title}{source}{extra}")
+        times = item.times_recommended
+        why = f"Recommended by {times} saved article{'s' if times != 1 else ''}"
+        print(f"     {item.reason.text if item.reason is not None else why}")
         if story.url:
             print(f"     {story.url}")
         if story.summary:

@@ -56,12 +56,19 @@ def origin_for(article: Article, origin: str | None) -> str | None:
     return origin or source_origin(article.source.strip())
 
 
-def save(conn: sqlite3.Connection, article: Article, origin: str | None, now: float) -> SaveResult:
+def save(
+    conn: sqlite3.Connection,
+    article: Article,
+    origin: str | None,
+    now: float,
+    *,
+    bundled: bool = False,
+) -> SaveResult:
     """Insert, or update the same article in place (see Library.save_result)."""
     url_key = normalize_url(article.url) if article.url else None
     origin = origin_for(article, origin)
     digest = content_hash(article)
-    values = _article_values(article, url_key, origin, digest)
+    values = {**_article_values(article, url_key, origin, digest), "bundled": int(bundled)}
     existing = _find_existing(conn, url_key, origin)
     if existing is None:
         article_id = _insert_article(conn, values, now)
@@ -72,41 +79,44 @@ def save(conn: sqlite3.Connection, article: Article, origin: str | None, now: fl
         old_active = False
         status: SaveStatus = "added"
     else:
-        article_id, old_hash, deleted_at = existing
-        if old_hash == digest and deleted_at is None:
+        article_id, old_hash, deleted_at, was_bundled = existing
+        if old_hash == digest and deleted_at is None and was_bundled == bundled:
             return SaveResult(article_id, "unchanged")
         _update_article(conn, article_id, values, now)
         conn.execute(
             "UPDATE article_bodies SET content_html = ?, text = ? WHERE article_id = ?",
             (article.content_html, article.text, article_id),
         )
-        old_active = deleted_at is None
+        old_active = deleted_at is None and not was_bundled
         status = "updated"
     assets.write_assets(conn, article_id, article.assets)
-    stories.write_stories(conn, article_id, article.recommended, now, old_active=old_active)
+    stories.write_stories(
+        conn, article_id, article.recommended, now, old_active=old_active, counted=not bundled
+    )
     return SaveResult(article_id, status)
 
 
 def _find_existing(
     conn: sqlite3.Connection, url_key: str | None, origin: str | None
-) -> tuple[int, str | None, float | None] | None:
+) -> tuple[int, str | None, float | None, bool] | None:
+    """(id, content hash, deleted_at, bundled) of the same article already kept, if any."""
     if url_key is not None:
         row = conn.execute(
-            "SELECT id, content_hash, deleted_at FROM articles WHERE url_key = ?"
+            "SELECT id, content_hash, deleted_at, bundled FROM articles WHERE url_key = ?"
             " ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
             (url_key,),
         ).fetchone()
         if row is not None:
-            return int(row[0]), row[1], row[2]
+            return int(row[0]), row[1], row[2], bool(row[3])
     if origin is not None:
         # The same file, unless it now holds a page with another known address.
         row = conn.execute(
-            "SELECT id, content_hash, deleted_at FROM articles WHERE origin = ?"
+            "SELECT id, content_hash, deleted_at, bundled FROM articles WHERE origin = ?"
             " AND (url_key IS NULL OR ? IS NULL) ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
             (origin, url_key),
         ).fetchone()
         if row is not None:
-            return int(row[0]), row[1], row[2]
+            return int(row[0]), row[1], row[2], bool(row[3])
     return None
 
 
@@ -280,22 +290,24 @@ def set_tags(conn: sqlite3.Connection, article_id: int, tags: Sequence[str]) -> 
 
 def soft_delete(conn: sqlite3.Connection, article_id: int, now: float) -> None:
     """Hide the article; its stories stop counting at once (restore() undoes both)."""
-    require(conn, article_id)
+    (bundled,) = require(conn, article_id, "bundled")
     conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (now, article_id))
-    stories.count_down(conn, stories.linked_story_ids(conn, article_id))
+    if not bundled:
+        stories.count_down(conn, stories.linked_story_ids(conn, article_id))
 
 
 def restore(conn: sqlite3.Connection, article_id: int, now: float) -> None:
     """Undo soft_delete(); StoreError once the purge has removed the row for good."""
     row = conn.execute(
-        "SELECT deleted_at FROM articles WHERE id = ?", (int(article_id),)
+        "SELECT deleted_at, bundled FROM articles WHERE id = ?", (int(article_id),)
     ).fetchone()
     if row is None:
         raise StoreError(f"article {article_id} cannot be restored any more")
     if row[0] is None:
         return
     conn.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
-    stories.count_up_article(conn, article_id, now)
+    if not row[1]:
+        stories.count_up_article(conn, article_id, now)
 
 
 def deleted_before(conn: sqlite3.Connection, cutoff: float, limit: int) -> list[int]:

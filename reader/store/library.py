@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.model import Article, Asset
-from reader.store import articles, assets, fulltext, listening, stories
+from reader.store import articles, assets, for_you, fulltext, listening, stories
 from reader.store.database import Database
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
 from reader.urls import normalize_url
@@ -30,7 +30,7 @@ class Library:
             path = library_path()
         self.path = Path(path)
         self._db = Database(self.path)
-        self._profile = stories.ProfileCache()
+        self._profile = for_you.ProfileCache()
         try:
             self._purge_deleted()
         except BaseException:
@@ -53,19 +53,28 @@ class Library:
 
     # -- saving ---------------------------------------------------------------------------
 
-    def save(self, article: Article, *, origin: str | None = None) -> int:
+    def save(self, article: Article, *, origin: str | None = None, bundled: bool = False) -> int:
         """Save or update; returns the article id (kept when the article was already here)."""
-        return self.save_result(article, origin=origin).id
+        return self.save_result(article, origin=origin, bundled=bundled).id
 
-    def save_result(self, article: Article, *, origin: str | None = None) -> SaveResult:
+    def save_result(
+        self, article: Article, *, origin: str | None = None, bundled: bool = False
+    ) -> SaveResult:
         """Save or update, saying whether the article was added, updated or unchanged.
 
         Same normalized URL, or else the same origin (absolute file path or URL loaded
         from) when neither side knows another address, means the same article: it is
-        updated in place and keeps its id and state.
+        updated in place and keeps its id and state. ``bundled``: Reader's own sample
+        article, whose stories never count in "For you".
         """
         with self._db.write() as conn:
-            return articles.save(conn, article, origin, time.time())
+            return articles.save(conn, article, origin, time.time(), bundled=bundled)
+
+    def version(self) -> tuple[int, int]:
+        """Changes when anything in the file changed, by this or another process (a cheap
+        PRAGMA: compare it to know whether to read the library again)."""
+        with self._db.read() as conn:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
     # -- reading --------------------------------------------------------------------------
 
@@ -108,6 +117,12 @@ class Library:
         """Every image (and other asset) kept with the article."""
         with self._db.read() as conn:
             return assets.article_assets(conn, int(article_id))
+
+    def add_assets(self, article_id: int, new: Sequence[Asset]) -> None:
+        """Keep more images with a saved article (fetched after it was saved)."""
+        with self._db.write() as conn:
+            articles.require(conn, int(article_id))
+            assets.add_assets(conn, int(article_id), new)
 
     def find_by_url(self, url: str) -> int | None:
         with self._db.read() as conn:
@@ -213,9 +228,15 @@ class Library:
             return stories.article_stories(conn, int(article_id))
 
     def for_you(self, limit: int = 50, include_sponsored: bool = False) -> list[StoredStory]:
-        """Unread stories across the library, best first (see reader.store.ranking)."""
+        """Unread stories across the library, best first, each with its ``reason`` (see
+        reader.store.for_you and reader.store.ranking)."""
         with self._db.read() as conn:
-            return stories.for_you(conn, self._profile, int(limit), include_sponsored)
+            return for_you.for_you(conn, self._profile, int(limit), include_sponsored)
+
+    def for_you_count(self, include_sponsored: bool = False) -> int:
+        """How many unread stories "For you" can offer (a maintained count)."""
+        with self._db.read() as conn:
+            return for_you.count_unread(conn, include_sponsored)
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
         """Search title, byline, site, text and tags (syntax: reader.store.search)."""

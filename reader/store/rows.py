@@ -69,6 +69,25 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why "For you" offers a story: the recent article it is close to, or else the saved
+    article(s) that recommended it."""
+
+    kind: Literal["read", "recommended"]
+    article_id: int | None
+    title: str
+    count: int = 1  # how many saved articles recommend the story
+
+    @property
+    def text(self) -> str:
+        if self.kind == "read":
+            return f"Because you read “{self.title}”"
+        if self.count > 1:
+            return f"Recommended by {self.count} of your articles"
+        return f"Recommended by “{self.title}”" if self.title else "Recommended once"
+
+
+@dataclass(frozen=True)
 class StoredStory:
     id: int
     story: Story
@@ -77,6 +96,7 @@ class StoredStory:
     last_seen: datetime | None
     read: bool
     article_id: int | None  # the library article with that URL, if saved
+    reason: Reason | None = None  # set by "For you"
 
 
 # A search snippet as (text, is a match) parts, in order.

@@ -145,15 +145,21 @@ def summary(item: HtmlElement, title_: str, settings: Thresholds) -> str:
 
 
 def source(item: HtmlElement, title_: str, settings: Thresholds) -> str:
-    """The provider of a story ("Reuters"): a source-classed element or a provider line."""
+    """The provider of a story ("Reuters"): a source-classed element or a provider line;
+    never a player's control ("Play Video")."""
     for element in item.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
         if not tokens.SOURCE_TOKENS.isdisjoint(words.flat_words(element)):
             text = _without_labels(visible_text(element))
             if text and len(text) <= texts.MAX_LABEL_CHARS and text != title_:
-                return text
-    return _provider_line(item, title_, settings)
+                return "" if _media_control(text) else text
+    line = _provider_line(item, title_, settings)
+    return "" if _media_control(line) else line
+
+
+def _media_control(text: str) -> bool:
+    return " ".join(text.lower().split()) in texts.MEDIA_CONTROL_TEXTS
 
 
 def _without_labels(text: str) -> str:

@@ -105,8 +105,8 @@ def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:
 @lru_cache(maxsize=16384)
 def _negative_words(class_attr: str, id_attr: str, footers: bool = True) -> bool:
     for name in words.attr_words(class_attr, id_attr):
-        if not name:
-            continue
+        if not name or name[0] in tokens.MODIFIER_WORDS:
+            continue  # "with-navbar", "has-menu": a layout flag on a wrapper, not a menu
         if name[0] == tokens.FOOTER_WORD or (
             name[-1] == tokens.FOOTER_WORD and name[0] in tokens.SITE_WORDS
         ):

@@ -81,11 +81,14 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         sponsored = block.sponsored or items.sponsored(item, links_of, url)
         if key in ad_only and not sponsored:
             continue  # an outside link that is neither a story URL nor a labelled ad
+        source = items.source(item, title, settings)
+        if sponsored and urls.own_story_via_network(page, url, source):
+            sponsored = False
         story = Story(
             title=title,
             url=urls.clean(url),
             summary=items.summary(item, title, settings) if item is not links_of[0] else "",
-            source=items.source(item, title, settings),
+            source=source,
             image=items.image(item, page.base),
             sponsored=sponsored,
             group=label,

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from reader.extract.recommended import words
 from reader.extract.recommended.rules import links as rules
 from reader.extract.recommended.state import PageState
-from reader.urls import normalize_url, resolve
+from reader.urls import normalize_url, resolve, site_label
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -31,6 +31,18 @@ def host_in(host_: str, suffixes: tuple[str, ...]) -> bool:
 
 def ad_host(url: str) -> bool:
     return host_in(host(url), rules.AD_HOSTS)
+
+
+def own_story_via_network(page: PageState, url: str, source: str) -> bool:
+    """An ad network's item that is the site's own story: sent through the network's
+    redirect for unpaid recommendations, or credited to the site itself ("BBC News" on
+    bbc.com)."""
+    if host_in(host(url), rules.ORGANIC_REDIRECT_HOSTS):
+        return True
+    names = {site_label(own) for own in page.self_hosts if own}
+    credited = [word.strip("()").lower() for word in source.split()]
+    # "BBC News" on bbc.com, "Harbour News" on harbournews.co.uk: the credit's first words.
+    return any("".join(credited[:count]) in names for count in range(1, len(credited) + 1))
 
 
 def site(host_: str) -> str:

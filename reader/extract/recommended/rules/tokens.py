@@ -249,6 +249,9 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "drawer",
     }
 )
+# First words of class names that flag a layout rather than name the element
+# ("with-navbar", "has-sidebar", "no-menu", "is-sticky").
+MODIFIER_WORDS = frozenset({"with", "without", "has", "no", "is", "show", "hide"})
 # "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
 MENU_SUFFIXES = ("menu", "nav")
 NEGATIVE_LAST_WORDS = frozenset(
