@@ -9,6 +9,7 @@ from pathlib import Path
 
 APP_NAME = "Reader"
 DATA_DIR_ENV = "READER_DATA_DIR"
+CACHE_DIR_ENV = "READER_CACHE_DIR"
 LIBRARY_FILE = "library.sqlite3"
 
 
@@ -27,9 +28,11 @@ def library_path() -> Path:
     return data_dir() / LIBRARY_FILE
 
 
-def resources_dir() -> Path:
-    """The bundled resources (themes, icons, sample article), next to the package."""
-    packaged = Path(__file__).resolve().parent / "resources"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "resources"
+def cache_dir() -> Path:
+    """Files Reader can always make again (READER_CACHE_DIR overrides, for tests)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

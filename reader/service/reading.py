@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 from urllib.parse import unquote
 
+from reader import bundled
 from reader.model import Article, Asset
-from reader.paths import resources_dir
 from reader.urls import is_url, reference_name, source_origin
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def find_asset(assets: Sequence[Asset], src: str) -> Asset | None:
 
 def sample_path() -> Path:
     """The bundled welcome article, shown when the library is empty."""
-    return resources_dir() / "sample" / SAMPLE_PAGE
+    return bundled.real_path("sample") / SAMPLE_PAGE  # the page and its _files folder
 
 
 def is_sample(source: str) -> bool:

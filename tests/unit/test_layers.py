@@ -11,7 +11,10 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[2] / "reader"
+pytestmark = pytest.mark.checkout
 QT = ("PySide6", "shiboken6")
 
 # Lower number = lower layer. A module may import its own layer and the ones below.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.paths import resources_dir
+from reader import bundled
 from reader.ui.plain_text import plain_label
 from reader.ui.presenter.tasks import Relay
 from reader.ui.reading.find_bar import FindBar
@@ -65,7 +65,7 @@ class Parts:
 
 def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     """Create the window's widgets and lay them out."""
-    icon = resources_dir() / "icons" / "reader.svg"
+    icon = bundled.real_path("icons", "reader.svg")
     if icon.is_file():
         window.setWindowIcon(QIcon(str(icon)))
     relay = Relay(window)
