@@ -103,8 +103,13 @@ def test_for_you_ranks_stories_recommended_by_several_articles_first(qtbot, side
     counts = {item.story.title: item.times_recommended for item in sidebar.items()}
     assert counts[EVERYWHERE.title] == 3 and counts[ONCE.title] == 1
     once = next(item for item in sidebar.items() if item.story.title == ONCE.title)
-    assert "recommended once" in meta_text(once, always_count=True)
-    assert "recommended" not in meta_text(once, always_count=False)
+    assert once.reason.startswith("Recommended by “")  # the article that recommended it
+    assert once.reason in meta_text(once, always_count=True)
+    assert "saved article" not in meta_text(once, always_count=False)
+    everywhere = next(item for item in sidebar.items() if item.story.title == EVERYWHERE.title)
+    assert "Recommended by 3 of your articles" in meta_text(everywhere, always_count=True)
+    assert "in 3 saved articles" in meta_text(everywhere, always_count=False)
+    assert sidebar.caption.text() == f"{len(sidebar.items())} unread stories, best first"
 
 
 def test_read_stories_drop_out_of_for_you(qtbot, sidebar, library):
@@ -395,3 +400,16 @@ def test_one_short_list_and_for_you_show_no_headings(qtbot, sidebar, library):
     assert rows(sidebar) == [f"Only list {n}" for n in range(4)]
     show_for_you(qtbot, sidebar)
     assert rows(sidebar) == titles(sidebar)
+
+
+def test_for_you_counts_every_unread_story_not_only_the_cards(qtbot, sidebar, data_dir):
+    from reader.ui.sidebar.sidebar import FOR_YOU_LIMIT
+
+    many = tuple(Story(f"Story {n}", f"https://n.example/{n}") for n in range(FOR_YOU_LIMIT + 12))
+    with Library() as lib:
+        lib.save(article("A long front page", "https://news.example.org/front", many))
+    show_for_you(qtbot, sidebar)
+    assert len(sidebar.items()) == FOR_YOU_LIMIT
+    assert (
+        sidebar.caption.text() == f"The best {FOR_YOU_LIMIT} of {FOR_YOU_LIMIT + 12} unread stories"
+    )

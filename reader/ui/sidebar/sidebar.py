@@ -200,6 +200,7 @@ class Sidebar(QWidget):
         self._selected: dict[str, object] = {}
         self._selected_row: dict[str, int] = {}
         self._for_you_loaded = False
+        self._unread = (0, 0)  # unread stories For you could offer: without ads, with them
         self._for_you_error: str | None = None
         self._generation = 0
         self._library = library or LibraryService(parent=self)
@@ -444,12 +445,13 @@ class Sidebar(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(result: object) -> None:
-            if generation != self._generation or not isinstance(result, list):
+        def done(result: tuple[list[StoryItem], tuple[int, int]]) -> None:
+            if generation != self._generation:
                 return
+            items, self._unread = result
             self._for_you_error = None
             self._for_you_loaded = True
-            self._items[MODE_FOR_YOU] = result
+            self._items[MODE_FOR_YOU] = items
             if self._mode == MODE_FOR_YOU:
                 self._show_items(MODE_FOR_YOU, keep_current=True)
             self.loaded.emit(MODE_FOR_YOU)
@@ -466,15 +468,12 @@ class Sidebar(QWidget):
         if self._marks_in_flight:
             self._reload_after_marks = True  # the marks first, so read stories drop out
             return
-        self._library.read(
-            lambda library: [
-                StoryItem.from_stored(row)
-                for row in library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
-            ],
-            done,
-            failed,
-            owner=self,
-        )
+        def work(library: Library) -> tuple[list[StoryItem], tuple[int, int]]:
+            rows = library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
+            unread = (library.for_you_count(False), library.for_you_count(True))
+            return [StoryItem.from_stored(row) for row in rows], unread
+
+        self._library.read(work, done, failed, owner=self)
 
     def _mark(
         self,
@@ -556,7 +555,12 @@ class Sidebar(QWidget):
         elif not self._for_you_loaded and not self._for_you_error:
             caption = "Loading…"
         else:
-            caption = f"{count} unread, best first" if count else ""
+            total = self._unread[1 if self.ads_toggle.isChecked() else 0]
+            if total > count:
+                caption = f"The best {count} of {total:,} unread stories"
+            else:
+                caption = f"{count} unread stor{'y' if count == 1 else 'ies'}, best first"
+            caption = caption if count else ""
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption) or sponsored > 0)
         empty = EMPTY_TEXT[mode]
