@@ -1,11 +1,14 @@
 """The text at any window width, with any panel open: read off the laid-out document.
 
-At 600, 800, 1180 and 1600 px, with the library, the stories, both or neither, the article
-column holds at least 45 characters of the body font, a line never ends inside a word, and
-the column keeps 60-75 characters whenever the window has room for them. Panels that would
-squeeze the text become drawers: they open over it and close with Esc or a click beside.
+At 600, 800, 1180 and 1600 px, with the library, the stories, both or neither, for the
+pages of the README's screenshots (the seed, a table page, a quote page, the sample with
+its picture) and a page of long words, the article column holds at least 45 characters of
+the body font, a line never ends inside a word, and the column keeps 60-75 characters
+whenever the window has room for them. Panels that would squeeze the text become drawers:
+they open over it and close with Esc or a click beside.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from window_helpers import open_and_wait
 from reader.ui.shell.drawers import MIN_COLUMN_CHARS
 from reader.ui.shell.main_window import MainWindow
 
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+SHARED = Path(os.environ.get("READER_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared"))
 WIDTHS = (600, 800, 1180, 1600)
 PANELS = ("neither", "library", "stories", "both")
 WORD_CHAR = re.compile(r"\w")
@@ -74,19 +79,31 @@ def set_panels(qtbot, window: MainWindow, which: str) -> None:
     qtbot.wait(20)
 
 
+def screenshot_pages(page: Path) -> list[Path]:
+    """The pages of docs/screenshots/layout (the seed only where ../shared is)."""
+    from reader.service.reading import sample_path
+
+    pages = [page, PAGES / "reading-table" / "source.html"]
+    pages += [PAGES / "reading-quotes" / "source.html", sample_path()]
+    seed = SHARED / "seed" / "000_b486bc09ecc24fa0.txt"
+    return pages + ([seed] if seed.is_file() else [])
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_column_stays_readable_at_every_width(qtbot, window, page, width: int) -> None:
     window.resize(width, 700)
     qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
-    open_and_wait(qtbot, window, page)
-    for panels in PANELS:
-        set_panels(qtbot, window, panels)
-        chars = column_chars(window)
-        assert chars >= MIN_COLUMN_CHARS, (width, panels, chars)
-        assert broken_words(window.view.document()) == [], (width, panels)
-        reading = window.view.parentWidget().width()
-        if window.placement.column_chars(reading) > 75:  # the window has room to spare
-            assert 60 <= chars <= 75, (width, panels, chars)
+    for source in screenshot_pages(page):
+        open_and_wait(qtbot, window, source)
+        for panels in PANELS:
+            set_panels(qtbot, window, panels)
+            chars = column_chars(window)
+            where = (source.name, width, panels)
+            assert chars >= MIN_COLUMN_CHARS, (*where, chars)
+            assert broken_words(window.view.document()) == [], where
+            reading = window.view.parentWidget().width()
+            if window.placement.column_chars(reading) > 75:  # the window has room to spare
+                assert 60 <= chars <= 75, (*where, chars)
     set_panels(qtbot, window, "both")
     placement = window.placement
     if width >= 1180:

@@ -588,3 +588,31 @@ def test_a_handler_claimed_twice_is_refused():
 
     with pytest.raises(ValueError, match=r"file\.open"):
         handlers(One(), Two())
+
+
+def test_star_and_tags_show_in_the_article_header_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.star")
+    qtbot.waitUntil(lambda: "★ Starred" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    toast = window.undo_toast
+    assert toast.isVisible() and toast.text() == "Starred “Morning at the harbour”."
+    assert window.statusBar().currentMessage() != toast.text()  # said once, not twice
+    window.library_actions._ask_tags(stored(window).row(ids[0]))
+    dialog = window.dialogs.shown["tags"]
+    dialog.setTextValue("boats, sea")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "#boats" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    assert "#sea" in window.view.toPlainText()[:400]
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "#boats" not in window.view.toPlainText()[:400], timeout=WAIT_MS)
+
+
+def test_archiving_while_reading_moves_on_to_the_next_unread_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.archive")
+    qtbot.waitUntil(lambda: window.current.article_id not in (None, ids[0]), timeout=WAIT_MS)
+    assert flags(window, ids[0])[1]  # archived
+    assert not flags(window, window.current.article_id)[2]  # an unread one came up
+    toast = window.undo_toast
+    assert toast.text().endswith("on to the next unread article") and toast.isVisible()
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current.article_id == ids[0], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not flags(window, ids[0])[1], timeout=WAIT_MS)

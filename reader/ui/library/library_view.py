@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ from reader.ui.library.library_model import (
     SearchModel,
     SnippetDelegate,
 )
+from reader.ui.library.title_cell import TitleDelegate
 from reader.ui.library.undo_message import UndoMessage
 from reader.ui.plain_text import plain_label
 
@@ -95,6 +96,9 @@ class _Table(QTableView):
             self.delete_pressed.emit()
             return
         super().keyPressEvent(event)
+
+
+NARROW_PANEL_PX = 380  # below this the list shows titles and state marks only
 
 
 class LibraryPanel(QWidget):
@@ -157,6 +161,7 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(TITLE, TitleDelegate(self.table))
         for column in (SITE, DATE, TIME, STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(SITE, 140)
@@ -217,6 +222,15 @@ class LibraryPanel(QWidget):
         self.filter_combo.currentIndexChanged.connect(self._on_query_changed)
         self.sort_combo.currentIndexChanged.connect(self._on_query_changed)
         self._on_query_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow panel (beside a narrow window, or as a drawer) gives the titles the
+        room: the site and reading time give way, the state marks stay."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_PANEL_PX
+        for column in (SITE, TIME):
+            if self.table.isColumnHidden(column) != narrow:
+                self.table.setColumnHidden(column, narrow)
 
     def _add_local_action(
         self, text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]
@@ -532,10 +546,11 @@ class LibraryPanel(QWidget):
         if model.rowCount():
             _make_current(view, model.index(max(0, min(next_row, model.rowCount() - 1)), 0))
 
-    def push_change(self, change: Change) -> None:
-        """Do ``change`` and offer to undo it (a failed one says why and leaves nothing)."""
+    def push_change(self, change: Change, announce: bool = True) -> None:
+        """Do ``change`` and offer to undo it (a failed one says why and leaves nothing);
+        ``announce`` False: the window offers the undo itself (a change made while reading)."""
         self.undo_stack.push(change)
-        if not change.failed:
+        if not change.failed and announce:
             self.show_message(change.text(), undo=True)
 
     def undo(self) -> None:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
     from reader.ui.sidebar.sidebar import Sidebar
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
     recent: RecentFiles
     listening: Listening
     pictures: Pictures
+    undo_toast: UndoToast
     library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         parts = window_layout.build_parts(self, self.library)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.undo_toast = parts.undo_toast
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
         self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
@@ -184,6 +187,8 @@ class MainWindow(QMainWindow):
             messages=parts.message_bar,
             status=status,
             dialogs=dialogs,
+            undo_toast=parts.undo_toast,
+            next_unread=lambda: self.navigation.next_unread(),
         )
         self.navigation = Navigation(
             current=self.current,
