@@ -447,3 +447,33 @@ def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: window.view.document() is not document, timeout=WAIT_MS)
     assert themes.load_theme("sepia").colors["text"] in window.view.document().defaultStyleSheet()
     assert "The end." in window.view.toPlainText()
+
+
+def test_an_error_is_said_once_and_esc_dismisses_it(qtbot, window, page, tmp_path):
+    open_and_wait(qtbot, window, page)
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    assert window.message_bar.isVisible()
+    assert "nowhere.html" in window.message_bar.text()
+    assert "nowhere.html" not in window.statusBar().currentMessage()  # not said twice
+    assert window.status_text.text().endswith("min read")  # the length line is left alone
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.message_bar.isVisible()
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    open_and_wait(qtbot, window, page)  # a later article: the old message is gone
+    assert not window.message_bar.isVisible()
+
+
+def test_no_text_cursor_warnings_while_articles_change_and_the_window_resizes(
+    qtbot, qtlog, window, page
+):
+    """Image positions of the article before must never be used on the next one."""
+    from reader.service.reading import sample_path
+
+    for width in (900, 700, 1100):
+        open_and_wait(qtbot, window, sample_path())
+        window.resize(width, 700)
+        open_and_wait(qtbot, window, page)
+        window.resize(width + 50, 700)
+        qtbot.wait(20)
+    assert not [record for record in qtlog.records if "QTextCursor" in record.message]

@@ -161,6 +161,7 @@ class ReadingView(QTextBrowser):
         previous = self.document()
         adopted = previous is not document and previous.parent() is self
         document.setParent(self)  # image requests come to loadResource
+        self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self.setDocument(document)
         if adopted and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
@@ -197,6 +198,7 @@ class ReadingView(QTextBrowser):
         anchor = self.anchor() if keep_position else None
         document = self.document()
         _style_document(document, self._style)
+        self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self.setHtml(html)
         self._collect_images()
         self._column = 0

@@ -268,9 +268,7 @@ class Opening(QObject):
         if isinstance(error, LoginRequired):
             self._ask_login(source, error)
             return
-        text = describe_error(source, error)
-        self.messages.show_error(text)
-        self.status.show(text, STATUS_TIMEOUT_MS)
+        self.messages.show_error(describe_error(source, error))  # once: not in the status bar
 
     def _ask_login(self, url: str, error: LoginRequired) -> None:
         """401/407: ask, keep the login if asked to (off the GUI thread), fetch again."""

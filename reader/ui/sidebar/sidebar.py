@@ -397,25 +397,30 @@ class Sidebar(QWidget):
             return
         self.story_activated.emit(item)
         mark = item.story_id is not None and not item.read
-        self._show_read(item)
         if item.article_id is not None:
+            self._show_read(item)
             self.open_article_requested.emit(item.article_id)
             self._mark_read(item, mark)
         elif item.story.url:
+            # A story still on the web counts as read once its page opens (the library marks
+            # it then): a fetch that fails offline leaves it unread.
             url = item.story.url
 
             def done(article_id: object) -> None:
                 if isinstance(article_id, int):
+                    self._show_read(item)
+                    self._mark_read(item, mark)
                     self.open_article_requested.emit(article_id)
                 else:
                     self.open_url_requested.emit(url)
 
             self._mark(
-                lambda library: _resolve_and_mark(library, item.story_id, url, mark),
+                lambda library: _resolve_and_mark(library, item.story_id, url, False),
                 done,
                 lambda _error: self.open_url_requested.emit(url),
             )
         else:
+            self._show_read(item)
             self._show_detail(item)
             self._mark_read(item, mark)
 
