@@ -239,6 +239,13 @@ def check_page(qtbot, window, ids, action_id):
         assert bar.value() < before
 
 
+def check_start_end(qtbot, window, ids, action_id):
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    press(qtbot, window, action_id)
+    assert bar.value() == (bar.minimum() if action_id == "read.start" else bar.maximum())
+
+
 def check_find_open(qtbot, window, ids, action_id):
     for key in action_table.spec(action_id).keys:
         window.find_bar.close_bar()
@@ -466,6 +473,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "library.search": check_search,
     "read.page_down": check_page,
     "read.page_up": check_page,
+    "read.start": check_start_end,
+    "read.end": check_start_end,
     "find.open": check_find_open,
     "find.next": check_find_step,
     "find.previous": check_find_step,
@@ -616,3 +625,26 @@ def test_archiving_while_reading_moves_on_to_the_next_unread_with_undo(qtbot, wi
     qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current.article_id == ids[0], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not flags(window, ids[0])[1], timeout=WAIT_MS)
+
+
+def test_each_menu_has_one_key_per_letter(window):
+    """Alt then a letter opens exactly one item: View had L for both the light theme and
+    the library, D for the dark theme and the default size."""
+    from PySide6.QtWidgets import QMenu
+
+    for menu in window.menuBar().findChildren(QMenu):
+        letters = []
+        for action in menu.actions():
+            text = action.text().split("\t")[0]
+            if "&" in text.replace("&&", ""):
+                letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+
+
+def test_single_letter_keys_show_in_lower_case(window):
+    """ "s" in the menu, as in the cheat sheet: a capital reads as Shift+S."""
+    star = window.actions_by_id["article.star"]
+    assert star.text().endswith("\ts")
+    assert window.actions_by_id["file.open"].text().endswith("\tCtrl+O")
+    window.view_actions.set_key_overrides({"article.star": ("X",)})
+    assert star.text().endswith("\tx")

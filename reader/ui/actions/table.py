@@ -99,12 +99,14 @@ NAV_PREVIOUS_UNREAD = _row("nav.previous_unread", "Previous Unr&ead", ("P",), "&
 NAV_BACK = _row("nav.back", "&Back", ("Alt+Left",), "&Go", separate=True)
 NAV_FORWARD = _row("nav.forward", "&Forward", ("Alt+Right",), "&Go")
 GO_LIBRARY = _row("go.library", "Go to the &Library", ("G, L",), "&Go", separate=True)
-GO_FOR_YOU = _row("go.for_you", "Go to &For You", ("G, R",), "&Go")
+GO_FOR_YOU = _row("go.for_you", "Go to For &You", ("G, R",), "&Go")
 GO_ARTICLE = _row("go.article", "Go to &This Article's Stories", ("G, A",), "&Go")
-ARTICLE_FOCUS_TEXT = _row("article.focus_text", "Go to Article &Text", ("Ctrl+T",), "&Go")
+ARTICLE_FOCUS_TEXT = _row("article.focus_text", "Go to Article Te&xt", ("Ctrl+T",), "&Go")
 LIBRARY_SEARCH = _row("library.search", "&Search the Library", ("Ctrl+K",), "&Go")
 READ_PAGE_DOWN = _row("read.page_down", "Page &Down", ("Space",), "&Article")
 READ_PAGE_UP = _row("read.page_up", "Page &Up", ("Shift+Space",), "&Article")
+READ_START = _row("read.start", "&Beginning of the Article", ("Ctrl+Home",), "&Article")
+READ_END = _row("read.end", "End of the Artic&le", ("Ctrl+End",), "&Article")
 FIND_OPEN = _row("find.open", "&Find in Article…", ("Ctrl+F", "/"), "&Article", separate=True)
 FIND_NEXT = _row("find.next", "Find &Next", ("F3",), "&Article")
 FIND_PREVIOUS = _row("find.previous", "Find Pre&vious", ("Shift+F3",), "&Article")
@@ -117,11 +119,11 @@ APP_ESCAPE = _row(
     "app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",), "&Article"
 )
 VIEW_ZOOM_IN = _row("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "&View")
-VIEW_ZOOM_OUT = _row("view.zoom_out", "&Smaller Text", ("-", "Ctrl+-"), "&View")
-VIEW_ZOOM_RESET = _row("view.zoom_reset", "&Default Size", ("0", "Ctrl+0"), "&View")
+VIEW_ZOOM_OUT = _row("view.zoom_out", "S&maller Text", ("-", "Ctrl+-"), "&View")
+VIEW_ZOOM_RESET = _row("view.zoom_reset", "Default Si&ze", ("0", "Ctrl+0"), "&View")
 VIEW_THEME_LIGHT = _row(
     "view.theme_light",
-    "&Light Theme",
+    "L&ight Theme",
     (),
     "&View",
     arg="light",
@@ -145,7 +147,7 @@ VIEW_THEME_SYSTEM = _row(
     group="theme",
 )
 VIEW_LIBRARY = _row(
-    "view.library", "Show the &Library", ("F8",), "&View", checkable=True, separate=True
+    "view.library", "Show the Li&brary", ("F8",), "&View", checkable=True, separate=True
 )
 VIEW_SIDEBAR = _row("view.sidebar", "Show Recommended &Stories", ("F9",), "&View", checkable=True)
 VIEW_SHOW_ADS = _row("view.show_ads", "Show &Ads Among Recommended", (), "&View", checkable=True)
@@ -153,7 +155,7 @@ VIEW_FULL_SCREEN = _row(
     "view.full_screen", "F&ull Screen", ("F11",), "&View", checkable=True, separate=True
 )
 VIEW_FOCUS_MODE = _row(
-    "view.focus_mode", "F&ocus Mode (Only the Text)", ("Ctrl+Shift+F",), "&View", checkable=True
+    "view.focus_mode", "Focus M&ode (Only the Text)", ("Ctrl+Shift+F",), "&View", checkable=True
 )
 LISTEN_TOGGLE = _row(
     "listen.toggle",
@@ -172,7 +174,7 @@ LISTEN_PREVIOUS_PARAGRAPH = _row(
     "listen.previous_paragraph", "Previous Pa&ragraph", ("{",), "&Listen"
 )
 LISTEN_FASTER = _row("listen.faster", "&Faster", (">",), "&Listen", separate=True)
-LISTEN_SLOWER = _row("listen.slower", "S&lower", ("<",), "&Listen")
+LISTEN_SLOWER = _row("listen.slower", "Slo&wer", ("<",), "&Listen")
 LISTEN_QUEUE_NEXT = _row(
     "listen.queue_next",
     "Listen Ne&xt",

@@ -117,9 +117,7 @@ def article_marks(starred: bool, archived: bool, tags: Sequence[str]) -> tuple[s
     return (*marks, *(f"#{tag}" for tag in tags))
 
 
-def header_html(
-    article: Article, locale: QLocale | None = None, marks: Sequence[str] = ()
-) -> str:
+def header_html(article: Article, locale: QLocale | None = None, marks: Sequence[str] = ()) -> str:
     """Site name, title, then byline · date · reading time · the reader's marks."""
     parts: list[str] = []
     if article.site_name:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -280,6 +280,19 @@ class Sidebar(QWidget):
         self.detail.back_requested.connect(self.show_cards)
         self._update_header()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back from focus mode or a drawer: the cards are laid out again at the width they
+        have now (they kept the places of the width they had while hidden: uneven gaps),
+        and the selected one is in view."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._lay_out_cards)  # once the splitter gave it its width
+
+    def _lay_out_cards(self) -> None:
+        self.list.doItemsLayout()
+        current = self.list.currentIndex()
+        if current.isValid():
+            self.list.scrollTo(current)
+
     # -- theme ----------------------------------------------------------------------------
     def apply_palette(self, palette: QPalette) -> None:
         """The theme's palette, with the card list drawn on the sidebar colour."""
@@ -295,7 +308,9 @@ class Sidebar(QWidget):
         return self._mode
 
     def set_stories(self, items: list[StoryItem], article_id: int | None = None) -> None:
-        """The article on display changed: its stories, in page order."""
+        """The article on display changed: its stories, in page order (a story's card,
+        left open on the article before, goes)."""
+        self.show_cards()
         self.article_id = article_id
         self._items[MODE_ARTICLE] = list(items)
         self._selected.pop(MODE_ARTICLE, None)
@@ -381,6 +396,9 @@ class Sidebar(QWidget):
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(self.model.first_selectable()))
         self.list.setFocus()
+
+    def showing_detail(self) -> bool:
+        return self.stack.currentWidget() is self.detail
 
     def show_cards(self) -> None:
         """Back from a story's detail to the list."""
@@ -473,6 +491,7 @@ class Sidebar(QWidget):
         if self._marks_in_flight:
             self._reload_after_marks = True  # the marks first, so read stories drop out
             return
+
         def work(library: Library) -> tuple[list[StoryItem], tuple[int, int]]:
             rows = library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
             unread = (library.for_you_count(False), library.for_you_count(True))
