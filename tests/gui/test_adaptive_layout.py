@@ -152,3 +152,20 @@ def test_panels_come_back_beside_the_text_when_the_window_grows(qtbot, window, p
     qtbot.waitUntil(window.library_panel.isVisible, timeout=2000)
     assert not window.placement.is_drawer(window.library_panel)
     assert window.actions_by_id["view.library"].isChecked()
+
+
+def test_an_empty_sidebar_gives_its_width_to_the_text(qtbot, window, page, tmp_path):
+    """A page that recommended no stories: no empty 330 px column beside the text; F9
+    still shows the sidebar (it says there is nothing), and stories bring it back."""
+    window.resize(1300, 760)
+    qtbot.waitUntil(lambda: window.width() >= 1298, timeout=2000)
+    set_panels(qtbot, window, "stories")
+    open_and_wait(qtbot, window, page)  # recommends nothing
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    assert window.view.parentWidget().width() >= 1290
+    window.view_actions.reveal_sidebar()
+    assert window.sidebar.isVisible()
+    from reader.service.reading import sample_path
+
+    open_and_wait(qtbot, window, sample_path())  # recommends four stories
+    assert window.sidebar.isVisible()

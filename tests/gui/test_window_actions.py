@@ -367,6 +367,7 @@ def check_full_screen(qtbot, window, ids, action_id):
 
 
 def check_focus_mode(qtbot, window, ids, action_id):
+    window.view_actions.reveal_sidebar()  # (a page without stories rests it)
     press(qtbot, window, action_id)
     assert window.view_actions.in_focus_mode()
     for part in (window.menuBar(), window.statusBar(), window.sidebar, window.library_panel):

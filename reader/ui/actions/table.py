@@ -91,8 +91,12 @@ FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File"
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
 FILE_PREFERENCES = _row("file.preferences", "Pre&ferences…", ("Ctrl+,",), "&File")
 APP_QUIT = _row("app.quit", "&Quit", ("Ctrl+Q",), "&File", separate=True)
-NAV_NEXT = _row("nav.next", "&Next Story", ("J",), "&Go", context="list")
-NAV_PREVIOUS = _row("nav.previous", "&Previous Story", ("K",), "&Go", context="list")
+# j/k move in the focused list (library, stories); in the article, they open the next or
+# previous article of the library list, as feed readers do (README and cheat sheet say so).
+NAV_NEXT = _row("nav.next", "&Next in the List (in the Article: Next Article)", ("J",), "&Go",
+                context="list")  # fmt: skip
+NAV_PREVIOUS = _row("nav.previous", "&Previous in the List (in the Article: Previous Article)",
+                    ("K",), "&Go", context="list")  # fmt: skip
 NAV_OPEN = _row("nav.open", "&Open Story", ("Return", "Enter"), "&Go", context="list")
 NAV_NEXT_UNREAD = _row("nav.next_unread", "Next &Unread", ("N",), "&Go", separate=True)
 NAV_PREVIOUS_UNREAD = _row("nav.previous_unread", "Previous Unr&ead", ("P",), "&Go")

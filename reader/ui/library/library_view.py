@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QListView,
     QMenu,
@@ -121,6 +120,7 @@ class LibraryPanel(QWidget):
         self.library = library
         self._select_when_loaded: int | None = None
         self._ask_tags = ask_tags or _ask_tags
+        self.known_tags: list[str] = []  # every tag in use (for completion), as last read
         self._search_serial = 0
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(library, self)
@@ -248,6 +248,7 @@ class LibraryPanel(QWidget):
         are read off the GUI thread, ``then`` runs once they are in."""
 
         def fill(tags: list[tuple[str, int]]) -> None:
+            self.known_tags = [tag for tag, _count in tags]
             current = self.filter_combo.currentData()
             self.filter_combo.blockSignals(True)
             self.filter_combo.clear()
@@ -597,7 +598,7 @@ def _make_current(view: QAbstractItemView, index: QModelIndex) -> None:
 
 
 def _ask_tags(parent: QWidget, current: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        parent, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
-    )
-    return text if ok else None
+    from reader.ui.library.tags_dialog import ask_tags
+
+    known = getattr(parent, "known_tags", [])
+    return ask_tags(parent, [tag.strip() for tag in current.split(",") if tag.strip()], known)

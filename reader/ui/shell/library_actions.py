@@ -141,24 +141,23 @@ class LibraryActions:
         self._with_current_row(self._ask_tags)
 
     def _ask_tags(self, row: ArticleRow) -> None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         from reader.tags import parse_tags
         from reader.ui.library.changes import TagsChange
+        from reader.ui.library.tags_dialog import TagsDialog
 
         panel = self.library_panel
         assert panel is not None
         current = row.tags
-        dialog = QInputDialog(self.dialogs.window)
-        dialog.setWindowTitle("Tags")
-        dialog.setLabelText("Tags, separated by commas:")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(", ".join(current))
+        dialog = TagsDialog(current, panel.known_tags, row.title, self.dialogs.window)
 
         def accepted() -> None:
             tags = parse_tags(dialog.textValue())
             if tags != current:
-                panel.push_change(TagsChange(panel, {row.id: tags}, {row.id: current}))
+                change = TagsChange(panel, {row.id: tags}, {row.id: current})
+                panel.push_change(change, announce=False)
+                if not change.failed:
+                    said = ", ".join(tags) if tags else "none"
+                    self.undo_toast.offer(f"Tags of “{row.title}”: {said}", panel.undo)
 
         dialog.accepted.connect(accepted)
         self.dialogs.open("tags", dialog)

@@ -270,13 +270,17 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, document: object) -> None:
         from reader.service.reading import Document
+        from reader.ui.sidebar.sidebar import MODE_ARTICLE
         from reader.ui.sidebar.story_model import StoryItem
 
         assert isinstance(document, Document)
         self.setWindowTitle(document.article.title or "Untitled")
-        self.sidebar.set_stories(
-            list(StoryItem.for_document(document)), article_id=document.article_id
-        )
+        items = list(StoryItem.for_document(document))
+        self.sidebar.set_stories(items, article_id=document.article_id)
+        # A page that recommended nothing leaves the text the whole width (F9 or g r still
+        # bring the stories up).
+        nothing = not items and self.sidebar.mode == MODE_ARTICLE
+        self.placement.set_resting(self.sidebar, nothing)
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str]) -> None:
