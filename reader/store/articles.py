@@ -26,7 +26,7 @@ from reader.store.rows import (
     tags_text,
 )
 from reader.tags import clean_tags
-from reader.urls import normalize_url, source_origin
+from reader.urls import normalize_url, source_origin, without_login
 
 FILTERS: dict[str, str] = {
     "all": "1",
@@ -129,10 +129,10 @@ def _article_values(
             host = (urlsplit(article.url).hostname or "").lower() or None
         except ValueError:
             host = None
-    return {
-        "source": article.source,
+    return {  # a login written into an address is never kept (reader.urls.without_login)
+        "source": without_login(article.source)[0],
         "origin": origin,
-        "url": article.url,
+        "url": without_login(article.url)[0] if article.url else None,
         "url_key": url_key,
         "host": host,
         "title": article.title,
