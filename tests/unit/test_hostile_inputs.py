@@ -52,15 +52,20 @@ def clean_outcome(result) -> None:
         assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
 
 
-def test_xxe_in_xhtml_reads_no_file(tmp_path, secret):
-    page = tmp_path / "xxe.xhtml"
-    page.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>'
-        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+def xhtml_with_entities(path: Path, declarations: str, paragraph: str) -> Path:
+    """An XHTML page whose internal DTD declares ``declarations``; ``paragraph`` uses them."""
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html [{declarations}]>'
         '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Harbour</title></head>'
-        f"<body><article><h1>Harbour</h1><p>Secret: &xxe;</p>{STORY}</article></body></html>",
+        f"<body><article><h1>Harbour</h1><p>{paragraph}</p>{STORY}</article></body></html>",
         encoding="utf-8",
     )
+    return path
+
+
+def test_xxe_in_xhtml_reads_no_file(tmp_path, secret):
+    declaration = f'<!ENTITY xxe SYSTEM "file://{secret}">'
+    page = xhtml_with_entities(tmp_path / "xxe.xhtml", declaration, "Secret: &xxe;")
     result = run_reader("extract", "--format", "json", str(page))
     clean_outcome(result)
     assert MARKER not in result.stdout + result.stderr
@@ -70,13 +75,7 @@ def test_entity_bomb_is_not_expanded(tmp_path):
     entities = '<!ENTITY a0 "lol lol lol lol lol lol lol lol lol lol">' + "".join(
         f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10)
     )
-    page = tmp_path / "laughs.xhtml"
-    page.write_text(
-        f'<?xml version="1.0"?><!DOCTYPE html [{entities}]>'
-        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Laughs</title></head>'
-        f"<body><article><h1>Laughs</h1><p>&a9;</p>{STORY}</article></body></html>",
-        encoding="utf-8",
-    )
+    page = xhtml_with_entities(tmp_path / "laughs.xhtml", entities, "&a9;")
     result = run_reader("extract", "--format", "json", str(page))
     clean_outcome(result)
     assert len(result.stdout) < 200_000  # 10**10 "lol"s, had they been expanded
