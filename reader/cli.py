@@ -83,6 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
+    from reader.commands.terminal import safe_output
+
+    with safe_output():  # no escape sequence from a page reaches the terminal
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except ReaderError as error:

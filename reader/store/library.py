@@ -74,8 +74,9 @@ class Library:
             return articles.save(conn, article, origin, time.time(), bundled=bundled)
 
     def version(self) -> tuple[int, int]:
-        """Changes when anything in the file changed, by this or another process (a cheap
-        PRAGMA: compare it to know whether to read the library again)."""
+        """(data_version, total changes): the first moves when another connection committed,
+        the second when this one wrote (cheap: compare them to know whether to read the
+        library again)."""
         with self._db.read() as conn:
             return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import QLocale
 from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
 from reader.ui.presenter import tasks
 from reader.ui.reading.render import shape_content
+from reader.ui.shell.drawers import READING_COMFORT_PX
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS
-from reader.ui.shell.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.shell.window_layout import SIDEBAR_MIN_WIDTH
 from reader.ui.sidebar.story_model import recommended_by
 
 WAIT_MS = 30_000
@@ -122,7 +123,7 @@ def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
     qtbot.waitUntil(lambda: splitter.width() < 820, timeout=2000)
     qtbot.wait(10)
     narrow = splitter.sizes()
-    assert narrow[reading_index] >= READING_MIN_WIDTH
+    assert narrow[reading_index] >= READING_COMFORT_PX
     assert SIDEBAR_MIN_WIDTH <= narrow[sidebar_index] < DEFAULT_SPLIT[2]
 
     window.resize(1300, 800)

@@ -24,10 +24,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextImageFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.ui.reading import themes
+from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
@@ -54,6 +56,7 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
+OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,9 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Lines break between words only, never inside one ("Louisi-ana"); what cannot be
+        # broken at all (a table with many columns) makes the page scroll sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
@@ -251,11 +257,17 @@ class ReadingView(QTextBrowser):
         advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
         return advance * self._style.measure_chars
 
-    def column_width(self) -> int:
+    def column_width(self, viewport_width: int | None = None) -> int:
         """Pixel width of the measure (characters of the body font), capped by the window."""
         wanted = round(self._measure_px())
-        available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
-        return max(120, min(wanted, available))
+        width = self.viewport().width() if viewport_width is None else viewport_width
+        return max(120, min(wanted, width - 2 * MIN_SIDE_MARGIN))
+
+    def chars_across(self, pane_width: int) -> float:
+        """Characters of the body font the column would hold in a pane this wide."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        viewport = pane_width - self.verticalScrollBar().sizeHint().width()
+        return max(0, min(round(self._measure_px()), viewport - 2 * MIN_SIDE_MARGIN)) / advance
 
     # -- visible focus -------------------------------------------------------------------
     # A line of its own along an edge of the page read as a glitch (at the top, as "100%
@@ -301,8 +313,29 @@ class ReadingView(QTextBrowser):
         self._fit_images(column)
 
     # -- images --------------------------------------------------------------------------
+    def _watch_width(self) -> None:
+        """A sideways scroll bar only for content really wider than the view (a table of
+        many columns), not for the pixel or two a table's borders add."""
+        layout = self.document().documentLayout()
+        if layout.property("readerWatched"):
+            return
+        layout.setProperty("readerWatched", True)
+        layout.documentSizeChanged.connect(self._width_changed)
+        self._width_changed()
+
+    def _width_changed(self, *_args: object) -> None:
+        overflow = self.document().size().width() - self.viewport().width()
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if overflow > OVERFLOW_SLACK_PX
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
+
     def _collect_images(self) -> None:
         """Remember where the images are, once, so a resize only touches those spots."""
+        self._watch_width()
         self._spots = []
         if not self._images:
             return
@@ -347,6 +380,9 @@ class ReadingView(QTextBrowser):
             image = self._images.get(key)
             if image is not None:
                 return image
+            frame = frame_size(key)
+            if frame is not None:  # a picture that was not saved: its quiet frame
+                return draw_frame(*frame, self._style.theme, self.devicePixelRatioF())
             self.blocked_requests.append(key)
             placeholder = QImage(_PLACEHOLDER_SIZE, QImage.Format.Format_ARGB32)
             placeholder.fill(QColor(0, 0, 0, 0))
@@ -383,6 +419,9 @@ def body_font(style: ViewStyle) -> QFont:
 
 def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
+    document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(themes.view_css(style))
     document.setDefaultFont(body_font(style))

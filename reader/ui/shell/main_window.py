@@ -23,24 +23,26 @@ from reader.ui.shell.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
+    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.library_watch import LibraryWatch
     from reader.ui.reading.find_bar import FindBar
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
     from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.drawers import PanelPlacement
     from reader.ui.shell.library_actions import LibraryActions
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.navigation import Navigation
     from reader.ui.shell.open_actions import OpenActions
     from reader.ui.shell.opening import Opening
+    from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.view_actions import ViewActions
-    from reader.ui.shell.window_layout import FittingSplitter
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -57,7 +59,8 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel | None
     message_bar: MessageBar
     reading_progress: ReadingProgress
-    splitter: FittingSplitter
+    splitter: QSplitter
+    placement: PanelPlacement
     status_text: QLabel
     progress: QProgressBar
     actions_by_id: dict[str, QAction]
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    pictures: Pictures
+    library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
+        self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
         self.current = CurrentDocument(self)
         self.dialogs = DialogHost(self)
@@ -152,7 +158,7 @@ class MainWindow(QMainWindow):
             library_panel=parts.library_panel,
             reading_progress=parts.reading_progress,
             messages=parts.message_bar,
-            splitter=parts.splitter,
+            placement=parts.placement,
             actions=self.actions_by_id,
             settings=self.settings,
             opening=self.opening,
@@ -196,6 +202,19 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.presenter.library_watch import LibraryWatch
+        from reader.ui.shell.pictures import Pictures
+
+        self.library_watch = LibraryWatch(self.library, parent=self)
+        self.library_watch.changed.connect(self.library_actions.reload_library)
+
+        self.pictures = Pictures(
+            current=self.current,
+            library=self.library,
+            view=parts.view,
+            style=lambda: self.view_actions.view_style(),
+            enabled=lambda: self.settings.fetch_pictures,
+        )
         from reader.ui.listening.controller import build_listening
 
         self.listening = build_listening(
@@ -219,6 +238,7 @@ class MainWindow(QMainWindow):
             self.listening,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        self.library_watch.start()
         window_layout.restore(parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
@@ -270,13 +290,16 @@ class MainWindow(QMainWindow):
             self.view_actions.leave_focus_mode()
         self.settings.geometry = self.saveGeometry()
         if self._built:
-            self.settings.splitter = self.splitter.saveState()
+            library_width = self.placement.width_of(self.library_panel) if self.library_panel else 0
+            self.settings.panel_widths = (library_width, self.placement.width_of(self.sidebar))
             self.opening.save_position()
             self.current.close()
             self.listening.close()
         self.settings.sync()
         if self._built:
+            self.library_watch.stop()
             self.opening.stop_all()
+            self.pictures.stop()
             self.library.close()
         super().closeEvent(event)
 
