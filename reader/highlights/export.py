@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#=~%$^])")
 # A line that would become a list item once quoted ("- ", "+ ", "12. ", "3) ").
 _LIST_MARK = re.compile(r"^(\s*\d*)([-+.)])(?=\s)")
+# Control characters a page may hold: nothing a notes app should be handed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # What a file name may not hold on common systems, or what Obsidian gives meaning to.
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f]+')
 MAX_NAME_CHARS = 120
@@ -90,7 +92,8 @@ def _highlight_lines(highlight: Highlight) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    lines = _CONTROLS.sub("", text).splitlines()
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def _escape(text: str) -> str:
