@@ -59,8 +59,24 @@ def test_deep_nesting_is_no_recursion(tmp_path):
         folder = folder / "d"
         folder.mkdir()
     page(folder / "bottom.html", "Bottom")
-    found, _ = collect_sources([str(tmp_path / "deep")])
-    assert names(found) == ["bottom.html"]
+    try:
+        found, _ = collect_sources([str(tmp_path / "deep")])
+        assert names(found) == ["bottom.html"]
+    finally:
+        remove_chain(tmp_path / "deep")
+
+
+def remove_chain(top):
+    """Remove the deep folders deepest first: pytest's own clean-up of old temporary
+    folders (shutil.rmtree) recurses, and would fail on them in every later session."""
+    chain = [top]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain):
+        for item in folder.iterdir():
+            if not item.is_dir():
+                item.unlink()
+        folder.rmdir()
 
 
 def test_import_of_a_looping_folder_ends_with_each_page_once(tmp_path, data_dir):
