@@ -43,6 +43,10 @@ class StoreError(ReaderError):
     """The library could not be read or written (newer schema, read-only, disk full...)."""
 
 
+class QueryError(ReaderError):
+    """A search the library will not run as typed (too many terms, for one)."""
+
+
 class SecretsError(ReaderError):
     """The system keyring is missing or refused a request."""
 

@@ -16,6 +16,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
+from reader.commands.addresses import without_logins
+from reader.commands.terminal import raw, strip_controls
+
 FORMATS = ("text", "json")
 LIST_FILTERS = ("all", "unread", "starred", "archived")
 LIST_SORTS = ("saved", "published", "title")
@@ -23,6 +26,7 @@ LIST_PAGE = 500  # rows read from the library at a time by `reader list`
 BAR_WIDTH = 30
 SITE_WIDTH = 22
 BOLD, PLAIN = "\033[1m", "\033[0m"
+CLEAR_LINE = "\r\033[K"
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -48,7 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
             "query",
             nargs="+",
             metavar="QUERY",
-            help='words, "phrases", prefix*, -word, site:, tag:, is:unread|starred|archived',
+            help='words, "phrases", prefix*, -word, site:, tag:,'
+            " is:unread|starred|archived|highlighted",
         )
         parser.add_argument("--limit", type=int, default=50, metavar="N")
     elif name == "recommended":
@@ -123,25 +128,29 @@ def _import(args: argparse.Namespace, library: Any) -> int:
 
     def progress(event: ImportEvent) -> None:
         if bar:
-            sys.stderr.write("\r\033[K")
+            raw(sys.stderr).write(CLEAR_LINE)
         if event.status == "failed":
             print(f"reader: {event.source}: {event.error}", file=sys.stderr, flush=True)
         elif lines:
             print(f"{event.status}\t{event.article_id}\t{event.source}", flush=True)
         if bar:
-            _draw_bar(sys.stderr, event)
+            _draw_bar(raw(sys.stderr), event)
 
     cancel = threading.Event()
     stopped_by: list[int] = []
     restore = _stop_on_signals(cancel, stopped_by)
     try:
         summary = import_sources(
-            args.sources, library, workers=args.workers, progress=progress, cancel=cancel
+            without_logins(args.sources),
+            library,
+            workers=args.workers,
+            progress=progress,
+            cancel=cancel,
         )
     finally:
         restore()
         if bar:
-            sys.stderr.write("\r\033[K")
+            raw(sys.stderr).write(CLEAR_LINE)
             sys.stderr.flush()
     print(summary.line(), file=sys.stderr)
     if stopped_by:
@@ -177,7 +186,7 @@ def _stop_on_signals(cancel: threading.Event, stopped_by: list[int]) -> Callable
 
 def _draw_bar(stream: TextIO, event: Any) -> None:
     filled = BAR_WIDTH * event.done // max(event.total, 1)
-    name = event.source.rsplit("/", 1)[-1]
+    name = strip_controls(event.source.rsplit("/", 1)[-1])  # a raw stream: clean it here
     width = shutil.get_terminal_size().columns - BAR_WIDTH - 20
     stream.write(
         f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {event.done}/{event.total} "
@@ -290,7 +299,10 @@ def _hit_lines(hits: list[Any]) -> None:
         site = f"  ({hit.site_name})" if hit.site_name else ""
         print(f"{hit.id:>6}  {hit.title}{site}")
         if hit.parts:
-            print(f"        {hit.marked(BOLD, PLAIN) if tty else hit.marked('', '')}")
+            if tty:  # bold matches: Reader's own escapes, past the filter on stdout
+                raw(sys.stdout).write(f"        {hit.marked(BOLD, PLAIN, strip_controls)}\n")
+            else:
+                print(f"        {hit.marked('', '')}")
 
 
 def _print_stories(stories: list[Any], fmt: str) -> None:

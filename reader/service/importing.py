@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.service.highlighting import save_article
 from reader.service.reading import Direct, Writes
 from reader.store.library import Library
 from reader.urls import is_url, normalize_url, source_origin, unsupported_address
@@ -105,19 +106,41 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
     return found, failures
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return
-    names = {entry.name for entry in entries}
-    for entry in entries:
-        if entry.is_dir():
-            if _is_saved_files_folder(entry.name, names):
-                continue
-            yield from _walk(entry)
+def _walk(top: Path) -> Iterator[Path]:
+    """The pages under ``top`` in sorted order, each real folder visited once: a link to a
+    folder is followed the first time only, so a link back up (a loop) ends there. No
+    recursion: a folder nested ten thousand deep is only a longer list."""
+    seen: set[tuple[int, int]] = set()
+    levels: list[tuple[Iterator[Path], set[str]]] = []
+
+    def enter(folder: Path) -> None:
+        try:
+            info = folder.stat()
+            entries = sorted(folder.iterdir())
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            levels.append((iter(entries), {entry.name for entry in entries}))
+
+    enter(top)
+    while levels:
+        entries, names = levels[-1]
+        entry = next(entries, None)
+        if entry is None:
+            levels.pop()
+        elif _is_folder(entry):
+            if not _is_saved_files_folder(entry.name, names):
+                enter(entry)
         elif entry.suffix.lower() in IMPORT_EXTENSIONS and not entry.name.startswith("."):
             yield entry
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link loop of its own, too long a name...
+        return False
 
 
 def _is_saved_files_folder(name: str, siblings: set[str]) -> bool:
@@ -216,7 +239,7 @@ def import_sources(
             return
         try:
             origin = source_origin(source)
-            result = writes(lambda into: into.save_result(article, origin=origin))
+            result = writes(lambda into: save_article(into, article, origin=origin))
         except ReaderError as error:
             summary.failures.append((source, str(error)))
             report(ImportEvent(source, "failed", done, total, error=str(error)))

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from reader.errors import StoreError
 from reader.model import Article
-from reader.store import assets, stories
+from reader.store import assets, same_article, stories
 from reader.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -26,7 +26,11 @@ from reader.store.rows import (
     tags_text,
 )
 from reader.tags import clean_tags
-from reader.urls import normalize_url, source_origin
+from reader.urls import normalize_url, source_origin, without_login
+
+# Saved articles claiming one canonical address that are weighed for a merge: a page that
+# many others impersonated costs no more than this.
+MAX_CLAIM_CANDIDATES = 20
 
 FILTERS: dict[str, str] = {
     "all": "1",
@@ -69,7 +73,7 @@ def save(
     origin = origin_for(article, origin)
     digest = content_hash(article)
     values = {**_article_values(article, url_key, origin, digest), "bundled": int(bundled)}
-    existing = _find_existing(conn, url_key, origin)
+    existing = _find_existing(conn, article, url_key, origin)
     if existing is None:
         article_id = _insert_article(conn, values, now)
         conn.execute(
@@ -97,17 +101,23 @@ def save(
 
 
 def _find_existing(
-    conn: sqlite3.Connection, url_key: str | None, origin: str | None
+    conn: sqlite3.Connection, article: Article, url_key: str | None, origin: str | None
 ) -> tuple[int, str | None, float | None, bool] | None:
-    """(id, content hash, deleted_at, bundled) of the same article already kept, if any."""
+    """(id, content hash, deleted_at, bundled) of the same article already kept, if any.
+
+    The same source (file or address) is the same article. Another source that claims
+    the same canonical address is only when its origin backs the claim and its text is
+    plausibly the same (reader.store.same_article); else the page is a new article."""
     if url_key is not None:
-        row = conn.execute(
-            "SELECT id, content_hash, deleted_at, bundled FROM articles WHERE url_key = ?"
-            " ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
-            (url_key,),
-        ).fetchone()
-        if row is not None:
-            return int(row[0]), row[1], row[2], bool(row[3])
+        rows = conn.execute(
+            "SELECT id, content_hash, deleted_at, bundled, origin, title FROM articles"
+            " WHERE url_key = ? ORDER BY origin IS ? DESC, deleted_at IS NOT NULL, id"
+            f" LIMIT {MAX_CLAIM_CANDIDATES:d}",
+            (url_key, origin),
+        ).fetchall()
+        for row in rows:
+            if row[4] == origin or _claim_holds(conn, article, origin, row):
+                return int(row[0]), row[1], row[2], bool(row[3])
     if origin is not None:
         # The same file, unless it now holds a page with another known address.
         row = conn.execute(
@@ -120,6 +130,17 @@ def _find_existing(
     return None
 
 
+def _claim_holds(
+    conn: sqlite3.Connection, article: Article, origin: str | None, row: Sequence[Any]
+) -> bool:
+    if not same_article.origin_backs_claim(article.url, origin, row[4]):
+        return False
+    (text,) = conn.execute(
+        "SELECT text FROM article_bodies WHERE article_id = ?", (row[0],)
+    ).fetchone() or ("",)
+    return same_article.plausibly_same(row[5] or "", text or "", article.title, article.text)
+
+
 def _article_values(
     article: Article, url_key: str | None, origin: str | None, digest: str
 ) -> dict[str, Any]:
@@ -129,10 +150,10 @@ def _article_values(
             host = (urlsplit(article.url).hostname or "").lower() or None
         except ValueError:
             host = None
-    return {
-        "source": article.source,
+    return {  # a login written into an address is never kept (reader.urls.without_login)
+        "source": without_login(article.source)[0],
         "origin": origin,
-        "url": article.url,
+        "url": without_login(article.url)[0] if article.url else None,
         "url_key": url_key,
         "host": host,
         "title": article.title,

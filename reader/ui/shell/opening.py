@@ -133,17 +133,21 @@ class Opening(QObject):
         """Show the first source; the others are read into the library in the background."""
         if not sources:
             return
+        from reader.urls import without_login
+
         self.open_source(sources[0])
         for source in sources[1:]:
-            self._import_in_background(source)
+            self._import_in_background(without_login(source)[0])
 
     def open_source(self, source: str, login: LoginAnswer | None = None) -> None:
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
         from reader.ui.reading.prepare import prepare
-        from reader.urls import is_url
+        from reader.urls import is_url, without_login
 
+        # A login written into the address is never kept, shown or sent (reader.urls).
+        source, login_host = without_login(source)
         self.cancel_loading(quiet=True)  # the newest request wins
         fetch: reading.FetchOptions | None = None
         cancel = self._new_cancel()
@@ -155,7 +159,8 @@ class Opening(QObject):
 
                 fetch.credentials = credentials_from(login)
                 fetch.allow_http_login = login.allow_http
-            self.status.begin(f"Fetching {_host(source)}… (Esc to stop)")
+            left_out = " (the login written into the address was left out)" if login_host else ""
+            self.status.begin(f"Fetching {_host(source)}…{left_out} (Esc to stop)")
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
         style, writes, width = self.style(), self.library.writes, self.view.image_width()
