@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
+    from reader.ui.highlights.controller import Highlighting
+    from reader.ui.highlights.exports import HighlightExports
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    highlighting: Highlighting
+    highlight_exports: HighlightExports
     pictures: Pictures
     library_watch: LibraryWatch
 
@@ -229,6 +233,20 @@ class MainWindow(QMainWindow):
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
         )
+        from reader.ui.highlights.controller import build_highlighting
+
+        self.highlighting, self.highlight_exports = build_highlighting(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+            placement=parts.placement,
+        )
         groups = (
             self.opening,
             self.open_actions,
@@ -236,6 +254,8 @@ class MainWindow(QMainWindow):
             self.navigation,
             self.view_actions,
             self.listening,
+            self.highlighting,
+            self.highlight_exports,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
