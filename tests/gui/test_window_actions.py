@@ -560,6 +560,7 @@ def test_every_row_has_one_registered_handler(window):
         window.listening,
         window.highlighting,
         window.highlight_exports,
+        window.sentence_selection,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}

@@ -25,18 +25,14 @@ from reader.ui.actions.table import (
     HIGHLIGHT_ADD,
     HIGHLIGHT_ALL,
     HIGHLIGHT_BLUE,
-    HIGHLIGHT_CARET,
     HIGHLIGHT_GREEN,
     HIGHLIGHT_NOTE,
     HIGHLIGHT_PANEL,
     HIGHLIGHT_PINK,
     HIGHLIGHT_REMOVE,
-    HIGHLIGHT_SELECT_PREVIOUS,
-    HIGHLIGHT_SELECT_SENTENCE,
     HIGHLIGHT_UNDO,
     HIGHLIGHT_YELLOW,
 )
-from reader.ui.highlights import sentences
 from reader.ui.highlights.colors import highlight_color
 from reader.ui.highlights.layer import Drawn, HighlightLayer
 from reader.ui.reading import themes
@@ -49,6 +45,7 @@ if TYPE_CHECKING:
     from reader.store import Highlight, Library
     from reader.ui.highlights.exports import HighlightExports
     from reader.ui.highlights.panel import HighlightsPanel
+    from reader.ui.highlights.selecting import SentenceSelection
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.reading.reading_view import ReadingView
@@ -102,7 +99,7 @@ class Highlighting(QObject):
         self._jump_when_loaded: int | None = None
         self._press: QPoint | None = None
         # (where h left the cursor, where the highlight ended): v goes on from there
-        self._resume: tuple[int, int] | None = None
+        self.resume: tuple[int, int] | None = None
         stored = str(settings.store.value(COLOR_KEY, DEFAULT_COLOR))
         self.color = stored if stored in COLORS else DEFAULT_COLOR
         actions[f"highlight.{self.color}"].setChecked(True)
@@ -126,7 +123,7 @@ class Highlighting(QObject):
 
     def _document_opened(self, document: Document) -> None:
         self.items, self.detached, self.removed = {}, set(), []
-        self._resume = None
+        self.resume = None
         self.layer.clear()
         article_id = document.article_id
         if article_id is None:
@@ -212,7 +209,7 @@ class Highlighting(QObject):
         self.layer.add(Drawn(temporary, anchor.start, anchor.end, color))
         cursor.setPosition(anchor.start)  # inside it: Shift+H and Delete find it there
         self.view.setTextCursor(cursor)
-        self._resume = (anchor.start, anchor.end)
+        self.resume = (anchor.start, anchor.end)
         self.library.write(
             lambda library: library.add_highlight(article_id, anchor, color=color),
             lambda highlight: self._saved(temporary, highlight),
@@ -355,59 +352,6 @@ class Highlighting(QObject):
 
         self.library.write(store, self._changed, self._write_failed, owner=self)
 
-    # -- selecting with the keyboard -------------------------------------------------------
-    @handles(HIGHLIGHT_CARET)
-    def toggle_caret(self) -> None:
-        self.set_caret(self.actions[HIGHLIGHT_CARET.id].isChecked())
-
-    def set_caret(self, on: bool) -> None:
-        """A blinking text cursor that arrows move and Shift+arrows extend (caret mode)."""
-        view = self.view
-        flags = view.textInteractionFlags()
-        keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
-        view.setTextInteractionFlags(flags | keyboard if on else flags & ~keyboard)
-        self.actions[HIGHLIGHT_CARET.id].setChecked(on)
-        if on and not view.textCursor().hasSelection():
-            cursor = view.textCursor()
-            cursor.setPosition(sentences.top_position(view))
-            view.setTextCursor(cursor)
-        view.setFocus()
-
-    @handles(HIGHLIGHT_SELECT_SENTENCE)
-    def select_next_sentence(self) -> None:
-        """The first sentence on screen (or the one at the caret); again: the next one."""
-        view, document = self.view, self.view.document()
-        cursor = view.textCursor()
-        caret = bool(view.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        resume, self._resume = self._resume, None
-        if cursor.hasSelection():
-            span = sentences.sentence_from(document, cursor.selectionEnd(), whole=True)
-        elif resume is not None and cursor.position() == resume[0]:
-            span = sentences.sentence_from(document, resume[1], whole=True)
-        elif caret:
-            span = sentences.sentence_from(document, cursor.position())
-        else:
-            span = sentences.sentence_from(document, sentences.top_position(view), whole=True)
-        self._select(span)
-
-    @handles(HIGHLIGHT_SELECT_PREVIOUS)
-    def select_previous_sentence(self) -> None:
-        cursor = self.view.textCursor()
-        start = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
-        self._select(sentences.sentence_before(self.view.document(), start))
-
-    def _select(self, span: tuple[int, int] | None) -> None:
-        if span is None:
-            self.status.show("No more sentences this way.", STATUS_TIMEOUT_MS)
-            return
-        if not self.actions[HIGHLIGHT_CARET.id].isChecked():
-            self.set_caret(True)  # Shift+arrows can now widen or narrow the selection
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
-
     # -- clicks -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click (not a drag) on a highlight opens its note."""
@@ -526,12 +470,13 @@ def build_highlighting(
     status: StatusLine,
     dialogs: DialogHost,
     placement: PanelPlacement,
-) -> tuple[Highlighting, HighlightExports]:
+) -> tuple[Highlighting, HighlightExports, SentenceSelection]:
     """The highlights panel (a side panel on the right, like the stories), the keys that
     live on the text and the panel's list, and the two handler groups."""
     from reader.ui.actions.registry import attach_context
     from reader.ui.highlights.exports import HighlightExports
     from reader.ui.highlights.panel import HighlightsPanel
+    from reader.ui.highlights.selecting import SentenceSelection
 
     panel = HighlightsPanel()
     panel.setMinimumWidth(PANEL_MIN_WIDTH)
@@ -555,6 +500,7 @@ def build_highlighting(
     exports = HighlightExports(
         current=current, library=library, messages=messages, status=status, dialogs=dialogs
     )
+    selection = SentenceSelection(view=view, actions=actions, status=status, after=highlighting)
     panel.copy_requested.connect(exports.copy_markdown)
     panel.export_all_requested.connect(exports.export_folder_dialog)
-    return highlighting, exports
+    return highlighting, exports, selection

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from reader.ui.highlights.controller import Highlighting
     from reader.ui.highlights.exports import HighlightExports
+    from reader.ui.highlights.selecting import SentenceSelection
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     listening: Listening
     highlighting: Highlighting
     highlight_exports: HighlightExports
+    sentence_selection: SentenceSelection
     pictures: Pictures
     library_watch: LibraryWatch
 
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         )
         from reader.ui.highlights.controller import build_highlighting
 
-        self.highlighting, self.highlight_exports = build_highlighting(
+        self.highlighting, self.highlight_exports, self.sentence_selection = build_highlighting(
             actions=self.actions_by_id,
             view=parts.view,
             current=self.current,
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
             self.listening,
             self.highlighting,
             self.highlight_exports,
+            self.sentence_selection,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
