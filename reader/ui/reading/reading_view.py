@@ -165,6 +165,7 @@ class ReadingView(QTextBrowser):
         adopted = previous is not document and previous.parent() is self
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
+        self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self.setDocument(document)
         if adopted and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
@@ -203,6 +204,7 @@ class ReadingView(QTextBrowser):
         document = self.document()
         _style_document(document, self._style)
         overlays.clear_all(self)
+        self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self.setHtml(html)
         self._collect_images()
         self._column = 0

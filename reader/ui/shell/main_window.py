@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
     from reader.ui.sidebar.sidebar import Sidebar
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     highlight_exports: HighlightExports
     sentence_selection: SentenceSelection
     pictures: Pictures
+    undo_toast: UndoToast
     library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         parts = window_layout.build_parts(self, self.library)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.undo_toast = parts.undo_toast
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
         self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
@@ -190,6 +193,8 @@ class MainWindow(QMainWindow):
             messages=parts.message_bar,
             status=status,
             dialogs=dialogs,
+            undo_toast=parts.undo_toast,
+            next_unread=lambda: self.navigation.next_unread(),
         )
         self.navigation = Navigation(
             current=self.current,
@@ -288,13 +293,17 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, document: object) -> None:
         from reader.service.reading import Document
+        from reader.ui.sidebar.sidebar import MODE_ARTICLE
         from reader.ui.sidebar.story_model import StoryItem
 
         assert isinstance(document, Document)
         self.setWindowTitle(document.article.title or "Untitled")
-        self.sidebar.set_stories(
-            list(StoryItem.for_document(document)), article_id=document.article_id
-        )
+        items = list(StoryItem.for_document(document))
+        self.sidebar.set_stories(items, article_id=document.article_id)
+        # A page that recommended nothing leaves the text the whole width (F9 or g r still
+        # bring the stories up).
+        nothing = not items and self.sidebar.mode == MODE_ARTICLE
+        self.placement.set_resting(self.sidebar, nothing)
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str]) -> None:
