@@ -282,3 +282,26 @@ def test_find_matches_and_highlights_share_the_text(qtbot, opened) -> None:
     window.find_bar.close_bar()
     qtbot.waitUntil(lambda: overlays.layer(window.view, "find") == [], timeout=WAIT_MS)
     assert len(painted(window)) == 1
+
+
+def test_notes_are_edited_from_the_panel_too(qtbot, opened) -> None:
+    window = opened
+    article_id = window.current.article_id
+    with stored(window) as library:
+        highlight_quote(library, article_id, FIRST, note="first thought")
+    window.opening.open_article(article_id)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.highlighting.items) == 1, timeout=WAIT_MS)
+    window.highlighting.show_all()
+    panel = window.highlighting.panel
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=WAIT_MS)
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)
+    QTest.keyClick(panel.list, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    note = window.dialogs.shown["highlight_note"]
+    qtbot.waitUntil(note.isVisible, timeout=5000)
+    assert note.editor.toPlainText() == "first thought"
+    note.editor.setPlainText("second thought")
+    note.accept()
+    qtbot.waitUntil(lambda: "✎ second thought" in panel.list.item(0).text(), timeout=WAIT_MS)
+    assert stored(window).highlights()[0].note == "second thought"

@@ -127,15 +127,15 @@ HIGHLIGHT_ADD = _row(
     "highlight.add",
     "&Highlight Selection",
     ("H",),
-    "&Highlights",
+    "H&ighlights",
     tip="Highlight the selected text (drag across it, or press v to select a sentence)",
 )
-HIGHLIGHT_NOTE = _row("highlight.note", "Add or Edit &Note…", ("Shift+H",), "&Highlights")
+HIGHLIGHT_NOTE = _row("highlight.note", "Add or Edit &Note…", ("Shift+H",), "H&ighlights")
 HIGHLIGHT_YELLOW = _row(
     "highlight.yellow",
     "&Yellow",
     ("Ctrl+1",),
-    "&Highlights",
+    "H&ighlights",
     arg="yellow",
     checkable=True,
     group="highlight_color",
@@ -143,33 +143,33 @@ HIGHLIGHT_YELLOW = _row(
     tip="The colour of new highlights (and of the one under the cursor)",
 )
 HIGHLIGHT_GREEN = _row(
-    "highlight.green", "&Green", ("Ctrl+2",), "&Highlights", arg="green", checkable=True,
+    "highlight.green", "&Green", ("Ctrl+2",), "H&ighlights", arg="green", checkable=True,
     group="highlight_color",
 )  # fmt: skip
 HIGHLIGHT_BLUE = _row(
-    "highlight.blue", "&Blue", ("Ctrl+3",), "&Highlights", arg="blue", checkable=True,
+    "highlight.blue", "&Blue", ("Ctrl+3",), "H&ighlights", arg="blue", checkable=True,
     group="highlight_color",
 )  # fmt: skip
 HIGHLIGHT_PINK = _row(
-    "highlight.pink", "&Pink", ("Ctrl+4",), "&Highlights", arg="pink", checkable=True,
+    "highlight.pink", "P&ink", ("Ctrl+4",), "H&ighlights", arg="pink", checkable=True,
     group="highlight_color",
 )  # fmt: skip
 HIGHLIGHT_SELECT_SENTENCE = _row(
     "highlight.select_sentence",
     "Select &Sentence",
     ("V",),
-    "&Highlights",
+    "H&ighlights",
     separate=True,
     tip="Select the first sentence on screen, then the next one at each press",
 )
 HIGHLIGHT_SELECT_PREVIOUS = _row(
-    "highlight.select_previous", "Select &Previous Sentence", ("Shift+V",), "&Highlights"
+    "highlight.select_previous", "Select &Previous Sentence", ("Shift+V",), "H&ighlights"
 )
 HIGHLIGHT_CARET = _row(
     "highlight.caret",
-    "&Caret Mode (Select with the Keyboard)",
+    "Caret &Mode (Select with the Keyboard)",
     ("F7",),
-    "&Highlights",
+    "H&ighlights",
     checkable=True,
     tip="A text cursor in the article: arrows move it, Shift+arrows select",
 )
@@ -177,36 +177,36 @@ HIGHLIGHT_PANEL = _row(
     "highlight.panel",
     "Show &This Article's Highlights",
     ("Ctrl+Shift+H",),
-    "&Highlights",
+    "H&ighlights",
     checkable=True,
     separate=True,
 )
-HIGHLIGHT_ALL = _row("highlight.all", "&All Highlights", ("G, H",), "&Highlights")
+HIGHLIGHT_ALL = _row("highlight.all", "&All Highlights", ("G, H",), "H&ighlights")
 HIGHLIGHT_COPY = _row(
     "highlight.copy",
     "&Copy Highlights as Markdown",
     ("Ctrl+Shift+C",),
-    "&Highlights",
+    "H&ighlights",
     separate=True,
     tip="This article's highlights and notes, ready for a notes app",
 )
-HIGHLIGHT_EXPORT = _row("highlight.export", "&Export Highlights…", (), "&Highlights")
+HIGHLIGHT_EXPORT = _row("highlight.export", "&Export Highlights…", (), "H&ighlights")
 HIGHLIGHT_EXPORT_ALL = _row(
-    "highlight.export_all", "Export All Highlights to a &Folder…", (), "&Highlights"
+    "highlight.export_all", "Export All Highlights to a &Folder…", (), "H&ighlights"
 )
 HIGHLIGHT_EXPORT_JSON = _row(
-    "highlight.export_json", "Export All Highlights as &JSON…", (), "&Highlights"
+    "highlight.export_json", "Export All Highlights as &JSON…", (), "H&ighlights"
 )
 HIGHLIGHT_REMOVE = _row(
     "highlight.remove",
     "&Remove Highlight",
     ("Del",),
-    "&Highlights",
+    "H&ighlights",
     context="highlight",
     separate=True,
 )
 HIGHLIGHT_UNDO = _row(
-    "highlight.undo", "&Undo Removing a Highlight", ("Ctrl+Z",), "&Highlights", context="highlight"
+    "highlight.undo", "&Undo Removing a Highlight", ("Ctrl+Z",), "H&ighlights", context="highlight"
 )
 VIEW_ZOOM_IN = _row("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "&View")
 VIEW_ZOOM_OUT = _row("view.zoom_out", "S&maller Text", ("-", "Ctrl+-"), "&View")

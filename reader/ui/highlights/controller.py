@@ -92,6 +92,7 @@ class Highlighting(QObject):
         self.layer = HighlightLayer(view)
         self.items: dict[int, Highlight] = {}  # the article's highlights, by id
         self.detached: set[int] = set()  # of those, the ones its text does not hold
+        self.listed: dict[int, Highlight] = {}  # in the library-wide list, by id
         self.removed: list[tuple[Highlight, Drawn | None]] = []  # Ctrl+Z brings them back
         self._text: tuple[str, str] = ("", "")  # (the view's HTML, its plain text)
         self._next_temporary = 0
@@ -243,7 +244,13 @@ class Highlighting(QObject):
     # -- notes ----------------------------------------------------------------------------
     @handles(HIGHLIGHT_NOTE)
     def edit_note(self) -> None:
-        """The note of the highlight under the cursor; a selection is highlighted first."""
+        """The note of the highlight under the cursor (or chosen in the panel's list); a
+        selection is highlighted first."""
+        if self.panel.list.hasFocus():
+            chosen = self.panel.current_id()
+            if chosen is not None:
+                self.open_note(chosen)
+            return
         target = self._target()
         if target is None and self.view.textCursor().hasSelection():
             self.highlight_selection()
@@ -262,12 +269,13 @@ class Highlighting(QObject):
     def open_note(self, highlight_id: int) -> None:
         from reader.ui.highlights.note_dialog import NoteDialog
 
-        highlight = self.items.get(highlight_id)
+        highlight = self.items.get(highlight_id) or self.listed.get(highlight_id)
         if highlight is None:
             return
+        back_to = self.panel.list if self.panel.list.hasFocus() else self.view
         dialog = NoteDialog(highlight.text, highlight.note, self.dialogs.window)
         dialog.accepted.connect(lambda: self.set_note(highlight_id, dialog.note()))
-        dialog.finished.connect(lambda _result: self.view.setFocus())
+        dialog.finished.connect(lambda _result: back_to.setFocus())
         self.dialogs.open("highlight_note", dialog)
 
     def set_note(self, highlight_id: int, note: str) -> None:
@@ -280,7 +288,7 @@ class Highlighting(QObject):
     def _changed(self, highlight: Highlight) -> None:
         if highlight.id in self.items:
             self.items[highlight.id] = highlight
-            self.refresh_panel()
+        self.refresh_panel()
 
     def _write_failed(self, error: BaseException) -> None:
         self.messages.show_error(f"The highlight was not changed: {error}")
@@ -425,6 +433,7 @@ class Highlighting(QObject):
         if self.panel.mode != "all" or self.panel.query() != query:
             return  # the reader typed on, or left the list
         empty = "No highlight matches." if query else "No highlights yet."
+        self.listed = {highlight.id: highlight for highlight in found}
         self.panel.show_highlights(found, empty)
 
     def _start_of(self, highlight: Highlight) -> int:
