@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTextCursor
 
 from reader.highlights.anchors import Anchor, describe
-from reader.highlights.attach import Attached, Matcher
 from reader.highlights.colors import COLORS, DEFAULT_COLOR
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import (
@@ -41,6 +40,7 @@ from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from reader.highlights.attach import Attached
     from reader.service.reading import Document
     from reader.store import Highlight, Library
     from reader.ui.highlights.exports import HighlightExports
@@ -133,6 +133,8 @@ class Highlighting(QObject):
         text, html = self.text(), self.view.current_html()
 
         def attach(library: Library) -> list[tuple[Highlight, Attached | None]]:
+            from reader.highlights.attach import Matcher  # on the reader thread, when needed
+
             found = library.article_highlights(article_id)
             matcher = Matcher(text)
             return [(highlight, matcher.attach(highlight.anchor)) for highlight in found]
