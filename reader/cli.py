@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "login": ("reader.commands.logins", "store a site login in the system keyring"),
     "logout": ("reader.commands.logins", "forget a site login"),
     "logins": ("reader.commands.logins", "list hosts with a stored login"),
+    "highlights": ("reader.commands.highlights", "export highlights and notes (Markdown, JSON)"),
+    "highlight": ("reader.commands.highlights", "highlight a quote in a library article"),
     "speak": ("reader.commands.speak", "read an article aloud, or into a WAV file"),
     "install-desktop": ("reader.commands.install_desktop", "add Reader to the desktop menu"),
 }

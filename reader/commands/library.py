@@ -52,7 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
             "query",
             nargs="+",
             metavar="QUERY",
-            help='words, "phrases", prefix*, -word, site:, tag:, is:unread|starred|archived',
+            help='words, "phrases", prefix*, -word, site:, tag:,'
+            " is:unread|starred|archived|highlighted",
         )
         parser.add_argument("--limit", type=int, default=50, metavar="N")
     elif name == "recommended":

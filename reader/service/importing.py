@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.service.highlighting import save_article
 from reader.service.reading import Direct, Writes
 from reader.store.library import Library
 from reader.urls import is_url, normalize_url, source_origin, unsupported_address
@@ -238,7 +239,7 @@ def import_sources(
             return
         try:
             origin = source_origin(source)
-            result = writes(lambda into: into.save_result(article, origin=origin))
+            result = writes(lambda into: save_article(into, article, origin=origin))
         except ReaderError as error:
             summary.failures.append((source, str(error)))
             report(ImportEvent(source, "failed", done, total, error=str(error)))

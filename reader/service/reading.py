@@ -202,7 +202,10 @@ def open_source(
 
 def keep(library: Library, article: Article, source: str) -> Document:
     """Save (or update) the article, mark it opened, and gather what the view shows."""
-    article_id = library.save(article, origin=source_origin(source), bundled=is_sample(source))
+    from reader.service.highlighting import save_article
+
+    saved = save_article(library, article, origin=source_origin(source), bundled=is_sample(source))
+    article_id = saved.id
     position = library.article(article_id).position
     library.mark_opened(article_id)
     stories = tuple(library.stories(article_id))

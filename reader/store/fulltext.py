@@ -1,7 +1,6 @@
 """Running a search: the parsed query (reader.store.search) against the FTS5 index."""
 
 import sqlite3
-from typing import Any
 
 from reader.store import search
 from reader.store.rows import ROW_COLUMNS, ROW_WIDTH, SearchHit, Snippet, search_hit
@@ -16,11 +15,7 @@ def search_articles(
 ) -> list[SearchHit]:
     """Search title, byline, site, text and tags (syntax: reader.store.search)."""
     parsed = search.parse(query)
-    conditions = ["a.deleted_at IS NULL", *parsed.conditions]
-    params: list[Any] = list(parsed.params)
-    if parsed.exclude is not None:
-        conditions.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(parsed.exclude)
+    conditions, params = parsed.filters("a.deleted_at IS NULL", "a.id", "articles_fts")
     where = " AND ".join(conditions)
     if parsed.match is None:
         if not parsed.conditions and parsed.exclude is None:

@@ -10,9 +10,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.highlights.anchors import Anchor
+from reader.highlights.colors import DEFAULT_COLOR
 from reader.model import Article, Asset
-from reader.store import articles, assets, for_you, fulltext, listening, stories
+from reader.store import articles, assets, for_you, fulltext, highlights, listening, stories
 from reader.store.database import Database
+from reader.store.highlights import Highlight
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
 from reader.urls import normalize_url
 
@@ -165,27 +168,39 @@ class Library:
         with self._db.write() as conn:
             articles.set_tags(conn, article_id, tags)
 
-    def delete(self, article_id: int) -> None:
+    def delete(self, article_id: int, *, keep_highlights: bool = True) -> None:
         """Move the article out of the library; restore(article_id) brings it back.
 
         Its stories stop counting in "For you" at once; the row is purged for good
-        UNDO_SECONDS later (at a later start).
+        UNDO_SECONDS later (at a later start). Its highlights are kept (listed as
+        detached, with its title and address) or, with ``keep_highlights=False``, go
+        with it (and come back with it).
         """
+        now = time.time()
         with self._db.write() as conn:
-            articles.soft_delete(conn, article_id, time.time())
+            articles.soft_delete(conn, article_id, now)
+            highlights.article_deleted(conn, article_id, now, keep=keep_highlights)
 
     def restore(self, article_id: int) -> None:
         """Undo delete(): the article and its stories' counts come back as they were."""
         with self._db.write() as conn:
+            highlights.article_restored(conn, article_id)
             articles.restore(conn, article_id, time.time())
 
     def _purge_deleted(self, older_than: float = UNDO_SECONDS) -> None:
-        """Remove soft-deleted articles past the undo window, with their orphan assets."""
+        """Remove soft-deleted articles (with their orphan assets) and removed highlights
+        past the undo window."""
         with self._db.read() as conn:
             ids = articles.deleted_before(conn, time.time() - older_than, PURGE_BATCH)
         for article_id in ids:
             with self._db.write() as conn:
                 articles.purge(conn, article_id)
+        cutoff = time.time() - older_than
+        with self._db.read() as conn:
+            due = highlights.removed_before(conn, cutoff)
+        if due:  # a write only when there is something to purge (another Reader may write)
+            with self._db.write() as conn:
+                highlights.purge_removed(conn, cutoff)
 
     # -- listening ------------------------------------------------------------------------
 
@@ -220,6 +235,82 @@ class Library:
     def save_listen_position(self, article_id: int, position: int | None) -> None:
         with self._db.write() as conn:
             listening.set_position(conn, int(article_id), position)
+
+    # -- highlights -----------------------------------------------------------------------
+
+    def add_highlight(
+        self,
+        article_id: int,
+        anchor: Anchor,
+        *,
+        color: str = DEFAULT_COLOR,
+        note: str = "",
+        created_at: float | None = None,
+        detached: bool = False,
+    ) -> Highlight:
+        """Keep a highlight of a live article (``detached``: its quote was not found in
+        the article's text, it is kept all the same). Callers that start from a quote use
+        reader.service.highlighting.highlight_quote, which finds the anchor."""
+        with self._db.write() as conn:
+            highlight_id = highlights.add(
+                conn,
+                article_id,
+                anchor,
+                color=color,
+                note=note,
+                created_at=time.time() if created_at is None else float(created_at),
+                detached=detached,
+            )
+            return highlights.get(conn, highlight_id)
+
+    def highlight(self, highlight_id: int) -> Highlight:
+        with self._db.read() as conn:
+            return highlights.get(conn, highlight_id)
+
+    def article_highlights(self, article_id: int) -> list[Highlight]:
+        """The article's highlights in reading order, the detached ones last."""
+        with self._db.read() as conn:
+            return highlights.for_article(conn, int(article_id))
+
+    def highlights(self, query: str = "", limit: int = 200, offset: int = 0) -> list[Highlight]:
+        """Every highlight, newest first, filtered by ``query`` (the search syntax: words of
+        quotes and notes, site:, tag:, is:...)."""
+        with self._db.read() as conn:
+            return highlights.newest(conn, query, int(limit), int(offset))
+
+    def highlighted_articles(self) -> list[int | None]:
+        """Live articles with highlights, most recently highlighted first; None stands for
+        the highlights kept from deleted articles (``kept_highlights``)."""
+        with self._db.read() as conn:
+            return highlights.articles_with_highlights(conn)
+
+    def kept_highlights(self) -> list[Highlight]:
+        """Highlights kept when their article was deleted."""
+        with self._db.read() as conn:
+            return highlights.kept_without_article(conn)
+
+    def set_highlight_note(self, highlight_id: int, note: str) -> None:
+        with self._db.write() as conn:
+            highlights.set_note(conn, highlight_id, note, time.time())
+
+    def set_highlight_color(self, highlight_id: int, color: str) -> None:
+        with self._db.write() as conn:
+            highlights.set_color(conn, highlight_id, color, time.time())
+
+    def remove_highlight(self, highlight_id: int) -> None:
+        """Take a highlight away; restore_highlight() undoes it."""
+        with self._db.write() as conn:
+            highlights.remove(conn, highlight_id, time.time())
+
+    def restore_highlight(self, highlight_id: int) -> None:
+        with self._db.write() as conn:
+            highlights.restore(conn, highlight_id)
+
+    def set_highlight_anchors(self, changes: Sequence[tuple[int, Anchor | None]]) -> None:
+        """Highlights found again in an article's new text (their new anchors), or not
+        (None: listed as detached until a later text has them again)."""
+        with self._db.write() as conn:
+            highlights.set_anchors(conn, changes, time.time())
 
     # -- stories and search ---------------------------------------------------------------
 

@@ -31,6 +31,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         5, "For you: story words, the bundled sample's stories not counted", "m005_for_you.sql"
     ),
+    Migration(6, "highlights and notes, their words in the search index", "m006_highlights.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,7 +1,7 @@
 """The search box language, turned into a safe FTS5 MATCH expression and SQL filters.
 
     words "a phrase" prefix* -excluded -"excluded phrase" site:example.com tag:python
-    is:unread is:read is:starred is:archived
+    is:unread is:read is:starred is:archived is:highlighted
 
 Every word reaches FTS5 as a quoted string, so no input can be an FTS5 syntax error:
 ``"``, ``AND(``, ``*`` or ``NEAR`` are just text. Terms are ANDed; a query made only of
@@ -29,6 +29,7 @@ IS_FILTERS: dict[str, str] = {
     "unstarred": "a.starred = 0",
     "archived": "a.archived = 1",
     "inbox": "a.archived = 0",
+    "highlighted": "a.highlight_count > 0",
 }
 FIELD_FILTERS = ("site", "tag", "is")
 
@@ -47,6 +48,16 @@ class ParsedQuery:
     exclude: str | None = None  # FTS5 expression ORing the excluded terms
     conditions: list[str] = field(default_factory=list)  # SQL on "a"
     params: list[str] = field(default_factory=list)  # for the conditions, in order
+
+    def filters(self, first: str, key: str, index: str) -> tuple[list[str], list[str]]:
+        """SQL conditions with their parameters, in order: ``first``, the field filters,
+        then the exclusions, looked up in the FTS5 table ``index`` by the row's ``key``."""
+        conditions = [first, *self.conditions]
+        params = list(self.params)
+        if self.exclude is not None:
+            conditions.append(f"{key} NOT IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)")
+            params.append(self.exclude)
+        return conditions, params
 
 
 def _quote(text: str) -> str:

@@ -1,11 +1,14 @@
 """The text at any window width, with any panel open: read off the laid-out document.
 
-At 600, 800, 1180 and 1600 px, with the library, the stories, both or neither, the article
-column holds at least 45 characters of the body font, a line never ends inside a word, and
-the column keeps 60-75 characters whenever the window has room for them. Panels that would
-squeeze the text become drawers: they open over it and close with Esc or a click beside.
+At 600, 800, 1180 and 1600 px, with the library, the stories, both or neither, for the
+pages of the README's screenshots (the seed, a table page, a quote page, the sample with
+its picture) and a page of long words, the article column holds at least 45 characters of
+the body font, a line never ends inside a word, and the column keeps 60-75 characters
+whenever the window has room for them. Panels that would squeeze the text become drawers:
+they open over it and close with Esc or a click beside.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from window_helpers import open_and_wait
 from reader.ui.shell.drawers import MIN_COLUMN_CHARS
 from reader.ui.shell.main_window import MainWindow
 
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+SHARED = Path(os.environ.get("READER_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared"))
 WIDTHS = (600, 800, 1180, 1600)
 PANELS = ("neither", "library", "stories", "both")
 WORD_CHAR = re.compile(r"\w")
@@ -74,19 +79,31 @@ def set_panels(qtbot, window: MainWindow, which: str) -> None:
     qtbot.wait(20)
 
 
+def screenshot_pages(page: Path) -> list[Path]:
+    """The pages of docs/screenshots/layout (the seed only where ../shared is)."""
+    from reader.service.reading import sample_path
+
+    pages = [page, PAGES / "reading-table" / "source.html"]
+    pages += [PAGES / "reading-quotes" / "source.html", sample_path()]
+    seed = SHARED / "seed" / "000_b486bc09ecc24fa0.txt"
+    return pages + ([seed] if seed.is_file() else [])
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_column_stays_readable_at_every_width(qtbot, window, page, width: int) -> None:
     window.resize(width, 700)
     qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
-    open_and_wait(qtbot, window, page)
-    for panels in PANELS:
-        set_panels(qtbot, window, panels)
-        chars = column_chars(window)
-        assert chars >= MIN_COLUMN_CHARS, (width, panels, chars)
-        assert broken_words(window.view.document()) == [], (width, panels)
-        reading = window.view.parentWidget().width()
-        if window.placement.column_chars(reading) > 75:  # the window has room to spare
-            assert 60 <= chars <= 75, (width, panels, chars)
+    for source in screenshot_pages(page):
+        open_and_wait(qtbot, window, source)
+        for panels in PANELS:
+            set_panels(qtbot, window, panels)
+            chars = column_chars(window)
+            where = (source.name, width, panels)
+            assert chars >= MIN_COLUMN_CHARS, (*where, chars)
+            assert broken_words(window.view.document()) == [], where
+            reading = window.view.parentWidget().width()
+            if window.placement.column_chars(reading) > 75:  # the window has room to spare
+                assert 60 <= chars <= 75, (*where, chars)
     set_panels(qtbot, window, "both")
     placement = window.placement
     if width >= 1180:
@@ -135,3 +152,20 @@ def test_panels_come_back_beside_the_text_when_the_window_grows(qtbot, window, p
     qtbot.waitUntil(window.library_panel.isVisible, timeout=2000)
     assert not window.placement.is_drawer(window.library_panel)
     assert window.actions_by_id["view.library"].isChecked()
+
+
+def test_an_empty_sidebar_gives_its_width_to_the_text(qtbot, window, page, tmp_path):
+    """A page that recommended no stories: no empty 330 px column beside the text; F9
+    still shows the sidebar (it says there is nothing), and stories bring it back."""
+    window.resize(1300, 760)
+    qtbot.waitUntil(lambda: window.width() >= 1298, timeout=2000)
+    set_panels(qtbot, window, "stories")
+    open_and_wait(qtbot, window, page)  # recommends nothing
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    assert window.view.parentWidget().width() >= 1290
+    window.view_actions.reveal_sidebar()
+    assert window.sidebar.isVisible()
+    from reader.service.reading import sample_path
+
+    open_and_wait(qtbot, window, sample_path())  # recommends four stories
+    assert window.sidebar.isVisible()

@@ -79,11 +79,20 @@ def test_photo_is_decoded_at_the_column_width(qapp):
 
 
 def test_tall_image_is_held_to_the_per_image_budget(qapp):
-    decoded = decode_image(encoded(1000, 20000, "png"), 1800)
+    decoded = decode_image(encoded(800, 18000, "png"), 1800)
     assert decoded.image is not None
     pixels = decoded.image.width() * decoded.image.height()
     assert MAX_IMAGE_PIXELS * 0.98 < pixels <= MAX_IMAGE_PIXELS
-    assert abs(decoded.image.height() / decoded.image.width() - 20) < 0.1  # same shape
+    assert abs(decoded.image.height() / decoded.image.width() - 22.5) < 0.1  # same shape
+
+
+def test_late_in_the_budget_an_image_comes_smaller_rather_than_not_at_all(qapp):
+    photo = encoded(1400, 1000, "png")
+    budget = PixelBudget(left=int(1400 * 1000 * 0.6))
+    decoded = decode_image(photo, 1400, budget)
+    assert decoded.image is not None
+    assert 700 <= decoded.image.width() < 1400
+    assert decoded.image.width() * decoded.image.height() <= 1400 * 1000 * 0.6
 
 
 def test_article_budget_keeps_the_images_that_fit_then_stops(qapp):

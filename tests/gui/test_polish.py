@@ -61,8 +61,8 @@ def test_heading_self_links_are_dropped_and_other_links_kept():
 
 
 def test_recommendation_counts_say_what_they_count():
-    assert recommended_by(1) == "recommended once"
-    assert recommended_by(3) == "recommended 3 times"
+    assert recommended_by(1) == "in 1 saved article"
+    assert recommended_by(3) == "in 3 saved articles"
 
 
 @pytest.fixture

@@ -447,3 +447,99 @@ def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: window.view.document() is not document, timeout=WAIT_MS)
     assert themes.load_theme("sepia").colors["text"] in window.view.document().defaultStyleSheet()
     assert "The end." in window.view.toPlainText()
+
+
+def test_an_error_is_said_once_and_esc_dismisses_it(qtbot, window, page, tmp_path):
+    open_and_wait(qtbot, window, page)
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    assert window.message_bar.isVisible()
+    assert "nowhere.html" in window.message_bar.text()
+    assert "nowhere.html" not in window.statusBar().currentMessage()  # not said twice
+    assert window.status_text.text().endswith("min read")  # the length line is left alone
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.message_bar.isVisible()
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    open_and_wait(qtbot, window, page)  # a later article: the old message is gone
+    assert not window.message_bar.isVisible()
+
+
+def test_no_text_cursor_warnings_while_articles_change_and_the_window_resizes(
+    qtbot, qtlog, window, page
+):
+    """Image positions of the article before must never be used on the next one."""
+    from reader.service.reading import sample_path
+
+    for width in (900, 700, 1100):
+        open_and_wait(qtbot, window, sample_path())
+        window.resize(width, 700)
+        open_and_wait(qtbot, window, page)
+        window.resize(width + 50, 700)
+        qtbot.wait(20)
+    assert not [record for record in qtlog.records if "QTextCursor" in record.message]
+
+
+def test_open_recent_is_ready_as_soon_as_a_file_opened(qtbot, window, page):
+    """A file opened from the command line (or any other way) makes Open Recent usable
+    at once, not only after a restart."""
+    window.settings.clear_recent()
+    window.recent.rebuild()
+    assert not window.recent_menu.isEnabled()
+    window.start([str(page)])
+    qtbot.waitUntil(lambda: window.current.article is not None, timeout=WAIT_MS)
+    assert window.recent_menu.isEnabled()
+    assert any(page.name in action.text() for action in window.recent_menu.actions())
+
+
+def test_o_without_a_browser_says_so_and_copies_the_address(qtbot, window, page):
+    from PySide6.QtGui import QGuiApplication
+
+    open_and_wait(qtbot, window, page)
+    window.open_actions.open_external = lambda url: False  # no browser on this system
+    window.open_actions.open_in_browser(QUrl("https://news.example.org/harbour"))
+    message = window.statusBar().currentMessage()
+    assert message == "No web browser could be started: the address is on the clipboard"
+    assert QGuiApplication.clipboard().text() == "https://news.example.org/harbour"
+
+
+def test_a_story_card_closes_with_esc_and_when_another_article_opens(qtbot, window, page):
+    from reader.model import Story
+    from reader.ui.sidebar.story_model import StoryItem
+
+    open_and_wait(qtbot, window, page)
+    sidebar = window.sidebar
+    card = StoryItem(Story("Fishermen count a record catch", None, "Cod came back."))
+    for closing in ("esc", "next article"):
+        sidebar.set_stories([card])
+        sidebar.focus_list()
+        sidebar.activate_current()
+        assert sidebar.showing_detail()
+        if closing == "esc":
+            qtbot.keyClick(sidebar.detail, Qt.Key.Key_Escape)
+        else:
+            open_and_wait(qtbot, window, page)
+        assert not sidebar.showing_detail(), closing
+
+
+def test_focus_mode_leaves_the_story_cards_as_they_were(qtbot, window):
+    """Cards evenly spaced and the same one selected after focus mode (issue 12, 7)."""
+    from reader.service.reading import sample_path
+
+    open_and_wait(qtbot, window, sample_path())
+    sidebar = window.sidebar
+    sidebar.focus_list()
+    sidebar.list.step(1)
+    sidebar.list.step(1)
+    row = sidebar.list.currentIndex().row()
+
+    def tops() -> list[int]:
+        rows = range(sidebar.model.rowCount())
+        return [sidebar.list.visualRect(sidebar.model.index(i)).top() for i in rows]
+
+    before = tops()
+    window.view_actions.enter_focus_mode()
+    qtbot.wait(20)
+    window.view_actions.leave_focus_mode()
+    qtbot.wait(20)
+    assert tops() == before
+    assert sidebar.list.currentIndex().row() == row

@@ -103,24 +103,34 @@ def test_for_you_ranks_stories_recommended_by_several_articles_first(qtbot, side
     counts = {item.story.title: item.times_recommended for item in sidebar.items()}
     assert counts[EVERYWHERE.title] == 3 and counts[ONCE.title] == 1
     once = next(item for item in sidebar.items() if item.story.title == ONCE.title)
-    assert "recommended once" in meta_text(once, always_count=True)
-    assert "recommended" not in meta_text(once, always_count=False)
+    assert once.reason.startswith("Recommended by “")  # the article that recommended it
+    assert once.reason in meta_text(once, always_count=True)
+    assert "saved article" not in meta_text(once, always_count=False)
+    everywhere = next(item for item in sidebar.items() if item.story.title == EVERYWHERE.title)
+    assert "Recommended by 3 of your articles" in meta_text(everywhere, always_count=True)
+    assert "in 3 saved articles" in meta_text(everywhere, always_count=False)
+    assert sidebar.caption.text() == f"{len(sidebar.items())} unread stories, best first"
 
 
-def test_read_stories_drop_out_of_for_you(qtbot, sidebar, library):
+def test_a_web_story_counts_as_read_once_its_page_opens(qtbot, sidebar, library):
+    """Issue 12: a story opened while offline (its page never came) stays unread; once its
+    page is opened and kept, it leaves For you."""
     show_for_you(qtbot, sidebar)
     select(sidebar, EVERYWHERE.title)
     with qtbot.waitSignal(sidebar.open_url_requested, timeout=WAIT_MS) as blocker:
         sidebar.activate_current()
     assert blocker.args == [EVERYWHERE.url]
-    assert sidebar.current_item() is not None and sidebar.current_item().read  # dimmed, kept
+    assert sidebar.current_item() is not None and not sidebar.current_item().read
     sidebar.wait_idle()
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        sidebar.refresh()
+    assert EVERYWHERE.title in titles(sidebar)  # the fetch failed: still there, unread
+    with Library() as lib:  # the page opened after all: the window keeps it, marks it opened
+        lib.mark_opened(lib.save(article("Everywhere", EVERYWHERE.url or "", ())))
     with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
         sidebar.refresh()
     assert EVERYWHERE.title not in titles(sidebar)
     assert sidebar.current_item().story.title == titles(sidebar)[0]  # the next one, one key away
-    with Library() as lib:
-        assert EVERYWHERE.title not in [row.story.title for row in lib.for_you()]
 
 
 def test_ads_are_hidden_until_the_toggle_then_marked(qtbot, sidebar, library):
@@ -395,3 +405,16 @@ def test_one_short_list_and_for_you_show_no_headings(qtbot, sidebar, library):
     assert rows(sidebar) == [f"Only list {n}" for n in range(4)]
     show_for_you(qtbot, sidebar)
     assert rows(sidebar) == titles(sidebar)
+
+
+def test_for_you_counts_every_unread_story_not_only_the_cards(qtbot, sidebar, data_dir):
+    from reader.ui.sidebar.sidebar import FOR_YOU_LIMIT
+
+    many = tuple(Story(f"Story {n}", f"https://n.example/{n}") for n in range(FOR_YOU_LIMIT + 12))
+    with Library() as lib:
+        lib.save(article("A long front page", "https://news.example.org/front", many))
+    show_for_you(qtbot, sidebar)
+    assert len(sidebar.items()) == FOR_YOU_LIMIT
+    assert (
+        sidebar.caption.text() == f"The best {FOR_YOU_LIMIT} of {FOR_YOU_LIMIT + 12} unread stories"
+    )

@@ -2,6 +2,7 @@
 there, a folder linked twice is read once, and deep nesting is no recursion limit."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,14 +53,28 @@ def test_a_linked_folder_outside_is_read(tmp_path):
     assert names(found) == ["a.html", "c.html"]
 
 
-def test_deep_nesting_is_no_recursion(tmp_path):
-    folder = tmp_path / "deep"
-    folder.mkdir()
-    for _ in range(1100):  # beyond Python's recursion limit (mkdir(parents=True) recurses)
-        folder = folder / "d"
-        folder.mkdir()
-    page(folder / "bottom.html", "Bottom")
-    found, _ = collect_sources([str(tmp_path / "deep")])
+@pytest.fixture
+def deep(tmp_path) -> Iterator[tuple[Path, Path]]:
+    """A folder nested beyond Python's recursion limit, with a page at the bottom; removed
+    again level by level (shutil.rmtree, and so pytest's own clean-up, would recurse)."""
+    top = tmp_path / "deep"
+    chain = [top]
+    top.mkdir()
+    for _ in range(1100):
+        chain.append(chain[-1] / "d")
+        chain[-1].mkdir()
+    bottom = page(chain[-1] / "bottom.html", "Bottom")
+    try:
+        yield top, bottom
+    finally:
+        bottom.unlink()
+        for folder in reversed(chain):
+            folder.rmdir()
+
+
+def test_deep_nesting_is_no_recursion(deep):
+    top, _bottom = deep
+    found, _ = collect_sources([str(top)])
     assert names(found) == ["bottom.html"]
 
 

@@ -27,9 +27,11 @@ DrawSvg = Callable[[bytes, int, int], "QImage | str"]
 # Widest decode: a 70-character column on a 2x screen, and what the view used before
 # columns were measured. The caller usually passes the column's own width.
 MAX_DECODE_WIDTH = 1800
+# Budgets, so that the window stays under 300 MB with any page (measured, with a window
+# of ~105 MB: the article's images, plus the one being decoded whole, fit in the rest).
 MAX_IMAGE_PIXELS = 8_000_000  # 32 MB as ARGB: a tall infographic at column width
-MAX_ARTICLE_PIXELS = 40_000_000  # 160 MB: forty photos at a 2x column, and no more
-MAX_FULL_DECODE_PIXELS = 32_000_000  # the transient full image of an unscalable format
+MAX_ARTICLE_PIXELS = 32_000_000  # 128 MB: two dozen photos at a 2x column, then smaller
+MAX_FULL_DECODE_PIXELS = 16_000_000  # 64 MB: the transient whole image (PNG, GIF, WebP)
 BYTES_PER_PIXEL = 4
 
 # Media type (reader.load.sniff.image_type) -> the Qt plugin that may read it.
@@ -94,7 +96,11 @@ def decode_image(
         return Decoded(None, "image size unknown")
     target = fitted_size(size.width(), size.height(), max_width)
     if budget is not None and target[0] * target[1] > budget.left:
-        return Decoded(None, "over this article's image budget")
+        # late in a long photo essay: a smaller copy (at least half as wide), or none
+        smaller = fitted_size(size.width(), size.height(), max_width, max(budget.left, 1))
+        if smaller[0] < target[0] // 2:
+            return Decoded(None, "over this article's image budget")
+        target = smaller
     scales = reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
     if not scales and size.width() * size.height() > MAX_FULL_DECODE_PIXELS:
         return Decoded(None, "image too large")
@@ -131,7 +137,7 @@ def fitted_size(
     scale = min(1.0, max_width / width)
     if width * height * scale * scale > max_pixels:
         scale = (max_pixels / (width * height)) ** 0.5
-    return max(1, round(width * scale)), max(1, round(height * scale))
+    return max(1, int(width * scale)), max(1, int(height * scale))  # never above the limits
 
 
 def _qt_format(data: bytes) -> bytes | None:

@@ -9,7 +9,7 @@ paints before any of them loads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ class Prepared:
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
     text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
+    marks: tuple[str, ...] = ()  # starred, archived, tags: shown in the header
 
 
 def prepare(
@@ -42,6 +43,7 @@ def prepare(
     style: ViewStyle | None,
     image_width: int = MAX_DECODE_WIDTH,
     cancelled: Callable[[], bool] | None = None,
+    marks: Sequence[str] = (),
 ) -> Prepared:
     """Render the article, decode the images it shows (at most ``image_width`` device
     pixels wide, within one article's pixel budget), parse it for the view (``style``).
@@ -70,12 +72,12 @@ def prepare(
         return _keep(src, decoded, images, reasons)
 
     try:
-        rendered = render_article(document.article, image_size)
+        rendered = render_article(document.article, image_size, marks=marks)
     finally:
         rasteriser.close()
     used = {src: images[src] for src in rendered.images if src in images}
     parsed = build_document(rendered.html, used, style) if style else None
-    return Prepared(document, rendered.html, used, parsed)
+    return Prepared(document, rendered.html, used, parsed, tuple(marks))
 
 
 def _keep(

@@ -9,7 +9,7 @@ not load before its first paint.
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,8 +109,16 @@ def format_date(published: str | None, locale: QLocale | None = None) -> str:
     return locale.toString(date, pattern)
 
 
-def header_html(article: Article, locale: QLocale | None = None) -> str:
-    """Site name, title, then byline · date · reading time."""
+def article_marks(starred: bool, archived: bool, tags: Sequence[str]) -> tuple[str, ...]:
+    """What the reader did to an article, as the header shows it: starred, archived, tags."""
+    marks = ["★ Starred"] if starred else []
+    if archived:
+        marks.append("Archived")
+    return (*marks, *(f"#{tag}" for tag in tags))
+
+
+def header_html(article: Article, locale: QLocale | None = None, marks: Sequence[str] = ()) -> str:
+    """Site name, title, then byline · date · reading time · the reader's marks."""
     parts: list[str] = []
     if article.site_name:
         parts.append(f'<p class="site">{html.escape(article.site_name)}</p>')
@@ -124,6 +132,7 @@ def header_html(article: Article, locale: QLocale | None = None) -> str:
         meta.append(html.escape(date))
     if article.word_count:
         meta.append(f"{max(1, article.reading_minutes)} min read")
+    meta += [f'<span class="mark">&nbsp;{html.escape(mark)}&nbsp;</span>' for mark in marks]
     if meta:
         parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     parts.append('<hr class="rule"/>')
@@ -451,12 +460,15 @@ def _code_as_table(pre: Any) -> None:
 
 
 def render_article(
-    article: Article, image_size: ImageSize, locale: QLocale | None = None
+    article: Article,
+    image_size: ImageSize,
+    locale: QLocale | None = None,
+    marks: Sequence[str] = (),
 ) -> Rendered:
     """The whole document: header, then the shaped story (or its text when HTML is empty)."""
     shaped = shape_content(article.content_html, article.title, image_size)
     body = shaped.html or _text_to_html(article.text)
-    document = f"<html><body>{header_html(article, locale)}\n{body}</body></html>"
+    document = f"<html><body>{header_html(article, locale, marks)}\n{body}</body></html>"
     return Rendered(document, shaped.images)
 
 

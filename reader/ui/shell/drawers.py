@@ -50,6 +50,7 @@ class SidePanel:
     width: int
     pinned: bool = False
     docked: bool = True
+    resting: bool = False  # pinned, but hidden while it has nothing to show
 
 
 class Veil(QWidget):
@@ -122,6 +123,7 @@ class PanelPlacement(QObject):
         """Show or hide a panel: beside the text when it fits there (the reader keeps it
         open from now on), else as the open drawer."""
         panel = self._panel(widget)
+        panel.resting = False
         if visible:
             others = [p for p in self.panels if p.pinned and p.docked and p is not panel]
             if self._fits([*others, panel]):
@@ -135,6 +137,14 @@ class PanelPlacement(QObject):
             panel.pinned = False
             self.fit()
         self.visibility_changed.emit(widget, not widget.isHidden())
+
+    def set_resting(self, widget: QWidget, resting: bool) -> None:
+        """A pinned panel with nothing to show (the stories of a page that recommended
+        none) gives its width to the text until there is something, or it is asked for."""
+        panel = self._panel(widget)
+        if panel.resting != resting:
+            panel.resting = resting
+            self.fit()
 
     def is_pinned(self, widget: QWidget) -> bool:
         return self._panel(widget).pinned
@@ -188,7 +198,8 @@ class PanelPlacement(QObject):
             return
         shown = {id(p): not p.widget.isHidden() for p in self.panels}
         beside: list[SidePanel] = []
-        for panel in sorted(self._pinned(), key=lambda p: p.side == "left"):
+        awake = [p for p in self._pinned() if not p.resting]
+        for panel in sorted(awake, key=lambda p: p.side == "left"):
             if self._fits([*beside, panel]):
                 beside.append(panel)
         for panel in self.panels:
@@ -196,7 +207,7 @@ class PanelPlacement(QObject):
                 if not panel.docked:
                     self._dock(panel)
                 panel.widget.show()
-            elif panel.pinned:
+            elif panel.pinned and not panel.resting:
                 if panel.docked:
                     self._undock(panel)
             elif panel.docked:

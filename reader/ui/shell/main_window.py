@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
+    from reader.ui.highlights.controller import Highlighting
+    from reader.ui.highlights.exports import HighlightExports
+    from reader.ui.highlights.selecting import SentenceSelection
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
     from reader.ui.sidebar.sidebar import Sidebar
 
@@ -77,7 +81,11 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    highlighting: Highlighting
+    highlight_exports: HighlightExports
+    sentence_selection: SentenceSelection
     pictures: Pictures
+    undo_toast: UndoToast
     library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
@@ -127,6 +135,7 @@ class MainWindow(QMainWindow):
         parts = window_layout.build_parts(self, self.library)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.undo_toast = parts.undo_toast
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
         self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
@@ -184,6 +193,8 @@ class MainWindow(QMainWindow):
             messages=parts.message_bar,
             status=status,
             dialogs=dialogs,
+            undo_toast=parts.undo_toast,
+            next_unread=lambda: self.navigation.next_unread(),
         )
         self.navigation = Navigation(
             current=self.current,
@@ -229,6 +240,20 @@ class MainWindow(QMainWindow):
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
         )
+        from reader.ui.highlights.controller import build_highlighting
+
+        self.highlighting, self.highlight_exports, self.sentence_selection = build_highlighting(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+            placement=parts.placement,
+        )
         groups = (
             self.opening,
             self.open_actions,
@@ -236,6 +261,9 @@ class MainWindow(QMainWindow):
             self.navigation,
             self.view_actions,
             self.listening,
+            self.highlighting,
+            self.highlight_exports,
+            self.sentence_selection,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
@@ -265,13 +293,17 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, document: object) -> None:
         from reader.service.reading import Document
+        from reader.ui.sidebar.sidebar import MODE_ARTICLE
         from reader.ui.sidebar.story_model import StoryItem
 
         assert isinstance(document, Document)
         self.setWindowTitle(document.article.title or "Untitled")
-        self.sidebar.set_stories(
-            list(StoryItem.for_document(document)), article_id=document.article_id
-        )
+        items = list(StoryItem.for_document(document))
+        self.sidebar.set_stories(items, article_id=document.article_id)
+        # A page that recommended nothing leaves the text the whole width (F9 or g r still
+        # bring the stories up).
+        nothing = not items and self.sidebar.mode == MODE_ARTICLE
+        self.placement.set_resting(self.sidebar, nothing)
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str]) -> None:

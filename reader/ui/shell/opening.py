@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from reader.errors import LoginRequired
     from reader.service.reading import Document
+    from reader.store import ArticleRow
     from reader.ui.dialogs.login_dialog import LoginAnswer
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
@@ -74,7 +75,20 @@ class Opening(QObject):
         self._cancel: threading.Event | None = None
         self._background: list[Task] = []
         self._relay = relay
+        self._marks: tuple[str, ...] = ()  # the header's marks of the article shown
         relay.fetch_progress.connect(self.fetch_progress)
+        current.changed.connect(self._refresh_marks)
+
+    def marks_of(self, document: Document | None) -> tuple[str, ...]:
+        """The reader's marks on a saved article (starred, archived, tags), from the worker
+        that prepares it (on the writer thread: after every change asked for before)."""
+        from reader.ui.reading.render import article_marks
+
+        if document is None or document.article_id is None:
+            return ()
+        article_id = document.article_id
+        row = self.library.writes(lambda library: library.row(article_id))
+        return article_marks(row.starred, row.archived, row.tags)
 
     # -- starting --------------------------------------------------------------------------
     def start(self, sources: list[str]) -> None:
@@ -92,7 +106,9 @@ class Opening(QObject):
 
         def work() -> Prepared | None:
             document = reading.open_start(library.writes)
-            return None if document is None else prepare(document, style, width, stop.is_set)
+            if document is None:
+                return None
+            return prepare(document, style, width, stop.is_set, self.marks_of(document))
 
         self._task = run_task(work, self._start_done, self._start_failed)
 
@@ -148,12 +164,13 @@ class Opening(QObject):
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
         style, writes, width = self.style(), self.library.writes, self.view.image_width()
+
+        def work() -> Prepared:
+            document = reading.open_source(source, writes, fetch=fetch)
+            return prepare(document, style, width, cancel.is_set, self.marks_of(document))
+
         self._task = run_task(
-            lambda: prepare(
-                reading.open_source(source, writes, fetch=fetch), style, width, cancel.is_set
-            ),
-            self.show_opened,
-            lambda error: self._open_failed(source, error),
+            work, self.show_opened, lambda error: self._open_failed(source, error)
         )
 
     def _relay_progress(self) -> Callable[[int, int | None], None]:
@@ -169,15 +186,13 @@ class Opening(QObject):
         self.status.begin("Opening from your library…")
         style, writes, width = self.style(), self.library.writes, self.view.image_width()
         stop = self._new_cancel()
+
+        def work() -> Prepared:
+            document = writes(lambda library: reading.open_stored(library, article_id))
+            return prepare(document, style, width, stop.is_set, self.marks_of(document))
+
         self._task = run_task(
-            lambda: prepare(
-                writes(lambda library: reading.open_stored(library, article_id)),
-                style,
-                width,
-                stop.is_set,
-            ),
-            self.show_opened,
-            lambda error: self._open_failed("the saved article", error),
+            work, self.show_opened, lambda error: self._open_failed("the saved article", error)
         )
 
     def _new_cancel(self) -> threading.Event:
@@ -258,9 +273,7 @@ class Opening(QObject):
         if isinstance(error, LoginRequired):
             self._ask_login(source, error)
             return
-        text = describe_error(source, error)
-        self.messages.show_error(text)
-        self.status.show(text, STATUS_TIMEOUT_MS)
+        self.messages.show_error(describe_error(source, error))  # once: not in the status bar
 
     def _ask_login(self, url: str, error: LoginRequired) -> None:
         """401/407: ask, keep the login if asked to (off the GUI thread), fetch again."""
@@ -314,6 +327,7 @@ class Opening(QObject):
         document = prepared.document
         article = document.article
         view = self.view
+        self._marks = prepared.marks
         self.reading_progress.start_article(0)  # no "end reached" while the page changes
         if prepared.text_document is not None:
             view.show_document(prepared.text_document, prepared.html, prepared.images)
@@ -331,6 +345,54 @@ class Opening(QObject):
             self.messages.hide()
         self.current.open(document)
         view.setFocus()
+
+    def _refresh_marks(self, _changed: Document) -> None:
+        """Starred, archived or tagged: the header says so. Read once the change has
+        queued its write (a change tells the window first), on the writer thread (after
+        that write), then laid out again in a worker; the reader stays where they were."""
+        QTimer.singleShot(0, self._reread_marks)
+
+    def _reread_marks(self) -> None:
+        from reader.ui.reading.render import article_marks
+
+        document = self.current.document
+        if document is None or document.article_id is None:
+            return
+        article_id = document.article_id
+
+        def read(row: ArticleRow) -> None:
+            marks = article_marks(row.starred, row.archived, row.tags)
+            if marks != self._marks and self.current.article_id == article_id:
+                self._show_marks(document, marks)
+
+        self.library.write(
+            lambda library: library.row(article_id),
+            read,
+            lambda error: log.info("marks not read: %s", error),
+        )
+
+    def _show_marks(self, document: Document, marks: tuple[str, ...]) -> None:
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.prepare import prepare
+
+        style, width = self.style(), self.view.image_width()
+
+        def done(prepared: Prepared) -> None:
+            if self._task or self.current.article_id != document.article_id:
+                return  # another article is on its way or on screen
+            anchor = self.view.anchor()
+            self._marks = prepared.marks
+            if prepared.text_document is not None:
+                self.view.show_document(prepared.text_document, prepared.html, prepared.images)
+            else:
+                self.view.show_html(prepared.html, prepared.images)
+            self.view.restore_anchor(anchor)
+
+        run_task(
+            lambda: prepare(document, style, width, marks=marks),
+            done,
+            lambda error: log.info("marks not shown: %s", error),
+        )
 
     def save_position(self) -> None:
         """Where the reader is in the current article, kept in the library (on its writer

@@ -92,6 +92,7 @@ class Pictures(QObject):
         self._task = self._stop = None
         if prepared is None or prepared.document.article_id != self.current.article_id:
             return
+        self.current.replace(prepared.document)
         anchor = self.view.anchor()
         if prepared.text_document is not None:
             self.view.show_document(prepared.text_document, prepared.html, prepared.images)

@@ -280,12 +280,19 @@ class ViewActions:
 
     @handles(APP_ESCAPE)
     def escape(self) -> None:
-        """Esc: close find, close a drawer, clear the library search, stop loading, leave
-        focus mode or full screen, in that order: the nearest thing goes first."""
+        """Esc: close find, close a drawer, dismiss a message, close a story's card, clear
+        the library search, stop loading, leave focus mode or full screen, in that order:
+        the nearest thing first."""
         panel = self.library_panel
         if self.find_bar.handle_escape():
             return
         if self.placement.close_drawers():
+            return
+        if self.messages.isVisible():
+            self.messages.hide()
+            return
+        if self.sidebar.showing_detail():
+            self.sidebar.show_cards()
             return
         if panel is not None and holds_focus(panel.search_field) and panel.is_searching():
             panel.clear_search()

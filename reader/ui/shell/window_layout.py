@@ -30,6 +30,7 @@ from reader.ui.reading.reading_view import ReadingView
 from reader.ui.shell.drawers import PanelPlacement
 from reader.ui.shell.messages import MessageBar
 from reader.ui.shell.status_line import StatusLine
+from reader.ui.shell.undo_toast import UndoToast
 from reader.ui.sidebar.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class Parts:
     status: StatusLine
     relay: Relay
     library_panel: LibraryPanel
+    undo_toast: UndoToast
 
 
 def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
@@ -76,7 +78,8 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     sidebar = Sidebar(library)
     library_panel = _library_panel(library)
 
-    reading = _column(reading_progress, view, find_bar, stretch=view)
+    undo_toast = UndoToast()
+    reading = _column(reading_progress, undo_toast, view, find_bar, stretch=view)
     reading.setObjectName("readingColumn")
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("splitter")
@@ -114,7 +117,7 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     status = StatusLine(bar, progress, length)
     return Parts(
         view, find_bar, sidebar, message_bar, reading_progress, splitter, placement, status,
-        relay, library_panel,
+        relay, library_panel, undo_toast,
     )  # fmt: skip
 
 
@@ -128,7 +131,7 @@ def _library_panel(library: LibraryService) -> LibraryPanel:
     # A side panel, not a full page: the title gets the room, the saved date (still a
     # sort) hides, the rest stays compact. The header's menu is the table's own.
     header = panel.table.horizontalHeader()
-    for column, width in ((SITE, 96), (TIME, 52), (STATE, 44)):
+    for column, width in ((SITE, 96), (TIME, 52), (STATE, 60)):
         header.resizeSection(column, width)
     panel.table.setColumnHidden(DATE, True)
     return panel

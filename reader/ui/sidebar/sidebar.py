@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -200,6 +200,7 @@ class Sidebar(QWidget):
         self._selected: dict[str, object] = {}
         self._selected_row: dict[str, int] = {}
         self._for_you_loaded = False
+        self._unread = (0, 0)  # unread stories For you could offer: without ads, with them
         self._for_you_error: str | None = None
         self._generation = 0
         self._library = library or LibraryService(parent=self)
@@ -279,6 +280,19 @@ class Sidebar(QWidget):
         self.detail.back_requested.connect(self.show_cards)
         self._update_header()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back from focus mode or a drawer: the cards are laid out again at the width they
+        have now (they kept the places of the width they had while hidden: uneven gaps),
+        and the selected one is in view."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._lay_out_cards)  # once the splitter gave it its width
+
+    def _lay_out_cards(self) -> None:
+        self.list.doItemsLayout()
+        current = self.list.currentIndex()
+        if current.isValid():
+            self.list.scrollTo(current)
+
     # -- theme ----------------------------------------------------------------------------
     def apply_palette(self, palette: QPalette) -> None:
         """The theme's palette, with the card list drawn on the sidebar colour."""
@@ -294,7 +308,9 @@ class Sidebar(QWidget):
         return self._mode
 
     def set_stories(self, items: list[StoryItem], article_id: int | None = None) -> None:
-        """The article on display changed: its stories, in page order."""
+        """The article on display changed: its stories, in page order (a story's card,
+        left open on the article before, goes)."""
+        self.show_cards()
         self.article_id = article_id
         self._items[MODE_ARTICLE] = list(items)
         self._selected.pop(MODE_ARTICLE, None)
@@ -381,6 +397,9 @@ class Sidebar(QWidget):
             self.list.setCurrentIndex(self.model.index(self.model.first_selectable()))
         self.list.setFocus()
 
+    def showing_detail(self) -> bool:
+        return self.stack.currentWidget() is self.detail
+
     def show_cards(self) -> None:
         """Back from a story's detail to the list."""
         if self.stack.currentWidget() is self.detail:
@@ -396,25 +415,30 @@ class Sidebar(QWidget):
             return
         self.story_activated.emit(item)
         mark = item.story_id is not None and not item.read
-        self._show_read(item)
         if item.article_id is not None:
+            self._show_read(item)
             self.open_article_requested.emit(item.article_id)
             self._mark_read(item, mark)
         elif item.story.url:
+            # A story still on the web counts as read once its page opens (the library marks
+            # it then): a fetch that fails offline leaves it unread.
             url = item.story.url
 
             def done(article_id: object) -> None:
                 if isinstance(article_id, int):
+                    self._show_read(item)
+                    self._mark_read(item, mark)
                     self.open_article_requested.emit(article_id)
                 else:
                     self.open_url_requested.emit(url)
 
             self._mark(
-                lambda library: _resolve_and_mark(library, item.story_id, url, mark),
+                lambda library: _resolve_and_mark(library, item.story_id, url, False),
                 done,
                 lambda _error: self.open_url_requested.emit(url),
             )
         else:
+            self._show_read(item)
             self._show_detail(item)
             self._mark_read(item, mark)
 
@@ -444,12 +468,13 @@ class Sidebar(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(result: object) -> None:
-            if generation != self._generation or not isinstance(result, list):
+        def done(result: tuple[list[StoryItem], tuple[int, int]]) -> None:
+            if generation != self._generation:
                 return
+            items, self._unread = result
             self._for_you_error = None
             self._for_you_loaded = True
-            self._items[MODE_FOR_YOU] = result
+            self._items[MODE_FOR_YOU] = items
             if self._mode == MODE_FOR_YOU:
                 self._show_items(MODE_FOR_YOU, keep_current=True)
             self.loaded.emit(MODE_FOR_YOU)
@@ -466,15 +491,13 @@ class Sidebar(QWidget):
         if self._marks_in_flight:
             self._reload_after_marks = True  # the marks first, so read stories drop out
             return
-        self._library.read(
-            lambda library: [
-                StoryItem.from_stored(row)
-                for row in library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
-            ],
-            done,
-            failed,
-            owner=self,
-        )
+
+        def work(library: Library) -> tuple[list[StoryItem], tuple[int, int]]:
+            rows = library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
+            unread = (library.for_you_count(False), library.for_you_count(True))
+            return [StoryItem.from_stored(row) for row in rows], unread
+
+        self._library.read(work, done, failed, owner=self)
 
     def _mark(
         self,
@@ -556,7 +579,12 @@ class Sidebar(QWidget):
         elif not self._for_you_loaded and not self._for_you_error:
             caption = "Loading…"
         else:
-            caption = f"{count} unread, best first" if count else ""
+            total = self._unread[1 if self.ads_toggle.isChecked() else 0]
+            if total > count:
+                caption = f"The best {count} of {total:,} unread stories"
+            else:
+                caption = f"{count} unread stor{'y' if count == 1 else 'ies'}, best first"
+            caption = caption if count else ""
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption) or sponsored > 0)
         empty = EMPTY_TEXT[mode]

@@ -54,10 +54,13 @@ def host(url: str | None) -> str:
 
 
 def meta_text(item: StoryItem, always_count: bool) -> str:
-    """The facts line after the badge: source, recommendation count, state."""
+    """The facts line after the badge: source, why it is offered (For you) or how many
+    saved articles recommend it (when more than this one), state."""
     parts = [item.story.source or host(item.story.url)]
     count = item.times_recommended
-    if count > 1 or (always_count and count > 0):
+    if always_count and item.reason:
+        parts.append(item.reason)
+    elif count > 1:
         parts.append(recommended_by(count))
     if item.article_id is not None:
         parts.append("saved")
@@ -67,7 +70,7 @@ def meta_text(item: StoryItem, always_count: bool) -> str:
 
 
 class StoryCardDelegate(QStyledItemDelegate):
-    """Paints StoryItems as cards. ``always_count``: show "recommended N times" even for 1."""
+    """Paints StoryItems as cards. ``always_count``: For you's cards, each with its reason."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)

@@ -81,6 +81,12 @@ class StoryItem:
         return value if isinstance(value, int) else 0
 
     @property
+    def reason(self) -> str:
+        """Why "For you" offers it ("Because you read “…”"), "" elsewhere."""
+        text = getattr(getattr(self.key, "reason", None), "text", "")
+        return text if isinstance(text, str) else ""
+
+    @property
     def last_seen(self) -> datetime | None:
         value = getattr(self.key, "last_seen", None)
         return value if isinstance(value, datetime) else None
@@ -244,8 +250,8 @@ def _lists(stories: list[StoryItem]) -> list[tuple[str, list[StoryItem]]]:
 
 
 def recommended_by(count: int) -> str:
-    """How often saved articles recommended a story ("recommended by 2" read as 2 what?)."""
-    return f"recommended {count} times" if count != 1 else "recommended once"
+    """How many saved articles recommend a story, said as what it counts."""
+    return f"in {count} saved articles" if count != 1 else "in 1 saved article"
 
 
 def tooltip(item: StoryItem) -> str:
