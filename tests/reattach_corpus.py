@@ -47,7 +47,7 @@ def _whitespace_collapsed() -> Iterator[None]:
     with (
         mock.patch.object(normalize, "_LONG_NEWLINE_RUN", re.compile(r"\n[ \t\r\n\f]+")),
         mock.patch.object(normalize, "_LONG_BLANK_RUN", re.compile(r" [ \t\r\f]+")),
-        mock.patch.object(normalize, "_VERBATIM", re.compile(r"(?!)")),
+        mock.patch.object(normalize, "_VERBATIM_OPEN", re.compile(r"(?!)")),
     ):
         yield
 

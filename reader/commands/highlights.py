@@ -5,9 +5,7 @@ such as Obsidian reads); JSON goes to stdout. Each file is written whole or not 
 """
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -66,7 +64,8 @@ def _highlight(args: argparse.Namespace, library: object) -> int:
 def _export(args: argparse.Namespace, library: object) -> int:
     from dataclasses import replace
 
-    from reader.highlights.export import file_names, to_json, to_markdown
+    from reader.highlights.export import to_json, to_markdown
+    from reader.highlights.files import write_folder
     from reader.service.highlighting import exported
     from reader.store import Library
 
@@ -90,25 +89,7 @@ def _export(args: argparse.Namespace, library: object) -> int:
     if args.folder is None:
         sys.stdout.write("\n".join(to_markdown(item) for item in items))
         return 0
-    for name, item in zip(file_names(items), items, strict=True):
-        write_whole(args.folder / name, to_markdown(item))
+    write_folder(args.folder, items)
     files = "file" if len(items) == 1 else "files"
     print(f"wrote {len(items)} Markdown {files} to {args.folder}", file=sys.stderr)
     return 0
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed over it, so a file is
-    never left half-written (a full disk, an interrupted export)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".reader-", suffix=".md", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,7 +1,8 @@
 """Finding a highlight's quote in an article's current text, strict to loose.
 
-1. ``exact``: the quote, spacing folded, found once; ``context``: found several times,
-   the one whose prefix, suffix and position agree best with the anchor's.
+1. ``exact``: the quote as written, or else with its spacing folded, found once;
+   ``context``: found several times, the one whose prefix, suffix and position agree
+   best with the anchor's.
 2. ``loose``: letters and digits only (punctuation, quotes and case may have changed),
    on word boundaries, chosen the same way.
 3. ``fuzzy``: a bounded approximate match (reader.highlights.fuzzy): a few words changed.
@@ -79,7 +80,12 @@ class Matcher:
         quote = folding.spaced_text(anchor.exact)
         if not quote:
             return None
-        places = [self.spaced.span(s, s + len(quote)) for s in _find_all(self.spaced.text, quote)]
+        # The quote as written, in the text as it is: the common case, and no folding.
+        size = len(anchor.exact)
+        places = [(s, s + size) for s in _find_all(self.text, anchor.exact)]
+        if not places:
+            folded = self.spaced
+            places = [folded.span(s, s + len(quote)) for s in _find_all(folded.text, quote)]
         if places:
             return self._pick(places, anchor, fraction, "exact" if len(places) == 1 else "context")
         loose = folding.skeleton_text(anchor.exact)

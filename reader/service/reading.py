@@ -162,6 +162,28 @@ def read_article(
     return article
 
 
+def extract_article(data: bytes | str, url: str | None = None) -> Article:
+    """The article of a page held in memory, for scripts: ``bytes`` are read exactly as
+    ``reader extract FILE`` reads a saved file (format sniffed, charset as a browser finds
+    it), ``str`` is taken as already decoded. ``url`` is where the page came from (links
+    resolve against it). Raises ReaderError (one line: not a page, no article)."""
+    from reader.errors import LoadError
+    from reader.extract import extract
+    from reader.load.files import page_from_bytes, page_from_text
+
+    source = url or "-"
+    if not data.strip():
+        raise LoadError("the page is empty")
+    try:
+        if isinstance(data, str):
+            page = page_from_text(data, source, url)
+        else:
+            page = page_from_bytes(bytes(data), source, url)
+    except (RecursionError, MemoryError):
+        raise LoadError("too large or too deeply nested to read") from None
+    return extract(page)
+
+
 def open_source(
     source: str, writes: Writes | None, *, fetch: FetchOptions | None = None
 ) -> Document:

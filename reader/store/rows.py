@@ -16,9 +16,9 @@ SaveStatus = Literal["added", "updated", "unchanged"]
 
 ROW_COLUMNS = (
     "a.id, a.title, a.site_name, a.published, a.saved_at, a.reading_minutes, a.starred,"
-    " a.archived, a.read, a.url, a.tags, a.opened_at"
+    " a.archived, a.read, a.url, a.tags, a.opened_at, a.highlight_count"
 )
-ROW_WIDTH = 12  # columns in ROW_COLUMNS; queries append their own after them
+ROW_WIDTH = 13  # columns in ROW_COLUMNS; queries append their own after them
 STORY_COLUMNS = (
     "s.id, s.title, s.url, s.summary, s.source, s.image, s.sponsored, s.times_recommended,"
     " s.first_seen, s.last_seen, s.read,"
@@ -66,6 +66,7 @@ class ArticleRow:
     url: str | None = None
     tags: tuple[str, ...] = ()
     opened_at: datetime | None = None
+    highlights: int = 0  # how many highlights it has (deleting it asks about them)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class SearchHit:
     archived: bool = False
     read: bool = False
     url: str | None = None
+    highlights: int = 0
 
     def marked(self, start: str, end: str, escape: Callable[[str], str] = str) -> str:
         """The snippet with each match between ``start`` and ``end`` (``escape`` for text)."""
@@ -167,6 +169,7 @@ def article_row(row: Sequence[Any]) -> ArticleRow:
         url=row[9],
         tags=tags_tuple(row[10]),
         opened_at=when(row[11]),
+        highlights=int(row[12] or 0),
     )
 
 
@@ -184,6 +187,7 @@ def search_hit(row: Sequence[Any], parts: Snippet, rank: float) -> SearchHit:
         archived=item.archived,
         read=item.read,
         url=item.url,
+        highlights=item.highlights,
     )
 
 

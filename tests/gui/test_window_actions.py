@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from highlight_checks import HIGHLIGHT_EFFECTS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
-from window_helpers import WAIT_MS, stored, wait_idle
+from PySide6.QtWidgets import QApplication
+from window_helpers import WAIT_MS, press, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
 from reader.ui.actions import table as action_table
@@ -92,18 +93,6 @@ def open_id(qtbot, window: MainWindow, article_id: int) -> None:
     window.opening.open_article(article_id)
     wait_idle(qtbot, window)
     assert window.current.article_id == article_id
-
-
-def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:
-    """Press the action's first key (every chord of it) on the focused widget."""
-    target = focus or window.view
-    target.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is target, timeout=2000)
-    keys = action_table.spec(action_id).keys
-    if not keys:
-        window.actions_by_id[action_id].trigger()
-        return
-    QTest.keySequence(target, QKeySequence(keys[0]))
 
 
 def flags(window: MainWindow, article_id: int) -> tuple[bool, bool, bool]:
@@ -508,6 +497,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "listen.queue_next": check_listen_queue,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
+    **HIGHLIGHT_EFFECTS,
 }
 
 ACTION_IDS = [row.id for row in COMMANDS]
@@ -578,6 +568,9 @@ def test_every_row_has_one_registered_handler(window):
         window.navigation,
         window.view_actions,
         window.listening,
+        window.highlighting,
+        window.highlight_exports,
+        window.sentence_selection,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}

@@ -52,8 +52,9 @@ NOT_BETWEEN: dict[str, frozenset[str]] = {
     "reader.app": frozenset({"reader.cli", "reader.commands"}),
     "reader.cli": frozenset({"reader.ui"}),
 }
-# The one upward door: `reader` (no command) opens the window.
-ALLOWED = {("reader.commands.open", "reader.app")}
+# The upward doors: `reader` (no command) opens the window; `reader.extract_article`, the
+# package's door for scripts, reaches the application layer (lazily, inside the function).
+ALLOWED = {("reader.commands.open", "reader.app"), ("reader", "reader.service.reading")}
 
 
 def modules() -> dict[str, Path]:
@@ -127,7 +128,11 @@ def test_only_the_window_imports_qt():
 
 def test_no_import_cycles():
     graph = {
-        name: {target for target in imports(name) if target in MODULES and target != name}
+        name: {
+            target
+            for target in imports(name)
+            if target in MODULES and target != name and (name, target) not in ALLOWED
+        }
         for name in MODULES
     }
     circles = strongly_connected(graph)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Contexts whose keys live on particular widgets (attached there), not on the whole window.
-LOCAL_CONTEXTS = frozenset({"list"})
+LOCAL_CONTEXTS = frozenset({"list", "highlight"})
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class ActionSpec:
     ``arg`` is passed to the handler (one handler serves the four themes); ``group`` makes
     checkable rows exclusive; ``context`` says where the keys are live ("window": anywhere,
     a text field still keeps the letters it types; "list": the library list, the search
-    results, the story cards and the reading view); ``separate`` puts a separator before the
+    results, the story cards and the reading view; "highlight": the reading view and the
+    highlights panel's list); ``separate`` puts a separator before the
     row in its menu; a ``submenu`` row is a menu filled at run time, not a command.
     """
 
@@ -121,6 +122,91 @@ ARTICLE_READ = _row("article.read", "Mark &Read / Unread", ("M",), "&Article")
 ARTICLE_TAGS = _row("article.tags", "&Tags…", ("T",), "&Article")
 APP_ESCAPE = _row(
     "app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",), "&Article"
+)
+HIGHLIGHT_ADD = _row(
+    "highlight.add",
+    "&Highlight Selection",
+    ("H",),
+    "H&ighlights",
+    tip="Highlight the selected text (drag across it, or press v to select a sentence)",
+)
+HIGHLIGHT_NOTE = _row("highlight.note", "Add or Edit &Note…", ("Shift+H",), "H&ighlights")
+HIGHLIGHT_YELLOW = _row(
+    "highlight.yellow",
+    "&Yellow",
+    ("Ctrl+1",),
+    "H&ighlights",
+    arg="yellow",
+    checkable=True,
+    group="highlight_color",
+    separate=True,
+    tip="The colour of new highlights (and of the one under the cursor)",
+)
+HIGHLIGHT_GREEN = _row(
+    "highlight.green", "&Green", ("Ctrl+2",), "H&ighlights", arg="green", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_BLUE = _row(
+    "highlight.blue", "&Blue", ("Ctrl+3",), "H&ighlights", arg="blue", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_PINK = _row(
+    "highlight.pink", "P&ink", ("Ctrl+4",), "H&ighlights", arg="pink", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_SELECT_SENTENCE = _row(
+    "highlight.select_sentence",
+    "Select &Sentence",
+    ("V",),
+    "H&ighlights",
+    separate=True,
+    tip="Select the first sentence on screen, then the next one at each press",
+)
+HIGHLIGHT_SELECT_PREVIOUS = _row(
+    "highlight.select_previous", "Select &Previous Sentence", ("Shift+V",), "H&ighlights"
+)
+HIGHLIGHT_CARET = _row(
+    "highlight.caret",
+    "Caret &Mode (Select with the Keyboard)",
+    ("F7",),
+    "H&ighlights",
+    checkable=True,
+    tip="A text cursor in the article: arrows move it, Shift+arrows select",
+)
+HIGHLIGHT_PANEL = _row(
+    "highlight.panel",
+    "Show &This Article's Highlights",
+    ("Ctrl+Shift+H",),
+    "H&ighlights",
+    checkable=True,
+    separate=True,
+)
+HIGHLIGHT_ALL = _row("highlight.all", "&All Highlights", ("G, H",), "H&ighlights")
+HIGHLIGHT_COPY = _row(
+    "highlight.copy",
+    "&Copy Highlights as Markdown",
+    ("Ctrl+Shift+C",),
+    "H&ighlights",
+    separate=True,
+    tip="This article's highlights and notes, ready for a notes app",
+)
+HIGHLIGHT_EXPORT = _row("highlight.export", "&Export Highlights…", (), "H&ighlights")
+HIGHLIGHT_EXPORT_ALL = _row(
+    "highlight.export_all", "Export All Highlights to a &Folder…", (), "H&ighlights"
+)
+HIGHLIGHT_EXPORT_JSON = _row(
+    "highlight.export_json", "Export All Highlights as &JSON…", (), "H&ighlights"
+)
+HIGHLIGHT_REMOVE = _row(
+    "highlight.remove",
+    "&Remove Highlight",
+    ("Del",),
+    "H&ighlights",
+    context="highlight",
+    separate=True,
+)
+HIGHLIGHT_UNDO = _row(
+    "highlight.undo", "&Undo Removing a Highlight", ("Ctrl+Z",), "H&ighlights", context="highlight"
 )
 VIEW_ZOOM_IN = _row("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "&View")
 VIEW_ZOOM_OUT = _row("view.zoom_out", "S&maller Text", ("-", "Ctrl+-"), "&View")

@@ -10,6 +10,7 @@ with Ctrl+Z in the panel.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -46,6 +48,7 @@ from reader.ui.library.changes import (
     describe,
     flag_change,
 )
+from reader.ui.library.delete_question import ask_keep_highlights
 from reader.ui.library.library_model import (
     DATE,
     DEFAULT_FILTER,
@@ -195,6 +198,7 @@ class LibraryPanel(QWidget):
         self.stack.addWidget(self.no_results)
 
         self.message = UndoMessage(self)
+        self.delete_question: QMessageBox | None = None  # open while it asks about highlights
         self.message.undo_button.clicked.connect(self.undo)
 
         top = QHBoxLayout()
@@ -533,14 +537,18 @@ class LibraryPanel(QWidget):
         self.set_tags(list(rows), parse_tags(answer))
 
     def delete_selected(self) -> None:
-        """Delete: move the selected articles out of the library (undoable)."""
-        ids = self.selected_ids()
-        rows = self._rows_for(ids)
-        if not rows:
-            return
+        """Delete: move the selected articles out of the library (undoable); asked first
+        whether to keep their highlights, when they have some."""
+        rows = self._rows_for(self.selected_ids())
+        if rows:
+            keep = partial(self._delete, rows)
+            self.delete_question = ask_keep_highlights(self, list(rows.values()), keep)
+
+    def _delete(self, rows: dict[int, ArticleRow | SearchHit], keep_highlights: bool) -> None:
         view = self._active_view()
         next_row = view.currentIndex().row()
-        self.push_change(DeleteChange(self, list(rows), describe("Deleted", rows)))
+        text = describe("Deleted", rows)
+        self.push_change(DeleteChange(self, list(rows), text, keep_highlights=keep_highlights))
         if self.is_searching():
             self._run_search()
         model = view.model()

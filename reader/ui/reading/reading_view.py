@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.ui.reading import themes
+from reader.ui.reading import overlays, themes
 from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
@@ -74,6 +74,9 @@ class ReadingView(QTextBrowser):
     external_link = Signal(QUrl)
     #: the view got (True) or lost (False) the keyboard: the progress bar above shows it
     focus_changed = Signal(bool)
+    #: a new document is on screen (another article, or the same one in a new style): the
+    #: marks over its text (reader.ui.reading.overlays) are gone and drawn again by owners
+    document_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +164,7 @@ class ReadingView(QTextBrowser):
         previous = self.document()
         adopted = previous is not document and previous.parent() is self
         document.setParent(self)  # image requests come to loadResource
+        overlays.clear_all(self)
         self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self.setDocument(document)
         if adopted and shiboken6.isValid(previous):
@@ -170,6 +174,7 @@ class ReadingView(QTextBrowser):
         self._collect_images()
         self._column = 0
         self._layout_column()
+        self.document_shown.emit()
 
     def show_notice(self, message: str) -> None:
         """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
@@ -198,6 +203,7 @@ class ReadingView(QTextBrowser):
         anchor = self.anchor() if keep_position else None
         document = self.document()
         _style_document(document, self._style)
+        overlays.clear_all(self)
         self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self.setHtml(html)
         self._collect_images()
@@ -205,6 +211,7 @@ class ReadingView(QTextBrowser):
         self._layout_column()
         if anchor:
             self.restore_anchor(anchor)
+        self.document_shown.emit()
 
     # -- reading position ----------------------------------------------------------------
     def anchor(self) -> str:

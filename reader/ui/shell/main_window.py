@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
+    from reader.ui.highlights.controller import Highlighting
+    from reader.ui.highlights.exports import HighlightExports
+    from reader.ui.highlights.selecting import SentenceSelection
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    highlighting: Highlighting
+    highlight_exports: HighlightExports
+    sentence_selection: SentenceSelection
     pictures: Pictures
     undo_toast: UndoToast
     library_watch: LibraryWatch
@@ -234,6 +240,20 @@ class MainWindow(QMainWindow):
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
         )
+        from reader.ui.highlights.controller import build_highlighting
+
+        self.highlighting, self.highlight_exports, self.sentence_selection = build_highlighting(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+            placement=parts.placement,
+        )
         groups = (
             self.opening,
             self.open_actions,
@@ -241,6 +261,9 @@ class MainWindow(QMainWindow):
             self.navigation,
             self.view_actions,
             self.listening,
+            self.highlighting,
+            self.highlight_exports,
+            self.sentence_selection,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()

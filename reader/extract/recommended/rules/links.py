@@ -103,7 +103,8 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
 DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
-PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# The hash is only tried where a hex run starts, so its lookahead reads each run once.
+PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
