@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "add pages, folders, URLs or another reader's export to the library",
     ),
     "fetch": ("reader.commands.fetch", "fetch the pages of imported addresses (the queue)"),
+    "export": (
+        "reader.commands.export",
+        "write articles as Markdown, EPUB, HTML, JSON or bookmarks",
+    ),
     "list": ("reader.commands.library", "list saved articles"),
     "search": ("reader.commands.library", "search the library"),
     "recommended": ("reader.commands.library", "list recommended stories"),

@@ -5,8 +5,12 @@ around, pickle them to worker processes and compare them in tests.
 """
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import unquote
+
+from reader.urls import reference_name
 
 
 @dataclass(frozen=True)
@@ -88,3 +92,17 @@ class Article:
         del data["assets"]
         data["recommended"] = [story.to_json() for story in self.recommended]
         return data
+
+
+def find_asset(assets: Sequence[Asset], src: str) -> Asset | None:
+    """The asset an article's ``src`` names: as given, percent-decoded, else a unique
+    file-name match (the same rule as the store's Library.asset)."""
+    by_url = {asset.url: asset for asset in assets}
+    for candidate in (src, unquote(src)):
+        if candidate in by_url:
+            return by_url[candidate]
+    name = reference_name(src)
+    if not name:
+        return None
+    matches = {asset.sha256: asset for asset in assets if reference_name(asset.url) == name}
+    return next(iter(matches.values())) if len(matches) == 1 else None

@@ -161,7 +161,7 @@ def _import(args: argparse.Namespace, library: Any) -> int:
     if stopped_by:
         return 128 + stopped_by[0]  # the shell's way of saying "stopped by that signal"
     status = 1 if summary.failed else 0
-    if args.fetch and library.fetch_counts().waiting:
+    if args.fetch and summary.queued:
         from reader.commands.fetch import fetch_queue
 
         fetched = fetch_queue(library, args, quiet_when_busy=True)

@@ -43,6 +43,7 @@ class Entry:
     title: str = ""
     content_html: str | None = None
     article: Article | None = None
+    origin: str | None = None  # where Reader read the article from (its own export)
     byline: str | None = None
     published: str | None = None  # ISO 8601
     excerpt: str | None = None

@@ -66,6 +66,7 @@ def _record(entry: Entry) -> dict[str, Any]:
             for asset in article.assets
         ],
         "state": {
+            "origin": entry.origin,
             "starred": entry.starred,
             "archived": entry.archived,
             "read": entry.read,
@@ -165,6 +166,7 @@ def _entry(record: dict[str, Any], where: str) -> Entry:
         url=article.url,
         title=article.title,
         article=article,
+        origin=state.get("origin"),
         byline=article.byline,
         published=article.published,
         excerpt=article.excerpt,

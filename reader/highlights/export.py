@@ -53,41 +53,47 @@ class ArticleHighlights:
 def to_markdown(item: ArticleHighlights) -> str:
     """One article's highlights as a Markdown note."""
     title = item.title or "Untitled"
-    lines = ["---", f"title: {_yaml(title)}"]
+    lines = ["---", f"title: {yaml_scalar(title)}"]
     if item.url:
-        lines.append(f"source: {_yaml(item.url)}")
+        lines.append(f"source: {yaml_scalar(item.url)}")
     if item.byline:
-        lines.append(f"author: {_yaml(item.byline)}")
+        lines.append(f"author: {yaml_scalar(item.byline)}")
     if item.site_name:
-        lines.append(f"site: {_yaml(item.site_name)}")
+        lines.append(f"site: {yaml_scalar(item.site_name)}")
     if item.published:
         lines.append(f"published: {item.published[:10]}")
     if item.highlights:
         newest = max(highlight.created_at for highlight in item.highlights)
         lines.append(f"highlighted: {_local_date(newest)}")
-    tags = [_tag(tag) for tag in item.tags if _tag(tag)]
-    lines += [f"tags: [{', '.join(_yaml(tag) for tag in tags)}]", "---", "", f"# {_escape(title)}"]
+    tags = [tag_name(tag) for tag in item.tags if tag_name(tag)]
+    lines += [
+        f"tags: [{', '.join(yaml_scalar(tag) for tag in tags)}]",
+        "---",
+        "",
+        f"# {_escape(title)}",
+    ]
     if item.url:
         lines += ["", f"<{item.url}>"]
     attached = [highlight for highlight in item.highlights if not highlight.detached]
     detached = [highlight for highlight in item.highlights if highlight.detached]
     for highlight in attached:
-        lines += ["", *_highlight_lines(highlight)]
+        lines += ["", *highlight_lines(highlight.text, highlight.note)]
     if detached:
         lines += ["", f"## {DETACHED_HEADING}", "", DETACHED_NOTE]
         for highlight in detached:
-            lines += ["", *_highlight_lines(highlight)]
+            lines += ["", *highlight_lines(highlight.text, highlight.note)]
     return "\n".join(lines) + "\n"
 
 
-def _highlight_lines(highlight: Highlight) -> list[str]:
-    """A quote block (a blank quoted line between paragraphs), then the note."""
+def highlight_lines(text: str, note: str) -> list[str]:
+    """A highlight as a quote block (a blank quoted line between paragraphs), then its
+    note as written."""
     quote: list[str] = []
-    for paragraph in _paragraphs(highlight.text):
+    for paragraph in _paragraphs(text):
         if quote:
             quote.append(">")
         quote.append(f"> {_escape_line(paragraph)}")
-    note = highlight.note.strip()
+    note = note.strip()
     return [*quote, "", note] if note else quote
 
 
@@ -104,12 +110,12 @@ def _escape_line(line: str) -> str:
     return _LIST_MARK.sub(r"\1\\\2", _escape(line), count=1)
 
 
-def _yaml(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """A YAML scalar that cannot be misread: a JSON string is valid YAML."""
     return json.dumps(text, ensure_ascii=False)
 
 
-def _tag(tag: str) -> str:
+def tag_name(tag: str) -> str:
     """A tag as Obsidian accepts it: no spaces, no '#'."""
     return "-".join(tag.replace("#", " ").split())
 
@@ -156,7 +162,7 @@ def file_names(items: Sequence[ArticleHighlights]) -> list[str]:
     names: list[str] = []
     taken: set[str] = set()
     for number, item in enumerate(items, start=1):
-        base = _safe_name(item.title)
+        base = safe_name(item.title)
         name = f"{base}.md"
         if name.casefold() in taken:
             name = f"{base} ({item.article_id or f'kept {number}'}).md"
@@ -168,7 +174,7 @@ def file_names(items: Sequence[ArticleHighlights]) -> list[str]:
     return names
 
 
-def _safe_name(title: str) -> str:
+def safe_name(title: str) -> str:
     name = " ".join(_UNSAFE_NAME.sub(" ", title).split())[:MAX_NAME_CHARS]
     name = name.strip(" .")
     return name or "Untitled"

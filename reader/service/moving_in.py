@@ -181,7 +181,7 @@ def keep_of(
     return Keep(
         article=article,
         state=state,
-        origin=origin if entry.article is None else source_origin(article.source),
+        origin=origin if entry.article is None else entry.origin or source_origin(article.source),
         highlights=anchored,
         read_stories=frozenset(entry.read_stories),
     )

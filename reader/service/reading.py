@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
-from urllib.parse import unquote
 
 from reader import bundled
-from reader.model import Article, Asset
-from reader.urls import is_url, reference_name, source_origin
+from reader.model import Article, Asset, find_asset
+from reader.urls import is_url, source_origin
 
 if TYPE_CHECKING:
     from reader.logins import Credentials
@@ -91,20 +90,6 @@ class Document:
         resolved, or re-encoded), or None: the view shows a placeholder, never fetches."""
         found = find_asset(self.assets, src)
         return None if found is None else found.data
-
-
-def find_asset(assets: Sequence[Asset], src: str) -> Asset | None:
-    """The asset ``src`` names: as given, percent-decoded, else a unique file-name match
-    (the same rule as the store's Library.asset)."""
-    by_url = {asset.url: asset for asset in assets}
-    for candidate in (src, unquote(src)):
-        if candidate in by_url:
-            return by_url[candidate]
-    name = reference_name(src)
-    if not name:
-        return None
-    matches = {asset.sha256: asset for asset in assets if reference_name(asset.url) == name}
-    return next(iter(matches.values())) if len(matches) == 1 else None
 
 
 def sample_path() -> Path:

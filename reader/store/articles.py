@@ -284,6 +284,19 @@ def tag_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(row[0], int(row[1])) for row in rows]
 
 
+def live_ids(conn: sqlite3.Connection, *, bundled: bool = False) -> list[int]:
+    """Every live article, newest saved first (Reader's own sample left out unless
+    ``bundled``)."""
+    condition = "" if bundled else " AND bundled = 0"
+    return [
+        int(row[0])
+        for row in conn.execute(
+            f"SELECT id FROM articles WHERE deleted_at IS NULL{condition}"
+            " ORDER BY saved_at DESC, id DESC"
+        )
+    ]
+
+
 def first_id_where(conn: sqlite3.Connection, condition: str, *params: Any) -> int | None:
     """The oldest live article matching ``condition`` (SQL on ``articles``), or None."""
     row = conn.execute(

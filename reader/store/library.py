@@ -140,6 +140,11 @@ class Library:
             articles.require(conn, int(article_id))
             assets.add_assets(conn, int(article_id), new)
 
+    def article_ids(self) -> list[int]:
+        """Every live article, newest saved first (Reader's own sample left out)."""
+        with self._db.read() as conn:
+            return articles.live_ids(conn)
+
     def find_by_url(self, url: str) -> int | None:
         with self._db.read() as conn:
             return articles.first_id_where(conn, "url_key = ?", normalize_url(url))
@@ -243,6 +248,11 @@ class Library:
         """Where listening stopped (a reading-view text position), None from the start."""
         with self._db.read() as conn:
             return listening.position(conn, int(article_id))
+
+    def listen_rank(self, article_id: int) -> float | None:
+        """The article's place in the listening queue (lowest first), None: not queued."""
+        with self._db.read() as conn:
+            return listening.rank(conn, int(article_id))
 
     def save_listen_position(self, article_id: int, position: int | None) -> None:
         with self._db.write() as conn:

@@ -69,3 +69,11 @@ def set_position(conn: sqlite3.Connection, article_id: int, value: int | None) -
         "UPDATE articles SET listen_position = ? WHERE id = ?",
         (None if value is None else max(0, int(value)), article_id),
     )
+
+
+def rank(conn: sqlite3.Connection, article_id: int) -> float | None:
+    """The article's place in the queue (lowest plays first), None when not queued."""
+    row = conn.execute(
+        "SELECT rank FROM listen_queue WHERE article_id = ?", (int(article_id),)
+    ).fetchone()
+    return None if row is None else float(row[0])
