@@ -4,15 +4,21 @@ Precision and recall over stories (normalized URLs), recall per kind of list and
 sponsored stories, and the two page-level rates the issue asks for: pages with stories
 where none is found, pages without stories where some are found. Per corpus too.
 
-    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|all] [--worst N]
+    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|all] [--round 1|2]
+        [--worst N] [--page NAME] [--save FILE] [--compare FILE]
 
+Micro figures (every story counts once) beside macro ones (every page counts once).
 The held-out third is scored only as a whole (``--split held-out``): per-page detail is
 printed for tuning pages only, so that nothing is tuned on the pages kept aside.
+``--save`` keeps each tuning page's hits and extras; ``--compare`` against such a file
+prints every page that lost a story or gained a wrong one (a change that wins on average
+must not lose a page somewhere).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -29,18 +35,27 @@ def main() -> int:
     parser.add_argument("--split", choices=("tuning", "held-out", "all"), default="tuning")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages")
     parser.add_argument("--page", action="append", default=[], help="detail for a tuning page")
+    parser.add_argument("--round", type=int, choices=(1, 2), help="only one labelling round")
+    parser.add_argument("--save", type=Path, help="write per-page results (tuning pages)")
+    parser.add_argument("--compare", type=Path, help="per-page regressions against a --save")
     args = parser.parse_args()
     labels = corpus_pages.load_labels()
     pages = [p for p in corpus_pages.sample() if p.name in labels]
     if args.split != "all":
         pages = [p for p in pages if p.held_out == (args.split == "held-out")]
+    if args.round:
+        pages = [p for p in pages if p.round == args.round]
     scores = [score(page, labels[page.name]) for page in pages]
     overall = Totals(scores)
     for corpus in corpus_pages.SAMPLE_SIZES:
         Totals([s for s in scores if s.name.startswith(corpus + "/")]).report(corpus)
-    overall.report(f"ALL ({args.split})")
-    if args.split == "held-out":
+    overall.report(f"ALL ({args.split}{f', round {args.round}' if args.round else ''})")
+    if args.split != "tuning":
         return 0
+    if args.save:
+        args.save.write_text(json.dumps(_results(scores), indent=0), encoding="utf-8")
+    if args.compare:
+        _compare(json.loads(args.compare.read_text(encoding="utf-8")), _results(scores))
     if args.worst:
         ranked = sorted(
             scores,
@@ -60,6 +75,37 @@ def main() -> int:
             if key not in s.labelled:
                 print(f"   ! extra    {key[:110]}")
     return 0
+
+
+def _results(scores: list) -> dict[str, dict[str, list[str]]]:
+    return {
+        s.name: {"hits": sorted(s.hits), "extra": sorted(set(s.found) - set(s.labelled))}
+        for s in scores
+    }
+
+
+def _compare(before: dict, after: dict) -> None:
+    """Every page that lost a labelled story or gained a wrong one, and every page won."""
+    lost_pages = won_pages = 0
+    for name, now in after.items():
+        then = before.get(name)
+        if then is None:
+            continue
+        lost = set(then["hits"]) - set(now["hits"])
+        gained = set(now["hits"]) - set(then["hits"])
+        wrong = set(now["extra"]) - set(then["extra"])
+        dropped = set(then["extra"]) - set(now["extra"])
+        if lost or wrong:
+            lost_pages += 1
+            print(f"   REGRESSION {name}: lost {len(lost)}, new wrong {len(wrong)}")
+            for key in sorted(lost)[:5]:
+                print(f"      - {key[:110]}")
+            for key in sorted(wrong)[:5]:
+                print(f"      ! {key[:110]}")
+        if gained or dropped:
+            won_pages += 1
+            print(f"   better {name}: +{len(gained)} found, -{len(dropped)} wrong")
+    print(f"   pages worse: {lost_pages}, pages better: {won_pages}")
 
 
 if __name__ == "__main__":
