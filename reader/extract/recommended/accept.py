@@ -46,7 +46,9 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         network = block.sponsored or any(
             signals.ad_network(a) for a in ancestors[: settings.max_network_depth]
         )
-        block.sponsored = network or _labelled_sponsored(block)
+        labelled = _labelled_sponsored(block)
+        block.sponsored = network or labelled
+        block.by_network = network and not labelled
         if (
             block.kind in ("token", "weak")
             and element.find(".//a[@href]") is not None

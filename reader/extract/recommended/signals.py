@@ -176,6 +176,8 @@ def adjacent_post(element: HtmlElement | None) -> bool:
 def ad_class(element: HtmlElement) -> bool:
     """A class/id name saying "ad": short names only ("ad-label", "sponsored-item")."""
     for name in words.class_words(element):
+        if name and name[0] in tokens.CMS_STATE_WORDS:
+            continue  # Drupal's "node-promoted": promoted to the front page, not paid for
         # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
         if len(name) <= 4 and not tokens.AD_ITEM_WORDS.isdisjoint(name):
             return True

@@ -23,6 +23,9 @@ class Block:
     element: HtmlElement
     kind: BlockKind
     sponsored: bool = False
+    # Sponsored only because an ad network's widget holds it (not by its own "Sponsored"
+    # label): such widgets also carry the site's own stories, which are not paid.
+    by_network: bool = False
     start_after: HtmlElement | None = None  # heading element: only links after it count
     links: list[HtmlElement] = field(default_factory=list)
 
@@ -47,6 +50,8 @@ class PageState:
     story_lists: dict[HtmlElement, bool] = field(default_factory=dict)
     urls: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict)
     resolved: dict[str, str | None] = field(default_factory=dict)
+    # The page's own site's hosts (urls.site_hosts), found on first use.
+    sites: set[str] | None = None
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html
     # builds each proxy through a Python class lookup, and later passes (regions,
     # ancestors, items) would otherwise build them again.

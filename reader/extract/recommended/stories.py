@@ -78,11 +78,17 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             continue
         if block.kind == "inline":
             item = links_of[0]
-        sponsored = block.sponsored or items.sponsored(item, links_of, url)
+        item_paid = items.sponsored(item, links_of, url)
+        sponsored = block.sponsored or item_paid
         if key in ad_only and not sponsored:
             continue  # an outside link that is neither a story URL nor a labelled ad
         source = items.source(item, title, settings)
-        if sponsored and urls.own_story_via_network(page, url, source):
+        if sponsored and (
+            urls.own_story_via_network(page, url, source)
+            # An ad network's widget also recirculates the site's own stories, linked
+            # straight to them (Taboola's "organic" items): only other sites' are paid.
+            or (block.by_network and not item_paid and urls.own_site(page, url))
+        ):
             sponsored = False
         story = Story(
             title=title,

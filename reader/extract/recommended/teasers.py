@@ -31,7 +31,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     settings = page.settings
     if main is None or not page.has_article():
         return []
-    hosts = site_hosts(page)
+    hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
     for link in _outside_story_links(page, main):
@@ -158,23 +158,6 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
             ):
                 yield from select(sibling)  # menus, footers, comment threads skipped
         node, parent = parent, parent.getparent()
-
-
-def site_hosts(page: PageState) -> set[str]:
-    """The page's own site: its address, and the canonical/og:url it declares."""
-    hosts = {urls.site(host) for host in page.self_hosts if host}
-    head = page.root.find("head")
-    if head is not None:
-        canonical = head.find("link[@rel='canonical']")
-        og_url = head.find("meta[@property='og:url']")
-        for url in (
-            canonical.get("href") if canonical is not None else None,
-            og_url.get("content") if og_url is not None else None,
-        ):
-            if url and "://" in url:
-                hosts.add(urls.site(urls.host(url.strip())))
-    hosts.discard("")
-    return hosts
 
 
 def _label_before(container: HtmlElement) -> HtmlElement | None:

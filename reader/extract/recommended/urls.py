@@ -45,6 +45,30 @@ def own_story_via_network(page: PageState, url: str, source: str) -> bool:
     return any("".join(credited[:count]) in names for count in range(1, len(credited) + 1))
 
 
+def site_hosts(page: PageState) -> set[str]:
+    """The page's own site: its address, and the canonical/og:url it declares (found once)."""
+    if page.sites is None:
+        hosts = {site(host_) for host_ in page.self_hosts if host_}
+        head = page.root.find("head")
+        if head is not None:
+            canonical = head.find("link[@rel='canonical']")
+            og_url = head.find("meta[@property='og:url']")
+            for url in (
+                canonical.get("href") if canonical is not None else None,
+                og_url.get("content") if og_url is not None else None,
+            ):
+                if url and "://" in url:
+                    hosts.add(site(host(url.strip())))
+        hosts.discard("")
+        page.sites = hosts
+    return page.sites
+
+
+def own_site(page: PageState, url: str) -> bool:
+    """The address is on the page's own site."""
+    return site(host(url)) in site_hosts(page)
+
+
 def site(host_: str) -> str:
     """A host without its "www." (www.example.com and example.com are one site)."""
     return host_[4:] if host_.startswith("www.") else host_

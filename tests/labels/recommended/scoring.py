@@ -120,12 +120,13 @@ class Totals:
         print(f"   found stories flagged sponsored but labelled not: {wrongly_flagged}")
 
 
-def score(page: corpus_pages.CorpusPage, entry: dict) -> PageScore:
-    from reader.extract.recommended import find_recommended
+def score(page: corpus_pages.CorpusPage, entry: dict, settings: object = None) -> PageScore:
+    """One page scored; ``settings`` (a ``Thresholds``) tries other thresholds."""
+    from reader.extract.recommended import DEFAULTS, find_recommended
 
     root, base, url = corpus_pages.parse(page)
     start = time.perf_counter()
-    stories = find_recommended(root, base, url)
+    stories = find_recommended(root, base, url, settings or DEFAULTS)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     labelled = {
         normalize_url(story_url): (kind, sponsored)

@@ -56,6 +56,8 @@ ROOT_TAGS = frozenset({"html", "body"})
 CARD_PART_TAGS = ("img", "time", "p", "picture")
 # Elements that never hold a provider line.
 MEDIA_TAGS = frozenset({"img", "time", "picture", "source"})
+# What an ad slot holds (the ad is loaded into it): such an element is no "Ad" label.
+AD_SLOT_TAGS = ("iframe", "script", "ins")
 # Elements short enough to be an item's "Ad" label.
 AD_LABEL_TAGS = frozenset({"span", "small", "em", "b", "strong", "div"})
 # Elements that end a link's sentence context (a paragraph) or show there is none.

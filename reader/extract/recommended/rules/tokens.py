@@ -330,3 +330,6 @@ SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summar
 # Class words of an item that is an ad ("sponsored-item", "ad-label": short names only).
 AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
 AD_WORD = "ad"
+# First words of a CMS's state classes ("node-promoted", "node-sticky": Drupal's flags of a
+# story's place on the site), which say nothing about advertising.
+CMS_STATE_WORDS = frozenset({"node"})
