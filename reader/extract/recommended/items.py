@@ -71,7 +71,7 @@ def visible_text(element: HtmlElement) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _link_text(link: HtmlElement) -> str:
+def link_title(link: HtmlElement) -> str:
     """A link's title: its heading/title-classed part when it has one, else its text."""
     for element in link.iterdescendants():
         if not isinstance(element.tag, str):
@@ -89,7 +89,7 @@ def _link_text(link: HtmlElement) -> str:
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
     """The visible text of the story's link; else its heading, image alt or title attr."""
-    link_texts = [_link_text(link) for link in group]
+    link_texts = [link_title(link) for link in group]
     in_heading = [
         t
         for link, t in zip(group, link_texts, strict=True)

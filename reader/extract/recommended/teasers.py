@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import furniture, urls, words
+from reader.extract.recommended import furniture, items, urls, words
 from reader.extract.recommended.rules import elements
 from reader.extract.recommended.rules.links import PATH_ID
 from reader.extract.recommended.settings import Thresholds
@@ -24,6 +24,9 @@ from reader.urls import normalize_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+# How many boxes up a run's heading is looked for, the run opening each of them.
+LABEL_CLIMB = 3
 
 
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
@@ -35,7 +38,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
     for link in _outside_story_links(page, main):
-        if not words.headline(link.text_content(), settings):
+        if not _headline_link(link, settings):
             continue  # read the text first: it is cheaper than resolving the address
         href = link.get("href")
         if href not in keys:
@@ -81,14 +84,22 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     return blocks
 
 
-def _stream_ok(items: dict[HtmlElement, str], settings: Thresholds) -> bool:
+def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
+    """The link reads like a headline: its text, or, for a link laid over a whole card
+    (picture, headline, teaser, time), the card's headline part."""
+    if words.headline(link.text_content(), settings):
+        return True
+    return len(link) > 0 and words.headline(items.link_title(link), settings)
+
+
+def _stream_ok(run: dict[HtmlElement, str], settings: Thresholds) -> bool:
     """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
     a carousel of clips."""
-    if sum(_story_shaped(item, key) for item, key in items.items()) < settings.min_teaser_items:
+    if sum(_story_shaped(item, key) for item, key in run.items()) < settings.min_teaser_items:
         return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
-    if len(items) > settings.max_plain_items and sum(map(_card, items)) * 2 < len(items):
+    if len(run) > settings.max_plain_items and sum(map(_card, run)) * 2 < len(run):
         return False  # a long list of bare links: an archive, a schedule, a site map
-    return sum(urls.media(key) for key in items.values()) * 2 <= len(items)
+    return sum(urls.media(key) for key in run.values()) * 2 <= len(run)
 
 
 def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | None:
@@ -161,12 +172,28 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
 
 
 def _label_before(container: HtmlElement) -> HtmlElement | None:
-    """The heading just above a run of teasers ("Sponsored Features"), if there is one: it
-    can flag the run as paid and name its own "see all" hub."""
-    previous = container.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()  # comments between the heading and the list
-    return previous if previous is not None and previous.tag in HEADING_TAGS else None
+    """The heading that opens a run of teasers ("Sponsored Features"), if there is one: it
+    can flag the run as paid and name its own "see all" hub. It is the element just
+    before the run, or, when the run opens its box, the heading that opens the box
+    ("<h3>NextAdvisor <div>Paid Partner</div></h3><div><ul>run</ul></div>")."""
+    node = container
+    for _ in range(LABEL_CLIMB):
+        previous = node.getprevious()
+        while previous is not None and (
+            not isinstance(previous.tag, str) or not words.text(previous)
+        ):
+            previous = previous.getprevious()  # comments, empty anchors, spacers
+        if previous is not None:
+            if previous.tag in HEADING_TAGS:
+                return previous
+            inner = next(previous.iterdescendants(*HEADING_TAGS), None)
+            if inner is not None and words.text(previous) == words.text(inner):
+                return inner  # a link or box that holds nothing but the heading
+            return None  # other content stands between the run and any heading
+        node = node.getparent()
+        if node is None:
+            return None
+    return None
 
 
 def _story_shaped(item: HtmlElement, key: str) -> bool:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -255,7 +256,9 @@ def headline(value: str, settings: Thresholds) -> bool:
             return False
         if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
             return False
-    digits = len(_ANY_DIGIT.findall(value))
+    # A year is a word of a headline ("The best credit cards for 2017"); score lines and
+    # tables are made of other numbers.
+    digits = len(_ANY_DIGIT.findall(value)) - 4 * len(_YEAR.findall(value))
     return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
 
 

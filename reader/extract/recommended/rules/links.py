@@ -56,6 +56,8 @@ EXCLUDED_PATH = re.compile(
     r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
     r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
     r"|/(?:showthread|viewtopic|viewforum|forumdisplay)\.php"
+    # Discourse forums put a thread at /t/<slug>/<id>.
+    r"|^/t/[^/]+/\d+(?:/|$)"
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
 # Query parameters that mark a listing page, a comment link or a share action.
