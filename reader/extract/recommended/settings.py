@@ -84,7 +84,7 @@ class Thresholds:
     max_teaser_items: int = 150
     # Runs longer than this must be cards (a picture, a time, a teaser): a long list of bare
     # links is an archive, a schedule of events or a site map.
-    max_plain_items: int = 15
+    max_plain_items: int = 40
     # A headline has a few words: shorter texts are menu items, longer ones are sentences.
     min_teaser_words: int = 4
     max_teaser_words: int = 25

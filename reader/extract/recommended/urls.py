@@ -88,12 +88,37 @@ def maybe_same_site(href: str, hosts: set[str]) -> bool:
     return site(name) in hosts
 
 
+@lru_cache(maxsize=4096)
+def excluded_path(path: str) -> bool:
+    """A hub, a utility page or a file (``rules.EXCLUDED_PATH``), unless the hub word is a
+    section's name over a story's own slug ("/news/people/<a story's slug and id>",
+    "/voices/comment/<a long headline slug>")."""
+    if rules.EXCLUDED_PATH.search(path) is None:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if len(segments) < 2 or not _story_slug(segments[-1]):
+        return True
+    sections = [s for s in segments[:-1] if s not in rules.SECTION_HUB_WORDS]
+    return rules.EXCLUDED_PATH.search("/" + "/".join([*sections, segments[-1]])) is not None
+
+
+def _story_slug(segment: str) -> bool:
+    """A story's slug: a headline of several words, or fewer with the story's id or date."""
+    name = rules.ARTICLE_EXT.sub("", segment)
+    count = len([w for w in rules.SLUG_SEPARATORS.split(name) if w])
+    return count >= rules.STORY_SLUG_WORDS or (
+        count >= 3 and rules.DATE_OR_ID.search(name) is not None
+    )
+
+
 def story_shaped(url: str) -> bool:
     """An address with a story's own shape: a date or an id, or a slug of several words
     (what a teaser on another site must show; front pages and hubs have neither)."""
     parts = split(url)
     path = parts.path.lower()
     if rules.DATE_OR_ID.search(path) or rules.DATE_OR_ID.search(parts.query):
+        return True
+    if rules.FEED_ITEM_PATH.match(parts.path):
         return True
     last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
     return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
@@ -120,6 +145,8 @@ def article_like(path: str, query: str, lenient: bool = False) -> bool:
         return False
     last = rules.ARTICLE_EXT.sub("", segments[-1])
     if rules.DATE_OR_ID.search(path) or (query and rules.DATE_OR_ID.search(query)):
+        return True
+    if rules.FEED_ITEM_PATH.match(path):
         return True
     slug_words = len([w for w in rules.SLUG_SEPARATORS.split(last) if w])
     # (WordPress puts posts at the site root: "/lemon-curd/" under "You May Also Like".)
@@ -170,7 +197,7 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
     if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
         return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
-    if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
+    if excluded_path(path) or rules.EXCLUDED_QUERY.search(parts.query):
         return None
     if relaxed and name not in page.self_hosts:
         return url if path.strip("/") else None  # a site's front page is no story

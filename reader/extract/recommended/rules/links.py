@@ -60,6 +60,11 @@ EXCLUDED_PATH = re.compile(
     r"|^/t/[^/]+/\d+(?:/|$)"
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
+# Of those hub words, the ones news sites also name sections by: over a story's own slug
+# ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub.
+SECTION_HUB_WORDS = frozenset({"people", "comment", "community"})
+# A slug of this many words is a headline (fewer count with an id or a date beside them).
+STORY_SLUG_WORDS = 5
 # Query parameters that mark a listing page, a comment link or a share action.
 EXCLUDED_QUERY = re.compile(
     r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat)=", re.IGNORECASE
@@ -107,6 +112,9 @@ DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
 # The hash is only tried where a hex run starts, so its lookahead reads each run once.
 PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# A feed's item sent through FeedBurner's click counter ("feeds.example.com/~r/<feed>/~3/
+# <item>", "feedproxy.google.com/~r/..."): blogs print their "latest" lists this way.
+FEED_ITEM_PATH = re.compile(r"/~r/[^/]+/~3/[^/]+")
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
