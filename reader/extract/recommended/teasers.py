@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract.recommended import furniture, items, urls, words
 from reader.extract.recommended.rules import elements
-from reader.extract.recommended.rules.links import PATH_ID
+from reader.extract.recommended.rules.links import PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -37,6 +37,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
+    shaped: set[str] = set()  # keys whose address is a story's own (see _stream_ok)
     for link in _outside_story_links(page, main):
         if not _headline_link(link, settings):
             continue  # read the text first: it is cheaper than resolving the address
@@ -46,6 +47,8 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         key = keys[href]
         if key is not None:
             keyed.append((link, key))
+            if key not in shaped and _story_address(key, link):
+                shaped.add(key)
     if len({key for _, key in keyed}) < settings.min_teaser_items:
         return []
     holders: dict[HtmlElement, set[str]] = {}
@@ -78,7 +81,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         stream = {
             item: key for twin in _twins(container) for item, key in runs.get(twin, {}).items()
         }
-        if len(stream) < settings.min_teaser_items or not _stream_ok(stream, settings):
+        if len(stream) < settings.min_teaser_items or not _stream_ok(stream, shaped, settings):
             continue
         blocks.append(Block(container, "teasers", start_after=_label_before(container)))
     return blocks
@@ -92,10 +95,11 @@ def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
     return len(link) > 0 and words.headline(items.link_title(link), settings)
 
 
-def _stream_ok(run: dict[HtmlElement, str], settings: Thresholds) -> bool:
+def _stream_ok(run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
     """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
-    a carousel of clips."""
-    if sum(_story_shaped(item, key) for item, key in run.items()) < settings.min_teaser_items:
+    a carousel of clips. ``shaped``: the keys whose address is a story's own."""
+    news = sum(1 for item, key in run.items() if key in shaped or _card(item))
+    if news < settings.min_teaser_items:
         return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
     if len(run) > settings.max_plain_items and sum(map(_card, run)) * 2 < len(run):
         return False  # a long list of bare links: an archive, a schedule, a site map
@@ -196,10 +200,14 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _story_shaped(item: HtmlElement, key: str) -> bool:
-    """A news item, not a page of a manual: its URL carries a date or an id, or the item is
-    a card (a picture, a time, a teaser paragraph beside the link)."""
-    return PATH_ID.search(urls.split(key).path) is not None or _card(item)
+def _story_address(key: str, link: HtmlElement) -> bool:
+    """A news item's address, not a manual page's: it carries a date or an id (in its path
+    or its query as a post's id: WordPress's "?p=19533"), or its last segment spells the headline, as a
+    CMS makes a story's slug from its title."""
+    parts = urls.split(key)
+    if PATH_ID.search(parts.path) is not None or QUERY_ID.search(parts.query) is not None:
+        return True
+    return urls.slug_spells(parts.path, items.link_title(link))
 
 
 def _card(item: HtmlElement) -> bool:

@@ -111,6 +111,22 @@ def _story_slug(segment: str) -> bool:
     )
 
 
+def slug_spells(path: str, title: str) -> bool:
+    """The path's last segment is the headline slugified ("/rattengift-toetet-greifvoegel"
+    for "Rattengift tötet Greifvögel"): most of its words, and at least a few, are the
+    title's words (accents folded, or spelled out as German does: ö -> oe)."""
+    segments = [s for s in path.lower().split("/") if s]
+    if not segments:
+        return False
+    slug = words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))
+    least = rules.TITLE_SLUG_WORDS
+    if len(slug) < least:
+        return False
+    said = set(words.slug_words(title)) | set(words.slug_words(words.spelled_out(title)))
+    matched = sum(1 for word in slug if word in said)
+    return matched >= least and matched >= rules.TITLE_SLUG_SHARE * len(slug)
+
+
 def story_shaped(url: str) -> bool:
     """An address with a story's own shape: a date or an id, or a slug of several words
     (what a teaser on another site must show; front pages and hubs have neither)."""

@@ -262,6 +262,14 @@ def headline(value: str, settings: Thresholds) -> bool:
     return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
+
+
+def spelled_out(value: str) -> str:
+    """Letters a slug spells out rather than folds ("Grüße" -> "gruesse")."""
+    return value.lower().translate(_SPELLED_OUT)
+
+
 @lru_cache(maxsize=4096)
 def slug_words(value: str) -> tuple[str, ...]:
     """Words of a heading or URL slug, accents and case folded ("Últimas" == "ultimas")."""

@@ -115,6 +115,13 @@ PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
 # A feed's item sent through FeedBurner's click counter ("feeds.example.com/~r/<feed>/~3/
 # <item>", "feedproxy.google.com/~r/..."): blogs print their "latest" lists this way.
 FEED_ITEM_PATH = re.compile(r"/~r/[^/]+/~3/[^/]+")
+# A slug spells its story's headline when this many of its words, and this share of
+# them, are the headline's own.
+TITLE_SLUG_WORDS = 3
+TITLE_SLUG_SHARE = 0.6
+# A story's id in a query ("?p=19533", WordPress's short links; "?story=1234"); other
+# numbered queries are listings, jobs or products.
+QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}(?:&|$)")
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
