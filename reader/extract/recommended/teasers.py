@@ -37,7 +37,8 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
-    shaped: set[str] = set()  # keys whose address is a story's own (see _stream_ok)
+    shaped: set[str] = set()  # keys whose address carries a story's id or date
+    spelled: set[str] = set()  # keys whose slug spells their headline
     for link in _outside_story_links(page, main):
         if not _headline_link(link, settings):
             continue  # read the text first: it is cheaper than resolving the address
@@ -47,8 +48,10 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         key = keys[href]
         if key is not None:
             keyed.append((link, key))
-            if key not in shaped and _story_address(key, link):
+            if key not in shaped and _story_address(key):
                 shaped.add(key)
+            elif key not in shaped and urls.slug_spells(urls.split(key).path, _title(link)):
+                spelled.add(key)
     if len({key for _, key in keyed}) < settings.min_teaser_items:
         return []
     holders: dict[HtmlElement, set[str]] = {}
@@ -78,10 +81,14 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     blocks = []
     for container in runs:
         # One list per partner or per tab: sibling lists of one shape are one stream.
-        stream = {
-            item: key for twin in _twins(container) for item, key in runs.get(twin, {}).items()
-        }
-        if len(stream) < settings.min_teaser_items or not _stream_ok(stream, shaped, settings):
+        twins = _twins(container)
+        stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
+        if len(stream) < settings.min_teaser_items:
+            continue
+        # Slugs spell headlines on a blog and in a manual alike; a manual's contents list
+        # the page being read among them, a blog's "popular posts" mostly do not.
+        known = shaped if _lists_page(page, twins) else shaped | spelled
+        if not _stream_ok(stream, known, settings):
             continue
         blocks.append(Block(container, "teasers", start_after=_label_before(container)))
     return blocks
@@ -200,14 +207,28 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _story_address(key: str, link: HtmlElement) -> bool:
-    """A news item's address, not a manual page's: it carries a date or an id (in its path
-    or its query as a post's id: WordPress's "?p=19533"), or its last segment spells the headline, as a
-    CMS makes a story's slug from its title."""
+def _story_address(key: str) -> bool:
+    """A news item's address, not a manual page's: it carries a date or an id, in its path
+    or in its query as a post's id (WordPress's "?p=19533")."""
     parts = urls.split(key)
-    if PATH_ID.search(parts.path) is not None or QUERY_ID.search(parts.query) is not None:
-        return True
-    return urls.slug_spells(parts.path, items.link_title(link))
+    return PATH_ID.search(parts.path) is not None or QUERY_ID.search(parts.query) is not None
+
+
+def _title(link: HtmlElement) -> str:
+    """A teaser link's headline: its text, or its card's headline part."""
+    text = link.text_content()
+    return text if not len(link) else items.link_title(link)
+
+
+def _lists_page(page: PageState, containers: list[HtmlElement]) -> bool:
+    """One of the lists links to the page itself (a manual's contents, a series' parts)."""
+    for container in containers:
+        for link in container.iter("a"):
+            href = link.get("href")
+            url = urls.resolve_address(page, href.strip()) if href else None
+            if url is not None and normalize_url(url) in page.self_urls:
+                return True
+    return False
 
 
 def _card(item: HtmlElement) -> bool:
