@@ -46,7 +46,9 @@ def main() -> int:
         "--set", action="append", default=[], metavar="NAME=VALUE", help="try another threshold"
     )
     args = parser.parse_args()
-    settings = replace(DEFAULTS, **{k: literal_eval(v) for k, v in (a.split("=", 1) for a in args.set)})
+    settings = replace(
+        DEFAULTS, **{k: literal_eval(v) for k, v in (a.split("=", 1) for a in args.set)}
+    )
     labels = corpus_pages.load_labels()
     pages = [p for p in corpus_pages.sample() if p.name in labels]
     if args.split != "all":

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import accept, candidates, data, stories, teasers
+from reader.extract.recommended import accept, candidates, data, lines, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
 from reader.model import Story
@@ -52,6 +52,7 @@ def find_recommended(
     blocks = candidates.collect(page)
     main = page.main()
     blocks.extend(teasers.runs(page, main))
+    blocks.extend(lines.blocks(page, main))
     placed: list[stories.Placed] = []
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Blocks named by their heading are trusted most, structure-only runs least.
-_KIND_RANK = {"heading": 0, "inline": 1, "token": 2, "weak": 3, "teasers": 4}
+_KIND_RANK = {"heading": 0, "inline": 1, "lines": 2, "token": 3, "weak": 4, "teasers": 5}
 
 
 def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> Iterator[Block]:

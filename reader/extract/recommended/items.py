@@ -218,7 +218,7 @@ def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
         if (
             (tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names))
             and signals.ad_class(element)
-            and not _ad_slot(element)
+            and not ad_slot(element)
         ):
             return True
         if len(element) == 0 or element.tag in elements.AD_LABEL_TAGS:
@@ -228,7 +228,7 @@ def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
     return False
 
 
-def _ad_slot(element: HtmlElement) -> bool:
+def ad_slot(element: HtmlElement) -> bool:
     """A place an ad loads into (an iframe or a script in it, or hidden until then), inside
     a story's card: it marks where an ad may appear, not that the story is one."""
     style = (element.get("style") or "").replace(" ", "").lower()

@@ -57,6 +57,9 @@ class Thresholds:
     # ... in ancestors no larger than this many elements (beyond that it is the page body).
     max_region_elements: int = 2500
 
+    # A short line without links just above a run of link lines is the run's label.
+    max_line_label_chars: int = 60
+
     # --- accepting a block ---------------------------------------------------------------------
     # Structural blocks need this many items, each with a title this long: lists of long
     # links are what rails look like, and what menus and tag clouds do not.

@@ -27,15 +27,15 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     """The block's stories with their places in the page."""
     settings = page.settings
     element = block.element
-    links = block.links if block.kind == "heading" else list(element.iter("a"))
+    links = block.links if block.kind in ("heading", "lines") else list(element.iter("a"))
     relaxed = block.sponsored
-    strong = block.kind in ("heading", "token", "inline")
+    strong = block.kind in ("heading", "token", "inline", "lines")
     min_words = settings.min_title_words_strong if strong else settings.min_title_words
     by_url: dict[str, list[HtmlElement]] = {}
     ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
     first_url: dict[str, str] = {}
     rejected = 0
-    lenient = block.kind in ("heading", "inline")
+    lenient = block.kind in ("heading", "inline", "lines")
     for link in links:
         if _in_excluded(page, link, element) or _comment_link(page, link):
             continue
@@ -45,7 +45,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             url = urls.story_url(page, link, True)
             if url is not None and words.count(words.text(link)) < settings.min_title_words:
                 url = None
-        if url is None or (block.kind != "inline" and _sentence_link(page, link)):
+        if url is None or (block.kind not in ("inline", "lines") and _sentence_link(page, link)):
             if (link.get("href") or "").strip() not in ("", "#"):
                 rejected += 1
             continue
@@ -63,7 +63,11 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         return
     total = len(by_url) - len(ad_only) + rejected
     kept = len(by_url) - len(ad_only)
-    if block.kind != "inline" and total and kept / total < settings.min_story_link_share:
+    if (
+        block.kind not in ("inline", "lines")
+        and total
+        and kept / total < settings.min_story_link_share
+    ):
         return  # mostly menu/tag links: a navigation block with a misleading name
     urls.drop_odd_urls(page, by_url, ad_only)
     if block.start_after is not None:
@@ -76,7 +80,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         title = items.title(links_of, item)
         if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
             continue
-        if block.kind == "inline":
+        if block.kind in ("inline", "lines"):
             item = links_of[0]
         item_paid = items.sponsored(item, links_of, url)
         sponsored = block.sponsored or item_paid

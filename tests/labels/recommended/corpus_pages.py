@@ -84,7 +84,9 @@ def _order(name: str) -> str:
 
 def declares_article(path: Path) -> bool:
     """The page calls itself an article in its own metadata (round 2's sample rule)."""
-    return ARTICLE_DECLARATION.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    return (
+        ARTICLE_DECLARATION.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    )
 
 
 def sample() -> list[CorpusPage]:

@@ -52,6 +52,10 @@ SCAN_TAGS = tuple(
 TEXT_TAGS = INLINE_MODULE_TAGS | HEADING_TAGS | {"a"}
 # Page furniture whose class words are feature-flag soup ("NoMegaMenu", "hasSubnav").
 ROOT_TAGS = frozenset({"html", "body"})
+# Elements that may be a line of the story that is nothing but a link ("lines").
+LINE_TAGS = ("p", "li")
+# Bullets around such a line's link ("» <a>...</a>", "- <a>...</a>").
+LINE_BULLETS = " »›•·-–—>|*"
 # Where a teaser's picture, time or paragraph shows an item is a card, not a bare link.
 CARD_PART_TAGS = ("img", "time", "p", "picture")
 # Elements that never hold a provider line.

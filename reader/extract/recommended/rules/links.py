@@ -52,6 +52,8 @@ EXCLUDED_PATH = re.compile(
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
     r"|^/@[^/]+/?$"
+    # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
+    r"|^/wiki/"
     # Wiki namespaces: category, portal and help pages are hubs, not articles.
     r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
     r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
