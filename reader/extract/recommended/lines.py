@@ -57,11 +57,13 @@ def _line_link(element: HtmlElement) -> HtmlElement | None:
 
 
 def _headline_story(page: PageState, link: HtmlElement) -> bool:
-    """A headline's text, and an address on this site shaped like a story's."""
-    if not words.headline(link.text_content(), page.settings):
+    """A headline's text, and a story's address on this site or a sister site (a line
+    linking to another publisher is the story's source, quoted)."""
+    text = link.text_content()
+    if not words.headline(text, page.settings) or words.media_title(text):
         return False
     url = urls.story_url(page, link, relaxed=False, lenient=True)
-    return url is not None and urls.own_site(page, url)
+    return url is not None and urls.site(urls.host(url)) in urls.network_sites(page)
 
 
 def _follows(previous: HtmlElement, element: HtmlElement) -> bool:

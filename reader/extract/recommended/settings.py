@@ -59,6 +59,9 @@ class Thresholds:
 
     # A short line without links just above a run of link lines is the run's label.
     max_line_label_chars: int = 60
+    # A site the page links to this many times (distinct addresses) is of its own group (a
+    # network's sister titles); a source quoted in a story is linked once or twice.
+    min_network_links: int = 5
 
     # --- accepting a block ---------------------------------------------------------------------
     # Structural blocks need this many items, each with a title this long: lists of long

@@ -57,6 +57,8 @@ class PageState:
     resolved: dict[str, str | None] = field(default_factory=dict)
     # The page's own site's hosts (urls.site_hosts), found on first use.
     sites: set[str] | None = None
+    # The sites of the page's own news group (urls.network_sites), found on first use.
+    network: set[str] | None = None
     # Whether the page is a dated story (dated_story), found on first use.
     story: bool | None = None
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html

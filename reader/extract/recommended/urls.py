@@ -64,6 +64,24 @@ def site_hosts(page: PageState) -> set[str]:
     return page.sites
 
 
+def network_sites(page: PageState) -> set[str]:
+    """The page's own site and the sites it links to all over (a news group's other
+    titles in its menus, modules and footer): a story there is the group's own, while a
+    source a story quotes is linked once or twice."""
+    if page.network is None:
+        hrefs: dict[str, set[str]] = {}
+        for link in page.root.iter("a"):
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://", "//")):
+                name = href.split("/", 3)[2].split("@")[-1].split(":")[0].lower()
+                hrefs.setdefault(site(name), set()).add(href)
+        least = page.settings.min_network_links
+        page.network = site_hosts(page) | {
+            name for name, seen in hrefs.items() if len(seen) >= least
+        }
+    return page.network
+
+
 def own_site(page: PageState, url: str) -> bool:
     """The address is on the page's own site."""
     return site(host(url)) in site_hosts(page)
@@ -238,6 +256,8 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
         if own != "/":
             folders.setdefault(parts.netloc, set()).add(own)
     for key, (netloc, own) in owns.items():
+        if rules.QUERY_ID.search(split(key).query):
+            continue  # "/blog?p=19533": the query names a post, the path is no section
         if any(f != own and f.startswith(own) for f in folders.get(netloc, ())):
             del by_url[key]
     with_id = {key for key in by_url if has_id(key)}

@@ -177,6 +177,13 @@ def heading_match(value: str) -> bool:
     return False
 
 
+def media_title(value: str) -> bool:
+    """A clip's or a gallery's title by its lead word ("Video: How easy is it...",
+    "PHOTOS: The royals at the Olympics")."""
+    head, colon, _ = value.strip().partition(":")
+    return bool(colon) and plain(head).strip() in phrases.MEDIA_TITLE_LEADS
+
+
 def _cjk_label(lowered: str) -> bool:
     """A short label without spaces between words that names a list ("热点推荐")."""
     return (
