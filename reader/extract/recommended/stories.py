@@ -70,6 +70,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     ):
         return  # mostly menu/tag links: a navigation block with a misleading name
     urls.drop_odd_urls(page, by_url, ad_only)
+    urls.drop_media_lists(by_url, element)
     if block.start_after is not None:
         urls.drop_hub_urls(by_url, words.text(block.start_after))
     found = items.items(element, by_url)

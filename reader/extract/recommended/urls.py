@@ -268,6 +268,21 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
             del by_url[key]
 
 
+def drop_media_lists(by_url: dict[str, list[HtmlElement]], block: HtmlElement) -> None:
+    """Drop a list of clips or galleries inside a block ("Most popular": a stories tab and a
+    videos tab): a list whose addresses are mostly videos, photos or slideshows. A video
+    among stories stays."""
+    lists: dict[HtmlElement, list[str]] = {}
+    for key, links in by_url.items():
+        holder = next(links[0].iterancestors(*rules.LIST_TAGS), None)
+        if holder is not None and (holder is block or block in holder.iterancestors()):
+            lists.setdefault(holder, []).append(key)
+    for keys in lists.values():
+        if len(keys) >= 2 and sum(map(media, keys)) * 2 > len(keys):
+            for key in keys:
+                del by_url[key]
+
+
 def drop_hub_urls(by_url: dict[str, list[HtmlElement]], heading: str) -> None:
     """Drop the page a block's heading names: "/ultime-notizie/" under "Ultime notizie",
     "/most-popular" under "Most popular" (the block's own "see all" hub, not a story)."""

@@ -95,6 +95,7 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "amazon.de",
     "amzn.to",
     "ebay.com",
+    "barnesandnoble.com",
     "shareasale.com",
     "go.skimresources.com",
     "redirect.viglink.com",
@@ -124,6 +125,8 @@ TITLE_SLUG_SHARE = 0.6
 # A story's id in a query ("?p=19533", WordPress's short links; "?story=1234"); other
 # numbered queries are listings, jobs or products.
 QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}(?:&|$)")
+# Elements that hold one list of a block's items.
+LIST_TAGS = ("ul", "ol")
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.

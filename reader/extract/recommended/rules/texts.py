@@ -176,6 +176,7 @@ UTILITY_TEXTS = frozenset(
 )
 # Link texts that start like this are notices about the block, not stories.
 LABEL_TITLE_PREFIXES: tuple[str, ...] = (
+    "permalink",  # "Permalink to this comment"
     "sponsored links",
     "promoted links",
     "ads by",
