@@ -38,7 +38,9 @@ def _name_signal(name: str) -> tuple[bool, bool, bool]:
         return False, False, False
     joined = " ".join(name_words)
     return (
-        _STRONG.search(joined) is not None,
+        _STRONG.search(joined) is not None
+        # "relatedarticle", "recommendedstories": one word that starts like a strong token
+        or any(word.startswith(tokens.STRONG_STEMS) for word in name_words),
         _WEAK.search(joined) is not None,
         name_words[0] != tokens.SCRIPT_HOOK_WORD
         and not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words),

@@ -65,14 +65,19 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
                 break
         chains.append(chain)
     found: dict[HtmlElement, dict[HtmlElement, str]] = {}
+    bare: dict[HtmlElement, dict[HtmlElement, str]] = {}  # links side by side, no items
     for (link, key), chain in zip(keyed, chains, strict=True):
         item = link
         for ancestor in chain:
             if holders[ancestor] != {key}:
-                if item is not link:  # a bare link is a menu entry, not a card
-                    found.setdefault(ancestor, {})[item] = key
+                # A bare link is a menu entry, not a card: unless it names a story by its
+                # date or id (see _dated_links).
+                (found if item is not link else bare).setdefault(ancestor, {})[item] = key
                 break
             item = ancestor
+    for container, links in bare.items():
+        if container not in found and _dated_links(links, shaped, settings):
+            found[container] = links
     runs = {
         container: items
         for container, items in found.items()
@@ -92,6 +97,16 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             continue
         blocks.append(Block(container, "teasers", start_after=_label_before(container)))
     return blocks
+
+
+def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
+    """Links side by side with no item around each ("<a>..</a><br><a>..</a>", an old
+    blog's column of posts) are a run when each names a story by its date or id and reads
+    as a full headline: a menu's links are short and lead to sections."""
+    return len(links) >= settings.min_teaser_items and all(
+        key in shaped and words.count(link.text_content()) >= settings.min_struct_title_words
+        for link, key in links.items()
+    )
 
 
 def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:

@@ -81,6 +81,9 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "lire aussi",
     "mehr zum thema",
 )
+# Class/id words written as one word with what they relate ("block-relatedarticle",
+# "recommendedcontent"): a word starting with one of these is a strong token too.
+STRONG_STEMS: tuple[str, ...] = ("related", "recommend")
 # Tokens that only count next to another token (too generic alone).
 WEAK_TOKENS = frozenset({"stream", "rail", "carousel", "latest", "trc", "jp", "crp", "popular"})
 
