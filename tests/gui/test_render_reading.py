@@ -19,7 +19,8 @@ def test_numbers_are_right_aligned_and_a_caption_stays_a_caption() -> None:
         "<table><caption>Ferry crossings in 2024</caption>"
         "<tr><th>Route</th><th>Crossings</th><th>Share</th></tr>"
         "<tr><td>Kallin</td><td>1,204</td><td>12.5%</td></tr>"
-        "<tr><td>North quay</td><td>87</td><td>(3.1%)</td></tr></table>"
+        "<tr><td>North quay</td><td>87</td><td>(3.1%)</td></tr>"
+        "<tr><td>Total</td><td>17.5 MB (-46%)</td><td>—</td></tr></table>"
     )
     cells = {cell.text_content(): cell.get("align") for cell in root.iter("td", "th")}
     assert cells == {
@@ -32,6 +33,9 @@ def test_numbers_are_right_aligned_and_a_caption_stays_a_caption() -> None:
         "North quay": None,
         "87": "right",
         "(3.1%)": "right",
+        "Total": None,
+        "17.5 MB (-46%)": "right",
+        "—": None,
     }
     caption = root.find(".//p")
     assert caption is not None and caption.get("class") == "caption"

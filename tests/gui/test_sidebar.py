@@ -104,10 +104,13 @@ def test_for_you_ranks_stories_recommended_by_several_articles_first(qtbot, side
     assert counts[EVERYWHERE.title] == 3 and counts[ONCE.title] == 1
     once = next(item for item in sidebar.items() if item.story.title == ONCE.title)
     assert once.reason.startswith("Recommended by “")  # the article that recommended it
-    assert once.reason in meta_text(once, always_count=True)
+    option = QStyleOptionViewItem()
+    option.font = sidebar.list.font()
+    assert sidebar.delegate.card_text(option, once, 320).reason == once.reason  # own line
     assert "saved article" not in meta_text(once, always_count=False)
     everywhere = next(item for item in sidebar.items() if item.story.title == EVERYWHERE.title)
-    assert "Recommended by 3 of your articles" in meta_text(everywhere, always_count=True)
+    assert everywhere.reason == "Recommended by 3 of your articles"
+    assert "in 3 saved articles" not in meta_text(everywhere, always_count=True)  # said once
     assert "in 3 saved articles" in meta_text(everywhere, always_count=False)
     assert sidebar.caption.text() == f"{len(sidebar.items())} unread stories, best first"
 

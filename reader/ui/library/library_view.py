@@ -134,6 +134,11 @@ class LibraryPanel(QWidget):
         self.filter_combo = QComboBox(self)
         self.filter_combo.setAccessibleName("Show")
         self.filter_combo.setToolTip("Which articles to show")
+        # filled after the first show: sized for its longest filter, not for the empty list
+        self.filter_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter_combo.setMinimumContentsLength(max(len(label) for _, label in FILTERS))
         self.sort_combo = QComboBox(self)
         self.sort_combo.setAccessibleName("Sort by")
         self.sort_combo.setToolTip("Sort by")

@@ -64,7 +64,10 @@ FRAME_MAX = (320, 180)
 FRAME_UNKNOWN = (320, 110)
 ICON_MAX_PX = 48
 # A table cell that holds only a number (amounts, percentages, years) is right-aligned.
-NUMBER = re.compile(r"^[-+−–(]?[$€£¥]?\s?\d[\d\s.,:]*%?\)?\s?(?:[$€£¥%]|[a-zA-Z]{1,3})?$")
+NUMBER = re.compile(
+    r"^[-+−–(]?[$€£¥]?\s?\d[\d\s.,:]*%?\)?\s?(?:[$€£¥%]|[a-zA-Z]{1,3})?"
+    r"(?:\s*\([-+−–]?\d[\d.,]*\s?%?\))?$"  # "13.4 MB (-81%)"
+)
 NUMBER_MAX_CHARS = 24
 # A heading's self-link ("Building plugins #") or a wiki's "[edit]": a hover affordance on
 # the web, a stray word in a reading view. Only links whose whole text is one of these go

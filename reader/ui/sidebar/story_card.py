@@ -43,6 +43,7 @@ class CardText:
     meta: str
     badge: str
     height: float
+    reason: str = ""  # For you: why it is offered, on a line of its own
 
 
 def host(url: str | None) -> str:
@@ -58,9 +59,7 @@ def meta_text(item: StoryItem, always_count: bool) -> str:
     saved articles recommend it (when more than this one), state."""
     parts = [item.story.source or host(item.story.url)]
     count = item.times_recommended
-    if always_count and item.reason:
-        parts.append(item.reason)
-    elif count > 1:
+    if count > 1 and not (always_count and item.reason):
         parts.append(recommended_by(count))
     if item.article_id is not None:
         parts.append("saved")
@@ -110,13 +109,16 @@ class StoryCardDelegate(QStyledItemDelegate):
         summary = wrap(item.story.summary, summary_metrics, text_width, SUMMARY_LINES)
         meta = meta_text(item, self.always_count)
         badge = "Sponsored" if item.story.sponsored else ""
+        reason = item.reason if self.always_count else ""
         height: float = CARD_MARGIN + 2 * CARD_PADDING
         height += len(title) * title_metrics.lineSpacing()
         if summary:
             height += TITLE_GAP + len(summary) * summary_metrics.lineSpacing()
         if meta or badge:
             height += META_GAP + QFontMetricsF(meta_font).lineSpacing() + 2
-        return CardText(title, summary, meta, badge, height)
+        if reason:
+            height += META_GAP + QFontMetricsF(meta_font).lineSpacing()
+        return CardText(title, summary, meta, badge, height, reason)
 
     def _width(self) -> int:
         """The card width, the same whether or not the scroll bar is showing: wrapping
@@ -184,7 +186,15 @@ class StoryCardDelegate(QStyledItemDelegate):
                     painter, text.badge, meta_font, palette.color(palette.ColorRole.Link), x, y
                 )
             meta = elide(text.meta, QFontMetricsF(meta_font), card.right() - CARD_PADDING - x)
-            draw_lines(painter, [meta], meta_font, muted, x, y + 1)
+            y = draw_lines(painter, [meta], meta_font, muted, x, y + 1)
+        if text.reason:
+            y += META_GAP
+            x = card.left() + CARD_PADDING
+            reason_font = QFont(meta_font)
+            reason_font.setItalic(True)
+            width = card.right() - CARD_PADDING - x
+            reason = elide(text.reason, QFontMetricsF(reason_font), width)
+            draw_lines(painter, [reason], reason_font, palette.color(palette.ColorRole.Link), x, y)
         painter.restore()
 
     def _paint_list_row(
