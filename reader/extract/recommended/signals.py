@@ -88,6 +88,8 @@ def negative(element: HtmlElement, footers: bool = True) -> bool:
 def negative_markup(element: HtmlElement) -> bool:
     """True for furniture by tag or ARIA role (<nav>, <footer>, role="navigation")."""
     if element.tag in elements.EXCLUDED_TAGS:
+        if element.tag == "footer" and next(element.iterancestors("article"), None) is not None:
+            return False  # a story's own footer (HTML5): its tags, author and related posts
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
         label = element.get("aria-label") if element.tag == "nav" else None

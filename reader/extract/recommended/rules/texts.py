@@ -182,6 +182,7 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "ads by",
     "by taboola",
     "by outbrain",
+    "powered by",  # a widget's credit to its network
     "what's this",
     "view all",
     "see all",
