@@ -37,7 +37,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     rejected = 0
     lenient = block.kind in ("heading", "inline", "lines")
     for link in links:
-        if _in_excluded(page, link, element) or _comment_link(page, link):
+        if _in_excluded(page, link, block) or _comment_link(page, link):
             continue
         url = urls.story_url(page, link, relaxed, lenient)
         strict = url is not None
@@ -125,17 +125,20 @@ def _linkless(block: Block, label: str) -> Iterator[Placed]:
         )
 
 
-def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool:
-    """True for links in page furniture inside a block, and previous/next-post links."""
+def _in_excluded(page: PageState, link: HtmlElement, block: Block) -> bool:
+    """True for links in page furniture inside a block, and previous/next-post links. (In
+    a block its heading names, a class saying "footer" is its items' layout, as for the
+    block itself: "footer_posts_thumb" in a "Popular Posts" widget.)"""
     rel = link.get("rel")
     if rel and not tokens.ADJACENT_RELS.isdisjoint(rel.lower().split()):
         return True
     if signals.adjacent_post(link) or signals.adjacent_post(link.getparent()):
         return True
+    footers = block.kind != "heading"
     for ancestor in link.iterancestors():
-        if ancestor is block:
+        if ancestor is block.element:
             return False
-        if furniture.menu(page, ancestor):
+        if furniture.menu(page, ancestor, footers):
             return True
     return False
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import furniture, items, urls, words
-from reader.extract.recommended.rules import elements
+from reader.extract.recommended.rules import elements, tokens
 from reader.extract.recommended.rules.links import PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
@@ -95,7 +95,12 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         known = shaped if _lists_page(page, twins) else shaped | spelled
         if not _stream_ok(stream, known, settings):
             continue
-        blocks.append(Block(container, "teasers", start_after=_label_before(container)))
+        label = _label_before(container)
+        if label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
+            words.slug_words(words.text(label))
+        ):
+            continue  # "Ars Jobs", "Deals": the run's own heading names a listing
+        blocks.append(Block(container, "teasers", start_after=label))
     return blocks
 
 

@@ -81,6 +81,26 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "lire aussi",
     "mehr zum thema",
 )
+# Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
+# deals, events (in the languages capture reads).
+LISTING_LABEL_WORDS = frozenset(
+    {
+        "jobs",
+        "careers",
+        "shop",
+        "store",
+        "products",
+        "deals",
+        "events",
+        "stellenangebote",
+        "stellenanzeigen",
+        "jobborse",
+        "emplois",
+        "empleos",
+        "offerte",
+        "angebote",
+    }
+)
 # Class/id words written as one word with what they relate ("block-relatedarticle",
 # "recommendedcontent"): a word starting with one of these is a strong token too.
 STRONG_STEMS: tuple[str, ...] = ("related", "recommend")
