@@ -81,7 +81,9 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     runs = {
         container: items
         for container, items in found.items()
-        if len(items) <= settings.max_teaser_items and _cards(container, items, settings)
+        if len(items) <= settings.max_teaser_items
+        and _cards(container, items, settings)
+        and not _branch(container)
     }
     blocks = []
     for container in runs:
@@ -90,9 +92,11 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
         if len(stream) < settings.min_teaser_items:
             continue
-        # Slugs spell headlines on a blog and in a manual alike; a manual's contents list
-        # the page being read among them, a blog's "popular posts" mostly do not.
-        known = shaped if _lists_page(page, twins) else shaped | spelled
+        # Slugs spell headlines on a blog and in a manual or an office's site alike: they
+        # count on a dated story, in lists that do not list the page being read (a
+        # manual's contents do, a blog's "popular posts" mostly do not).
+        weak = page.dated_story() and not _lists_page(page, twins)
+        known = shaped | spelled if weak else shaped
         if not _stream_ok(stream, known, settings):
             continue
         label = _label_before(container)
@@ -102,6 +106,24 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             continue  # "Ars Jobs", "Deals": the run's own heading names a listing
         blocks.append(Block(container, "teasers", start_after=label))
     return blocks
+
+
+def _branch(container: HtmlElement) -> bool:
+    """A list hanging under a link in another list's item ("<li><a>July (5)</a><ul>...",
+    "<li><a>Publications</a><ul>..."): a branch of a tree, as archives by month and site
+    maps are built; streams and rails are flat."""
+    if container.tag == "li":  # the node itself: its folder link, then its list
+        tags = [child.tag for child in container]
+        return "a" in tags and ("ul" in tags or "ol" in tags)
+    item = container.getparent()
+    if item is None or item.tag != "li" or container.tag not in ("ul", "ol"):
+        return False
+    for child in item:
+        if child is container:
+            return False
+        if child.tag == "a":
+            return True  # a folder's link (a widget's title is a heading, not a bare link)
+    return False
 
 
 def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
