@@ -24,6 +24,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -264,9 +265,14 @@ def headline(value: str, settings: Thresholds) -> bool:
         if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
             return False
     # A year is a word of a headline ("The best credit cards for 2017"); score lines and
-    # tables are made of other numbers.
+    # tables are made of other numbers, and a date ("Tuesday | Sept 3, 2002") has too
+    # few words of letters.
     digits = len(_ANY_DIGIT.findall(value)) - 4 * len(_YEAR.findall(value))
-    return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
+    if digits > settings.max_teaser_digit_share * (len(value) - value.count(" ")):
+        return False
+    return words < settings.min_teaser_words or (
+        len(_LETTER_WORD.findall(value)) >= settings.min_teaser_words - 1
+    )
 
 
 _SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
