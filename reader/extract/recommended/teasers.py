@@ -139,9 +139,13 @@ def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thre
 def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
     """The link reads like a headline: its text, or, for a link laid over a whole card
     (picture, headline, teaser, time), the card's headline part."""
-    if words.headline(link.text_content(), settings):
+    text = link.text_content()
+    if words.headline(text, settings):
         return True
-    return len(link) > 0 and words.headline(items.link_title(link), settings)
+    # The headline part is part of the text: a text too short holds none.
+    if not len(link) or (words.count(text) < settings.min_teaser_words and text.isascii()):
+        return False
+    return words.headline(items.link_title(link), settings)
 
 
 def _stream_ok(run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
