@@ -32,7 +32,7 @@ LABEL_CLIMB = 3
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
-    if main is None or not page.has_article():
+    if main is None or not (page.has_article() or page.dated_story()):
         return []
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
@@ -95,9 +95,12 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         # Slugs spell headlines on a blog and in a manual or an office's site alike: they
         # count on a dated story, in lists that do not list the page being read (a
         # manual's contents do, a blog's "popular posts" mostly do not).
-        weak = page.dated_story() and not _lists_page(page, twins)
+        prose = page.has_article()
+        weak = prose and page.dated_story() and not _lists_page(page, twins)
         known = shaped | spelled if weak else shaped
-        if not _stream_ok(stream, known, settings):
+        # Beside a story too short to show as prose (a dated story of a paragraph or two),
+        # a run must name its stories by date or id: cards alone are any site's sections.
+        if not _stream_ok(stream, known, settings, cards=prose):
             continue
         label = _label_before(container)
         if label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
@@ -148,10 +151,13 @@ def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
     return words.headline(items.link_title(link), settings)
 
 
-def _stream_ok(run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
+def _stream_ok(
+    run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds, cards: bool = True
+) -> bool:
     """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
-    a carousel of clips. ``shaped``: the keys whose address is a story's own."""
-    news = sum(1 for item, key in run.items() if key in shaped or _card(item))
+    a carousel of clips. ``shaped``: the keys whose address is a story's own; ``cards``:
+    whether an item's picture or teaser may vouch for it instead."""
+    news = sum(1 for item, key in run.items() if key in shaped or (cards and _card(item)))
     if news < settings.min_teaser_items:
         return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
     if len(run) > settings.max_plain_items and sum(map(_card, run)) * 2 < len(run):
