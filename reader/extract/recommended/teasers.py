@@ -32,7 +32,7 @@ LABEL_CLIMB = 3
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
-    if main is None or not (page.has_article() or page.dated_story()):
+    if main is None or not page.has_article():
         return []
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
@@ -84,6 +84,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         if len(items) <= settings.max_teaser_items
         and _cards(container, items, settings)
         and not _branch(container)
+        and not _named_otherwise(container)
     }
     blocks = []
     for container in runs:
@@ -95,12 +96,9 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         # Slugs spell headlines on a blog and in a manual or an office's site alike: they
         # count on a dated story, in lists that do not list the page being read (a
         # manual's contents do, a blog's "popular posts" mostly do not).
-        prose = page.has_article()
-        weak = prose and page.dated_story() and not _lists_page(page, twins)
+        weak = page.dated_story() and not _lists_page(page, twins)
         known = shaped | spelled if weak else shaped
-        # Beside a story too short to show as prose (a dated story of a paragraph or two),
-        # a run must name its stories by date or id: cards alone are any site's sections.
-        if not _stream_ok(stream, known, settings, cards=prose):
+        if not _stream_ok(stream, known, settings):
             continue
         label = _label_before(container)
         if label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
@@ -109,6 +107,15 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             continue  # "Ars Jobs", "Deals": the run's own heading names a listing
         blocks.append(Block(container, "teasers", start_after=label))
     return blocks
+
+
+def _named_otherwise(container: HtmlElement) -> bool:
+    """The run's box says it lists products ("product-list", "shop-grid"), itself or just
+    above: a shop's grid, however its items read."""
+    for node in (container, container.getparent()):
+        if node is not None and not tokens.PRODUCT_WORDS.isdisjoint(words.flat_words(node)):
+            return True
+    return False
 
 
 def _branch(container: HtmlElement) -> bool:
@@ -151,13 +158,10 @@ def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
     return words.headline(items.link_title(link), settings)
 
 
-def _stream_ok(
-    run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds, cards: bool = True
-) -> bool:
+def _stream_ok(run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
     """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
-    a carousel of clips. ``shaped``: the keys whose address is a story's own; ``cards``:
-    whether an item's picture or teaser may vouch for it instead."""
-    news = sum(1 for item, key in run.items() if key in shaped or (cards and _card(item)))
+    a carousel of clips. ``shaped``: the keys whose address is a story's own."""
+    news = sum(1 for item, key in run.items() if key in shaped or _card(item))
     if news < settings.min_teaser_items:
         return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
     if len(run) > settings.max_plain_items and sum(map(_card, run)) * 2 < len(run):

@@ -224,7 +224,7 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     parts = split(url)
     name = host(url)
-    if normalize_url(url) in page.self_urls:
+    if normalize_url(url) in page.self_urls or _own_page_part(page, parts.path):
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
@@ -236,6 +236,15 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
     if relaxed and name not in page.self_hosts:
         return url if path.strip("/") else None  # a site's front page is no story
     return url if article_like(path, parts.query, lenient) else None
+
+
+def _own_page_part(page: PageState, path: str) -> bool:
+    """Another page of the story being read ("<its address>/seite-2", ".../page/3")."""
+    for own in page.self_urls:
+        base = split(own).path.rstrip("/")
+        if base and path.startswith(base + "/") and rules.PAGE_PART.match(path[len(base) + 1 :]):
+            return True
+    return False
 
 
 def excluded_fragment(href: str) -> bool:

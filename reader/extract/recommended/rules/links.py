@@ -125,6 +125,8 @@ TITLE_SLUG_SHARE = 0.6
 # A story's id in a query ("?p=19533", WordPress's short links; "?story=1234"); other
 # numbered queries are listings, jobs or products.
 QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}(?:&|$)")
+# What follows a story's own address on its other pages ("seite-2", "page/3", "2/").
+PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/?$", re.IGNORECASE)
 # Elements that hold one list of a block's items.
 LIST_TAGS = ("ul", "ol")
 # Paths of videos, photo galleries and slideshows.

@@ -81,6 +81,8 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "lire aussi",
     "mehr zum thema",
 )
+# Class/id words of a shop's product grid.
+PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})
 # Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
 # deals, events (in the languages capture reads).
 LISTING_LABEL_WORDS = frozenset(
