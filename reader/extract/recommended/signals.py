@@ -58,7 +58,10 @@ def class_signal(value: str) -> int:
     remembered in ``KNOWN_SIGNALS``."""
     bits = 0
     if _CLASS_PREFILTER.search(value.lower()) is not None:
-        for name in value.split():
+        names = value.split()
+        if any(not tokens.PRODUCT_WORDS.isdisjoint(words.name_words(name)) for name in names):
+            names = []  # a shop's product card ("product type-product wc-related-upsell")
+        for name in names:
             strong, weak, network = _name_signal(name)
             bits |= (
                 (STRONG_BIT if strong else 0)

@@ -134,12 +134,27 @@ def _in_excluded(page: PageState, link: HtmlElement, block: Block) -> bool:
         return True
     if signals.adjacent_post(link) or signals.adjacent_post(link.getparent()):
         return True
+    if _marked_adjacent(link):
+        return True
     footers = block.kind != "heading"
     for ancestor in link.iterancestors():
         if ancestor is block.element:
             return False
         if furniture.menu(page, ancestor, footers):
             return True
+    return False
+
+
+def _marked_adjacent(link: HtmlElement) -> bool:
+    """A link that opens with its own "older" / "next" mark before the title
+    ("<a><p>older</p>...24 Jul... Authorities search for...</a>"): the previous or next
+    post, whatever its classes are called."""
+    if (link.text or "").strip() or not len(link):
+        return False
+    for node in link.iterdescendants():
+        if isinstance(node.tag, str) and (node.text or "").strip():
+            # the first words printed: the mark, when they stand alone in their element
+            return len(node) == 0 and words.plain(words.text(node)) in texts.ADJACENT_MARKS
     return False
 
 

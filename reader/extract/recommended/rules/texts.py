@@ -211,3 +211,22 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "alle nachrichten",
     "mehr anzeigen",
 )
+
+# A previous/next post's mark, printed as the first part of its link ("older", "Next").
+ADJACENT_MARKS = frozenset(
+    {
+        "older",
+        "newer",
+        "previous",
+        "prev",
+        "next",
+        "previous post",
+        "next post",
+        "previous article",
+        "next article",
+        "vorheriger beitrag",
+        "nächster beitrag",
+        "article précédent",
+        "article suivant",
+    }
+)
