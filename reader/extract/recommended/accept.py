@@ -49,8 +49,10 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             furniture.clutter(page, a, with_id) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...
-        network = block.sponsored or any(
-            signals.ad_network(a) for a in ancestors[: settings.max_network_depth]
+        network = (
+            block.sponsored
+            or signals.ad_network(element)  # a heading's region may be the widget itself
+            or any(signals.ad_network(a) for a in ancestors[: settings.max_network_depth])
         )
         labelled = _labelled_sponsored(block)
         block.sponsored = network or labelled

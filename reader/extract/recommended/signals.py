@@ -43,7 +43,10 @@ def _name_signal(name: str) -> tuple[bool, bool, bool]:
         or any(word.startswith(tokens.STRONG_STEMS) for word in name_words),
         _WEAK.search(joined) is not None,
         name_words[0] != tokens.SCRIPT_HOOK_WORD
-        and not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words),
+        and (
+            not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words)
+            or "".join(name_words) in tokens.AD_NETWORK_TOKENS  # "crowd-ignite"
+        ),
     )
 
 
@@ -57,7 +60,11 @@ def class_signal(value: str) -> int:
     """Signal bits (strong token, weak token, ad network, label-like) of a class or id,
     remembered in ``KNOWN_SIGNALS``."""
     bits = 0
-    if _CLASS_PREFILTER.search(value.lower()) is not None:
+    lowered = value.lower()
+    if (
+        _CLASS_PREFILTER.search(lowered) is not None
+        or _CLASS_PREFILTER.search(lowered.replace("-", "").replace("_", "")) is not None
+    ):
         names = value.split()
         if any(not tokens.PRODUCT_WORDS.isdisjoint(words.name_words(name)) for name in names):
             names = []  # a shop's product card ("product type-product wc-related-upsell")

@@ -84,7 +84,9 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         if block.kind in ("inline", "lines"):
             item = links_of[0]
         item_paid = items.sponsored(item, links_of, url)
-        sponsored = block.sponsored or item_paid
+        # A network's widget inside the block ("<h3>You might like</h3><ul id=crowd-ignite>")
+        by_network = block.by_network or (not block.sponsored and _in_network(links_of[0], element))
+        sponsored = block.sponsored or item_paid or by_network
         if key in ad_only and not sponsored:
             continue  # an outside link that is neither a story URL nor a labelled ad
         source = items.source(item, title, settings)
@@ -92,7 +94,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             urls.own_story_via_network(page, url, source)
             # An ad network's widget also recirculates the site's own stories, linked
             # straight to them (Taboola's "organic" items): only other sites' are paid.
-            or (block.by_network and not item_paid and urls.own_site(page, url))
+            or (by_network and not item_paid and urls.own_site(page, url))
         ):
             sponsored = False
         story = Story(
@@ -141,6 +143,16 @@ def _in_excluded(page: PageState, link: HtmlElement, block: Block) -> bool:
         if ancestor is block.element:
             return False
         if furniture.menu(page, ancestor, footers):
+            return True
+    return False
+
+
+def _in_network(link: HtmlElement, block: HtmlElement) -> bool:
+    """The link sits in an ad network's widget inside the block."""
+    for ancestor in link.iterancestors():
+        if ancestor is block:
+            return False
+        if signals.ad_network(ancestor):
             return True
     return False
 

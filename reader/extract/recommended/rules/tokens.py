@@ -209,6 +209,7 @@ AD_NETWORK_TOKENS = frozenset(
         "ligatus",
         "strossle",
         "contentad",
+        "crowdignite",
     }
 )
 
