@@ -100,7 +100,10 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         story = Story(
             title=title,
             url=urls.clean(url),
-            summary=items.summary(item, title, settings) if item is not links_of[0] else "",
+            # (a link laid over a whole card holds its teaser too)
+            summary=items.summary(item, title, settings)
+            if item is not links_of[0] or len(item)
+            else "",
             source=source,
             image=items.image(item, page.base),
             sponsored=sponsored,

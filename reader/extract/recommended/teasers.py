@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract.recommended import furniture, items, urls, words
 from reader.extract.recommended.rules import elements, tokens
-from reader.extract.recommended.rules.links import PATH_ID, QUERY_ID
+from reader.extract.recommended.rules.links import FEED_ITEM_PATH, PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -265,9 +265,13 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
 
 def _story_address(key: str) -> bool:
     """A news item's address, not a manual page's: it carries a date or an id, in its path
-    or in its query as a post's id (WordPress's "?p=19533")."""
+    or in its query as a post's id (WordPress's "?p=19533"), or it is a feed's item."""
     parts = urls.split(key)
-    return PATH_ID.search(parts.path) is not None or QUERY_ID.search(parts.query) is not None
+    return (
+        PATH_ID.search(parts.path) is not None
+        or QUERY_ID.search(parts.query) is not None
+        or FEED_ITEM_PATH.match(parts.path) is not None
+    )
 
 
 def _title(link: HtmlElement) -> str:

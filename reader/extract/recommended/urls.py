@@ -175,8 +175,8 @@ def article_like(path: str, query: str, lenient: bool = False) -> bool:
     ``/blog/rust-async`` or ``/lemon-curd/``: the words already say the links are stories.
     """
     segments = [s for s in path.split("/") if s]
-    if not segments:
-        return False
+    if not segments:  # a front page, unless its query names a post ("/?p=1412")
+        return bool(query) and rules.QUERY_ID.search(query) is not None
     last = rules.ARTICLE_EXT.sub("", segments[-1])
     if rules.DATE_OR_ID.search(path) or (query and rules.DATE_OR_ID.search(query)):
         return True
