@@ -177,6 +177,9 @@ UTILITY_TEXTS = frozenset(
 # Link texts that start like this are notices about the block, not stories.
 LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "permalink",  # "Permalink to this comment"
+    "printer friendly",
+    "printer-friendly",
+    "print this",
     "sponsored links",
     "promoted links",
     "ads by",
