@@ -1,7 +1,7 @@
 """Recommended-story capture against the hand-made labels of 245 corpus pages (two
 labelling rounds, tests/labels/recommended): the labels are well formed, and capture keeps
-the quality it reached on them. The corpus lives outside the repository (``../shared``); these tests skip
-without it.
+the quality it reached on them. The corpus lives outside the repository (``../shared``);
+these tests skip without it.
 """
 
 from __future__ import annotations
