@@ -20,7 +20,11 @@ from reader.paths import DATA_DIR_ENV
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("reader.commands.open", "open the window (SOURCE = file path or URL)"),
     "extract": ("reader.commands.extract", "print the article of each SOURCE"),
-    "import": ("reader.commands.library", "add sources to the library (folders recurse)"),
+    "import": (
+        "reader.commands.library",
+        "add pages, folders, URLs or another reader's export to the library",
+    ),
+    "fetch": ("reader.commands.fetch", "fetch the pages of imported addresses (the queue)"),
     "list": ("reader.commands.library", "list saved articles"),
     "search": ("reader.commands.library", "search the library"),
     "recommended": ("reader.commands.library", "list recommended stories"),

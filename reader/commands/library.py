@@ -9,24 +9,23 @@ stderr when stderr is a terminal, and always a summary line at the end.
 import argparse
 import json
 import shutil
-import signal
 import sys
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any
 
 from reader.commands.addresses import without_logins
+from reader.commands.fetch import add_fetch_policy
+from reader.commands.progress import Bar, stop_on_signals
 from reader.commands.terminal import raw, strip_controls
 
 FORMATS = ("text", "json")
 LIST_FILTERS = ("all", "unread", "starred", "archived")
 LIST_SORTS = ("saved", "published", "title")
 LIST_PAGE = 500  # rows read from the library at a time by `reader list`
-BAR_WIDTH = 30
 SITE_WIDTH = 22
 BOLD, PLAIN = "\033[1m", "\033[0m"
-CLEAR_LINE = "\r\033[K"
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -38,6 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument(
             "-v", "--verbose", action="store_true", help="one line per source, even on a terminal"
         )
+        parser.add_argument(
+            "--no-fetch",
+            dest="fetch",
+            action="store_false",
+            help="leave an export's addresses queued (reader fetch, or the window, fetches them)",
+        )
+        add_fetch_policy(parser)
         return
     parser.add_argument("--format", choices=FORMATS, default="text")
     if name == "list":
@@ -124,21 +130,20 @@ def _import(args: argparse.Namespace, library: Any) -> int:
     from reader.service.importing import ImportEvent, import_sources
 
     lines = args.verbose or not sys.stdout.isatty()
-    bar = sys.stderr.isatty()
+    bar = Bar(raw(sys.stderr), sys.stderr.isatty())
 
     def progress(event: ImportEvent) -> None:
-        if bar:
-            raw(sys.stderr).write(CLEAR_LINE)
         if event.status == "failed":
+            bar.clear()
             print(f"reader: {event.source}: {event.error}", file=sys.stderr, flush=True)
         elif lines:
+            bar.clear()
             print(f"{event.status}\t{event.article_id}\t{event.source}", flush=True)
-        if bar:
-            _draw_bar(raw(sys.stderr), event)
+        bar.update(event.done, event.total, event.source.rsplit("/", 1)[-1])
 
     cancel = threading.Event()
     stopped_by: list[int] = []
-    restore = _stop_on_signals(cancel, stopped_by)
+    restore = stop_on_signals(cancel, stopped_by)
     try:
         summary = import_sources(
             without_logins(args.sources),
@@ -149,50 +154,19 @@ def _import(args: argparse.Namespace, library: Any) -> int:
         )
     finally:
         restore()
-        if bar:
-            raw(sys.stderr).write(CLEAR_LINE)
-            sys.stderr.flush()
+        bar.clear()
     print(summary.line(), file=sys.stderr)
+    for where, why in summary.skipped:
+        print(f"reader: skipped {where}: {why}", file=sys.stderr)
     if stopped_by:
         return 128 + stopped_by[0]  # the shell's way of saying "stopped by that signal"
-    return 1 if summary.failed else 0
+    status = 1 if summary.failed else 0
+    if args.fetch and library.fetch_counts().waiting:
+        from reader.commands.fetch import fetch_queue
 
-
-STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
-def _stop_on_signals(cancel: threading.Event, stopped_by: list[int]) -> Callable[[], None]:
-    """Ctrl+C (or SIGTERM, or a closed terminal) ends the import in order: what is
-    extracted is committed, the workers stop, the summary line is printed. A second
-    Ctrl+C interrupts at once. Returns the function that puts the old handlers back."""
-    previous: dict[int, Any] = {}
-
-    def stop(number: int, _frame: object) -> None:
-        cancel.set()
-        stopped_by.append(number)
-        signal.signal(number, previous[number])
-
-    for name in STOP_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None:
-            previous[number] = signal.signal(number, stop)
-
-    def restore() -> None:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-    return restore
-
-
-def _draw_bar(stream: TextIO, event: Any) -> None:
-    filled = BAR_WIDTH * event.done // max(event.total, 1)
-    name = strip_controls(event.source.rsplit("/", 1)[-1])  # a raw stream: clean it here
-    width = shutil.get_terminal_size().columns - BAR_WIDTH - 20
-    stream.write(
-        f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {event.done}/{event.total} "
-        f"{name[: max(width, 0)]}"
-    )
-    stream.flush()
+        fetched = fetch_queue(library, args, quiet_when_busy=True)
+        status = fetched if status == 0 or fetched >= 128 else status
+    return status
 
 
 # -- output --------------------------------------------------------------------------------

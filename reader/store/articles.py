@@ -100,6 +100,33 @@ def save(
     return SaveResult(article_id, status)
 
 
+def overwrite(
+    conn: sqlite3.Connection, article_id: int, article: Article, origin: str | None, now: float
+) -> None:
+    """Put ``article`` in the place of live article ``article_id`` (a placeholder whose
+    page was fetched): id, saved date and the person's state stay, as in an update."""
+    url_key = normalize_url(article.url) if article.url else None
+    origin = origin_for(article, origin)
+    values = _article_values(article, url_key, origin, content_hash(article))
+    (bundled,) = require(conn, article_id, "bundled")
+    _update_article(conn, article_id, {**values, "bundled": bundled}, now)
+    conn.execute(
+        "UPDATE article_bodies SET content_html = ?, text = ? WHERE article_id = ?",
+        (article.content_html, article.text, article_id),
+    )
+    assets.write_assets(conn, article_id, article.assets)
+    stories.write_stories(
+        conn, article_id, article.recommended, now, old_active=not bundled, counted=not bundled
+    )
+
+
+def find_existing(conn: sqlite3.Connection, article: Article, origin: str | None) -> int | None:
+    """The live or deleted article ``save`` would update with ``article``, if any."""
+    url_key = normalize_url(article.url) if article.url else None
+    found = _find_existing(conn, article, url_key, origin_for(article, origin))
+    return None if found is None else found[0]
+
+
 def _find_existing(
     conn: sqlite3.Connection, article: Article, url_key: str | None, origin: str | None
 ) -> tuple[int, str | None, float | None, bool] | None:
@@ -167,6 +194,7 @@ def _article_values(
         "reading_minutes": article.reading_minutes,
         "readerable": int(article.readerable),
         "content_hash": digest,
+        "text_key": same_article.text_key(article.text),
     }
 
 

@@ -89,8 +89,10 @@ def add(
     note: str,
     created_at: float,
     detached: bool = False,
+    updated_at: float | None = None,
 ) -> int:
-    """A new highlight of a live article; returns its id."""
+    """A new highlight of a live article; returns its id. ``updated_at``: when its note
+    or colour last changed (an import keeps it; else it is ``created_at``)."""
     if not anchor.exact.strip():
         raise StoreError("a highlight needs some text")
     require(conn, article_id)
@@ -104,7 +106,7 @@ def add(
             check_color(color),
             note,
             created_at,
-            created_at,
+            created_at if updated_at is None else updated_at,
             int(detached),
         ),
     )
@@ -256,4 +258,12 @@ def purge_removed(conn: sqlite3.Connection, cutoff: float) -> None:
     """Highlights removed before ``cutoff`` go for good."""
     conn.execute(
         "DELETE FROM highlights WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
+    )
+
+
+def move(conn: sqlite3.Connection, from_article: int, to_article: int) -> None:
+    """Give one article's highlights to another (two copies of an article became one);
+    the caller finds them again in the other's text."""
+    conn.execute(
+        "UPDATE highlights SET article_id = ? WHERE article_id = ?", (to_article, from_article)
     )

@@ -13,9 +13,21 @@ from pathlib import Path
 from reader.highlights.anchors import Anchor
 from reader.highlights.colors import DEFAULT_COLOR
 from reader.model import Article, Asset
-from reader.store import articles, assets, for_you, fulltext, highlights, listening, stories
+from reader.store import (
+    articles,
+    assets,
+    fetch_queue,
+    for_you,
+    fulltext,
+    highlights,
+    imported,
+    listening,
+    stories,
+)
 from reader.store.database import Database
+from reader.store.fetch_queue import QueueCounts, QueuedFetch, QueueState
 from reader.store.highlights import Highlight
+from reader.store.imported import Keep, Kept
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
 from reader.urls import normalize_url
 
@@ -247,6 +259,7 @@ class Library:
         note: str = "",
         created_at: float | None = None,
         detached: bool = False,
+        updated_at: float | None = None,
     ) -> Highlight:
         """Keep a highlight of a live article (``detached``: its quote was not found in
         the article's text, it is kept all the same). Callers that start from a quote use
@@ -260,6 +273,7 @@ class Library:
                 note=note,
                 created_at=time.time() if created_at is None else float(created_at),
                 detached=detached,
+                updated_at=updated_at,
             )
             return highlights.get(conn, highlight_id)
 
@@ -311,6 +325,69 @@ class Library:
         (None: listed as detached until a later text has them again)."""
         with self._db.write() as conn:
             highlights.set_anchors(conn, changes, time.time())
+
+    # -- moving in: imported articles and the fetch queue -----------------------------------
+
+    def keep_imported(self, items: Sequence[Keep]) -> list[Kept]:
+        """Keep imported articles in one transaction (reader.store.imported.keep each):
+        new ones added, the same ones merged, addresses without text queued to fetch."""
+        now = time.time()
+        with self._db.write() as conn:
+            return [imported.keep(conn, item, now) for item in items]
+
+    def fill_fetched(self, article_id: int, article: Article, origin: str | None) -> int:
+        """A queued address's page arrived: it fills the placeholder (or joins the same
+        article already kept) and the queue says fetched. Returns the article's id."""
+        now = time.time()
+        with self._db.write() as conn:
+            kept = imported.fill(conn, article_id, article, origin, now)
+            fetch_queue.done(conn, kept, now)
+            return kept
+
+    def fetch_due(self, limit: int = 100, skip_hosts: Sequence[str] = ()) -> list[QueuedFetch]:
+        """The next due page of each host (reader.store.fetch_queue.due)."""
+        with self._db.read() as conn:
+            return fetch_queue.due(conn, time.time(), int(limit), skip_hosts)
+
+    def fetch_next_due(self) -> float | None:
+        with self._db.read() as conn:
+            return fetch_queue.next_due(conn)
+
+    def fetch_take(self, article_id: int) -> bool:
+        with self._db.write() as conn:
+            return fetch_queue.take(conn, int(article_id))
+
+    def fetch_release_taken(self) -> int:
+        """Queue again what a runner that ended without finishing had taken."""
+        with self._db.write() as conn:
+            return fetch_queue.release_taken(conn)
+
+    def fetch_failed(self, article_id: int, reason: str, *, login: bool = False) -> None:
+        with self._db.write() as conn:
+            fetch_queue.failed(conn, int(article_id), reason, time.time(), login=login)
+
+    def fetch_later(self, article_id: int, reason: str, not_before: float) -> None:
+        with self._db.write() as conn:
+            fetch_queue.later(conn, int(article_id), reason, not_before)
+
+    def fetch_requeue(
+        self, states: tuple[QueueState, ...] = ("failed", "login"), host: str | None = None
+    ) -> int:
+        with self._db.write() as conn:
+            return fetch_queue.requeue(conn, states, host)
+
+    def fetch_counts(self) -> QueueCounts:
+        with self._db.read() as conn:
+            return fetch_queue.counts(conn)
+
+    def fetch_listed(self, states: tuple[QueueState, ...], limit: int = 200) -> list[QueuedFetch]:
+        with self._db.read() as conn:
+            return fetch_queue.listed(conn, states, int(limit))
+
+    def fetch_state(self, article_id: int) -> QueuedFetch | None:
+        """Where the article's page stands in the fetch queue (None: never queued)."""
+        with self._db.read() as conn:
+            return fetch_queue.state(conn, int(article_id))
 
     # -- stories and search ---------------------------------------------------------------
 

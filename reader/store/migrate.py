@@ -32,6 +32,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         5, "For you: story words, the bundled sample's stories not counted", "m005_for_you.sql"
     ),
     Migration(6, "highlights and notes, their words in the search index", "m006_highlights.sql"),
+    Migration(7, "the fetch queue of imported addresses, text keys", "m007_fetch_queue.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

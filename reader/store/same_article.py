@@ -10,10 +10,14 @@ same article; otherwise the page becomes an article of its own and nothing is er
   (a file proves nothing about a web address, and must not overwrite what was fetched).
 - Same text: the same title, or most of the shorter text's three-word runs found in the
   other (an edited or updated story keeps most of them; another page shares few).
+
+Imports also merge on the text alone (``text_key``): the same words under two addresses
+(a link shortener, a tracking parameter an export kept) are one article.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -22,6 +26,9 @@ from reader.urls import is_url
 SHARED_RUNS = 0.5  # of the shorter text's three-word runs, found in the other
 MAX_WORDS = 20_000  # enough to judge; a book-length page costs no more than this
 _WORD = re.compile(r"\w+")
+# Fewer words than this say too little to call two texts one ("Subscribe to read", "Page
+# not found" are the same words on a thousand pages).
+TEXT_KEY_MIN_WORDS = 40
 
 
 def origin_backs_claim(
@@ -73,3 +80,13 @@ def _words(text: str) -> list[str]:
 def _runs(text: str) -> set[tuple[str, str, str]]:
     words = _words(text)
     return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def text_key(text: str | None) -> str | None:
+    """A key of the text's words alone (case and spacing ignored), or None when the text
+    is too short to tell apart. SQL function reader_text_key (migration 7 fills it)."""
+    words = _WORD.findall(text or "")
+    if len(words) < TEXT_KEY_MIN_WORDS:
+        return None
+    joined = " ".join(word.casefold() for word in words)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]

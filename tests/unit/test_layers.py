@@ -26,12 +26,14 @@ LAYERS: dict[str, int] = {
     "reader.paths": 0,
     "reader.tags": 0,
     "reader.urls": 0,
-    # the core: loading, extraction, the library, listening, highlights, logins
+    # the core: loading, extraction, the library, listening, highlights, export formats,
+    # logins
     "reader.load": 1,
     "reader.extract": 1,
     "reader.store": 1,
     "reader.listen": 1,
     "reader.highlights": 1,
+    "reader.exchange": 1,
     "reader.secrets": 1,
     "reader.logins": 1,
     # the application layer
