@@ -116,6 +116,14 @@ def check_dialog(name: str, *, title: str | None = None) -> Callable[..., None]:
     return check
 
 
+def check_export(qtbot, window, ids, action_id):
+    press(qtbot, window, action_id)
+    shown = window.dialogs.shown
+    qtbot.waitUntil(lambda: "export" in shown and shown["export"].isVisible(), timeout=5000)
+    assert shown["export"].whole.text() == "The whole library (3 articles)"
+    shown["export"].reject()
+
+
 def check_quit(qtbot, window, ids, action_id):
     press(qtbot, window, action_id)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
@@ -445,6 +453,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "file.open_url": check_dialog("url"),
     "file.paste_url": check_paste_url,
     "file.import": check_dialog("file", title="Import"),
+    "file.import_export": check_dialog("file", title="Import another reader's export"),
+    "file.export": check_export,
     "file.print": check_dialog("print"),
     "file.logins": check_dialog("logins"),
     "file.preferences": check_dialog("preferences"),
@@ -565,6 +575,7 @@ def test_every_row_has_one_registered_handler(window):
         window.opening,
         window.open_actions,
         window.library_actions,
+        window.moving,
         window.navigation,
         window.view_actions,
         window.listening,

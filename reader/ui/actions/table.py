@@ -88,6 +88,21 @@ FILE_IMPORT = _row(
     tip="Add every saved page of a folder to the library",
     separate=True,
 )
+FILE_IMPORT_EXPORT = _row(
+    "file.import_export",
+    "Import from Another Rea&der…",
+    (),
+    "&File",
+    tip="Pocket, Instapaper, Omnivore, wallabag, Readwise, bookmarks, OPML or Reader's own",
+)
+FILE_EXPORT = _row(
+    "file.export",
+    "&Export…",
+    ("Ctrl+Shift+E",),
+    "&File",
+    tip="Write articles as Markdown, an EPUB book, a web page, wallabag JSON, bookmarks"
+    " or Reader's own file",
+)
 FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File", separate=True)
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
 FILE_PREFERENCES = _row("file.preferences", "Pre&ferences…", ("Ctrl+,",), "&File")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
@@ -22,6 +21,7 @@ from reader.ui.actions.table import (
     HIGHLIGHT_EXPORT_ALL,
     HIGHLIGHT_EXPORT_JSON,
 )
+from reader.ui.shell.dialog_host import documents_folder
 from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -102,7 +102,9 @@ class HighlightExports:
         from reader.highlights.export import ArticleHighlights
 
         name = file_names([ArticleHighlights(title=title, url=None, highlights=())])[0]
-        dialog = QFileDialog(self.dialogs.window, "Export highlights", str(_documents() / name))
+        dialog = QFileDialog(
+            self.dialogs.window, "Export highlights", str(documents_folder() / name)
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("Markdown (*.md)")
         dialog.setDefaultSuffix("md")
@@ -132,7 +134,7 @@ class HighlightExports:
         dialog = QFileDialog(self.dialogs.window, "Export all highlights to a folder")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setDirectory(str(_documents()))
+        dialog.setDirectory(str(documents_folder()))
         dialog.fileSelected.connect(lambda folder: self.export_folder(Path(folder)))
         self.dialogs.open("file", dialog)
 
@@ -153,7 +155,7 @@ class HighlightExports:
         dialog = QFileDialog(
             self.dialogs.window,
             "Export all highlights as JSON",
-            str(_documents() / "highlights.json"),
+            str(documents_folder() / "highlights.json"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("JSON (*.json)")
@@ -180,9 +182,3 @@ def _with_highlights(library: Library) -> list[ArticleHighlights]:
     from reader.service.highlighting import exported
 
     return [item for item in exported(library) if item.highlights]
-
-
-def _documents() -> Path:
-    """Where an export is offered first: the documents folder, or home."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()

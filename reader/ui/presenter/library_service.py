@@ -59,6 +59,11 @@ class LibraryService(QObject):
         self._lock = threading.Lock()
         self._generation = 0  # close() starts a new one: threads then open fresh connections
 
+    @property
+    def path(self) -> Path | None:
+        """The library file (None: the default one)."""
+        return self._path
+
     # -- asked from the GUI thread ---------------------------------------------------------
     def read(
         self,

@@ -24,6 +24,8 @@ class Relay(QObject):
 
     fetch_progress = Signal(int, object)  # bytes so far, total or None
     import_event = Signal(object)  # reader.service.importing.ImportEvent
+    fetch_event = Signal(object)  # reader.service.fetching.FetchEvent
+    export_progress = Signal(int, int, str)  # articles written, of, the last one's title
 
 
 class Task(QRunnable):

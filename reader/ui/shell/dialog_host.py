@@ -6,7 +6,16 @@ one of each kind (``shown[name]``: tests and the style follow them there).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QWidget
+
+
+def documents_folder() -> Path:
+    """Where an export is offered first: the documents folder, or home."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
 
 
 class DialogHost:

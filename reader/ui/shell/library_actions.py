@@ -223,7 +223,15 @@ class LibraryActions:
         self.dialogs.open("file", dialog)
 
     def import_folder(self, folder: str) -> None:
-        """Import every page of ``folder`` off the GUI thread, with a cancellable dialog.
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(
+        self, sources: list[str], then: Callable[[ImportSummary], None] | None = None
+    ) -> None:
+        """Import every page of ``sources`` (files, folders, other readers' exports) off the
+        GUI thread, with a cancellable dialog; ``then(summary)`` after the window has said
+        what happened.
 
         Each article commits on the library service's writer thread, in turn with the
         window's own writes."""
@@ -235,8 +243,6 @@ class LibraryActions:
         from reader.service.importing import collect_sources, import_sources
         from reader.ui.plain_text import plain_label
 
-        if not folder:
-            return
         cancel = threading.Event()
         dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, self.dialogs.window)
         dialog.setLabel(plain_label("Looking for saved pages…"))  # file names stay text
@@ -252,10 +258,10 @@ class LibraryActions:
         relay, writes = self.relay, self.library.writes
 
         def work() -> ImportSummary:
-            files, _ = collect_sources([folder])
+            files, _ = collect_sources(sources)
             workers = 1 if len(files) < POOL_MIN_FILES else None
             return import_sources(
-                [folder],
+                sources,
                 writes,
                 workers=workers,
                 progress=relay.import_event.emit,
@@ -281,13 +287,15 @@ class LibraryActions:
                 self.messages.show_error(f"Not imported: {Path(first).name}: {reason}{more}")
             self.last_import = summary
             self.reload_library()
+            if then is not None:
+                then(summary)
 
         def failed(error: BaseException) -> None:
             from reader.ui.shell.messages import describe_error
 
             relay.import_event.disconnect(on_event)
             dialog.close()
-            self.messages.show_error(describe_error(folder, error))
+            self.messages.show_error(describe_error(sources[0], error))
 
         relay.import_event.connect(on_event)
         self.opening.background_task(work, done, failed)

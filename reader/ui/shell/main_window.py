@@ -40,10 +40,12 @@ if TYPE_CHECKING:
     from reader.ui.shell.drawers import PanelPlacement
     from reader.ui.shell.library_actions import LibraryActions
     from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.moving import MovingActions
     from reader.ui.shell.navigation import Navigation
     from reader.ui.shell.open_actions import OpenActions
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
+    from reader.ui.shell.queue_fetch import QueueFetch
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
     opening: Opening
     open_actions: OpenActions
     library_actions: LibraryActions
+    moving: MovingActions
+    queue_fetch: QueueFetch
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
@@ -196,6 +200,27 @@ class MainWindow(QMainWindow):
             undo_toast=parts.undo_toast,
             next_unread=lambda: self.navigation.next_unread(),
         )
+        from reader.ui.shell.moving import MovingActions
+        from reader.ui.shell.queue_fetch import QueueFetch
+
+        self.queue_fetch = QueueFetch(
+            library=self.library,
+            library_path=self.library.path,
+            relay=parts.relay,
+            status=status,
+            messages=parts.message_bar,
+        )
+        self.moving = MovingActions(
+            library=self.library,
+            library_panel=parts.library_panel,
+            library_actions=self.library_actions,
+            queue_fetch=self.queue_fetch,
+            opening=self.opening,
+            relay=parts.relay,
+            dialogs=dialogs,
+            status=status,
+            messages=parts.message_bar,
+        )
         self.navigation = Navigation(
             current=self.current,
             library=self.library,
@@ -258,6 +283,7 @@ class MainWindow(QMainWindow):
             self.opening,
             self.open_actions,
             self.library_actions,
+            self.moving,
             self.navigation,
             self.view_actions,
             self.listening,
@@ -267,6 +293,7 @@ class MainWindow(QMainWindow):
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
+        self.queue_fetch.resume()
         window_layout.restore(parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
@@ -331,6 +358,7 @@ class MainWindow(QMainWindow):
         if self._built:
             self.library_watch.stop()
             self.opening.stop_all()
+            self.queue_fetch.stop()
             self.pictures.stop()
             self.library.close()
         super().closeEvent(event)
