@@ -39,7 +39,7 @@ def test_import_reports_then_fetches_the_pages_while_the_window_runs(qtbot, wind
         qtbot.waitUntil(lambda: "import-report" in window.dialogs.shown, timeout=WAIT_MS)
         report = window.dialogs.shown["import-report"]
         assert isinstance(report, QMessageBox) and report.isVisible()
-        assert report.text().startswith("Imported 0, updated 0, unchanged 0, failed 0")
+        assert report.text().startswith("4 articles new in the library.")
         assert "4 articles wait for their pages: Reader fetches them now" in report.text()
         assert window.queue_fetch.running()
         fetching_ticks = len(ticks)
@@ -82,6 +82,7 @@ def test_the_report_lists_what_was_left_out(qtbot, window):
     window.moving.import_exports([str(export)])
     qtbot.waitUntil(lambda: "import-report" in window.dialogs.shown, timeout=WAIT_MS)
     report = window.dialogs.shown["import-report"]
+    assert report.text().startswith("3 articles new in the library; 1 article left out")
     assert "Show Details" in report.text()
     assert "an article note" in report.detailedText()
     window.queue_fetch.stop()  # its one address is on a host that is not there

@@ -173,20 +173,35 @@ class ExportStopped(ReaderError):
 
 
 def report_text(summary: ImportSummary) -> str:
-    lines = [summary.line()[:1].upper() + summary.line()[1:] + "."]
+    """The report in words a person reads: what is new, what was already here, what waits."""
+    counts = (
+        (summary.added + summary.queued, "new in the library"),
+        (
+            summary.merged,
+            "merged with the same article already here (tags united, the earliest saved date kept)",
+        ),
+        (summary.updated, "updated"),
+        (summary.unchanged, "already in the library, unchanged"),
+        (summary.failed, "could not be imported"),
+        (len(summary.skipped), "left out (nothing Reader can keep)"),
+    )
+    said = [f"{_articles(count)} {what}" for count, what in counts if count]
+    lines = [("; ".join(said) or "Nothing was imported") + "."]
+    lines[0] = lines[0][:1].upper() + lines[0][1:]
+    if summary.cancelled:
+        lines.append("The import was cancelled: what came in before is kept.")
     if summary.queued:
         lines.append(
             f"{_waiting(summary.queued)}: Reader fetches them now, a few at a time, and"
             " carries on next time if you quit."
         )
-    if summary.merged:
-        lines.append(
-            f"{summary.merged} were already in the library: merged (tags united, the"
-            " earliest saved date kept)."
-        )
     if summary.skipped or summary.failures:
         lines.append("Show Details says what was left out and why.")
     return "\n\n".join(lines)
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'' if count == 1 else 's'}"
 
 
 def _waiting(count: int) -> str:
