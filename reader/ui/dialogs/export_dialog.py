@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.service.exporting import FORMATS
-from reader.ui.shell.dialog_host import documents_folder
 
 DEFAULT_FORMAT = "epub"
 
@@ -33,8 +32,13 @@ class ExportDialog(QDialog):
 
     chosen = Signal(str, bool, Path)
 
-    def __init__(self, total: int, selected: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, total: int, selected: int, folder: Path, parent: QWidget | None = None
+    ) -> None:
+        """``total`` articles in the library, ``selected`` in the list; ``folder``: where
+        the file dialog starts."""
         super().__init__(parent)
+        self.folder = folder
         self.setWindowTitle("Export")
         self.format_box = QComboBox()
         self.format_box.setAccessibleName("Format")
@@ -70,7 +74,7 @@ class ExportDialog(QDialog):
 
     def _ask_where(self) -> None:
         chosen = FORMATS[self.format_name()]
-        documents = documents_folder()
+        documents = self.folder
         if not chosen.suffix:  # a folder of files
             place = QFileDialog(self, "Export to a folder")
             place.setFileMode(QFileDialog.FileMode.Directory)

@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import FILE_EXPORT, FILE_IMPORT_EXPORT
 from reader.ui.plain_text import plain_label
+from reader.ui.shell.dialog_host import documents_folder
 from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class MovingActions:
         selected = self.library_panel.selected_ids() if self.library_panel is not None else []
 
         def ask(total: int) -> None:
-            dialog = ExportDialog(total, len(selected), self.dialogs.window)
+            dialog = ExportDialog(total, len(selected), documents_folder(), self.dialogs.window)
             dialog.chosen.connect(
                 lambda name, only, path: self.export(selected if only else None, name, path)
             )

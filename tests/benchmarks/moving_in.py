@@ -1,0 +1,189 @@
+"""Moving in, measured: the issue's figures for importing another reader's export.
+
+1. A 10,000-entry Pocket CSV imported (entries listed, fetch queue filled), each run in a
+   fresh process (`reader import --no-fetch`): seconds and peak memory, side by side with
+   a 1,000-entry CSV in the same run (10x the entries should cost ~10x, not more).
+   Target: <= 10 s for 10,000.
+2. The window while its queue fetches pages from a loopback server: the longest stall of
+   a 5 ms heartbeat on the GUI thread, next to the same window idle for as long.
+   Target: no stall over 50 ms.
+3. Reader's own export of a 1,000-article library and its import into an empty one
+   (seconds; that nothing is lost is tests/unit/test_export_round_trip.py's job).
+
+    python tests/benchmarks/moving_in.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "unit"))
+sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
+
+from queue_server import pocket_csv, serving  # noqa: E402
+
+TARGET_SECONDS = 10.0
+TARGET_STALL_MS = 50.0
+HEARTBEAT_MS = 5
+FETCH_PAGES = 20  # one host: the polite delay makes it ~1 page a second
+
+ONE_IMPORT = """
+import resource, sys, time
+from reader.service.importing import import_sources
+from reader.store import Library
+start = time.perf_counter()
+with Library() as library:
+    summary = import_sources([sys.argv[1]], library, workers=1)
+seconds = time.perf_counter() - start
+assert summary.queued == int(sys.argv[2]), summary.line()
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def import_once(size: int, work: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one import of a ``size``-entry Pocket CSV into a new library."""
+    export = work / f"pocket-{size}.csv"
+    if not export.exists():
+        urls = [f"https://site{n % 400}.example/story/{n}" for n in range(size)]
+        export.write_text(pocket_csv(urls, tags="later|news"), encoding="utf-8")
+    data = Path(tempfile.mkdtemp(dir=work))
+    env = {**os.environ, "READER_DATA_DIR": str(data)}
+    done = subprocess.run(
+        [sys.executable, "-c", ONE_IMPORT, str(export), str(size)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    seconds, megabytes = (float(value) for value in done.stdout.split())
+    return seconds, megabytes
+
+
+def import_figures(runs: int, work: Path) -> None:
+    small: list[tuple[float, float]] = []
+    large: list[tuple[float, float]] = []
+    for _ in range(runs):  # interleaved: the machine's noise falls on both alike
+        small.append(import_once(1_000, work))
+        large.append(import_once(10_000, work))
+    small_s = statistics.median(item[0] for item in small)
+    large_s = statistics.median(item[0] for item in large)
+    small_mb = statistics.median(megabytes for _, megabytes in small)
+    print(f"import 1,000 entries: {small_s:.2f} s, peak {small_mb:.0f} MB")
+    print(
+        f"import 10,000 entries: {large_s:.2f} s, peak "
+        f"{statistics.median(m for _, m in large):.0f} MB (target <= {TARGET_SECONDS:.0f} s: "
+        f"{'met' if large_s <= TARGET_SECONDS else 'NOT met'})"
+    )
+    print(f"  10x the entries cost {large_s / small_s:.1f}x the time")
+
+
+def stall_figures(runs: int, work: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from heartbeat import window_with_heartbeat
+
+    from reader.service.importing import import_sources
+    from reader.store import Library
+    from reader.ui.presenter import tasks
+
+    fetching: list[float] = []
+    idle: list[float] = []
+    for run in range(runs):
+        data = work / f"window-{run}"
+        os.environ["READER_DATA_DIR"] = str(data)
+        with serving() as server:
+            server.slow_seconds = 0.05
+            urls = [server.url(f"/slow/{n}") for n in range(FETCH_PAGES)]
+            export = work / f"fetch-{run}.csv"
+            export.write_text(pocket_csv(urls), encoding="utf-8")
+            with Library() as library:
+                import_sources([str(export)], library, workers=1)
+            beat = window_with_heartbeat(HEARTBEAT_MS)
+            window, app = beat.window, beat.app
+            deadline = time.monotonic() + 10
+            while window.queue_fetch.task is None and time.monotonic() < deadline:
+                app.processEvents()  # the window resumes the queue it finds
+            beat.ticks.clear()
+            started = time.perf_counter()
+            while (window.queue_fetch.task is not None or tasks.pending()) and (
+                time.perf_counter() - started < 120
+            ):
+                app.processEvents()
+                time.sleep(0.001)
+            took = time.perf_counter() - started
+            fetching.append(_worst_gap(beat.ticks))
+            assert window.queue_fetch.last is not None
+            assert window.queue_fetch.last.fetched == FETCH_PAGES, window.queue_fetch.last
+            beat.ticks.clear()
+            started = time.perf_counter()
+            while time.perf_counter() - started < took:
+                app.processEvents()
+                time.sleep(0.001)
+            idle.append(_worst_gap(beat.ticks))
+            beat.timer.stop()
+            window.close()
+            app.processEvents()
+    worst, calm = statistics.median(fetching), statistics.median(idle)
+    print(
+        f"window while fetching {FETCH_PAGES} pages: worst stall {worst:.0f} ms (idle: "
+        f"{calm:.0f} ms, ratio {worst / max(calm, 1):.1f}x; target <= {TARGET_STALL_MS:.0f} ms:"
+        f" {'met' if worst <= TARGET_STALL_MS else 'NOT met'})"
+    )
+
+
+def _worst_gap(ticks: list[float]) -> float:
+    pairs = itertools.pairwise(ticks)
+    gaps = [(later - earlier) * 1000 - HEARTBEAT_MS for earlier, later in pairs]
+    return max(gaps, default=0.0)
+
+
+def round_trip_figures(runs: int, work: Path) -> None:
+    from export_library import article
+
+    from reader.service.exporting import chosen_ids, export
+    from reader.service.importing import import_sources
+    from reader.store import Library
+
+    source = work / "round-trip.sqlite3"
+    with Library(source) as library:
+        for number in range(1, 1001):
+            article_id = library.save(article(number))
+            library.set_tags(article_id, [f"t{number % 7}", "tides"])
+    out_times: list[float] = []
+    in_times: list[float] = []
+    for run in range(runs):
+        out = work / f"library-{run}.jsonl"
+        with Library(source) as library:
+            start = time.perf_counter()
+            export(library, chosen_ids(library, None), "reader", out)
+            out_times.append(time.perf_counter() - start)
+        with Library(work / f"restored-{run}.sqlite3") as restored:
+            start = time.perf_counter()
+            import_sources([str(out)], restored, workers=1)
+            in_times.append(time.perf_counter() - start)
+    out_s, in_s = statistics.median(out_times), statistics.median(in_times)
+    print(
+        f"1,000-article library: export {out_s:.2f} s, import of it {in_s:.2f} s "
+        f"(import/export {in_s / out_s:.1f}x)"
+    )
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        import_figures(runs, work)
+        round_trip_figures(runs, work)
+        stall_figures(runs, work)
+
+
+if __name__ == "__main__":
+    main()
