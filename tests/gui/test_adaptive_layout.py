@@ -17,7 +17,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF, QTextDocument
 from window_helpers import open_and_wait
 
-from reader.ui.reading.reading_view import OVERFLOW_SLACK_PX
 from reader.ui.shell.drawers import MIN_COLUMN_CHARS
 from reader.ui.shell.main_window import MainWindow
 
@@ -93,7 +92,7 @@ def screenshot_pages(page: Path) -> list[Path]:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_column_stays_readable_at_every_width(qtbot, window, page, width: int) -> None:
     window.resize(width, 700)
-    qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
+    qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2, timeout=2000)
     for source in screenshot_pages(page):
         open_and_wait(qtbot, window, source)
         for panels in PANELS:
@@ -227,7 +226,7 @@ def test_an_ordinary_page_never_scrolls_sideways(qtbot, window, tmp_path):
     view = window.view
     for width in (600, 800):
         window.resize(width, 700)
-        qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
+        qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2, timeout=2000)
         open_and_wait(qtbot, window, page)
         qtbot.wait(50)
         assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff, width
@@ -245,7 +244,7 @@ def test_lwn_statistics_scroll_sideways_only_when_they_do_not_fit(qtbot, window)
     view = window.view
     for width, scrolls in ((1180, False), (1600, False), (600, True)):
         window.resize(width, 700)
-        qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
+        qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2, timeout=2000)
         open_and_wait(qtbot, window, SHARED / "corpus" / "mozilla" / "lwn-1" / "source.html")
         qtbot.wait(50)
         assert view.horizontalScrollBar().isVisible() is scrolls, width
