@@ -29,6 +29,22 @@ _ALIGNMENTS = ("left", "right", "center")
 # point at ids (which a book's chapters cannot promise to keep).
 DROPPED_ATTRIBUTES = frozenset({"align", "name", "headers", "datetime", "id"})
 _NUMBERS = frozenset({"width", "height", "colspan", "rowspan", "span", "start", "value"})
+# Attributes only some elements have (a cell's colspan on a cell that became a block goes).
+_SIZED = frozenset({"img", "video", "canvas", "iframe", "embed", "object", "source"})
+ATTRIBUTE_TAGS = {
+    "colspan": frozenset({"td", "th"}),
+    "rowspan": frozenset({"td", "th"}),
+    "span": frozenset({"col", "colgroup"}),
+    "start": frozenset({"ol"}),
+    "value": frozenset({"li"}),
+    "width": _SIZED,
+    "height": _SIZED,
+}
+# What a table and its row hold; anything else goes in a cell (its words stay in the table).
+TABLE_PARTS = frozenset({"caption", "colgroup", "thead", "tbody", "tfoot", "tr"})
+ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+ROWS = frozenset({"tr"})
+CELLS = frozenset({"td", "th"})
 
 # Elements whose content is phrasing only (words and inline elements).
 PHRASING_ONLY = frozenset(
@@ -76,6 +92,8 @@ def inner_xhtml(root: Any) -> str:
             replace_keeping_tail(elem)
     for elem in root.iter():
         elem.tag = RENAMED.get(elem.tag, elem.tag)
+    for table in list(root.iter("table")):
+        _rows(table, TABLE_PARTS)
     _place(root)
     _lists(root)
     _definition_lists(root)
@@ -91,6 +109,67 @@ def inner_xhtml(root: Any) -> str:
     return html.escape(root.text or "", quote=False) + "".join(
         etree.tostring(child, method="xml", encoding="unicode") for child in root
     )
+
+
+def _rows(container: Any, allowed: frozenset[str]) -> None:
+    """A table (or a row group) holds rows: stray cells are gathered into a row, anything
+    else goes in a cell of a row, loose words in a row of their own."""
+    from lxml import etree
+
+    if container.text and container.text.strip():
+        container.insert(0, _row_of(container.text))
+        container.text = None
+    row = None  # the row stray cells are being gathered into
+    for child in list(container):
+        if child.tag in ROW_GROUPS and child.tag in allowed:
+            _rows(child, ROWS)
+        elif child.tag == "tr":
+            _cells(child)
+        elif child.tag not in allowed:
+            tail, child.tail = child.tail, None
+            if row is None:
+                row = etree.Element("tr")
+                child.addprevious(row)
+            if child.tag in CELLS:
+                row.append(child)
+            else:
+                etree.SubElement(row, "td").append(child)
+            if tail and tail.strip():
+                row.addnext(_row_of(tail))
+                row = None
+            continue
+        row = None
+        if child.tail and child.tail.strip():
+            child.addnext(_row_of(child.tail))
+            child.tail = None
+
+
+def _row_of(text: str) -> Any:
+    from lxml import etree
+
+    row = etree.Element("tr")
+    etree.SubElement(row, "td").text = text
+    return row
+
+
+def _cells(row: Any) -> None:
+    """A row holds cells: anything else goes in one; loose words too."""
+    from lxml import etree
+
+    if row.text and row.text.strip():
+        cell = etree.Element("td")
+        cell.text, row.text = row.text, None
+        row.insert(0, cell)
+    for child in list(row):
+        if child.tag not in CELLS:
+            cell = etree.Element("td")
+            child.addprevious(cell)
+            cell.append(child)
+            cell.tail, child.tail = child.tail, None
+        if child.getparent() is row and child.tail and child.tail.strip():
+            extra = etree.Element("td")
+            extra.text, child.tail = child.tail, None
+            child.addnext(extra)
 
 
 def _place(root: Any) -> None:
@@ -179,7 +258,9 @@ def _attributes(elem: Any) -> None:
         valid = _VALID.get(name)
         if name == "align" and elem.tag in ("td", "th") and value.lower() in _ALIGNMENTS:
             elem.set("style", f"text-align: {value.lower()}")
-        if name in DROPPED_ATTRIBUTES or (valid is not None and not valid(value)):
+        owners = ATTRIBUTE_TAGS.get(name)
+        misplaced = owners is not None and elem.tag not in owners
+        if name in DROPPED_ATTRIBUTES or misplaced or (valid is not None and not valid(value)):
             del elem.attrib[name]
         else:
             elem.set(name, _xml_text(value) or "")

@@ -88,7 +88,7 @@ def test_the_report_lists_what_was_left_out(qtbot, window):
     window.queue_fetch.stop()  # its one address is on a host that is not there
 
 
-def test_export_dialog_offers_every_format_and_the_selection(qtbot, window):
+def test_export_dialog_offers_every_format_and_the_selection(qtbot, window, tmp_path):
     with Library() as library:
         for number in range(3):
             library.save(
@@ -100,10 +100,6 @@ def test_export_dialog_offers_every_format_and_the_selection(qtbot, window):
                     url=f"https://tides.example/{number}",
                 )
             )
-    window.navigation.go_library()
-    panel = window.library_panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=WAIT_MS)
-    panel.table.selectAll()
     window.actions_by_id["file.export"].trigger()
     qtbot.waitUntil(lambda: "export" in window.dialogs.shown, timeout=WAIT_MS)
     dialog = window.dialogs.shown["export"]
@@ -112,7 +108,19 @@ def test_export_dialog_offers_every_format_and_the_selection(qtbot, window):
     assert [box.itemData(index) for index in range(box.count())] == list(FORMATS)
     assert dialog.format_name() == "epub"
     assert dialog.whole.text() == "The whole library (3 articles)"
-    assert dialog.selection.isChecked() and dialog.selection.text().endswith("(3 articles)")
+    dialog.reject()
+    chosen = ExportDialog(3, 2, tmp_path)  # two articles selected in the list
+    qtbot.addWidget(chosen)
+    assert chosen.selection.isChecked() and chosen.selection.text().endswith("(2 articles)")
+    heard: list[tuple[str, bool, Path]] = []
+    chosen.chosen.connect(lambda *args: heard.append(args))
+    chosen.format_box.setCurrentIndex(list(FORMATS).index("markdown"))
+    chosen.choose(str(tmp_path / "notes"))
+    assert heard == [("markdown", True, tmp_path / "notes")]
+    dialog = ExportDialog(3, 0, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.whole.isChecked() and not dialog.selection.isEnabled()
+    dialog.show()
     dialog.choose("")  # the file dialog was cancelled: nothing happens
     assert dialog.isVisible()
 

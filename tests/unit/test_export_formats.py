@@ -119,6 +119,12 @@ def test_epubcheck_finds_no_error_or_warning(tmp_path: Path) -> None:
         ("<p>bell \x07 rings</p>", "<p>bell  rings</p>"),
         ("<details><summary>More</summary><p>x</p></details>", "<div><p>More</p><p>x</p></div>"),
         ('<table><tr><td align="right">1</td></tr></table>', 'style="text-align: right"'),
+        (
+            '<table><tr><td>a</td></tr><td colspan="2">stray</td><div>block</div></table>',
+            '<tr><td colspan="2">stray</td><td><div>block</div></td></tr></table>',
+        ),
+        ("<table><tr><td>1</td><p>in a row</p></tr></table>", "<td><p>in a row</p></td>"),
+        ('<div colspan="3">d</div><ol start="2"><li>x</li></ol>', '<div>d</div><ol start="2">'),
     ],
 )
 def test_page_html_is_mended_into_book_xhtml(content: str, expected: str) -> None:
