@@ -57,7 +57,9 @@ class TitleWatcher:
         x.XNextEvent.argtypes = (ctypes.c_void_p, ctypes.POINTER(_XEvent))
         x.XConnectionNumber.argtypes = (ctypes.c_void_p,)
         x.XGetWindowAttributes.argtypes = (
-            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_WindowAttributes)
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_WindowAttributes),
         )
         x.XGetWindowProperty.argtypes = (
             ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long, ctypes.c_long,
@@ -118,17 +120,16 @@ class TitleWatcher:
                     continue
             self.x.XNextEvent(self.display, ctypes.byref(event))
             now = time.monotonic()
+            window = None
             if event.type == CREATE_NOTIFY:
                 window = words[5]  # XCreateWindowEvent.window
                 self.x.XSelectInput(self.display, window, PROPERTY_CHANGE_MASK)
-                if self._check(window, text):
-                    return now
             elif event.type == MAP_NOTIFY:
-                if self._check(words[5], text):  # XMapEvent.window
-                    return now
+                window = words[5]  # XMapEvent.window
             elif event.type == PROPERTY_NOTIFY and words[5] in self.names:
-                if self._check(words[4], text):  # XPropertyEvent.window, .atom
-                    return now
+                window = words[4]  # XPropertyEvent.window (words[5] is its atom)
+            if window is not None and self._check(window, text):
+                return now
         return None
 
     def drain(self) -> None:

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,15 @@ class Task(QRunnable):
         try:
             result = self._func()
         except Exception as error:  # reported to the GUI, which words it for the user
-            self.carrier.failed.emit(error)
+            self._report(self.carrier.failed, error)
         else:
-            self.carrier.done.emit(result)
+            self._report(self.carrier.done, result)
+
+    def _report(self, signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application quit meanwhile: nobody is waiting
+            log.debug("a task finished after the application quit")
 
 
 _running: set[Task] = set()

@@ -9,6 +9,7 @@ paints before any of them loads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,10 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
-    from reader.service.reading import Document
+    from concurrent.futures import Future
+
+    from reader.model import Article
+    from reader.service.reading import Document, FetchOptions, Writes
 
 # Images are decoded at most this wide: enough for a HiDPI column, and a 6000 px photo
 # would otherwise cost ~100 MB of pixels.
@@ -33,6 +37,38 @@ class Prepared:
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
     text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
+
+
+def open_job(
+    source: str,
+    writes: Writes,
+    style: ViewStyle,
+    fetch: FetchOptions | None = None,
+    read: Future[Article] | None = None,
+) -> Callable[[], Prepared]:
+    """A worker's whole open of one source: read (or wait for ``read``, started earlier),
+    keep, prepare for the view."""
+
+    def work() -> Prepared:
+        from reader.service import reading
+
+        if read is None:
+            return prepare(reading.open_source(source, writes, fetch=fetch), style)
+        return prepare(reading.open_article(read.result(), source, writes), style)
+
+    return work
+
+
+def start_job(writes: Writes, style: ViewStyle) -> Callable[[], Prepared | None]:
+    """A worker's open of what the window shows at start (the last article, or the sample)."""
+
+    def work() -> Prepared | None:
+        from reader.service import reading
+
+        document = reading.open_start(writes)
+        return None if document is None else prepare(document, style)
+
+    return work
 
 
 def prepare(document: Document, style: ViewStyle | None) -> Prepared:

@@ -86,6 +86,7 @@ class ReadingView(QTextBrowser):
         self._html = ""
         self._column = 0
         self._restyle_generation = 0
+        self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         _style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -152,11 +153,11 @@ class ReadingView(QTextBrowser):
         if document.property(_STYLE_PROPERTY) != self._style.key():
             self._apply(html, keep_position=False)
             return
-        previous = self.document()
-        adopted = previous is not document and previous.parent() is self
+        previous = self._adopted
         document.setParent(self)  # image requests come to loadResource
         self.setDocument(document)
-        if adopted and shiboken6.isValid(previous):
+        self._adopted = document
+        if previous is not None and previous is not document and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
             # later, in its own event-loop turn: a long article takes ~25 ms to delete
             previous.deleteLater()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.themes import ViewStyle
     from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.status_line import StatusLine
 
 log = logging.getLogger(__name__)
@@ -77,24 +78,35 @@ class Opening(QObject):
         relay.fetch_progress.connect(self.fetch_progress)
 
     # -- starting --------------------------------------------------------------------------
-    def start(self, sources: list[str]) -> None:
-        """Called once the window has painted: open the sources, or the last article."""
+    def start(self, sources: list[str], early: EarlyOpen | None = None) -> None:
+        """Called once the window is built: open the sources, or the last article. The
+        first may be on its way already (``early``, started with the process)."""
+        if early is not None and early.task is not None:
+            self._task = early.task
+            if early.source is None:
+                self.status.begin("Opening your library…")
+                early.hand_over(self._start_done, self._start_failed)
+            else:
+                source = early.source
+                self.status.begin(f"Opening {Path(source).name or source}…")
+                early.hand_over(self._early_done, lambda error: self._open_failed(source, error))
+            for source in sources[1:]:
+                self._import_in_background(source)
+            return
         if sources:
             self.open_sources(sources)
             return
-        from reader.service import reading
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import prepare
 
         self.status.begin("Opening your library…")
-        style = self.style()
-        library = self.library
+        from reader.ui.reading.prepare import start_job
 
-        def work() -> Prepared | None:
-            document = reading.open_start(library.writes)
-            return None if document is None else prepare(document, style)
+        job = start_job(self.library.writes, self.style())
+        self._task = run_task(job, self._start_done, self._start_failed)
 
-        self._task = run_task(work, self._start_done, self._start_failed)
+    def _early_done(self, prepared: Prepared | None) -> None:
+        assert prepared is not None  # a source always gives an article, or fails
+        self.show_opened(prepared)
 
     def _start_done(self, prepared: Prepared | None) -> None:
         self._task = None
@@ -127,7 +139,6 @@ class Opening(QObject):
 
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import prepare
         from reader.urls import is_url
 
         self.cancel_loading(quiet=True)  # the newest request wins
@@ -145,9 +156,10 @@ class Opening(QObject):
             self.status.begin(f"Fetching {_host(source)}… (Esc to stop)")
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
-        style, writes = self.style(), self.library.writes
+        from reader.ui.reading.prepare import open_job
+
         self._task = run_task(
-            lambda: prepare(reading.open_source(source, writes, fetch=fetch), style),
+            open_job(source, self.library.writes, self.style(), fetch),
             self.show_opened,
             lambda error: self._open_failed(source, error),
         )
