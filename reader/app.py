@@ -79,7 +79,8 @@ def run_app(sources: list[str]) -> int:
     # builds (its style is the one the window will show it with).
     settings = Settings()
     library = LibraryService()
-    early = EarlyOpen(absolute, library, settings.style.view_style(), read)
+    style = settings.style.view_style()
+    early = EarlyOpen(absolute, library, style, read)
     window = MainWindow(settings, build=False, library=library)  # paints before the rest
     bench = os.environ.get(BENCH_ENV, "")
 
@@ -97,7 +98,13 @@ def run_app(sources: list[str]) -> int:
                 return
         connect_instance(instance, window)
         watch = _bench_watch(bench, window, app)
-        warm.when_done(lambda: window.build_in_steps(lambda: built(watch)))
+        warm.when_done(lambda: warmed(watch))
+
+    def warmed(watch: Callable[[Document], None] | None) -> None:
+        from reader.ui.reading.reading_view import image_width
+
+        early.set_image_width(image_width(style, window.devicePixelRatioF()))
+        window.build_in_steps(lambda: built(watch))
 
     def built(watch: Callable[[Document], None] | None) -> None:
         if watch is not None:
@@ -109,8 +116,22 @@ def run_app(sources: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        early.cancel.set()  # quitting before the window took the first article
         if instance is not None:
             instance.close()
+        _let_workers_finish()
+
+
+# Closing the window cancels its work: a cancelled open ends at its next image (a costly
+# SVG's helper is killed at once), so this wait is short; it keeps a task from reporting
+# to a window Python has already torn down.
+QUIT_WAIT_MS = 3000
+
+
+def _let_workers_finish() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
 
 def _read_first(sources: list[str]) -> Future[Article] | None:
@@ -148,22 +169,25 @@ def _bench_watch(
     if bench == "article":
 
         def shown(_document: Document) -> None:
-            print(f"article {time.time():.6f} rss_kb {_rss_kb()}", flush=True)
+            rss, peak = _memory_kb()
+            print(f"article {time.time():.6f} rss_kb {rss} peak_kb {peak}", flush=True)
             app.quit()
 
         return shown
     return None
 
 
-def _rss_kb() -> int:
+def _memory_kb() -> tuple[int, int]:
+    """The resident set now and at its highest (VmHWM), from /proc (0 where there is none)."""
+    values = {"VmRSS:": 0, "VmHWM:": 0}
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                if line.split(":")[0] + ":" in values:
+                    values[line.split()[0]] = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return values["VmRSS:"], values["VmHWM:"]
 
 
 def _can_forward_quickly() -> bool:

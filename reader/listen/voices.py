@@ -39,6 +39,10 @@ MAX_SPEED = 2.0
 SPEED_STEP = 0.25
 # espeak-ng's normal pace in words per minute (its -s default).
 ESPEAK_NORMAL_WPM = 175
+# speech-dispatcher's rate runs from -100 to 100; its espeak-ng module maps -100, 0 and
+# 100 to these words per minute (EspeakMinRate, EspeakNormalRate, EspeakMaxRate in
+# modules/espeak-ng.conf), linearly on each side of 0.
+SPEECHD_WPM = (80, 170, 449)
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,14 @@ def qt_rate(speed: float) -> float:
 def espeak_wpm(speed: float) -> int:
     """espeak-ng's -s words per minute for a speed multiple."""
     return round(ESPEAK_NORMAL_WPM * clamp_speed(speed))
+
+
+def speechd_rate(speed: float) -> int:
+    """speech-dispatcher's rate (-100..100) that gives ``speed`` times the normal pace."""
+    low, normal, high = SPEECHD_WPM
+    wanted = normal * clamp_speed(speed)
+    if wanted >= normal:
+        rate = (wanted - normal) / (high - normal) * 100
+    else:
+        rate = (wanted - normal) / (normal - low) * 100
+    return max(-100, min(100, round(rate)))

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from highlight_checks import HIGHLIGHT_EFFECTS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
-from window_helpers import WAIT_MS, stored, wait_idle
+from PySide6.QtWidgets import QApplication
+from window_helpers import WAIT_MS, press, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
 from reader.ui.actions import table as action_table
@@ -92,18 +93,6 @@ def open_id(qtbot, window: MainWindow, article_id: int) -> None:
     window.opening.open_article(article_id)
     wait_idle(qtbot, window)
     assert window.current.article_id == article_id
-
-
-def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:
-    """Press the action's first key (every chord of it) on the focused widget."""
-    target = focus or window.view
-    target.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is target, timeout=2000)
-    keys = action_table.spec(action_id).keys
-    if not keys:
-        window.actions_by_id[action_id].trigger()
-        return
-    QTest.keySequence(target, QKeySequence(keys[0]))
 
 
 def flags(window: MainWindow, article_id: int) -> tuple[bool, bool, bool]:
@@ -239,6 +228,13 @@ def check_page(qtbot, window, ids, action_id):
         assert bar.value() < before
 
 
+def check_start_end(qtbot, window, ids, action_id):
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    press(qtbot, window, action_id)
+    assert bar.value() == (bar.minimum() if action_id == "read.start" else bar.maximum())
+
+
 def check_find_open(qtbot, window, ids, action_id):
     for key in action_table.spec(action_id).keys:
         window.find_bar.close_bar()
@@ -360,6 +356,7 @@ def check_full_screen(qtbot, window, ids, action_id):
 
 
 def check_focus_mode(qtbot, window, ids, action_id):
+    window.view_actions.reveal_sidebar()  # (a page without stories rests it)
     press(qtbot, window, action_id)
     assert window.view_actions.in_focus_mode()
     for part in (window.menuBar(), window.statusBar(), window.sidebar, window.library_panel):
@@ -377,6 +374,70 @@ def check_cheat_sheet(qtbot, window, ids, action_id):
         qtbot.waitUntil(sheet.isVisible, timeout=5000)
         assert sheet.listed_ids() == [row.id for row in COMMANDS], key
         sheet.reject()
+
+
+def playing_and_paused(qtbot, window, index: int = 0) -> None:
+    """Listening started (l), then paused on utterance ``index``."""
+    listening = window.listening
+    press(qtbot, window, "listen.toggle")
+    qtbot.waitUntil(lambda: listening.state == "playing", timeout=WAIT_MS)
+    press(qtbot, window, "listen.toggle")
+    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+    listening.speech.do(lambda player: player.jump_to(index))
+    qtbot.waitUntil(lambda: listening.index == index, timeout=WAIT_MS)
+
+
+def check_listen_toggle(qtbot, window, ids, action_id):
+    listening = window.listening
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: listening.highlight.span is not None, timeout=WAIT_MS)
+    assert listening.bar.isVisible() and listening.state == "playing"
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+
+
+def check_listen_stop(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window)
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: not window.listening.bar.isVisible(), timeout=WAIT_MS)
+    assert window.listening.highlight.span is None
+
+
+def check_listen_sentence(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window, 5)
+    press(qtbot, window, action_id)
+    step = 1 if action_id == "listen.next_sentence" else -1
+    qtbot.waitUntil(lambda: window.listening.index == 5 + step, timeout=WAIT_MS)
+    script = window.listening.script
+    shown = window.listening.highlight.span
+    assert shown == (script.utterances[5 + step].start, script.utterances[5 + step].end)
+
+
+def check_listen_paragraph(qtbot, window, ids, action_id):
+    playing_and_paused(qtbot, window, 5)
+    script = window.listening.script
+    here = script.utterances[5].paragraph
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: window.listening.index != 5, timeout=WAIT_MS)
+    now = script.utterances[window.listening.index]
+    assert script.paragraph_start(window.listening.index, 0) == window.listening.index
+    assert now.paragraph > here if action_id == "listen.next_paragraph" else now.paragraph <= here
+
+
+def check_listen_speed(qtbot, window, ids, action_id):
+    press(qtbot, window, action_id)
+    expected = "1.25×" if action_id == "listen.faster" else "0.75×"
+    assert window.listening.bar.speed.text() == expected
+
+
+def check_listen_queue(qtbot, window, ids, action_id):
+    window.navigation.go_library()
+    table = window.library_panel.table
+    window.library_panel.select_article(ids[1])
+    press(qtbot, window, action_id, table)
+    qtbot.waitUntil(
+        lambda: [row.id for row in stored(window).listen_queue()] == [ids[1]], timeout=WAIT_MS
+    )
 
 
 EFFECTS: dict[str, Callable[..., None]] = {
@@ -402,6 +463,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "library.search": check_search,
     "read.page_down": check_page,
     "read.page_up": check_page,
+    "read.start": check_start_end,
+    "read.end": check_start_end,
     "find.open": check_find_open,
     "find.next": check_find_step,
     "find.previous": check_find_step,
@@ -423,8 +486,18 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "view.show_ads": check_ads,
     "view.full_screen": check_full_screen,
     "view.focus_mode": check_focus_mode,
+    "listen.toggle": check_listen_toggle,
+    "listen.stop": check_listen_stop,
+    "listen.next_sentence": check_listen_sentence,
+    "listen.previous_sentence": check_listen_sentence,
+    "listen.next_paragraph": check_listen_paragraph,
+    "listen.previous_paragraph": check_listen_paragraph,
+    "listen.faster": check_listen_speed,
+    "listen.slower": check_listen_speed,
+    "listen.queue_next": check_listen_queue,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
+    **HIGHLIGHT_EFFECTS,
 }
 
 ACTION_IDS = [row.id for row in COMMANDS]
@@ -435,7 +508,9 @@ def test_every_action_has_an_effect_check():
 
 
 @pytest.mark.parametrize("action_id", ACTION_IDS)
-def test_action_key_has_its_effect(qtbot, window, ids, action_id):
+def test_action_key_has_its_effect(qtbot, window, ids, action_id, request):
+    if action_id.startswith("listen.") and action_id not in ("listen.faster", "listen.slower"):
+        request.getfixturevalue("speech_dispatcher")  # a real voice (skips where none)
     EFFECTS[action_id](qtbot, window, ids, action_id)
 
 
@@ -492,6 +567,10 @@ def test_every_row_has_one_registered_handler(window):
         window.library_actions,
         window.navigation,
         window.view_actions,
+        window.listening,
+        window.highlighting,
+        window.highlight_exports,
+        window.sentence_selection,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}
@@ -512,3 +591,54 @@ def test_a_handler_claimed_twice_is_refused():
 
     with pytest.raises(ValueError, match=r"file\.open"):
         handlers(One(), Two())
+
+
+def test_star_and_tags_show_in_the_article_header_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.star")
+    qtbot.waitUntil(lambda: "★ Starred" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    toast = window.undo_toast
+    assert toast.isVisible() and toast.text() == "Starred “Morning at the harbour”."
+    assert window.statusBar().currentMessage() != toast.text()  # said once, not twice
+    window.library_actions._ask_tags(stored(window).row(ids[0]))
+    dialog = window.dialogs.shown["tags"]
+    dialog.setTextValue("boats, sea")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "#boats" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    assert "#sea" in window.view.toPlainText()[:400]
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "#boats" not in window.view.toPlainText()[:400], timeout=WAIT_MS)
+
+
+def test_archiving_while_reading_moves_on_to_the_next_unread_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.archive")
+    qtbot.waitUntil(lambda: window.current.article_id not in (None, ids[0]), timeout=WAIT_MS)
+    assert flags(window, ids[0])[1]  # archived
+    assert not flags(window, window.current.article_id)[2]  # an unread one came up
+    toast = window.undo_toast
+    assert toast.text().endswith("on to the next unread article") and toast.isVisible()
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current.article_id == ids[0], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not flags(window, ids[0])[1], timeout=WAIT_MS)
+
+
+def test_each_menu_has_one_key_per_letter(window):
+    """Alt then a letter opens exactly one item: View had L for both the light theme and
+    the library, D for the dark theme and the default size."""
+    from PySide6.QtWidgets import QMenu
+
+    for menu in window.menuBar().findChildren(QMenu):
+        letters = []
+        for action in menu.actions():
+            text = action.text().split("\t")[0]
+            if "&" in text.replace("&&", ""):
+                letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+
+
+def test_single_letter_keys_show_in_lower_case(window):
+    """ "s" in the menu, as in the cheat sheet: a capital reads as Shift+S."""
+    star = window.actions_by_id["article.star"]
+    assert star.text().endswith("\ts")
+    assert window.actions_by_id["file.open"].text().endswith("\tCtrl+O")
+    window.view_actions.set_key_overrides({"article.star": ("X",)})
+    assert star.text().endswith("\tx")

@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
-from reader.extract.recommended.rules import elements, texts, tokens
+from reader.extract.recommended.rules import elements, phrases, texts, tokens
 from reader.extract.recommended.settings import Thresholds
+from reader.extract.recommended.state import Block
 from reader.extract.tags import HEADING_TAGS
 from reader.urls import resolve
 
@@ -70,7 +71,7 @@ def visible_text(element: HtmlElement) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _link_text(link: HtmlElement) -> str:
+def link_title(link: HtmlElement) -> str:
     """A link's title: its heading/title-classed part when it has one, else its text."""
     for element in link.iterdescendants():
         if not isinstance(element.tag, str):
@@ -88,7 +89,7 @@ def _link_text(link: HtmlElement) -> str:
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
     """The visible text of the story's link; else its heading, image alt or title attr."""
-    link_texts = [_link_text(link) for link in group]
+    link_texts = [link_title(link) for link in group]
     in_heading = [
         t
         for link, t in zip(group, link_texts, strict=True)
@@ -144,15 +145,21 @@ def summary(item: HtmlElement, title_: str, settings: Thresholds) -> str:
 
 
 def source(item: HtmlElement, title_: str, settings: Thresholds) -> str:
-    """The provider of a story ("Reuters"): a source-classed element or a provider line."""
+    """The provider of a story ("Reuters"): a source-classed element or a provider line;
+    never a player's control ("Play Video")."""
     for element in item.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
         if not tokens.SOURCE_TOKENS.isdisjoint(words.flat_words(element)):
             text = _without_labels(visible_text(element))
             if text and len(text) <= texts.MAX_LABEL_CHARS and text != title_:
-                return text
-    return _provider_line(item, title_, settings)
+                return "" if _media_control(text) else text
+    line = _provider_line(item, title_, settings)
+    return "" if _media_control(line) else line
+
+
+def _media_control(text: str) -> bool:
+    return " ".join(text.lower().split()) in texts.MEDIA_CONTROL_TEXTS
 
 
 def _without_labels(text: str) -> str:
@@ -209,14 +216,23 @@ def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
             continue
         names = words.flat_words(element)
         if (
-            tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names)
-        ) and signals.ad_class(element):
+            (tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names))
+            and signals.ad_class(element)
+            and not ad_slot(element)
+        ):
             return True
         if len(element) == 0 or element.tag in elements.AD_LABEL_TAGS:
             text = (element.text or "").strip()
             if text and words.sponsored_label(text):
                 return True
     return False
+
+
+def ad_slot(element: HtmlElement) -> bool:
+    """A place an ad loads into (an iframe or a script in it, or hidden until then), inside
+    a story's card: it marks where an ad may appear, not that the story is one."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or next(element.iter(*elements.AD_SLOT_TAGS), None) is not None
 
 
 def image(item: HtmlElement, base: str | None) -> str | None:
@@ -230,6 +246,23 @@ def image(item: HtmlElement, base: str | None) -> str | None:
         if srcset:
             return resolve(srcset.split(",")[0].split()[0], base)
     return None
+
+
+def group_label(block: Block, settings: Thresholds) -> str:
+    """The page's own heading of a block ("Most read", "More from Sport"): the heading it
+    follows, else a short heading at its top; "" for an inline module or a bare run."""
+    heading = block.start_after
+    if heading is None and block.kind == "token":
+        heading = next(block.element.iterdescendants(*HEADING_TAGS), None)
+    text = words.text(heading) if heading is not None else ""
+    if heading is not None and not text:
+        text = " ".join((heading.get("aria-label") or "").split())
+    if not text and block.kind == "token":
+        text = " ".join((block.element.get("aria-label") or "").split())
+    text = text.strip(phrases.HEADING_STRIP_CHARS)
+    if not text or len(text) > settings.max_heading_chars or words.count(text) > 9:
+        return ""  # a story's headline at the top of its card, not the list's name
+    return text
 
 
 def doc_key(element: HtmlElement) -> tuple[int, ...]:

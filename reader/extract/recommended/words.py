@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -129,6 +131,13 @@ def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
 
 
 HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
+_HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTERNS))
+# First letters of the words ``phrases.HEADING_PATTERNS`` begin with (more, latest,
+# recent, top, popular, trending, most): the cheap look tries the patterns only for these.
+_PATTERN_FIRST_CHARS = frozenset("mlrtp")
+# A list of pictures, clips or episodes is no list of stories, whatever it is called.
+_REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
+
 INLINE_START = prefix_pattern(phrases.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
 HEADING_SET = frozenset(p.strip() for p in phrases.HEADING_PREFIXES)
@@ -144,15 +153,19 @@ INLINE_FIRST_CHARS = frozenset(p[0] for p in phrases.INLINE_PREFIXES)
 def heading_match(value: str) -> bool:
     """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
     lowered = plain(value).strip(phrases.HEADING_STRIP_CHARS)
+    if _cjk_label(lowered):
+        return True
     if not HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
-        if not HEADING_START(lowered):
+        if not HEADING_START(lowered) and not _HEADING_PATTERN.match(lowered):
             return False
     words = count(lowered)
     if words > phrases.MAX_HEADING_WORDS:
         return False
-    if lowered.startswith(phrases.HEADING_REJECTS):
+    if lowered.startswith(phrases.HEADING_REJECTS) or _REJECT_WORDS.search(lowered):
         return False
+    if _HEADING_PATTERN.fullmatch(lowered):
+        return True
     for prefix in phrases.HEADING_PREFIXES:
         if lowered.startswith(prefix):
             rest = lowered[len(prefix) :]
@@ -165,10 +178,30 @@ def heading_match(value: str) -> bool:
     return False
 
 
+def media_title(value: str) -> bool:
+    """A clip's or a gallery's title by its lead word ("Video: How easy is it...",
+    "PHOTOS: The royals at the Olympics")."""
+    head, colon, _ = value.strip().partition(":")
+    return bool(colon) and plain(head).strip() in phrases.MEDIA_TITLE_LEADS
+
+
+def _cjk_label(lowered: str) -> bool:
+    """A short label without spaces between words that names a list ("热点推荐")."""
+    return (
+        0 < len(lowered) <= phrases.MAX_CJK_HEADING_CHARS
+        and not lowered.isascii()
+        and any(word in lowered for word in phrases.CJK_HEADING_WORDS)
+    )
+
+
 def heading_start(value: str) -> bool:
     """A cheap look: could a heading phrase start this (already peeked) text?"""
     head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
-    return bool(HEADING_START(head) or HEADING_START(head.replace("-", " ")))
+    if HEADING_START(head) or HEADING_START(head.replace("-", " ")):
+        return True
+    if head.isascii():
+        return head[:1] in _PATTERN_FIRST_CHARS and _HEADING_PATTERN.match(head) is not None
+    return _cjk_label(head.strip(phrases.HEADING_STRIP_CHARS))
 
 
 def starts_inline(element: HtmlElement) -> bool:
@@ -223,10 +256,31 @@ def title_ok(title: str, min_words: int, settings: Thresholds) -> bool:
 
 def headline(value: str, settings: Thresholds) -> bool:
     """Text that reads like a headline: a few words, mostly letters (not a score line)."""
-    if not settings.min_teaser_words <= count(value) <= settings.max_teaser_words:
+    words = count(value)
+    if not settings.min_teaser_words <= words <= settings.max_teaser_words:
+        # Scripts without spaces: a headline is a run of characters, not of words.
+        chars = len(value) - value.count(" ")
+        if value.isascii() or words > settings.max_teaser_words:
+            return False
+        if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
+            return False
+    # A year is a word of a headline ("The best credit cards for 2017"); score lines and
+    # tables are made of other numbers, and a date ("Tuesday | Sept 3, 2002") has too
+    # few words of letters.
+    digits = len(_ANY_DIGIT.findall(value)) - 4 * len(_YEAR.findall(value))
+    if digits > settings.max_teaser_digit_share * (len(value) - value.count(" ")):
         return False
-    digits = len(_ANY_DIGIT.findall(value))
-    return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
+    return words < settings.min_teaser_words or (
+        len(_LETTER_WORD.findall(value)) >= settings.min_teaser_words - 1
+    )
+
+
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
+
+
+def spelled_out(value: str) -> str:
+    """Letters a slug spells out rather than folds ("Grüße" -> "gruesse")."""
+    return value.lower().translate(_SPELLED_OUT)
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ its Esc and its login prompt.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from reader.model import Article
+    from reader.service.reading import Document, Writes
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.presenter.tasks import Task
     from reader.ui.reading.prepare import Prepared
@@ -25,11 +27,16 @@ if TYPE_CHECKING:
 
 Done = Callable[["Prepared | None"], None]
 Failed = Callable[[BaseException], None]
+WAIT_STEP_S = 0.05  # how often a waiting worker looks whether the open was cancelled
 
 
 class EarlyOpen(QObject):
     """Runs the first open now; ``hand_over(done, failed)`` delivers its outcome (at once if
-    it is in, else when it comes). ``task`` is None when nothing was started early."""
+    it is in, else when it comes). ``task`` is None when nothing was started early.
+
+    Images are decoded for the reading column, whose width is known once the window's
+    modules are in: the worker waits for ``set_image_width`` after reading and keeping the
+    article (which take longer). ``cancel`` stops it (Esc, closing, quitting)."""
 
     def __init__(
         self,
@@ -41,21 +48,68 @@ class EarlyOpen(QObject):
         """``read``: the first source's article, read in a thread since the process began."""
         super().__init__(library)
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import open_job, start_job
 
         self.source = sources[0] if sources else None
         self.task: Task | None = None
+        self.cancel = threading.Event()
+        self._width: int | None = None
+        self._width_known = threading.Event()
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
         if self.source is not None and is_url(self.source):
             return
         library.warm()  # the writer's connection opens while the article is read
-        job = (
-            start_job(library.writes, style)
-            if self.source is None
-            else open_job(self.source, library.writes, style, read=read)
-        )
+        job = self._job(self.source, library.writes, style, read)
         self.task = run_task(job, lambda prepared: self._arrived(prepared, None), self._failed)
+
+    def set_image_width(self, width: int) -> None:
+        """The device pixels the reading column's images are decoded at."""
+        self._width = width
+        self._width_known.set()
+
+    def _job(
+        self, source: str | None, writes: Writes, style: ViewStyle, read: Future[Article] | None
+    ) -> Callable[[], Prepared | None]:
+        def work() -> Prepared | None:
+            from reader.service import reading
+            from reader.ui.reading.prepare import marks_of, prepare
+
+            document: Document | None
+            if source is None:
+                document = reading.open_start(writes)
+            elif read is None:
+                document = reading.open_source(source, writes)
+            else:
+                document = reading.open_article(self._wait(read), source, writes)
+            if document is None:
+                return None
+            width = self._wait_for_width()
+            marks = marks_of(document, writes)
+            return prepare(document, style, width, self.cancel.is_set, marks)
+
+        return work
+
+    def _wait(self, read: Future[Article]) -> Article:
+        from concurrent.futures import TimeoutError as NotYet
+
+        while True:
+            self._stop_if_cancelled()
+            try:
+                return read.result(timeout=WAIT_STEP_S)
+            except NotYet:
+                continue
+
+    def _wait_for_width(self) -> int:
+        while not self._width_known.wait(WAIT_STEP_S):
+            self._stop_if_cancelled()
+        assert self._width is not None
+        return self._width
+
+    def _stop_if_cancelled(self) -> None:
+        from reader.ui.reading.prepare import PrepareCancelled
+
+        if self.cancel.is_set():
+            raise PrepareCancelled("stopped")
 
     def _arrived(self, prepared: Prepared | None, error: BaseException | None) -> None:
         self._outcome = (prepared, error)
@@ -95,6 +149,10 @@ WINDOW_MODULES = (
     "reader.ui.shell.navigation",
     "reader.ui.shell.recent",
     "reader.ui.sidebar.story_model",
+    "reader.ui.presenter.library_watch",
+    "reader.ui.shell.pictures",
+    "reader.ui.listening.controller",
+    "reader.ui.highlights.controller",
 )
 
 

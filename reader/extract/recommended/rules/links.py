@@ -34,6 +34,11 @@ AD_HOSTS: tuple[str, ...] = (
     "triplelift.com",
 )
 
+# Ad networks' redirects for a site's own (unpaid) recommendations: Outbrain sends the
+# site's own stories through traffic.outbrain.com and paid ones through paid.outbrain.com
+# (a BBC page: 12 of its 18 widget stories were BBC's own, through the first).
+ORGANIC_REDIRECT_HOSTS: tuple[str, ...] = ("traffic.outbrain.com",)
+
 # --- URLs that are never stories -----------------------------------------------------------
 # Path patterns (on the lowercased path) of hubs, listings, people and utilities.
 EXCLUDED_PATH = re.compile(
@@ -42,14 +47,26 @@ EXCLUDED_PATH = re.compile(
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shop|store|product|products|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
-    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u)(?:/|$)"
+    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
+    # The same hubs in other languages: authors, tags and topics, shops.
+    r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
+    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
     r"|^/@[^/]+/?$"
+    # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
+    r"|^/wiki/"
     # Wiki namespaces: category, portal and help pages are hubs, not articles.
     r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
     r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
     r"|/(?:showthread|viewtopic|viewforum|forumdisplay)\.php"
+    # Discourse forums put a thread at /t/<slug>/<id>.
+    r"|^/t/[^/]+/\d+(?:/|$)"
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
+# Of those hub words, the ones news sites also name sections by: over a story's own slug
+# ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub.
+SECTION_HUB_WORDS = frozenset({"people", "comment", "community"})
+# A slug of this many words is a headline (fewer count with an id or a date beside them).
+STORY_SLUG_WORDS = 5
 # Query parameters that mark a listing page, a comment link or a share action.
 EXCLUDED_QUERY = re.compile(
     r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat)=", re.IGNORECASE
@@ -78,6 +95,7 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "amazon.de",
     "amzn.to",
     "ebay.com",
+    "barnesandnoble.com",
     "shareasale.com",
     "go.skimresources.com",
     "redirect.viglink.com",
@@ -95,7 +113,24 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
 DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
-PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# The hash is only tried where a hex run starts, so its lookahead reads each run once.
+PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# A feed's item sent through FeedBurner's click counter ("feeds.example.com/~r/<feed>/~3/
+# <item>", "feedproxy.google.com/~r/..."): blogs print their "latest" lists this way.
+FEED_ITEM_PATH = re.compile(r"/~r/[^/]+/~3/[^/]+")
+# A slug spells its story's headline when this many of its words, and this share of
+# them, are the headline's own.
+TITLE_SLUG_WORDS = 3
+TITLE_SLUG_SHARE = 0.6
+# A story's id in a query ("?p=19533", WordPress's short links; "?story=1234"); other
+# numbered queries are listings, jobs or products.
+QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}(?:&|$)")
+# What follows a story's own address on its other pages ("seite-2", "page/3", "2/").
+PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/?$", re.IGNORECASE)
+# Elements that hold one list of a block's items.
+LIST_TAGS = ("ul", "ol")
+# Paths of videos, photo galleries and slideshows.
+MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").

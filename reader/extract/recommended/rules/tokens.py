@@ -81,6 +81,31 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "lire aussi",
     "mehr zum thema",
 )
+# Class/id words of a shop's product grid.
+PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})
+# Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
+# deals, events (in the languages capture reads).
+LISTING_LABEL_WORDS = frozenset(
+    {
+        "jobs",
+        "careers",
+        "shop",
+        "store",
+        "products",
+        "deals",
+        "events",
+        "stellenangebote",
+        "stellenanzeigen",
+        "jobborse",
+        "emplois",
+        "empleos",
+        "offerte",
+        "angebote",
+    }
+)
+# Class/id words written as one word with what they relate ("block-relatedarticle",
+# "recommendedcontent"): a word starting with one of these is a strong token too.
+STRONG_STEMS: tuple[str, ...] = ("related", "recommend")
 # Tokens that only count next to another token (too generic alone).
 WEAK_TOKENS = frozenset({"stream", "rail", "carousel", "latest", "trc", "jp", "crp", "popular"})
 
@@ -132,6 +157,10 @@ NEGATIVE_TOKENS = frozenset(
         "reflist",
         "references",
         "citation",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
+        "archivedate",
     }
 )
 
@@ -150,8 +179,6 @@ FURNITURE_WORDS = frozenset(
         "subscription",
         "signup",
         "login",
-        "pagination",
-        "pager",
         "breadcrumb",
         "breadcrumbs",
         "hatnote",
@@ -160,6 +187,10 @@ FURNITURE_WORDS = frozenset(
         "footnotes",
     }
 )
+
+# Class/id words of pagers. A pager holds page numbers; a list that is merely paginated
+# ("td_with_ajax_pagination", a "load more" stream) holds stories, and stays a candidate.
+PAGER_WORDS = frozenset({"pagination", "pager", "paginate", "pagenavi"})
 
 # Ad-network widgets: every story in them is sponsored.
 AD_NETWORK_TOKENS = frozenset(
@@ -178,6 +209,7 @@ AD_NETWORK_TOKENS = frozenset(
         "ligatus",
         "strossle",
         "contentad",
+        "crowdignite",
     }
 )
 
@@ -233,6 +265,9 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "topbar",
         # Headline tickers and drop-down menus repeat "Latest" lists on every page.
         "ticker",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
         "megamenu",
         "mega",
         "dropdown",
@@ -240,9 +275,14 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "drawer",
     }
 )
+# First words of class names that flag a layout rather than name the element
+# ("with-navbar", "has-sidebar", "no-menu", "is-sticky").
+MODIFIER_WORDS = frozenset({"with", "without", "has", "no", "is", "show", "hide"})
 # "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
 MENU_SUFFIXES = ("menu", "nav")
-NEGATIVE_LAST_WORDS = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
+NEGATIVE_LAST_WORDS = frozenset(
+    {"nav", "navbar", "menu", "navigation", "breadcrumbs", "archive", "archives"}
+)
 # "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
 FOOTER_WORD = "footer"
 SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})
@@ -316,3 +356,6 @@ SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summar
 # Class words of an item that is an ad ("sponsored-item", "ad-label": short names only).
 AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
 AD_WORD = "ad"
+# First words of a CMS's state classes ("node-promoted", "node-sticky": Drupal's flags of a
+# story's place on the site), which say nothing about advertising.
+CMS_STATE_WORDS = frozenset({"node"})

@@ -1,0 +1,138 @@
+"""The window's voice: the Qt-free player (reader.listen.player) behind Qt signals.
+
+The player and the speech-dispatcher connection live on threads of their own; what they
+report is emitted here as signals, which Qt queues to the GUI thread (the receivers live
+there). Connecting may start the speech service, so it runs in a worker; commands given
+meanwhile wait for it. Nothing here blocks the GUI thread: every player command is a put
+on its queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.ui.presenter.tasks import run_task
+
+if TYPE_CHECKING:
+    from reader.listen.player import Player
+    from reader.listen.script import Script, Utterance
+    from reader.listen.ssip import Event, SpeechDispatcher
+
+
+class Speech(QObject):
+    """Connects on first use; then forwards commands to the player (see module doc)."""
+
+    #: the voice began utterance ``index`` (also sent for a jump while stopped or paused)
+    utterance_started = Signal(int, object)  # index, Utterance
+    #: the voice reached a word: its span in the view's document
+    word_reached = Signal(int, int, int)  # index, start, end
+    state_changed = Signal(str)  # stopped | playing | paused
+    script_finished = Signal()
+    failed = Signal(str)
+    #: the engine's voices, asked for by ``request_voices``
+    voices_ready = Signal(object)  # list[Voice]
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine: SpeechDispatcher | None = None
+        self._player: Player | None = None
+        self._connecting = False
+        self._waiting: list[Callable[[Player], None]] = []
+
+    # -- commands -------------------------------------------------------------------------
+    def do(self, command: Callable[[Player], None]) -> None:
+        """Run ``command(player)`` now, or once connected (in the order given)."""
+        if self._player is not None:
+            command(self._player)
+            return
+        self._waiting.append(command)
+        self._connect()
+
+    def request_voices(self) -> None:
+        def ask(_player: Player) -> None:
+            engine = self._engine
+            if engine is not None:
+                run_task(engine.voices, self.voices_ready.emit, self._failed)
+
+        self.do(ask)
+
+    @property
+    def connected(self) -> bool:
+        return self._player is not None
+
+    def close(self) -> None:
+        """Stop the voice and leave the service (the window closes)."""
+        self._waiting.clear()
+        player, engine = self._player, self._engine
+        self._player = self._engine = None
+        if player is not None:
+            player.close()
+        if engine is not None:
+            engine.close()
+
+    # -- connecting -----------------------------------------------------------------------
+    def _connect(self) -> None:
+        if self._connecting:
+            return
+        self._connecting = True
+        from reader.listen.ssip import SpeechDispatcher
+
+        engine = SpeechDispatcher(self._engine_event)
+
+        def connect() -> SpeechDispatcher:
+            engine.connect()
+            return engine
+
+        run_task(connect, self._connected, self._failed)
+
+    def _connected(self, engine: object) -> None:
+        from reader.listen.player import Player
+        from reader.listen.ssip import SpeechDispatcher
+
+        assert isinstance(engine, SpeechDispatcher)
+        self._connecting = False
+        self._engine = engine
+        self._player = Player(engine, _Relay(self))
+        waiting, self._waiting = self._waiting, []
+        for command in waiting:
+            command(self._player)
+
+    def _failed(self, error: BaseException) -> None:
+        self._connecting = False
+        self._waiting.clear()
+        self.failed.emit(str(error) or "the speech service failed")
+
+    def _engine_event(self, event: Event) -> None:
+        player = self._player
+        if player is not None:
+            player.engine_event(event)
+
+
+class _Relay:
+    """The player's listener: every call becomes a signal of ``Speech`` (queued to the GUI
+    thread, since the player calls from its own)."""
+
+    def __init__(self, speech: Speech) -> None:
+        self._speech = speech
+
+    def utterance_started(self, index: int, utterance: Utterance) -> None:
+        self._speech.utterance_started.emit(index, utterance)
+
+    def word_reached(self, index: int, start: int, end: int) -> None:
+        self._speech.word_reached.emit(index, start, end)
+
+    def state_changed(self, state: str) -> None:
+        self._speech.state_changed.emit(state)
+
+    def script_finished(self) -> None:
+        self._speech.script_finished.emit()
+
+    def failed(self, message: str) -> None:
+        self._speech.failed.emit(message)
+
+
+def load_script(speech: Speech, script: Script, index: int) -> None:
+    speech.do(lambda player: player.load(script, index))

@@ -1,0 +1,74 @@
+"""A private speech-dispatcher for the listening tests: espeak-ng, silent sound.
+
+Its own configuration, socket, pid file and log folder, so no test touches (or is
+refused by) the user's own speech-dispatcher. ALSA's "null" device takes the sound (this
+machine, like CI, has no sound card) and plays it at once, so a long article is spoken in
+seconds with every event kept.
+"""
+
+import contextlib
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MODULE = Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng")
+MODULE_CONF = Path("/etc/speech-dispatcher/modules/espeak-ng.conf")
+CONFIG = """\
+LogLevel 2
+AudioOutputMethod "alsa"
+AudioALSADevice "null"
+AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
+DefaultModule espeak-ng
+DefaultLanguage "en"
+"""
+START_TIMEOUT_S = 10
+
+
+def available() -> str | None:
+    """Why the service cannot run here, or None when it can."""
+    if shutil.which("speech-dispatcher") is None:
+        return "speech-dispatcher is not installed (.ci/run installs it)"
+    if not MODULE.exists():
+        return "speech-dispatcher-espeak-ng is not installed (.ci/run installs it)"
+    return None
+
+
+@contextmanager
+def running(folder: Path) -> Iterator[Path]:
+    """Start the service in ``folder``; yields its socket; ends it (and its module)."""
+    conf = folder / "conf"
+    (conf / "modules").mkdir(parents=True)
+    (conf / "speechd.conf").write_text(CONFIG)
+    module_conf = MODULE_CONF.read_text() if MODULE_CONF.exists() else ""
+    (conf / "modules" / "espeak-ng.conf").write_text(module_conf)
+    (folder / "log").mkdir()
+    sock = folder / "speechd.sock"
+    process = subprocess.Popen(
+        ["speech-dispatcher", "--run-single", "--config-dir", str(conf), "--socket-path",
+         str(sock), "--communication-method", "unix_socket", "--timeout", "0",
+         "--log-dir", str(folder / "log"), "--pid-file", str(folder / "pid")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not sock.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if not sock.exists():
+            raise RuntimeError("speech-dispatcher did not start")
+        yield sock
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=START_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, 9)  # its output module, should it outlive the server
