@@ -3,11 +3,11 @@ extracting saved articles again from it without losing what the person did with 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 from reader_cli import run_reader
+from test_store_migrate import old_library
 
 from reader.extract import extract
 from reader.load import load
@@ -15,8 +15,6 @@ from reader.model import Article, Asset, Page
 from reader.service.highlighting import highlight_quote
 from reader.service.reextract import reextract
 from reader.store import Library
-from reader.store.migrate import migrate
-from reader.store.ranking import story_score
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 SEALS = PAGES / "news-jsonld" / "source.html"
@@ -135,11 +133,7 @@ def test_articles_saved_before_schema_8_are_counted_and_left_alone(tmp_path: Pat
 
 def test_schema_7_library_migrates_to_keeping_originals(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.create_function("reader_story_score", 2, story_score, deterministic=True)
-    conn.create_function("reader_text_key", 1, lambda text: None, deterministic=True)
-    migrate(conn, path, target=7)
-    conn.close()
+    old_library(path, 7).close()
     with Library(path) as library:
         article_id = library.save(extract(load(str(SEALS))))
         assert library.original(article_id) is not None
