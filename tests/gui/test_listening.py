@@ -100,3 +100,29 @@ def test_no_speech_service_is_said_plainly(
     qtbot.waitUntil(lambda: bar.message.isVisible(), timeout=WAIT_MS)
     assert "install speech-dispatcher and espeak-ng" in bar.message.text()
     assert "Traceback" not in bar.message.text()
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_listening_goes_on_where_it_stopped(qtbot, window: MainWindow) -> None:
+    page = PAGES / "blog-code-comments" / "source.html"
+    open_and_wait(qtbot, window, page)
+    article_id = window.current.article_id
+    listening = window.listening
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: listening.state == "playing", timeout=WAIT_MS)
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+    listening.speech.do(lambda player: player.jump_to(4))
+    qtbot.waitUntil(lambda: listening.index == 4, timeout=WAIT_MS)
+    place = listening.script.utterances[4]
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)  # stop
+    qtbot.waitUntil(lambda: stored(window).listen_position(article_id) == place.start)
+    open_and_wait(qtbot, window, PAGES / "news-jsonld" / "source.html")
+    open_and_wait(qtbot, window, page)
+    started: list[int] = []
+    listening.speech.utterance_started.connect(lambda index, _u: started.append(index))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
+    assert started[0] == 4

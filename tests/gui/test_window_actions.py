@@ -443,6 +443,17 @@ def check_listen_queue(qtbot, window, ids, action_id):
     )
 
 
+def check_listen_mark_read(qtbot, window, ids, action_id):
+    from reader.ui.listening.controller import MARK_READ_KEY
+
+    assert window.listening.mark_read_at_end  # the default
+    press(qtbot, window, action_id)
+    assert not window.listening.mark_read_at_end
+    assert str(window.settings.store.value(MARK_READ_KEY)).lower() == "false"
+    press(qtbot, window, action_id)
+    assert window.listening.mark_read_at_end
+
+
 EFFECTS: dict[str, Callable[..., None]] = {
     "file.open": check_dialog("file", title="Open"),
     "file.open_url": check_dialog("url"),
@@ -496,6 +507,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "listen.faster": check_listen_speed,
     "listen.slower": check_listen_speed,
     "listen.queue_next": check_listen_queue,
+    "listen.mark_read": check_listen_mark_read,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
 }
@@ -507,9 +519,12 @@ def test_every_action_has_an_effect_check():
     assert sorted(EFFECTS) == sorted(ACTION_IDS)
 
 
+NEED_NO_VOICE = ("listen.faster", "listen.slower", "listen.mark_read")
+
+
 @pytest.mark.parametrize("action_id", ACTION_IDS)
 def test_action_key_has_its_effect(qtbot, window, ids, action_id, request):
-    if action_id.startswith("listen.") and action_id not in ("listen.faster", "listen.slower"):
+    if action_id.startswith("listen.") and action_id not in NEED_NO_VOICE:
         request.getfixturevalue("speech_dispatcher")  # a real voice (skips where none)
     EFFECTS[action_id](qtbot, window, ids, action_id)
 
