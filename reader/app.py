@@ -89,6 +89,19 @@ def run_app(sources: list[str]) -> int:
     finally:
         if instance is not None:
             instance.close()
+        _let_workers_finish()
+
+
+# Closing the window cancels its work: a cancelled open ends at its next image (a costly
+# SVG's helper is killed at once), so this wait is short; it keeps a task from reporting
+# to a window Python has already torn down.
+QUIT_WAIT_MS = 3000
+
+
+def _let_workers_finish() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
 
 def _can_forward_quickly() -> bool:
@@ -131,7 +144,8 @@ def _quit_when_article_shown(window: MainWindow, app: QApplication) -> None:
 
     def check() -> None:
         if window.current.article is not None and not window.is_busy():
-            print(f"article {time.time():.6f} rss_kb {_rss_kb()}", flush=True)
+            rss, peak = _memory_kb()
+            print(f"article {time.time():.6f} rss_kb {rss} peak_kb {peak}", flush=True)
             app.quit()
         elif time.time() - started > 30:
             print("article timeout", flush=True)
@@ -142,12 +156,14 @@ def _quit_when_article_shown(window: MainWindow, app: QApplication) -> None:
     QTimer.singleShot(0, check)
 
 
-def _rss_kb() -> int:
+def _memory_kb() -> tuple[int, int]:
+    """The resident set now and at its highest (VmHWM), from /proc (0 where there is none)."""
+    values = {"VmRSS:": 0, "VmHWM:": 0}
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                if line.split(":")[0] + ":" in values:
+                    values[line.split()[0]] = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return values["VmRSS:"], values["VmHWM:"]

@@ -20,13 +20,19 @@ from reader.paths import DATA_DIR_ENV
 COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("reader.commands.open", "open the window (SOURCE = file path or URL)"),
     "extract": ("reader.commands.extract", "print the article of each SOURCE"),
-    "import": ("reader.commands.library", "add sources to the library (folders recurse)"),
+    "import": (
+        "reader.commands.library",
+        "add pages, folders, URLs or another reader's export to the library",
+    ),
+    "fetch": ("reader.commands.fetch", "fetch the pages of imported addresses (the queue)"),
     "list": ("reader.commands.library", "list saved articles"),
     "search": ("reader.commands.library", "search the library"),
     "recommended": ("reader.commands.library", "list recommended stories"),
     "login": ("reader.commands.logins", "store a site login in the system keyring"),
     "logout": ("reader.commands.logins", "forget a site login"),
     "logins": ("reader.commands.logins", "list hosts with a stored login"),
+    "highlights": ("reader.commands.highlights", "export highlights and notes (Markdown, JSON)"),
+    "highlight": ("reader.commands.highlights", "highlight a quote in a library article"),
     "speak": ("reader.commands.speak", "read an article aloud, or into a WAV file"),
     "install-desktop": ("reader.commands.install_desktop", "add Reader to the desktop menu"),
 }
@@ -81,6 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
+    from reader.commands.terminal import safe_output
+
+    with safe_output():  # no escape sequence from a page reaches the terminal
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except ReaderError as error:

@@ -17,6 +17,16 @@ class FetchError(LoadError):
     """A URL could not be fetched (network, HTTP status, limits, refused redirect...)."""
 
 
+class TemporaryFetchError(FetchError):
+    """A failure that may pass by itself (a timeout, a 5xx or 429 answer, a dropped
+    connection): a background fetch tries again later. ``retry_after``: the seconds the
+    server asked to wait (Retry-After), when it said."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class FetchCancelled(FetchError):
     """The person stopped the fetch (Esc in the window)."""
 
@@ -41,6 +51,10 @@ class ExtractError(ReaderError):
 
 class StoreError(ReaderError):
     """The library could not be read or written (newer schema, read-only, disk full...)."""
+
+
+class QueryError(ReaderError):
+    """A search the library will not run as typed (too many terms, for one)."""
 
 
 class SecretsError(ReaderError):

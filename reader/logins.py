@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from reader import secrets
 from reader.errors import ReaderError
-from reader.paths import data_dir
+from reader.paths import data_dir, make_private_folder
 
 LOGINS_FILE = "logins.json"
 FILE_VERSION = 1
@@ -148,7 +148,7 @@ def _read_file() -> list[SiteLogin]:
 def _write_file(logins: list[SiteLogin]) -> None:
     """Write the list atomically: a crash leaves the old list or the new, never half."""
     path = _file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     data = {
         "version": FILE_VERSION,
         "logins": [

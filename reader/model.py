@@ -47,6 +47,8 @@ class Story:
     source: str = ""
     image: str | None = None
     sponsored: bool = False
+    # The page's own heading of the list the story was in ("Most read"), or "".
+    group: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +57,7 @@ class Story:
             "summary": self.summary,
             "source": self.source,
             "sponsored": self.sponsored,
+            "group": self.group,
         }
 
 

@@ -88,6 +88,24 @@ def unsupported_address(source: str) -> str | None:
     )
 
 
+def without_login(source: str) -> tuple[str, str | None]:
+    """An address without the ``user:password@`` written into it, and the host it was for
+    (None when there was none). Reader never keeps or shows such a login: the library,
+    the recent files, messages and output only ever see the address without it."""
+    if not is_url(source):
+        return source, None
+    try:
+        parts = urlsplit(source)
+        if parts.username is None and parts.password is None and "@" not in parts.netloc:
+            return source, None
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return source, None
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), host
+
+
 def absolute_source(source: str, cwd: str | None = None) -> str:
     """An address as given; a path made absolute against ``cwd`` (default: this process's),
     since whoever opens it later (the library, another Reader) has another working folder."""
@@ -117,7 +135,8 @@ def _is_tracking(name: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str:
-    """A canonical spelling of ``url`` for equality tests (not for fetching).
+    """A canonical spelling of ``url`` for equality tests (not for fetching). A login
+    written into the address is no part of which document it is, and is dropped.
 
     Never raises: text that does not parse as a URL comes back stripped, unchanged.
     """
@@ -131,11 +150,6 @@ def normalize_url(url: str) -> str:
     host = (parts.hostname or "").rstrip(".")
     if port is not None and DEFAULT_PORTS.get(scheme) != port:
         host = f"{host}:{port}"
-    if parts.username or parts.password:
-        auth = parts.username or ""
-        if parts.password:
-            auth += ":" + parts.password
-        host = f"{auth}@{host}"
     path = parts.path or "/"
     if len(path) > 1:
         path = path.rstrip("/") or "/"
@@ -181,3 +195,20 @@ def reference_name(url: str) -> str:
     how an image is still found when the view hands its address back resolved against
     the page or re-encoded."""
     return unquote(url).split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+# Host labels that name no site ("www.", "en.", "m.") and second-level domains ("co.uk").
+_NAMELESS_LABELS = frozenset({"www", "m", "amp", "mobile", "en", "blog", "blogs", "news"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
+
+
+def site_label(host: str) -> str:
+    """The name a site is known by, from its host: "en.wikipedia.org" -> "wikipedia",
+    "www.bbc.co.uk" -> "bbc" (what a title suffix or a "BBC News" credit says)."""
+    labels = [label for label in host.lower().split(".") if label]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-2]
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    labels = [label for label in labels if label not in _NAMELESS_LABELS]
+    return labels[-1] if labels else host

@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from reader.commands.addresses import without_logins
 from reader.errors import ReaderError
 from reader.model import Article
 
@@ -43,11 +44,13 @@ def render(article: Article, fmt: str, *, several: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     from reader.service.reading import FetchOptions, read_article
 
-    several = len(args.sources) > 1
+    sources = without_logins(args.sources)
+    base = without_logins([args.url])[0] if args.url else None
+    several = len(sources) > 1
     failed = 0
-    for source in args.sources:
+    for source in sources:
         try:
-            article = read_article(source, url=args.url, fetch=FetchOptions(timeout=args.timeout))
+            article = read_article(source, url=base, fetch=FetchOptions(timeout=args.timeout))
         except ReaderError as error:
             failed += 1
             print(f"reader: {source}: {error}", file=sys.stderr)

@@ -18,8 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader import bundled
 from reader.errors import ReaderError
-from reader.paths import resources_dir
 
 APP_ID = "reader"
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -95,8 +95,9 @@ def exec_line(command: Sequence[str]) -> str:
     return " ".join(quote_exec_argument(arg) for arg in command) + f" {FIELD_CODE}"
 
 
-def template_path() -> Path:
-    return resources_dir() / DESKTOP_FILE
+def template() -> str:
+    """The shipped desktop entry, before Exec points at this installation."""
+    return bundled.read_text(DESKTOP_FILE)
 
 
 def render_desktop_entry(template: str, command: Sequence[str]) -> str:
@@ -116,11 +117,10 @@ def install(base: Path | None = None, refresh: bool = True) -> list[Path]:
     desktop_target = applications_dir(base) / DESKTOP_FILE
     icon_target = icon_dir(base) / ICON_FILE
     try:
-        template = template_path().read_text(encoding="utf-8")
-        icon = (resources_dir() / "icons" / ICON_FILE).read_bytes()
+        entry = render_desktop_entry(template(), reader_command())
+        icon = bundled.read_bytes("icons", ICON_FILE)
     except OSError as error:
         raise ReaderError(f"the desktop file or icon is missing from Reader ({error})") from None
-    entry = render_desktop_entry(template, reader_command())
     try:
         desktop_target.parent.mkdir(parents=True, exist_ok=True)
         icon_target.parent.mkdir(parents=True, exist_ok=True)

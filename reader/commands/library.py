@@ -13,13 +13,17 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any
+
+from reader.commands.addresses import without_logins
+from reader.commands.fetch import add_fetch_policy
+from reader.commands.progress import Bar, stop_on_signals
+from reader.commands.terminal import raw, strip_controls
 
 FORMATS = ("text", "json")
 LIST_FILTERS = ("all", "unread", "starred", "archived")
 LIST_SORTS = ("saved", "published", "title")
 LIST_PAGE = 500  # rows read from the library at a time by `reader list`
-BAR_WIDTH = 30
 SITE_WIDTH = 22
 BOLD, PLAIN = "\033[1m", "\033[0m"
 
@@ -33,6 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument(
             "-v", "--verbose", action="store_true", help="one line per source, even on a terminal"
         )
+        parser.add_argument(
+            "--no-fetch",
+            dest="fetch",
+            action="store_false",
+            help="leave an export's addresses queued (reader fetch, or the window, fetches them)",
+        )
+        add_fetch_policy(parser)
         return
     parser.add_argument("--format", choices=FORMATS, default="text")
     if name == "list":
@@ -47,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
             "query",
             nargs="+",
             metavar="QUERY",
-            help='words, "phrases", prefix*, -word, site:, tag:, is:unread|starred|archived',
+            help='words, "phrases", prefix*, -word, site:, tag:,'
+            " is:unread|starred|archived|highlighted",
         )
         parser.add_argument("--limit", type=int, default=50, metavar="N")
     elif name == "recommended":
@@ -81,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             stories = library.for_you(limit=args.limit, include_sponsored=args.ads)
         _print_stories(stories, args.format)
+        if args.article is None and len(stories) == args.limit:
+            total = library.for_you_count(include_sponsored=args.ads)
+            if total > len(stories):
+                _say_more(f"the best {len(stories)} of {total} unread stories")
         return 0
 
 
@@ -114,40 +130,43 @@ def _import(args: argparse.Namespace, library: Any) -> int:
     from reader.service.importing import ImportEvent, import_sources
 
     lines = args.verbose or not sys.stdout.isatty()
-    bar = sys.stderr.isatty()
+    bar = Bar(raw(sys.stderr), sys.stderr.isatty())
 
     def progress(event: ImportEvent) -> None:
-        if bar:
-            sys.stderr.write("\r\033[K")
         if event.status == "failed":
+            bar.clear()
             print(f"reader: {event.source}: {event.error}", file=sys.stderr, flush=True)
         elif lines:
+            bar.clear()
             print(f"{event.status}\t{event.article_id}\t{event.source}", flush=True)
-        if bar:
-            _draw_bar(sys.stderr, event)
+        bar.update(event.done, event.total, event.source.rsplit("/", 1)[-1])
 
     cancel = threading.Event()
+    stopped_by: list[int] = []
+    restore = stop_on_signals(cancel, stopped_by)
     try:
         summary = import_sources(
-            args.sources, library, workers=args.workers, progress=progress, cancel=cancel
+            without_logins(args.sources),
+            library,
+            workers=args.workers,
+            progress=progress,
+            cancel=cancel,
         )
     finally:
-        if bar:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+        restore()
+        bar.clear()
     print(summary.line(), file=sys.stderr)
-    return 1 if summary.failed else 0
+    for where, why in summary.skipped:
+        print(f"reader: skipped {where}: {why}", file=sys.stderr)
+    if stopped_by:
+        return 128 + stopped_by[0]  # the shell's way of saying "stopped by that signal"
+    status = 1 if summary.failed else 0
+    if args.fetch and library.fetch_counts().waiting:
+        from reader.commands.fetch import fetch_queue
 
-
-def _draw_bar(stream: TextIO, event: Any) -> None:
-    filled = BAR_WIDTH * event.done // max(event.total, 1)
-    name = event.source.rsplit("/", 1)[-1]
-    width = shutil.get_terminal_size().columns - BAR_WIDTH - 20
-    stream.write(
-        f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {event.done}/{event.total} "
-        f"{name[: max(width, 0)]}"
-    )
-    stream.flush()
+        fetched = fetch_queue(library, args, quiet_when_busy=True)
+        status = fetched if status == 0 or fetched >= 128 else status
+    return status
 
 
 # -- output --------------------------------------------------------------------------------
@@ -254,7 +273,10 @@ def _hit_lines(hits: list[Any]) -> None:
         site = f"  ({hit.site_name})" if hit.site_name else ""
         print(f"{hit.id:>6}  {hit.title}{site}")
         if hit.parts:
-            print(f"        {hit.marked(BOLD, PLAIN) if tty else hit.marked('', '')}")
+            if tty:  # bold matches: Reader's own escapes, past the filter on stdout
+                raw(sys.stdout).write(f"        {hit.marked(BOLD, PLAIN, strip_controls)}\n")
+            else:
+                print(f"        {hit.marked('', '')}")
 
 
 def _print_stories(stories: list[Any], fmt: str) -> None:
@@ -272,6 +294,17 @@ def _story_json(item: Any) -> dict[str, Any]:
         "last_seen": _iso(item.last_seen),
         "read": item.read,
         "article_id": item.article_id,
+        **({"reason": _reason_json(item.reason)} if item.reason is not None else {}),
+    }
+
+
+def _reason_json(reason: Any) -> dict[str, Any]:
+    return {
+        "kind": reason.kind,
+        "article_id": reason.article_id,
+        "title": reason.title,
+        "count": reason.count,
+        "text": reason.text,
     }
 
 
@@ -287,9 +320,10 @@ def _story_lines(stories: list[Any]) -> None:
             marks.append(f"in library #{item.article_id}")
         extra = f"  [{', '.join(marks)}]" if marks else ""
         source = f" — {story.source}" if story.source else ""
-        print(
-            f"{number:>3}. {story.title}{source}  (recommended by {item.times_recommended}){extra}"
-        )
+        print(f"{number:>3}. {story.title}{source}{extra}")
+        times = item.times_recommended
+        why = f"Recommended by {times} saved article{'s' if times != 1 else ''}"
+        print(f"     {item.reason.text if item.reason is not None else why}")
         if story.url:
             print(f"     {story.url}")
         if story.summary:

@@ -9,5 +9,6 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.app import run_app
+    from reader.commands.addresses import without_logins
 
-    return run_app(args.sources)
+    return run_app(without_logins(args.sources))

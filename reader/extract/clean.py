@@ -58,7 +58,7 @@ AUTHOR_BOX_MAX = 700  # a short biography, never a chapter of the story
 # rights reserved."): a year or "all rights reserved" tells it from a photo credit
 # ("© Provided by Agency"), which belongs to its picture and is kept.
 COPYRIGHT = re.compile(
-    r"^\W*(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all rights reserved))"
+    r"^[^\w©(]*+(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all rights reserved))"
     r".{0,100}$",
     re.IGNORECASE,
 )
@@ -135,7 +135,7 @@ def _drop_junk_blocks(story: Any) -> None:
             continue
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if RELATED_FEATURES.search(features):
-            if len(squash(elem.text_content())) < story_chars * RELATED_SHARE_MAX:
+            if _share(elem, story_chars) < RELATED_SHARE_MAX:
                 _drop(elem)
             continue
         if AUTHOR_BOX_FEATURES.search(features) and elem.tag not in NEVER_DROP:
@@ -157,17 +157,28 @@ def _drop_junk_blocks(story: Any) -> None:
 
 
 def _drop_labelled_link_blocks(story: Any) -> None:
+    story_chars = len(squash(story.text_content())) or 1
     for label in list(story.iter(*LABEL_TAGS)):
         if label.getparent() is None or label is story or not _is_list_label(label):
             continue
         block = label.getparent()
         if block is not story and _is_link_list(block, skip=label):
-            _drop(block)
+            # never half the story: a table cell holding it and a "Related:" label is the story
+            if _share(block, story_chars) < RELATED_SHARE_MAX:
+                _drop(block)
             continue
         following = label.getnext()
-        if following is not None and _is_link_list(following):
+        if (
+            following is not None
+            and _is_link_list(following)
+            and _share(following, story_chars) < RELATED_SHARE_MAX
+        ):
             _drop(following)
             _drop(label)
+
+
+def _share(elem: Any, story_chars: int) -> float:
+    return len(squash(elem.text_content())) / story_chars
 
 
 def _is_link_list(elem: Any, skip: Any = None) -> bool:

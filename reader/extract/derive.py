@@ -56,7 +56,7 @@ _NEWLINES = re.compile(r" ?\n[\n ]*")
 def story_text(story: Any) -> str:
     """Plain text with one line per block; whitespace inside ``pre`` is kept."""
     parts: list[str] = []
-    _walk(story, parts, in_pre=False)
+    _walk(story, parts, in_pre=False, tail=False)  # the text after the story is not its own
     text = "".join(parts)
     lines = []
     for chunk in re.split(r"(\x00[^\x00]*\x00)", text):
@@ -67,7 +67,7 @@ def story_text(story: Any) -> str:
     return "".join(lines).strip()
 
 
-def _walk(elem: Any, parts: list[str], in_pre: bool) -> None:
+def _walk(elem: Any, parts: list[str], in_pre: bool, tail: bool = True) -> None:
     tag = elem.tag if isinstance(elem.tag, str) else ""
     if not tag:
         if elem.tail:
@@ -89,7 +89,7 @@ def _walk(elem: Any, parts: list[str], in_pre: bool) -> None:
         parts.append("\n")
     elif tag in CELL_TAGS:
         parts.append("\t")
-    if elem.tail:
+    if elem.tail and tail:
         parts.append(elem.tail if in_pre else _ANY_SPACE.sub(" ", elem.tail))
 
 

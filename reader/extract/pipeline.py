@@ -11,8 +11,9 @@
 
 Only ReaderError subclasses leave: any other failure of lxml or readability becomes an
 ExtractError. A blank page (nothing, whitespace or only comments) is
-ExtractError("the page is empty"); a page with markup but no story becomes an Article
-with ``readerable=False`` (its text, if any, still comes out).
+ExtractError("the page is empty"); a page whose story comes out with neither a word nor
+a picture is ExtractError("no article text found on the page"); a page with little story
+becomes an Article with ``readerable=False`` (its text still comes out).
 """
 
 import logging
@@ -20,7 +21,16 @@ from typing import Any
 from urllib.parse import urljoin
 
 from reader.errors import ExtractError, ReaderError
-from reader.extract import clean, derive, leftovers, metadata, normalize, sanitize, story
+from reader.extract import (
+    clean,
+    derive,
+    leftovers,
+    markup,
+    metadata,
+    normalize,
+    sanitize,
+    story,
+)
 from reader.model import Article, Asset, Page, Story
 
 log = logging.getLogger(__name__)
@@ -41,7 +51,7 @@ def extract(page: Page) -> Article:
 
 def _extract(page: Page) -> Article:
     # 1 normalize
-    html = normalize.collapse_whitespace(page.html)
+    html = normalize.collapse_whitespace(markup.repair(page.html))
 
     def fresh_tree() -> Any:
         tree = normalize.parse(html)
@@ -59,7 +69,7 @@ def _extract(page: Page) -> Article:
     stories = _recommended(root, base, page.url)
     # 4 story
     normalize.prune(root)
-    main = story.main_story(root, fresh_tree)
+    main = story.main_story(root, fresh_tree)[0]
     # 5 clean
     clean.clean_story(main, title=meta.title, byline=meta.byline)
     meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
@@ -86,6 +96,8 @@ def _article(
 
     text = derive.story_text(main)
     words = derive.word_count(text)
+    if not words and derive.first_image(main) is None:
+        raise ExtractError("no article text found on the page")
     content_html = lxml.html.tostring(main, encoding="unicode", method="html")
     title = (
         meta.title

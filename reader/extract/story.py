@@ -66,6 +66,15 @@ SEGMENT_SHARE = 0.25
 # a spec sheet): the story is the element holding the table, with its intro and notes.
 # (A layout table's content cell is a <td>, not its rows, so it is not moved.)
 DATA_TABLE_CELLS = 2  # cells per row, on average, of a data table
+# Elements of a table that holds a widened story's parts are kept by the cleaning.
+TABLE_FRAME_TAGS = TABLE_TAGS | frozenset(("tr", "td", "th"))
+# A <form> holding at least this share of the story's text is the page's layout (ASP.NET
+# wraps whole pages in one), not a form to drop.
+PAGE_FORM_SHARE = 0.25
+# A list that wins the scoring yields to an ancestor scoring at least this share of it
+# that holds this many times its text: the list sits inside a long essay.
+ESSAY_SHARE = 0.4
+ESSAY_FACTOR = 5
 # Neither move leaves the page's own story frame.
 FRAME_TAGS = frozenset(("article", "main"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
@@ -98,8 +107,9 @@ def _document_class() -> type:
             self._reparse = reparse
             self._passes = 0
             self.prose_lists: set[Any] = set()
+            self.cores: list[Any] = []  # readability's strongest candidates, before widening
             self._cleaning = False
-            self.result: Any = None
+            self.results: list[Any] = []  # each pass's story: the lenient retry's last
 
         def _parse(self, input: Any) -> Any:
             # First pass scores the tree we were given; the lenient retry needs it pristine.
@@ -160,7 +170,9 @@ def _document_class() -> type:
             best = super().select_best_candidate(candidates)
             if best is None:
                 return None
-            return _widen(best, candidates, self.score_node)
+            widened = _widen(best, candidates, self.score_node)
+            self.cores = _cores(best, widened["elem"], candidates)
+            return widened
 
         def score_paragraphs(self) -> dict[Any, Any]:
             # readability scores only p/pre/td/blockquote, so a post written as lists
@@ -177,6 +189,17 @@ def _document_class() -> type:
             # A list of sentences inside the story is prose (changelog entries citing
             # bug links), not a link farm: readability's link-density cut must spare it.
             allowed: dict[Any, bool] = super().get_preserved_elements(node)
+            # The tables holding the strongest candidates inside a widened story are its
+            # frame: from a layout table's story rows the widening reached the outer cell,
+            # and the cleaning then dropped the inner tables (for their link rows) with the
+            # story in them. (A candidate itself is still judged: a link list that won the
+            # scoring is dropped, and the page's <main> is tried instead.)
+            for core in self.cores:
+                for elem in core.iterancestors():
+                    if elem is node or elem in allowed:
+                        break
+                    if elem.tag in TABLE_FRAME_TAGS:
+                        allowed[elem] = True
             for elem in self.prose_lists:
                 if elem.tag in ("ul", "ol") and _mostly_prose(elem):
                     allowed[elem] = True
@@ -243,6 +266,9 @@ def _document_class() -> type:
                         quote.set(name, value)
 
         def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
+            # readability drops every <form> in the story; a page built inside one
+            # (ASP.NET wraps the whole page in a form) lost its story with it.
+            _unwrap_page_forms(node)
             self._cleaning = True
             try:
                 return super().sanitize(node, candidates, keep_all_images)
@@ -267,7 +293,7 @@ def _document_class() -> type:
         def get_clean_html(self) -> str:
             from lxml.etree import tounicode
 
-            self.result = self.html
+            self.results.append(self.html)
             return str(tounicode(self.html, method="html"))
 
     return StoryDocument
@@ -295,6 +321,29 @@ def _score_list_item(document: Any, item: Any, candidates: dict[Any, Any]) -> bo
     return True
 
 
+def _cores(best: dict[str, Any], widened: Any, candidates: dict[Any, Any]) -> list[Any]:
+    """The candidates a widened story was built around: the best one and those scoring
+    nearly as well inside it (none when the story was not widened: readability's own
+    cleaning then stands as it is)."""
+    if widened is best["elem"]:
+        return []
+    floor = best["content_score"] * SECTION_SHARE
+    return [best["elem"]] + [
+        elem
+        for elem, found in candidates.items()
+        if found["content_score"] >= floor and widened in elem.iterancestors()
+    ]
+
+
+def _unwrap_page_forms(node: Any) -> None:
+    """Unwrap forms that hold a good share of the story's text: layout, not a form."""
+    total = _text_chars(node)
+    for form in list(node.iter("form")):
+        chars = _text_chars(form)
+        if chars >= SHORT_STORY_CHARS and chars >= total * PAGE_FORM_SHARE:
+            form.drop_tag()
+
+
 def _mostly_prose(elem: Any) -> bool:
     """Most of the list's items are sentences (not titles of other pages)."""
     items = [li for li in elem if li.tag == "li"]
@@ -307,6 +356,9 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
     elem = best["elem"]
     if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
         return best  # the page said where its story is
+    essay = _essay_around_list(best, candidates)
+    if essay is not None:
+        return essay
     if elem.tag in TABLE_TAGS:
         table = elem if elem.tag == "table" else next(elem.iterancestors("table"), None)
         holder = table.getparent() if table is not None and _data_table(table) else None
@@ -337,6 +389,22 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
             return dict(candidates[ancestor])
         last = score
     return best
+
+
+def _essay_around_list(best: dict[str, Any], candidates: dict[Any, Any]) -> dict[str, Any] | None:
+    """The container of a long essay that a list inside it (its references, its notes)
+    outscored: sentence-long list items score as paragraphs, and a page whose essay is
+    written straight into <body> lost 6,000 words to its reading list."""
+    elem = best["elem"]
+    if elem.tag not in LIST_TAGS and elem.tag != "li":
+        return None
+    floor = best["content_score"] * ESSAY_SHARE
+    chars = _text_chars(elem) * ESSAY_FACTOR
+    for ancestor in elem.iterancestors():
+        found = candidates.get(ancestor)
+        if found is not None and found["content_score"] >= floor and _text_chars(ancestor) >= chars:
+            return dict(found)
+    return None
 
 
 def _data_table(table: Any) -> bool:
@@ -385,8 +453,11 @@ def _as_candidate(
 _DOCUMENT: type | None = None
 
 
-def main_story(tree: Any, reparse: Callable[[], Any]) -> Any:
-    """The story element (a ``div``) readability picks from ``tree`` (which it mutates).
+def main_story(tree: Any, reparse: Callable[[], Any]) -> list[Any]:
+    """The story elements readability finds in ``tree`` (which it mutates), its choice
+    first: when its strict pass kept too little and its lenient retry was taken, the strict
+    pass's story follows (a short post is not always a scrap: reader.extract.guard judges
+    with a second opinion); when both kept a scrap, the page's <main> comes first.
 
     ``reparse`` gives a fresh normalized tree for readability's lenient second pass.
     """
@@ -400,13 +471,15 @@ def main_story(tree: Any, reparse: Callable[[], Any]) -> Any:
         raise ExtractError("the page is nested too deeply to read") from None
     except Exception as error:  # readability wraps everything in Unparseable
         raise ExtractError(f"no article could be found ({error})") from None
-    result = document.result
-    if result is None:
+    if not document.results:
         raise ExtractError("no article could be found")
-    if _text_chars(result) < SHORT_STORY_CHARS:
-        region = _main_region(reparse, _text_chars(result))
-        return result if region is None else region
-    return result
+    found = document.results[::-1]
+    chars = max(_text_chars(story) for story in found)
+    if chars < SHORT_STORY_CHARS:
+        region = _main_region(reparse, chars)
+        if region is not None:
+            found.insert(0, region)
+    return found
 
 
 def _in_page(link: Any) -> bool:

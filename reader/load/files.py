@@ -97,7 +97,10 @@ def _web_url(url: str | None) -> str | None:
 
 
 def _html_page(data: bytes, path: Path | None) -> tuple[str, str | None, tuple[Asset, ...], str]:
-    markup = decode_html(data)
+    return _markup_page(decode_html(data), path)
+
+
+def _markup_page(markup: str, path: Path | None) -> tuple[str, str | None, tuple[Asset, ...], str]:
     kind = html_kind(markup[:SAMPLE_BYTES])
     if kind is None:
         return dump_to_html(markup.removeprefix("\ufeff")), None, (), "text"
@@ -141,16 +144,20 @@ def page_from_bytes(data: bytes, source: str, url: str | None, path: Path | None
         if what is not None:
             raise LoadError(f"not a page (looks like {what})")
         markup, file_url, assets, fmt = _html_page(data, path)
+    return _page(markup, source, url or _web_url(file_url), assets, fmt)
+
+
+def page_from_text(text: str, source: str, url: str | None) -> Page:
+    """A page already decoded (a script's string): read as a saved file's text would be."""
+    markup, file_url, _, fmt = _markup_page(text, None)
+    return _page(markup, source, url or _web_url(file_url), (), fmt)
+
+
+def _page(markup: str, source: str, url: str | None, assets: tuple[Asset, ...], fmt: str) -> Page:
     # An XML declaration's encoding no longer holds for decoded text (and lxml refuses a str
     # that carries one), so it goes; the markup is otherwise untouched.
     markup = _XML_DECLARATION.sub("", markup.removeprefix("\ufeff"), count=1)
-    return Page(
-        source=source,
-        html=markup_safe(markup),
-        url=url or _web_url(file_url),
-        assets=assets,
-        format=fmt,
-    )
+    return Page(source=source, html=markup_safe(markup), url=url, assets=assets, format=fmt)
 
 
 def path_from_source(source: str) -> Path:

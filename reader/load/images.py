@@ -31,7 +31,10 @@ WORKERS = 6  # browsers open about six connections per host
 TARGET_WIDTH = 1200  # wide enough for the reading column on a HiDPI screen
 IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8,*/*;q=0.1"
 
-_SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([0-9.]+)([wx]))?\s*(?:,|$)")
+# A candidate: its address (no whitespace), an optional "100w"/"2x", the rest up to a comma.
+# Possessive quantifiers: no backtracking, so a long run of blanks or of one character
+# costs linear time (tests/unit/test_linear_patterns.py).
+_SRCSET_CANDIDATE = re.compile(r"(\S++)(?:\s++([0-9.]++)([wx]))?[^,]*+,?")
 
 
 def pick_from_srcset(srcset: str, target_width: int = TARGET_WIDTH) -> str | None:
@@ -40,9 +43,9 @@ def pick_from_srcset(srcset: str, target_width: int = TARGET_WIDTH) -> str | Non
     best: tuple[float, str] | None = None
     for match in _SRCSET_CANDIDATE.finditer(srcset or ""):
         url, number, unit = match.group(1), match.group(2), match.group(3)
-        if not url or url == ",":
-            continue
         url = url.rstrip(",")
+        if not url:
+            continue
         try:
             value = float(number) if number else 1.0
         except ValueError:

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from reader import __version__
-from reader.errors import FetchCancelled, FetchError, LoginRequired
+from reader.errors import FetchCancelled, FetchError, LoginRequired, TemporaryFetchError
 from reader.load.content_encoding import ACCEPT_ENCODING, Decoder
 from reader.load.netguard import Guard, Interrupted, install
 from reader.logins import Credentials
@@ -37,6 +37,8 @@ READ_TIMEOUT = 30.0
 DEADLINE_FACTOR = 3
 MAX_REDIRECTS = 10  # what browsers allow is higher; real sites need two or three
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Client-error answers that say "not now" rather than "never": a background fetch retries.
+PASSING_CODES = frozenset({408, 425, 429})
 ALLOWED_SCHEMES = ("http", "https")
 LOGIN_CODES = frozenset({401, 407})
 
@@ -364,21 +366,31 @@ class Session:
                 if isinstance(error, httpx.ConnectTimeout)
                 else self.read_timeout
             )
-            raise FetchError(
+            raise TemporaryFetchError(
                 f"the server at {url.host} did not answer within {seconds(wait)} s"
             ) from None
         except httpx.HTTPError as error:
-            raise FetchError(self._network_message(url, error)) from None
+            raise self._network_error(url, error) from None
         except (OSError, ValueError) as error:  # beneath httpx, should it let one through
-            raise FetchError(self._network_message(url, error)) from None
+            raise self._network_error(url, error) from None
 
     def _stopped(self, url: httpx.URL, reason: str) -> FetchError:
         if reason == "cancelled":
             return FetchCancelled("cancelled")
-        return FetchError(
+        return TemporaryFetchError(
             f"the server at {url.host} was too slow: "
             f"no complete answer after {seconds(self.total)} s"
         )
+
+    @classmethod
+    def _network_error(cls, url: httpx.URL, error: BaseException) -> FetchError:
+        """The network failed: worth another try later, unless it never can work (an
+        untrusted certificate, an address that is not http(s))."""
+        message = cls._network_message(url, error)
+        lasting = isinstance(error, httpx.UnsupportedProtocol) or isinstance(
+            _root_os_error(error), ssl.SSLError
+        )
+        return FetchError(message) if lasting else TemporaryFetchError(message)
 
     @staticmethod
     def _network_message(url: httpx.URL, error: BaseException) -> str:
@@ -465,8 +477,27 @@ def status_error(reply: Reply, session: Session) -> FetchError | None:
             phrase = http.HTTPStatus(code).phrase
         except ValueError:
             phrase = ""
-        return FetchError(f"HTTP {code} {phrase}".rstrip())
+        message = f"HTTP {code} {phrase}".rstrip()
+        if code >= 500 or code in PASSING_CODES:
+            return TemporaryFetchError(message, retry_after=_retry_after(response))
+        return FetchError(message)
     return None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """Retry-After as seconds (a number, or an HTTP date), None when absent or unreadable."""
+    value = response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _realm(response: httpx.Response) -> str | None:

@@ -199,4 +199,6 @@ def html_kind(text: str) -> str | None:
     rest = text[start.end() if start else 0 :]
     if _HTML_START.match(rest) or _HTML_ANYWHERE.search(text):
         return "xhtml" if _XHTML.match(text) else "html"
+    if rest.startswith("<!--") or (not rest.strip() and "<!--" in text):
+        return "html"  # markup holding only comments: a page that shows nothing, not text
     return None

@@ -6,21 +6,20 @@ articles still being extracted, and a failing source never stops the others. No 
 GUI runs ``import_sources`` in a worker thread with a progress callback and a cancel flag.
 """
 
-import contextlib
-import multiprocessing
 import os
-import signal
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from reader.errors import ReaderError
+from reader.exchange.detect import is_export_folder
+from reader.exchange.entries import Parsed
 from reader.model import Article
+from reader.service.highlighting import save_article
+from reader.service.moving_in import Outcome, import_entries
+from reader.service.pool import default_workers, run_in_processes
 from reader.service.reading import Direct, Writes
 from reader.store.library import Library
 from reader.urls import is_url, normalize_url, source_origin, unsupported_address
@@ -30,9 +29,7 @@ from reader.urls import is_url, normalize_url, source_origin, unsupported_addres
 IMPORT_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".webarchive", ".txt"})
 # "Save page, complete" folders hold the page's own frames and scripts, not articles.
 SAVED_FILES_SUFFIXES = ("_files", "_archivos", "-Dateien", "_fichiers")
-IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep every core busy, bounded memory
-
-ImportStatus = Literal["added", "updated", "unchanged", "failed"]
+ImportStatus = Literal["added", "updated", "unchanged", "merged", "queued", "failed"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,10 @@ class ImportSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    merged: int = 0  # an export's entries joined with the same article already kept
+    queued: int = 0  # an export's addresses kept with no text yet: their pages to fetch
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why): no article
     cancelled: bool = False
 
     @property
@@ -65,6 +65,12 @@ class ImportSummary:
             f"imported {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
             f"failed {self.failed}"
         )
+        if self.merged:
+            text += f", merged {self.merged}"
+        if self.queued:
+            text += f", {self.queued} to fetch"
+        if self.skipped:
+            text += f", skipped {len(self.skipped)}"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -95,7 +101,9 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
             failures.append((source, refused))
             continue
         path = Path(source).expanduser()
-        if path.is_dir():
+        if path.is_dir() and is_export_folder(path):
+            add(str(path), str(path.resolve()))  # an unpacked Pocket or Omnivore export
+        elif path.is_dir():
             for file in _walk(path):
                 add(str(file), str(file.resolve()))
         elif path.exists():
@@ -105,19 +113,41 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
     return found, failures
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return
-    names = {entry.name for entry in entries}
-    for entry in entries:
-        if entry.is_dir():
-            if _is_saved_files_folder(entry.name, names):
-                continue
-            yield from _walk(entry)
+def _walk(top: Path) -> Iterator[Path]:
+    """The pages under ``top`` in sorted order, each real folder visited once: a link to a
+    folder is followed the first time only, so a link back up (a loop) ends there. No
+    recursion: a folder nested ten thousand deep is only a longer list."""
+    seen: set[tuple[int, int]] = set()
+    levels: list[tuple[Iterator[Path], set[str]]] = []
+
+    def enter(folder: Path) -> None:
+        try:
+            info = folder.stat()
+            entries = sorted(folder.iterdir())
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            levels.append((iter(entries), {entry.name for entry in entries}))
+
+    enter(top)
+    while levels:
+        entries, names = levels[-1]
+        entry = next(entries, None)
+        if entry is None:
+            levels.pop()
+        elif _is_folder(entry):
+            if not _is_saved_files_folder(entry.name, names):
+                enter(entry)
         elif entry.suffix.lower() in IMPORT_EXTENSIONS and not entry.name.startswith("."):
             yield entry
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link loop of its own, too long a name...
+        return False
 
 
 def _is_saved_files_folder(name: str, siblings: set[str]) -> bool:
@@ -142,26 +172,6 @@ def extract_source(source: str) -> tuple[Article | None, str | None]:
         return None, f"unexpected {type(error).__name__}: {error}"
 
 
-def _pool_context(fork_safe: bool) -> multiprocessing.context.BaseContext:
-    """fork is cheapest (workers inherit imported modules) but unsafe in a process with
-    threads of its own (a GUI): the caller says which it is."""
-    if sys.platform.startswith("linux") and fork_safe:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-# Modules a worker needs; imported here before forking so that workers start warm.
-PRELOAD_MODULES = ("reader.extract.pipeline", "reader.load.files", "lxml.html", "readability")
-
-
-def _preload() -> None:
-    import importlib
-
-    for name in PRELOAD_MODULES:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
-
-
 def _size(source: str) -> int:
     """Work estimate for scheduling: the file size (URLs count as small)."""
     if is_url(source):
@@ -170,10 +180,6 @@ def _size(source: str) -> int:
         return os.stat(source).st_size
     except OSError:
         return 0
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
 def import_sources(
@@ -185,7 +191,12 @@ def import_sources(
     cancel: threading.Event | None = None,
     fork_safe: bool = True,
 ) -> ImportSummary:
-    """Import every source; each article commits alone as soon as it is extracted.
+    """Import every source; each article commits as soon as it is extracted.
+
+    A source that is another reader's export (Pocket, Omnivore, wallabag...; told by
+    content, reader.exchange.detect) brings its entries: kept with their state, merged
+    with the same article already here, addresses without text queued to fetch
+    (reader.service.moving_in). Every other source is a page, extracted in processes.
 
     ``library``: a Library written to at once, or a ``Writes`` runner (the window's writer
     thread, so an import's commits queue with the window's other writes, never beside them).
@@ -193,101 +204,98 @@ def import_sources(
     extraction processes must then start fresh rather than be forked."""
     writes = Direct(library) if isinstance(library, Library) else library
     files, failures = collect_sources(sources)
+    exports, files = _exports(files, failures)
     summary = ImportSummary()
-    total = len(files) + len(failures)
+    total = len(files) + len(failures) + sum(parsed.total for _, parsed in exports)
     done = 0
 
     def report(event: ImportEvent) -> None:
         if progress is not None:
             progress(event)
 
-    for source, reason in failures:
-        done += 1
-        summary.failures.append((source, reason))
-        report(ImportEvent(source, "failed", done, total, error=reason))
-
-    def finish(source: str, article: Article | None, reason: str | None) -> None:
+    def failed(source: str, reason: str) -> None:
         nonlocal done
         done += 1
+        summary.failures.append((source, reason))
+        report(ImportEvent(source, "failed", done, max(total, done), error=reason))
+
+    for source, reason in failures:
+        failed(source, reason)
+
+    def kept(outcome: Outcome) -> None:
+        nonlocal done
+        entry = outcome.entry
+        where = entry.url or entry.where
+        if outcome.status == "failed":
+            failed(f"{entry.where}: {entry.url or entry.title}", outcome.error or "not kept")
+            return
+        done += 1
+        status = outcome.status
+        setattr(summary, status, getattr(summary, status) + 1)
+        report(ImportEvent(where, status, done, max(total, done), outcome.article_id, entry.title))
+
+    count = workers or default_workers()
+    for source, parsed in exports:
+        if cancel is not None and cancel.is_set():
+            summary.cancelled = True
+            break
+        summary.cancelled = import_entries(
+            parsed, writes, kept, workers=count, cancel=cancel, fork_safe=fork_safe
+        )
+        summary.skipped.extend((f"{source}: {where}", why) for where, why in parsed.skipped)
+    if summary.cancelled:
+        return summary
+
+    def finish(
+        source: str, result: tuple[Article | None, str | None] | None, crash: str | None
+    ) -> None:
+        nonlocal done
+        article, reason = result or (None, crash)
         if article is None:
-            reason = reason or "no article"
-            summary.failures.append((source, reason))
-            report(ImportEvent(source, "failed", done, total, error=reason))
+            failed(source, reason or "no article")
             return
         try:
             origin = source_origin(source)
-            result = writes(lambda into: into.save_result(article, origin=origin))
+            saved = writes(lambda into: save_article(into, article, origin=origin))
         except ReaderError as error:
-            summary.failures.append((source, str(error)))
-            report(ImportEvent(source, "failed", done, total, error=str(error)))
+            failed(source, str(error))
             return
-        setattr(summary, result.status, getattr(summary, result.status) + 1)
-        report(ImportEvent(source, result.status, done, total, result.id, article.title))
+        done += 1
+        setattr(summary, saved.status, getattr(summary, saved.status) + 1)
+        report(ImportEvent(source, saved.status, done, max(total, done), saved.id, article.title))
 
-    count = min(workers or default_workers(), len(files))
-    if count <= 1:
-        for source in files:
-            if cancel is not None and cancel.is_set():
-                summary.cancelled = True
-                break
-            finish(source, *extract_source(source))
-        return summary
-
-    context = _pool_context(fork_safe)
     files = sorted(files, key=_size, reverse=True)  # longest first: no straggler at the end
-    if context.get_start_method() == "fork":
-        _preload()
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_ignore_interrupts
-    ) as pool:
-        try:
-            summary.cancelled = _run_pool(pool, files, count, finish, cancel)
-        except BaseException:  # Ctrl+C: stop feeding the workers, keep what is committed
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    summary.cancelled = run_in_processes(
+        files,
+        extract_source,
+        finish,
+        workers=min(count, len(files)),
+        cancel=cancel,
+        fork_safe=fork_safe,
+    )
     return summary
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl+C to the main process, which stops the pool in order."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _exports(
+    files: list[str], failures: list[tuple[str, str]]
+) -> tuple[list[tuple[str, Parsed]], list[str]]:
+    """(the exports among ``files`` with their entries, the pages); a damaged export is a
+    failure of its own."""
+    from reader.exchange.detect import read_export
 
-
-def _run_pool(
-    pool: Executor,
-    files: list[str],
-    workers: int,
-    finish: Callable[[str, Article | None, str | None], None],
-    cancel: threading.Event | None,
-) -> bool:
-    """Feed the pool a bounded window of sources; returns True when cancelled."""
-    queue = iter(files)
-    running: dict[Future[tuple[Article | None, str | None]], str] = {}
-
-    def refill() -> None:
-        while len(running) < workers * IN_FLIGHT_PER_WORKER:
-            source = next(queue, None)
-            if source is None:
-                return
-            try:
-                running[pool.submit(extract_source, source)] = source
-            except BrokenProcessPool:
-                finish(source, None, "the extraction process crashed")
-
-    refill()
-    while running:
-        finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-        if cancel is not None and cancel.is_set():
-            pool.shutdown(wait=False, cancel_futures=True)
-            return True
-        for future in finished:
-            source = running.pop(future)
-            try:
-                article, reason = future.result()
-            except BrokenProcessPool:
-                article, reason = None, "the extraction process crashed"
-            except Exception as error:  # unpicklable result and the like
-                article, reason = None, f"unexpected {type(error).__name__}: {error}"
-            finish(source, article, reason)
-        refill()
-    return False
+    exports: list[tuple[str, Parsed]] = []
+    pages: list[str] = []
+    for source in files:
+        if is_url(source):
+            pages.append(source)
+            continue
+        try:
+            parsed = read_export(Path(source))
+        except ReaderError as error:
+            failures.append((source, str(error)))
+            continue
+        if parsed is None:
+            pages.append(source)
+        else:
+            exports.append((source, parsed))
+    return exports, pages

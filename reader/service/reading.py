@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 from urllib.parse import unquote
 
+from reader import bundled
 from reader.model import Article, Asset
-from reader.paths import resources_dir
 from reader.urls import is_url, reference_name, source_origin
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def find_asset(assets: Sequence[Asset], src: str) -> Asset | None:
 
 def sample_path() -> Path:
     """The bundled welcome article, shown when the library is empty."""
-    return resources_dir() / "sample" / SAMPLE_PAGE
+    return bundled.real_path("sample") / SAMPLE_PAGE  # the page and its _files folder
 
 
 def is_sample(source: str) -> bool:
@@ -162,6 +162,28 @@ def read_article(
     return article
 
 
+def extract_article(data: bytes | str, url: str | None = None) -> Article:
+    """The article of a page held in memory, for scripts: ``bytes`` are read exactly as
+    ``reader extract FILE`` reads a saved file (format sniffed, charset as a browser finds
+    it), ``str`` is taken as already decoded. ``url`` is where the page came from (links
+    resolve against it). Raises ReaderError (one line: not a page, no article)."""
+    from reader.errors import LoadError
+    from reader.extract import extract
+    from reader.load.files import page_from_bytes, page_from_text
+
+    source = url or "-"
+    if not data.strip():
+        raise LoadError("the page is empty")
+    try:
+        if isinstance(data, str):
+            page = page_from_text(data, source, url)
+        else:
+            page = page_from_bytes(bytes(data), source, url)
+    except (RecursionError, MemoryError):
+        raise LoadError("too large or too deeply nested to read") from None
+    return extract(page)
+
+
 def open_source(
     source: str, writes: Writes | None, *, fetch: FetchOptions | None = None
 ) -> Document:
@@ -180,7 +202,10 @@ def open_source(
 
 def keep(library: Library, article: Article, source: str) -> Document:
     """Save (or update) the article, mark it opened, and gather what the view shows."""
-    article_id = library.save(article, origin=source_origin(source))
+    from reader.service.highlighting import save_article
+
+    saved = save_article(library, article, origin=source_origin(source), bundled=is_sample(source))
+    article_id = saved.id
     position = library.article(article_id).position
     library.mark_opened(article_id)
     stories = tuple(library.stories(article_id))

@@ -1,9 +1,10 @@
-"""The library store: one SQLite file with articles, assets, stories and search.
+"""The library store: one SQLite file with articles, assets, stories, highlights and search.
 
 Knows nothing about Qt. ``Library`` is the one entry point; the dataclasses are what its
 queries return.
 """
 
+from reader.store.highlights import Highlight
 from reader.store.library import Library
 from reader.store.migrate import SCHEMA_VERSION
 from reader.store.rows import (
@@ -17,6 +18,7 @@ from reader.store.rows import (
 __all__ = [
     "SCHEMA_VERSION",
     "ArticleRow",
+    "Highlight",
     "Library",
     "SaveResult",
     "SearchHit",

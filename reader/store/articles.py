@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from reader.errors import StoreError
 from reader.model import Article
-from reader.store import assets, stories
+from reader.store import assets, same_article, stories
 from reader.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -26,7 +26,11 @@ from reader.store.rows import (
     tags_text,
 )
 from reader.tags import clean_tags
-from reader.urls import normalize_url, source_origin
+from reader.urls import normalize_url, source_origin, without_login
+
+# Saved articles claiming one canonical address that are weighed for a merge: a page that
+# many others impersonated costs no more than this.
+MAX_CLAIM_CANDIDATES = 20
 
 FILTERS: dict[str, str] = {
     "all": "1",
@@ -56,13 +60,20 @@ def origin_for(article: Article, origin: str | None) -> str | None:
     return origin or source_origin(article.source.strip())
 
 
-def save(conn: sqlite3.Connection, article: Article, origin: str | None, now: float) -> SaveResult:
+def save(
+    conn: sqlite3.Connection,
+    article: Article,
+    origin: str | None,
+    now: float,
+    *,
+    bundled: bool = False,
+) -> SaveResult:
     """Insert, or update the same article in place (see Library.save_result)."""
     url_key = normalize_url(article.url) if article.url else None
     origin = origin_for(article, origin)
     digest = content_hash(article)
-    values = _article_values(article, url_key, origin, digest)
-    existing = _find_existing(conn, url_key, origin)
+    values = {**_article_values(article, url_key, origin, digest), "bundled": int(bundled)}
+    existing = _find_existing(conn, article, url_key, origin)
     if existing is None:
         article_id = _insert_article(conn, values, now)
         conn.execute(
@@ -72,42 +83,89 @@ def save(conn: sqlite3.Connection, article: Article, origin: str | None, now: fl
         old_active = False
         status: SaveStatus = "added"
     else:
-        article_id, old_hash, deleted_at = existing
-        if old_hash == digest and deleted_at is None:
+        article_id, old_hash, deleted_at, was_bundled = existing
+        if old_hash == digest and deleted_at is None and was_bundled == bundled:
             return SaveResult(article_id, "unchanged")
         _update_article(conn, article_id, values, now)
         conn.execute(
             "UPDATE article_bodies SET content_html = ?, text = ? WHERE article_id = ?",
             (article.content_html, article.text, article_id),
         )
-        old_active = deleted_at is None
+        old_active = deleted_at is None and not was_bundled
         status = "updated"
     assets.write_assets(conn, article_id, article.assets)
-    stories.write_stories(conn, article_id, article.recommended, now, old_active=old_active)
+    stories.write_stories(
+        conn, article_id, article.recommended, now, old_active=old_active, counted=not bundled
+    )
     return SaveResult(article_id, status)
 
 
+def overwrite(
+    conn: sqlite3.Connection, article_id: int, article: Article, origin: str | None, now: float
+) -> None:
+    """Put ``article`` in the place of live article ``article_id`` (a placeholder whose
+    page was fetched): id, saved date and the person's state stay, as in an update."""
+    url_key = normalize_url(article.url) if article.url else None
+    origin = origin_for(article, origin)
+    values = _article_values(article, url_key, origin, content_hash(article))
+    (bundled,) = require(conn, article_id, "bundled")
+    _update_article(conn, article_id, {**values, "bundled": bundled}, now)
+    conn.execute(
+        "UPDATE article_bodies SET content_html = ?, text = ? WHERE article_id = ?",
+        (article.content_html, article.text, article_id),
+    )
+    assets.write_assets(conn, article_id, article.assets)
+    stories.write_stories(
+        conn, article_id, article.recommended, now, old_active=not bundled, counted=not bundled
+    )
+
+
+def find_existing(conn: sqlite3.Connection, article: Article, origin: str | None) -> int | None:
+    """The live or deleted article ``save`` would update with ``article``, if any."""
+    url_key = normalize_url(article.url) if article.url else None
+    found = _find_existing(conn, article, url_key, origin_for(article, origin))
+    return None if found is None else found[0]
+
+
 def _find_existing(
-    conn: sqlite3.Connection, url_key: str | None, origin: str | None
-) -> tuple[int, str | None, float | None] | None:
+    conn: sqlite3.Connection, article: Article, url_key: str | None, origin: str | None
+) -> tuple[int, str | None, float | None, bool] | None:
+    """(id, content hash, deleted_at, bundled) of the same article already kept, if any.
+
+    The same source (file or address) is the same article. Another source that claims
+    the same canonical address is only when its origin backs the claim and its text is
+    plausibly the same (reader.store.same_article); else the page is a new article."""
     if url_key is not None:
-        row = conn.execute(
-            "SELECT id, content_hash, deleted_at FROM articles WHERE url_key = ?"
-            " ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
-            (url_key,),
-        ).fetchone()
-        if row is not None:
-            return int(row[0]), row[1], row[2]
+        rows = conn.execute(
+            "SELECT id, content_hash, deleted_at, bundled, origin, title FROM articles"
+            " WHERE url_key = ? ORDER BY origin IS ? DESC, deleted_at IS NOT NULL, id"
+            f" LIMIT {MAX_CLAIM_CANDIDATES:d}",
+            (url_key, origin),
+        ).fetchall()
+        for row in rows:
+            if row[4] == origin or _claim_holds(conn, article, origin, row):
+                return int(row[0]), row[1], row[2], bool(row[3])
     if origin is not None:
         # The same file, unless it now holds a page with another known address.
         row = conn.execute(
-            "SELECT id, content_hash, deleted_at FROM articles WHERE origin = ?"
+            "SELECT id, content_hash, deleted_at, bundled FROM articles WHERE origin = ?"
             " AND (url_key IS NULL OR ? IS NULL) ORDER BY deleted_at IS NOT NULL, id LIMIT 1",
             (origin, url_key),
         ).fetchone()
         if row is not None:
-            return int(row[0]), row[1], row[2]
+            return int(row[0]), row[1], row[2], bool(row[3])
     return None
+
+
+def _claim_holds(
+    conn: sqlite3.Connection, article: Article, origin: str | None, row: Sequence[Any]
+) -> bool:
+    if not same_article.origin_backs_claim(article.url, origin, row[4]):
+        return False
+    (text,) = conn.execute(
+        "SELECT text FROM article_bodies WHERE article_id = ?", (row[0],)
+    ).fetchone() or ("",)
+    return same_article.plausibly_same(row[5] or "", text or "", article.title, article.text)
 
 
 def _article_values(
@@ -119,10 +177,10 @@ def _article_values(
             host = (urlsplit(article.url).hostname or "").lower() or None
         except ValueError:
             host = None
-    return {
-        "source": article.source,
+    return {  # a login written into an address is never kept (reader.urls.without_login)
+        "source": without_login(article.source)[0],
         "origin": origin,
-        "url": article.url,
+        "url": without_login(article.url)[0] if article.url else None,
         "url_key": url_key,
         "host": host,
         "title": article.title,
@@ -136,6 +194,7 @@ def _article_values(
         "reading_minutes": article.reading_minutes,
         "readerable": int(article.readerable),
         "content_hash": digest,
+        "text_key": same_article.text_key(article.text),
     }
 
 
@@ -280,22 +339,24 @@ def set_tags(conn: sqlite3.Connection, article_id: int, tags: Sequence[str]) -> 
 
 def soft_delete(conn: sqlite3.Connection, article_id: int, now: float) -> None:
     """Hide the article; its stories stop counting at once (restore() undoes both)."""
-    require(conn, article_id)
+    (bundled,) = require(conn, article_id, "bundled")
     conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (now, article_id))
-    stories.count_down(conn, stories.linked_story_ids(conn, article_id))
+    if not bundled:
+        stories.count_down(conn, stories.linked_story_ids(conn, article_id))
 
 
 def restore(conn: sqlite3.Connection, article_id: int, now: float) -> None:
     """Undo soft_delete(); StoreError once the purge has removed the row for good."""
     row = conn.execute(
-        "SELECT deleted_at FROM articles WHERE id = ?", (int(article_id),)
+        "SELECT deleted_at, bundled FROM articles WHERE id = ?", (int(article_id),)
     ).fetchone()
     if row is None:
         raise StoreError(f"article {article_id} cannot be restored any more")
     if row[0] is None:
         return
     conn.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
-    stories.count_up_article(conn, article_id, now)
+    if not row[1]:
+        stories.count_up_article(conn, article_id, now)
 
 
 def deleted_before(conn: sqlite3.Connection, cutoff: float, limit: int) -> list[int]:

@@ -25,17 +25,22 @@ def write_assets(conn: sqlite3.Connection, article_id: int, assets: Sequence[Ass
     """Replace the article's asset links; assets nobody links to any more go."""
     old = linked_shas(conn, article_id)
     conn.execute("DELETE FROM article_assets WHERE article_id = ?", (article_id,))
+    add_assets(conn, article_id, assets)
+    drop_orphan_assets(conn, old)
+
+
+def add_assets(conn: sqlite3.Connection, article_id: int, assets: Sequence[Asset]) -> None:
+    """Link more assets to the article (images fetched after it was saved); the links it
+    has stay."""
     for asset in assets:
-        digest = asset.sha256
         conn.execute(
             "INSERT OR IGNORE INTO assets (sha256, media_type, data) VALUES (?, ?, ?)",
-            (digest, asset.media_type, asset.data),
+            (asset.sha256, asset.media_type, asset.data),
         )
         conn.execute(
             "INSERT OR REPLACE INTO article_assets (article_id, url, sha256) VALUES (?, ?, ?)",
-            (article_id, asset.url, digest),
+            (article_id, asset.url, asset.sha256),
         )
-    drop_orphan_assets(conn, old)
 
 
 def drop_orphan_assets(conn: sqlite3.Connection, shas: Iterable[str]) -> None:

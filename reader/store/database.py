@@ -12,9 +12,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reader.errors import StoreError
-from reader.store import ranking
+from reader.paths import make_private_file, make_private_folder
+from reader.store import ranking, same_article
 from reader.store.migrate import check_not_newer, migrate
 
+WAL_FILES = ("-wal", "-shm")  # beside the library; SQLite gives them the library's mode
 BUSY_TIMEOUT_MS = 5000  # a second Reader writing: wait this long before saying "busy"
 
 # SQLite primary result codes -> what to tell the person. {path} is the library file.
@@ -47,10 +49,16 @@ class Database:
         self.path = path
         self.lock = threading.RLock()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
         except OSError as error:
             reason = error.strerror or str(error)
             raise StoreError(f"cannot create library folder {path.parent}: {reason}") from None
+        try:
+            for file in (path, *(path.with_name(path.name + end) for end in WAL_FILES)):
+                if file == path or file.exists():
+                    make_private_file(file)
+        except OSError as error:
+            raise StoreError(f"cannot create library {path}: {error.strerror or error}") from None
         try:
             self.conn = sqlite3.connect(
                 path,
@@ -72,6 +80,7 @@ class Database:
     def _setup(self) -> None:
         conn = self.conn
         conn.create_function("reader_story_score", 2, ranking.story_score, deterministic=True)
+        conn.create_function("reader_text_key", 1, same_article.text_key, deterministic=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Touch the file first: a non-database says so here rather than in a later call.

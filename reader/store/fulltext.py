@@ -1,7 +1,6 @@
 """Running a search: the parsed query (reader.store.search) against the FTS5 index."""
 
 import sqlite3
-from typing import Any
 
 from reader.store import search
 from reader.store.rows import ROW_COLUMNS, ROW_WIDTH, SearchHit, Snippet, search_hit
@@ -16,11 +15,7 @@ def search_articles(
 ) -> list[SearchHit]:
     """Search title, byline, site, text and tags (syntax: reader.store.search)."""
     parsed = search.parse(query)
-    conditions = ["a.deleted_at IS NULL", *parsed.conditions]
-    params: list[Any] = list(parsed.params)
-    if parsed.exclude is not None:
-        conditions.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(parsed.exclude)
+    conditions, params = parsed.filters("a.deleted_at IS NULL", "a.id", "articles_fts")
     where = " AND ".join(conditions)
     if parsed.match is None:
         if not parsed.conditions and parsed.exclude is None:
@@ -31,19 +26,33 @@ def search_articles(
             [*params, limit, offset],
         ).fetchall()
         return [search_hit(row[:ROW_WIDTH], _snippet(row[ROW_WIDTH] or ""), 0.0) for row in rows]
-    # CROSS JOIN keeps FTS5 outermost: it sorts by rank itself, so the filters and
-    # snippet() run only for the rows actually returned, never for every match.
+    # CROSS JOIN keeps FTS5 outermost: it sorts by rank itself, so the filters run only
+    # for the rows actually returned, never for every match.
     rows = conn.execute(
-        f"SELECT {ROW_COLUMNS}, f.rank,"
-        f" snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d})"
+        f"SELECT {ROW_COLUMNS}, f.rank"
         " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
         f" WHERE articles_fts MATCH ? AND {where} ORDER BY f.rank LIMIT ? OFFSET ?",
-        [HIT_START, HIT_END, parsed.match, *params, limit, offset],
+        [parsed.match, *params, limit, offset],
     ).fetchall()
+    snippets = _snippets(conn, parsed.highlight or parsed.match, [row[0] for row in rows])
     return [
-        search_hit(row[:ROW_WIDTH], _snippet(row[ROW_WIDTH + 1] or ""), float(row[ROW_WIDTH]))
+        search_hit(row[:ROW_WIDTH], _snippet(snippets.get(row[0], "")), float(row[ROW_WIDTH]))
         for row in rows
     ]
+
+
+def _snippets(conn: sqlite3.Connection, highlight: str, ids: list[int]) -> dict[int, str]:
+    """Snippets for the hits shown only, marking the first terms of the query (their cost
+    grows with the square of the terms marked)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d})"
+        f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+        [HIT_START, HIT_END, highlight, *ids],
+    ).fetchall()
+    return {int(row[0]): str(row[1] or "") for row in rows}
 
 
 def _snippet(text: str) -> Snippet:

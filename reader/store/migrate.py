@@ -27,6 +27,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "minimal library: articles, bodies, assets, stories", "m001_minimal.sql"),
     Migration(2, "state, tags, soft delete, FTS5 search, story aggregates", "m002_library.sql"),
     Migration(3, "listening: queue and per-article listening position", "m003_listening.sql"),
+    Migration(4, "the list each recommended story sat in, per article", "m004_story_lists.sql"),
+    Migration(
+        5, "For you: story words, the bundled sample's stories not counted", "m005_for_you.sql"
+    ),
+    Migration(6, "highlights and notes, their words in the search index", "m006_highlights.sql"),
+    Migration(7, "the fetch queue of imported addresses, text keys", "m007_fetch_queue.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,32 +1,46 @@
-""" "For you": which unread recommended story to read next.
+""" "For you": which unread recommended story to read next, as pure functions.
 
-Three signals, cheapest first:
+Two signals, added in one number (reader.store.for_you gathers the candidates):
 
 1. popularity and recency, folded into one maintained number per story,
    ``score = log2(1 + times_recommended) + last_seen / HALF_LIFE``. Ordering by it is the
    same as ordering by "recommendations, halved every HALF_LIFE since last seen", but the
    number never has to be recomputed as time passes, so an index can serve the top;
-2. closeness to what was actually read: BM25 of each candidate's title and summary against
-   the words of the articles opened most recently (title, excerpt, tags);
-3. the closeness is computed only for the CANDIDATES best stories by (1), which bounds
-   the cost whatever the size of the library.
+2. closeness to what was actually read: the words a story shares with the articles opened
+   most recently, each weighed by how much the article is about it (in its title, and
+   mentioned again and again in its text: "whale", not "telling") and by how rare it is
+   among all stories. Closeness is absolute, 0..1, never scaled to the best candidate: when
+   nothing is close, nothing gets the bonus; one shared word counts half (a chance match
+   in another language or sense is common, two are not).
+
+``final = score + RELEVANCE_WEIGHT * closeness``: a story that shares a rare word with a
+title just read (closeness about 0.6) counts as if recommended 2^1.8 ≈ 3.5 times as often;
+one more recommendation is worth only log2(3/2) ≈ 0.6 of the score.
 """
 
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 HALF_LIFE_SECONDS = 14 * 24 * 3600  # a story seen two weeks ago counts half as much
-CANDIDATES = 250  # re-ranked per request: ~1 ms of Python, five times the 50 cards shown
-CLOSENESS_WEIGHT = 1.5  # the closest match counts as if recommended 2^1.5 ≈ 2.8x as often
 RECENT_OPENED = 20  # the reading profile: the last articles actually opened
-BM25_K1 = 1.2
-BM25_B = 0.75
+RELEVANCE_WEIGHT = 3.0  # log2 units of "recommended as often" for a perfect match
+CLOSENESS_SCALE = 0.8  # closeness = 1 - exp(-shared / scale)
+TITLE_SHARE = 0.6  # a word of a recent article's title...
+TEXT_SHARE = 0.4  # ...and how often its text mentions it, up to
+TEXT_MENTIONS = 4  # this many times (a subject is mentioned again and again)
+MIN_AFFINITY = 0.25  # weaker words say little about the article: left out of the profile
+CANDIDATE_TERMS = 15  # per recent article, the words it is most about
+SINGLE_WORD_FACTOR = 0.75  # a story sharing one word only counts three quarters of it
+OLDEST_READ_FACTOR = 0.5  # the 20th most recent article counts half as much as the latest
+MAX_AFFINITY = 1.5  # a word of many recent articles: a theme, but not without bound
+REASON_MIN_CLOSENESS = 0.3  # below this, "because you read …" would overstate it
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MIN_WORD = 3
-# Words too common to say anything about a topic (English; other languages rely on IDF).
+# Words too common to say anything about a topic (English; other languages rely on rarity).
 STOPWORDS_TEXT = """
     about after again also among an and any are because been before being between both
     but can could did does doing down during each even every few for from further had has
@@ -44,55 +58,149 @@ def story_score(times_recommended: int | None, last_seen: float | None) -> float
     return math.log2(1 + times) + (last_seen or 0.0) / HALF_LIFE_SECONDS
 
 
-def words(text: str | None) -> list[str]:
+def stem(word: str) -> str:
+    """A word without its English plural ending: "whales" and "whale" are one subject."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def spellings(term: str) -> tuple[str, ...]:
+    """The ways a stemmed term is written in a story: itself and its plurals."""
+    forms = [term, term + "s", term + "es"]
+    if term.endswith("y"):
+        forms.append(term[:-1] + "ies")
+    return tuple(forms)
+
+
+def term_list(text: str | None) -> list[str]:
+    """The stemmed words of ``text`` that can say what it is about, repeats kept."""
     if not text:
         return []
     return [
-        word
+        stem(word)
         for word in WORD.findall(text.casefold())
         if len(word) >= MIN_WORD and word not in STOPWORDS and not word.isdigit()
     ]
 
 
-def reading_profile(texts: Iterable[str | None]) -> Counter[str]:
-    """Term weights of recent reading: how many recent articles use each word."""
-    profile: Counter[str] = Counter()
-    for text in texts:
-        profile.update(set(words(text)))
-    return profile
+def terms(text: str | None) -> set[str]:
+    return set(term_list(text))
 
 
-def closeness(documents: Sequence[str], profile: Counter[str]) -> list[float]:
-    """BM25 of each document against the profile, with IDF taken over the documents.
+@dataclass(frozen=True)
+class RecentRead:
+    """An article opened recently: what "because you read …" names."""
 
-    Returned scaled to 0..1 (best candidate = 1) so it can be weighed against the score.
-    Only profile words are counted (the profile already lacks stopwords and short words),
-    which keeps this to one regex pass per document.
-    """
-    if not documents or not profile:
-        return [0.0] * len(documents)
-    tokenized = [WORD.findall(doc.casefold()) for doc in documents]
-    count = len(tokenized)
-    lengths = [len(tokens) for tokens in tokenized]
-    average = sum(lengths) / count or 1.0
-    hits = [[token for token in tokens if token in profile] for tokens in tokenized]
-    frequency: Counter[str] = Counter()
-    for terms in hits:
-        frequency.update(set(terms))
-    idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
-    raw: list[float] = []
-    for terms, length in zip(hits, lengths, strict=True):
-        total = 0.0
-        if terms:
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-            for term, tf in Counter(terms).items():
-                total += idf[term] * profile[term] * tf * (BM25_K1 + 1) / (tf + norm)
-        raw.append(total)
-    best = max(raw)
-    return [value / best if best > 0 else 0.0 for value in raw]
+    article_id: int
+    title: str
+    terms: frozenset[str]
 
 
-def rerank(scores: Sequence[float], close: Sequence[float]) -> list[int]:
-    """Indexes of the candidates, best first: maintained score plus weighted closeness."""
-    final = [score + CLOSENESS_WEIGHT * near for score, near in zip(scores, close, strict=True)]
-    return sorted(range(len(final)), key=lambda index: final[index], reverse=True)
+@dataclass(frozen=True)
+class Profile:
+    """Recent reading: how strongly each word belongs to it, and who used it.
+
+    ``forms`` maps every spelling of a profile word to it, so a story's words are matched
+    with one dictionary lookup each (no stemming of every word of every candidate)."""
+
+    affinity: dict[str, float]
+    reads: tuple[RecentRead, ...]
+    forms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for term in self.affinity:
+            for form in spellings(term):
+                self.forms.setdefault(form, term)
+
+    def __bool__(self) -> bool:
+        return bool(self.affinity)
+
+    def words_in(self, text: str) -> set[str]:
+        """The profile's words that ``text`` uses (in any spelling)."""
+        forms = self.forms
+        return {forms[word] for word in WORD.findall(text.casefold()) if word in forms}
+
+
+def candidate_terms(articles: Sequence[tuple[int, str, str]]) -> set[str]:
+    """The words that may enter the profile: per article, its title's and those its text
+    mentions most (at most CANDIDATE_TERMS of them, looked up for their rarity)."""
+    found: set[str] = set()
+    for _, title, text in articles:
+        in_title = terms(title)
+        mentions = Counter(term_list(text))
+        ranked = sorted(
+            in_title | {term for term, count in mentions.items() if count >= 2},
+            key=lambda term: (_raw_share(term, in_title, mentions), mentions[term], term),
+            reverse=True,
+        )
+        found.update(ranked[:CANDIDATE_TERMS])
+    return found
+
+
+def _raw_share(term: str, in_title: set[str], mentions: Counter[str]) -> float:
+    """How much an article is about a word, before the word's rarity is known."""
+    share = TITLE_SHARE * (term in in_title)
+    return share + TEXT_SHARE * min(1.0, mentions[term] / TEXT_MENTIONS)
+
+
+def reading_profile(
+    articles: Sequence[tuple[int, str, str]], specificity: dict[str, float]
+) -> Profile:
+    """(id, title, text) of recently opened articles, most recent first (the text: excerpt,
+    tags and the start of the article). ``specificity``: 0..1, how few of the library's
+    articles use a word ("whale" near 1, "people" near 0)."""
+    affinity: dict[str, float] = {}
+    reads = []
+    for index, (article_id, title, text) in enumerate(articles):
+        recency = 1.0 - (1.0 - OLDEST_READ_FACTOR) * index / (RECENT_OPENED - 1)
+        in_title = terms(title)
+        mentions = Counter(term_list(text))
+        about = set()
+        for term in in_title | {term for term, count in mentions.items() if count >= 2}:
+            if term not in specificity:
+                continue  # not among the words looked up (candidate_terms)
+            share = _raw_share(term, in_title, mentions) * specificity[term]
+            if share >= MIN_AFFINITY:
+                affinity[term] = affinity.get(term, 0.0) + share * recency
+                about.add(term)
+        reads.append(RecentRead(article_id, title, frozenset(about)))
+    capped = {term: min(value, MAX_AFFINITY) for term, value in affinity.items()}
+    return Profile(capped, tuple(reads))
+
+
+def rarity(document_frequency: int, stories: int) -> float:
+    """0..1: 1 for a word in one story, near 0 for a word in every story."""
+    stories = max(stories, document_frequency, 1)
+    return math.log1p(stories / max(document_frequency, 1)) / math.log1p(stories)
+
+
+def shared_weight(words: Iterable[str], profile: Profile, rarities: dict[str, float]) -> float:
+    """How much of recent reading a story's (stemmed) words hold."""
+    shared = [term for term in set(words) if term in profile.affinity]
+    weight = sum(profile.affinity[term] * rarities.get(term, 1.0) for term in shared)
+    return weight * SINGLE_WORD_FACTOR if len(shared) == 1 else weight
+
+
+def closeness(weight: float) -> float:
+    """0..1 from the shared weight: saturating, so many weak words never beat a few strong."""
+    return 1.0 - math.exp(-weight / CLOSENESS_SCALE)
+
+
+def final_score(score: float, near: float) -> float:
+    return score + RELEVANCE_WEIGHT * near
+
+
+def closest_read(words: Iterable[str], profile: Profile, rarities: dict[str, float]) -> int:
+    """Index of the recent article that shares the most with a story (for its reason)."""
+    story_terms = set(words)
+    best, best_weight = 0, -1.0
+    for index, read in enumerate(profile.reads):
+        weight = sum(rarities.get(term, 1.0) for term in story_terms & read.terms)
+        if weight > best_weight:
+            best, best_weight = index, weight
+    return best

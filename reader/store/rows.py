@@ -16,9 +16,9 @@ SaveStatus = Literal["added", "updated", "unchanged"]
 
 ROW_COLUMNS = (
     "a.id, a.title, a.site_name, a.published, a.saved_at, a.reading_minutes, a.starred,"
-    " a.archived, a.read, a.url, a.tags, a.opened_at"
+    " a.archived, a.read, a.url, a.tags, a.opened_at, a.highlight_count"
 )
-ROW_WIDTH = 12  # columns in ROW_COLUMNS; queries append their own after them
+ROW_WIDTH = 13  # columns in ROW_COLUMNS; queries append their own after them
 STORY_COLUMNS = (
     "s.id, s.title, s.url, s.summary, s.source, s.image, s.sponsored, s.times_recommended,"
     " s.first_seen, s.last_seen, s.read,"
@@ -66,6 +66,26 @@ class ArticleRow:
     url: str | None = None
     tags: tuple[str, ...] = ()
     opened_at: datetime | None = None
+    highlights: int = 0  # how many highlights it has (deleting it asks about them)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why "For you" offers a story: the recent article it is close to, or else the saved
+    article(s) that recommended it."""
+
+    kind: Literal["read", "recommended"]
+    article_id: int | None
+    title: str
+    count: int = 1  # how many saved articles recommend the story
+
+    @property
+    def text(self) -> str:
+        if self.kind == "read":
+            return f"Because you read “{self.title}”"
+        if self.count > 1:
+            return f"Recommended by {self.count} of your articles"
+        return f"Recommended by “{self.title}”" if self.title else "Recommended once"
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,7 @@ class StoredStory:
     last_seen: datetime | None
     read: bool
     article_id: int | None  # the library article with that URL, if saved
+    reason: Reason | None = None  # set by "For you"
 
 
 # A search snippet as (text, is a match) parts, in order.
@@ -98,6 +119,7 @@ class SearchHit:
     archived: bool = False
     read: bool = False
     url: str | None = None
+    highlights: int = 0
 
     def marked(self, start: str, end: str, escape: Callable[[str], str] = str) -> str:
         """The snippet with each match between ``start`` and ``end`` (``escape`` for text)."""
@@ -147,6 +169,7 @@ def article_row(row: Sequence[Any]) -> ArticleRow:
         url=row[9],
         tags=tags_tuple(row[10]),
         opened_at=when(row[11]),
+        highlights=int(row[12] or 0),
     )
 
 
@@ -164,6 +187,7 @@ def search_hit(row: Sequence[Any], parts: Snippet, rank: float) -> SearchHit:
         archived=item.archived,
         read=item.read,
         url=item.url,
+        highlights=item.highlights,
     )
 
 

@@ -2,17 +2,15 @@
 
 ``stories.times_recommended`` and ``stories.score`` are kept up to date on every save,
 delete and restore (a GROUP BY over every link would take seconds on a big library), so
-"For you" reads the best candidates straight from an index.
+"For you" (reader.store.for_you) reads the best candidates straight from an index. The
+bundled sample's links are kept (its sidebar shows them) but never counted.
 """
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import replace
 
 from reader.model import Story
-from reader.store import ranking
 from reader.store.rows import STORY_COLUMNS, StoredStory, stored_story
 from reader.urls import normalize_url
 
@@ -37,13 +35,18 @@ def linked_story_ids(conn: sqlite3.Connection, article_id: int) -> set[int]:
 
 
 def article_stories(conn: sqlite3.Connection, article_id: int) -> list[StoredStory]:
-    """The stories the article recommended, in page order (sponsored ones included)."""
+    """The stories the article recommended, in page order (sponsored ones included), each
+    with the heading of the list it sat in on that page."""
     rows = conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM article_stories l JOIN stories s ON s.id = l.story_id"
-        " WHERE l.article_id = ? ORDER BY l.position",
+        f"SELECT {STORY_COLUMNS}, l.list_label FROM article_stories l"
+        " JOIN stories s ON s.id = l.story_id WHERE l.article_id = ? ORDER BY l.position",
         (article_id,),
     ).fetchall()
-    return [stored_story(row) for row in rows]
+    return [_in_list(stored_story(row), row[-1]) for row in rows]
+
+
+def _in_list(stored: StoredStory, label: str) -> StoredStory:
+    return replace(stored, story=replace(stored.story, group=label)) if label else stored
 
 
 def write_stories(
@@ -53,11 +56,13 @@ def write_stories(
     now: float,
     *,
     old_active: bool,
+    counted: bool = True,
 ) -> None:
     """Replace the article's story links and move the maintained aggregate by the delta.
 
     ``old_active`` says whether the old links are counted in the aggregate (they are
-    not when the article was soft-deleted: delete() already took them out).
+    not when the article was soft-deleted: delete() already took them out, nor when it is
+    the bundled sample); ``counted`` whether the new ones are to be.
     """
     old = linked_story_ids(conn, article_id) if old_active else set()
     conn.execute("DELETE FROM article_stories WHERE article_id = ?", (article_id,))
@@ -70,11 +75,12 @@ def write_stories(
         if story_id in new:
             continue
         conn.execute(
-            "INSERT INTO article_stories (article_id, position, story_id) VALUES (?, ?, ?)",
-            (article_id, len(new), story_id),
+            "INSERT INTO article_stories (article_id, position, story_id, list_label)"
+            " VALUES (?, ?, ?, ?)",
+            (article_id, len(new), story_id, story.group),
         )
         new.append(story_id)
-    for story_id in new:
+    for story_id in new if counted else ():
         added = story_id not in old
         conn.execute(
             "UPDATE stories SET times_recommended = times_recommended + :added,"
@@ -85,7 +91,7 @@ def write_stories(
             " WHERE id = :id",
             {"added": int(added), "now": now, "id": story_id},
         )
-    count_down(conn, old - set(new))
+    count_down(conn, old - set(new) if counted else old)
 
 
 def _upsert_story(conn: sqlite3.Connection, key: str, story: Story) -> int:
@@ -136,43 +142,3 @@ def count_up_article(conn: sqlite3.Connection, article_id: int, now: float) -> N
         " WHERE id IN (SELECT story_id FROM article_stories WHERE article_id = :id)",
         {"now": now, "id": article_id},
     )
-
-
-@dataclass
-class ProfileCache:
-    """The reading profile, rebuilt only when the recently opened articles change."""
-
-    key: tuple[Any, ...] | None = None
-    profile: Counter[str] = field(default_factory=Counter)
-
-    def profile_for(self, conn: sqlite3.Connection) -> Counter[str]:
-        rows = conn.execute(
-            "SELECT id, opened_at, title, excerpt, tags FROM articles"
-            " WHERE opened_at IS NOT NULL AND deleted_at IS NULL"
-            " ORDER BY opened_at DESC LIMIT ?",
-            (ranking.RECENT_OPENED,),
-        ).fetchall()
-        key = tuple((row[0], row[1]) for row in rows)
-        if key != self.key:
-            # The title counts twice: it says more about a story's subject than the excerpt.
-            texts = [f"{row[2]} {row[2]} {row[3] or ''} {row[4] or ''}" for row in rows]
-            self.key, self.profile = key, ranking.reading_profile(texts)
-        return self.profile
-
-
-def for_you(
-    conn: sqlite3.Connection, cache: ProfileCache, limit: int, include_sponsored: bool
-) -> list[StoredStory]:
-    """Unread stories across the library, best first (see reader.store.ranking)."""
-    sponsored = "" if include_sponsored else " AND s.sponsored = 0"
-    rows = conn.execute(
-        f"SELECT {STORY_COLUMNS}, s.score FROM stories s INDEXED BY stories_rank"
-        f" WHERE s.read = 0 AND s.times_recommended > 0{sponsored}"
-        " ORDER BY s.score DESC LIMIT ?",
-        (max(limit, ranking.CANDIDATES),),
-    ).fetchall()
-    profile = cache.profile_for(conn)
-    documents = [f"{row[1]} {row[3]}" for row in rows]
-    close = ranking.closeness(documents, profile)
-    order = ranking.rerank([row[-1] for row in rows], close)
-    return [stored_story(rows[index][:-1]) for index in order[:limit]]

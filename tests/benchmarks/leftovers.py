@@ -11,11 +11,8 @@ that scores lower with the rules is listed.
 """
 
 import argparse
-import gzip
 import importlib.util
-import json
 import os
-import re
 import statistics
 import sys
 from collections.abc import Callable
@@ -25,8 +22,10 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
 sys.path.insert(0, str(REPO / "tests" / "unit"))
+sys.path.insert(0, str(REPO / "tests"))
 
 import adapter  # noqa: E402
+import dev_corpora  # noqa: E402
 from reader_titles import READER_TITLES  # noqa: E402
 
 LOSS = 0.0005  # a page counts as losing below this much F1
@@ -76,18 +75,11 @@ def word_f1(shared: Path, corpus: str, pages: str | None) -> None:
 
 def snippets(shared: Path, pages: str | None) -> None:
     snippet = _tool(shared, "snippet_score")
-    folder = shared / "corpus" / "snippets"
-    items = json.loads((folder / "evaldata.json").read_text("utf-8"))
     totals = {"on": [0, 0], "off": [0, 0]}  # [found wanted, found unwanted]
     changed = []
-    for url in sorted(items):
-        item = items[url]
-        if pages and not re.search(pages, item["file"]):
-            continue
-        data = (folder / "pages" / item["file"]).read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        html = data.decode("utf-8", "replace")
+    for page in dev_corpora.load(shared, "snippets", pages):
+        html, url = page.text, page.url
+        item = {"with": page.wanted, "without": page.unwanted, "file": page.name}
         found = {}
         for name, extract in (
             ("on", adapter.extract_text),

@@ -33,7 +33,7 @@ LINKS_PER_ARTICLE = 20  # 2M links
 STORIES = 400_000  # distinct stories; popular ones are recommended by many articles
 VOCABULARY = 30_000
 OPENED = 40  # articles opened recently: the reading profile of "For you"
-GENERATOR = 2  # bump when the synthetic data changes
+GENERATOR = 3  # bump when the synthetic data or the schema of a version changes
 CACHE = Path(tempfile.gettempdir()) / "reader-bench"
 CORPUS = REPO.parent / "shared" / "corpus" / "mozilla"
 TARGETS_MS = {
@@ -45,6 +45,8 @@ TARGETS_MS = {
     "200 newest unread (library filter)": 5.0,
     "count all (library model size)": 5.0,
     "last opened (reopen at start)": 5.0,
+    "changed? (data_version, nothing changed)": 5.0,
+    "For you unread count": 5.0,
 }
 SYLLABLES = [c + v for c in "bcdfghjklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
 
@@ -245,6 +247,10 @@ def library_benchmarks(path: Path, runs: int) -> None:
             ),
             "count all (library model size)": median_ms(lambda run: library.count(), runs),
             "last opened (reopen at start)": median_ms(lambda run: library.last_opened(), runs),
+            "changed? (data_version, nothing changed)": median_ms(
+                lambda run: library.version(), runs
+            ),
+            "For you unread count": median_ms(lambda run: library.for_you_count(), runs),
         }
         links = library._conn.execute("SELECT count(*) FROM article_stories").fetchone()[0]
     print(f"\nlibrary: {ARTICLES} articles, {links} story links, {path.stat().st_size >> 20} MB")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import statistics
 import sys
 import time
@@ -24,7 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "mozilla"
+DEFAULT_CORPUS = (
+    Path(os.environ.get("READER_SHARED_DIR", ROOT.parent / "shared")) / "corpus" / "mozilla"
+)
 PAGE_URL = "http://fakehost/test/page.html"  # the address Readability's tests saved them at
 TARGET = 0.10
 

@@ -46,26 +46,15 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-resp-")
     sys.path.insert(0, str(REPO))
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from heartbeat import window_with_heartbeat
 
     from reader.ui.reading import reading_view
-    from reader.ui.shell.main_window import MainWindow
 
     if "--one-shot" in sys.argv:  # the old way, for comparison: one setHtml per article
         reading_view.ONE_SHOT_CHARS = sys.maxsize
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow()
-    window.resize(1280, 860)
-    window.show()
-    app.processEvents()
-
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(HEARTBEAT_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
+    beat = window_with_heartbeat(HEARTBEAT_MS)
+    app, window, ticks, timer = beat.app, beat.window, beat.ticks, beat.timer
 
     shown_at: list[float] = []
     original_display = window.opening.display

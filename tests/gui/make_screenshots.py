@@ -1,7 +1,7 @@
 """Screenshots of the reading window, offscreen: `python tests/gui/make_screenshots.py [OUT]`.
 
-Opens each page through the real load -> extract -> store -> render path (synchronously, no
-thread pool) in a throwaway library and saves window grabs. Used for docs/screenshots.
+Opens each page as the window does (load -> extract -> store -> render in a worker) in a
+throwaway library and saves window grabs. Used for docs/screenshots.
 """
 
 import os
@@ -15,6 +15,7 @@ os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 SHOTS = (
     # (file name, source, theme, size)
@@ -43,9 +44,8 @@ def scroll_to_first_table(view: object) -> None:
 
 def main() -> int:
     from PySide6.QtWidgets import QApplication
+    from shot_helpers import open_in, settle
 
-    from reader.service.reading import open_source
-    from reader.ui.reading.prepare import prepare
     from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
@@ -61,15 +61,13 @@ def main() -> int:
             continue
         window = MainWindow()
         window.resize(*size)
-        window.splitter.setSizes([0, size[0] - 340, 340])  # library panel hidden
         window.view_actions.set_theme(theme)
         window.show()
-        window.opening.show_opened(prepare(open_source(source, window.library.writes), None))
-        for _ in range(5):
-            app.processEvents()
+        window.placement.set_visible(window.library_panel, False)
+        open_in(app, window, source)
         if name in ("wikipedia.png", "table.png"):  # the first table, a little below the top
             scroll_to_first_table(window.view)
-            app.processEvents()
+            settle(app, window, 0.1)
         window.grab().save(str(out / name))
         print(f"wrote {out / name}")
         window.close()

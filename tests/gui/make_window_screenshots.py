@@ -16,6 +16,7 @@ os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 CORPUS_PAGES = (
     "wikipedia",
@@ -40,10 +41,11 @@ def settle(app: object, rounds: int = 8) -> None:
 
 def main() -> int:
     from PySide6.QtWidgets import QApplication
+    from shot_helpers import open_in
+    from shot_helpers import settle as wait
 
     from reader.service.reading import Direct, open_source
     from reader.store import Library
-    from reader.ui.reading.prepare import prepare
     from reader.ui.shell.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "screenshots")
@@ -65,16 +67,13 @@ def main() -> int:
         window.resize(*SIZE)
         window.view_actions.set_theme(theme)
         window.show()
-        window.actions_by_id["view.library"].setChecked(True)
-        window.view_actions.toggle_library()
-        window.splitter.setSizes(list(SPLIT))
-        window.opening.show_opened(
-            prepare(
-                open_source(str(seed), window.library.writes),
-                window.view_actions.view_style(),
-            )
+        window.placement.restore(
+            {window.library_panel: True, window.sidebar: True},
+            {window.library_panel: SPLIT[0], window.sidebar: SPLIT[2]},
         )
+        open_in(app, window, str(seed))
         window.navigation.go_library()
+        wait(app, window)
         settle(app)
         window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 5)
         settle(app)

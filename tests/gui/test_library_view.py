@@ -296,3 +296,19 @@ def test_accessible_names(panel):
         assert widget.accessibleName()
     text = panel.model.index(0, TITLE).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "unread" in text
+
+
+def test_the_tags_dialog_completes_tags_in_use(qtbot):
+    from reader.ui.library.tags_dialog import TagsDialog
+
+    dialog = TagsDialog(["sea"], ["travel", "long read", "sea"], "Harbour days")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 440  # not a bare 200 px box
+    completer = dialog.field.completer()
+    dialog.setTextValue("sea, tr")
+    completer.setCompletionPrefix(completer.splitPath(dialog.textValue())[0])
+    assert completer.completionModel().index(0, 0).data() == "travel"  # the word being typed
+    assert completer.currentCompletion() == "sea, travel"  # the tags before it stay
+    dialog.field.setText("sea, travel")
+    assert dialog.textValue() == "sea, travel"

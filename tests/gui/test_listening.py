@@ -6,21 +6,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextFormat
 from window_helpers import WAIT_MS, open_and_wait, stored
 
+from reader.ui.reading import overlays
 from reader.ui.shell.main_window import MainWindow
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
-_OWNER = QTextFormat.Property.UserProperty + 17  # reader.ui.listening.highlight
 
 
 def highlighted(window: MainWindow) -> list[tuple[int, int]]:
     """The spans the listening highlight paints now (sentence first, then the word)."""
     return [
         (s.cursor.selectionStart(), s.cursor.selectionEnd())
-        for s in window.view.extraSelections()
-        if s.format.hasProperty(_OWNER)
+        for s in overlays.layer(window.view, "speech")
     ]
 
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import QLocale
 from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
 from reader.ui.presenter import tasks
 from reader.ui.reading.render import shape_content
+from reader.ui.shell.drawers import READING_COMFORT_PX
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS
-from reader.ui.shell.window_layout import READING_MIN_WIDTH, SIDEBAR_MIN_WIDTH
+from reader.ui.shell.window_layout import SIDEBAR_MIN_WIDTH
 from reader.ui.sidebar.story_model import recommended_by
 
 WAIT_MS = 30_000
@@ -60,8 +61,8 @@ def test_heading_self_links_are_dropped_and_other_links_kept():
 
 
 def test_recommendation_counts_say_what_they_count():
-    assert recommended_by(1) == "recommended once"
-    assert recommended_by(3) == "recommended 3 times"
+    assert recommended_by(1) == "in 1 saved article"
+    assert recommended_by(3) == "in 3 saved articles"
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
     qtbot.waitUntil(lambda: splitter.width() < 820, timeout=2000)
     qtbot.wait(10)
     narrow = splitter.sizes()
-    assert narrow[reading_index] >= READING_MIN_WIDTH
+    assert narrow[reading_index] >= READING_COMFORT_PX
     assert SIDEBAR_MIN_WIDTH <= narrow[sidebar_index] < DEFAULT_SPLIT[2]
 
     window.resize(1300, 800)

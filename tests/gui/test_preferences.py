@@ -249,3 +249,18 @@ def test_accessible_names(dialog):
             ):
                 continue  # the inner editor of a combo or spin box
             assert widget.accessibleName() or widget.text(), widget
+
+
+def test_fetching_pictures_of_saved_pages_can_be_turned_off(qtbot):
+    from reader.ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.settings.fetch_pictures  # on unless the reader says otherwise
+    window.view_actions.show_preferences()
+    dialog = window.dialogs.shown["preferences"]
+    assert dialog.fetch_pictures.isChecked()
+    dialog.fetch_pictures.setChecked(False)
+    dialog.accept()
+    assert not window.settings.fetch_pictures
+    assert not window.pictures.enabled()

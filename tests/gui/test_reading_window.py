@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
-from window_helpers import WAIT_MS, open_and_wait
+from window_helpers import WAIT_MS, open_and_wait, stored
 
 from reader.ui.presenter import tasks
 from reader.ui.reading import themes
 from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.window_layout import SIDEBAR_MIN_WIDTH
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -120,22 +121,48 @@ def test_bad_file_shows_message_and_keeps_previous_article(qtbot, window, page, 
     assert PARAGRAPHS[2] in window.view.toPlainText()
 
 
+def _png(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#4477aa"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
+    """Serves a real picture for *.png; counts every request."""
+
     requests: ClassVar[list[str]] = []
+    picture = b""
 
     def do_GET(self) -> None:
         type(self).requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
+        if self.path.endswith(".png"):
+            body = type(self).picture
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.send_response(404)
         self.end_headers()
 
     def log_message(self, *args: object) -> None:
         pass
 
 
-def test_remote_images_never_touch_the_network(qtbot, window, tmp_path):
+def test_the_view_never_fetches_and_missing_pictures_arrive_later(qtbot, window, tmp_path):
+    """The view asks nothing of the network (a stylesheet a page links is never fetched);
+    the pictures a saved page left on the web are fetched in the background, kept in the
+    library, and shown where the frames were."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
     _CountingHandler.requests = []
+    _CountingHandler.picture = _png(640, 400)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -148,13 +175,27 @@ def test_remote_images_never_touch_the_network(qtbot, window, tmp_path):
         )
         path = tmp_path / "remote.html"
         path.write_text(article_page(extra=extra), encoding="utf-8")
+        window.pictures.enabled = lambda: False
         open_and_wait(qtbot, window, path)
         window.view.viewport().repaint()
         window.grab()
         qtbot.wait(100)
         assert _CountingHandler.requests == []
-        assert PARAGRAPHS[0] in window.view.toPlainText()
-        assert "image not saved" in window.view.toPlainText()
+        text = window.view.toPlainText()
+        assert PARAGRAPHS[0] in text
+        # a quiet frame for each picture, and the alt text only where no caption says it
+        assert text.count("\ufffc") == 2 and text.count("The harbour at dawn") == 1
+        assert set(window.view._images) == set()
+
+        window.pictures.enabled = lambda: True
+        window.pictures.fetch_for(window.current.document)
+        qtbot.waitUntil(lambda: len(window.view._images) == 2, timeout=WAIT_MS)
+        assert sorted(_CountingHandler.requests) == ["/icon.png", "/photo.png"]
+        library = stored(window)
+        urls = {asset.url for asset in library.article_assets(window.current.article_id)}
+        assert urls == {f"{base}/photo.png", f"{base}/icon.png"}
+        window.pictures.fetch_for(window.current.document)  # once per article
+        assert sorted(_CountingHandler.requests) == ["/icon.png", "/photo.png"]
     finally:
         server.shutdown()
         server.server_close()
@@ -249,14 +290,19 @@ def _line_lengths(document: QTextDocument, start: str) -> list[int]:
     return best
 
 
-def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
+def test_geometry_panel_widths_and_recent_files_are_remembered(qtbot, page):
     first = MainWindow()
     qtbot.addWidget(first)
     first.resize(760, 560)  # inside the offscreen screen (800x600)
     first.show()
     qtbot.waitExposed(first)
-    first.splitter.setSizes([470, 290])
-    sizes = first.splitter.sizes()
+    handle = first.splitter.handle(first.splitter.indexOf(first.sidebar))
+    middle = QPoint(handle.width() // 2, handle.height() // 2)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(-40, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(-40, 0))
+    width = first.sidebar.width()
+    assert width > SIDEBAR_MIN_WIDTH  # dragged wider than the narrow window had it
     open_and_wait(qtbot, first, page)
     first.close()
 
@@ -265,7 +311,8 @@ def test_geometry_splitter_and_recent_files_are_remembered(qtbot, page):
     second.show()
     qtbot.waitExposed(second)
     assert (second.size().width(), second.size().height()) == (760, 560)
-    assert second.splitter.sizes() == sizes
+    # the reader's width is kept; this narrow window lends the text what it needs
+    assert second.placement.width_of(second.sidebar) == width
     second.recent.rebuild()
     labels = [action.text() for action in second.recent_menu.actions()]
     assert any("harbour.html" in label for label in labels)
@@ -400,3 +447,99 @@ def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: window.view.document() is not document, timeout=WAIT_MS)
     assert themes.load_theme("sepia").colors["text"] in window.view.document().defaultStyleSheet()
     assert "The end." in window.view.toPlainText()
+
+
+def test_an_error_is_said_once_and_esc_dismisses_it(qtbot, window, page, tmp_path):
+    open_and_wait(qtbot, window, page)
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    assert window.message_bar.isVisible()
+    assert "nowhere.html" in window.message_bar.text()
+    assert "nowhere.html" not in window.statusBar().currentMessage()  # not said twice
+    assert window.status_text.text().endswith("min read")  # the length line is left alone
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.message_bar.isVisible()
+    open_and_wait(qtbot, window, tmp_path / "nowhere.html")
+    open_and_wait(qtbot, window, page)  # a later article: the old message is gone
+    assert not window.message_bar.isVisible()
+
+
+def test_no_text_cursor_warnings_while_articles_change_and_the_window_resizes(
+    qtbot, qtlog, window, page
+):
+    """Image positions of the article before must never be used on the next one."""
+    from reader.service.reading import sample_path
+
+    for width in (900, 700, 1100):
+        open_and_wait(qtbot, window, sample_path())
+        window.resize(width, 700)
+        open_and_wait(qtbot, window, page)
+        window.resize(width + 50, 700)
+        qtbot.wait(20)
+    assert not [record for record in qtlog.records if "QTextCursor" in record.message]
+
+
+def test_open_recent_is_ready_as_soon_as_a_file_opened(qtbot, window, page):
+    """A file opened from the command line (or any other way) makes Open Recent usable
+    at once, not only after a restart."""
+    window.settings.clear_recent()
+    window.recent.rebuild()
+    assert not window.recent_menu.isEnabled()
+    window.start([str(page)])
+    qtbot.waitUntil(lambda: window.current.article is not None, timeout=WAIT_MS)
+    assert window.recent_menu.isEnabled()
+    assert any(page.name in action.text() for action in window.recent_menu.actions())
+
+
+def test_o_without_a_browser_says_so_and_copies_the_address(qtbot, window, page):
+    from PySide6.QtGui import QGuiApplication
+
+    open_and_wait(qtbot, window, page)
+    window.open_actions.open_external = lambda url: False  # no browser on this system
+    window.open_actions.open_in_browser(QUrl("https://news.example.org/harbour"))
+    message = window.statusBar().currentMessage()
+    assert message == "No web browser could be started: the address is on the clipboard"
+    assert QGuiApplication.clipboard().text() == "https://news.example.org/harbour"
+
+
+def test_a_story_card_closes_with_esc_and_when_another_article_opens(qtbot, window, page):
+    from reader.model import Story
+    from reader.ui.sidebar.story_model import StoryItem
+
+    open_and_wait(qtbot, window, page)
+    sidebar = window.sidebar
+    card = StoryItem(Story("Fishermen count a record catch", None, "Cod came back."))
+    for closing in ("esc", "next article"):
+        sidebar.set_stories([card])
+        sidebar.focus_list()
+        sidebar.activate_current()
+        assert sidebar.showing_detail()
+        if closing == "esc":
+            qtbot.keyClick(sidebar.detail, Qt.Key.Key_Escape)
+        else:
+            open_and_wait(qtbot, window, page)
+        assert not sidebar.showing_detail(), closing
+
+
+def test_focus_mode_leaves_the_story_cards_as_they_were(qtbot, window):
+    """Cards evenly spaced and the same one selected after focus mode (issue 12, 7)."""
+    from reader.service.reading import sample_path
+
+    open_and_wait(qtbot, window, sample_path())
+    sidebar = window.sidebar
+    sidebar.focus_list()
+    sidebar.list.step(1)
+    sidebar.list.step(1)
+    row = sidebar.list.currentIndex().row()
+
+    def tops() -> list[int]:
+        rows = range(sidebar.model.rowCount())
+        return [sidebar.list.visualRect(sidebar.model.index(i)).top() for i in rows]
+
+    before = tops()
+    window.view_actions.enter_focus_mode()
+    qtbot.wait(20)
+    window.view_actions.leave_focus_mode()
+    qtbot.wait(20)
+    assert tops() == before
+    assert sidebar.list.currentIndex().row() == row

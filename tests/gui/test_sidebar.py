@@ -103,24 +103,37 @@ def test_for_you_ranks_stories_recommended_by_several_articles_first(qtbot, side
     counts = {item.story.title: item.times_recommended for item in sidebar.items()}
     assert counts[EVERYWHERE.title] == 3 and counts[ONCE.title] == 1
     once = next(item for item in sidebar.items() if item.story.title == ONCE.title)
-    assert "recommended once" in meta_text(once, always_count=True)
-    assert "recommended" not in meta_text(once, always_count=False)
+    assert once.reason.startswith("Recommended by “")  # the article that recommended it
+    option = QStyleOptionViewItem()
+    option.font = sidebar.list.font()
+    assert sidebar.delegate.card_text(option, once, 320).reason == once.reason  # own line
+    assert "saved article" not in meta_text(once, always_count=False)
+    everywhere = next(item for item in sidebar.items() if item.story.title == EVERYWHERE.title)
+    assert everywhere.reason == "Recommended by 3 of your articles"
+    assert "in 3 saved articles" not in meta_text(everywhere, always_count=True)  # said once
+    assert "in 3 saved articles" in meta_text(everywhere, always_count=False)
+    assert sidebar.caption.text() == f"{len(sidebar.items())} unread stories, best first"
 
 
-def test_read_stories_drop_out_of_for_you(qtbot, sidebar, library):
+def test_a_web_story_counts_as_read_once_its_page_opens(qtbot, sidebar, library):
+    """Issue 12: a story opened while offline (its page never came) stays unread; once its
+    page is opened and kept, it leaves For you."""
     show_for_you(qtbot, sidebar)
     select(sidebar, EVERYWHERE.title)
     with qtbot.waitSignal(sidebar.open_url_requested, timeout=WAIT_MS) as blocker:
         sidebar.activate_current()
     assert blocker.args == [EVERYWHERE.url]
-    assert sidebar.current_item() is not None and sidebar.current_item().read  # dimmed, kept
+    assert sidebar.current_item() is not None and not sidebar.current_item().read
     sidebar.wait_idle()
+    with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
+        sidebar.refresh()
+    assert EVERYWHERE.title in titles(sidebar)  # the fetch failed: still there, unread
+    with Library() as lib:  # the page opened after all: the window keeps it, marks it opened
+        lib.mark_opened(lib.save(article("Everywhere", EVERYWHERE.url or "", ())))
     with qtbot.waitSignal(sidebar.loaded, timeout=WAIT_MS):
         sidebar.refresh()
     assert EVERYWHERE.title not in titles(sidebar)
     assert sidebar.current_item().story.title == titles(sidebar)[0]  # the next one, one key away
-    with Library() as lib:
-        assert EVERYWHERE.title not in [row.story.title for row in lib.for_you()]
 
 
 def test_ads_are_hidden_until_the_toggle_then_marked(qtbot, sidebar, library):
@@ -312,3 +325,99 @@ def test_card_text_wraps_to_its_lines_and_ends_long_text_with_an_ellipsis(qapp):
     assert wrap("Short title", metrics, 200, 3) == ["Short title"]
     assert wrap("   ", metrics, 200, 2) == []
     assert wrap("x" * 400, metrics, 200, 2)[0].endswith("…")
+
+
+def stream_items() -> list[StoryItem]:
+    """A portal page: a related box, a 20-card stream under "More stories", a short list."""
+    related = [
+        Story(f"Related story {n}", f"https://news.example.org/related-{n}", group="Related")
+        for n in range(2)
+    ]
+    stream = [
+        Story(f"Stream story {n}", f"https://news.example.org/stream-{n}", group="More stories")
+        for n in range(20)
+    ]
+    popular = [
+        Story(f"Popular story {n}", f"https://news.example.org/popular-{n}", group="Most read")
+        for n in range(3)
+    ]
+    return [StoryItem(story=story) for story in (*related, *stream, *popular)]
+
+
+def rows(sidebar: Sidebar) -> list[str]:
+    return [
+        str(sidebar.model.index(row).data(Qt.ItemDataRole.DisplayRole))
+        for row in range(sidebar.model.rowCount())
+    ]
+
+
+def test_a_long_stream_shows_its_first_cards_under_the_pages_headings(sidebar):
+    sidebar.set_stories(stream_items())
+    assert rows(sidebar) == [
+        "Related",
+        "Related story 0",
+        "Related story 1",
+        "More stories",
+        *(f"Stream story {n}" for n in range(5)),
+        "Show 15 more from More stories",
+        "Most read",
+        *(f"Popular story {n}" for n in range(3)),
+    ]
+    assert sidebar.caption.text() == "25 stories, page order"
+    assert sidebar.current_item().story.title == "Related story 0"  # not a heading
+
+
+def test_the_rest_of_a_stream_is_one_key_away(qtbot, sidebar):
+    sidebar.set_stories(stream_items())
+    view = sidebar.list
+    view.setFocus()
+    for _ in range(7):  # Related story 1, the stream's five cards, then its "more" row
+        qtbot.keyClick(view, Qt.Key.Key_J)
+    assert sidebar.current_item() is None
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert sidebar.current_item().story.title == "Stream story 5"
+    assert [t for t in titles(sidebar) if t.startswith("Stream")] == [
+        f"Stream story {n}" for n in range(20)
+    ]
+    assert not any(r.startswith("Show") for r in rows(sidebar))
+
+
+def test_j_k_and_arrows_pass_over_list_headings(qtbot, sidebar):
+    sidebar.set_stories(stream_items())
+    view = sidebar.list
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # over the "More stories" heading
+    assert sidebar.current_item().story.title == "Stream story 0"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert sidebar.current_item().story.title == "Related story 1"
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    qtbot.keyClick(view, Qt.Key.Key_K)  # stays on the first card, never on "Related"
+    assert sidebar.current_item().story.title == "Related story 0"
+
+
+def test_one_short_list_and_for_you_show_no_headings(qtbot, sidebar, library):
+    sidebar.set_stories(article_items(library.first))  # stories saved without headings
+    assert not any(r.startswith("Show") for r in rows(sidebar))
+    assert rows(sidebar) == titles(sidebar)
+    one_list = [
+        StoryItem(story=Story(f"Only list {n}", f"https://n.example/{n}", group="Related"))
+        for n in range(4)
+    ]
+    sidebar.set_stories(one_list)
+    assert rows(sidebar) == [f"Only list {n}" for n in range(4)]
+    show_for_you(qtbot, sidebar)
+    assert rows(sidebar) == titles(sidebar)
+
+
+def test_for_you_counts_every_unread_story_not_only_the_cards(qtbot, sidebar, data_dir):
+    from reader.ui.sidebar.sidebar import FOR_YOU_LIMIT
+
+    many = tuple(Story(f"Story {n}", f"https://n.example/{n}") for n in range(FOR_YOU_LIMIT + 12))
+    with Library() as lib:
+        lib.save(article("A long front page", "https://news.example.org/front", many))
+    show_for_you(qtbot, sidebar)
+    assert len(sidebar.items()) == FOR_YOU_LIMIT
+    assert (
+        sidebar.caption.text() == f"The best {FOR_YOU_LIMIT} of {FOR_YOU_LIMIT + 12} unread stories"
+    )

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from highlight_checks import HIGHLIGHT_EFFECTS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
-from window_helpers import WAIT_MS, stored, wait_idle
+from PySide6.QtWidgets import QApplication
+from window_helpers import WAIT_MS, press, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
 from reader.ui.actions import table as action_table
@@ -92,18 +93,6 @@ def open_id(qtbot, window: MainWindow, article_id: int) -> None:
     window.opening.open_article(article_id)
     wait_idle(qtbot, window)
     assert window.current.article_id == article_id
-
-
-def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:
-    """Press the action's first key (every chord of it) on the focused widget."""
-    target = focus or window.view
-    target.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is target, timeout=2000)
-    keys = action_table.spec(action_id).keys
-    if not keys:
-        window.actions_by_id[action_id].trigger()
-        return
-    QTest.keySequence(target, QKeySequence(keys[0]))
 
 
 def flags(window: MainWindow, article_id: int) -> tuple[bool, bool, bool]:
@@ -239,6 +228,13 @@ def check_page(qtbot, window, ids, action_id):
         assert bar.value() < before
 
 
+def check_start_end(qtbot, window, ids, action_id):
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    press(qtbot, window, action_id)
+    assert bar.value() == (bar.minimum() if action_id == "read.start" else bar.maximum())
+
+
 def check_find_open(qtbot, window, ids, action_id):
     for key in action_table.spec(action_id).keys:
         window.find_bar.close_bar()
@@ -360,6 +356,7 @@ def check_full_screen(qtbot, window, ids, action_id):
 
 
 def check_focus_mode(qtbot, window, ids, action_id):
+    window.view_actions.reveal_sidebar()  # (a page without stories rests it)
     press(qtbot, window, action_id)
     assert window.view_actions.in_focus_mode()
     for part in (window.menuBar(), window.statusBar(), window.sidebar, window.library_panel):
@@ -477,6 +474,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "library.search": check_search,
     "read.page_down": check_page,
     "read.page_up": check_page,
+    "read.start": check_start_end,
+    "read.end": check_start_end,
     "find.open": check_find_open,
     "find.next": check_find_step,
     "find.previous": check_find_step,
@@ -510,6 +509,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "listen.mark_read": check_listen_mark_read,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
+    **HIGHLIGHT_EFFECTS,
 }
 
 ACTION_IDS = [row.id for row in COMMANDS]
@@ -583,6 +583,9 @@ def test_every_row_has_one_registered_handler(window):
         window.navigation,
         window.view_actions,
         window.listening,
+        window.highlighting,
+        window.highlight_exports,
+        window.sentence_selection,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}
@@ -603,3 +606,54 @@ def test_a_handler_claimed_twice_is_refused():
 
     with pytest.raises(ValueError, match=r"file\.open"):
         handlers(One(), Two())
+
+
+def test_star_and_tags_show_in_the_article_header_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.star")
+    qtbot.waitUntil(lambda: "★ Starred" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    toast = window.undo_toast
+    assert toast.isVisible() and toast.text() == "Starred “Morning at the harbour”."
+    assert window.statusBar().currentMessage() != toast.text()  # said once, not twice
+    window.library_actions._ask_tags(stored(window).row(ids[0]))
+    dialog = window.dialogs.shown["tags"]
+    dialog.setTextValue("boats, sea")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "#boats" in window.view.toPlainText()[:400], timeout=WAIT_MS)
+    assert "#sea" in window.view.toPlainText()[:400]
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "#boats" not in window.view.toPlainText()[:400], timeout=WAIT_MS)
+
+
+def test_archiving_while_reading_moves_on_to_the_next_unread_with_undo(qtbot, window, ids):
+    press(qtbot, window, "article.archive")
+    qtbot.waitUntil(lambda: window.current.article_id not in (None, ids[0]), timeout=WAIT_MS)
+    assert flags(window, ids[0])[1]  # archived
+    assert not flags(window, window.current.article_id)[2]  # an unread one came up
+    toast = window.undo_toast
+    assert toast.text().endswith("on to the next unread article") and toast.isVisible()
+    qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current.article_id == ids[0], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not flags(window, ids[0])[1], timeout=WAIT_MS)
+
+
+def test_each_menu_has_one_key_per_letter(window):
+    """Alt then a letter opens exactly one item: View had L for both the light theme and
+    the library, D for the dark theme and the default size."""
+    from PySide6.QtWidgets import QMenu
+
+    for menu in window.menuBar().findChildren(QMenu):
+        letters = []
+        for action in menu.actions():
+            text = action.text().split("\t")[0]
+            if "&" in text.replace("&&", ""):
+                letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
+
+
+def test_single_letter_keys_show_in_lower_case(window):
+    """ "s" in the menu, as in the cheat sheet: a capital reads as Shift+S."""
+    star = window.actions_by_id["article.star"]
+    assert star.text().endswith("\ts")
+    assert window.actions_by_id["file.open"].text().endswith("\tCtrl+O")
+    window.view_actions.set_key_overrides({"article.star": ("X",)})
+    assert star.text().endswith("\tx")

@@ -2,7 +2,12 @@
 
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
 from reader.store import Library
+from reader.ui.actions import table as action_table
 from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
@@ -25,3 +30,16 @@ def stored(window: MainWindow) -> Library:
     of the test's own (the window's connections belong to its library threads)."""
     window.library.wait_idle()
     return Library()
+
+
+def press(qtbot, window: MainWindow, action_id: str, focus: QWidget | None = None) -> None:
+    """Press the action's first key (every chord of it) on the focused widget; a keyless
+    action is triggered."""
+    target = focus or window.view
+    target.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is target, timeout=2000)
+    keys = action_table.spec(action_id).keys
+    if not keys:
+        window.actions_by_id[action_id].trigger()
+        return
+    QTest.keySequence(target, QKeySequence(keys[0]))

@@ -160,6 +160,10 @@ class Handler(BaseHTTPRequestHandler):
     def gzipped(self) -> None:
         self.send(200, gzip.compress(article()), headers={"Content-Encoding": "gzip"})
 
+    def truncated_gzip(self) -> None:
+        whole = gzip.compress(article(40))
+        self.send(200, whole[: len(whole) * 2 // 3], headers={"Content-Encoding": "gzip"})
+
     def brotli(self) -> None:
         self.send(200, b"\x8b\x03\x80hello\x03", headers={"Content-Encoding": "br"})
 
@@ -325,6 +329,7 @@ ROUTES: tuple[tuple[str, str], ...] = (
     ("/pdf", "pdf"),
     ("/png-as-html", "png_as_html"),
     ("/gzipped", "gzipped"),
+    ("/truncated-gzip", "truncated_gzip"),
     ("/brotli", "brotli"),
     ("/echo", "echo"),
     ("/set-cookie", "set_cookie"),

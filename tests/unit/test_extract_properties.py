@@ -35,11 +35,10 @@ def test_blank_page_is_a_clear_error(html: str) -> None:
 
 
 @pytest.mark.parametrize("html", ["<html></html>", "<p></p>", "<br>", "<title>T</title>"])
-def test_markup_without_text_is_not_readerable(html: str) -> None:
-    article = extract(Page(source="shell", html=html))
-    assert not article.readerable
-    assert article.text == ""
-    assert "readabilityBody" not in article.content_html
+def test_markup_without_text_is_a_clear_error(html: str) -> None:
+    """An article that would come out empty is an error, never a blank page (issue 10)."""
+    with pytest.raises(ExtractError, match="no article text"):
+        extract(Page(source="shell", html=html))
 
 
 def test_ten_thousand_deep_nesting() -> None:

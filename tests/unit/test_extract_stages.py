@@ -108,7 +108,7 @@ def test_story_picks_the_article_not_the_menu() -> None:
         '<div class="footer">Copyright</div></body>'
     )
     root = tree(html)
-    result = story.main_story(root, lambda: tree(html))
+    result = story.main_story(root, lambda: tree(html))[0]
     text = result.text_content()
     assert "Paragraph 7 of the story" in text
     assert "Copyright" not in text and "Home" not in text
@@ -315,7 +315,7 @@ def test_scrap_story_falls_back_to_main() -> None:
         for i in range(40)
     )
     html = f"<body><main>{teasers}</main><footer><p>About us and contact.</p></footer></body>"
-    result = story.main_story(tree(html), lambda: tree(html))
+    result = story.main_story(tree(html), lambda: tree(html))[0]
     assert "Headline number 39" in result.text_content()
 
 
@@ -329,7 +329,7 @@ def test_short_real_story_is_kept_over_a_busy_main() -> None:
         f'<li><a href="/r/{i}">Related story number {i} here</a></li>' for i in range(60)
     )
     html = f'<body><main><article>{brief}</article><ul class="more">{related}</ul></main></body>'
-    result = story.main_story(tree(html), lambda: tree(html))
+    result = story.main_story(tree(html), lambda: tree(html))[0]
     text = result.text_content()
     assert "night bus service" in text
     assert "Related story number 59" not in text

@@ -17,7 +17,7 @@ def pick(html: str) -> str:
         normalize.prune(root)
         return root
 
-    return " ".join(story.main_story(fresh(), fresh).text_content().split())
+    return " ".join(story.main_story(fresh(), fresh)[0].text_content().split())
 
 
 def sentences(word: str, count: int, start: int = 0) -> str:

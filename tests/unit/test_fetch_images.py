@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import hostile_server as hs
 import pytest
@@ -108,3 +109,31 @@ def test_with_images_fills_assets_keyed_by_src(server: hs.Server) -> None:
 def test_with_images_without_images_returns_the_article() -> None:
     article = Article(source="s", title="T", content_html="<p>no images</p>", text="no images")
     assert with_images(article) is article
+
+
+def test_a_saved_page_gets_its_web_images_after_it_is_saved(
+    server: hs.Server, tmp_path: Path
+) -> None:
+    """A page saved without its pictures: they are fetched once, kept in the library, and a
+    picture that cannot be fetched (offline, gone) is skipped without a word."""
+    from reader.service.images import fetch_missing_images, missing_images
+    from reader.store import Library
+
+    offline = f"http://127.0.0.1:{hs.closed_port()}/gone.png"
+    content = (
+        f'<p><img src="{server.url("/img/one.png")}"><img src="kept.png">'
+        f'<img src="{offline}"><img src="data:image/png;base64,AAAA"></p>'
+    )
+    article = Article(
+        source="/saved/page.html", title="T", content_html=content, text="t",
+        assets=(Asset("kept.png", "image/png", b"saved"),),
+    )  # fmt: skip
+    with Library(tmp_path / "library.sqlite3") as library:
+        article_id = library.save(article)
+        assert missing_images(article, {"kept.png"}) == [server.url("/img/one.png"), offline]
+        arrived = fetch_missing_images(library, article_id, article, timeout=2)
+        assert [asset.url for asset in arrived] == [server.url("/img/one.png")]
+        stored = {asset.url for asset in library.article_assets(article_id)}
+        assert stored == {"kept.png", server.url("/img/one.png")}
+        assert library.asset(article_id, server.url("/img/one.png")) is not None
+        assert fetch_missing_images(library, article_id, article, timeout=2) == []

@@ -146,7 +146,7 @@ def test_cli_import_list_search_recommended(
     assert stories[0]["times_recommended"] == 5
     article_id = rows[0]["id"]
     assert main(["recommended", "--article", str(article_id)]) == 0
-    assert "recommended by" in capsys.readouterr().out
+    assert "Recommended by" in capsys.readouterr().out
     assert main(["recommended", "--article", "9999"]) == 1
     assert "no article 9999" in capsys.readouterr().err
 

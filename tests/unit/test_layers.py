@@ -11,7 +11,10 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[2] / "reader"
+pytestmark = pytest.mark.checkout
 QT = ("PySide6", "shiboken6")
 
 # Lower number = lower layer. A module may import its own layer and the ones below.
@@ -23,11 +26,14 @@ LAYERS: dict[str, int] = {
     "reader.paths": 0,
     "reader.tags": 0,
     "reader.urls": 0,
-    # the core: loading, extraction, the library, listening, logins
+    # the core: loading, extraction, the library, listening, highlights, export formats,
+    # logins
     "reader.load": 1,
     "reader.extract": 1,
     "reader.store": 1,
     "reader.listen": 1,
+    "reader.highlights": 1,
+    "reader.exchange": 1,
     "reader.secrets": 1,
     "reader.logins": 1,
     # the application layer
@@ -48,8 +54,9 @@ NOT_BETWEEN: dict[str, frozenset[str]] = {
     "reader.app": frozenset({"reader.cli", "reader.commands"}),
     "reader.cli": frozenset({"reader.ui"}),
 }
-# The one upward door: `reader` (no command) opens the window.
-ALLOWED = {("reader.commands.open", "reader.app")}
+# The upward doors: `reader` (no command) opens the window; `reader.extract_article`, the
+# package's door for scripts, reaches the application layer (lazily, inside the function).
+ALLOWED = {("reader.commands.open", "reader.app"), ("reader", "reader.service.reading")}
 
 
 def modules() -> dict[str, Path]:
@@ -123,7 +130,11 @@ def test_only_the_window_imports_qt():
 
 def test_no_import_cycles():
     graph = {
-        name: {target for target in imports(name) if target in MODULES and target != name}
+        name: {
+            target
+            for target in imports(name)
+            if target in MODULES and target != name and (name, target) not in ALLOWED
+        }
         for name in MODULES
     }
     circles = strongly_connected(graph)

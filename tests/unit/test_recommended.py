@@ -370,3 +370,41 @@ def test_label_with_non_breaking_space() -> None:
 <div class="box"><span>Most\u00a0popular</span><ul>
 <li><a href="/world/2024/04/26/popular-story-one-0960.html">Popular story number one of the day</a></li></ul></div>"""
     assert urls(run(body)) == ["https://news.example/world/2024/04/26/popular-story-one-0960.html"]
+
+
+DATA_LIST = (
+    '<script id="__NEXT_DATA__" type="application/json">{"props": {"relatedStories": ['
+    '{"title": "First related story about the talks", "url": "/world/2024/04/30/first-0998.html"},'
+    '{"title": "Second related story about the summit", "url": "/world/2024/04/29/second-0997.html"},'
+    '{"title": "Third related story about the vote", "url": "/world/2024/04/28/third-0996.html"}'
+    "]}}</script>"
+)
+
+
+def test_story_lists_shipped_as_data_are_read_when_the_markup_has_none() -> None:
+    assert urls(run(DATA_LIST)) == [
+        "https://news.example/world/2024/04/30/first-0998.html",
+        "https://news.example/world/2024/04/29/second-0997.html",
+        "https://news.example/world/2024/04/28/third-0996.html",
+    ]
+
+
+def test_data_lists_are_not_read_on_pages_without_an_article() -> None:
+    html = f"<html><body><ul><li>Home</li></ul>{DATA_LIST}</body></html>"
+    assert find_recommended(lxml.html.document_fromstring(html), BASE, BASE) == []
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<script>window.__INITIAL_STATE__ = {related: function () { return 1 }};</script>",
+        '<script id="__NEXT_DATA__" type="application/json">{"related": [</script>',
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + '{"a":' * 3000
+        + "1"
+        + "}" * 3000
+        + "</script>",
+    ],
+)
+def test_data_that_is_not_json_or_too_deep_is_skipped(script: str) -> None:
+    assert run(script) == []

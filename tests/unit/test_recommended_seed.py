@@ -131,3 +131,46 @@ def test_seed_as_yahoo_stream(seed_path: Path, heading: bool, ad_host: str) -> N
     assert [s.title for s in stories if s.sponsored] == [PROMOTION]
     assert stories[0].source == "Reuters"
     assert stories[0].image == "https://s.yimg.example/0.jpg"
+
+
+@pytest.mark.parametrize("saved_as", ["txt", "html", "mhtml", "webarchive"])
+def test_seed_in_every_saved_format_gives_its_twenty_stories(
+    seed_path: Path, tmp_path: Path, saved_as: str
+) -> None:
+    """Loader and pipeline end to end: the seed as the text dump it is, and as the page a
+    browser would save (HTML, MHTML, Safari webarchive): the same 20 stories, the
+    promotion flagged."""
+    import plistlib
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    from reader.extract import extract
+    from reader.load import load
+
+    items = seed_stories(seed_path)
+    page, _ = stream_html(items, seed_paragraphs(seed_path), True, "beap.gemini.yahoo.com")
+    if saved_as == "txt":
+        path = seed_path
+    elif saved_as == "html":
+        path = tmp_path / "seed.html"
+        path.write_text(page, encoding="utf-8")
+    elif saved_as == "mhtml":
+        message = MIMEMultipart("related", type="text/html")
+        message["Snapshot-Content-Location"] = PAGE_URL
+        part = MIMEText(page, "html", "utf-8")
+        part["Content-Location"] = PAGE_URL
+        message.attach(part)
+        path = tmp_path / "seed.mhtml"
+        path.write_bytes(message.as_bytes())
+    else:
+        resource = {
+            "WebResourceData": page.encode("utf-8"),
+            "WebResourceMIMEType": "text/html",
+            "WebResourceTextEncodingName": "UTF-8",
+            "WebResourceURL": PAGE_URL,
+        }
+        path = tmp_path / "seed.webarchive"
+        path.write_bytes(plistlib.dumps({"WebMainResource": resource}, fmt=plistlib.FMT_BINARY))
+    article = extract(load(str(path), url=None if saved_as == "txt" else PAGE_URL))
+    assert [(s.title, s.summary) for s in article.recommended] == items
+    assert [s.title for s in article.recommended if s.sponsored] == [PROMOTION]

@@ -42,7 +42,10 @@ def fill_v1(conn: sqlite3.Connection) -> None:
         " (2, 't:untitled link', 'Untitled link', NULL),"
         " (3, 'u:https://e.com/b', 'Second', 'https://e.com/b')"
     )
-    conn.execute("INSERT INTO article_stories VALUES (1, 0, 1), (1, 1, 2), (1, 2, 3), (2, 0, 1)")
+    conn.execute(
+        "INSERT INTO article_stories (article_id, position, story_id)"
+        " VALUES (1, 0, 1), (1, 1, 2), (1, 2, 3), (2, 0, 1)"
+    )
 
 
 def maintain_v2_aggregates(conn: sqlite3.Connection) -> None:

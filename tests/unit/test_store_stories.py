@@ -156,3 +156,25 @@ def test_for_you_uses_the_rank_index(library: Library) -> None:
         " ORDER BY s.score DESC LIMIT 10"
     ).fetchall()
     assert "stories_rank" in " ".join(str(row) for row in plan)
+
+
+def test_each_article_keeps_the_list_its_stories_sat_in(library: Library) -> None:
+    """One story can sit in "Most read" on one page and "Related" on another; the library
+    gives each article its own lists back, and For you shows the story once."""
+    shared = "https://news.example/shared-story"
+    first = library.save(
+        page(
+            "https://site.example/1",
+            (
+                Story("Shared story", shared, group="Most read"),
+                Story("Another one", "https://news.example/another", group="Most read"),
+                Story("Inline line", "https://news.example/inline"),
+            ),
+        )
+    )
+    second = library.save(
+        page("https://site.example/2", (Story("Shared story", shared, group="Related"),))
+    )
+    assert [s.story.group for s in library.stories(first)] == ["Most read", "Most read", ""]
+    assert [s.story.group for s in library.stories(second)] == ["Related"]
+    assert [s.story.url for s in library.for_you()].count(shared) == 1

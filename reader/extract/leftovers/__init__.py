@@ -3,7 +3,8 @@
 Titles lose the site's or the author's name (titles.py); the story loses screen-reader
 labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the main story";
 links to other stories standing alone between paragraphs gather in a list at the end;
-photo credits are set apart from their captions; an opening infobox moves below the first
+photo credits are set apart from their captions (a one-item list after a figure is its
+caption); an opening infobox moves below the first
 paragraph (story.py). The rules' words and class names are data (rules.py). A heading that
 repeats the title stays in the story: the reading view and the text and Markdown outputs
 show the title once (titles.opening_heading, titles.repeats_title).
@@ -49,6 +50,7 @@ def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
     _story.drop_hatnotes(story)
     _story.tidy_headings(story)
     _story.drop_continue_lines(story)
+    _story.lists_as_captions(story)
     _story.set_credits_apart(story)
     _story.gather_story_links(story)
     _story.move_opening_infobox(story)

@@ -71,6 +71,7 @@ CREDIT_WORDS = re.compile(
     re.I,
 )
 DANGLING_CREDIT_MAX_WORDS = 3
+CAPTION_LIST_MAX_WORDS = 60  # a one-item list after a figure: its caption, not a list
 
 # A paragraph that is nothing but a link to another story, standing between paragraphs of
 # prose ("Five things we learned from Obama interview", "Related: Chicago is America's most

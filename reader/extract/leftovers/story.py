@@ -301,3 +301,25 @@ def title_from_heading(story: Any, title: str) -> str:
 
 def _classes(elem: Any) -> set[str]:
     return set((elem.get("class") or "").lower().split())
+
+
+def lists_as_captions(story: Any) -> None:
+    """A one-item list right after a figure without a caption is that figure's caption (the
+    Guardian writes captions so): it becomes the figure's figcaption."""
+    import lxml.html
+
+    for figure in list(story.iter("figure")):
+        following = figure.getnext()
+        if figure.find(".//figcaption") is not None or following is None:
+            continue
+        if following.tag not in ("ul", "ol") or len(following) != 1 or following[0].tag != "li":
+            continue
+        if (following.text or "").strip() or (following[0].tail or "").strip():
+            continue
+        text = squash(following.text_content())
+        if not text or len(text.split()) > rules.CAPTION_LIST_MAX_WORDS:
+            continue
+        caption = lxml.html.Element("figcaption")
+        caption.text = text
+        figure.append(caption)
+        following.drop_tree()

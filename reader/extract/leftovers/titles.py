@@ -13,13 +13,11 @@ from urllib.parse import unquote, urlsplit
 
 from reader.extract.metadata.titles import TITLE_SEPARATOR
 from reader.extract.text import fold, squash
+from reader.urls import site_label
 
 BRACKETED_END = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
 HOST_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 PARENTHESES = re.compile(r"\([^()]*\)")
-# Host labels that name no site: "www.", "en.", "m.", the top-level domains.
-HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "en", "blog", "blogs", "news"})
-SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
 
 
 def own_names(site_name: str | None, byline: str | None, url: str | None) -> frozenset[str]:
@@ -30,11 +28,11 @@ def own_names(site_name: str | None, byline: str | None, url: str | None) -> fro
             names.add(fold(value))
             names.add(fold(PARENTHESES.sub(" ", value)))
     if site_name and HOST_LIKE.match(site_name.strip()):  # "Factorio.com"
-        names.add(fold(_host_name(site_name.strip())))
+        names.add(fold(site_label(site_name.strip())))
     host = _host(url)
     if host:
         names.add(fold(host))
-        names.add(fold(_host_name(host)))
+        names.add(fold(site_label(host)))
     names.discard("")
     return frozenset(names)
 
@@ -46,17 +44,6 @@ def _host(url: str | None) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
-
-
-def _host_name(host: str) -> str:
-    """The name a host is known by: "en.wikipedia.org" -> "wikipedia", "bbc.co.uk" -> "bbc"."""
-    labels = [label for label in host.lower().split(".") if label]
-    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
-        labels = labels[:-2]
-    elif len(labels) >= 2:
-        labels = labels[:-1]
-    labels = [label for label in labels if label not in HOST_NOISE]
-    return labels[-1] if labels else host
 
 
 def tidy_title(title: str, names: frozenset[str]) -> str:

@@ -11,8 +11,9 @@ or the story's own sentences, not a tag/author/share/comment/pagination link.
 
 The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``teasers``
 (unnamed runs of cards), ``accept`` (furniture checks), ``stories`` (links to stories,
-with ``urls`` and ``items``). They share one ``state.PageState``; every word, token and
-URL pattern lives in ``rules``, every threshold in ``settings``.
+with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds). They share
+one ``state.PageState``; every word, token and URL pattern lives in ``rules``, every
+threshold in ``settings``.
 
 The tree is only read. The work per block is bounded by its own subtree.
 """
@@ -21,12 +22,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended.accept import accepted
-from reader.extract.recommended.candidates import candidates
+from reader.extract.recommended import accept, candidates, data, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
-from reader.extract.recommended.stories import Placed, block_stories
-from reader.extract.recommended.teasers import teaser_runs
 from reader.model import Story
 from reader.urls import normalize_url
 
@@ -51,14 +49,14 @@ def find_recommended(
     if root is None:
         return []
     page = PageState.of(root, base_url, page_url, settings)
-    blocks = candidates(page)
+    blocks = candidates.collect(page)
     main = page.main()
-    blocks.extend(teaser_runs(page, main))
-    placed: list[Placed] = []
+    blocks.extend(teasers.runs(page, main))
+    placed: list[stories.Placed] = []
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()
-    for block in accepted(page, blocks, main):
-        for position, story in block_stories(page, block):
+    for block in accept.accepted(page, blocks, main):
+        for position, story in stories.block_stories(page, block):
             key = normalize_url(story.url) if story.url else story.title.lower()
             target = seen_urls if story.url else seen_titles
             if key in target or (story.url and key in page.self_urls):
@@ -66,4 +64,6 @@ def find_recommended(
             target.add(key)
             placed.append((position, story))
     placed.sort(key=lambda pair: pair[0])
+    if not placed:  # lists the markup does not show may still ship as data
+        return data.stories(page)
     return [story for _, story in placed]

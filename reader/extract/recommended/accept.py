@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended import furniture, signals, urls, words
 from reader.extract.recommended.rules import texts
 from reader.extract.recommended.state import Block, PageState
 
@@ -30,17 +30,17 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         if element in taken:
             continue
         ancestors = list(element.iterancestors())
-        if block.kind == "heading":
-            if signals.negative(element, False) or any(
-                signals.negative(a, False) for a in ancestors
-            ):
-                continue
-        elif page.is_negative(element) or any(page.is_negative(a) for a in ancestors):
+        footers = block.kind != "heading"
+        if furniture.menu(page, element, footers) or any(
+            furniture.menu(page, a, footers) for a in ancestors
+        ):
             continue
         if any(a in taken for a in ancestors):
             continue
-        if signals.furniture(element, True) or any(
-            signals.furniture(a, False) for a in ancestors[: settings.max_furniture_depth]
+        # Structure alone is trusted less: a wrapper's id ("commentWrapper") counts too.
+        with_id = block.kind == "teasers"
+        if furniture.clutter(page, element, True) or any(
+            furniture.clutter(page, a, with_id) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...
         network = block.sponsored or any(

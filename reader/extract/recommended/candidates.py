@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _LEAD = phrases.LEAD_CHARS
 
 
-def candidates(page: PageState) -> list[Block]:
+def collect(page: PageState) -> list[Block]:
     """Token blocks, heading blocks and inline modules, in page order of their kind."""
     settings = page.settings
     blocks: list[Block] = []
@@ -62,8 +62,8 @@ def candidates(page: PageState) -> list[Block]:
             if (
                 text
                 and len(text) < settings.max_heading_chars
-                and text.lstrip(_LEAD)[:1].lower() in first_chars
-                and words.HEADING_START(words.plain(" ".join(text.split()).strip(_LEAD)))
+                and _may_start_label(text, first_chars)
+                and words.heading_start(text)
             ):
                 headings.append(element)
         if tag not in elements.TEXT_TAGS:
@@ -78,11 +78,11 @@ def candidates(page: PageState) -> list[Block]:
                 if parent is not None:
                     prose[parent] = prose.get(parent, 0) + size
                     prose_count[parent] = prose_count.get(parent, 0) + 1
-            elif raw.lstrip(_LEAD)[:1].lower() in first_chars:
+            elif _may_start_label(raw, first_chars):
                 headings.append(element)  # a short paragraph that may be a label
-        elif tag in HEADING_TAGS:
+        elif tag in HEADING_TAGS and tag != "h1":  # an h1 is the page's own title
             content = element.text_content()
-            if content.lstrip(_LEAD)[:1].lower() in first_chars:
+            if _may_start_label(content, first_chars):
                 headings.append(element)
             elif (content.isspace() or not content) and image_label(element):
                 headings.append(element)  # a logo heading: <h2><img alt="More from X">
@@ -111,6 +111,13 @@ def candidates(page: PageState) -> list[Block]:
             if block is not None:
                 blocks.append(block)
     return blocks
+
+
+def _may_start_label(text: str, first_chars: frozenset[str]) -> bool:
+    """One set lookup on the first character: could a heading phrase start here? Texts in
+    scripts without spaces are always looked at (their keywords sit anywhere)."""
+    first = text.lstrip(_LEAD)[:1]
+    return first.lower() in first_chars or (first > "\u2e7f")
 
 
 def _inline(page: PageState, element: HtmlElement, lead: str, blocks: list[Block]) -> None:

@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
-from reader.extract.recommended.rules import elements, texts, tokens
+from reader.extract.recommended.rules import elements, phrases, texts, tokens
 from reader.extract.recommended.settings import Thresholds
+from reader.extract.recommended.state import Block
 from reader.extract.tags import HEADING_TAGS
 from reader.urls import resolve
 
@@ -144,15 +145,21 @@ def summary(item: HtmlElement, title_: str, settings: Thresholds) -> str:
 
 
 def source(item: HtmlElement, title_: str, settings: Thresholds) -> str:
-    """The provider of a story ("Reuters"): a source-classed element or a provider line."""
+    """The provider of a story ("Reuters"): a source-classed element or a provider line;
+    never a player's control ("Play Video")."""
     for element in item.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
         if not tokens.SOURCE_TOKENS.isdisjoint(words.flat_words(element)):
             text = _without_labels(visible_text(element))
             if text and len(text) <= texts.MAX_LABEL_CHARS and text != title_:
-                return text
-    return _provider_line(item, title_, settings)
+                return "" if _media_control(text) else text
+    line = _provider_line(item, title_, settings)
+    return "" if _media_control(line) else line
+
+
+def _media_control(text: str) -> bool:
+    return " ".join(text.lower().split()) in texts.MEDIA_CONTROL_TEXTS
 
 
 def _without_labels(text: str) -> str:
@@ -230,6 +237,23 @@ def image(item: HtmlElement, base: str | None) -> str | None:
         if srcset:
             return resolve(srcset.split(",")[0].split()[0], base)
     return None
+
+
+def group_label(block: Block, settings: Thresholds) -> str:
+    """The page's own heading of a block ("Most read", "More from Sport"): the heading it
+    follows, else a short heading at its top; "" for an inline module or a bare run."""
+    heading = block.start_after
+    if heading is None and block.kind == "token":
+        heading = next(block.element.iterdescendants(*HEADING_TAGS), None)
+    text = words.text(heading) if heading is not None else ""
+    if heading is not None and not text:
+        text = " ".join((heading.get("aria-label") or "").split())
+    if not text and block.kind == "token":
+        text = " ".join((block.element.get("aria-label") or "").split())
+    text = text.strip(phrases.HEADING_STRIP_CHARS)
+    if not text or len(text) > settings.max_heading_chars or words.count(text) > 9:
+        return ""  # a story's headline at the top of its card, not the list's name
+    return text
 
 
 def doc_key(element: HtmlElement) -> tuple[int, ...]:

@@ -26,6 +26,11 @@ class Thresholds:
     max_label_link_words: int = 4
     # A block whose links are mostly rejected (menus, tags) is not a story list.
     min_story_link_share: float = 0.2
+    # An element its class calls a menu is still a story list when this share of its links
+    # lead to stories with headline-like titles (WordPress "menu" widgets of stories).
+    min_story_menu_share: float = 0.6
+    # ... and has no more links than this (a longer one is the site's navigation).
+    max_story_menu_links: int = 60
 
     # --- items -----------------------------------------------------------------------------
     # Short lines with digits in a story item are dates and bylines, not teasers.
@@ -75,11 +80,17 @@ class Thresholds:
     # side by side is the smallest rail real pages print ("FEMAIL TODAY", a strip of
     # stories above the article); two links are a pair in a box, not a list.
     min_teaser_items: int = 3
-    # Longer runs are archives, site maps and tables of contents, not recommendations.
-    max_teaser_items: int = 15
+    # A stream below an article runs to 50 or 60 cards; a run longer than this is a site map.
+    max_teaser_items: int = 150
+    # Runs longer than this must be cards (a picture, a time, a teaser): a long list of bare
+    # links is an archive, a schedule of events or a site map.
+    max_plain_items: int = 15
     # A headline has a few words: shorter texts are menu items, longer ones are sentences.
     min_teaser_words: int = 4
     max_teaser_words: int = 25
+    # ... and in scripts without spaces (Chinese, Japanese), this many characters.
+    min_teaser_chars_nospace: int = 8
+    max_teaser_chars_nospace: int = 60
     # Links long enough to hold such a headline, picked out in C: the teaser pass then
     # touches a few dozen links instead of every link of the page.
     min_teaser_chars: int = 20
@@ -90,6 +101,17 @@ class Thresholds:
     # The share of a container's child elements (of the items' tag) that must be teasers:
     # a rail is made of its cards, not a page column where three cards happen to sit.
     min_teaser_share: float = 0.6
+
+    # --- lists found only in the page's data ---------------------------------------------------
+    # A data list counts when this many of its entries are stories.
+    min_data_items: int = 3
+    # ... and they are this share of its entries (a list of sections is navigation).
+    min_data_story_share: float = 0.6
+    # Data scripts larger than this are not read (a whole site's state, megabytes of it).
+    max_data_script_chars: int = 3_000_000
+    # At most this many values of one script are looked at, this deep.
+    max_data_nodes: int = 100_000
+    max_data_depth: int = 30
 
 
 DEFAULTS = Thresholds()

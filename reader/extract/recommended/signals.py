@@ -78,16 +78,25 @@ def negative(element: HtmlElement, footers: bool = True) -> bool:
     inside a <footer> element, and a block whose own heading says "Most popular" in a
     footer-classed div is still a story list (token and structure blocks are not trusted
     there: footer-classed divs are mostly link farms of legal and section pages)."""
+    return negative_markup(element) or (
+        element.tag not in elements.ROOT_TAGS and menu_by_name(element, footers)
+    )
+
+
+def negative_markup(element: HtmlElement) -> bool:
+    """True for furniture by tag or ARIA role (<nav>, <footer>, role="navigation")."""
     if element.tag in elements.EXCLUDED_TAGS:
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
         label = element.get("aria-label") if element.tag == "nav" else None
         return not (label and words.heading_match(label))
     role = element.get("role")
-    if role and role.lower() in tokens.EXCLUDED_ROLES:
-        return True
-    if element.tag in elements.ROOT_TAGS:
-        return False
+    return bool(role) and role.lower() in tokens.EXCLUDED_ROLES
+
+
+def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:
+    """True when only the element's class/id words call it a menu, footer or bar (a weaker
+    verdict than its tag or role: WordPress prints story lists as "menu" widgets)."""
     class_attr = element.get("class")
     id_attr = element.get("id")
     return bool(class_attr or id_attr) and _negative_words(class_attr or "", id_attr or "", footers)
@@ -96,8 +105,8 @@ def negative(element: HtmlElement, footers: bool = True) -> bool:
 @lru_cache(maxsize=16384)
 def _negative_words(class_attr: str, id_attr: str, footers: bool = True) -> bool:
     for name in words.attr_words(class_attr, id_attr):
-        if not name:
-            continue
+        if not name or name[0] in tokens.MODIFIER_WORDS:
+            continue  # "with-navbar", "has-menu": a layout flag on a wrapper, not a menu
         if name[0] == tokens.FOOTER_WORD or (
             name[-1] == tokens.FOOTER_WORD and name[0] in tokens.SITE_WORDS
         ):
@@ -122,6 +131,22 @@ def furniture(element: HtmlElement, with_id: bool) -> bool:
     class_attr = element.get("class") or ""
     id_attr = (element.get("id") or "") if with_id else ""
     return bool(class_attr or id_attr) and _furniture_words(class_attr, id_attr)
+
+
+def pager(element: HtmlElement, with_id: bool) -> bool:
+    """Class words of a pager ("pagination", "wp-pagenavi"); see ``tokens.PAGER_WORDS``."""
+    if element.tag in elements.ROOT_TAGS:
+        return False
+    class_attr = element.get("class") or ""
+    id_attr = (element.get("id") or "") if with_id else ""
+    return bool(class_attr or id_attr) and _pager_words(class_attr, id_attr)
+
+
+@lru_cache(maxsize=16384)
+def _pager_words(class_attr: str, id_attr: str) -> bool:
+    return any(
+        not tokens.PAGER_WORDS.isdisjoint(name) for name in words.attr_words(class_attr, id_attr)
+    )
 
 
 @lru_cache(maxsize=16384)

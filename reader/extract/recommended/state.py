@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-from reader.extract.recommended import signals
 from reader.extract.recommended.settings import Thresholds
 from reader.urls import normalize_url
 
@@ -44,7 +43,8 @@ class PageState:
     # The few parents of running prose (found on first use; see accept.wrapper).
     prose_parents: list[HtmlElement] | None = None
     # Caches: menu check per element, story check per (href, relaxed, lenient), href -> URL.
-    negative: dict[HtmlElement, bool] = field(default_factory=dict)
+    negative: dict[tuple[HtmlElement, bool], bool] = field(default_factory=dict)
+    story_lists: dict[HtmlElement, bool] = field(default_factory=dict)
     urls: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict)
     resolved: dict[str, str | None] = field(default_factory=dict)
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html
@@ -75,10 +75,3 @@ class PageState:
         """True when some container holds running prose: the page is an article."""
         least = self.settings.article_paragraphs
         return any(count >= least for count in self.prose_count.values())
-
-    def is_negative(self, element: HtmlElement) -> bool:
-        """``signals.negative`` remembered per element: links of one block share ancestors."""
-        known = self.negative.get(element)
-        if known is None:
-            known = self.negative[element] = signals.negative(element)
-        return known

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import items, signals, urls, words
+from reader.extract.recommended import furniture, items, signals, urls, words
 from reader.extract.recommended.rules import elements, texts, tokens
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -59,7 +59,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             first_url[key] = url
         by_url[key].append(link)
     if not links and block.kind in ("token", "heading"):
-        yield from _linkless(block)
+        yield from _linkless(block, items.group_label(block, settings))
         return
     total = len(by_url) - len(ad_only) + rejected
     kept = len(by_url) - len(ad_only)
@@ -69,29 +69,34 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     if block.start_after is not None:
         urls.drop_hub_urls(by_url, words.text(block.start_after))
     found = items.items(element, by_url)
-    for key, group in by_url.items():
-        item = found.get(key, group[0])
+    label = items.group_label(block, settings)
+    for key, links_of in by_url.items():
+        item = found.get(key, links_of[0])
         url = first_url[key]
-        title = items.title(group, item)
+        title = items.title(links_of, item)
         if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
             continue
         if block.kind == "inline":
-            item = group[0]
-        sponsored = block.sponsored or items.sponsored(item, group, url)
+            item = links_of[0]
+        sponsored = block.sponsored or items.sponsored(item, links_of, url)
         if key in ad_only and not sponsored:
             continue  # an outside link that is neither a story URL nor a labelled ad
+        source = items.source(item, title, settings)
+        if sponsored and urls.own_story_via_network(page, url, source):
+            sponsored = False
         story = Story(
             title=title,
             url=urls.clean(url),
-            summary=items.summary(item, title, settings) if item is not group[0] else "",
-            source=items.source(item, title, settings),
+            summary=items.summary(item, title, settings) if item is not links_of[0] else "",
+            source=source,
             image=items.image(item, page.base),
             sponsored=sponsored,
+            group=label,
         )
-        yield items.doc_key(group[0]), story
+        yield items.doc_key(links_of[0]), story
 
 
-def _linkless(block: Block) -> Iterator[Placed]:
+def _linkless(block: Block, label: str) -> Iterator[Placed]:
     """Stories without links (text dumps): list items with a heading and a teaser."""
     for item in block.element.iter("li"):
         heading = next((h for h in item.iter() if h.tag in HEADING_TAGS), None)
@@ -103,7 +108,10 @@ def _linkless(block: Block) -> Iterator[Placed]:
         summary = " ".join(words.text(p) for p in item.iter("p") if words.text(p))
         promo = f"{title} {summary}".lower()
         sponsored = block.sponsored or any(w in promo for w in texts.PROMOTION_WORDS)
-        yield items.doc_key(item), Story(title=title, summary=summary, sponsored=sponsored)
+        yield (
+            items.doc_key(item),
+            Story(title=title, summary=summary, sponsored=sponsored, group=label),
+        )
 
 
 def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool:
@@ -116,7 +124,7 @@ def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool
     for ancestor in link.iterancestors():
         if ancestor is block:
             return False
-        if page.is_negative(ancestor):
+        if furniture.menu(page, ancestor):
             return True
     return False
 

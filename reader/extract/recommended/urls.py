@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from reader.extract.recommended import words
 from reader.extract.recommended.rules import links as rules
 from reader.extract.recommended.state import PageState
-from reader.urls import normalize_url, resolve
+from reader.urls import normalize_url, resolve, site_label
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -33,6 +33,18 @@ def ad_host(url: str) -> bool:
     return host_in(host(url), rules.AD_HOSTS)
 
 
+def own_story_via_network(page: PageState, url: str, source: str) -> bool:
+    """An ad network's item that is the site's own story: sent through the network's
+    redirect for unpaid recommendations, or credited to the site itself ("BBC News" on
+    bbc.com)."""
+    if host_in(host(url), rules.ORGANIC_REDIRECT_HOSTS):
+        return True
+    names = {site_label(own) for own in page.self_hosts if own}
+    credited = [word.strip("()").lower() for word in source.split()]
+    # "BBC News" on bbc.com, "Harbour News" on harbournews.co.uk: the credit's first words.
+    return any("".join(credited[:count]) in names for count in range(1, len(credited) + 1))
+
+
 def site(host_: str) -> str:
     """A host without its "www." (www.example.com and example.com are one site)."""
     return host_[4:] if host_.startswith("www.") else host_
@@ -50,6 +62,22 @@ def maybe_same_site(href: str, hosts: set[str]) -> bool:
         return ":" not in href.split("/", 1)[0]  # "mailto:x", "javascript:..." are schemes
     name = href.split("/", 3)[2].split("@")[-1].split(":")[0].lower()
     return site(name) in hosts
+
+
+def story_shaped(url: str) -> bool:
+    """An address with a story's own shape: a date or an id, or a slug of several words
+    (what a teaser on another site must show; front pages and hubs have neither)."""
+    parts = split(url)
+    path = parts.path.lower()
+    if rules.DATE_OR_ID.search(path) or rules.DATE_OR_ID.search(parts.query):
+        return True
+    last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
+    return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
+
+
+def media(url: str) -> bool:
+    """An address of a video, a photo gallery or a slideshow."""
+    return rules.MEDIA_PATH.search(split(url).path.lower()) is not None
 
 
 def has_id(url: str) -> bool:
@@ -86,18 +114,27 @@ def story_url(
     ``relaxed`` (ad widgets) takes any outside page but a front page; ``lenient`` see
     ``article_like``."""
     href = link.get("href")
-    if not href:
-        return None
+    return story_address(page, href, relaxed, lenient) if href else None
+
+
+def story_address(page: PageState, href: str, relaxed: bool, lenient: bool = False) -> str | None:
+    """``story_url`` for an address given as text (a link's href, a URL in the page's data)."""
     key = (href, relaxed, lenient)
     if key not in page.urls:
         page.urls[key] = _check_url(page, href, relaxed, lenient)
     return page.urls[key]
 
 
-def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+def resolve_address(page: PageState, href: str) -> str | None:
+    """``href`` made absolute against the page's link base (remembered per href)."""
     url = page.resolved.get(href, "")
     if url == "":
         url = page.resolved[href] = resolve(href, page.base)
+    return url
+
+
+def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str | None:
+    url = resolve_address(page, href)
     if url is None:
         return None
     parts = split(url)
@@ -106,8 +143,8 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
-    if host_in(name, rules.EXCLUDED_HOSTS):
-        return None
+    if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
+        return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
     if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
         return None

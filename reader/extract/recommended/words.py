@@ -129,6 +129,13 @@ def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
 
 
 HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
+_HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTERNS))
+# First letters of the words ``phrases.HEADING_PATTERNS`` begin with (more, latest,
+# recent, top, popular, trending, most): the cheap look tries the patterns only for these.
+_PATTERN_FIRST_CHARS = frozenset("mlrtp")
+# A list of pictures, clips or episodes is no list of stories, whatever it is called.
+_REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
+
 INLINE_START = prefix_pattern(phrases.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
 HEADING_SET = frozenset(p.strip() for p in phrases.HEADING_PREFIXES)
@@ -144,15 +151,19 @@ INLINE_FIRST_CHARS = frozenset(p[0] for p in phrases.INLINE_PREFIXES)
 def heading_match(value: str) -> bool:
     """True for a block label such as "Most read", "MORE FROM SPORT »", "Mehr zum Thema"."""
     lowered = plain(value).strip(phrases.HEADING_STRIP_CHARS)
+    if _cjk_label(lowered):
+        return True
     if not HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
-        if not HEADING_START(lowered):
+        if not HEADING_START(lowered) and not _HEADING_PATTERN.match(lowered):
             return False
     words = count(lowered)
     if words > phrases.MAX_HEADING_WORDS:
         return False
-    if lowered.startswith(phrases.HEADING_REJECTS):
+    if lowered.startswith(phrases.HEADING_REJECTS) or _REJECT_WORDS.search(lowered):
         return False
+    if _HEADING_PATTERN.fullmatch(lowered):
+        return True
     for prefix in phrases.HEADING_PREFIXES:
         if lowered.startswith(prefix):
             rest = lowered[len(prefix) :]
@@ -165,10 +176,23 @@ def heading_match(value: str) -> bool:
     return False
 
 
+def _cjk_label(lowered: str) -> bool:
+    """A short label without spaces between words that names a list ("热点推荐")."""
+    return (
+        0 < len(lowered) <= phrases.MAX_CJK_HEADING_CHARS
+        and not lowered.isascii()
+        and any(word in lowered for word in phrases.CJK_HEADING_WORDS)
+    )
+
+
 def heading_start(value: str) -> bool:
     """A cheap look: could a heading phrase start this (already peeked) text?"""
     head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
-    return bool(HEADING_START(head) or HEADING_START(head.replace("-", " ")))
+    if HEADING_START(head) or HEADING_START(head.replace("-", " ")):
+        return True
+    if head.isascii():
+        return head[:1] in _PATTERN_FIRST_CHARS and _HEADING_PATTERN.match(head) is not None
+    return _cjk_label(head.strip(phrases.HEADING_STRIP_CHARS))
 
 
 def starts_inline(element: HtmlElement) -> bool:
@@ -223,8 +247,14 @@ def title_ok(title: str, min_words: int, settings: Thresholds) -> bool:
 
 def headline(value: str, settings: Thresholds) -> bool:
     """Text that reads like a headline: a few words, mostly letters (not a score line)."""
-    if not settings.min_teaser_words <= count(value) <= settings.max_teaser_words:
-        return False
+    words = count(value)
+    if not settings.min_teaser_words <= words <= settings.max_teaser_words:
+        # Scripts without spaces: a headline is a run of characters, not of words.
+        chars = len(value) - value.count(" ")
+        if value.isascii() or words > settings.max_teaser_words:
+            return False
+        if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
+            return False
     digits = len(_ANY_DIGIT.findall(value))
     return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
 

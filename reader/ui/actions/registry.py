@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from reader.ui.actions.keymap import format_key
 from reader.ui.actions.table import ACTIONS, LOCAL_CONTEXTS, ActionSpec
 
 Handler = Callable[..., object]
@@ -62,7 +63,7 @@ def build_actions(
         action = QAction(row.label, parent)
         action.setObjectName(row.id)
         keys = overrides.get(row.id, row.keys)
-        action.setShortcuts([QKeySequence(key) for key in keys])
+        _set_keys(action, row.label, keys)
         if row.context in LOCAL_CONTEXTS:
             # Live only where attach_context puts it: a list key never fires in a field.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -153,5 +154,12 @@ def apply_keys(
     for row in table:
         action = actions.get(row.id)
         if action is not None:
-            keys = overrides.get(row.id, row.keys)
-            action.setShortcuts([QKeySequence(key) for key in keys])
+            _set_keys(action, row.label, overrides.get(row.id, row.keys))
+
+
+def _set_keys(action: QAction, label: str, keys: Iterable[str]) -> None:
+    """The keys, and the menu's keys column written out (after a tab, which QMenu shows
+    as it is): "s", not the "S" Qt writes, which reads as Shift+S."""
+    keys = tuple(keys)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setText(f"{label}\t{format_key(keys[0])}" if keys else label)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Contexts whose keys live on particular widgets (attached there), not on the whole window.
-LOCAL_CONTEXTS = frozenset({"list"})
+LOCAL_CONTEXTS = frozenset({"list", "highlight"})
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class ActionSpec:
     ``arg`` is passed to the handler (one handler serves the four themes); ``group`` makes
     checkable rows exclusive; ``context`` says where the keys are live ("window": anywhere,
     a text field still keeps the letters it types; "list": the library list, the search
-    results, the story cards and the reading view); ``separate`` puts a separator before the
+    results, the story cards and the reading view; "highlight": the reading view and the
+    highlights panel's list); ``separate`` puts a separator before the
     row in its menu; a ``submenu`` row is a menu filled at run time, not a command.
     """
 
@@ -91,20 +92,26 @@ FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File"
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
 FILE_PREFERENCES = _row("file.preferences", "Pre&ferences…", ("Ctrl+,",), "&File")
 APP_QUIT = _row("app.quit", "&Quit", ("Ctrl+Q",), "&File", separate=True)
-NAV_NEXT = _row("nav.next", "&Next Story", ("J",), "&Go", context="list")
-NAV_PREVIOUS = _row("nav.previous", "&Previous Story", ("K",), "&Go", context="list")
+# j/k move in the focused list (library, stories); in the article, they open the next or
+# previous article of the library list, as feed readers do (README and cheat sheet say so).
+NAV_NEXT = _row("nav.next", "&Next in the List (in the Article: Next Article)", ("J",), "&Go",
+                context="list")  # fmt: skip
+NAV_PREVIOUS = _row("nav.previous", "&Previous in the List (in the Article: Previous Article)",
+                    ("K",), "&Go", context="list")  # fmt: skip
 NAV_OPEN = _row("nav.open", "&Open Story", ("Return", "Enter"), "&Go", context="list")
 NAV_NEXT_UNREAD = _row("nav.next_unread", "Next &Unread", ("N",), "&Go", separate=True)
 NAV_PREVIOUS_UNREAD = _row("nav.previous_unread", "Previous Unr&ead", ("P",), "&Go")
 NAV_BACK = _row("nav.back", "&Back", ("Alt+Left",), "&Go", separate=True)
 NAV_FORWARD = _row("nav.forward", "&Forward", ("Alt+Right",), "&Go")
 GO_LIBRARY = _row("go.library", "Go to the &Library", ("G, L",), "&Go", separate=True)
-GO_FOR_YOU = _row("go.for_you", "Go to &For You", ("G, R",), "&Go")
+GO_FOR_YOU = _row("go.for_you", "Go to For &You", ("G, R",), "&Go")
 GO_ARTICLE = _row("go.article", "Go to &This Article's Stories", ("G, A",), "&Go")
-ARTICLE_FOCUS_TEXT = _row("article.focus_text", "Go to Article &Text", ("Ctrl+T",), "&Go")
+ARTICLE_FOCUS_TEXT = _row("article.focus_text", "Go to Article Te&xt", ("Ctrl+T",), "&Go")
 LIBRARY_SEARCH = _row("library.search", "&Search the Library", ("Ctrl+K",), "&Go")
 READ_PAGE_DOWN = _row("read.page_down", "Page &Down", ("Space",), "&Article")
 READ_PAGE_UP = _row("read.page_up", "Page &Up", ("Shift+Space",), "&Article")
+READ_START = _row("read.start", "&Beginning of the Article", ("Ctrl+Home",), "&Article")
+READ_END = _row("read.end", "End of the Artic&le", ("Ctrl+End",), "&Article")
 FIND_OPEN = _row("find.open", "&Find in Article…", ("Ctrl+F", "/"), "&Article", separate=True)
 FIND_NEXT = _row("find.next", "Find &Next", ("F3",), "&Article")
 FIND_PREVIOUS = _row("find.previous", "Find Pre&vious", ("Shift+F3",), "&Article")
@@ -116,12 +123,97 @@ ARTICLE_TAGS = _row("article.tags", "&Tags…", ("T",), "&Article")
 APP_ESCAPE = _row(
     "app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",), "&Article"
 )
+HIGHLIGHT_ADD = _row(
+    "highlight.add",
+    "&Highlight Selection",
+    ("H",),
+    "H&ighlights",
+    tip="Highlight the selected text (drag across it, or press v to select a sentence)",
+)
+HIGHLIGHT_NOTE = _row("highlight.note", "Add or Edit &Note…", ("Shift+H",), "H&ighlights")
+HIGHLIGHT_YELLOW = _row(
+    "highlight.yellow",
+    "&Yellow",
+    ("Ctrl+1",),
+    "H&ighlights",
+    arg="yellow",
+    checkable=True,
+    group="highlight_color",
+    separate=True,
+    tip="The colour of new highlights (and of the one under the cursor)",
+)
+HIGHLIGHT_GREEN = _row(
+    "highlight.green", "&Green", ("Ctrl+2",), "H&ighlights", arg="green", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_BLUE = _row(
+    "highlight.blue", "&Blue", ("Ctrl+3",), "H&ighlights", arg="blue", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_PINK = _row(
+    "highlight.pink", "P&ink", ("Ctrl+4",), "H&ighlights", arg="pink", checkable=True,
+    group="highlight_color",
+)  # fmt: skip
+HIGHLIGHT_SELECT_SENTENCE = _row(
+    "highlight.select_sentence",
+    "Select &Sentence",
+    ("V",),
+    "H&ighlights",
+    separate=True,
+    tip="Select the first sentence on screen, then the next one at each press",
+)
+HIGHLIGHT_SELECT_PREVIOUS = _row(
+    "highlight.select_previous", "Select &Previous Sentence", ("Shift+V",), "H&ighlights"
+)
+HIGHLIGHT_CARET = _row(
+    "highlight.caret",
+    "Caret &Mode (Select with the Keyboard)",
+    ("F7",),
+    "H&ighlights",
+    checkable=True,
+    tip="A text cursor in the article: arrows move it, Shift+arrows select",
+)
+HIGHLIGHT_PANEL = _row(
+    "highlight.panel",
+    "Show &This Article's Highlights",
+    ("Ctrl+Shift+H",),
+    "H&ighlights",
+    checkable=True,
+    separate=True,
+)
+HIGHLIGHT_ALL = _row("highlight.all", "&All Highlights", ("G, H",), "H&ighlights")
+HIGHLIGHT_COPY = _row(
+    "highlight.copy",
+    "&Copy Highlights as Markdown",
+    ("Ctrl+Shift+C",),
+    "H&ighlights",
+    separate=True,
+    tip="This article's highlights and notes, ready for a notes app",
+)
+HIGHLIGHT_EXPORT = _row("highlight.export", "&Export Highlights…", (), "H&ighlights")
+HIGHLIGHT_EXPORT_ALL = _row(
+    "highlight.export_all", "Export All Highlights to a &Folder…", (), "H&ighlights"
+)
+HIGHLIGHT_EXPORT_JSON = _row(
+    "highlight.export_json", "Export All Highlights as &JSON…", (), "H&ighlights"
+)
+HIGHLIGHT_REMOVE = _row(
+    "highlight.remove",
+    "&Remove Highlight",
+    ("Del",),
+    "H&ighlights",
+    context="highlight",
+    separate=True,
+)
+HIGHLIGHT_UNDO = _row(
+    "highlight.undo", "&Undo Removing a Highlight", ("Ctrl+Z",), "H&ighlights", context="highlight"
+)
 VIEW_ZOOM_IN = _row("view.zoom_in", "&Larger Text", ("+", "=", "Ctrl+=", "Ctrl++"), "&View")
-VIEW_ZOOM_OUT = _row("view.zoom_out", "&Smaller Text", ("-", "Ctrl+-"), "&View")
-VIEW_ZOOM_RESET = _row("view.zoom_reset", "&Default Size", ("0", "Ctrl+0"), "&View")
+VIEW_ZOOM_OUT = _row("view.zoom_out", "S&maller Text", ("-", "Ctrl+-"), "&View")
+VIEW_ZOOM_RESET = _row("view.zoom_reset", "Default Si&ze", ("0", "Ctrl+0"), "&View")
 VIEW_THEME_LIGHT = _row(
     "view.theme_light",
-    "&Light Theme",
+    "L&ight Theme",
     (),
     "&View",
     arg="light",
@@ -145,7 +237,7 @@ VIEW_THEME_SYSTEM = _row(
     group="theme",
 )
 VIEW_LIBRARY = _row(
-    "view.library", "Show the &Library", ("F8",), "&View", checkable=True, separate=True
+    "view.library", "Show the Li&brary", ("F8",), "&View", checkable=True, separate=True
 )
 VIEW_SIDEBAR = _row("view.sidebar", "Show Recommended &Stories", ("F9",), "&View", checkable=True)
 VIEW_SHOW_ADS = _row("view.show_ads", "Show &Ads Among Recommended", (), "&View", checkable=True)
@@ -153,7 +245,7 @@ VIEW_FULL_SCREEN = _row(
     "view.full_screen", "F&ull Screen", ("F11",), "&View", checkable=True, separate=True
 )
 VIEW_FOCUS_MODE = _row(
-    "view.focus_mode", "F&ocus Mode (Only the Text)", ("Ctrl+Shift+F",), "&View", checkable=True
+    "view.focus_mode", "Focus M&ode (Only the Text)", ("Ctrl+Shift+F",), "&View", checkable=True
 )
 LISTEN_TOGGLE = _row(
     "listen.toggle",
@@ -172,7 +264,7 @@ LISTEN_PREVIOUS_PARAGRAPH = _row(
     "listen.previous_paragraph", "Previous Pa&ragraph", ("{",), "&Listen"
 )
 LISTEN_FASTER = _row("listen.faster", "&Faster", (">",), "&Listen", separate=True)
-LISTEN_SLOWER = _row("listen.slower", "S&lower", ("<",), "&Listen")
+LISTEN_SLOWER = _row("listen.slower", "Slo&wer", ("<",), "&Listen")
 LISTEN_QUEUE_NEXT = _row(
     "listen.queue_next",
     "Listen Ne&xt",

@@ -162,6 +162,12 @@ class PreferencesDialog(QDialog):
         self.line_spacing.setSuffix(" ×")
         self.justify = QCheckBox("&Justify (straight right edge)", page)
         self.justify.setAccessibleName("Justify text")
+        self.fetch_pictures = QCheckBox("Fetch the pictu&res a saved page left on the web", page)
+        self.fetch_pictures.setAccessibleName("Fetch pictures of saved pages")
+        self.fetch_pictures.setToolTip(
+            "A page saved without its pictures shows quiet frames; with this on, Reader "
+            "fetches them once (the site then learns the page was opened) and keeps them."
+        )
         self.preview = QTextBrowser(page)
         self.preview.setObjectName("stylePreview")
         self.preview.setAccessibleName("Preview")
@@ -186,6 +192,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Line &width:", self.line_width)
         form.addRow("Line s&pacing:", self.line_spacing)
         form.addRow("", self.justify)
+        form.addRow("", self.fetch_pictures)
         # QFormLayout labels get their buddy for mnemonics; the font row is a layout.
         font_label = form.labelForField(font_row)
         if isinstance(font_label, QLabel):

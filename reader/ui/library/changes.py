@@ -153,11 +153,15 @@ class TagsChange(Change):
 
 
 class DeleteChange(Change):
-    """Soft delete in the store (Library.delete); undo is Library.restore."""
+    """Soft delete in the store (Library.delete, keeping the highlights or not); undo is
+    Library.restore (highlights deleted with an article come back with it)."""
 
-    def __init__(self, panel: Target, ids: list[int], text: str) -> None:
+    def __init__(
+        self, panel: Target, ids: list[int], text: str, *, keep_highlights: bool = True
+    ) -> None:
         super().__init__(panel, text)
         self.ids = ids
+        self.keep_highlights = keep_highlights
         self.taken: list[tuple[int, ArticleRow]] = []
 
     def redo(self) -> None:
@@ -169,11 +173,11 @@ class DeleteChange(Change):
             if taken is not None:
                 self.taken.append(taken)
             self.panel.article_deleted.emit(article_id)
-        ids = list(self.ids)
+        ids, keep = list(self.ids), self.keep_highlights
 
         def store(library: Library) -> None:
             for article_id in ids:
-                library.delete(article_id)
+                library.delete(article_id, keep_highlights=keep)
 
         self._write(store, self.panel.refresh_counts)
 

@@ -30,6 +30,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.errors import ReaderError
+from reader.ui.library.title_cell import TAGS_ROLE
 from reader.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ META_ROLE = Qt.ItemDataRole.UserRole + 2
 DEFAULT_FILTER = "all"
 COLUMNS: tuple[str, ...] = ("Title", "Site", "Date", "Time", "State")
 TITLE, SITE, DATE, TIME, STATE = range(len(COLUMNS))
-STAR, UNREAD, ARCHIVED = "★", "●", "Archived"
+# Marks of the state column (spelled out in its tooltip and for screen readers).
+STAR, UNREAD, ARCHIVED = "★", "●", "▣"
 
 
 # -- formatting ---------------------------------------------------------------------------
@@ -97,6 +99,16 @@ def column_alignment(column: int) -> int:
     else:
         side = Qt.AlignmentFlag.AlignLeft
     return int(side | Qt.AlignmentFlag.AlignVCenter)
+
+
+def site_of(url: str | None) -> str:
+    """A site without a name of its own is listed by its address ("example.org")."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return ""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
 
 
 def state_text(row: Row) -> str:
@@ -277,6 +289,8 @@ class LibraryModel(QAbstractTableModel):
             return self._display(item, column)
         if role == ID_ROLE:
             return item.id
+        if role == TAGS_ROLE and column == TITLE:
+            return item.tags
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(
                 state_words(item) if column == STATE else self._display(item, column)
@@ -297,7 +311,7 @@ class LibraryModel(QAbstractTableModel):
         if column == TITLE:
             return item.title or "Untitled"
         if column == SITE:
-            return item.site_name or ""
+            return item.site_name or site_of(item.url)
         if column == DATE:
             value = item.published if self.sort_key == "published" else item.saved_at
             return format_date(value, self._locale)

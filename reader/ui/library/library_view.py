@@ -10,6 +10,7 @@ with Ctrl+Z in the panel.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -22,16 +23,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QListView,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -47,6 +48,7 @@ from reader.ui.library.changes import (
     describe,
     flag_change,
 )
+from reader.ui.library.delete_question import ask_keep_highlights
 from reader.ui.library.library_model import (
     DATE,
     DEFAULT_FILTER,
@@ -59,6 +61,7 @@ from reader.ui.library.library_model import (
     SearchModel,
     SnippetDelegate,
 )
+from reader.ui.library.title_cell import TitleDelegate
 from reader.ui.library.undo_message import UndoMessage
 from reader.ui.plain_text import plain_label
 
@@ -97,6 +100,9 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
+NARROW_PANEL_PX = 380  # below this the list shows titles and state marks only
+
+
 class LibraryPanel(QWidget):
     """Filter and sort combos, a search field, the article table (or search hits), and
     an inline message with Undo. Emits ``article_activated(id)`` on Enter / double-click."""
@@ -117,6 +123,7 @@ class LibraryPanel(QWidget):
         self.library = library
         self._select_when_loaded: int | None = None
         self._ask_tags = ask_tags or _ask_tags
+        self.known_tags: list[str] = []  # every tag in use (for completion), as last read
         self._search_serial = 0
         self.undo_stack = QUndoStack(self)
         self.model = LibraryModel(library, self)
@@ -127,6 +134,11 @@ class LibraryPanel(QWidget):
         self.filter_combo = QComboBox(self)
         self.filter_combo.setAccessibleName("Show")
         self.filter_combo.setToolTip("Which articles to show")
+        # filled after the first show: sized for its longest filter, not for the empty list
+        self.filter_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter_combo.setMinimumContentsLength(max(len(label) for _, label in FILTERS))
         self.sort_combo = QComboBox(self)
         self.sort_combo.setAccessibleName("Sort by")
         self.sort_combo.setToolTip("Sort by")
@@ -157,6 +169,7 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(TITLE, TitleDelegate(self.table))
         for column in (SITE, DATE, TIME, STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(SITE, 140)
@@ -190,6 +203,7 @@ class LibraryPanel(QWidget):
         self.stack.addWidget(self.no_results)
 
         self.message = UndoMessage(self)
+        self.delete_question: QMessageBox | None = None  # open while it asks about highlights
         self.message.undo_button.clicked.connect(self.undo)
 
         top = QHBoxLayout()
@@ -218,6 +232,15 @@ class LibraryPanel(QWidget):
         self.sort_combo.currentIndexChanged.connect(self._on_query_changed)
         self._on_query_changed()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow panel (beside a narrow window, or as a drawer) gives the titles the
+        room: the site and reading time give way, the state marks stay."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_PANEL_PX
+        for column in (SITE, TIME):
+            if self.table.isColumnHidden(column) != narrow:
+                self.table.setColumnHidden(column, narrow)
+
     def _add_local_action(
         self, text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]
     ) -> None:
@@ -234,6 +257,7 @@ class LibraryPanel(QWidget):
         are read off the GUI thread, ``then`` runs once they are in."""
 
         def fill(tags: list[tuple[str, int]]) -> None:
+            self.known_tags = [tag for tag, _count in tags]
             current = self.filter_combo.currentData()
             self.filter_combo.blockSignals(True)
             self.filter_combo.clear()
@@ -518,24 +542,29 @@ class LibraryPanel(QWidget):
         self.set_tags(list(rows), parse_tags(answer))
 
     def delete_selected(self) -> None:
-        """Delete: move the selected articles out of the library (undoable)."""
-        ids = self.selected_ids()
-        rows = self._rows_for(ids)
-        if not rows:
-            return
+        """Delete: move the selected articles out of the library (undoable); asked first
+        whether to keep their highlights, when they have some."""
+        rows = self._rows_for(self.selected_ids())
+        if rows:
+            keep = partial(self._delete, rows)
+            self.delete_question = ask_keep_highlights(self, list(rows.values()), keep)
+
+    def _delete(self, rows: dict[int, ArticleRow | SearchHit], keep_highlights: bool) -> None:
         view = self._active_view()
         next_row = view.currentIndex().row()
-        self.push_change(DeleteChange(self, list(rows), describe("Deleted", rows)))
+        text = describe("Deleted", rows)
+        self.push_change(DeleteChange(self, list(rows), text, keep_highlights=keep_highlights))
         if self.is_searching():
             self._run_search()
         model = view.model()
         if model.rowCount():
             _make_current(view, model.index(max(0, min(next_row, model.rowCount() - 1)), 0))
 
-    def push_change(self, change: Change) -> None:
-        """Do ``change`` and offer to undo it (a failed one says why and leaves nothing)."""
+    def push_change(self, change: Change, announce: bool = True) -> None:
+        """Do ``change`` and offer to undo it (a failed one says why and leaves nothing);
+        ``announce`` False: the window offers the undo itself (a change made while reading)."""
         self.undo_stack.push(change)
-        if not change.failed:
+        if not change.failed and announce:
             self.show_message(change.text(), undo=True)
 
     def undo(self) -> None:
@@ -582,7 +611,7 @@ def _make_current(view: QAbstractItemView, index: QModelIndex) -> None:
 
 
 def _ask_tags(parent: QWidget, current: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        parent, "Tags", "Tags, separated by commas:", QLineEdit.EchoMode.Normal, current
-    )
-    return text if ok else None
+    from reader.ui.library.tags_dialog import ask_tags
+
+    known = getattr(parent, "known_tags", [])
+    return ask_tags(parent, [tag.strip() for tag in current.split(",") if tag.strip()], known)

@@ -1,19 +1,19 @@
 """The sentence being spoken, tinted in the reading view, and the word on it underlined.
 
 Painted with ExtraSelections (over the document, never in it: no relayout, nothing to
-undo). Other highlights on the view (the find bar's) are kept: ours are marked by a
-property of their format and only those are replaced. The sentence is kept in view: when
+undo), on the view's "speech" layer (reader.ui.reading.overlays): the reader's highlights
+and the find bar's matches stay. The sentence is kept in view: when
 it leaves the middle band of the viewport the view scrolls to put it a third of the way
 down, so the eye finds it where it was.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-# Marks our selections among the view's ExtraSelections.
-_OWNER = QTextFormat.Property.UserProperty + 17
+from reader.ui.reading import overlays
+
 # Tints on top of the theme's text colour (alpha over the page background).
 SENTENCE_ALPHA = 38
 WORD_ALPHA = 80
@@ -53,7 +53,6 @@ class SpeechHighlight:
 
     def _paint(self) -> None:
         editor = self._editor
-        kept = [s for s in editor.extraSelections() if not s.format.hasProperty(_OWNER)]
         size = editor.document().characterCount() - 1
         text = editor.palette().text().color()
         ours = []
@@ -61,7 +60,7 @@ class SpeechHighlight:
             ours.append(self._selection(*self._span, size, text, SENTENCE_ALPHA, False))
         if self._word is not None:
             ours.append(self._selection(*self._word, size, text, WORD_ALPHA, True))
-        editor.setExtraSelections(kept + [s for s in ours if s is not None])
+        overlays.set_layer(editor, "speech", [s for s in ours if s is not None])
 
     def _selection(
         self, start: int, end: int, size: int, text: QColor, alpha: int, underline: bool
@@ -78,7 +77,6 @@ class SpeechHighlight:
         fmt.setBackground(tint)
         if underline:
             fmt.setFontUnderline(True)
-        fmt.setProperty(_OWNER, True)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = fmt

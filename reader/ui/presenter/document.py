@@ -49,6 +49,12 @@ class CurrentDocument(QObject):
         self._document = document
         self.opened.emit(document)
 
+    def replace(self, document: Document) -> None:
+        """The same article, more of it kept (pictures fetched later): no one is told, the
+        next reader of ``document`` gets this one."""
+        if self._document is not None and document.article_id == self._document.article_id:
+            self._document = document
+
     def change(self, article_id: int) -> None:
         """The library changed article ``article_id``: listeners hear it if it is this one."""
         if self._document is not None and article_id == self._document.article_id:

@@ -52,7 +52,9 @@ class LibraryService(QObject):
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._writer.setExpiryTimeout(-1)
-        self._local = threading.local()
+        # This thread's connection, by OS thread id: threading.local would not do, as PySide
+        # gives a pool thread a fresh Python thread state for every task it runs.
+        self._held: dict[int, tuple[int, Library]] = {}
         self._open: list[Library] = []
         self._lock = threading.Lock()
         self._generation = 0  # close() starts a new one: threads then open fresh connections
@@ -106,14 +108,15 @@ class LibraryService(QObject):
     # -- inside -----------------------------------------------------------------------------
     def _library(self) -> Library:
         """This thread's connection, opened on first use (migrations run on the first)."""
-        held: tuple[int, Library] | None = getattr(self._local, "held", None)
+        thread = threading.get_ident()
+        held = self._held.get(thread)
         if held is not None and held[0] == self._generation:
             return held[1]
         from reader.store import Library
 
         library = Library(self._path)
         with self._lock:
-            self._local.held = (self._generation, library)
+            self._held[thread] = (self._generation, library)
             self._open.append(library)
         return library
 

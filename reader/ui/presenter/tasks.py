@@ -43,9 +43,15 @@ class Task(QRunnable):
         try:
             result = self._func()
         except Exception as error:  # reported to the GUI, which words it for the user
-            self.carrier.failed.emit(error)
+            self._report(self.carrier.failed, error)
         else:
-            self.carrier.done.emit(result)
+            self._report(self.carrier.done, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the carrier went with the application at quit
+            log.debug("task finished after the window closed")
 
 
 _running: set[Task] = set()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.plain_text import plain_label
+from reader.ui.reading import overlays
 
 # More matches than this are counted but not painted: thousands of highlights of a
 # one-letter query slow every repaint and tell the reader nothing.
@@ -273,7 +274,7 @@ class FindBar(QWidget):
         current = self.current_match()
         if current is not None:
             selections.append(_selection(current, current_color, current_text))
-        editor.setExtraSelections(selections)
+        overlays.set_layer(editor, "find", selections)
 
     def _watch_document(self, document: QTextDocument) -> None:
         """Clear our highlights while a document the editor owns is being deleted.
@@ -295,11 +296,11 @@ class FindBar(QWidget):
         editor = self._editor
         # When the editor itself is being destroyed its wrapper is already invalid: skip.
         if editor is not None and shiboken6.isValid(editor):
-            editor.setExtraSelections([])
+            overlays.set_layer(editor, "find", [])
 
     def _clear_highlights(self) -> None:
         if self._editor is not None:
-            self._editor.setExtraSelections([])
+            overlays.set_layer(self._editor, "find", [])
 
     def _update_count(self) -> None:
         total = len(self._matches)

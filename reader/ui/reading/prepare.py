@@ -9,20 +9,22 @@ paints before any of them loads.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage, QImageReader, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 
+from reader.errors import ReaderError
+from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, Decoded, PixelBudget, decode_image
 from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
     from reader.service.reading import Document
 
-# Images are decoded at most this wide: enough for a HiDPI column, and a 6000 px photo
-# would otherwise cost ~100 MB of pixels.
-MAX_IMAGE_WIDTH = 1800
+
+class PrepareCancelled(ReaderError):
+    """The person moved on (Esc, another article): the rest of the work is dropped."""
 
 
 @dataclass(frozen=True)
@@ -33,35 +35,63 @@ class Prepared:
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
     text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
+    marks: tuple[str, ...] = ()  # starred, archived, tags: shown in the header
 
 
-def prepare(document: Document, style: ViewStyle | None) -> Prepared:
-    """Render the article, decode the images it shows, parse it for the view (``style``)."""
+def prepare(
+    document: Document,
+    style: ViewStyle | None,
+    image_width: int = MAX_DECODE_WIDTH,
+    cancelled: Callable[[], bool] | None = None,
+    marks: Sequence[str] = (),
+) -> Prepared:
+    """Render the article, decode the images it shows (at most ``image_width`` device
+    pixels wide, within one article's pixel budget), parse it for the view (``style``).
+
+    ``cancelled`` is asked between images: a cancelled open frees its worker at once."""
     from reader.ui.reading.reading_view import build_document
     from reader.ui.reading.render import render_article
+    from reader.ui.reading.svg_raster import SvgRasteriser
 
     images: dict[str, QImage] = {}
+    reasons: dict[str, str] = {}
+    budget = PixelBudget()
+    rasteriser = SvgRasteriser(cancelled)
 
-    def image_size(src: str) -> tuple[int, int] | None:
+    def image_size(src: str) -> tuple[int, int] | str | None:
+        if cancelled is not None and cancelled():
+            raise PrepareCancelled("stopped")
         if src in images:
             return images[src].width(), images[src].height()
-        if src.startswith("data:"):
-            return _data_image(src, images)
-        data = document.image(src)
-        image = decode_image(data) if data else None
-        if image is None:
+        if src in reasons:
+            return reasons[src]
+        data = _inline_image(src) if src.startswith("data:") else document.image(src)
+        if not data:
             return None
-        images[src] = image
-        return image.width(), image.height()
+        decoded = decode_image(data, image_width, budget, rasteriser.draw)
+        return _keep(src, decoded, images, reasons)
 
-    rendered = render_article(document.article, image_size)
+    try:
+        rendered = render_article(document.article, image_size, marks=marks)
+    finally:
+        rasteriser.close()
     used = {src: images[src] for src in rendered.images if src in images}
     parsed = build_document(rendered.html, used, style) if style else None
-    return Prepared(document, rendered.html, used, parsed)
+    return Prepared(document, rendered.html, used, parsed, tuple(marks))
 
 
-def _data_image(src: str, images: dict[str, QImage]) -> tuple[int, int] | None:
-    """Inline ``data:image/...;base64,`` images are part of the page itself."""
+def _keep(
+    src: str, decoded: Decoded, images: dict[str, QImage], reasons: dict[str, str]
+) -> tuple[int, int] | str:
+    if decoded.image is None:
+        reasons[src] = decoded.reason
+        return decoded.reason
+    images[src] = decoded.image
+    return decoded.image.width(), decoded.image.height()
+
+
+def _inline_image(src: str) -> bytes | None:
+    """The bytes of an inline ``data:image/...;base64,`` image (part of the page itself)."""
     import base64
     import binascii
 
@@ -69,25 +99,6 @@ def _data_image(src: str, images: dict[str, QImage]) -> tuple[int, int] | None:
     if not header.startswith("data:image/") or ";base64" not in header:
         return None
     try:
-        image = decode_image(base64.b64decode(payload))
+        return base64.b64decode(payload)
     except (binascii.Error, ValueError):
         return None
-    if image is None:
-        return None
-    images[src] = image
-    return image.width(), image.height()
-
-
-def decode_image(data: bytes) -> QImage | None:
-    """Decode stored bytes, scaled down when wider than MAX_IMAGE_WIDTH."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and size.width() > MAX_IMAGE_WIDTH:
-        height = round(size.height() * MAX_IMAGE_WIDTH / size.width())
-        reader.setScaledSize(QSize(MAX_IMAGE_WIDTH, max(1, height)))
-    image = reader.read()
-    return None if image.isNull() else image

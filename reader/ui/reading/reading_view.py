@@ -6,7 +6,7 @@ placeholder. The column width follows the window: the root frame's side margins 
 column of about MEASURE_CHARS characters of the body font.
 """
 
-import base64
+import math
 import time
 from dataclasses import dataclass, replace
 
@@ -24,10 +24,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextImageFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.ui.reading import themes
+from reader.ui.reading import overlays, themes
+from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
@@ -54,6 +56,7 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
+OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class ReadingView(QTextBrowser):
     external_link = Signal(QUrl)
     #: the view got (True) or lost (False) the keyboard: the progress bar above shows it
     focus_changed = Signal(bool)
+    #: a new document is on screen (another article, or the same one in a new style): the
+    #: marks over its text (reader.ui.reading.overlays) are gone and drawn again by owners
+    document_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +85,9 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Lines break between words only, never inside one ("Louisi-ana"); what cannot be
+        # broken at all (a table with many columns) makes the page scroll sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
@@ -155,6 +164,8 @@ class ReadingView(QTextBrowser):
         previous = self.document()
         adopted = previous is not document and previous.parent() is self
         document.setParent(self)  # image requests come to loadResource
+        overlays.clear_all(self)
+        self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self.setDocument(document)
         if adopted and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
@@ -163,6 +174,7 @@ class ReadingView(QTextBrowser):
         self._collect_images()
         self._column = 0
         self._layout_column()
+        self.document_shown.emit()
 
     def show_notice(self, message: str) -> None:
         """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
@@ -191,12 +203,15 @@ class ReadingView(QTextBrowser):
         anchor = self.anchor() if keep_position else None
         document = self.document()
         _style_document(document, self._style)
+        overlays.clear_all(self)
+        self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self.setHtml(html)
         self._collect_images()
         self._column = 0
         self._layout_column()
         if anchor:
             self.restore_anchor(anchor)
+        self.document_shown.emit()
 
     # -- reading position ----------------------------------------------------------------
     def anchor(self) -> str:
@@ -237,12 +252,31 @@ class ReadingView(QTextBrowser):
     def body_font(self) -> QFont:
         return body_font(self._style)
 
-    def column_width(self) -> int:
-        """Pixel width of the measure (characters of the body font), capped by the window."""
+    def image_width(self) -> int:
+        """Device pixels an image needs to be sharp at the widest this column gets with the
+        current font and measure (a narrower window only scales it down): the width images
+        are decoded at, never more than MAX_DECODE_WIDTH."""
+        from reader.ui.reading.image_decode import MAX_DECODE_WIDTH
+
+        wanted = self._measure_px() * self.devicePixelRatioF()
+        return max(120, min(MAX_DECODE_WIDTH, math.ceil(wanted)))
+
+    def _measure_px(self) -> float:
+        """The measure in pixels: characters of the body font across the column."""
         advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
-        wanted = round(advance * self._style.measure_chars)
-        available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
-        return max(120, min(wanted, available))
+        return advance * self._style.measure_chars
+
+    def column_width(self, viewport_width: int | None = None) -> int:
+        """Pixel width of the measure (characters of the body font), capped by the window."""
+        wanted = round(self._measure_px())
+        width = self.viewport().width() if viewport_width is None else viewport_width
+        return max(120, min(wanted, width - 2 * MIN_SIDE_MARGIN))
+
+    def chars_across(self, pane_width: int) -> float:
+        """Characters of the body font the column would hold in a pane this wide."""
+        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        viewport = pane_width - self.verticalScrollBar().sizeHint().width()
+        return max(0, min(round(self._measure_px()), viewport - 2 * MIN_SIDE_MARGIN)) / advance
 
     # -- visible focus -------------------------------------------------------------------
     # A line of its own along an edge of the page read as a glitch (at the top, as "100%
@@ -288,8 +322,29 @@ class ReadingView(QTextBrowser):
         self._fit_images(column)
 
     # -- images --------------------------------------------------------------------------
+    def _watch_width(self) -> None:
+        """A sideways scroll bar only for content really wider than the view (a table of
+        many columns), not for the pixel or two a table's borders add."""
+        layout = self.document().documentLayout()
+        if layout.property("readerWatched"):
+            return
+        layout.setProperty("readerWatched", True)
+        layout.documentSizeChanged.connect(self._width_changed)
+        self._width_changed()
+
+    def _width_changed(self, *_args: object) -> None:
+        overflow = self.document().size().width() - self.viewport().width()
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if overflow > OVERFLOW_SLACK_PX
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
+
     def _collect_images(self) -> None:
         """Remember where the images are, once, so a resize only touches those spots."""
+        self._watch_width()
         self._spots = []
         if not self._images:
             return
@@ -334,10 +389,9 @@ class ReadingView(QTextBrowser):
             image = self._images.get(key)
             if image is not None:
                 return image
-            if name.scheme() == "data":
-                decoded = _data_url_image(key)
-                if decoded is not None:
-                    return decoded
+            frame = frame_size(key)
+            if frame is not None:  # a picture that was not saved: its quiet frame
+                return draw_frame(*frame, self._style.theme, self.devicePixelRatioF())
             self.blocked_requests.append(key)
             placeholder = QImage(_PLACEHOLDER_SIZE, QImage.Format.Format_ARGB32)
             placeholder.fill(QColor(0, 0, 0, 0))
@@ -374,6 +428,9 @@ def body_font(style: ViewStyle) -> QFont:
 
 def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
+    document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(themes.view_css(style))
     document.setDefaultFont(body_font(style))
@@ -459,16 +516,3 @@ def _rejoin_list(document: QTextDocument, before: QTextBlock, start: int) -> Non
                     found.add(item)
             return
         block = block.previous()
-
-
-def _data_url_image(url: str) -> QImage | None:
-    """An inline ``data:image/...;base64,`` image, decoded without any I/O."""
-    header, _, payload = url.partition(",")
-    if not header.startswith("data:image/") or ";base64" not in header:
-        return None
-    try:
-        data = base64.b64decode(payload, validate=False)
-    except ValueError:
-        return None
-    image = QImage.fromData(data)
-    return None if image.isNull() else image

@@ -9,13 +9,14 @@ not load before its first paint.
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
 from reader.model import Article
+from reader.ui.reading.frames import MISSING_IMAGE
 
 # Elements that never belong in the reading view (the sanitizer should have removed them;
 # this is the view's own guarantee).
@@ -57,13 +58,27 @@ DROP_ATTRIBUTES = (
 )
 # Images this small are trackers or spacers, not pictures.
 MIN_IMAGE_PX = 3
+# A picture that was not saved shows as a quiet frame (drawn by the view) of about its
+# shape: at most this big for a picture in the text, icon-sized in a table or a line.
+FRAME_MAX = (320, 180)
+FRAME_UNKNOWN = (320, 110)
+ICON_MAX_PX = 48
+# A table cell that holds only a number (amounts, percentages, years) is right-aligned.
+NUMBER = re.compile(
+    r"^[-+−–(]?[$€£¥]?\s?\d[\d\s.,:]*%?\)?\s?(?:[$€£¥%]|[a-zA-Z]{1,3})?"
+    r"(?:\s*\([-+−–]?\d[\d.,]*\s?%?\))?$"  # "13.4 MB (-81%)"
+)
+NUMBER_MAX_CHARS = 24
 # A heading's self-link ("Building plugins #") or a wiki's "[edit]": a hover affordance on
 # the web, a stray word in a reading view. Only links whose whole text is one of these go
 # (with the brackets around an edit link).
 PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+QUOTE_BLOCKS = frozenset(("p", "div", "ul", "ol", "pre", "table", "dl", *HEADINGS))
 
-ImageSize = Callable[[str], "tuple[int, int] | None"]
+# An image's pixel size; None when it was not saved; a short reason when it was saved but
+# is not shown (over the article's image budget, an SVG too complex to draw...).
+ImageSize = Callable[[str], "tuple[int, int] | str | None"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -97,8 +112,16 @@ def format_date(published: str | None, locale: QLocale | None = None) -> str:
     return locale.toString(date, pattern)
 
 
-def header_html(article: Article, locale: QLocale | None = None) -> str:
-    """Site name, title, then byline · date · reading time."""
+def article_marks(starred: bool, archived: bool, tags: Sequence[str]) -> tuple[str, ...]:
+    """What the reader did to an article, as the header shows it: starred, archived, tags."""
+    marks = ["★ Starred"] if starred else []
+    if archived:
+        marks.append("Archived")
+    return (*marks, *(f"#{tag}" for tag in tags))
+
+
+def header_html(article: Article, locale: QLocale | None = None, marks: Sequence[str] = ()) -> str:
+    """Site name, title, then byline · date · reading time · the reader's marks."""
     parts: list[str] = []
     if article.site_name:
         parts.append(f'<p class="site">{html.escape(article.site_name)}</p>')
@@ -112,6 +135,7 @@ def header_html(article: Article, locale: QLocale | None = None) -> str:
         meta.append(html.escape(date))
     if article.word_count:
         meta.append(f"{max(1, article.reading_minutes)} min read")
+    meta += [f'<span class="mark">&nbsp;{html.escape(mark)}&nbsp;</span>' for mark in marks]
     if meta:
         parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     parts.append('<hr class="rule"/>')
@@ -158,14 +182,15 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     for caption in list(root.iter("figcaption")):
         caption.tag = "p"
         caption.set("class", "caption")
+        for credit in caption.iter("small"):
+            credit.tag = "span"
+            credit.set("class", "credit")
     for quote in list(root.iter("blockquote")):
         _quote_as_table(quote)
     _rehome_orphan_rows(root)
-    for table in root.iter("table"):
+    for table in list(root.iter("table")):
         if table.get("class") not in ("quote", "code"):
-            table.set("class", "data")
-            table.set("cellspacing", "0")
-            table.set("width", "100%")
+            _shape_data_table(table)
     for pre in list(root.iter("pre")):
         for inner in list(pre.iter("code")):
             inner.drop_tag()
@@ -256,9 +281,12 @@ def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
         alt = _SPACE.sub(" ", image.get("alt") or "").strip()
         size = image_size(src) if src else None
         if size is None:
+            _frame_missing(image, alt)
+            continue
+        if isinstance(size, str):
             placeholder = etree.Element("span")
             placeholder.set("class", "missing-image")
-            placeholder.text = f"[image not saved{': ' + alt if alt else ''}]"
+            placeholder.text = f"[image not shown ({size}){': ' + alt if alt else ''}]"
             placeholder.tail = image.tail
             image.getparent().replace(image, placeholder)
             continue
@@ -276,6 +304,112 @@ def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
         if parent is not None and parent.tag in ("p", "div", "a", "figure"):
             parent.set("align", "center")
     return sources
+
+
+def _frame_missing(image: Any, alt: str) -> None:
+    """A picture that was not saved: a quiet frame of about its shape (the view draws it),
+    and its alt text under it only when no caption follows to say what it shows."""
+    from lxml import etree
+
+    width, height = _declared_px(image.get("width")), _declared_px(image.get("height"))
+    small = bool(image.xpath("ancestor::td|ancestor::th")) or 0 < (width or 99) <= ICON_MAX_PX
+    if small:
+        side = min(width or height or 16, ICON_MAX_PX)
+        size = (side, min(height or side, ICON_MAX_PX))
+    elif width and height:
+        scale = min(FRAME_MAX[0] / width, FRAME_MAX[1] / height, 1.0)
+        size = (max(24, round(width * scale)), max(24, round(height * scale)))
+    else:
+        size = FRAME_UNKNOWN
+    for name in list(image.attrib):
+        del image.attrib[name]
+    image.set("src", f"{MISSING_IMAGE}{size[0]}x{size[1]}")
+    image.set("width", str(size[0]))
+    image.set("height", str(size[1]))
+    image.set("alt", "")
+    holder = image.getparent()
+    if holder is not None and holder.tag in ("p", "div", "a", "figure"):
+        holder.set("align", "center")
+    if alt and not small and not _caption_follows(image, alt):
+        line = etree.Element("p")
+        line.set("class", "caption")
+        line.text = alt
+        block = _block_of(image)
+        line.tail, block.tail = block.tail, None
+        block.addnext(line)
+
+
+def _declared_px(value: str | None) -> int | None:
+    digits = (value or "").strip().removesuffix("px")
+    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+
+
+def _caption_follows(image: Any, alt: str) -> bool:
+    """A figure caption, or text right after that says the alt again, already tells what
+    the picture shows."""
+    for figure in image.iterancestors("figure"):
+        if any(squash_text(caption) for caption in figure.iter("figcaption")):
+            return True
+        image = figure
+        break
+    following = _block_of(image).getnext()
+    if following is None:
+        return False
+    if following.tag == "figcaption":
+        return True
+    said = _fold(squash_text(following))
+    wanted = _fold(alt)
+    return bool(wanted) and said.startswith(wanted[: max(20, len(wanted) * 3 // 4)])
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _block_of(element: Any) -> Any:
+    """The element's nearest block ancestor directly under the story (or itself)."""
+    while element.getparent() is not None and element.getparent().tag in ("a", "span", "p"):
+        element = element.getparent()
+    return element
+
+
+def squash_text(element: Any) -> str:
+    return _SPACE.sub(" ", element.text_content()).strip()
+
+
+def _shape_data_table(table: Any) -> None:
+    """A data table for reading: its caption as a caption above it, numbers right-aligned."""
+    from lxml import etree
+
+    table.set("class", "data")
+    table.set("cellspacing", "0")
+    table.set("width", "100%")
+    for caption in list(table.iter("caption")):
+        text = squash_text(caption)
+        if text:
+            line = etree.Element("p")
+            line.set("class", "caption")
+            line.text = text
+            table.addprevious(line)
+        caption.drop_tree()
+    numeric_columns: dict[int, list[bool]] = {}
+    for row in table.iter("tr"):
+        for index, cell in enumerate(row.iterchildren("td", "th")):
+            if cell.tag == "th":
+                continue
+            text = squash_text(cell)
+            is_number = bool(text) and len(text) <= NUMBER_MAX_CHARS and bool(NUMBER.match(text))
+            if is_number:
+                cell.set("align", "right")
+            if text:
+                numeric_columns.setdefault(index, []).append(is_number)
+    for row in table.iter("tr"):
+        for index, cell in enumerate(row.iterchildren("td", "th")):
+            if cell.tag == "td":
+                continue
+            column = numeric_columns.get(index, [])
+            numbers = bool(column) and sum(column) * 2 > len(column)
+            cell.set("align", "right" if numbers else "left")
 
 
 def _quote_as_table(quote: Any) -> None:
@@ -299,6 +433,14 @@ def _quote_as_table(quote: Any) -> None:
     cell.text = quote.text
     for child in list(quote):
         cell.append(child)
+    if not any(child.tag in QUOTE_BLOCKS for child in cell):
+        # Loose text in a quote gets a paragraph, and with it the body's line height.
+        paragraph = etree.SubElement(cell, "p")
+        paragraph.text, cell.text = cell.text, None
+        for child in list(cell)[:-1]:
+            paragraph.append(child)
+    for code in cell.iter("code", "pre", "kbd", "samp"):
+        code.set("style", "font-style: normal")  # code is set upright, even in a quote
     table.tail = quote.tail
     quote.getparent().replace(quote, table)
 
@@ -321,12 +463,15 @@ def _code_as_table(pre: Any) -> None:
 
 
 def render_article(
-    article: Article, image_size: ImageSize, locale: QLocale | None = None
+    article: Article,
+    image_size: ImageSize,
+    locale: QLocale | None = None,
+    marks: Sequence[str] = (),
 ) -> Rendered:
     """The whole document: header, then the shaped story (or its text when HTML is empty)."""
     shaped = shape_content(article.content_html, article.title, image_size)
     body = shaped.html or _text_to_html(article.text)
-    document = f"<html><body>{header_html(article, locale)}\n{body}</body></html>"
+    document = f"<html><body>{header_html(article, locale, marks)}\n{body}</body></html>"
     return Rendered(document, shaped.images)
 
 

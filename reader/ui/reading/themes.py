@@ -8,11 +8,10 @@ place decides colours (the theme file) and one place decides rhythm (base.css).
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 
-from reader.paths import resources_dir
+from reader import bundled
 
 THEMES = ("light", "sepia", "dark")
 DEFAULT_THEME = "light"
@@ -45,12 +44,8 @@ class Theme:
         return QColor(self.colors.get(name, "#808080"))
 
 
-def themes_dir() -> Path:
-    return resources_dir() / "themes"
-
-
 def _read(name: str) -> str:
-    return _COMMENT.sub("", (themes_dir() / name).read_text(encoding="utf-8"))
+    return _COMMENT.sub("", bundled.read_text("themes", name))
 
 
 def _variables(css: str) -> dict[str, str]:

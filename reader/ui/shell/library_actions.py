@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.status_line import StatusLine
+    from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.sidebar.sidebar import Sidebar
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,12 @@ class LibraryActions:
         dialogs: DialogHost,
         status: StatusLine,
         messages: MessageBar,
+        undo_toast: UndoToast,
+        next_unread: Callable[[], None],
     ) -> None:
         self.library_panel = library_panel
+        self.undo_toast = undo_toast
+        self.next_unread = next_unread
         self.library = library
         self.current = current
         self.sidebar = sidebar
@@ -101,11 +106,28 @@ class LibraryActions:
 
         def toggle(row: ArticleRow) -> None:
             change = flag_change(panel, field, {row.id: row})
-            panel.push_change(change)
-            if not change.failed:
-                self.status.show(change.text(), 3000)
+            panel.push_change(change, announce=False)
+            if change.failed:
+                return
+            if field == "archived" and change.value:
+                self._archived_while_reading(row.id, change.text())
+            else:
+                self.undo_toast.offer(change.text(), panel.undo)
 
         self._with_current_row(toggle)
+
+    def _archived_while_reading(self, article_id: int, text: str) -> None:
+        """Archiving the article on screen moves on to the next unread one; Undo brings
+        the article back out of the archive and back on screen."""
+        panel = self.library_panel
+        assert panel is not None
+
+        def undo() -> None:
+            panel.undo()
+            self.opening.open_article(article_id)
+
+        self.undo_toast.offer(f"{text.rstrip('.')}, on to the next unread article", undo)
+        self.next_unread()
 
     @handles(ARTICLE_TAGS)
     def edit_tags(self) -> None:
@@ -119,24 +141,23 @@ class LibraryActions:
         self._with_current_row(self._ask_tags)
 
     def _ask_tags(self, row: ArticleRow) -> None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         from reader.tags import parse_tags
         from reader.ui.library.changes import TagsChange
+        from reader.ui.library.tags_dialog import TagsDialog
 
         panel = self.library_panel
         assert panel is not None
         current = row.tags
-        dialog = QInputDialog(self.dialogs.window)
-        dialog.setWindowTitle("Tags")
-        dialog.setLabelText("Tags, separated by commas:")
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(", ".join(current))
+        dialog = TagsDialog(current, panel.known_tags, row.title, self.dialogs.window)
 
         def accepted() -> None:
             tags = parse_tags(dialog.textValue())
             if tags != current:
-                panel.push_change(TagsChange(panel, {row.id: tags}, {row.id: current}))
+                change = TagsChange(panel, {row.id: tags}, {row.id: current})
+                panel.push_change(change, announce=False)
+                if not change.failed:
+                    said = ", ".join(tags) if tags else "none"
+                    self.undo_toast.offer(f"Tags of “{row.title}”: {said}", panel.undo)
 
         dialog.accepted.connect(accepted)
         self.dialogs.open("tags", dialog)

@@ -23,24 +23,30 @@ from reader.ui.shell.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QWidget
+    from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QWidget
 
+    from reader.ui.highlights.controller import Highlighting
+    from reader.ui.highlights.exports import HighlightExports
+    from reader.ui.highlights.selecting import SentenceSelection
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.listening.controller import Listening
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.library_watch import LibraryWatch
     from reader.ui.reading.find_bar import FindBar
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
     from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.drawers import PanelPlacement
     from reader.ui.shell.library_actions import LibraryActions
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.navigation import Navigation
     from reader.ui.shell.open_actions import OpenActions
     from reader.ui.shell.opening import Opening
+    from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
-    from reader.ui.shell.window_layout import FittingSplitter
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -57,7 +63,8 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel | None
     message_bar: MessageBar
     reading_progress: ReadingProgress
-    splitter: FittingSplitter
+    splitter: QSplitter
+    placement: PanelPlacement
     status_text: QLabel
     progress: QProgressBar
     actions_by_id: dict[str, QAction]
@@ -74,6 +81,12 @@ class MainWindow(QMainWindow):
     view_actions: ViewActions
     recent: RecentFiles
     listening: Listening
+    highlighting: Highlighting
+    highlight_exports: HighlightExports
+    sentence_selection: SentenceSelection
+    pictures: Pictures
+    undo_toast: UndoToast
+    library_watch: LibraryWatch
 
     def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
         super().__init__()
@@ -122,7 +135,9 @@ class MainWindow(QMainWindow):
         parts = window_layout.build_parts(self, self.library)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
+        self.undo_toast = parts.undo_toast
         self.reading_progress, self.splitter = parts.reading_progress, parts.splitter
+        self.placement = parts.placement
         self.status_text, self.progress = parts.status.length, parts.status.progress
         self.current = CurrentDocument(self)
         self.dialogs = DialogHost(self)
@@ -152,7 +167,7 @@ class MainWindow(QMainWindow):
             library_panel=parts.library_panel,
             reading_progress=parts.reading_progress,
             messages=parts.message_bar,
-            splitter=parts.splitter,
+            placement=parts.placement,
             actions=self.actions_by_id,
             settings=self.settings,
             opening=self.opening,
@@ -178,6 +193,8 @@ class MainWindow(QMainWindow):
             messages=parts.message_bar,
             status=status,
             dialogs=dialogs,
+            undo_toast=parts.undo_toast,
+            next_unread=lambda: self.navigation.next_unread(),
         )
         self.navigation = Navigation(
             current=self.current,
@@ -196,6 +213,19 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.presenter.library_watch import LibraryWatch
+        from reader.ui.shell.pictures import Pictures
+
+        self.library_watch = LibraryWatch(self.library, parent=self)
+        self.library_watch.changed.connect(self.library_actions.reload_library)
+
+        self.pictures = Pictures(
+            current=self.current,
+            library=self.library,
+            view=parts.view,
+            style=lambda: self.view_actions.view_style(),
+            enabled=lambda: self.settings.fetch_pictures,
+        )
         from reader.ui.listening.controller import build_listening
 
         self.listening = build_listening(
@@ -210,6 +240,20 @@ class MainWindow(QMainWindow):
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
         )
+        from reader.ui.highlights.controller import build_highlighting
+
+        self.highlighting, self.highlight_exports, self.sentence_selection = build_highlighting(
+            actions=self.actions_by_id,
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            settings=self.settings,
+            messages=parts.message_bar,
+            status=status,
+            dialogs=dialogs,
+            placement=parts.placement,
+        )
         groups = (
             self.opening,
             self.open_actions,
@@ -217,8 +261,12 @@ class MainWindow(QMainWindow):
             self.navigation,
             self.view_actions,
             self.listening,
+            self.highlighting,
+            self.highlight_exports,
+            self.sentence_selection,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        self.library_watch.start()
         window_layout.restore(parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
@@ -245,13 +293,17 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, document: object) -> None:
         from reader.service.reading import Document
+        from reader.ui.sidebar.sidebar import MODE_ARTICLE
         from reader.ui.sidebar.story_model import StoryItem
 
         assert isinstance(document, Document)
         self.setWindowTitle(document.article.title or "Untitled")
-        self.sidebar.set_stories(
-            list(StoryItem.for_document(document)), article_id=document.article_id
-        )
+        items = list(StoryItem.for_document(document))
+        self.sidebar.set_stories(items, article_id=document.article_id)
+        # A page that recommended nothing leaves the text the whole width (F9 or g r still
+        # bring the stories up).
+        nothing = not items and self.sidebar.mode == MODE_ARTICLE
+        self.placement.set_resting(self.sidebar, nothing)
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str]) -> None:
@@ -270,13 +322,16 @@ class MainWindow(QMainWindow):
             self.view_actions.leave_focus_mode()
         self.settings.geometry = self.saveGeometry()
         if self._built:
-            self.settings.splitter = self.splitter.saveState()
+            library_width = self.placement.width_of(self.library_panel) if self.library_panel else 0
+            self.settings.panel_widths = (library_width, self.placement.width_of(self.sidebar))
             self.opening.save_position()
             self.current.close()
             self.listening.close()
         self.settings.sync()
         if self._built:
+            self.library_watch.stop()
             self.opening.stop_all()
+            self.pictures.stop()
             self.library.close()
         super().closeEvent(event)
 

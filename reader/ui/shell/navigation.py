@@ -22,8 +22,10 @@ from reader.ui.actions.table import (
     NAV_OPEN,
     NAV_PREVIOUS,
     NAV_PREVIOUS_UNREAD,
+    READ_END,
     READ_PAGE_DOWN,
     READ_PAGE_UP,
+    READ_START,
 )
 from reader.ui.shell.status_line import holds_focus
 
@@ -256,6 +258,17 @@ class Navigation:
         bar = view.verticalScrollBar()
         step = max(1, view.viewport().height() - PAGE_OVERLAP_PX)
         bar.setValue(bar.value() + direction * step)
+
+    @handles(READ_START)
+    def to_start(self) -> None:
+        """Ctrl+Home: the top of the article, from anywhere in the window."""
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.minimum())
+
+    @handles(READ_END)
+    def to_end(self) -> None:
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     @handles(FIND_OPEN)
     def open_find(self) -> None:

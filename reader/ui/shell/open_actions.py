@@ -124,9 +124,19 @@ class OpenActions:
             self.opening.open_source(url.toString())
 
     def open_in_browser(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
-            self.open_external(url)
-            self.status.show(f"Opened {url.toString()} in your browser", 3000)
+        """The address in the system's browser; when none can be started, it is put on the
+        clipboard instead, and the status bar says so."""
+        from PySide6.QtGui import QGuiApplication
+
+        if url.scheme() not in ("http", "https"):
+            return
+        if self.open_external(url) is False:  # QDesktopServices.openUrl found no browser
+            QGuiApplication.clipboard().setText(url.toString())
+            self.status.show(
+                "No web browser could be started: the address is on the clipboard", 6000
+            )
+            return
+        self.status.show(f"Opened {url.toString()} in your browser", 3000)
 
     def show_link_target(self, url: QUrl) -> None:
         if url.isEmpty():

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from reader.errors import LoginRequired
     from reader.service.reading import Document
+    from reader.store import ArticleRow
     from reader.ui.dialogs.login_dialog import LoginAnswer
     from reader.ui.presenter.document import CurrentDocument
     from reader.ui.presenter.library_service import LibraryService
@@ -71,10 +72,23 @@ class Opening(QObject):
         self.dialogs = dialogs
         self.style = style
         self._task: Task | None = None
-        self._fetch_cancel: threading.Event | None = None
+        self._cancel: threading.Event | None = None
         self._background: list[Task] = []
         self._relay = relay
+        self._marks: tuple[str, ...] = ()  # the header's marks of the article shown
         relay.fetch_progress.connect(self.fetch_progress)
+        current.changed.connect(self._refresh_marks)
+
+    def marks_of(self, document: Document | None) -> tuple[str, ...]:
+        """The reader's marks on a saved article (starred, archived, tags), from the worker
+        that prepares it (on the writer thread: after every change asked for before)."""
+        from reader.ui.reading.render import article_marks
+
+        if document is None or document.article_id is None:
+            return ()
+        article_id = document.article_id
+        row = self.library.writes(lambda library: library.row(article_id))
+        return article_marks(row.starred, row.archived, row.tags)
 
     # -- starting --------------------------------------------------------------------------
     def start(self, sources: list[str]) -> None:
@@ -87,12 +101,14 @@ class Opening(QObject):
         from reader.ui.reading.prepare import prepare
 
         self.status.begin("Opening your library…")
-        style = self.style()
+        style, width, stop = self.style(), self.view.image_width(), self._new_cancel()
         library = self.library
 
         def work() -> Prepared | None:
             document = reading.open_start(library.writes)
-            return None if document is None else prepare(document, style)
+            if document is None:
+                return None
+            return prepare(document, style, width, stop.is_set, self.marks_of(document))
 
         self._task = run_task(work, self._start_done, self._start_failed)
 
@@ -117,24 +133,25 @@ class Opening(QObject):
         """Show the first source; the others are read into the library in the background."""
         if not sources:
             return
+        from reader.urls import without_login
+
         self.open_source(sources[0])
         for source in sources[1:]:
-            self._import_in_background(source)
+            self._import_in_background(without_login(source)[0])
 
     def open_source(self, source: str, login: LoginAnswer | None = None) -> None:
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
-        import threading
-
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
         from reader.ui.reading.prepare import prepare
-        from reader.urls import is_url
+        from reader.urls import is_url, without_login
 
+        # A login written into the address is never kept, shown or sent (reader.urls).
+        source, login_host = without_login(source)
         self.cancel_loading(quiet=True)  # the newest request wins
         fetch: reading.FetchOptions | None = None
+        cancel = self._new_cancel()
         if is_url(source):
-            cancel = threading.Event()
-            self._fetch_cancel = cancel
             relay_progress = self._relay_progress()
             fetch = reading.FetchOptions(cancel=cancel, progress=relay_progress)
             if login is not None:
@@ -142,14 +159,18 @@ class Opening(QObject):
 
                 fetch.credentials = credentials_from(login)
                 fetch.allow_http_login = login.allow_http
-            self.status.begin(f"Fetching {_host(source)}… (Esc to stop)")
+            left_out = " (the login written into the address was left out)" if login_host else ""
+            self.status.begin(f"Fetching {_host(source)}…{left_out} (Esc to stop)")
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
-        style, writes = self.style(), self.library.writes
+        style, writes, width = self.style(), self.library.writes, self.view.image_width()
+
+        def work() -> Prepared:
+            document = reading.open_source(source, writes, fetch=fetch)
+            return prepare(document, style, width, cancel.is_set, self.marks_of(document))
+
         self._task = run_task(
-            lambda: prepare(reading.open_source(source, writes, fetch=fetch), style),
-            self.show_opened,
-            lambda error: self._open_failed(source, error),
+            work, self.show_opened, lambda error: self._open_failed(source, error)
         )
 
     def _relay_progress(self) -> Callable[[int, int | None], None]:
@@ -163,14 +184,23 @@ class Opening(QObject):
 
         self.cancel_loading(quiet=True)
         self.status.begin("Opening from your library…")
-        style, writes = self.style(), self.library.writes
+        style, writes, width = self.style(), self.library.writes, self.view.image_width()
+        stop = self._new_cancel()
+
+        def work() -> Prepared:
+            document = writes(lambda library: reading.open_stored(library, article_id))
+            return prepare(document, style, width, stop.is_set, self.marks_of(document))
+
         self._task = run_task(
-            lambda: prepare(
-                writes(lambda library: reading.open_stored(library, article_id)), style
-            ),
-            self.show_opened,
-            lambda error: self._open_failed("the saved article", error),
+            work, self.show_opened, lambda error: self._open_failed("the saved article", error)
         )
+
+    def _new_cancel(self) -> threading.Event:
+        """Esc or the next open sets it: the fetch stops and image decoding ends early."""
+        import threading
+
+        self._cancel = threading.Event()
+        return self._cancel
 
     def cancel_loading(self, quiet: bool = False) -> bool:
         """Esc while fetching: stop the download and keep the article on screen."""
@@ -178,9 +208,9 @@ class Opening(QObject):
             return False
         self._task.cancel()
         self._task = None
-        if self._fetch_cancel is not None:
-            self._fetch_cancel.set()
-            self._fetch_cancel = None
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
         self.status.end()
         if not quiet:
             self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
@@ -235,7 +265,7 @@ class Opening(QObject):
         from reader.ui.shell.messages import describe_error
 
         self._task = None
-        self._fetch_cancel = None
+        self._cancel = None
         self.status.end()
         if isinstance(error, FetchCancelled):
             self.status.show("Stopped loading", STATUS_TIMEOUT_MS)
@@ -243,9 +273,7 @@ class Opening(QObject):
         if isinstance(error, LoginRequired):
             self._ask_login(source, error)
             return
-        text = describe_error(source, error)
-        self.messages.show_error(text)
-        self.status.show(text, STATUS_TIMEOUT_MS)
+        self.messages.show_error(describe_error(source, error))  # once: not in the status bar
 
     def _ask_login(self, url: str, error: LoginRequired) -> None:
         """401/407: ask, keep the login if asked to (off the GUI thread), fetch again."""
@@ -271,7 +299,7 @@ class Opening(QObject):
             run_task(lambda: None, stored, not_stored)
 
     def fetch_progress(self, done: int, total: object) -> None:
-        if self._fetch_cancel is None:
+        if self._cancel is None:
             return
         if isinstance(total, int) and total > 0:
             self.status.advance(done, total)
@@ -280,7 +308,7 @@ class Opening(QObject):
     # -- showing ---------------------------------------------------------------------------
     def show_opened(self, prepared: Prepared) -> None:
         self._task = None
-        self._fetch_cancel = None
+        self._cancel = None
         document = prepared.document
         if document.words > LONG_ARTICLE_WORDS:
             self.save_position()
@@ -299,6 +327,7 @@ class Opening(QObject):
         document = prepared.document
         article = document.article
         view = self.view
+        self._marks = prepared.marks
         self.reading_progress.start_article(0)  # no "end reached" while the page changes
         if prepared.text_document is not None:
             view.show_document(prepared.text_document, prepared.html, prepared.images)
@@ -316,6 +345,54 @@ class Opening(QObject):
             self.messages.hide()
         self.current.open(document)
         view.setFocus()
+
+    def _refresh_marks(self, _changed: Document) -> None:
+        """Starred, archived or tagged: the header says so. Read once the change has
+        queued its write (a change tells the window first), on the writer thread (after
+        that write), then laid out again in a worker; the reader stays where they were."""
+        QTimer.singleShot(0, self._reread_marks)
+
+    def _reread_marks(self) -> None:
+        from reader.ui.reading.render import article_marks
+
+        document = self.current.document
+        if document is None or document.article_id is None:
+            return
+        article_id = document.article_id
+
+        def read(row: ArticleRow) -> None:
+            marks = article_marks(row.starred, row.archived, row.tags)
+            if marks != self._marks and self.current.article_id == article_id:
+                self._show_marks(document, marks)
+
+        self.library.write(
+            lambda library: library.row(article_id),
+            read,
+            lambda error: log.info("marks not read: %s", error),
+        )
+
+    def _show_marks(self, document: Document, marks: tuple[str, ...]) -> None:
+        from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.prepare import prepare
+
+        style, width = self.style(), self.view.image_width()
+
+        def done(prepared: Prepared) -> None:
+            if self._task or self.current.article_id != document.article_id:
+                return  # another article is on its way or on screen
+            anchor = self.view.anchor()
+            self._marks = prepared.marks
+            if prepared.text_document is not None:
+                self.view.show_document(prepared.text_document, prepared.html, prepared.images)
+            else:
+                self.view.show_html(prepared.html, prepared.images)
+            self.view.restore_anchor(anchor)
+
+        run_task(
+            lambda: prepare(document, style, width, marks=marks),
+            done,
+            lambda error: log.info("marks not shown: %s", error),
+        )
 
     def save_position(self) -> None:
         """Where the reader is in the current article, kept in the library (on its writer

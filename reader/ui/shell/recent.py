@@ -38,6 +38,7 @@ class RecentFiles:
 
         if not is_sample(source):
             self.settings.add_recent(source if is_url(source) else source_origin(source) or source)
+            self.rebuild()  # a greyed-out menu never asks to be filled: do it now
 
     def rebuild(self) -> None:
         from PySide6.QtGui import QAction

@@ -1,4 +1,4 @@
-"""What the window remembers between runs: geometry, splitter, theme, size, recent files.
+"""What the window remembers between runs: geometry, panels, theme, size, recent files.
 
 Kept in an INI file next to the library when READER_DATA_DIR (or --data-dir) is set, so a
 test or a portable library never touches the user's own settings; otherwise in the
@@ -57,12 +57,18 @@ class Settings:
         self.store.setValue("window/state", value)
 
     @property
-    def splitter(self) -> QByteArray | None:
-        return self._bytes("window/splitter3")
+    def panel_widths(self) -> tuple[int, int] | None:
+        """The widths the reader gave the library and the stories (None: never set)."""
+        parts = str(self.store.value("window/panel_widths", "")).split(",")
+        try:
+            library, sidebar = (int(part) for part in parts)
+        except ValueError:
+            return None
+        return library, sidebar
 
-    @splitter.setter
-    def splitter(self, value: QByteArray) -> None:
-        self.store.setValue("window/splitter3", value)
+    @panel_widths.setter
+    def panel_widths(self, value: tuple[int, int]) -> None:
+        self.store.setValue("window/panel_widths", f"{value[0]},{value[1]}")
 
     @property
     def style(self) -> ReadingStyle:
@@ -120,6 +126,15 @@ class Settings:
     @show_sidebar.setter
     def show_sidebar(self, value: bool) -> None:
         self.store.setValue("window/sidebar", "true" if value else "false")
+
+    @property
+    def fetch_pictures(self) -> bool:
+        """Fetch the pictures a saved page left on the web (they say where you read)."""
+        return str(self.store.value("reading/fetch_pictures", "true")).lower() == "true"
+
+    @fetch_pictures.setter
+    def fetch_pictures(self, value: bool) -> None:
+        self.store.setValue("reading/fetch_pictures", "true" if value else "false")
 
     @property
     def show_ads(self) -> bool:

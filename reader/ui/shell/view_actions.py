@@ -30,12 +30,11 @@ from reader.ui.actions.table import (
 )
 from reader.ui.reading import themes
 from reader.ui.shell.status_line import holds_focus
-from reader.ui.shell.window_layout import DEFAULT_SPLIT
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
     from reader.ui.library.library_view import LibraryPanel
     from reader.ui.reading.find_bar import FindBar
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.style_prefs import ReadingStyle
     from reader.ui.reading.themes import ViewStyle
     from reader.ui.shell.dialog_host import DialogHost
+    from reader.ui.shell.drawers import PanelPlacement
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.settings import Settings
@@ -69,7 +69,7 @@ class ViewActions:
         library_panel: LibraryPanel | None,
         reading_progress: ReadingProgress,
         messages: MessageBar,
-        splitter: QSplitter,
+        placement: PanelPlacement,
         actions: dict[str, QAction],
         settings: Settings,
         dialogs: DialogHost,
@@ -84,7 +84,8 @@ class ViewActions:
         self.library_panel = library_panel
         self.reading_progress = reading_progress
         self.messages = messages
-        self.splitter = splitter
+        self.placement = placement
+        placement.visibility_changed.connect(self._panel_shown)
         self.actions = actions
         self.settings = settings
         self.dialogs = dialogs
@@ -173,9 +174,15 @@ class ViewActions:
             self.window,
             settings=self.settings.store,
         )
+        dialog.fetch_pictures.setChecked(self.settings.fetch_pictures)
         dialog.changed.connect(lambda style: self.apply_style(style, save=False))
         dialog.keys_changed.connect(self.set_key_overrides)
-        dialog.accepted.connect(lambda: self.apply_style(dialog.reading_style()))
+
+        def accepted() -> None:
+            self.apply_style(dialog.reading_style())
+            self.settings.fetch_pictures = dialog.fetch_pictures.isChecked()
+
+        dialog.accepted.connect(accepted)
         self.dialogs.open("preferences", dialog)
 
     def set_key_overrides(self, overrides: dict[str, tuple[str, ...]]) -> None:
@@ -190,13 +197,8 @@ class ViewActions:
         panel = self.library_panel
         if panel is None:
             return
-        visible = self.actions[VIEW_LIBRARY.id].isChecked()
-        panel.setVisible(visible)
-        self.settings.show_library = visible
-        if visible and self.splitter.sizes()[0] < panel.minimumWidth():
-            sizes = self.splitter.sizes()
-            sizes[0] = DEFAULT_SPLIT[0]
-            self.splitter.setSizes(sizes)
+        self.placement.set_visible(panel, self.actions[VIEW_LIBRARY.id].isChecked())
+        self.settings.show_library = self.placement.is_pinned(panel)
 
     def reveal_library(self) -> None:
         self.actions[VIEW_LIBRARY.id].setChecked(True)
@@ -204,9 +206,13 @@ class ViewActions:
 
     @handles(VIEW_SIDEBAR)
     def toggle_sidebar(self) -> None:
-        visible = self.actions[VIEW_SIDEBAR.id].isChecked()
-        self.sidebar.setVisible(visible)
-        self.settings.show_sidebar = visible
+        self.placement.set_visible(self.sidebar, self.actions[VIEW_SIDEBAR.id].isChecked())
+        self.settings.show_sidebar = self.placement.is_pinned(self.sidebar)
+
+    def _panel_shown(self, widget: object, visible: bool) -> None:
+        """A panel opened or closed (a drawer too): its menu item's check mark follows."""
+        action = self.actions[VIEW_SIDEBAR.id if widget is self.sidebar else VIEW_LIBRARY.id]
+        action.setChecked(visible)
 
     def reveal_sidebar(self) -> None:
         self.actions[VIEW_SIDEBAR.id].setChecked(True)
@@ -238,6 +244,8 @@ class ViewActions:
         """Only the text: no library, stories, menus or status bar (Esc comes back)."""
         if self._focus_mode_saved is not None:
             return
+        self.placement.close_drawers()
+        self.placement.suspended = True
         parts = self._chrome()
         self._focus_mode_saved = {name: widget.isVisible() for name, widget in parts.items()}
         for widget in parts.values():
@@ -253,6 +261,8 @@ class ViewActions:
         self._focus_mode_saved = None
         for name, widget in self._chrome().items():
             widget.setVisible(saved.get(name, True))
+        self.placement.suspended = False
+        self.placement.fit()
         self.actions[VIEW_FOCUS_MODE.id].setChecked(False)
 
     def in_focus_mode(self) -> bool:
@@ -270,10 +280,19 @@ class ViewActions:
 
     @handles(APP_ESCAPE)
     def escape(self) -> None:
-        """Esc: close find, clear the library search, stop loading, leave focus mode or
-        full screen, in that order: the nearest thing goes first."""
+        """Esc: close find, close a drawer, dismiss a message, close a story's card, clear
+        the library search, stop loading, leave focus mode or full screen, in that order:
+        the nearest thing first."""
         panel = self.library_panel
         if self.find_bar.handle_escape():
+            return
+        if self.placement.close_drawers():
+            return
+        if self.messages.isVisible():
+            self.messages.hide()
+            return
+        if self.sidebar.showing_detail():
+            self.sidebar.show_cards()
             return
         if panel is not None and holds_focus(panel.search_field) and panel.is_searching():
             panel.clear_search()

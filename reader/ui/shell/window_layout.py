@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QResizeEvent
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.paths import resources_dir
+from reader import bundled
 from reader.ui.plain_text import plain_label
 from reader.ui.presenter.tasks import Relay
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.progress import ReadingProgress
 from reader.ui.reading.reading_view import ReadingView
+from reader.ui.shell.drawers import PanelPlacement
 from reader.ui.shell.messages import MessageBar
 from reader.ui.shell.status_line import StatusLine
+from reader.ui.shell.undo_toast import UndoToast
 from reader.ui.sidebar.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -39,12 +41,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_SPLIT = (420, 800, 340)  # library (when shown), article, stories
-LIBRARY_MIN_WIDTH = 260
 # When the window narrows, the side panels give up room before the article does, down to
-# these widths: story cards still read well at 250 px; an article column under ~540 px
-# (about 50 characters of 18 px serif) starts to feel like a newspaper column.
+# these widths (story cards still read well at 250 px), then become drawers (drawers.py).
+LIBRARY_MIN_WIDTH = 260
 SIDEBAR_MIN_WIDTH = 250
-READING_MIN_WIDTH = 540
 STATUS_GAP_PX = 14  # between "N words · N min read" and "N min left"
 
 
@@ -57,15 +57,17 @@ class Parts:
     sidebar: Sidebar
     message_bar: MessageBar
     reading_progress: ReadingProgress
-    splitter: FittingSplitter
+    splitter: QSplitter
+    placement: PanelPlacement
     status: StatusLine
     relay: Relay
     library_panel: LibraryPanel
+    undo_toast: UndoToast
 
 
 def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     """Create the window's widgets and lay them out."""
-    icon = resources_dir() / "icons" / "reader.svg"
+    icon = bundled.real_path("icons", "reader.svg")
     if icon.is_file():
         window.setWindowIcon(QIcon(str(icon)))
     relay = Relay(window)
@@ -76,9 +78,10 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     sidebar = Sidebar(library)
     library_panel = _library_panel(library)
 
-    reading = _column(reading_progress, view, find_bar, stretch=view)
+    undo_toast = UndoToast()
+    reading = _column(reading_progress, undo_toast, view, find_bar, stretch=view)
     reading.setObjectName("readingColumn")
-    splitter = FittingSplitter(Qt.Orientation.Horizontal)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("splitter")
     if library_panel is not None:
         splitter.addWidget(library_panel)
@@ -87,11 +90,12 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     splitter.setStretchFactor(splitter.indexOf(reading), 1)
     splitter.setChildrenCollapsible(False)
     splitter.setHandleWidth(1)
-    sides: list[tuple[QWidget, int]] = [(sidebar, SIDEBAR_MIN_WIDTH)]
+    central = _column(message_bar, splitter, stretch=splitter)
+    window.setCentralWidget(central)
+    placement = PanelPlacement(splitter, reading, view, central)
     if library_panel is not None:
-        sides.append((library_panel, LIBRARY_MIN_WIDTH))
-    splitter.set_panes(reading, sides)
-    window.setCentralWidget(_column(message_bar, splitter, stretch=splitter))
+        placement.add(library_panel, "left", LIBRARY_MIN_WIDTH, DEFAULT_SPLIT[0])
+    placement.add(sidebar, "right", SIDEBAR_MIN_WIDTH, DEFAULT_SPLIT[2])
 
     length = plain_label()
     length.setAccessibleName("Article length")
@@ -112,8 +116,8 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     view.focus_changed.connect(reading_progress.set_active)
     status = StatusLine(bar, progress, length)
     return Parts(
-        view, find_bar, sidebar, message_bar, reading_progress, splitter, status, relay,
-        library_panel,
+        view, find_bar, sidebar, message_bar, reading_progress, splitter, placement, status,
+        relay, library_panel, undo_toast,
     )  # fmt: skip
 
 
@@ -127,7 +131,7 @@ def _library_panel(library: LibraryService) -> LibraryPanel:
     # A side panel, not a full page: the title gets the room, the saved date (still a
     # sort) hides, the rest stays compact. The header's menu is the table's own.
     header = panel.table.horizontalHeader()
-    for column, width in ((SITE, 96), (TIME, 52), (STATE, 44)):
+    for column, width in ((SITE, 96), (TIME, 52), (STATE, 60)):
         header.resizeSection(column, width)
     panel.table.setColumnHidden(DATE, True)
     return panel
@@ -154,79 +158,19 @@ def list_widgets(parts: Parts) -> list[QWidget]:
 
 
 def restore(parts: Parts, settings: Settings, actions: dict[str, QAction]) -> None:
-    """Splitter sizes and which panels show, as the reader left them."""
+    """Panel widths and which panels are kept open, as the reader left them."""
     panel = parts.library_panel
-    state = settings.splitter
-    if state is None or not parts.splitter.restoreState(state):
-        sizes = list(DEFAULT_SPLIT)
-        parts.splitter.setSizes(sizes if panel is not None else sizes[1:])
-    show_sidebar = settings.show_sidebar
-    parts.sidebar.setVisible(show_sidebar)
-    actions["view.sidebar"].setChecked(show_sidebar)
-    show_library = settings.show_library and panel is not None
+    widths: dict[QWidget, int] = {}
+    if settings.panel_widths:
+        library_width, sidebar_width = settings.panel_widths
+        widths[parts.sidebar] = sidebar_width
+        if panel is not None:
+            widths[panel] = library_width
+    pinned: dict[QWidget, bool] = {parts.sidebar: settings.show_sidebar}
     if panel is not None:
-        panel.setVisible(show_library)
-    actions["view.library"].setChecked(show_library)
+        pinned[panel] = settings.show_library
+    parts.placement.restore(pinned, widths)
     actions["view.library"].setEnabled(panel is not None)
     show_ads = settings.show_ads
     actions["view.show_ads"].setChecked(show_ads)
     parts.sidebar.set_show_ads(show_ads)
-
-
-class FittingSplitter(QSplitter):
-    """The window's splitter. It keeps the article readable in a narrow window: when the
-    window shrinks and the article pane would fall under READING_MIN_WIDTH, the stories
-    (then the library) give up width, down to their minimums; when it grows again they get
-    back the width they had.
-
-    Only real resizes count (not the first show, not a drag of the splitter), so a layout
-    the reader set by hand is kept as it is.
-    """
-
-    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
-        super().__init__(orientation, parent)
-        self._reading: QWidget | None = None
-        self._sides: list[tuple[QWidget, int]] = []  # who gives way first, how far
-        self._wanted: dict[int, int] = {}  # side pane index -> the width it had by choice
-        self._last_set: list[int] = []
-
-    def set_panes(self, reading: QWidget, sides: list[tuple[QWidget, int]]) -> None:
-        self._reading = reading
-        self._sides = sides
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        before = self.sizes()
-        super().resizeEvent(event)
-        old = event.oldSize().width()
-        if self._reading is not None and old > 0 and old != event.size().width():
-            self._fit(before)
-
-    def _fit(self, before: list[int]) -> None:
-        assert self._reading is not None
-        if before != self._last_set:  # the reader (or a restore) chose these: remember them
-            self._wanted = {}
-            for widget, _minimum in self._sides:
-                index = self.indexOf(widget)
-                if index >= 0 and before[index] > 0:
-                    self._wanted[index] = before[index]
-        sizes = self.sizes()
-        panes = [
-            (self.indexOf(widget), minimum)
-            for widget, minimum in self._sides
-            if not widget.isHidden() and self.indexOf(widget) in self._wanted
-        ]
-        widths = {index: self._wanted[index] for index, _minimum in panes}
-        reading = sum(sizes) - sum(widths.values())
-        for index, minimum in panes:
-            if reading >= READING_MIN_WIDTH:
-                break
-            give = min(max(0, widths[index] - minimum), READING_MIN_WIDTH - reading)
-            widths[index] -= give
-            reading += give
-        new = list(sizes)
-        for index, width in widths.items():
-            new[index] = width
-        new[self.indexOf(self._reading)] = max(0, reading)
-        if new != sizes and reading > 0:
-            self.setSizes(new)
-        self._last_set = self.sizes()

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from reader.ui.presenter.library_service import LibraryService
 from reader.ui.sidebar.mode_switch import ModeSwitch
 from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
 from reader.ui.sidebar.story_detail import StoryDetail
-from reader.ui.sidebar.story_model import StoryItem, StoryModel, StoryRole
+from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryModel, StoryRole
 
 if TYPE_CHECKING:
     from reader.store import Library
@@ -63,8 +63,9 @@ EMPTY_TEXT = {
 }
 ONLY_ADS_TEXT = 'Only sponsored stories here; "Show ads" lists them.'
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-NEXT_KEYS = (Qt.Key.Key_J,)
-PREVIOUS_KEYS = (Qt.Key.Key_K,)
+# Up/Down too: the list steps over list headings itself (QListView's own keys would stop on them).
+NEXT_KEYS = (Qt.Key.Key_J, Qt.Key.Key_Down)
+PREVIOUS_KEYS = (Qt.Key.Key_K, Qt.Key.Key_Up)
 LIST_KEYS = frozenset((*ENTER_KEYS, *NEXT_KEYS, *PREVIOUS_KEYS))
 
 
@@ -94,13 +95,37 @@ class StoryList(QListView):
         item = index.data(StoryRole)
         if isinstance(item, StoryItem):
             self.story_activated.emit(item)
+        elif isinstance(item, ListRow) and item.hidden:
+            self.open_list(index.row())
+
+    def open_list(self, row: int) -> None:
+        """Show the rest of a long list; its first newly shown card takes the selection."""
+        model = self.story_model()
+        if model is not None:
+            self.go_to(model.open_list(row))
+
+    def story_model(self) -> StoryModel | None:
+        model = self.model()
+        return model if isinstance(model, StoryModel) else None
 
     def step(self, step: int) -> None:
-        count = self.model().rowCount() if self.model() is not None else 0
-        if not count:
+        """Move to the next (or previous) card or "Show N more" row; headings are passed,
+        and the selection stays put at either end."""
+        model = self.story_model()
+        if model is None or not model.rowCount():
             return
         current = self.currentIndex().row()
-        row = 0 if current < 0 else max(0, min(count - 1, current + step))
+        if current < 0:
+            self.go_to(model.first_selectable())
+            return
+        target = current + step
+        while 0 <= target < model.rowCount():
+            if model.selectable(target):
+                self.go_to(target)
+                return
+            target += step
+
+    def go_to(self, row: int) -> None:
         index = self.model().index(row, 0)
         self.setCurrentIndex(index)
         self.scrollTo(index)
@@ -175,6 +200,7 @@ class Sidebar(QWidget):
         self._selected: dict[str, object] = {}
         self._selected_row: dict[str, int] = {}
         self._for_you_loaded = False
+        self._unread = (0, 0)  # unread stories For you could offer: without ads, with them
         self._for_you_error: str | None = None
         self._generation = 0
         self._library = library or LibraryService(parent=self)
@@ -254,6 +280,19 @@ class Sidebar(QWidget):
         self.detail.back_requested.connect(self.show_cards)
         self._update_header()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back from focus mode or a drawer: the cards are laid out again at the width they
+        have now (they kept the places of the width they had while hidden: uneven gaps),
+        and the selected one is in view."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._lay_out_cards)  # once the splitter gave it its width
+
+    def _lay_out_cards(self) -> None:
+        self.list.doItemsLayout()
+        current = self.list.currentIndex()
+        if current.isValid():
+            self.list.scrollTo(current)
+
     # -- theme ----------------------------------------------------------------------------
     def apply_palette(self, palette: QPalette) -> None:
         """The theme's palette, with the card list drawn on the sidebar colour."""
@@ -269,7 +308,9 @@ class Sidebar(QWidget):
         return self._mode
 
     def set_stories(self, items: list[StoryItem], article_id: int | None = None) -> None:
-        """The article on display changed: its stories, in page order."""
+        """The article on display changed: its stories, in page order (a story's card,
+        left open on the article before, goes)."""
+        self.show_cards()
         self.article_id = article_id
         self._items[MODE_ARTICLE] = list(items)
         self._selected.pop(MODE_ARTICLE, None)
@@ -341,6 +382,11 @@ class Sidebar(QWidget):
         if self.stack.currentWidget() is self.detail:
             self.detail.search()
             return
+        row = self.list.currentIndex().row()
+        more = self.model.row(row)
+        if isinstance(more, ListRow) and more.hidden:
+            self.list.open_list(row)
+            return
         item = self.current_item()
         if item is not None:
             self.activate(item)
@@ -348,8 +394,11 @@ class Sidebar(QWidget):
     def focus_list(self) -> None:
         self.show_cards()
         if not self.list.currentIndex().isValid() and self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0))
+            self.list.setCurrentIndex(self.model.index(self.model.first_selectable()))
         self.list.setFocus()
+
+    def showing_detail(self) -> bool:
+        return self.stack.currentWidget() is self.detail
 
     def show_cards(self) -> None:
         """Back from a story's detail to the list."""
@@ -366,25 +415,30 @@ class Sidebar(QWidget):
             return
         self.story_activated.emit(item)
         mark = item.story_id is not None and not item.read
-        self._show_read(item)
         if item.article_id is not None:
+            self._show_read(item)
             self.open_article_requested.emit(item.article_id)
             self._mark_read(item, mark)
         elif item.story.url:
+            # A story still on the web counts as read once its page opens (the library marks
+            # it then): a fetch that fails offline leaves it unread.
             url = item.story.url
 
             def done(article_id: object) -> None:
                 if isinstance(article_id, int):
+                    self._show_read(item)
+                    self._mark_read(item, mark)
                     self.open_article_requested.emit(article_id)
                 else:
                     self.open_url_requested.emit(url)
 
             self._mark(
-                lambda library: _resolve_and_mark(library, item.story_id, url, mark),
+                lambda library: _resolve_and_mark(library, item.story_id, url, False),
                 done,
                 lambda _error: self.open_url_requested.emit(url),
             )
         else:
+            self._show_read(item)
             self._show_detail(item)
             self._mark_read(item, mark)
 
@@ -414,12 +468,13 @@ class Sidebar(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(result: object) -> None:
-            if generation != self._generation or not isinstance(result, list):
+        def done(result: tuple[list[StoryItem], tuple[int, int]]) -> None:
+            if generation != self._generation:
                 return
+            items, self._unread = result
             self._for_you_error = None
             self._for_you_loaded = True
-            self._items[MODE_FOR_YOU] = result
+            self._items[MODE_FOR_YOU] = items
             if self._mode == MODE_FOR_YOU:
                 self._show_items(MODE_FOR_YOU, keep_current=True)
             self.loaded.emit(MODE_FOR_YOU)
@@ -436,15 +491,13 @@ class Sidebar(QWidget):
         if self._marks_in_flight:
             self._reload_after_marks = True  # the marks first, so read stories drop out
             return
-        self._library.read(
-            lambda library: [
-                StoryItem.from_stored(row)
-                for row in library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
-            ],
-            done,
-            failed,
-            owner=self,
-        )
+
+        def work(library: Library) -> tuple[list[StoryItem], tuple[int, int]]:
+            rows = library.for_you(FOR_YOU_LIMIT, include_sponsored=True)
+            unread = (library.for_you_count(False), library.for_you_count(True))
+            return [StoryItem.from_stored(row) for row in rows], unread
+
+        self._library.read(work, done, failed, owner=self)
 
     def _mark(
         self,
@@ -488,7 +541,7 @@ class Sidebar(QWidget):
         row = self._selected_row.get(mode, 0)
         if keep_current and self.current_item() is not None:
             identity, row = self._current_identity(), self.list.currentIndex().row()
-        self.model.set_items(self._items[mode])
+        self.model.set_items(self._items[mode], grouped=mode == MODE_ARTICLE)
         self._select(identity, row)
         self._update_header()
 
@@ -509,6 +562,8 @@ class Sidebar(QWidget):
         row = self.model.row_of(identity) if identity is not None else -1
         if row < 0:
             row = max(0, min(fallback_row, count - 1))
+            if not self.model.selectable(row):
+                row = self.model.first_selectable(row)
         index = self.model.index(row)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
@@ -518,13 +573,18 @@ class Sidebar(QWidget):
         sponsored = self.model.sponsored_count()
         self.ads_toggle.setVisible(sponsored > 0)
         self.ads_toggle.setText(f"Show ads ({sponsored})")
-        count = self.model.rowCount()
+        count = self.model.story_count()
         if mode == MODE_ARTICLE:
             caption = f"{count} stor{'y' if count == 1 else 'ies'}, page order" if count else ""
         elif not self._for_you_loaded and not self._for_you_error:
             caption = "Loading…"
         else:
-            caption = f"{count} unread, best first" if count else ""
+            total = self._unread[1 if self.ads_toggle.isChecked() else 0]
+            if total > count:
+                caption = f"The best {count} of {total:,} unread stories"
+            else:
+                caption = f"{count} unread stor{'y' if count == 1 else 'ies'}, best first"
+            caption = caption if count else ""
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption) or sponsored > 0)
         empty = EMPTY_TEXT[mode]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.sidebar.story_model import StoryItem, StoryRole, recommended_by
+from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryRole, recommended_by
 
 CARD_MARGIN = 8  # space around a card inside the list
 CARD_PADDING = 12  # space inside a card around its text
@@ -27,6 +27,8 @@ BADGE_PAD = 5  # left/right padding inside the "Sponsored" badge
 READ_OPACITY = 0.55  # a read card fades back; still legible, clearly behind the rest
 MIN_WIDTH = 160
 SEPARATOR = " · "
+HEADING_HEIGHT = 30  # a list's heading row
+MORE_HEIGHT = 38  # a "Show N more" row
 CACHE_SIZE = 2000  # measured cards kept; a few lists' worth at a couple of widths
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,6 +43,7 @@ class CardText:
     meta: str
     badge: str
     height: float
+    reason: str = ""  # For you: why it is offered, on a line of its own
 
 
 def host(url: str | None) -> str:
@@ -52,10 +55,11 @@ def host(url: str | None) -> str:
 
 
 def meta_text(item: StoryItem, always_count: bool) -> str:
-    """The facts line after the badge: source, recommendation count, state."""
+    """The facts line after the badge: source, why it is offered (For you) or how many
+    saved articles recommend it (when more than this one), state."""
     parts = [item.story.source or host(item.story.url)]
     count = item.times_recommended
-    if count > 1 or (always_count and count > 0):
+    if count > 1 and not (always_count and item.reason):
         parts.append(recommended_by(count))
     if item.article_id is not None:
         parts.append("saved")
@@ -65,7 +69,7 @@ def meta_text(item: StoryItem, always_count: bool) -> str:
 
 
 class StoryCardDelegate(QStyledItemDelegate):
-    """Paints StoryItems as cards. ``always_count``: show "recommended N times" even for 1."""
+    """Paints StoryItems as cards. ``always_count``: For you's cards, each with its reason."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -105,13 +109,16 @@ class StoryCardDelegate(QStyledItemDelegate):
         summary = wrap(item.story.summary, summary_metrics, text_width, SUMMARY_LINES)
         meta = meta_text(item, self.always_count)
         badge = "Sponsored" if item.story.sponsored else ""
+        reason = item.reason if self.always_count else ""
         height: float = CARD_MARGIN + 2 * CARD_PADDING
         height += len(title) * title_metrics.lineSpacing()
         if summary:
             height += TITLE_GAP + len(summary) * summary_metrics.lineSpacing()
         if meta or badge:
             height += META_GAP + QFontMetricsF(meta_font).lineSpacing() + 2
-        return CardText(title, summary, meta, badge, height)
+        if reason:
+            height += META_GAP + QFontMetricsF(meta_font).lineSpacing()
+        return CardText(title, summary, meta, badge, height, reason)
 
     def _width(self) -> int:
         """The card width, the same whether or not the scroll bar is showing: wrapping
@@ -123,12 +130,17 @@ class StoryCardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         item = index.data(StoryRole)
         width = self._width()
+        if isinstance(item, ListRow):
+            return QSize(width, MORE_HEIGHT if item.hidden else HEADING_HEIGHT)
         if not isinstance(item, StoryItem):
             return QSize(width, 40)
         return QSize(width, int(self.card_text(option, item, width).height + 0.5))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = index.data(StoryRole)
+        if isinstance(item, ListRow):
+            self._paint_list_row(painter, option, item)
+            return
         if not isinstance(item, StoryItem):
             return
         rect = QRectF(option.rect)
@@ -174,7 +186,54 @@ class StoryCardDelegate(QStyledItemDelegate):
                     painter, text.badge, meta_font, palette.color(palette.ColorRole.Link), x, y
                 )
             meta = elide(text.meta, QFontMetricsF(meta_font), card.right() - CARD_PADDING - x)
-            draw_lines(painter, [meta], meta_font, muted, x, y + 1)
+            y = draw_lines(painter, [meta], meta_font, muted, x, y + 1)
+        if text.reason:
+            y += META_GAP
+            x = card.left() + CARD_PADDING
+            reason_font = QFont(meta_font)
+            reason_font.setItalic(True)
+            width = card.right() - CARD_PADDING - x
+            reason = elide(text.reason, QFontMetricsF(reason_font), width)
+            draw_lines(painter, [reason], reason_font, palette.color(palette.ColorRole.Link), x, y)
+        painter.restore()
+
+    def _paint_list_row(
+        self, painter: QPainter, option: QStyleOptionViewItem, row: ListRow
+    ) -> None:
+        """A list's heading: small bold capitals. A "Show N more" row: a link-coloured
+        outline that fills like a card when it has the selection."""
+        rect = QRectF(option.rect)
+        rect.setWidth(min(rect.width(), self._width()))
+        palette = option.palette
+        font = QFont(option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not row.hidden:
+            font.setBold(True)
+            font.setCapitalization(QFont.Capitalization.AllUppercase)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.82))
+            painter.setFont(font)
+            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+            text_rect = rect.adjusted(CARD_MARGIN + 4, 8, -CARD_MARGIN, 0)
+            label = elide(row.text, QFontMetricsF(font), text_rect.width())
+            painter.drawText(
+                text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label
+            )
+            painter.restore()
+            return
+        box = rect.adjusted(CARD_MARGIN, CARD_MARGIN / 2, -CARD_MARGIN, -CARD_MARGIN / 2)
+        link = palette.color(palette.ColorRole.Link)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected) and self._view.hasFocus()
+        path = QPainterPath()
+        path.addRoundedRect(box, CARD_RADIUS, CARD_RADIUS)
+        if selected:
+            painter.fillPath(path, palette.color(palette.ColorRole.Highlight))
+        painter.setPen(QPen(link, 1.6 if selected else 1.0))
+        painter.drawPath(path)
+        painter.setFont(font)
+        painter.setPen(palette.color(palette.ColorRole.Text) if selected else link)
+        label = elide(row.text + " ›", QFontMetricsF(font), box.width() - 2 * CARD_PADDING)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
         painter.restore()
 
     @staticmethod

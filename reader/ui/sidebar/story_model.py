@@ -1,5 +1,10 @@
 """The sidebar's list model: stories as the sidebar shows them, ads filtered unless asked for.
 
+An article's stories are grouped under the page's own headings of its lists ("Most read",
+"More from Sport") when the page had several; a long list shows its first few cards and
+one "Show N more" row that opens the rest (a portal's stream of 50 does not bury the
+lists after it).
+
 ``StoryItem`` wraps a ``Story`` with what the library knows about it (the ``StoredStory`` in
 ``key``: its id, how many saved articles recommend it, whether it was read, the saved article
 with its URL). A story the library never saw (the save failed) is a bare ``StoryItem``.
@@ -21,6 +26,27 @@ if TYPE_CHECKING:
 
 StoryRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+# A long list shows this many cards before its "Show N more" row ...
+LIST_PREVIEW = 5
+# ... when at least this many more would be hidden (hiding one or two saves nothing).
+MIN_HIDDEN = 3
+# The heading of stories the page listed under no heading of its own, among named lists.
+UNNAMED_LIST = "More on this page"
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """A row that is not a story: a list's heading, or (``hidden`` > 0) the row that shows
+    the rest of a long list."""
+
+    label: str
+    hidden: int = 0
+
+    @property
+    def text(self) -> str:
+        if not self.hidden:
+            return self.label
+        return f"Show {self.hidden} more" + (f" from {self.label}" if self.label else "")
 
 
 @dataclass(frozen=True)
@@ -55,6 +81,12 @@ class StoryItem:
         return value if isinstance(value, int) else 0
 
     @property
+    def reason(self) -> str:
+        """Why "For you" offers it ("Because you read “…”"), "" elsewhere."""
+        text = getattr(getattr(self.key, "reason", None), "text", "")
+        return text if isinstance(text, str) else ""
+
+    @property
     def last_seen(self) -> datetime | None:
         value = getattr(self.key, "last_seen", None)
         return value if isinstance(value, datetime) else None
@@ -80,12 +112,19 @@ class StoryModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[StoryItem] = []
-        self._visible: list[StoryItem] = []
+        self._stories: list[StoryItem] = []  # after the ad filter, hidden ones included
+        self._visible: list[StoryItem | ListRow] = []
         self._show_ads = False
+        self._grouped = False
+        self._opened: set[int] = set()  # lists (by index in page order) shown whole
 
-    def set_items(self, items: list[StoryItem]) -> None:
+    def set_items(self, items: list[StoryItem], grouped: bool = False) -> None:
+        """``grouped``: show the page's lists under their headings (an article's stories;
+        "For you" ranks across pages and has no lists)."""
         self.beginResetModel()
         self._all = list(items)
+        self._grouped = grouped
+        self._opened = set()
         self._refilter()
         self.endResetModel()
 
@@ -98,32 +137,80 @@ class StoryModel(QAbstractListModel):
         self.endResetModel()
 
     def _refilter(self) -> None:
-        self._visible = [i for i in self._all if self._show_ads or not i.story.sponsored]
+        self._stories = [i for i in self._all if self._show_ads or not i.story.sponsored]
+        lists = _lists(self._stories) if self._grouped else []
+        if len(lists) < 2 and not any(
+            len(stories) > LIST_PREVIEW + MIN_HIDDEN for _, stories in lists
+        ):
+            self._visible = list(self._stories)  # one plain list: no headings to show
+            return
+        rows: list[StoryItem | ListRow] = []
+        for number, (label, stories) in enumerate(lists):
+            rows.append(ListRow(label or UNNAMED_LIST))
+            hidden = len(stories) - LIST_PREVIEW
+            if hidden >= MIN_HIDDEN and number not in self._opened:
+                rows.extend(stories[:LIST_PREVIEW])
+                rows.append(ListRow(label, hidden))
+            else:
+                rows.extend(stories)
+        self._visible = rows
+
+    def open_list(self, row: int) -> int:
+        """Show the rest of the list whose "Show N more" row this is; the row of its first
+        newly shown card (or ``row`` when it is no such row)."""
+        target = self.row(row)
+        if not isinstance(target, ListRow) or not target.hidden:
+            return row
+        number = sum(1 for r in self._visible[:row] if isinstance(r, ListRow) and not r.hidden)
+        self.beginResetModel()
+        self._opened.add(number - 1)
+        self._refilter()
+        self.endResetModel()
+        return row
 
     def sponsored_count(self) -> int:
         return sum(1 for item in self._all if item.story.sponsored)
 
+    def story_count(self) -> int:
+        """The stories listed (ads only when shown), folded-away ones included."""
+        return len(self._stories)
+
     def items(self) -> list[StoryItem]:
-        return list(self._visible)
+        """The cards showing now."""
+        return [row for row in self._visible if isinstance(row, StoryItem)]
 
     def all_items(self) -> list[StoryItem]:
         return list(self._all)
 
-    def item(self, row: int) -> StoryItem | None:
+    def row(self, row: int) -> StoryItem | ListRow | None:
         return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def item(self, row: int) -> StoryItem | None:
+        value = self.row(row)
+        return value if isinstance(value, StoryItem) else None
+
+    def selectable(self, row: int) -> bool:
+        """Cards and "Show N more" rows take the selection; headings do not."""
+        value = self.row(row)
+        return isinstance(value, StoryItem) or (isinstance(value, ListRow) and value.hidden > 0)
+
+    def first_selectable(self, start: int = 0) -> int:
+        """The first row from ``start`` that takes the selection (0 when none does)."""
+        return next((r for r in range(start, len(self._visible)) if self.selectable(r)), 0)
 
     def row_of(self, identity: object) -> int:
         """The visible row of the story with this identity, or -1."""
         for row, item in enumerate(self._visible):
-            if item.identity() == identity:
+            if isinstance(item, StoryItem) and item.identity() == identity:
                 return row
         return -1
 
     def mark_read(self, identity: object) -> None:
         """Show the story as read (dimmed) without moving anything."""
         self._all = [i.as_read() if i.identity() == identity else i for i in self._all]
+        self._stories = [i.as_read() if i.identity() == identity else i for i in self._stories]
         for row, item in enumerate(self._visible):
-            if item.identity() == identity and not item.read:
+            if isinstance(item, StoryItem) and item.identity() == identity and not item.read:
                 self._visible[row] = item.as_read()
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
@@ -135,6 +222,10 @@ class StoryModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
         item = self._visible[index.row()]
+        if isinstance(item, ListRow):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return item.text
+            return item if role == StoryRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return item.story.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -146,9 +237,21 @@ class StoryModel(QAbstractListModel):
         return None
 
 
+def _lists(stories: list[StoryItem]) -> list[tuple[str, list[StoryItem]]]:
+    """Runs of consecutive stories under one heading, in page order."""
+    lists: list[tuple[str, list[StoryItem]]] = []
+    for item in stories:
+        label = item.story.group
+        if lists and lists[-1][0] == label:
+            lists[-1][1].append(item)
+        else:
+            lists.append((label, [item]))
+    return lists
+
+
 def recommended_by(count: int) -> str:
-    """How often saved articles recommended a story ("recommended by 2" read as 2 what?)."""
-    return f"recommended {count} times" if count != 1 else "recommended once"
+    """How many saved articles recommend a story, said as what it counts."""
+    return f"in {count} saved articles" if count != 1 else "in 1 saved article"
 
 
 def tooltip(item: StoryItem) -> str:

@@ -34,6 +34,11 @@ AD_HOSTS: tuple[str, ...] = (
     "triplelift.com",
 )
 
+# Ad networks' redirects for a site's own (unpaid) recommendations: Outbrain sends the
+# site's own stories through traffic.outbrain.com and paid ones through paid.outbrain.com
+# (a BBC page: 12 of its 18 widget stories were BBC's own, through the first).
+ORGANIC_REDIRECT_HOSTS: tuple[str, ...] = ("traffic.outbrain.com",)
+
 # --- URLs that are never stories -----------------------------------------------------------
 # Path patterns (on the lowercased path) of hubs, listings, people and utilities.
 EXCLUDED_PATH = re.compile(
@@ -42,7 +47,10 @@ EXCLUDED_PATH = re.compile(
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shop|store|product|products|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
-    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u)(?:/|$)"
+    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
+    # The same hubs in other languages: authors, tags and topics, shops.
+    r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
+    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
     r"|^/@[^/]+/?$"
     # Wiki namespaces: category, portal and help pages are hubs, not articles.
     r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
@@ -95,7 +103,10 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
 DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
-PATH_ID = re.compile(r"\d{4,}|(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# The hash is only tried where a hex run starts, so its lookahead reads each run once.
+PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# Paths of videos, photo galleries and slideshows.
+MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").

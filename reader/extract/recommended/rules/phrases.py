@@ -67,6 +67,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "today's top stories",
     "top headlines",
     "recent",
+    "recently",
+    "what's new",
     "popular right now",
     "more reading",
     # Phrasings seen on real pages that the prefixes above miss.
@@ -272,6 +274,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "más sobre ",
     "lee también",
     "lea también",
+    "también lea",
+    "lea además",
     "leer más",
     "últimas noticias",
     "recomendado",
@@ -377,6 +381,42 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "많이 본 뉴스",
     "인기 기사",
     "추천 기사",
+    # Latest-news streams by their usual English name.
+    "newswire",
+    "news wire",
+    # Dutch, Polish, Finnish, Swedish, Danish and Norwegian: the few common labels.
+    "lees ook",
+    "lees meer",
+    "meest gelezen",
+    "gerelateerd",
+    "gerelateerde artikelen",
+    "meer nieuws",
+    "laatste nieuws",
+    "powiązane",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "zobacz więcej",
+    "najczęściej czytane",
+    "najnowsze",
+    "polecamy",
+    "lue myös",
+    "luetuimmat",
+    "uusimmat",
+    "tuoreimmat",
+    "suosituimmat",
+    "läs också",
+    "läs mer",
+    "mest läst",
+    "mest lästa",
+    "senaste nytt",
+    "relaterade artiklar",
+    "læs også",
+    "les også",
+    "mest læste",
+    "mest lest",
+    "siste nytt",
 )
 
 # Headings that look like the above but never introduce stories.
@@ -439,7 +479,57 @@ HEADING_REJECTS: tuple[str, ...] = (
     "featured video",
     "featured topics",
     "featured jobs",
+    "featured advertiser",
+    "advertiser links",
+    "ads by google",
     "featured events",
+)
+
+# Labels of the form "More <topic> News", "More Sports Stories": a topic between "more"
+# and a word for stories (matched on the whole lowercased label).
+HEADING_PATTERNS: tuple[str, ...] = (
+    r"more( [\w&'-]+){1,3} (news|stories|articles|headlines|posts|reads)",
+    r"(latest|recent|top|popular|trending)( [\w&'-]+){1,2} (news|stories|articles|headlines|posts)",
+    r"(most|recently) (read|viewed|popular|shared|commented|emailed)( [\w&'-]+){0,3}",
+)
+# Headings in scripts without spaces name their list anywhere in a short label
+# ("48小时点击排行": "48-hour click ranking"; "热点 推荐": "hot picks").
+CJK_HEADING_WORDS: tuple[str, ...] = (
+    "排行",
+    "推荐",
+    "推薦",
+    "热点",
+    "熱點",
+    "热门",
+    "熱門",
+    "相关",
+    "相關",
+    "最新",
+    "阅读",
+    "閱讀",
+    "ランキング",
+    "おすすめ",
+    "関連",
+    "人気",
+    "新着",
+    "기사",
+    "인기",
+)
+# Longest heading text in such scripts (characters).
+MAX_CJK_HEADING_CHARS = 16
+
+# Words of headings over lists of media, not stories ("Featured Photo Galleries",
+# "Most watched", "Latest videos"): such a heading never introduces stories.
+MEDIA_LIST_WORDS: tuple[str, ...] = (
+    "video",
+    "videos",
+    "watched",
+    "photos",
+    "gallery",
+    "galleries",
+    "podcast",
+    "podcasts",
+    "clips",
 )
 
 # Longest heading text considered (words): longer text is a sentence, not a label.
@@ -495,6 +585,8 @@ INLINE_PREFIXES: tuple[str, ...] = (
     "te puede interesar",
     "lee también",
     "lea también",
+    "también lea:",
+    "también lea",
     "leer más",
     "leia também",
     "leia mais",

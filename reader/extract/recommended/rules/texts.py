@@ -98,6 +98,29 @@ COMMENT_LINK_WORDS = frozenset(
     }
 )
 
+# A media player's controls, never the name of a story's source ("Play Video").
+MEDIA_CONTROL_TEXTS = frozenset(
+    {
+        "play",
+        "play video",
+        "play audio",
+        "play now",
+        "watch",
+        "watch video",
+        "watch now",
+        "video",
+        "audio",
+        "listen",
+        "listen now",
+        "pause",
+        "replay",
+        "now playing",
+        "gallery",
+        "view gallery",
+        "slideshow",
+    }
+)
+
 # Anchor texts that are utilities, not titles.
 UTILITY_TEXTS = frozenset(
     {

@@ -132,6 +132,10 @@ NEGATIVE_TOKENS = frozenset(
         "reflist",
         "references",
         "citation",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
+        "archivedate",
     }
 )
 
@@ -150,8 +154,6 @@ FURNITURE_WORDS = frozenset(
         "subscription",
         "signup",
         "login",
-        "pagination",
-        "pager",
         "breadcrumb",
         "breadcrumbs",
         "hatnote",
@@ -160,6 +162,10 @@ FURNITURE_WORDS = frozenset(
         "footnotes",
     }
 )
+
+# Class/id words of pagers. A pager holds page numbers; a list that is merely paginated
+# ("td_with_ajax_pagination", a "load more" stream) holds stories, and stays a candidate.
+PAGER_WORDS = frozenset({"pagination", "pager", "paginate", "pagenavi"})
 
 # Ad-network widgets: every story in them is sponsored.
 AD_NETWORK_TOKENS = frozenset(
@@ -233,6 +239,9 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "topbar",
         # Headline tickers and drop-down menus repeat "Latest" lists on every page.
         "ticker",
+        # Archive widgets list posts by month: a calendar, not a recommendation.
+        "archive",
+        "archives",
         "megamenu",
         "mega",
         "dropdown",
@@ -240,9 +249,14 @@ NEGATIVE_FIRST_WORDS = frozenset(
         "drawer",
     }
 )
+# First words of class names that flag a layout rather than name the element
+# ("with-navbar", "has-sidebar", "no-menu", "is-sticky").
+MODIFIER_WORDS = frozenset({"with", "without", "has", "no", "is", "show", "hide"})
 # "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
 MENU_SUFFIXES = ("menu", "nav")
-NEGATIVE_LAST_WORDS = frozenset({"nav", "navbar", "menu", "navigation", "breadcrumbs"})
+NEGATIVE_LAST_WORDS = frozenset(
+    {"nav", "navbar", "menu", "navigation", "breadcrumbs", "archive", "archives"}
+)
 # "site-footer" is page furniture; "content-footer" / "article-footer" often hold related rails.
 FOOTER_WORD = "footer"
 SITE_WORDS = frozenset({"site", "page", "global", "main", "bottom", "wp", "colophon"})

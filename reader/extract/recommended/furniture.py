@@ -1,0 +1,72 @@
+"""Page furniture as one page judges it: menus, footers, comment threads, share bars and
+pagers, except where their links are plainly a list of stories (WordPress prints story
+lists as "menu" widgets; a paginated "load more" stream carries "pagination" classes).
+The verdicts are remembered per element in the page state: links of one block share
+their ancestors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import signals, urls, words
+from reader.extract.recommended.rules.elements import ROOT_TAGS
+from reader.extract.recommended.state import PageState
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+
+def menu(page: PageState, element: HtmlElement, footers: bool = True) -> bool:
+    """``signals.negative``, except for an element only its class calls a menu whose links
+    are mostly stories: a "menu" widget listing "Trending" stories is a story list."""
+    key = (element, footers)
+    known = page.negative.get(key)
+    if known is None:
+        if signals.negative_markup(element):
+            known = True
+        elif element.tag in ROOT_TAGS or not signals.menu_by_name(element, footers):
+            known = False
+        else:  # the menu's own list decides for its items ("li.menu-item")
+            known = not any(
+                story_list(page, node)
+                for node in (element, *list(element.iterancestors())[:2])
+                if signals.menu_by_name(node, footers)
+            )
+        page.negative[key] = known
+    return known
+
+
+def clutter(page: PageState, element: HtmlElement, with_id: bool) -> bool:
+    """Comment threads, share bars, sign-up boxes (``signals.furniture``), and pagers,
+    unless the "pager" is a paginated list of stories."""
+    return signals.furniture(element, with_id) or (
+        signals.pager(element, with_id) and not story_list(page, element)
+    )
+
+
+def story_list(page: PageState, element: HtmlElement) -> bool:
+    """Most of the element's links lead to stories with titles of some words."""
+    known = page.story_lists.get(element)
+    if known is None:
+        known = page.story_lists[element] = _story_list(page, element)
+    return known
+
+
+def _story_list(page: PageState, element: HtmlElement) -> bool:
+    settings = page.settings
+    hrefs: set[str] = set()
+    stories: set[str] = set()
+    for link in element.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        hrefs.add(href)
+        if len(hrefs) > settings.max_story_menu_links:
+            return False  # a menu this long is the site's navigation
+        if words.title_ok(words.text(link), settings.min_title_words, settings) and (
+            urls.story_url(page, link, relaxed=False)
+        ):
+            stories.add(href)
+    return len(stories) >= settings.min_teaser_items and len(stories) >= (
+        settings.min_story_menu_share * len(hrefs)
+    )

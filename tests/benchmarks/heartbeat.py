@@ -1,0 +1,32 @@
+"""A shown Reader window with a heartbeat timer: the benchmarks that measure stalls read
+the gaps between its ticks (a gap longer than the interval is the window frozen)."""
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Heartbeat:
+    app: Any
+    window: Any
+    timer: Any
+    ticks: list[float] = field(default_factory=list)
+
+
+def window_with_heartbeat(interval_ms: int) -> Heartbeat:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.shell.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1280, 860)
+    window.show()
+    app.processEvents()
+    beat = Heartbeat(app, window, QTimer())
+    beat.timer.setInterval(interval_ms)
+    beat.timer.timeout.connect(lambda: beat.ticks.append(time.perf_counter()))
+    beat.timer.start()
+    return beat

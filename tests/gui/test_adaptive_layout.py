@@ -1,0 +1,171 @@
+"""The text at any window width, with any panel open: read off the laid-out document.
+
+At 600, 800, 1180 and 1600 px, with the library, the stories, both or neither, for the
+pages of the README's screenshots (the seed, a table page, a quote page, the sample with
+its picture) and a page of long words, the article column holds at least 45 characters of
+the body font, a line never ends inside a word, and the column keeps 60-75 characters
+whenever the window has room for them. Panels that would squeeze the text become drawers:
+they open over it and close with Esc or a click beside.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetricsF, QTextDocument
+from window_helpers import open_and_wait
+
+from reader.ui.shell.drawers import MIN_COLUMN_CHARS
+from reader.ui.shell.main_window import MainWindow
+
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+SHARED = Path(os.environ.get("READER_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared"))
+WIDTHS = (600, 800, 1180, 1600)
+PANELS = ("neither", "library", "stories", "both")
+WORD_CHAR = re.compile(r"\w")
+PROSE = " ".join(
+    "Harbour masters along the northern coast counted the boats that came home before "
+    "the storm, and the ferry crews waited out the weather in the cafés on the quay."
+    for _ in range(6)
+)
+PAGE = f"""<html><head><title>A long day on the quay</title></head><body><article>
+<h1>A long day on the quay</h1>{"".join(f"<p>{PROSE}</p>" for _ in range(6))}
+<p>Internationalisation, telecommunications and counterrevolutionaries meet
+uncharacteristically long words in one sentence.</p></article></body></html>"""
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "quay.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def column_chars(window: MainWindow) -> float:
+    """Characters of body text the laid-out column is wide (frame width / mean advance)."""
+    view = window.view
+    frame = view.document().rootFrame().frameFormat()
+    width = view.viewport().width() - frame.leftMargin() - frame.rightMargin()
+    metrics = QFontMetricsF(view.body_font())
+    sample = "The quick brown fox jumps over the lazy dog, then reads a long article."
+    return width / (metrics.horizontalAdvance(sample) / len(sample))
+
+
+def broken_words(document: QTextDocument) -> list[str]:
+    """Line ends that fall between two letters of one word."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for number in range(1, layout.lineCount()):
+            cut = layout.lineAt(number).textStart()
+            inside = 0 < cut < len(text) and WORD_CHAR.match(text[cut - 1])
+            if inside and WORD_CHAR.match(text[cut]):
+                found.append(text[max(0, cut - 12) : cut] + "|" + text[cut : cut + 12])
+        block = block.next()
+    return found
+
+
+def set_panels(qtbot, window: MainWindow, which: str) -> None:
+    window.placement.close_drawers()
+    for widget, wanted in (
+        (window.library_panel, which in ("library", "both")),
+        (window.sidebar, which in ("stories", "both")),
+    ):
+        window.placement.set_visible(widget, wanted)
+    window.placement.close_drawers()  # a panel that did not fit waits as a closed drawer
+    qtbot.wait(20)
+
+
+def screenshot_pages(page: Path) -> list[Path]:
+    """The pages of docs/screenshots/layout (the seed only where ../shared is)."""
+    from reader.service.reading import sample_path
+
+    pages = [page, PAGES / "reading-table" / "source.html"]
+    pages += [PAGES / "reading-quotes" / "source.html", sample_path()]
+    seed = SHARED / "seed" / "000_b486bc09ecc24fa0.txt"
+    return pages + ([seed] if seed.is_file() else [])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_column_stays_readable_at_every_width(qtbot, window, page, width: int) -> None:
+    window.resize(width, 700)
+    qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
+    for source in screenshot_pages(page):
+        open_and_wait(qtbot, window, source)
+        for panels in PANELS:
+            set_panels(qtbot, window, panels)
+            chars = column_chars(window)
+            where = (source.name, width, panels)
+            assert chars >= MIN_COLUMN_CHARS, (*where, chars)
+            assert broken_words(window.view.document()) == [], where
+            reading = window.view.parentWidget().width()
+            if window.placement.column_chars(reading) > 75:  # the window has room to spare
+                assert 60 <= chars <= 75, (*where, chars)
+    set_panels(qtbot, window, "both")
+    placement = window.placement
+    if width >= 1180:
+        assert not placement.is_drawer(window.library_panel)
+        assert not placement.is_drawer(window.sidebar)
+        assert window.library_panel.isVisible() and window.sidebar.isVisible()
+    if width <= 800:
+        assert placement.is_drawer(window.library_panel)  # the library gives way first
+
+
+def test_a_drawer_opens_over_the_text_and_closes_with_esc_or_a_click(qtbot, window, page):
+    window.resize(600, 700)
+    qtbot.waitUntil(lambda: window.width() <= 602, timeout=2000)
+    open_and_wait(qtbot, window, page)
+    before = column_chars(window)
+    window.navigation.go_library()
+    panel = window.library_panel
+    qtbot.waitUntil(panel.isVisible, timeout=2000)
+    assert window.placement.is_drawer(panel)
+    assert window.actions_by_id["view.library"].isChecked()
+    assert column_chars(window) == before  # over the text, not beside it
+    assert panel.table.hasFocus()
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=2000)
+    assert not window.actions_by_id["view.library"].isChecked()
+    assert window.view.hasFocus()
+
+    window.navigation.go_for_you()
+    qtbot.waitUntil(window.sidebar.isVisible, timeout=2000)
+    veil = window.placement.veil
+    qtbot.mouseClick(veil, Qt.MouseButton.LeftButton, pos=QPoint(10, veil.height() // 2))
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+
+
+def test_panels_come_back_beside_the_text_when_the_window_grows(qtbot, window, page):
+    window.resize(1300, 760)
+    qtbot.waitUntil(lambda: window.width() >= 1298, timeout=2000)
+    open_and_wait(qtbot, window, page)
+    set_panels(qtbot, window, "both")
+    assert window.library_panel.isVisible()
+    window.resize(700, 700)
+    qtbot.waitUntil(lambda: not window.library_panel.isVisible(), timeout=2000)
+    assert column_chars(window) >= MIN_COLUMN_CHARS
+    window.resize(1300, 760)
+    qtbot.waitUntil(window.library_panel.isVisible, timeout=2000)
+    assert not window.placement.is_drawer(window.library_panel)
+    assert window.actions_by_id["view.library"].isChecked()
+
+
+def test_an_empty_sidebar_gives_its_width_to_the_text(qtbot, window, page, tmp_path):
+    """A page that recommended no stories: no empty 330 px column beside the text; F9
+    still shows the sidebar (it says there is nothing), and stories bring it back."""
+    window.resize(1300, 760)
+    qtbot.waitUntil(lambda: window.width() >= 1298, timeout=2000)
+    set_panels(qtbot, window, "stories")
+    open_and_wait(qtbot, window, page)  # recommends nothing
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    assert window.view.parentWidget().width() >= 1290
+    window.view_actions.reveal_sidebar()
+    assert window.sidebar.isVisible()
+    from reader.service.reading import sample_path
+
+    open_and_wait(qtbot, window, sample_path())  # recommends four stories
+    assert window.sidebar.isVisible()

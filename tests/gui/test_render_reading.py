@@ -1,0 +1,94 @@
+"""Tables, quotes, captions, credits and missing pictures, shaped for reading (render.py)
+and drawn (frames.py)."""
+
+import lxml.html
+from PySide6.QtGui import QImage
+
+from reader.ui.reading.frames import MISSING_IMAGE, draw_frame, frame_size
+from reader.ui.reading.render import shape_content
+
+
+def shaped(html: str, image_size=lambda src: None) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(
+        shape_content(html, "Title", image_size).html, create_parent="div"
+    )
+
+
+def test_numbers_are_right_aligned_and_a_caption_stays_a_caption() -> None:
+    root = shaped(
+        "<table><caption>Ferry crossings in 2024</caption>"
+        "<tr><th>Route</th><th>Crossings</th><th>Share</th></tr>"
+        "<tr><td>Kallin</td><td>1,204</td><td>12.5%</td></tr>"
+        "<tr><td>North quay</td><td>87</td><td>(3.1%)</td></tr>"
+        "<tr><td>Total</td><td>17.5 MB (-46%)</td><td>—</td></tr></table>"
+    )
+    cells = {cell.text_content(): cell.get("align") for cell in root.iter("td", "th")}
+    assert cells == {
+        "Route": "left",
+        "Crossings": "right",
+        "Share": "right",
+        "Kallin": None,
+        "1,204": "right",
+        "12.5%": "right",
+        "North quay": None,
+        "87": "right",
+        "(3.1%)": "right",
+        "Total": None,
+        "17.5 MB (-46%)": "right",
+        "—": None,
+    }
+    caption = root.find(".//p")
+    assert caption is not None and caption.get("class") == "caption"
+    assert caption.text == "Ferry crossings in 2024" and caption.getnext().tag == "table"
+    assert root.find(".//caption") is None
+
+
+def test_a_quote_reads_as_paragraphs_with_code_upright() -> None:
+    root = shaped("<blockquote>Run <code>tide --help</code> first.</blockquote><p>After.</p>")
+    cell = root.find(".//td[@class='quote-text']")
+    assert cell is not None
+    paragraph = cell.find("p")
+    assert paragraph is not None and paragraph.text_content() == "Run tide --help first."
+    assert cell.find(".//code").get("style") == "font-style: normal"
+
+
+def test_a_credit_is_set_as_a_credit() -> None:
+    root = shaped(
+        "<figure><figcaption>The quay at dawn.<br><small>Photo: Ana Ruiz</small>"
+        "</figcaption></figure>"
+    )
+    credit = root.find(".//p[@class='caption']/span")
+    assert credit is not None and credit.get("class") == "credit"
+
+
+def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption() -> None:
+    root = shaped(
+        '<figure><img src="https://h.example/a.jpg" alt="The ferry" width="1200" height="800">'
+        "<figcaption>The ferry at dawn.</figcaption></figure>"
+        '<p><img src="https://h.example/b.jpg" alt="Map of the harbour"></p><p>Text.</p>'
+        '<p><img src="https://h.example/c.jpg" alt="A storm"></p><p>A storm over the bay.</p>'
+        '<table><tr><td><img src="https://h.example/icon.png" width="20px"></td></tr></table>'
+    )
+    frames = [img.get("src") for img in root.iter("img")]
+    assert frames == [
+        f"{MISSING_IMAGE}270x180",  # 1200x800 scaled into 320x180
+        f"{MISSING_IMAGE}320x110",  # no size given
+        f"{MISSING_IMAGE}320x110",
+        f"{MISSING_IMAGE}20x20",  # an icon in a table stays icon-sized
+    ]
+    captions = [p.text_content() for p in root.iter("p") if p.get("class") == "caption"]
+    # the figure has its caption, the storm is described right after: only the map's alt
+    assert captions == ["The ferry at dawn.", "Map of the harbour"]
+    assert "[image" not in root.text_content()
+
+
+def test_frames_are_drawn_in_the_theme() -> None:
+    assert frame_size(f"{MISSING_IMAGE}320x110") == (320, 110)
+    assert frame_size("https://h.example/a.jpg") is None
+    light = draw_frame(320, 110, "light")
+    dark = draw_frame(320, 110, "dark")
+    assert (light.width(), light.height()) == (320, 110)
+    centre = (160, 55)
+    assert light.pixelColor(*centre) != dark.pixelColor(*centre)
+    assert light.pixelColor(10, 55).lightness() > dark.pixelColor(10, 55).lightness()
+    assert isinstance(draw_frame(20, 20, "sepia", 2.0), QImage)

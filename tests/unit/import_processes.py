@@ -1,0 +1,61 @@
+"""`reader import` in its own process group, and the processes of that group (Linux /proc):
+what the signal tests and the orphan benchmark watch after killing the importer."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def start_import(folder: Path, data: Path, workers: int = 2) -> subprocess.Popen[str]:
+    """The importer in a session of its own: its workers share its process group id."""
+    env = {**os.environ, "READER_DATA_DIR": str(data), "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", "import", str(folder), "--workers", str(workers)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+        text=True,
+    )
+
+
+def group_members(group: int) -> list[int]:
+    """Live (not zombie) processes whose process group is ``group``."""
+    members = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(name))
+    return members
+
+
+def seconds_until_gone(group: int, limit: float = 10.0) -> float | None:
+    """How long until no process of ``group`` is left; None if some outlive ``limit``."""
+    started = time.monotonic()
+    while group_members(group):
+        if time.monotonic() - started > limit:
+            return None
+        time.sleep(0.02)
+    return time.monotonic() - started
+
+
+def read_lines(process: subprocess.Popen[str], count: int) -> list[str]:
+    """The first ``count`` lines the importer reports (fewer if it ends first)."""
+    assert process.stdout is not None
+    lines = []
+    while len(lines) < count:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+    return lines
