@@ -169,3 +169,33 @@ def test_an_empty_sidebar_gives_its_width_to_the_text(qtbot, window, page, tmp_p
 
     open_and_wait(qtbot, window, sample_path())  # recommends four stories
     assert window.sidebar.isVisible()
+
+
+def test_a_table_wider_than_the_column_scrolls_sideways(qtbot, window, page, tmp_path):
+    """Header cells wrap at spaces only; a table that cannot fit even so makes the page
+    scroll sideways rather than squeezing its words, and an ordinary page has no such bar."""
+    cells = "".join(f"<th>Graphics settings {n}</th>" for n in range(9))
+    row = "".join(f"<td>{n * 1234567}</td>" for n in range(9))
+    wide = tmp_path / "wide.html"
+    wide.write_text(
+        f"<html><head><title>Settings</title></head><body><article><h1>Settings</h1>"
+        f"<p>{PROSE}</p><table><tr>{cells}</tr><tr>{row}</tr></table><p>{PROSE}</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    window.resize(800, 700)
+    qtbot.waitUntil(lambda: abs(window.width() - 800) < 2, timeout=2000)
+    set_panels(qtbot, window, "neither")
+    open_and_wait(qtbot, window, wide)
+    view = window.view
+    assert broken_words(view.document()) == []
+    qtbot.waitUntil(
+        lambda: view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded,
+        timeout=2000,
+    )
+    assert view.document().size().width() > view.viewport().width()
+    open_and_wait(qtbot, window, page)
+    qtbot.waitUntil(
+        lambda: view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff,
+        timeout=2000,
+    )

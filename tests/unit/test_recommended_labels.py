@@ -1,7 +1,7 @@
-"""Recommended-story capture against the hand-made labels of 155 corpus pages
-(tests/labels/recommended): the labels are well formed, and capture keeps the quality it
-reached on them. The corpus lives outside the repository (``../shared``); these tests skip
-without it.
+"""Recommended-story capture against the hand-made labels of 245 corpus pages (two
+labelling rounds, tests/labels/recommended): the labels are well formed, and capture keeps
+the quality it reached on them. The corpus lives outside the repository (``../shared``);
+these tests skip without it.
 """
 
 from __future__ import annotations
@@ -32,12 +32,29 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
 ) -> None:
     sample = corpus_pages.sample()
     assert {page.name for page in sample} == set(labelled)
-    assert len(sample) >= 150
+    assert len(sample) >= 230
     for page in sample:
         assert labelled[page.name]["held_out"] == page.held_out
-    # every third page of each corpus's order
-    held_out = sum(size // 3 for size in corpus_pages.SAMPLE_SIZES.values())
-    assert sum(page.held_out for page in sample) == held_out
+    # every third page of each corpus's order, in each round
+    for round_, sizes in ((1, corpus_pages.SAMPLE_SIZES), (2, corpus_pages.ROUND2_SIZES)):
+        pages = [page for page in sample if page.round == round_]
+        assert len(pages) == sum(sizes.values())
+        assert sum(page.held_out for page in pages) == sum(size // 3 for size in sizes.values())
+
+
+def test_round_two_pages_declare_themselves_articles(labelled: dict[str, dict]) -> None:
+    """The rule fixed before the second round's pages were opened picked them."""
+    for page in corpus_pages.sample():
+        if page.round == 2:
+            assert corpus_pages.declares_article(page.path), page.name
+
+
+def test_no_page_labels_its_own_address(labelled: dict[str, dict]) -> None:
+    from reader.urls import normalize_url
+
+    for entry in labelled.values():
+        own = normalize_url(entry["url"])
+        assert all(normalize_url(url) != own for url, _, _ in entry["stories"]), entry["page"]
 
 
 def test_labels_are_absolute_story_urls_of_a_known_kind(labelled: dict[str, dict]) -> None:
@@ -54,8 +71,11 @@ def _totals(labelled: dict[str, dict], held_out: bool) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages: a change that loses
-    stories or finds menus fails here first."""
+    """Floors just under what capture reaches on the tuning pages (micro 0.933 / 0.897, per
+    page 0.922 / 0.855): a change that loses stories or finds menus fails here first."""
     totals = _totals(labelled, held_out=False)
     assert totals.precision >= 0.92
-    assert totals.recall >= 0.83
+    assert totals.recall >= 0.88
+    assert totals.macro_precision() >= 0.91
+    assert totals.macro_recall() >= 0.84
+    assert totals.none_found() <= 0.06

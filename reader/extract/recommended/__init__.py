@@ -10,10 +10,15 @@ look like a story: an article-like URL, a title of several words, not in a menu,
 or the story's own sentences, not a tag/author/share/comment/pagination link.
 
 The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``teasers``
-(unnamed runs of cards), ``accept`` (furniture checks), ``stories`` (links to stories,
-with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds). They share
-one ``state.PageState``; every word, token and URL pattern lives in ``rules``, every
-threshold in ``settings``.
+(unnamed runs of cards beside the story), ``lines`` (lines of the story that are nothing
+but a link to another story), ``accept`` (furniture checks), ``stories`` (links to
+stories, with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds).
+Structure carries what words cannot: a run of sibling cards, a label over a list of
+link lines, a feed's or a post's id in an address, a slug that spells its headline, in
+any language; guards say what else such structure is (menus, trees of an archive or a
+site map, product grids, a manual's contents that list the page itself, clips).
+They share one ``state.PageState``; every word, token and URL pattern lives in
+``rules``, every threshold in ``settings``.
 
 The tree is only read. The work per block is bounded by its own subtree.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import accept, candidates, data, stories, teasers
+from reader.extract.recommended import accept, candidates, data, lines, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
 from reader.model import Story
@@ -52,6 +57,7 @@ def find_recommended(
     blocks = candidates.collect(page)
     main = page.main()
     blocks.extend(teasers.runs(page, main))
+    blocks.extend(lines.blocks(page, main))
     placed: list[stories.Placed] = []
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()

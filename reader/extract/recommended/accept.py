@@ -17,17 +17,21 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Blocks named by their heading are trusted most, structure-only runs least.
-_KIND_RANK = {"heading": 0, "inline": 1, "token": 2, "weak": 3, "teasers": 4}
+_KIND_RANK = {"heading": 0, "inline": 1, "lines": 2, "token": 3, "weak": 4, "teasers": 5}
 
 
 def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> Iterator[Block]:
     """Blocks that survive the page-furniture checks, outermost first, no nesting twice."""
     settings = page.settings
-    taken: set[HtmlElement] = set()
+    taken: set[HtmlElement] = set()  # elements a block took whole
+    # Heading and line blocks take only their own links (those after the heading), not
+    # their element's: a list further down the same box may still be its own block.
+    partly: set[HtmlElement] = set()
+    claimed: set[HtmlElement] = set()
     blocks.sort(key=lambda b: _KIND_RANK[b.kind])
     for block in blocks:
         element = block.element
-        if element in taken:
+        if element in taken or (element in partly and _claimed(block, claimed)):
             continue
         ancestors = list(element.iterancestors())
         footers = block.kind != "heading"
@@ -37,16 +41,22 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             continue
         if any(a in taken for a in ancestors):
             continue
+        if any(a in partly for a in ancestors) and _claimed(block, claimed):
+            continue
         # Structure alone is trusted less: a wrapper's id ("commentWrapper") counts too.
         with_id = block.kind == "teasers"
         if furniture.clutter(page, element, True) or any(
             furniture.clutter(page, a, with_id) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...
-        network = block.sponsored or any(
-            signals.ad_network(a) for a in ancestors[: settings.max_network_depth]
+        network = (
+            block.sponsored
+            or signals.ad_network(element)  # a heading's region may be the widget itself
+            or any(signals.ad_network(a) for a in ancestors[: settings.max_network_depth])
         )
-        block.sponsored = network or _labelled_sponsored(block)
+        labelled = _labelled_sponsored(block)
+        block.sponsored = network or labelled
+        block.by_network = network and not labelled
         if (
             block.kind in ("token", "weak")
             and element.find(".//a[@href]") is not None
@@ -67,8 +77,18 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             )
         ):
             continue  # cards inside (or around) the story's own column are its content
-        taken.add(element)
+        if block.kind in ("heading", "lines"):
+            partly.add(element)
+            claimed.update(block.links)
+        else:
+            taken.add(element)
         yield block
+
+
+def _claimed(block: Block, claimed: set[HtmlElement]) -> bool:
+    """Every link of the block is one a heading or line block already took."""
+    links = block.links if block.kind in ("heading", "lines") else block.element.iter("a")
+    return all(link in claimed for link in links)
 
 
 def _wrapper(page: PageState, element: HtmlElement) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import signals, words
+from reader.extract.recommended import signals, urls, words
 from reader.extract.recommended.rules import elements, phrases, tokens
 from reader.extract.recommended.signals import LABEL_BIT, NETWORK_BIT, STRONG_BIT, WEAK_BIT
 from reader.extract.recommended.state import Block, PageState
@@ -107,6 +107,8 @@ def collect(page: PageState) -> list[Block]:
         if len(text) < settings.max_heading_chars and words.heading_match(text):
             if heading.tag == "p" and heading.find(".//a") is not None:
                 continue
+            if _story_title(page, heading, text):
+                continue  # "Latest Amelia Earhart search finds debris": a story, no label
             block = _heading_block(page, heading)
             if block is not None:
                 blocks.append(block)
@@ -133,6 +135,16 @@ def _inline(page: PageState, element: HtmlElement, lead: str, blocks: list[Block
     if around > settings.inline_label_chars + settings.sentence_extra_chars:
         return  # "More: the company said ... <a>" is a sentence, not a module of links
     blocks.append(Block(element, "inline"))
+
+
+def _story_title(page: PageState, heading: HtmlElement, text: str) -> bool:
+    """The heading is a story's linked title that happens to start like a label: it links
+    to a story's address and reads as more than a label ("Latest: talks fail" is a story,
+    "<a href=/sport>More from Sport</a>" a label)."""
+    link = next(heading.iter("a"), None)
+    if link is None or words.label_title(text, page.settings):
+        return False
+    return urls.story_url(page, link, relaxed=False) is not None
 
 
 def image_label(heading: HtmlElement) -> str:

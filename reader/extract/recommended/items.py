@@ -71,7 +71,7 @@ def visible_text(element: HtmlElement) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _link_text(link: HtmlElement) -> str:
+def link_title(link: HtmlElement) -> str:
     """A link's title: its heading/title-classed part when it has one, else its text."""
     for element in link.iterdescendants():
         if not isinstance(element.tag, str):
@@ -89,7 +89,7 @@ def _link_text(link: HtmlElement) -> str:
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
     """The visible text of the story's link; else its heading, image alt or title attr."""
-    link_texts = [_link_text(link) for link in group]
+    link_texts = [link_title(link) for link in group]
     in_heading = [
         t
         for link, t in zip(group, link_texts, strict=True)
@@ -216,14 +216,23 @@ def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
             continue
         names = words.flat_words(element)
         if (
-            tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names)
-        ) and signals.ad_class(element):
+            (tokens.AD_WORD in names or not tokens.AD_ITEM_WORDS.isdisjoint(names))
+            and signals.ad_class(element)
+            and not ad_slot(element)
+        ):
             return True
         if len(element) == 0 or element.tag in elements.AD_LABEL_TAGS:
             text = (element.text or "").strip()
             if text and words.sponsored_label(text):
                 return True
     return False
+
+
+def ad_slot(element: HtmlElement) -> bool:
+    """A place an ad loads into (an iframe or a script in it, or hidden until then), inside
+    a story's card: it marks where an ad may appear, not that the story is one."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or next(element.iter(*elements.AD_SLOT_TAGS), None) is not None
 
 
 def image(item: HtmlElement, base: str | None) -> str | None:

@@ -57,6 +57,12 @@ class Thresholds:
     # ... in ancestors no larger than this many elements (beyond that it is the page body).
     max_region_elements: int = 2500
 
+    # A short line without links just above a run of link lines is the run's label.
+    max_line_label_chars: int = 60
+    # A site the page links to this many times (distinct addresses) is of its own group (a
+    # network's sister titles); a source quoted in a story is linked once or twice.
+    min_network_links: int = 5
+
     # --- accepting a block ---------------------------------------------------------------------
     # Structural blocks need this many items, each with a title this long: lists of long
     # links are what rails look like, and what menus and tag clouds do not.
@@ -84,7 +90,7 @@ class Thresholds:
     max_teaser_items: int = 150
     # Runs longer than this must be cards (a picture, a time, a teaser): a long list of bare
     # links is an archive, a schedule of events or a site map.
-    max_plain_items: int = 15
+    max_plain_items: int = 40
     # A headline has a few words: shorter texts are menu items, longer ones are sentences.
     min_teaser_words: int = 4
     max_teaser_words: int = 25

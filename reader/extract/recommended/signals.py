@@ -38,10 +38,15 @@ def _name_signal(name: str) -> tuple[bool, bool, bool]:
         return False, False, False
     joined = " ".join(name_words)
     return (
-        _STRONG.search(joined) is not None,
+        _STRONG.search(joined) is not None
+        # "relatedarticle", "recommendedstories": one word that starts like a strong token
+        or any(word.startswith(tokens.STRONG_STEMS) for word in name_words),
         _WEAK.search(joined) is not None,
         name_words[0] != tokens.SCRIPT_HOOK_WORD
-        and not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words),
+        and (
+            not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words)
+            or "".join(name_words) in tokens.AD_NETWORK_TOKENS  # "crowd-ignite"
+        ),
     )
 
 
@@ -55,8 +60,15 @@ def class_signal(value: str) -> int:
     """Signal bits (strong token, weak token, ad network, label-like) of a class or id,
     remembered in ``KNOWN_SIGNALS``."""
     bits = 0
-    if _CLASS_PREFILTER.search(value.lower()) is not None:
-        for name in value.split():
+    lowered = value.lower()
+    if (
+        _CLASS_PREFILTER.search(lowered) is not None
+        or _CLASS_PREFILTER.search(lowered.replace("-", "").replace("_", "")) is not None
+    ):
+        names = value.split()
+        if any(not tokens.PRODUCT_WORDS.isdisjoint(words.name_words(name)) for name in names):
+            names = []  # a shop's product card ("product type-product wc-related-upsell")
+        for name in names:
             strong, weak, network = _name_signal(name)
             bits |= (
                 (STRONG_BIT if strong else 0)
@@ -86,6 +98,8 @@ def negative(element: HtmlElement, footers: bool = True) -> bool:
 def negative_markup(element: HtmlElement) -> bool:
     """True for furniture by tag or ARIA role (<nav>, <footer>, role="navigation")."""
     if element.tag in elements.EXCLUDED_TAGS:
+        if element.tag == "footer" and next(element.iterancestors("article"), None) is not None:
+            return False  # a story's own footer (HTML5): its tags, author and related posts
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
         label = element.get("aria-label") if element.tag == "nav" else None
@@ -176,6 +190,8 @@ def adjacent_post(element: HtmlElement | None) -> bool:
 def ad_class(element: HtmlElement) -> bool:
     """A class/id name saying "ad": short names only ("ad-label", "sponsored-item")."""
     for name in words.class_words(element):
+        if name and name[0] in tokens.CMS_STATE_WORDS:
+            continue  # Drupal's "node-promoted": promoted to the front page, not paid for
         # "promoted-<slug-of-the-story>" ids name the story, not an advertiser.
         if len(name) <= 4 and not tokens.AD_ITEM_WORDS.isdisjoint(name):
             return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -12,8 +13,12 @@ from reader.urls import normalize_url
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# heading | inline | token (strong class/id word) | weak (needs structure) | teasers
-BlockKind = Literal["heading", "inline", "token", "weak", "teasers"]
+# A JSON-LD article type ("NewsArticle", "BlogPosting", "Article").
+_LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
+
+# heading | inline | lines (link-only lines in the story) | token (strong class/id word) |
+# weak (needs structure) | teasers
+BlockKind = Literal["heading", "inline", "lines", "token", "weak", "teasers"]
 
 
 @dataclass
@@ -23,8 +28,11 @@ class Block:
     element: HtmlElement
     kind: BlockKind
     sponsored: bool = False
+    # Sponsored only because an ad network's widget holds it (not by its own "Sponsored"
+    # label): such widgets also carry the site's own stories, which are not paid.
+    by_network: bool = False
     start_after: HtmlElement | None = None  # heading element: only links after it count
-    links: list[HtmlElement] = field(default_factory=list)
+    links: list[HtmlElement] = field(default_factory=list)  # heading and lines blocks
 
 
 @dataclass
@@ -47,6 +55,12 @@ class PageState:
     story_lists: dict[HtmlElement, bool] = field(default_factory=dict)
     urls: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict)
     resolved: dict[str, str | None] = field(default_factory=dict)
+    # The page's own site's hosts (urls.site_hosts), found on first use.
+    sites: set[str] | None = None
+    # The sites of the page's own news group (urls.network_sites), found on first use.
+    network: set[str] | None = None
+    # Whether the page is a dated story (dated_story), found on first use.
+    story: bool | None = None
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html
     # builds each proxy through a Python class lookup, and later passes (regions,
     # ancestors, items) would otherwise build them again.
@@ -71,7 +85,37 @@ class PageState:
         """The element holding the most story prose (the article's column), if any."""
         return max(self.prose, key=self.prose.__getitem__) if self.prose else None
 
+    def dated_story(self) -> bool:
+        """The page presents itself as a story: it declares an article (Open Graph, an
+        article:published_time, JSON-LD) or shows a <time>. Service and information pages
+        do neither."""
+        if self.story is None:
+            self.story = _declares_article(self.root)
+        return self.story
+
     def has_article(self) -> bool:
         """True when some container holds running prose: the page is an article."""
         least = self.settings.article_paragraphs
         return any(count >= least for count in self.prose_count.values())
+
+
+def _declares_article(root: HtmlElement) -> bool:
+    """Open Graph's og:type article, an article:published_time, a JSON-LD article, or a
+    <time> element somewhere in the page."""
+    if root.find(".//time") is not None:
+        return True
+    head = root.find("head")
+    if head is None:
+        return False
+    for meta in head.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name == "article:published_time" or (
+            name == "og:type" and (meta.get("content") or "").lower().startswith("article")
+        ):
+            return True
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and _LD_ARTICLE.search(
+            script.text or ""
+        ):
+            return True
+    return False

@@ -27,17 +27,17 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     """The block's stories with their places in the page."""
     settings = page.settings
     element = block.element
-    links = block.links if block.kind == "heading" else list(element.iter("a"))
+    links = block.links if block.kind in ("heading", "lines") else list(element.iter("a"))
     relaxed = block.sponsored
-    strong = block.kind in ("heading", "token", "inline")
+    strong = block.kind in ("heading", "token", "inline", "lines")
     min_words = settings.min_title_words_strong if strong else settings.min_title_words
     by_url: dict[str, list[HtmlElement]] = {}
     ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
     first_url: dict[str, str] = {}
     rejected = 0
-    lenient = block.kind in ("heading", "inline")
+    lenient = block.kind in ("heading", "inline", "lines")
     for link in links:
-        if _in_excluded(page, link, element) or _comment_link(page, link):
+        if _in_excluded(page, link, block) or _comment_link(page, link):
             continue
         url = urls.story_url(page, link, relaxed, lenient)
         strict = url is not None
@@ -45,7 +45,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             url = urls.story_url(page, link, True)
             if url is not None and words.count(words.text(link)) < settings.min_title_words:
                 url = None
-        if url is None or (block.kind != "inline" and _sentence_link(page, link)):
+        if url is None or (block.kind not in ("inline", "lines") and _sentence_link(page, link)):
             if (link.get("href") or "").strip() not in ("", "#"):
                 rejected += 1
             continue
@@ -63,9 +63,14 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         return
     total = len(by_url) - len(ad_only) + rejected
     kept = len(by_url) - len(ad_only)
-    if block.kind != "inline" and total and kept / total < settings.min_story_link_share:
+    if (
+        block.kind not in ("inline", "lines")
+        and total
+        and kept / total < settings.min_story_link_share
+    ):
         return  # mostly menu/tag links: a navigation block with a misleading name
     urls.drop_odd_urls(page, by_url, ad_only)
+    urls.drop_media_lists(by_url, element)
     if block.start_after is not None:
         urls.drop_hub_urls(by_url, words.text(block.start_after))
     found = items.items(element, by_url)
@@ -76,18 +81,29 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         title = items.title(links_of, item)
         if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
             continue
-        if block.kind == "inline":
+        if block.kind in ("inline", "lines"):
             item = links_of[0]
-        sponsored = block.sponsored or items.sponsored(item, links_of, url)
+        item_paid = items.sponsored(item, links_of, url)
+        # A network's widget inside the block ("<h3>You might like</h3><ul id=crowd-ignite>")
+        by_network = block.by_network or (not block.sponsored and _in_network(links_of[0], element))
+        sponsored = block.sponsored or item_paid or by_network
         if key in ad_only and not sponsored:
             continue  # an outside link that is neither a story URL nor a labelled ad
         source = items.source(item, title, settings)
-        if sponsored and urls.own_story_via_network(page, url, source):
+        if sponsored and (
+            urls.own_story_via_network(page, url, source)
+            # An ad network's widget also recirculates the site's own stories, linked
+            # straight to them (Taboola's "organic" items): only other sites' are paid.
+            or (by_network and not item_paid and urls.own_site(page, url))
+        ):
             sponsored = False
         story = Story(
             title=title,
             url=urls.clean(url),
-            summary=items.summary(item, title, settings) if item is not links_of[0] else "",
+            # (a link laid over a whole card holds its teaser too)
+            summary=items.summary(item, title, settings)
+            if item is not links_of[0] or len(item)
+            else "",
             source=source,
             image=items.image(item, page.base),
             sponsored=sponsored,
@@ -114,18 +130,46 @@ def _linkless(block: Block, label: str) -> Iterator[Placed]:
         )
 
 
-def _in_excluded(page: PageState, link: HtmlElement, block: HtmlElement) -> bool:
-    """True for links in page furniture inside a block, and previous/next-post links."""
+def _in_excluded(page: PageState, link: HtmlElement, block: Block) -> bool:
+    """True for links in page furniture inside a block, and previous/next-post links. (In
+    a block its heading names, a class saying "footer" is its items' layout, as for the
+    block itself: "footer_posts_thumb" in a "Popular Posts" widget.)"""
     rel = link.get("rel")
     if rel and not tokens.ADJACENT_RELS.isdisjoint(rel.lower().split()):
         return True
     if signals.adjacent_post(link) or signals.adjacent_post(link.getparent()):
         return True
+    if _marked_adjacent(link):
+        return True
+    footers = block.kind != "heading"
+    for ancestor in link.iterancestors():
+        if ancestor is block.element:
+            return False
+        if furniture.menu(page, ancestor, footers):
+            return True
+    return False
+
+
+def _in_network(link: HtmlElement, block: HtmlElement) -> bool:
+    """The link sits in an ad network's widget inside the block."""
     for ancestor in link.iterancestors():
         if ancestor is block:
             return False
-        if furniture.menu(page, ancestor):
+        if signals.ad_network(ancestor):
             return True
+    return False
+
+
+def _marked_adjacent(link: HtmlElement) -> bool:
+    """A link that opens with its own "older" / "next" mark before the title
+    ("<a><p>older</p>...24 Jul... Authorities search for...</a>"): the previous or next
+    post, whatever its classes are called."""
+    if (link.text or "").strip() or not len(link):
+        return False
+    for node in link.iterdescendants():
+        if isinstance(node.tag, str) and (node.text or "").strip():
+            # the first words printed: the mark, when they stand alone in their element
+            return len(node) == 0 and words.plain(words.text(node)) in texts.ADJACENT_MARKS
     return False
 
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import furniture, urls, words
-from reader.extract.recommended.rules import elements
-from reader.extract.recommended.rules.links import PATH_ID
+from reader.extract.recommended import furniture, items, urls, words
+from reader.extract.recommended.rules import elements, tokens
+from reader.extract.recommended.rules.links import FEED_ITEM_PATH, PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -25,17 +25,22 @@ from reader.urls import normalize_url
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+# How many boxes up a run's heading is looked for, the run opening each of them.
+LABEL_CLIMB = 3
+
 
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
     if main is None or not page.has_article():
         return []
-    hosts = site_hosts(page)
+    hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
+    shaped: set[str] = set()  # keys whose address carries a story's id or date
+    spelled: set[str] = set()  # keys whose slug spells their headline
     for link in _outside_story_links(page, main):
-        if not words.headline(link.text_content(), settings):
+        if not _headline_link(link, settings):
             continue  # read the text first: it is cheaper than resolving the address
         href = link.get("href")
         if href not in keys:
@@ -43,6 +48,10 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         key = keys[href]
         if key is not None:
             keyed.append((link, key))
+            if key not in shaped and _story_address(key):
+                shaped.add(key)
+            elif key not in shaped and urls.slug_spells(urls.split(key).path, _title(link)):
+                spelled.add(key)
     if len({key for _, key in keyed}) < settings.min_teaser_items:
         return []
     holders: dict[HtmlElement, set[str]] = {}
@@ -56,39 +65,108 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
                 break
         chains.append(chain)
     found: dict[HtmlElement, dict[HtmlElement, str]] = {}
+    bare: dict[HtmlElement, dict[HtmlElement, str]] = {}  # links side by side, no items
     for (link, key), chain in zip(keyed, chains, strict=True):
         item = link
         for ancestor in chain:
             if holders[ancestor] != {key}:
-                if item is not link:  # a bare link is a menu entry, not a card
-                    found.setdefault(ancestor, {})[item] = key
+                # A bare link is a menu entry, not a card: unless it names a story by its
+                # date or id (see _dated_links).
+                (found if item is not link else bare).setdefault(ancestor, {})[item] = key
                 break
             item = ancestor
+    for container, links in bare.items():
+        if container not in found and _dated_links(links, shaped, settings):
+            found[container] = links
     runs = {
         container: items
         for container, items in found.items()
-        if len(items) <= settings.max_teaser_items and _cards(container, items, settings)
+        if len(items) <= settings.max_teaser_items
+        and _cards(container, items, settings)
+        and not _branch(container)
+        and not _named_otherwise(container)
     }
     blocks = []
     for container in runs:
         # One list per partner or per tab: sibling lists of one shape are one stream.
-        stream = {
-            item: key for twin in _twins(container) for item, key in runs.get(twin, {}).items()
-        }
-        if len(stream) < settings.min_teaser_items or not _stream_ok(stream, settings):
+        twins = _twins(container)
+        stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
+        if len(stream) < settings.min_teaser_items:
             continue
-        blocks.append(Block(container, "teasers", start_after=_label_before(container)))
+        # Slugs spell headlines on a blog and in a manual or an office's site alike: they
+        # count on a dated story, in lists that do not list the page being read (a
+        # manual's contents do, a blog's "popular posts" mostly do not).
+        weak = page.dated_story() and not _lists_page(page, twins)
+        known = shaped | spelled if weak else shaped
+        if not _stream_ok(stream, known, settings):
+            continue
+        label = _label_before(container)
+        if label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
+            words.slug_words(words.text(label))
+        ):
+            continue  # "Ars Jobs", "Deals": the run's own heading names a listing
+        blocks.append(Block(container, "teasers", start_after=label))
     return blocks
 
 
-def _stream_ok(items: dict[HtmlElement, str], settings: Thresholds) -> bool:
+def _named_otherwise(container: HtmlElement) -> bool:
+    """The run's box says it lists products ("product-list", "shop-grid"), itself or just
+    above: a shop's grid, however its items read."""
+    for node in (container, container.getparent()):
+        if node is not None and not tokens.PRODUCT_WORDS.isdisjoint(words.flat_words(node)):
+            return True
+    return False
+
+
+def _branch(container: HtmlElement) -> bool:
+    """A list hanging under a link in another list's item ("<li><a>July (5)</a><ul>...",
+    "<li><a>Publications</a><ul>..."): a branch of a tree, as archives by month and site
+    maps are built; streams and rails are flat."""
+    if container.tag == "li":  # the node itself: its folder link, then its list
+        tags = [child.tag for child in container]
+        return "a" in tags and ("ul" in tags or "ol" in tags)
+    item = container.getparent()
+    if item is None or item.tag != "li" or container.tag not in ("ul", "ol"):
+        return False
+    for child in item:
+        if child is container:
+            return False
+        if child.tag == "a":
+            return True  # a folder's link (a widget's title is a heading, not a bare link)
+    return False
+
+
+def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
+    """Links side by side with no item around each ("<a>..</a><br><a>..</a>", an old
+    blog's column of posts) are a run when each names a story by its date or id and reads
+    as a full headline: a menu's links are short and lead to sections."""
+    return len(links) >= settings.min_teaser_items and all(
+        key in shaped and words.count(link.text_content()) >= settings.min_struct_title_words
+        for link, key in links.items()
+    )
+
+
+def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
+    """The link reads like a headline: its text, or, for a link laid over a whole card
+    (picture, headline, teaser, time), the card's headline part."""
+    text = link.text_content()
+    if words.headline(text, settings):
+        return True
+    # The headline part is part of the text: a text too short holds none.
+    if not len(link) or (words.count(text) < settings.min_teaser_words and text.isascii()):
+        return False
+    return words.headline(items.link_title(link), settings)
+
+
+def _stream_ok(run: dict[HtmlElement, str], shaped: set[str], settings: Thresholds) -> bool:
     """The run reads as a stream of stories, not a sidebar of manual pages, an archive or
-    a carousel of clips."""
-    if sum(_story_shaped(item, key) for item, key in items.items()) < settings.min_teaser_items:
+    a carousel of clips. ``shaped``: the keys whose address is a story's own."""
+    news = sum(1 for item, key in run.items() if key in shaped or _card(item))
+    if news < settings.min_teaser_items:
         return False  # bare links to undated pages: a docs or wiki sidebar, not a rail
-    if len(items) > settings.max_plain_items and sum(map(_card, items)) * 2 < len(items):
+    if len(run) > settings.max_plain_items and sum(map(_card, run)) * 2 < len(run):
         return False  # a long list of bare links: an archive, a schedule, a site map
-    return sum(urls.media(key) for key in items.values()) * 2 <= len(items)
+    return sum(urls.media(key) for key in run.values()) * 2 <= len(run)
 
 
 def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | None:
@@ -160,36 +238,57 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
         node, parent = parent, parent.getparent()
 
 
-def site_hosts(page: PageState) -> set[str]:
-    """The page's own site: its address, and the canonical/og:url it declares."""
-    hosts = {urls.site(host) for host in page.self_hosts if host}
-    head = page.root.find("head")
-    if head is not None:
-        canonical = head.find("link[@rel='canonical']")
-        og_url = head.find("meta[@property='og:url']")
-        for url in (
-            canonical.get("href") if canonical is not None else None,
-            og_url.get("content") if og_url is not None else None,
-        ):
-            if url and "://" in url:
-                hosts.add(urls.site(urls.host(url.strip())))
-    hosts.discard("")
-    return hosts
-
-
 def _label_before(container: HtmlElement) -> HtmlElement | None:
-    """The heading just above a run of teasers ("Sponsored Features"), if there is one: it
-    can flag the run as paid and name its own "see all" hub."""
-    previous = container.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()  # comments between the heading and the list
-    return previous if previous is not None and previous.tag in HEADING_TAGS else None
+    """The heading that opens a run of teasers ("Sponsored Features"), if there is one: it
+    can flag the run as paid and name its own "see all" hub. It is the element just
+    before the run, or, when the run opens its box, the heading that opens the box
+    ("<h3>NextAdvisor <div>Paid Partner</div></h3><div><ul>run</ul></div>")."""
+    node = container
+    for _ in range(LABEL_CLIMB):
+        previous = node.getprevious()
+        while previous is not None and (
+            not isinstance(previous.tag, str) or not words.text(previous)
+        ):
+            previous = previous.getprevious()  # comments, empty anchors, spacers
+        if previous is not None:
+            if previous.tag in HEADING_TAGS:
+                return previous
+            inner = next(previous.iterdescendants(*HEADING_TAGS), None)
+            if inner is not None and words.text(previous) == words.text(inner):
+                return inner  # a link or box that holds nothing but the heading
+            return None  # other content stands between the run and any heading
+        node = node.getparent()
+        if node is None:
+            return None
+    return None
 
 
-def _story_shaped(item: HtmlElement, key: str) -> bool:
-    """A news item, not a page of a manual: its URL carries a date or an id, or the item is
-    a card (a picture, a time, a teaser paragraph beside the link)."""
-    return PATH_ID.search(urls.split(key).path) is not None or _card(item)
+def _story_address(key: str) -> bool:
+    """A news item's address, not a manual page's: it carries a date or an id, in its path
+    or in its query as a post's id (WordPress's "?p=19533"), or it is a feed's item."""
+    parts = urls.split(key)
+    return (
+        PATH_ID.search(parts.path) is not None
+        or QUERY_ID.search(parts.query) is not None
+        or FEED_ITEM_PATH.match(parts.path) is not None
+    )
+
+
+def _title(link: HtmlElement) -> str:
+    """A teaser link's headline: its text, or its card's headline part."""
+    text = link.text_content()
+    return text if not len(link) else items.link_title(link)
+
+
+def _lists_page(page: PageState, containers: list[HtmlElement]) -> bool:
+    """One of the lists links to the page itself (a manual's contents, a series' parts)."""
+    for container in containers:
+        for link in container.iter("a"):
+            href = link.get("href")
+            url = urls.resolve_address(page, href.strip()) if href else None
+            if url is not None and normalize_url(url) in page.self_urls:
+                return True
+    return False
 
 
 def _card(item: HtmlElement) -> bool:

@@ -45,6 +45,48 @@ def own_story_via_network(page: PageState, url: str, source: str) -> bool:
     return any("".join(credited[:count]) in names for count in range(1, len(credited) + 1))
 
 
+def site_hosts(page: PageState) -> set[str]:
+    """The page's own site: its address, and the canonical/og:url it declares (found once)."""
+    if page.sites is None:
+        hosts = {site(host_) for host_ in page.self_hosts if host_}
+        head = page.root.find("head")
+        if head is not None:
+            canonical = head.find("link[@rel='canonical']")
+            og_url = head.find("meta[@property='og:url']")
+            for url in (
+                canonical.get("href") if canonical is not None else None,
+                og_url.get("content") if og_url is not None else None,
+            ):
+                if url and "://" in url:
+                    hosts.add(site(host(url.strip())))
+        hosts.discard("")
+        page.sites = hosts
+    return page.sites
+
+
+def network_sites(page: PageState) -> set[str]:
+    """The page's own site and the sites it links to all over (a news group's other
+    titles in its menus, modules and footer): a story there is the group's own, while a
+    source a story quotes is linked once or twice."""
+    if page.network is None:
+        hrefs: dict[str, set[str]] = {}
+        for link in page.root.iter("a"):
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://", "//")):
+                name = href.split("/", 3)[2].split("@")[-1].split(":")[0].lower()
+                hrefs.setdefault(site(name), set()).add(href)
+        least = page.settings.min_network_links
+        page.network = site_hosts(page) | {
+            name for name, seen in hrefs.items() if len(seen) >= least
+        }
+    return page.network
+
+
+def own_site(page: PageState, url: str) -> bool:
+    """The address is on the page's own site."""
+    return site(host(url)) in site_hosts(page)
+
+
 def site(host_: str) -> str:
     """A host without its "www." (www.example.com and example.com are one site)."""
     return host_[4:] if host_.startswith("www.") else host_
@@ -64,12 +106,53 @@ def maybe_same_site(href: str, hosts: set[str]) -> bool:
     return site(name) in hosts
 
 
+@lru_cache(maxsize=4096)
+def excluded_path(path: str) -> bool:
+    """A hub, a utility page or a file (``rules.EXCLUDED_PATH``), unless the hub word is a
+    section's name over a story's own slug ("/news/people/<a story's slug and id>",
+    "/voices/comment/<a long headline slug>")."""
+    if rules.EXCLUDED_PATH.search(path) is None:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if len(segments) < 2 or not _story_slug(segments[-1]):
+        return True
+    sections = [s for s in segments[:-1] if s not in rules.SECTION_HUB_WORDS]
+    return rules.EXCLUDED_PATH.search("/" + "/".join([*sections, segments[-1]])) is not None
+
+
+def _story_slug(segment: str) -> bool:
+    """A story's slug: a headline of several words, or fewer with the story's id or date."""
+    name = rules.ARTICLE_EXT.sub("", segment)
+    count = len([w for w in rules.SLUG_SEPARATORS.split(name) if w])
+    return count >= rules.STORY_SLUG_WORDS or (
+        count >= 3 and rules.DATE_OR_ID.search(name) is not None
+    )
+
+
+def slug_spells(path: str, title: str) -> bool:
+    """The path's last segment is the headline slugified ("/rattengift-toetet-greifvoegel"
+    for "Rattengift tötet Greifvögel"): most of its words, and at least a few, are the
+    title's words (accents folded, or spelled out as German does: ö -> oe)."""
+    segments = [s for s in path.lower().split("/") if s]
+    if not segments:
+        return False
+    slug = words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))
+    least = rules.TITLE_SLUG_WORDS
+    if len(slug) < least:
+        return False
+    said = set(words.slug_words(title)) | set(words.slug_words(words.spelled_out(title)))
+    matched = sum(1 for word in slug if word in said)
+    return matched >= least and matched >= rules.TITLE_SLUG_SHARE * len(slug)
+
+
 def story_shaped(url: str) -> bool:
     """An address with a story's own shape: a date or an id, or a slug of several words
     (what a teaser on another site must show; front pages and hubs have neither)."""
     parts = split(url)
     path = parts.path.lower()
     if rules.DATE_OR_ID.search(path) or rules.DATE_OR_ID.search(parts.query):
+        return True
+    if rules.FEED_ITEM_PATH.match(parts.path):
         return True
     last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
     return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
@@ -92,10 +175,12 @@ def article_like(path: str, query: str, lenient: bool = False) -> bool:
     ``/blog/rust-async`` or ``/lemon-curd/``: the words already say the links are stories.
     """
     segments = [s for s in path.split("/") if s]
-    if not segments:
-        return False
+    if not segments:  # a front page, unless its query names a post ("/?p=1412")
+        return bool(query) and rules.QUERY_ID.search(query) is not None
     last = rules.ARTICLE_EXT.sub("", segments[-1])
     if rules.DATE_OR_ID.search(path) or (query and rules.DATE_OR_ID.search(query)):
+        return True
+    if rules.FEED_ITEM_PATH.match(path):
         return True
     slug_words = len([w for w in rules.SLUG_SEPARATORS.split(last) if w])
     # (WordPress puts posts at the site root: "/lemon-curd/" under "You May Also Like".)
@@ -139,18 +224,27 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     parts = split(url)
     name = host(url)
-    if normalize_url(url) in page.self_urls:
+    if normalize_url(url) in page.self_urls or _own_page_part(page, parts.path):
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
     if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
         return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
-    if rules.EXCLUDED_PATH.search(path) or rules.EXCLUDED_QUERY.search(parts.query):
+    if excluded_path(path) or rules.EXCLUDED_QUERY.search(parts.query):
         return None
     if relaxed and name not in page.self_hosts:
         return url if path.strip("/") else None  # a site's front page is no story
     return url if article_like(path, parts.query, lenient) else None
+
+
+def _own_page_part(page: PageState, path: str) -> bool:
+    """Another page of the story being read ("<its address>/seite-2", ".../page/3")."""
+    for own in page.self_urls:
+        base = split(own).path.rstrip("/")
+        if base and path.startswith(base + "/") and rules.PAGE_PART.match(path[len(base) + 1 :]):
+            return True
+    return False
 
 
 def excluded_fragment(href: str) -> bool:
@@ -171,6 +265,8 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
         if own != "/":
             folders.setdefault(parts.netloc, set()).add(own)
     for key, (netloc, own) in owns.items():
+        if rules.QUERY_ID.search(split(key).query):
+            continue  # "/blog?p=19533": the query names a post, the path is no section
         if any(f != own and f.startswith(own) for f in folders.get(netloc, ())):
             del by_url[key]
     with_id = {key for key in by_url if has_id(key)}
@@ -179,6 +275,21 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
         hosts = {host(key) for key in with_id}
         for key in [k for k in by_url if k not in with_id and host(k) in hosts]:
             del by_url[key]
+
+
+def drop_media_lists(by_url: dict[str, list[HtmlElement]], block: HtmlElement) -> None:
+    """Drop a list of clips or galleries inside a block ("Most popular": a stories tab and a
+    videos tab): a list whose addresses are mostly videos, photos or slideshows. A video
+    among stories stays."""
+    lists: dict[HtmlElement, list[str]] = {}
+    for key, links in by_url.items():
+        holder = next(links[0].iterancestors(*rules.LIST_TAGS), None)
+        if holder is not None and (holder is block or block in holder.iterancestors()):
+            lists.setdefault(holder, []).append(key)
+    for keys in lists.values():
+        if len(keys) >= 2 and sum(map(media, keys)) * 2 > len(keys):
+            for key in keys:
+                del by_url[key]
 
 
 def drop_hub_urls(by_url: dict[str, list[HtmlElement]], heading: str) -> None:

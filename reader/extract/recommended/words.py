@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -176,6 +178,13 @@ def heading_match(value: str) -> bool:
     return False
 
 
+def media_title(value: str) -> bool:
+    """A clip's or a gallery's title by its lead word ("Video: How easy is it...",
+    "PHOTOS: The royals at the Olympics")."""
+    head, colon, _ = value.strip().partition(":")
+    return bool(colon) and plain(head).strip() in phrases.MEDIA_TITLE_LEADS
+
+
 def _cjk_label(lowered: str) -> bool:
     """A short label without spaces between words that names a list ("热点推荐")."""
     return (
@@ -255,8 +264,23 @@ def headline(value: str, settings: Thresholds) -> bool:
             return False
         if not settings.min_teaser_chars_nospace <= chars <= settings.max_teaser_chars_nospace:
             return False
-    digits = len(_ANY_DIGIT.findall(value))
-    return digits <= settings.max_teaser_digit_share * (len(value) - value.count(" "))
+    # A year is a word of a headline ("The best credit cards for 2017"); score lines and
+    # tables are made of other numbers, and a date ("Tuesday | Sept 3, 2002") has too
+    # few words of letters.
+    digits = len(_ANY_DIGIT.findall(value)) - 4 * len(_YEAR.findall(value))
+    if digits > settings.max_teaser_digit_share * (len(value) - value.count(" ")):
+        return False
+    return words < settings.min_teaser_words or (
+        len(_LETTER_WORD.findall(value)) >= settings.min_teaser_words - 1
+    )
+
+
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
+
+
+def spelled_out(value: str) -> str:
+    """Letters a slug spells out rather than folds ("Grüße" -> "gruesse")."""
+    return value.lower().translate(_SPELLED_OUT)
 
 
 @lru_cache(maxsize=4096)

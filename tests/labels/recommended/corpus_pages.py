@@ -7,6 +7,13 @@ labelled for issue 4 (capture was tuned on them) and Readability's synthetic tes
 (pages under 20 kB: a few paragraphs written to test one parsing rule, not real layouts).
 Every third page of that order (index 2, 5, 8, ...) is held out: scored only at the end,
 never tuned on.
+
+Round 2 (issue 14's second round) adds pages that resemble the issue's final check (news
+and magazine pages): the next pages of the same order, after round 1's, that declare
+themselves articles in their own metadata (``og:type`` article, ``article:published_time``,
+a JSON-LD Article / NewsArticle / BlogPosting), read by a regex over the raw file so that
+no Reader code decides the sample. CleanEval's 2007 pages declare none, so it adds none.
+Every third page of round 2's own order per corpus is held out too.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +33,15 @@ LABELS = Path(__file__).resolve().parent
 # How many pages of each corpus are labelled.
 SAMPLE_SIZES = {"mozilla": 40, "dragnet": 50, "snippets": 45, "cleaneval": 20}
 HOLD_OUT_EVERY = 3
+# Round 2: how many more pages of each corpus, among those declaring themselves articles.
+ROUND2_SIZES = {"mozilla": 15, "dragnet": 40, "snippets": 35}
+ARTICLE_DECLARATION = re.compile(
+    r"og:type[\"']?\s+content=[\"']?article"
+    r"|article:published_time"
+    r"|[\"']@type[\"']\s*:\s*[\"'](?:News|Blog|Reportage)?Article[\"']"
+    r"|[\"']@type[\"']\s*:\s*[\"']BlogPosting[\"']",
+    re.IGNORECASE,
+)
 # Labelled for issue 4 (tests/unit/test_recommended_corpus.py): capture was tuned on them.
 sys.path.insert(0, str(REPO / "tests" / "unit"))
 from test_recommended_corpus import WITH_STORIES, WITHOUT_STORIES  # noqa: E402
@@ -40,6 +57,7 @@ class CorpusPage:
     name: str  # "<corpus>/<page>", e.g. "dragnet/108"
     path: Path
     held_out: bool
+    round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages)
 
     @property
     def stand_in_url(self) -> str:
@@ -64,14 +82,27 @@ def _order(name: str) -> str:
     return hashlib.sha1(f"recommended-labels:{name}".encode()).hexdigest()
 
 
+def declares_article(path: Path) -> bool:
+    """The page calls itself an article in its own metadata (round 2's sample rule)."""
+    return (
+        ARTICLE_DECLARATION.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    )
+
+
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order, each marked held out or not."""
+    """The labelled pages, in sample order (round 1, then round 2), each marked held out
+    or not."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
-        names = sorted(found, key=lambda n: _order(f"{corpus}/{n}"))[:size]
-        for index, name in enumerate(names):
+        ordered = sorted(found, key=lambda n: _order(f"{corpus}/{n}"))
+        for index, name in enumerate(ordered[:size]):
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], index % HOLD_OUT_EVERY == 2))
+        more = ROUND2_SIZES.get(corpus, 0)
+        later = [name for name in ordered[size:] if declares_article(found[name])][:more]
+        for index, name in enumerate(later):
+            held_out = index % HOLD_OUT_EVERY == 2
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=2))
     return pages
 
 

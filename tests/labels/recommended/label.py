@@ -4,6 +4,7 @@ reading a page takes minutes, not an hour.
 
     python tests/labels/recommended/label.py todo              pages not labelled yet
     python tests/labels/recommended/label.py show PAGE         the page's link groups
+    python tests/labels/recommended/label.py outline PAGE      labels, prose and groups in order
     python tests/labels/recommended/label.py set PAGE [G3=related[:SPEC]] [J1=more] ...
     python tests/labels/recommended/label.py list PAGE         the labels as stored
 
@@ -16,7 +17,8 @@ inside prose (a link in a sentence) are only counted. Lists found only in the pa
 SPEC is a comma list: ``-3`` or ``-3..8`` drops items, ``+1..5`` keeps only those items,
 ``s`` marks every item sponsored, ``s3`` / ``s3..5`` marks items sponsored; a bare number
 continues the sign before it (``+4,6`` keeps items 4 and 6). ``G3..G9=more`` applies
-one choice to a run of groups. ``set PAGE``
+one choice to a run of groups; ``@more=URL`` adds a story link that no group shows (a
+card whose teaser makes it look like prose). ``set PAGE``
 alone records that the page recommends nothing. A story already taken keeps its first kind.
 """
 
@@ -50,6 +52,7 @@ class Group:
     where: str
     heading: str
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, absolute url)
+    element: object = None  # the container (markup groups)
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
@@ -113,8 +116,14 @@ def _heading_before(container) -> str:  # type: ignore[no-untyped-def]
 
 
 def _in_sentence(link) -> bool:  # type: ignore[no-untyped-def]
+    """A link in running text. A card's title is not: a link in a heading, or the link an
+    item's text starts with (a title over its teaser)."""
     for ancestor in link.iterancestors():
+        if ancestor.tag in HEADINGS:
+            return False
         if ancestor.tag in ("p", "dd", "blockquote", "td", "li"):
+            if ancestor.tag != "p" and _text(ancestor).startswith(_text(link)[:40]):
+                return False
             return len(_text(ancestor)) - len(_text(link)) > SENTENCE_EXTRA
         if ancestor.tag in ("div", "section", "article", "body", "ul", "ol"):
             return False
@@ -150,11 +159,14 @@ def markup_groups(root, base: str | None) -> tuple[list[Group], int]:  # type: i
     def shape(element) -> tuple:  # type: ignore[no-untyped-def]
         return (element.tag, (element.get("class") or "").split()[:1])
 
+    # Containers in page order: sets of elements iterate in memory order, and group
+    # numbers must not change between "show" and "set".
+    order = {element: index for index, element in enumerate(root.iter())}
     changed = True
     while changed:
         changed = False
         by_parent: dict = {}
-        for container in set(container_of.values()):
+        for container in sorted(set(container_of.values()), key=order.__getitem__):
             parent = container.getparent()
             if parent is not None:
                 by_parent.setdefault((parent, str(shape(container))), set()).add(container)
@@ -172,7 +184,9 @@ def markup_groups(root, base: str | None) -> tuple[list[Group], int]:  # type: i
                 a.tag for a in [container, *container.iterancestors()] if a.tag in FURNITURE
             ]
             where = _describe(container) + (f"  [in {','.join(furniture)}]" if furniture else "")
-            groups[container] = Group(f"G{len(groups) + 1}", where, _heading_before(container))
+            groups[container] = Group(
+                f"G{len(groups) + 1}", where, _heading_before(container), element=container
+            )
         group = groups[container]
         text = _link_text(link)
         same = [i for i, (_, u) in enumerate(group.links) if normalize_url(u) == normalize_url(url)]
@@ -302,6 +316,38 @@ def show(page: CorpusPage, everything: bool = False) -> None:
             print(f"   ... {len(group.links) - shown} more")
 
 
+def outline(page: CorpusPage) -> None:
+    """Headings, short labels, prose and groups in page order: where each group sits
+    (which heading it follows, before or after the story's paragraphs)."""
+    root, base, _ = corpus_pages.parse(page)
+    groups, _ = markup_groups(root, base)
+    starts = {group.element: group for group in groups}
+    prose = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        group = starts.get(element)
+        if group is not None:
+            if prose:
+                print(f"   [prose: {prose} paragraphs]")
+                prose = 0
+            furniture = "[in " in group.where
+            print(f"{group.gid:>5} {len(group.links)} links {'(furniture)' if furniture else ''}")
+            continue
+        if element.tag == "p" and len(_text(element)) > 80:
+            prose += 1
+            continue
+        text = _text(element)
+        label = element.tag in HEADINGS or (
+            not len(element) and 0 < len(text) < 50 and element.tag not in ("a", "option")
+        )
+        if label and text and element.find(".//a") is None:
+            if prose:
+                print(f"   [prose: {prose} paragraphs]")
+                prose = 0
+            print(f"      {element.tag}: {text[:70]}")
+
+
 def _ranges(spec: str) -> list[int]:
     if ".." in spec:
         first, last = spec.split("..")
@@ -336,8 +382,17 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
     found, _, page_url = groups_of(page)
     groups = {g.gid: g for g in found}
     stories: list[list] = []
-    seen: set[str] = set()
+    seen: set[str] = {normalize_url(page_url)}  # the page's own address is never a story
     for choice in choices:
+        if choice.startswith("@"):  # "@more=URL": a story link no group holds
+            kind, _, url = choice[1:].partition("=")
+            absolute = resolve(url, page_url)
+            if kind not in KINDS or absolute is None:
+                raise SystemExit(f"bad direct story {choice!r}")
+            if normalize_url(absolute) not in seen:
+                seen.add(normalize_url(absolute))
+                stories.append([absolute, kind, False])
+            continue
         gids, _, rest = choice.partition("=")
         kind, _, spec = rest.partition(":")
         first, _, last = gids.partition("..")
@@ -436,6 +491,8 @@ def main(argv: list[str]) -> int:
     page = pages[argv[1]]
     if command == "show":
         show(page, "--all" in argv)
+    elif command == "outline":
+        outline(page)
     elif command == "set":
         note = next((a[5:] for a in argv[2:] if a.startswith("note=")), "")
         set_labels(page, [a for a in argv[2:] if not a.startswith("note=")], note)

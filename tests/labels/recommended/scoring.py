@@ -48,6 +48,17 @@ class Totals:
     def recall(self) -> float:
         return self.hits / self.labelled if self.labelled else 1.0
 
+    def macro_precision(self) -> float:
+        """Precision per page, averaged over the pages where capture found something: each
+        page weighs the same, so one 120-item page cannot carry the figure."""
+        pages = [p for p in self.pages if p.found]
+        return sum(len(p.hits) / len(p.found) for p in pages) / len(pages) if pages else 1.0
+
+    def macro_recall(self) -> float:
+        """Recall per page, averaged over the pages that offer stories."""
+        pages = [p for p in self.pages if p.labelled]
+        return sum(len(p.hits) / len(p.labelled) for p in pages) / len(pages) if pages else 1.0
+
     def none_found(self) -> float:
         """Share of pages with stories where none is found."""
         pages = [p for p in self.pages if p.labelled]
@@ -70,6 +81,10 @@ class Totals:
         print(
             f"   precision {hits / found if found else 1:.3f} ({hits}/{found})   "
             f"recall {hits / labelled if labelled else 1:.3f} ({hits}/{labelled})"
+        )
+        print(
+            f"   per page (macro): precision {self.macro_precision():.3f}   "
+            f"recall {self.macro_recall():.3f}"
         )
         print(
             f"   pages with stories, none found: {none_found}/{len(with_stories)} "
@@ -105,12 +120,13 @@ class Totals:
         print(f"   found stories flagged sponsored but labelled not: {wrongly_flagged}")
 
 
-def score(page: corpus_pages.CorpusPage, entry: dict) -> PageScore:
-    from reader.extract.recommended import find_recommended
+def score(page: corpus_pages.CorpusPage, entry: dict, settings: object = None) -> PageScore:
+    """One page scored; ``settings`` (a ``Thresholds``) tries other thresholds."""
+    from reader.extract.recommended import DEFAULTS, find_recommended
 
     root, base, url = corpus_pages.parse(page)
     start = time.perf_counter()
-    stories = find_recommended(root, base, url)
+    stories = find_recommended(root, base, url, settings or DEFAULTS)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     labelled = {
         normalize_url(story_url): (kind, sponsored)

@@ -52,10 +52,16 @@ SCAN_TAGS = tuple(
 TEXT_TAGS = INLINE_MODULE_TAGS | HEADING_TAGS | {"a"}
 # Page furniture whose class words are feature-flag soup ("NoMegaMenu", "hasSubnav").
 ROOT_TAGS = frozenset({"html", "body"})
+# Elements that may be a line of the story that is nothing but a link ("lines").
+LINE_TAGS = ("p", "li")
+# Bullets around such a line's link ("» <a>...</a>", "- <a>...</a>").
+LINE_BULLETS = " »›•·-–—>|*"
 # Where a teaser's picture, time or paragraph shows an item is a card, not a bare link.
 CARD_PART_TAGS = ("img", "time", "p", "picture")
 # Elements that never hold a provider line.
 MEDIA_TAGS = frozenset({"img", "time", "picture", "source"})
+# What an ad slot holds (the ad is loaded into it): such an element is no "Ad" label.
+AD_SLOT_TAGS = ("iframe", "script", "ins")
 # Elements short enough to be an item's "Ad" label.
 AD_LABEL_TAGS = frozenset({"span", "small", "em", "b", "strong", "div"})
 # Elements that end a link's sentence context (a paragraph) or show there is none.

@@ -52,12 +52,21 @@ EXCLUDED_PATH = re.compile(
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
     r"|^/@[^/]+/?$"
+    # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
+    r"|^/wiki/"
     # Wiki namespaces: category, portal and help pages are hubs, not articles.
     r"|/(?:category|kategorie|categoria|categorie|portal|special|spezial|help|hilfe|file|"
     r"datei|template|vorlage|wikipedia|talk|diskussion|user|benutzer):"
     r"|/(?:showthread|viewtopic|viewforum|forumdisplay)\.php"
+    # Discourse forums put a thread at /t/<slug>/<id>.
+    r"|^/t/[^/]+/\d+(?:/|$)"
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
+# Of those hub words, the ones news sites also name sections by: over a story's own slug
+# ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub.
+SECTION_HUB_WORDS = frozenset({"people", "comment", "community"})
+# A slug of this many words is a headline (fewer count with an id or a date beside them).
+STORY_SLUG_WORDS = 5
 # Query parameters that mark a listing page, a comment link or a share action.
 EXCLUDED_QUERY = re.compile(
     r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat)=", re.IGNORECASE
@@ -86,6 +95,7 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "amazon.de",
     "amzn.to",
     "ebay.com",
+    "barnesandnoble.com",
     "shareasale.com",
     "go.skimresources.com",
     "redirect.viglink.com",
@@ -105,6 +115,20 @@ DATE_OR_ID = re.compile(r"\d{4,}")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
 # The hash is only tried where a hex run starts, so its lookahead reads each run once.
 PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
+# A feed's item sent through FeedBurner's click counter ("feeds.example.com/~r/<feed>/~3/
+# <item>", "feedproxy.google.com/~r/..."): blogs print their "latest" lists this way.
+FEED_ITEM_PATH = re.compile(r"/~r/[^/]+/~3/[^/]+")
+# A slug spells its story's headline when this many of its words, and this share of
+# them, are the headline's own.
+TITLE_SLUG_WORDS = 3
+TITLE_SLUG_SHARE = 0.6
+# A story's id in a query ("?p=19533", WordPress's short links; "?story=1234"); other
+# numbered queries are listings, jobs or products.
+QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}(?:&|$)")
+# What follows a story's own address on its other pages ("seite-2", "page/3", "2/").
+PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/?$", re.IGNORECASE)
+# Elements that hold one list of a block's items.
+LIST_TAGS = ("ul", "ol")
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.

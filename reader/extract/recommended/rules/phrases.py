@@ -532,6 +532,11 @@ MEDIA_LIST_WORDS: tuple[str, ...] = (
     "clips",
 )
 
+# Lead words of a clip's or a gallery's title ("Video: ...", "PHOTOS: ...").
+MEDIA_TITLE_LEADS = frozenset(
+    {"video", "videos", "watch", "photo", "photos", "gallery", "slideshow", "audio", "podcast"}
+)
+
 # Longest heading text considered (words): longer text is a sentence, not a label.
 MAX_HEADING_WORDS = 9
 # Open-ended headings ("More from <section>", "Plus de <rubrique>") name something short.

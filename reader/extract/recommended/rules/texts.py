@@ -176,11 +176,16 @@ UTILITY_TEXTS = frozenset(
 )
 # Link texts that start like this are notices about the block, not stories.
 LABEL_TITLE_PREFIXES: tuple[str, ...] = (
+    "permalink",  # "Permalink to this comment"
+    "printer friendly",
+    "printer-friendly",
+    "print this",
     "sponsored links",
     "promoted links",
     "ads by",
     "by taboola",
     "by outbrain",
+    "powered by",  # a widget's credit to its network
     "what's this",
     "view all",
     "see all",
@@ -208,4 +213,23 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "alle meldungen",
     "alle nachrichten",
     "mehr anzeigen",
+)
+
+# A previous/next post's mark, printed as the first part of its link ("older", "Next").
+ADJACENT_MARKS = frozenset(
+    {
+        "older",
+        "newer",
+        "previous",
+        "prev",
+        "next",
+        "previous post",
+        "next post",
+        "previous article",
+        "next article",
+        "vorheriger beitrag",
+        "nächster beitrag",
+        "article précédent",
+        "article suivant",
+    }
 )

@@ -81,6 +81,31 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "lire aussi",
     "mehr zum thema",
 )
+# Class/id words of a shop's product grid.
+PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})
+# Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
+# deals, events (in the languages capture reads).
+LISTING_LABEL_WORDS = frozenset(
+    {
+        "jobs",
+        "careers",
+        "shop",
+        "store",
+        "products",
+        "deals",
+        "events",
+        "stellenangebote",
+        "stellenanzeigen",
+        "jobborse",
+        "emplois",
+        "empleos",
+        "offerte",
+        "angebote",
+    }
+)
+# Class/id words written as one word with what they relate ("block-relatedarticle",
+# "recommendedcontent"): a word starting with one of these is a strong token too.
+STRONG_STEMS: tuple[str, ...] = ("related", "recommend")
 # Tokens that only count next to another token (too generic alone).
 WEAK_TOKENS = frozenset({"stream", "rail", "carousel", "latest", "trc", "jp", "crp", "popular"})
 
@@ -184,6 +209,7 @@ AD_NETWORK_TOKENS = frozenset(
         "ligatus",
         "strossle",
         "contentad",
+        "crowdignite",
     }
 )
 
@@ -330,3 +356,6 @@ SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summar
 # Class words of an item that is an ad ("sponsored-item", "ad-label": short names only).
 AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
 AD_WORD = "ad"
+# First words of a CMS's state classes ("node-promoted", "node-sticky": Drupal's flags of a
+# story's place on the site), which say nothing about advertising.
+CMS_STATE_WORDS = frozenset({"node"})

@@ -1,0 +1,103 @@
+"""Link lines inside the story: paragraphs or list items that are nothing but a link to
+another story, alone or in a run under a short label ("More content from NBCNews.com:",
+"Lue aiheesta lisää:", "Weitere Beiträge aus der Kolumne"). A sentence holds its links
+among other words; a line that is only a headline's link is a recommendation, whatever
+its label says (or when it has none), and whatever language that label is in.
+
+Only the story's own column is read here (teaser runs beside it are ``teasers``' job), so
+a menu's list of links never comes into it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.extract.recommended import furniture, items, signals, urls, words
+from reader.extract.recommended.rules import elements
+from reader.extract.recommended.state import Block, PageState
+from reader.extract.tags import HEADING_TAGS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+
+def blocks(page: PageState, main: HtmlElement | None) -> list[Block]:
+    """One block per run of sibling link lines in the story's column ``main``."""
+    if main is None or not page.dated_story():
+        return []  # on an information page, lines of links are its references
+    settings = page.settings
+    found: list[Block] = []
+    run: list[HtmlElement] = []
+    for element in main.iter(*elements.LINE_TAGS):
+        link = _line_link(element)
+        if link is None or not _headline_story(page, link):
+            continue
+        if run and not _follows(run[-1], element):
+            found.append(_block(run, settings.max_line_label_chars))
+            run = []
+        run.append(element)
+    if run:
+        found.append(_block(run, settings.max_line_label_chars))
+    return [
+        block
+        for block in found
+        if not any(furniture.menu(page, a) for a in block.element.iterancestors())
+    ]
+
+
+def _line_link(element: HtmlElement) -> HtmlElement | None:
+    """The element's one link when its whole text is that link's (a list bullet aside)."""
+    links = element.findall(".//a[@href]")
+    if len(links) != 1:
+        return None
+    link = links[0]
+    own = words.text(link)
+    whole = words.text(element).strip(elements.LINE_BULLETS)
+    return link if own and whole == own.strip(elements.LINE_BULLETS) else None
+
+
+def _headline_story(page: PageState, link: HtmlElement) -> bool:
+    """A headline's text, and a story's address on this site or a sister site (a line
+    linking to another publisher is the story's source, quoted)."""
+    text = link.text_content()
+    if not words.headline(text, page.settings) or words.media_title(text):
+        return False
+    url = urls.story_url(page, link, relaxed=False, lenient=True)
+    return url is not None and urls.site(urls.host(url)) in urls.network_sites(page)
+
+
+def _follows(previous: HtmlElement, element: HtmlElement) -> bool:
+    """The element is the next sibling of the previous line (or of its list item's list)."""
+    sibling = previous.getnext()
+    while sibling is not None and (
+        not isinstance(sibling.tag, str) or (sibling.tag == "br" or not words.text(sibling))
+    ):
+        sibling = sibling.getnext()
+    return sibling is element
+
+
+def _block(run: list[HtmlElement], max_label_chars: int) -> Block:
+    """The run as a block: its links, and the short label just above it, if any."""
+    first = run[0]
+    links = [link for line in run for link in line.iter("a") if link.get("href")]
+    anchor = first.getparent() if first.tag == "li" and first.getparent() is not None else first
+    return Block(first, "lines", start_after=_label(anchor, max_label_chars), links=links)
+
+
+def _label(anchor: HtmlElement, max_chars: int) -> HtmlElement | None:
+    """A heading or a short line without links just before the run ("Read more:")."""
+    previous = anchor.getprevious()
+    while previous is not None and (not isinstance(previous.tag, str) or not words.text(previous)):
+        previous = previous.getprevious()
+    if previous is None or previous.find(".//a") is not None:
+        return None
+    text = words.text(previous)
+    if words.sponsored_label(text) and (
+        signals.ad_class(previous)
+        or items.ad_slot(previous)
+        or any(signals.ad_class(node) for node in previous.iterdescendants())
+    ):
+        return None  # an ad slot's own "Advertisement" caption, not the run's label
+    if previous.tag in HEADING_TAGS or len(text) <= max_chars:
+        return previous
+    return None
