@@ -93,6 +93,7 @@ class Listening(QObject):
         self.index = 0
         self.state = "stopped"
         self.start_when_opened: int | None = None  # a queued article: speak once shown
+        self._starting: Document | None = None  # its script is being made; voice to come
         self._voices: dict[str, list[Voice]] | None = None  # by language code
         self._voices_asked = False
         self._since_save = 0
@@ -134,10 +135,14 @@ class Listening(QObject):
         if self.script is not None and self.article_id == document.article_id:
             self.speech.do(lambda player: player.toggle())
             return
+        if self._starting is document:  # l again before the voice began: not now after all
+            self._starting = None
+            return
         self._start(document)
 
     @handles(LISTEN_STOP)
     def stop(self) -> None:
+        self._starting = None
         self.save_position()
         self.speech.do(lambda player: player.stop())
         self.highlight.clear()
@@ -205,6 +210,7 @@ class Listening(QObject):
         from reader.listen.script import build_script, realign
 
         self.save_position()
+        self._starting = document
         article_id, lang = document.article_id, document.article.lang
         html, actual = self.view.current_html(), self.view.document().toPlainText()
         reads = self.library.reads
@@ -216,8 +222,9 @@ class Listening(QObject):
 
         def ready(result: tuple[Script, int]) -> None:
             script, index = result
-            if self.current.document is not document:
-                return  # another article came meanwhile
+            if self._starting is not document or self.current.document is not document:
+                return  # another article came meanwhile, or l was pressed again
+            self._starting = None
             if not script.utterances:
                 self.bar.show_message("There is nothing to read aloud in this article.")
                 return
@@ -229,7 +236,11 @@ class Listening(QObject):
             self.speech.do(lambda player: player.load(script, index))
             self.speech.do(lambda player: player.play())
 
-        run_task(make, ready, lambda error: self.bar.show_message(str(error)))
+        def failed(error: BaseException) -> None:
+            self._starting = None
+            self.bar.show_message(str(error))
+
+        run_task(make, ready, failed)
 
     def _apply_voice(self, document: Document, *, restart: bool = False) -> None:
         """The person's voice for the article's language when there is one; otherwise the

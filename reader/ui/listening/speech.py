@@ -18,7 +18,7 @@ from reader.ui.presenter.tasks import run_task
 
 if TYPE_CHECKING:
     from reader.listen.player import Player
-    from reader.listen.script import Script, Utterance
+    from reader.listen.script import Utterance
     from reader.listen.ssip import Event, SpeechDispatcher
     from reader.listen.voices import Voice
 
@@ -148,10 +148,6 @@ class _Relay:
 
     def failed(self, message: str) -> None:
         self._speech.failed.emit(message)
-
-
-def load_script(speech: Speech, script: Script, index: int) -> None:
-    speech.do(lambda player: player.load(script, index))
 
 
 def _by_language(voices: list[Voice]) -> dict[str, list[Voice]]:
