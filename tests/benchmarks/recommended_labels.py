@@ -10,9 +10,10 @@ where none is found, pages without stories where some are found. Per corpus too.
 Micro figures (every story counts once) beside macro ones (every page counts once).
 The held-out third is scored only as a whole (``--split held-out``): per-page detail is
 printed for tuning pages only, so that nothing is tuned on the pages kept aside.
-``--save`` keeps each tuning page's hits and extras; ``--compare`` against such a file
-prints every page that lost a story or gained a wrong one (a change that wins on average
-must not lose a page somewhere).
+``--save`` keeps each page's hits and extras; ``--compare`` against such a file prints
+every tuning page that lost a story or gained a wrong one (a change that wins on average
+must not lose a page somewhere); on the held-out split it prints only how many pages got
+worse or better, never which.
 """
 
 from __future__ import annotations
@@ -60,12 +61,16 @@ def main() -> int:
     for corpus in corpus_pages.SAMPLE_SIZES:
         Totals([s for s in scores if s.name.startswith(corpus + "/")]).report(corpus)
     overall.report(f"ALL ({args.split}{f', round {args.round}' if args.round else ''})")
-    if args.split != "tuning":
-        return 0
     if args.save:
         args.save.write_text(json.dumps(_results(scores), indent=0), encoding="utf-8")
     if args.compare:
-        _compare(json.loads(args.compare.read_text(encoding="utf-8")), _results(scores))
+        before = json.loads(args.compare.read_text(encoding="utf-8"))
+        if args.split == "tuning":
+            _compare(before, _results(scores))
+        else:
+            _count_changes(before, _results(scores))
+    if args.split != "tuning":
+        return 0
     if args.worst:
         ranked = sorted(
             scores,
@@ -97,6 +102,30 @@ def _results(scores: list) -> dict[str, dict[str, list[str]]]:
         }
         for s in scores
     }
+
+
+def _changes(then: dict[str, list[str]], now: dict[str, list[str]]) -> tuple[bool, bool]:
+    """(worse, better) for one page: a story lost, a wrong one or a wrong flag gained."""
+    worse = (
+        bool(set(then["hits"]) - set(now["hits"]))
+        or bool(set(now["extra"]) - set(then["extra"]))
+        or bool(set(now.get("flag", ())) - set(then.get("flag", ())))
+    )
+    better = (
+        bool(set(now["hits"]) - set(then["hits"]))
+        or bool(set(then["extra"]) - set(now["extra"]))
+        or bool(set(then.get("flag", ())) - set(now.get("flag", ())))
+    )
+    return worse, better
+
+
+def _count_changes(before: dict, after: dict) -> None:
+    """Held-out pages are guarded blind: only how many got worse or better, never which,
+    so that a change that loses a page there is refused without anyone reading the page."""
+    verdicts = [_changes(before[name], now) for name, now in after.items() if name in before]
+    worse = sum(1 for w, _ in verdicts if w)
+    better = sum(1 for _, b in verdicts if b)
+    print(f"   held-out pages worse: {worse}, pages better: {better} (names not shown)")
 
 
 def _compare(before: dict, after: dict) -> None:

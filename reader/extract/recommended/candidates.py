@@ -176,6 +176,10 @@ def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
         if links is None:
             return None
         if links:
+            if region.tag == "p" and not tokens.NEGATIVE_TOKENS.isdisjoint(
+                words.flat_words(region)
+            ):
+                return None  # "Read more: <tags>" on a line its class calls the tags
             region, links = _widen(page, region, heading, rank, links)
             return Block(region, "heading", start_after=heading, links=links)
         if region.find(".//li") is not None and region.find(".//a[@href]") is None:
