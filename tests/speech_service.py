@@ -10,6 +10,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,3 +81,17 @@ def running(folder: Path) -> Iterator[Path]:
             process.wait()
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, 9)  # its output module, should it outlive the server
+
+
+@contextmanager
+def for_benchmark() -> Iterator[Path | None]:
+    """A private service in a fresh temporary folder, reached through $SPEECHD_ADDRESS as
+    a session's would be; yields None (after saying why) where it cannot run."""
+    reason = available()
+    if reason:
+        print(f"skipped: {reason}")
+        yield None
+        return
+    with running(Path(tempfile.mkdtemp(prefix="reader-speechd-"))) as sock:
+        os.environ["SPEECHD_ADDRESS"] = f"unix_socket:{sock}"
+        yield sock

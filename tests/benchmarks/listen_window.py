@@ -54,12 +54,9 @@ def main() -> int:
     sys.path.insert(0, str(REPO / "tests"))
     import speech_service
 
-    reason = speech_service.available()
-    if reason:
-        print(f"skipped: {reason}")
-        return 0
-    with speech_service.running(Path(tempfile.mkdtemp(prefix="reader-speechd-"))) as sock:
-        os.environ["SPEECHD_ADDRESS"] = f"unix_socket:{sock}"
+    with speech_service.for_benchmark() as sock:
+        if sock is None:
+            return 0
         return measure(runs, [page for page in PAGES if not wanted or page[0] in wanted])
 
 
