@@ -57,6 +57,10 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
+# Lines break between words only, never inside one ("Louisi-ana"), here and in table cells
+# (WrapAtWordBoundaryOrAnywhere would let Qt squeeze a table's columns below their widest
+# word); what cannot be broken (a table with many columns) makes the page scroll sideways.
+TEXT_WRAP = QTextOption.WrapMode.WordWrap
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,7 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        # Lines break between words only, never inside one ("Louisi-ana"); what cannot be
-        # broken at all (a table with many columns) makes the page scroll sideways.
-        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setWordWrapMode(TEXT_WRAP)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
@@ -333,7 +335,7 @@ class ReadingView(QTextBrowser):
         self._width_changed()
 
     def _width_changed(self, *_args: object) -> None:
-        overflow = self.document().size().width() - self.viewport().width()
+        overflow = self._overflow_px()
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
             if overflow > OVERFLOW_SLACK_PX
@@ -341,6 +343,37 @@ class ReadingView(QTextBrowser):
         )
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
+
+    def _overflow_px(self) -> float:
+        """How far the laid-out content reaches past the view's right edge. The document's
+        own width overstates it when tables sit inside tables: Qt counts their sizing pass in,
+        and LWN's statistics (two tables in a table in a quote) made the page 164 px too wide
+        at every window width. So when the document claims to be wider, the tables and the
+        lines of the text outside them are asked where they really end."""
+        document = self.document()
+        view_width = self.viewport().width()
+        if document.size().width() - view_width <= OVERFLOW_SLACK_PX:
+            return document.size().width() - view_width
+        layout = document.documentLayout()
+        root = document.rootFrame()
+        right = 0.0
+        frames = list(root.childFrames())
+        while frames:
+            frame = frames.pop()
+            right = max(right, layout.frameBoundingRect(frame).right())
+            frames.extend(frame.childFrames())
+        if right - view_width > OVERFLOW_SLACK_PX:
+            return right - view_width  # a table really too wide: no need to read every line
+        block = document.begin()
+        while block.isValid():
+            if document.frameAt(block.position()) is root:
+                text = block.layout()
+                left = text.position().x()
+                for number in range(text.lineCount()):
+                    line = text.lineAt(number)
+                    right = max(right, left + line.x() + line.naturalTextWidth())
+            block = block.next()
+        return right - view_width
 
     def _collect_images(self) -> None:
         """Remember where the images are, once, so a resize only touches those spots."""
@@ -429,7 +462,7 @@ def body_font(style: ViewStyle) -> QFont:
 def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
     option = document.defaultTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
+    option.setWrapMode(TEXT_WRAP)
     document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(themes.view_css(style))

@@ -395,6 +395,7 @@ def _shape_data_table(table: Any) -> None:
     numeric_columns: dict[int, list[bool]] = {}
     for row in table.iter("tr"):
         for index, cell in enumerate(row.iterchildren("td", "th")):
+            _trim_cell_padding(cell)
             if cell.tag == "th":
                 continue
             text = squash_text(cell)
@@ -410,6 +411,18 @@ def _shape_data_table(table: Any) -> None:
             column = numeric_columns.get(index, [])
             numbers = bool(column) and sum(column) * 2 > len(column)
             cell.set("align", "right" if numbers else "left")
+
+
+def _trim_cell_padding(cell: Any) -> None:
+    """No-break spaces at a cell's ends were the page's way of widening a column (LWN:
+    "Jürgen Schmidt" and 13 of them); kept, they made the column too wide for the text."""
+    if cell.text:
+        cell.text = cell.text.lstrip(" \t\n\xa0")
+    last = cell[-1] if len(cell) else None
+    if last is None:
+        cell.text = (cell.text or "").rstrip(" \t\n\xa0")
+    elif last.tail:
+        last.tail = last.tail.rstrip(" \t\n\xa0")
 
 
 def _quote_as_table(quote: Any) -> None:
