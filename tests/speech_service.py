@@ -10,6 +10,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,13 +20,20 @@ MODULE = Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng")
 MODULE_CONF = Path("/etc/speech-dispatcher/modules/espeak-ng.conf")
 CONFIG = """\
 LogLevel 2
-AudioOutputMethod "alsa"
-AudioALSADevice "null"
+{audio}
 AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
 DefaultModule espeak-ng
 DefaultLanguage "en"
 """
 START_TIMEOUT_S = 10
+# Where the sound goes. ALSA's null device: no sound card needed, played at once (the
+# default). $READER_SPEECH_SINK=pulse: the PulseAudio server of $PULSE_SERVER (a null sink
+# there plays in real time, for measurements at a listener's pace).
+SINKS = {
+    "null": 'AudioOutputMethod "alsa"\nAudioALSADevice "null"',
+    "pulse": 'AudioOutputMethod "pulse"',
+}
+SINK_ENV = "READER_SPEECH_SINK"
 
 
 def available() -> str | None:
@@ -42,7 +50,8 @@ def running(folder: Path) -> Iterator[Path]:
     """Start the service in ``folder``; yields its socket; ends it (and its module)."""
     conf = folder / "conf"
     (conf / "modules").mkdir(parents=True)
-    (conf / "speechd.conf").write_text(CONFIG)
+    sink = SINKS.get(os.environ.get(SINK_ENV, "null"), SINKS["null"])
+    (conf / "speechd.conf").write_text(CONFIG.format(audio=sink))
     module_conf = MODULE_CONF.read_text() if MODULE_CONF.exists() else ""
     (conf / "modules" / "espeak-ng.conf").write_text(module_conf)
     (folder / "log").mkdir()
@@ -72,3 +81,17 @@ def running(folder: Path) -> Iterator[Path]:
             process.wait()
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, 9)  # its output module, should it outlive the server
+
+
+@contextmanager
+def for_benchmark() -> Iterator[Path | None]:
+    """A private service in a fresh temporary folder, reached through $SPEECHD_ADDRESS as
+    a session's would be; yields None (after saying why) where it cannot run."""
+    reason = available()
+    if reason:
+        print(f"skipped: {reason}")
+        yield None
+        return
+    with running(Path(tempfile.mkdtemp(prefix="reader-speechd-"))) as sock:
+        os.environ["SPEECHD_ADDRESS"] = f"unix_socket:{sock}"
+        yield sock

@@ -17,6 +17,7 @@ from reader.errors import FetchError, SecretsError
 from reader.model import Page
 
 if TYPE_CHECKING:
+    from reader.load.session import Cancel
     from reader.logins import Credentials
 
 # A page larger than this (after decompression) is not an article; a bomb stops here.
@@ -61,7 +62,7 @@ def fetch_page(
     *,
     credentials: Credentials | None = STORED,
     allow_http_login: bool = False,
-    cancel: Callable[[], bool] | Any = None,
+    cancel: Cancel = None,
     progress: Callable[[int, int | None], None] | None = None,
     max_bytes: int = MAX_PAGE_BYTES,
 ) -> Page:
@@ -102,7 +103,7 @@ def _fetch_page(
     *,
     credentials: Credentials | None,
     allow_http_login: bool,
-    cancel: Any,
+    cancel: Cancel,
     progress: Callable[[int, int | None], None] | None,
     max_bytes: int,
 ) -> Page:

@@ -18,11 +18,14 @@ from collections.abc import Callable, Collection
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from reader.errors import FetchError
 from reader.model import Asset
+
+if TYPE_CHECKING:
+    from reader.load.session import Cancel, Session
 
 MAX_IMAGES = 40  # a long photo essay; beyond that the article is a gallery
 MAX_IMAGE_BYTES = 10 * 1024 * 1024  # a large photo; more is a poster or a trap
@@ -87,7 +90,7 @@ def fetch_images(
     total: float = TOTAL_SECONDS,
     max_images: int = MAX_IMAGES,
     max_bytes: int = MAX_IMAGE_BYTES,
-    cancel: Callable[[], bool] | Any = None,
+    cancel: Cancel = None,
     progress: Callable[[int, int], None] | None = None,
     alternatives: dict[str, str] | None = None,
 ) -> dict[str, Asset]:
@@ -157,7 +160,7 @@ def fetch_images(
     return results
 
 
-def _download(session: Any, key: str, address: str, max_bytes: int) -> Asset | None:
+def _download(session: Session, key: str, address: str, max_bytes: int) -> Asset | None:
     """One image, or None when it fails for any reason (the UI shows a placeholder)."""
     from reader.load.session import parse_url, status_error
     from reader.load.sniff import image_type
@@ -193,7 +196,7 @@ def content_images(
     have: Collection[str] = (),
     *,
     timeout: float | None = None,
-    cancel: Callable[[], bool] | Any = None,
+    cancel: Cancel = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Asset]:
     """Download the images ``content_html`` shows; each Asset is keyed by the src as written.

@@ -17,7 +17,7 @@ import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
 import httpx
 
@@ -511,7 +511,17 @@ def _realm(response: httpx.Response) -> str | None:
     return None
 
 
-def cancel_hook(cancel: Any) -> Callable[[], bool] | None:
+class Settable(Protocol):
+    """A threading.Event, or anything else that says whether it was set."""
+
+    def is_set(self) -> bool: ...
+
+
+# What a caller may pass to stop a fetch: a callable, an Event, or nothing.
+Cancel = Callable[[], bool] | Settable | None
+
+
+def cancel_hook(cancel: Cancel) -> Callable[[], bool] | None:
     """Accept a threading.Event (or anything with is_set) as well as a plain callable."""
     if cancel is None:
         return None

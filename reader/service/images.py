@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.model import Article, Asset
 
 if TYPE_CHECKING:
+    from reader.load.session import Cancel
     from reader.store import Library
 
 
@@ -22,7 +23,7 @@ def with_images(
     article: Article,
     *,
     timeout: float | None = None,
-    cancel: Callable[[], bool] | Any = None,
+    cancel: Cancel = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Article:
     """The article with the images its content shows added to ``assets``.
@@ -59,7 +60,7 @@ def fetch_missing_images(
     article: Article,
     *,
     timeout: float | None = None,
-    cancel: Callable[[], bool] | Any = None,
+    cancel: Cancel = None,
 ) -> list[Asset]:
     """Download the web images a saved article shows but does not keep (a page saved
     without its pictures), with fetching's limits, and keep them in the library.

@@ -122,10 +122,17 @@ def _changes(then: dict[str, list[str]], now: dict[str, list[str]]) -> tuple[boo
 def _count_changes(before: dict, after: dict) -> None:
     """Held-out pages are guarded blind: only how many got worse or better, never which,
     so that a change that loses a page there is refused without anyone reading the page."""
-    verdicts = [_changes(before[name], now) for name, now in after.items() if name in before]
+    pairs = [(before[name], now) for name, now in after.items() if name in before]
+    verdicts = [_changes(then, now) for then, now in pairs]
     worse = sum(1 for w, _ in verdicts if w)
     better = sum(1 for _, b in verdicts if b)
-    print(f"   held-out pages worse: {worse}, pages better: {better} (names not shown)")
+    lost = sum(len(set(then["hits"]) - set(now["hits"])) for then, now in pairs)
+    wrong = sum(len(set(now["extra"]) - set(then["extra"])) for then, now in pairs)
+    emptied = sum(1 for then, now in pairs if then["hits"] and not now["hits"])
+    print(
+        f"   held-out pages worse: {worse} (stories lost {lost}, new wrong {wrong}, pages "
+        f"left with no hit {emptied}), pages better: {better} (names not shown)"
+    )
 
 
 def _compare(before: dict, after: dict) -> None:

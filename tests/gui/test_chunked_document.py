@@ -20,9 +20,11 @@ from PySide6.QtGui import (
 
 from reader.model import Article
 from reader.ui.presenter import tasks
-from reader.ui.reading import reading_view, render
+from reader.ui.reading import chunks as chunking
+from reader.ui.reading import reading_view
+from reader.ui.reading.chunks import split_html
 from reader.ui.reading.reading_view import _style_document, build_document
-from reader.ui.reading.render import render_article, split_html
+from reader.ui.reading.render import render_article
 from reader.ui.reading.themes import ViewStyle
 
 VOCABULARY = "harbour storm boat morning light council river winter people city market road"
@@ -157,7 +159,7 @@ def one_shot(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDoc
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunk even this test page, in many small pieces, so every kind of join happens."""
     monkeypatch.setattr(reading_view, "ONE_SHOT_CHARS", 0)
-    monkeypatch.setattr(render, "CHUNK_CHARS", 2_000)
+    monkeypatch.setattr(chunking, "CHUNK_CHARS", 2_000)
 
 
 def test_split_keeps_blocks_whole_and_in_order() -> None:
@@ -169,7 +171,7 @@ def test_split_keeps_blocks_whole_and_in_order() -> None:
         assert chunk.html.startswith("<html><body>") and chunk.html.endswith("</body></html>")
         assert chunk.html.count("<table") == chunk.html.count("</table>")
         assert chunk.html.count("<p") >= chunk.html.count("</p>")
-    assert split_html(html, len(html)) == [render.Chunk(html)]
+    assert split_html(html, len(html)) == [chunking.Chunk(html)]
 
     def letters(markup: str) -> str:  # (text_content runs adjacent blocks together)
         return "".join(lxml.html.fromstring(markup).text_content().split())
@@ -199,7 +201,7 @@ def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
         pytest.skip("corpus page not available")
     opened = prepare(open_source(str(page), None), None)
     assert len(opened.html) > reading_view.ONE_SHOT_CHARS
-    assert len(split_html(opened.html, render.CHUNK_CHARS)) > 3
+    assert len(split_html(opened.html, chunking.CHUNK_CHARS)) > 3
     style = ViewStyle()
     chunked = build_document(opened.html, opened.images, style)
     assert snapshot(chunked) == snapshot(one_shot(opened.html, opened.images, style))
@@ -210,7 +212,7 @@ def test_window_keeps_ticking_while_a_long_article_is_parsed(qtbot: object) -> N
     html, images = rendered_html()
     body = html[html.index("<body>") + 6 : html.rindex("</body>")]
     big = "<html><body>" + body * 20 + "</body></html>"  # ~0.8 MB
-    chunks = len(split_html(big, render.CHUNK_CHARS))
+    chunks = len(split_html(big, chunking.CHUNK_CHARS))
     assert chunks > 15
     ticks: list[float] = []
     timer = QTimer()

@@ -5,52 +5,24 @@ the listening queue goes on; no speech service is said plainly."""
 from pathlib import Path
 
 import pytest
+from listening_helpers import Recorder, assert_every_sentence_in_order, playing_and_paused
 from PySide6.QtCore import Qt
 from window_helpers import WAIT_MS, open_and_wait, stored
 
-from reader.ui.reading import overlays
+from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 
 
-def highlighted(window: MainWindow) -> list[tuple[int, int]]:
-    """The spans the listening highlight paints now (sentence first, then the word)."""
-    return [
-        (s.cursor.selectionStart(), s.cursor.selectionEnd())
-        for s in overlays.layer(window.view, "speech")
-    ]
-
-
-def listen_to_the_end(qtbot, window: MainWindow) -> tuple[list[tuple[int, tuple[int, int]]], str]:
-    """Press l and record, for each sentence the voice begins, the span painted for it;
-    and the view's text as it was (the queue may open another article at the end)."""
-    seen: list[tuple[int, tuple[int, int]]] = []
-    text = window.view.document().toPlainText()
-    listening = window.listening
-
-    def record(index: int, utterance: object) -> None:
-        spans = highlighted(window)
-        seen.append((index, spans[0] if spans else (-1, -1)))
-
-    listening.speech.utterance_started.connect(record)  # after the controller's own slot
-    finished: list[bool] = []
-    listening.speech.script_finished.connect(lambda: finished.append(True))
+def listen_to_the_end(qtbot, window: MainWindow) -> Recorder:
+    """Press l and wait until the article was spoken to its end; what the window showed
+    meanwhile is in the recorder (the queue may already have opened the next article)."""
+    recorder = Recorder(window)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_L)
-    qtbot.waitUntil(lambda: bool(finished), timeout=WAIT_MS * 4)
-    return seen, text
-
-
-def assert_every_sentence_in_order(window: MainWindow, seen: list, text: str) -> None:
-    script = window.listening.last_script
-    assert [index for index, _span in seen] == list(range(len(script.utterances)))
-    for index, span in seen:
-        utterance = script.utterances[index]
-        assert span == (utterance.start, utterance.end)
-        if utterance.kind != "cue":
-            shown = text[span[0] : span[1]].replace("\ufffc", " ")
-            assert shown.split() == utterance.text.split()
+    qtbot.waitUntil(lambda: bool(recorder.finished), timeout=WAIT_MS * 4)
+    return recorder
 
 
 @pytest.mark.usefixtures("speech_dispatcher")
@@ -58,9 +30,10 @@ def test_seed_is_read_aloud_and_marked_read(qtbot, window: MainWindow, seed_path
     open_and_wait(qtbot, window, seed_path)
     article_id = window.current.article_id
     assert article_id is not None
-    seen, text = listen_to_the_end(qtbot, window)
-    assert len(seen) == 18
-    assert_every_sentence_in_order(window, seen, text)
+    recorder = listen_to_the_end(qtbot, window)
+    spoken = recorder.finished[0]
+    assert len(spoken.utterances) == 18
+    assert_every_sentence_in_order(recorder, spoken)
     bar = window.listening.bar
     qtbot.waitUntil(lambda: "Finished" in bar.message.text(), timeout=WAIT_MS)
     assert bar.isVisible()
@@ -76,14 +49,30 @@ def test_bundled_page_with_code_and_the_queue(qtbot, window: MainWindow) -> None
     first = window.current.article_id
     assert queued is not None and first is not None
     window.library.write(lambda library: library.queue_to_listen(queued))
-    seen, text = listen_to_the_end(qtbot, window)
-    assert_every_sentence_in_order(window, seen, text)
-    texts = [u.text for u in window.listening.last_script.utterances]
-    assert "Code block skipped." in texts
-    # the queue's article opens and is spoken next
-    qtbot.waitUntil(lambda: window.current.article_id == queued, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window.listening.state == "playing", timeout=WAIT_MS)
+    recorder = listen_to_the_end(qtbot, window)
+    spoken = recorder.finished[0]
+    assert_every_sentence_in_order(recorder, spoken)
+    assert "Code block skipped." in [u.text for u in spoken.utterances]
     assert stored(window).article(first).read
+    # the queue's article opens and is spoken next, to its end (the silent sound is quick:
+    # it may well be over already)
+    qtbot.waitUntil(lambda: len(recorder.finished) == 2, timeout=WAIT_MS * 4)
+    assert window.current.article_id == queued
+    assert_every_sentence_in_order(recorder, recorder.finished[1])
+    assert stored(window).article(queued).read
+    assert stored(window).listen_queue() == []
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_l_twice_before_the_voice_began_does_not_start(qtbot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, PAGES / "news-jsonld" / "source.html")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_L)  # the script is made in a worker...
+    qtbot.keyClick(window.view, Qt.Key.Key_L)  # ...and l again, before it is ready
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    assert window.listening.script is None and window.listening.state == "stopped"
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: window.listening.script is not None, timeout=WAIT_MS)
 
 
 def test_no_speech_service_is_said_plainly(
@@ -98,3 +87,23 @@ def test_no_speech_service_is_said_plainly(
     qtbot.waitUntil(lambda: bar.message.isVisible(), timeout=WAIT_MS)
     assert "install speech-dispatcher and espeak-ng" in bar.message.text()
     assert "Traceback" not in bar.message.text()
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_listening_goes_on_where_it_stopped(qtbot, window: MainWindow) -> None:
+    page = PAGES / "blog-code-comments" / "source.html"
+    open_and_wait(qtbot, window, page)
+    article_id = window.current.article_id
+    listening = window.listening
+    playing_and_paused(qtbot, window, 4)
+    place = listening.script.utterances[4]
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)  # stop
+    qtbot.waitUntil(lambda: stored(window).listen_position(article_id) == place.start)
+    open_and_wait(qtbot, window, PAGES / "news-jsonld" / "source.html")
+    open_and_wait(qtbot, window, page)
+    started: list[int] = []
+    listening.speech.utterance_started.connect(lambda index, _u: started.append(index))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
+    assert started[0] == 4

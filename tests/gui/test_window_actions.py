@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from highlight_checks import HIGHLIGHT_EFFECTS
+from listening_helpers import playing_and_paused
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -384,24 +385,9 @@ def check_cheat_sheet(qtbot, window, ids, action_id):
         sheet.reject()
 
 
-def playing_and_paused(qtbot, window, index: int = 0) -> None:
-    """Listening started (l), then paused on utterance ``index``."""
-    listening = window.listening
-    press(qtbot, window, "listen.toggle")
-    qtbot.waitUntil(lambda: listening.state == "playing", timeout=WAIT_MS)
-    press(qtbot, window, "listen.toggle")
-    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
-    listening.speech.do(lambda player: player.jump_to(index))
-    qtbot.waitUntil(lambda: listening.index == index, timeout=WAIT_MS)
-
-
 def check_listen_toggle(qtbot, window, ids, action_id):
-    listening = window.listening
-    press(qtbot, window, action_id)
-    qtbot.waitUntil(lambda: listening.highlight.span is not None, timeout=WAIT_MS)
-    assert listening.bar.isVisible() and listening.state == "playing"
-    press(qtbot, window, action_id)
-    qtbot.waitUntil(lambda: listening.state == "paused", timeout=WAIT_MS)
+    playing_and_paused(qtbot, window)  # l starts and shows the bar, l again pauses
+    assert window.listening.bar.isVisible()
 
 
 def check_listen_stop(qtbot, window, ids, action_id):
@@ -446,6 +432,17 @@ def check_listen_queue(qtbot, window, ids, action_id):
     qtbot.waitUntil(
         lambda: [row.id for row in stored(window).listen_queue()] == [ids[1]], timeout=WAIT_MS
     )
+
+
+def check_listen_mark_read(qtbot, window, ids, action_id):
+    from reader.ui.listening.controller import MARK_READ_KEY
+
+    assert window.listening.mark_read_at_end  # the default
+    press(qtbot, window, action_id)
+    assert not window.listening.mark_read_at_end
+    assert str(window.settings.store.value(MARK_READ_KEY)).lower() == "false"
+    press(qtbot, window, action_id)
+    assert window.listening.mark_read_at_end
 
 
 EFFECTS: dict[str, Callable[..., None]] = {
@@ -505,6 +502,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "listen.faster": check_listen_speed,
     "listen.slower": check_listen_speed,
     "listen.queue_next": check_listen_queue,
+    "listen.mark_read": check_listen_mark_read,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
     **HIGHLIGHT_EFFECTS,
@@ -517,9 +515,12 @@ def test_every_action_has_an_effect_check():
     assert sorted(EFFECTS) == sorted(ACTION_IDS)
 
 
+NEED_NO_VOICE = ("listen.faster", "listen.slower", "listen.mark_read")
+
+
 @pytest.mark.parametrize("action_id", ACTION_IDS)
 def test_action_key_has_its_effect(qtbot, window, ids, action_id, request):
-    if action_id.startswith("listen.") and action_id not in ("listen.faster", "listen.slower"):
+    if action_id.startswith("listen.") and action_id not in NEED_NO_VOICE:
         request.getfixturevalue("speech_dispatcher")  # a real voice (skips where none)
     EFFECTS[action_id](qtbot, window, ids, action_id)
 

@@ -35,8 +35,14 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             continue
         ancestors = list(element.iterancestors())
         footers = block.kind != "heading"
-        if furniture.menu(page, element, footers) or any(
-            furniture.menu(page, a, footers) for a in ancestors
+        # A widget its class names ("special-recent-posts") in a footer's widget area is
+        # still that widget; a block whose own class says footer is the footer.
+        outer_footers = block.kind not in ("heading", "token")
+        if (
+            furniture.menu(page, element, footers)
+            or any(furniture.menu(page, a, outer_footers) for a in ancestors)
+        ) and not (
+            block.kind == "heading" and furniture.named_list_in_menu(page, element, block.links)
         ):
             continue
         if any(a in taken for a in ancestors):

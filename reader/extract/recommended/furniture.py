@@ -6,6 +6,7 @@ their ancestors."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
@@ -52,11 +53,28 @@ def story_list(page: PageState, element: HtmlElement) -> bool:
     return known
 
 
+def named_list_in_menu(page: PageState, element: HtmlElement, links: list[HtmlElement]) -> bool:
+    """A list its own heading names ("Best of the Blog") inside a box only its class calls
+    navigation (a side column of menus): its links, not the box's, decide. A <nav> or a
+    navigation role still decides alone."""
+    boxes = (element, *element.iterancestors())
+    if any(signals.negative_markup(node) for node in boxes):
+        return False
+    if sum(1 for node in boxes if signals.menu_by_name(node, False)) > 1:
+        return False  # a menu inside a menu: a mega-menu's flyout and its featured teasers
+    return links_to_stories(page, links)
+
+
 def _story_list(page: PageState, element: HtmlElement) -> bool:
+    return links_to_stories(page, element.iter("a"))
+
+
+def links_to_stories(page: PageState, links: Iterable[HtmlElement]) -> bool:
+    """Most of these links lead to stories with titles of some words."""
     settings = page.settings
     hrefs: set[str] = set()
     stories: set[str] = set()
-    for link in element.iter("a"):
+    for link in links:
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
             continue

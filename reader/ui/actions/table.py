@@ -288,6 +288,14 @@ LISTEN_QUEUE_NEXT = _row(
     separate=True,
     tip="Play the article or story under the cursor after this one",
 )
+LISTEN_MARK_READ = _row(
+    "listen.mark_read",
+    "&Mark Read When Finished",
+    (),
+    "&Listen",
+    checkable=True,
+    tip="An article listened to its end counts as read",
+)
 HELP_SHORTCUTS = _row("help.shortcuts", "&Keyboard Shortcuts", ("?", "F1"), "&Help")
 HELP_ABOUT = _row("help.about", "&About Reader", (), "&Help")
 

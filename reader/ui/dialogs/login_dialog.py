@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,6 +36,10 @@ from PySide6.QtWidgets import (
 
 from reader.errors import ReaderError
 from reader.ui.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from reader.errors import LoginRequired
+    from reader.logins import Credentials, SiteLogin
 
 MAX_REALM_CHARS = 120  # the realm is the server's text: show a line of it, no more
 KIND_LABELS: dict[str, str] = {
@@ -117,7 +121,7 @@ class StoreLogins:
         return secrets.keyring_available()
 
 
-def _row(login: Any) -> LoginRow:
+def _row(login: SiteLogin) -> LoginRow:
     return LoginRow(
         host=login.host,
         username=login.username,
@@ -137,7 +141,7 @@ def store_answer(answer: LoginAnswer, backend: LoginsBackend | None = None) -> L
     return (backend or StoreLogins()).save(answer)
 
 
-def credentials_from(answer: LoginAnswer) -> Any:
+def credentials_from(answer: LoginAnswer) -> Credentials:
     """The answer as reader.logins.Credentials, for ``fetch_page(credentials=...)``."""
     from reader.logins import Credentials, SiteLogin
 
@@ -150,7 +154,7 @@ def credentials_from(answer: LoginAnswer) -> Any:
     return Credentials(login, answer.secret)
 
 
-def ask_after(error: Any, url: str, parent: QWidget | None = None) -> LoginAnswer | None:
+def ask_after(error: LoginRequired, url: str, parent: QWidget | None = None) -> LoginAnswer | None:
     """The prompt for a reader.load.session.LoginRequired raised while fetching ``url``.
 
     Pre-fills the username of a stored login for the host; warns when ``url`` is plain HTTP.

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPoint,
@@ -34,13 +33,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.errors import ReaderError
 from reader.tags import parse_tags
+from reader.ui.library.article_table import ArticleTable, make_current
 from reader.ui.library.changes import (
     Change,
     DeleteChange,
@@ -86,18 +85,6 @@ SORTS: tuple[tuple[str, str], ...] = (
 
 
 # -- the panel ----------------------------------------------------------------------------
-
-
-class _Table(QTableView):
-    """Enter opens, Delete deletes; everything else as a table does."""
-
-    delete_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and not event.modifiers():
-            self.delete_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 NARROW_PANEL_PX = 380  # below this the list shows titles and state marks only
@@ -153,7 +140,7 @@ class LibraryPanel(QWidget):
         self.count_label = plain_label(parent=self)
         self.count_label.setAccessibleName("Number of articles")
 
-        self.table = _Table(self)
+        self.table = ArticleTable(self)
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName("Articles")
         self.table.setModel(self.model)
@@ -310,7 +297,7 @@ class LibraryPanel(QWidget):
         if wanted is not None and self.select_article(wanted):
             self._select_when_loaded = None
         elif self.model.rowCount() and not self.table.currentIndex().isValid():
-            _make_current(self.table, self.model.index(0, TITLE))
+            make_current(self.table, self.model.index(0, TITLE))
 
     def refresh_counts(self) -> None:
         filter_key, tag = self.model.filter_key, self.model.tag
@@ -374,7 +361,7 @@ class LibraryPanel(QWidget):
         if row < 0:
             self._select_when_loaded = article_id if self.model.is_loading() else None
             return False
-        _make_current(self.table, self.model.index(row, TITLE))
+        make_current(self.table, self.model.index(row, TITLE))
         return True
 
     def select_next(self) -> None:
@@ -394,7 +381,7 @@ class LibraryPanel(QWidget):
             model.fetchMore(QModelIndex())
         row = max(0, min(row, model.rowCount() - 1))
         if model.rowCount():
-            _make_current(view, model.index(row, 0))
+            make_current(view, model.index(row, 0))
 
     def open_current(self) -> None:
         """Enter: open the article under the cursor."""
@@ -558,7 +545,7 @@ class LibraryPanel(QWidget):
             self._run_search()
         model = view.model()
         if model.rowCount():
-            _make_current(view, model.index(max(0, min(next_row, model.rowCount() - 1)), 0))
+            make_current(view, model.index(max(0, min(next_row, model.rowCount() - 1)), 0))
 
     def push_change(self, change: Change, announce: bool = True) -> None:
         """Do ``change`` and offer to undo it (a failed one says why and leaves nothing);
@@ -600,14 +587,6 @@ class LibraryPanel(QWidget):
         menu.addSeparator()
         menu.addAction("Delete", self.delete_selected)
         menu.popup(self.table.viewport().mapToGlobal(position))
-
-
-def _make_current(view: QAbstractItemView, index: QModelIndex) -> None:
-    """Move the cursor to ``index`` and select only its row (setCurrentIndex alone keeps
-    the old selection in extended mode)."""
-    flags = QItemSelectionModel.SelectionFlag
-    view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-    view.scrollTo(index)
 
 
 def _ask_tags(parent: QWidget, current: str) -> str | None:

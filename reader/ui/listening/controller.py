@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import (
     LISTEN_FASTER,
+    LISTEN_MARK_READ,
     LISTEN_NEXT_PARAGRAPH,
     LISTEN_NEXT_SENTENCE,
     LISTEN_PREVIOUS_PARAGRAPH,
@@ -67,6 +68,7 @@ class Listening(QObject):
         *,
         speech: Speech,
         bar: PlayerBar,
+        mark_read_action: QAction,
         view: ReadingView,
         current: CurrentDocument,
         library: LibraryService,
@@ -83,13 +85,17 @@ class Listening(QObject):
         self.messages, self.status = messages, status
         self.sidebar, self.library_panel = sidebar, library_panel
         self.highlight = SpeechHighlight(view)
+        self.mark_read_action = mark_read_action
+        mark_read_action.setChecked(self.mark_read_at_end)
         self.script: Script | None = None
         self.last_script: Script | None = None  # kept after the end (tests, the bar)
         self.article_id: int | None = None  # the article the script speaks
         self.index = 0
         self.state = "stopped"
         self.start_when_opened: int | None = None  # a queued article: speak once shown
-        self._voices: list[Voice] | None = None
+        self._starting: Document | None = None  # its script is being made; voice to come
+        self._voices: dict[str, list[Voice]] | None = None  # by language code
+        self._voices_asked = False
         self._since_save = 0
         speech.utterance_started.connect(self._utterance_started)
         speech.word_reached.connect(self._word_reached)
@@ -129,10 +135,14 @@ class Listening(QObject):
         if self.script is not None and self.article_id == document.article_id:
             self.speech.do(lambda player: player.toggle())
             return
+        if self._starting is document:  # l again before the voice began: not now after all
+            self._starting = None
+            return
         self._start(document)
 
     @handles(LISTEN_STOP)
     def stop(self) -> None:
+        self._starting = None
         self.save_position()
         self.speech.do(lambda player: player.stop())
         self.highlight.clear()
@@ -162,6 +172,10 @@ class Listening(QObject):
     @handles(LISTEN_SLOWER)
     def slower(self) -> None:
         self._change_speed(-1)
+
+    @handles(LISTEN_MARK_READ)
+    def toggle_mark_read(self) -> None:
+        self.settings.store.setValue(MARK_READ_KEY, self.mark_read_action.isChecked())
 
     @handles(LISTEN_QUEUE_NEXT)
     def queue_next(self) -> None:
@@ -196,6 +210,7 @@ class Listening(QObject):
         from reader.listen.script import build_script, realign
 
         self.save_position()
+        self._starting = document
         article_id, lang = document.article_id, document.article.lang
         html, actual = self.view.current_html(), self.view.document().toPlainText()
         reads = self.library.reads
@@ -207,8 +222,9 @@ class Listening(QObject):
 
         def ready(result: tuple[Script, int]) -> None:
             script, index = result
-            if self.current.document is not document:
-                return  # another article came meanwhile
+            if self._starting is not document or self.current.document is not document:
+                return  # another article came meanwhile, or l was pressed again
+            self._starting = None
             if not script.utterances:
                 self.bar.show_message("There is nothing to read aloud in this article.")
                 return
@@ -220,7 +236,11 @@ class Listening(QObject):
             self.speech.do(lambda player: player.load(script, index))
             self.speech.do(lambda player: player.play())
 
-        run_task(make, ready, lambda error: self.bar.show_message(str(error)))
+        def failed(error: BaseException) -> None:
+            self._starting = None
+            self.bar.show_message(str(error))
+
+        run_task(make, ready, failed)
 
     def _apply_voice(self, document: Document, *, restart: bool = False) -> None:
         """The person's voice for the article's language when there is one; otherwise the
@@ -232,14 +252,16 @@ class Listening(QObject):
         language = language_code(lang) or "en"
         preferred = str(self.settings.store.value(VOICE_KEY.format(language=language), ""))
         if self._voices is None:
+            # The voice list (~250 ms of the service's time) is asked for once the voice
+            # has begun: asked before, it would hold up the first sentence.
             self.speech.do(lambda player: player.set_language(lang))
-            self.speech.request_voices()
             return
-        names = [v.name for v in self._voices if language_code(v.lang) == language]
+        voices = self._voices.get(language, [])
+        names = [voice.name for voice in voices]
         # the plain voices; espeak-ng's hundred variants each ("+Adam") would drown them
         plain = sorted(name for name in names if VARIANT_MARK not in name)
         self.bar.set_voices(plain or sorted(names), preferred)
-        if choose_voice(self._voices, lang) is None:
+        if choose_voice(voices, lang) is None:
             self.bar.show_message(f"No voice speaks “{lang}” here: reading with the default.")
             self.speech.do(lambda player: player.set_language("en"))
         elif preferred and preferred in names:
@@ -248,7 +270,10 @@ class Listening(QObject):
             self.speech.do(lambda player: player.set_language(lang))
 
     def _voices_ready(self, voices: object) -> None:
-        self._voices = list(voices)  # type: ignore[call-overload]
+        assert isinstance(voices, dict)
+        self._voices = voices
+        if not voices:
+            self._voices_asked = False  # ask again next time
         document = self.current.document
         if document is not None and self.script is not None:
             self._apply_voice(document)
@@ -270,6 +295,9 @@ class Listening(QObject):
             return
         self.index = index
         self.highlight.show_span(utterance.start, utterance.end)
+        if not self._voices_asked:
+            self._voices_asked = True
+            self.speech.request_voices()
         self.bar.set_place(index, len(self.script.utterances))
         self._since_save += 1
         if self._since_save >= SAVE_EVERY:
@@ -414,6 +442,7 @@ def build_listening(
     return Listening(
         speech=speech,
         bar=bar,
+        mark_read_action=actions[LISTEN_MARK_READ.id],
         view=view,
         current=current,
         library=library,

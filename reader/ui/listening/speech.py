@@ -18,8 +18,9 @@ from reader.ui.presenter.tasks import run_task
 
 if TYPE_CHECKING:
     from reader.listen.player import Player
-    from reader.listen.script import Script, Utterance
+    from reader.listen.script import Utterance
     from reader.listen.ssip import Event, SpeechDispatcher
+    from reader.listen.voices import Voice
 
 
 class Speech(QObject):
@@ -32,14 +33,15 @@ class Speech(QObject):
     state_changed = Signal(str)  # stopped | playing | paused
     script_finished = Signal()
     failed = Signal(str)
-    #: the engine's voices, asked for by ``request_voices``
-    voices_ready = Signal(object)  # list[Voice]
+    #: the engine's voices by language code ("en": [...]), asked for by ``request_voices``
+    voices_ready = Signal(object)  # dict[str, list[Voice]]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine: SpeechDispatcher | None = None
         self._player: Player | None = None
         self._connecting = False
+        self._closed = False
         self._waiting: list[Callable[[Player], None]] = []
 
     # -- commands -------------------------------------------------------------------------
@@ -52,10 +54,13 @@ class Speech(QObject):
         self._connect()
 
     def request_voices(self) -> None:
+        """List the voices in a worker, grouped by language there: espeak-ng has ~13,000
+        (with variants), too many to sort through on the GUI thread while it speaks."""
+
         def ask(_player: Player) -> None:
             engine = self._engine
             if engine is not None:
-                run_task(engine.voices, self.voices_ready.emit, self._failed)
+                run_task(lambda: _by_language(engine.voices()), self._voices_listed, self._failed)
 
         self.do(ask)
 
@@ -65,6 +70,7 @@ class Speech(QObject):
 
     def close(self) -> None:
         """Stop the voice and leave the service (the window closes)."""
+        self._closed = True
         self._waiting.clear()
         player, engine = self._player, self._engine
         self._player = self._engine = None
@@ -94,16 +100,26 @@ class Speech(QObject):
 
         assert isinstance(engine, SpeechDispatcher)
         self._connecting = False
+        if self._closed:  # the window closed while the service was starting
+            engine.close()
+            return
         self._engine = engine
         self._player = Player(engine, _Relay(self))
         waiting, self._waiting = self._waiting, []
         for command in waiting:
             command(self._player)
 
+    def _voices_listed(self, voices: dict[str, list[Voice]]) -> None:
+        if not self._closed:
+            self.voices_ready.emit(voices)
+
     def _failed(self, error: BaseException) -> None:
+        """A worker's error. After close() the window (and this object's signals) may be
+        gone while a worker still ends (the voice list, a slow start): nothing to tell."""
         self._connecting = False
         self._waiting.clear()
-        self.failed.emit(str(error) or "the speech service failed")
+        if not self._closed:
+            self.failed.emit(str(error) or "the speech service failed")
 
     def _engine_event(self, event: Event) -> None:
         player = self._player
@@ -134,5 +150,10 @@ class _Relay:
         self._speech.failed.emit(message)
 
 
-def load_script(speech: Speech, script: Script, index: int) -> None:
-    speech.do(lambda player: player.load(script, index))
+def _by_language(voices: list[Voice]) -> dict[str, list[Voice]]:
+    from reader.listen.script import language_code
+
+    grouped: dict[str, list[Voice]] = {}
+    for voice in voices:
+        grouped.setdefault(language_code(voice.lang), []).append(voice)
+    return grouped

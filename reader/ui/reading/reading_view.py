@@ -489,12 +489,12 @@ def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QT
 
     PySide6 keeps the GIL through setHtml, so the window's timers and paints (Python code)
     would wait for the whole parse: ~250 ms for 1 MB of link-dense HTML. A long article is
-    therefore parsed in chunks of ~10 ms (render.split_html), releasing the GIL between
+    therefore parsed in chunks of ~10 ms (chunks.split_html), releasing the GIL between
     them; the result is the same document, block for block (tests/gui/test_chunked_document).
     """
-    from reader.ui.reading import render
+    from reader.ui.reading import chunks as pieces
 
-    chunks = render.split_html(html, render.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
+    chunks = pieces.split_html(html, pieces.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
     document = QTextDocument()
     _style_document(document, style)
     for name, image in images.items():

@@ -7,16 +7,21 @@ stylesheet can make it calm. Runs in a worker thread: it imports lxml, which the
 not load before its first paint.
 """
 
+from __future__ import annotations
+
 import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
 from reader.model import Article
 from reader.ui.reading.frames import MISSING_IMAGE
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Elements that never belong in the reading view (the sanitizer should have removed them;
 # this is the view's own guarantee).
@@ -205,7 +210,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     return Rendered(body, tuple(images))
 
 
-def _drop_permalinks(root: Any) -> None:
+def _drop_permalinks(root: HtmlElement) -> None:
     """Self-links of headings (a lone "#" or "¶" pointing at the heading), text kept around."""
     for heading in list(root.iter(*HEADINGS)):
         for link in list(heading.iter("a")):
@@ -216,7 +221,7 @@ def _drop_permalinks(root: Any) -> None:
             heading.drop_tree()
 
 
-def _drop_bracketed(link: Any) -> None:
+def _drop_bracketed(link: HtmlElement) -> None:
     """Drop ``link`` (its tail text stays), and the "[" "]" around it when there are."""
     tail = link.tail or ""
     previous = link.getprevious()
@@ -231,7 +236,7 @@ def _drop_bracketed(link: Any) -> None:
     link.drop_tree()  # lxml keeps the link's tail text
 
 
-def _drop_unused_anchors(root: Any) -> None:
+def _drop_unused_anchors(root: HtmlElement) -> None:
     """Ids nothing links to, and link titles Qt never shows, only slow the parser down
     (a link-dense 18k-word page parses ~15% faster without them)."""
     targets = {
@@ -246,7 +251,7 @@ def _drop_unused_anchors(root: Any) -> None:
             del element.attrib["title"]
 
 
-def _rehome_orphan_rows(root: Any) -> None:
+def _rehome_orphan_rows(root: HtmlElement) -> None:
     """Table parts that lost their <table> (a readability candidate can be a bare tbody)
     get one back, or Qt would run the cells together as loose text."""
     from lxml import etree
@@ -261,7 +266,7 @@ def _rehome_orphan_rows(root: Any) -> None:
         table.append(part)
 
 
-def _drop_repeated_title(root: Any, title: str) -> None:
+def _drop_repeated_title(root: HtmlElement, title: str) -> None:
     """The header shows the title; drop the article's own copy of it."""
     wanted = _norm(title)
     if not wanted:
@@ -272,7 +277,7 @@ def _drop_repeated_title(root: Any, title: str) -> None:
         return
 
 
-def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
+def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
     from lxml import etree
 
     sources: list[str] = []
@@ -306,7 +311,7 @@ def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
     return sources
 
 
-def _frame_missing(image: Any, alt: str) -> None:
+def _frame_missing(image: HtmlElement, alt: str) -> None:
     """A picture that was not saved: a quiet frame of about its shape (the view draws it),
     and its alt text under it only when no caption follows to say what it shows."""
     from lxml import etree
@@ -344,7 +349,7 @@ def _declared_px(value: str | None) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _caption_follows(image: Any, alt: str) -> bool:
+def _caption_follows(image: HtmlElement, alt: str) -> bool:
     """A figure caption, or text right after that says the alt again, already tells what
     the picture shows."""
     for figure in image.iterancestors("figure"):
@@ -366,18 +371,18 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def _block_of(element: Any) -> Any:
+def _block_of(element: HtmlElement) -> HtmlElement:
     """The element's nearest block ancestor directly under the story (or itself)."""
     while element.getparent() is not None and element.getparent().tag in ("a", "span", "p"):
         element = element.getparent()
     return element
 
 
-def squash_text(element: Any) -> str:
+def squash_text(element: HtmlElement) -> str:
     return _SPACE.sub(" ", element.text_content()).strip()
 
 
-def _shape_data_table(table: Any) -> None:
+def _shape_data_table(table: HtmlElement) -> None:
     """A data table for reading: its caption as a caption above it, numbers right-aligned."""
     from lxml import etree
 
@@ -413,7 +418,7 @@ def _shape_data_table(table: Any) -> None:
             cell.set("align", "right" if numbers else "left")
 
 
-def _trim_cell_padding(cell: Any) -> None:
+def _trim_cell_padding(cell: HtmlElement) -> None:
     """No-break spaces at a cell's ends were the page's way of widening a column (LWN:
     "Jürgen Schmidt" and 13 of them); kept, they made the column too wide for the text."""
     if cell.text:
@@ -425,7 +430,7 @@ def _trim_cell_padding(cell: Any) -> None:
         last.tail = last.tail.rstrip(" \t\n\xa0")
 
 
-def _quote_as_table(quote: Any) -> None:
+def _quote_as_table(quote: HtmlElement) -> None:
     """A blockquote as a two-cell table: a thin coloured bar, then the quoted text.
 
     Qt cannot draw a left border on a block; a 3 px table cell can.
@@ -458,7 +463,7 @@ def _quote_as_table(quote: Any) -> None:
     quote.getparent().replace(quote, table)
 
 
-def _code_as_table(pre: Any) -> None:
+def _code_as_table(pre: HtmlElement) -> None:
     """A code block as a one-cell table, so its background is one calm panel with padding
     (Qt paints a <pre>'s background line by line, with gaps)."""
     from lxml import etree
@@ -491,115 +496,3 @@ def render_article(
 def notice_html(message: str) -> str:
     """A one-line page (the "preparing…" state, an empty window)."""
     return f'<html><body><p class="notice">{html.escape(message)}</p></body></html>'
-
-
-# Long articles are parsed into their QTextDocument piece by piece (see reading_view): Qt's
-# HTML parser holds Python's GIL for the whole call, so one big setHtml in a worker freezes
-# the window's timers and paints just as surely as parsing on the GUI thread would.
-# Pieces of about this many characters parse in ~10 ms here (a link-dense page).
-CHUNK_CHARS = 30_000
-# Wrappers the splitter may open to find smaller pieces: they carry no formatting of their own.
-_SPLIT_WRAPPERS = ("div",)
-_SPLIT_LISTS = ("ol", "ul")
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A self-contained HTML document holding consecutive top-level blocks of an article.
-
-    ``continues_list``: it starts with more items of the list the previous chunk ended with
-    (a list too long for one chunk); the builder moves them back into that list."""
-
-    html: str
-    continues_list: bool = False
-
-
-def split_html(document_html: str, chunk_chars: int = CHUNK_CHARS) -> list[Chunk]:
-    """Cut rendered article HTML at top-level block boundaries into ~chunk_chars pieces.
-
-    Never inside a paragraph, table, figure or quote; a plain wrapper <div> is opened, and
-    a very long list is cut between its items. Each piece is wrapped in its own
-    <html><body> so the stylesheet applies to it exactly as to the whole."""
-    import lxml.html
-    from lxml import etree
-
-    start = document_html.find("<body>")
-    end = document_html.rfind("</body>")
-    body = document_html[start + len("<body>") : end] if start >= 0 and end > start else ""
-    if len(body) <= chunk_chars:
-        return [Chunk(document_html)]
-    try:
-        root = lxml.html.fragment_fromstring(body, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return [Chunk(document_html)]
-    pieces: list[tuple[str, bool]] = []  # (html, continues a list)
-
-    def loose(text: str | None) -> None:
-        if text and text.strip():
-            pieces.append((html.escape(text), False))
-
-    def walk(parent: Any) -> None:
-        loose(parent.text)
-        for child in parent:
-            if not isinstance(child.tag, str):
-                loose(child.tail)
-                continue
-            markup = lxml.html.tostring(child, encoding="unicode")  # with its tail
-            big = len(markup) > chunk_chars
-            if big and child.tag in _SPLIT_WRAPPERS and not child.attrib:
-                tail, child.tail = child.tail, None
-                walk(child)
-                loose(tail)
-            elif big and child.tag in _SPLIT_LISTS and len(child) > 1 and not _has_text(child):
-                tail, child.tail = child.tail, None
-                pieces.extend(_split_list(child, chunk_chars))
-                loose(tail)
-            else:
-                pieces.append((markup, False))
-
-    walk(root)
-    chunks: list[Chunk] = []
-    current: list[str] = []
-    size = 0
-    continues = False
-    for markup, continuation in pieces:
-        if current and (continuation or size + len(markup) > chunk_chars):
-            chunks.append(Chunk(f"<html><body>{''.join(current)}</body></html>", continues))
-            current, size = [], 0
-        if not current:
-            continues = continuation
-        current.append(markup)
-        size += len(markup)
-    if current:
-        chunks.append(Chunk(f"<html><body>{''.join(current)}</body></html>", continues))
-    return chunks
-
-
-def _split_list(element: Any, chunk_chars: int) -> list[tuple[str, bool]]:
-    """A long list as several lists of whole items. All but the last lose their bottom
-    margin (Qt gives it to a list's last item) so the joined list spaces like the original."""
-    import lxml.html
-
-    attributes = "".join(f' {k}="{html.escape(v)}"' for k, v in element.attrib.items())
-    items = [lxml.html.tostring(item, encoding="unicode") for item in element]
-    groups: list[list[str]] = [[]]
-    size = 0
-    for item in items:
-        if size >= chunk_chars:
-            groups.append([])
-            size = 0
-        groups[-1].append(item)
-        size += len(item)
-    pieces = []
-    for number, group in enumerate(groups):
-        style = "" if number == len(groups) - 1 else ' style="margin-bottom: 0"'
-        tag = element.tag
-        pieces.append((f"<{tag}{attributes}{style}>{''.join(group)}</{tag}>", number > 0))
-    return pieces
-
-
-def _has_text(element: Any) -> bool:
-    """Loose text directly inside a list (not in an item) would be lost by cutting it."""
-    if element.text and element.text.strip():
-        return True
-    return any(child.tail and child.tail.strip() for child in element)

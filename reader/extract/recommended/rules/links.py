@@ -119,8 +119,9 @@ DATE_OR_ID = re.compile(r"\d{4,}")
 # The hash is only tried where a hex run starts, so its lookahead reads each run once.
 PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
 # A feed's item sent through FeedBurner's click counter ("feeds.example.com/~r/<feed>/~3/
-# <item>", "feedproxy.google.com/~r/..."): blogs print their "latest" lists this way.
-FEED_ITEM_PATH = re.compile(r"/~r/[^/]+/~3/[^/]+")
+# <item>", "feedproxy.google.com/~r/...", feeds named by a path: "/~r/wired/index/~3/<item>"):
+# blogs print their "latest" lists this way.
+FEED_ITEM_PATH = re.compile(r"/~r/(?:[^/~]+/)+~3/[^/]+")
 # A slug spells its story's headline when this many of its words, and this share of
 # them, are the headline's own.
 TITLE_SLUG_WORDS = 3

@@ -156,6 +156,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "editors' picks",
     "editor's choice",
     "top picks",
+    "best of the ",  # "Best of the Blog", "Best of the Week"
     "in case you missed it",
     "keep reading",
     "continue reading",
