@@ -88,9 +88,10 @@ def test_the_report_lists_what_was_left_out(qtbot, window):
     window.queue_fetch.stop()  # its one address is on a host that is not there
 
 
-def test_export_dialog_offers_every_format_and_the_selection(qtbot, window, tmp_path):
+def tide_tables() -> list[int]:
+    """Three short articles in the window's library; their ids."""
     with Library() as library:
-        for number in range(3):
+        return [
             library.save(
                 Article(
                     source=f"https://tides.example/{number}",
@@ -100,6 +101,12 @@ def test_export_dialog_offers_every_format_and_the_selection(qtbot, window, tmp_
                     url=f"https://tides.example/{number}",
                 )
             )
+            for number in range(3)
+        ]
+
+
+def test_export_dialog_offers_every_format_and_the_selection(qtbot, window, tmp_path):
+    tide_tables()
     window.actions_by_id["file.export"].trigger()
     qtbot.waitUntil(lambda: "export" in window.dialogs.shown, timeout=WAIT_MS)
     dialog = window.dialogs.shown["export"]
@@ -126,19 +133,7 @@ def test_export_dialog_offers_every_format_and_the_selection(qtbot, window, tmp_
 
 
 def test_export_writes_the_chosen_articles_with_progress(qtbot, window, tmp_path):
-    with Library() as library:
-        ids = [
-            library.save(
-                Article(
-                    source=f"https://tides.example/{number}",
-                    title=f"Tide table {number}",
-                    content_html=f"<p>High water at {number} o'clock.</p>",
-                    text=f"High water at {number} o'clock.",
-                    url=f"https://tides.example/{number}",
-                )
-            )
-            for number in range(3)
-        ]
+    ids = tide_tables()
     out = tmp_path / "tides.epub"
     window.moving.export(ids[:2], "epub", out)
     assert window.dialogs.shown["export-progress"].isVisible()
@@ -163,3 +158,24 @@ def test_a_failed_export_says_why_in_one_line(qtbot, window, tmp_path):
     text = window.message_bar.label.text()
     assert text.startswith("Not exported: cannot write /proc/no/such/x.epub")
     assert "\n" not in text
+
+
+def test_an_imported_reading_progress_opens_that_far_in(qtbot, window):
+    paragraphs = [f"Paragraph {number} of the voyage, with its harbours." for number in range(80)]
+    with Library() as library:
+        article_id = library.save(
+            Article(
+                source="https://sea.example/voyage",
+                title="The voyage",
+                content_html="".join(f"<p>{text}</p>" for text in paragraphs),
+                text="\n\n".join(paragraphs),
+                url="https://sea.example/voyage",
+            )
+        )
+        library.save_position(article_id, "50.0%")  # as an Omnivore or Readwise import keeps it
+    window.opening.open_article(article_id)
+    wait_idle(qtbot, window)
+    view = window.view
+    top = view.cursorForPosition(view.viewport().rect().topLeft()).block().text()
+    assert top.startswith("Paragraph ")
+    assert 30 <= int(top.split()[1]) <= 50, top

@@ -233,7 +233,11 @@ class ReadingView(QTextBrowser):
         return f"{block.blockNumber()}:{offset}"
 
     def restore_anchor(self, anchor: str | None) -> bool:
-        """Scroll so the anchored line is the first one shown; False if it is not there."""
+        """Scroll so the anchored line is the first one shown; False if it is not there.
+        An imported reading progress ("42.0%": another reader's share of the text) is
+        the line that share of the way through."""
+        if anchor and anchor.endswith("%"):
+            anchor = self._share_anchor(anchor)
         parsed = parse_anchor(anchor)
         if parsed is None:
             return False
@@ -250,6 +254,16 @@ class ReadingView(QTextBrowser):
             top += line.y()
         self.verticalScrollBar().setValue(round(top))
         return True
+
+    def _share_anchor(self, share: str) -> str | None:
+        try:
+            fraction = min(max(float(share[:-1]) / 100, 0.0), 1.0)
+        except ValueError:
+            return None
+        document = self.document()
+        position = round(fraction * max(document.characterCount() - 1, 0))
+        block = document.findBlock(position)
+        return f"{block.blockNumber()}:{position - block.position()}" if block.isValid() else None
 
     # -- fonts and the column ------------------------------------------------------------
     def body_font(self) -> QFont:

@@ -6,10 +6,11 @@ one of each kind (``shown[name]``: tests and the style follow them there).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 
 def documents_folder() -> Path:
@@ -32,3 +33,23 @@ class DialogHost:
         dialog.finished.connect(self.window.activateWindow)
         self.shown[name] = dialog
         QDialog.open(dialog)  # QPrintDialog hides the no-argument open() behind its own
+
+    def progress(
+        self, name: str, title: str, label: str, cancel: threading.Event
+    ) -> QProgressDialog:
+        """A window-modal progress dialog shown at once (an import, an export); Cancel sets
+        ``cancel``. Its label is plain text: file names and titles are shown as written."""
+        from reader.ui.plain_text import plain_label
+
+        dialog = QProgressDialog(label, "Cancel", 0, 0, self.window)
+        dialog.setLabel(plain_label(label))
+        dialog.setWindowTitle(title)
+        dialog.setAccessibleName(f"{title} progress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(cancel.set)
+        self.shown[name] = dialog
+        dialog.show()
+        return dialog

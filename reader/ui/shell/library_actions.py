@@ -237,24 +237,10 @@ class LibraryActions:
         window's own writes."""
         import threading
 
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QProgressDialog
-
         from reader.service.importing import collect_sources, import_sources
-        from reader.ui.plain_text import plain_label
 
         cancel = threading.Event()
-        dialog = QProgressDialog("Looking for saved pages…", "Cancel", 0, 0, self.dialogs.window)
-        dialog.setLabel(plain_label("Looking for saved pages…"))  # file names stay text
-        dialog.setWindowTitle("Importing")
-        dialog.setAccessibleName("Import progress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel.set)
-        self.dialogs.shown["import"] = dialog
-        dialog.show()
+        dialog = self.dialogs.progress("import", "Importing", "Looking for saved pages…", cancel)
         relay, writes = self.relay, self.library.writes
 
         def work() -> ImportSummary:

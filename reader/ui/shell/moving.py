@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.errors import ReaderError
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import FILE_EXPORT, FILE_IMPORT_EXPORT
-from reader.ui.plain_text import plain_label
 from reader.ui.shell.dialog_host import documents_folder
 from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 
@@ -117,17 +116,7 @@ class MovingActions:
         from reader.service.exporting import FORMATS, export
 
         stop = threading.Event()
-        dialog = QProgressDialog("Reading the library…", "Cancel", 0, 0, self.dialogs.window)
-        dialog.setLabel(plain_label("Reading the library…"))  # titles stay text
-        dialog.setWindowTitle("Exporting")
-        dialog.setAccessibleName("Export progress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(stop.set)
-        self.dialogs.shown["export-progress"] = dialog
-        dialog.show()
+        dialog = self.dialogs.progress("export-progress", "Exporting", "Reading the library…", stop)
         relay = self.relay
 
         def heard(done: int, total: int, title: str) -> None:
