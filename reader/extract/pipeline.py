@@ -3,7 +3,9 @@
 1 normalize   collapse whitespace runs, parse once, give lazy images a real src
 2 metadata    JSON-LD / meta tags / markup, from the raw tree
 3 recommended the page's story lists, from the raw tree (reader.extract.recommended)
-4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first)
+4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first);
+              where it may have kept the wrong box, the guard checks it against
+              trafilatura's opinion of the same page (reader.extract.guard, .opinion)
 5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels),
               then the leftovers (reader.extract.leftovers: title suffixes, hatnotes...)
 6 sanitize    allow-list, absolute URLs against the link base
@@ -24,10 +26,12 @@ from reader.errors import ExtractError, ReaderError
 from reader.extract import (
     clean,
     derive,
+    guard,
     leftovers,
     markup,
     metadata,
     normalize,
+    opinion,
     sanitize,
     story,
 )
@@ -67,9 +71,13 @@ def _extract(page: Page) -> Article:
     base = sanitize.link_base(meta.base_href, page.url, meta.url)
     # 3 recommended
     stories = _recommended(root, base, page.url)
-    # 4 story
+    # 4 story, checked against a second opinion
     normalize.prune(root)
-    main = story.main_story(root, fresh_tree)[0]
+    page_words = guard.word_total(root)
+    candidates = story.main_story(root, fresh_tree)
+    in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
+    second = opinion.second_opinion(fresh_tree()) if in_doubt else None
+    main = guard.choose_story(candidates, second, fresh_tree)
     # 5 clean
     clean.clean_story(main, title=meta.title, byline=meta.byline)
     meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)

@@ -350,13 +350,15 @@ def print_speed(pages: list[CorpusPage], results: dict[str, dict[str, dict[str, 
     print("\n## Speed (one process, side by side; ms)\n")
     print("| extractor | median per page | slowest page | median vs readability |")
     print("|---|---|---|---|")
-    medians = {}
+    seconds = {
+        name: {p.key: float(results[name][p.key]["seconds"]) for p in pages}  # type: ignore[arg-type]
+        for name in TIMED
+    }
+    medians = {name: statistics.median(seconds[name].values()) for name in TIMED}
     for name in TIMED:
-        seconds = {p.key: float(results[name][p.key]["seconds"]) for p in pages}  # type: ignore[arg-type]
-        medians[name] = statistics.median(seconds.values())
-        slowest = max(seconds, key=seconds.__getitem__)
+        slowest = max(seconds[name], key=seconds[name].__getitem__)
         print(
-            f"| {LABELS[name]} | {medians[name] * 1e3:.1f} | {seconds[slowest] * 1e3:.0f} "
+            f"| {LABELS[name]} | {medians[name] * 1e3:.1f} | {seconds[name][slowest] * 1e3:.0f} "
             f"({slowest}) | {medians[name] / medians['readability']:.2f}x |"
         )
 

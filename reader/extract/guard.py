@@ -1,0 +1,214 @@
+"""Stage 4b: no collapse. readability's story is checked against a second opinion.
+
+readability's choice stands unless the evidence says it kept the wrong box:
+
+- among readability's own stories (its lenient retry's and its strict pass's, the page's
+  <main>), the one trafilatura agrees with clearly more is taken;
+- when even that one is far smaller than trafilatura's story and mostly outside it (a
+  login box, a caption, one row of a layout table), the story is the part of the page
+  trafilatura found: the element of a fresh tree that holds most of its text and little
+  else, without the boxes inside it that trafilatura left out.
+
+Agreement is measured on word bags (F1) and, to place trafilatura's story in the page, on
+word trigrams: a menu shares common words with any story but not its phrases.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from reader.extract.opinion import Opinion, words_of
+
+OPINION_MIN_WORDS = 10  # an opinion shorter than this decides nothing
+SWITCH_MARGIN = 0.1  # another of readability's stories must agree this much better
+# Collapse: the opinion's story has at least this many words...
+COLLAPSE_MIN_WORDS = 50
+# ...readability's story has under this share of them...
+COLLAPSE_SHARE = 0.35
+# ...and under this share of its own words inside the opinion's story.
+COLLAPSE_OVERLAP = 0.5
+# ...and the part of the page the opinion points at is prose, not a menu or a blogroll.
+REGION_MAX_LINKS = 0.35
+# A part: the opinion's story is this many times readability's and holds nearly all of it.
+PART_FACTOR = 2.5
+PART_INSIDE = 0.8
+PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links
+# Markup written out as text ("<a href=...>" in a slideshow's captions, a template) is no
+# story a reader wants: a region showing a few such tags is not taken for a part.
+LITERAL_TAG = re.compile(r"</?(?:a|p|div|span|img|br)\b")
+LITERAL_TAGS_MAX = 3
+PROSE_BLOCK_WORDS = 12  # a block this long is a sentence or more, not a menu entry
+PART_PROSE_SHARE = 0.7  # ...and most of the opinion's words are in such blocks
+# Readers' comments stay out of the story, also when the opinion kept them: boxes named
+# so are dropped from its region unless they hold most of it.
+COMMENT_FEATURES = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies)(?:$|[\s_-])", re.I
+)
+SHINGLE = 3  # words per phrase when placing the opinion's story in the page
+# Inside the opinion's region, boxes that share no phrase with it are dropped; these are
+# never dropped that way (trafilatura leaves captions, figures and code aside).
+KEPT_BOXES = frozenset(("figure", "figcaption", "img", "picture", "pre", "code", "table"))
+DROPPED_BOXES = frozenset(
+    ("div", "ul", "ol", "dl", "section", "aside", "nav", "form", "header", "footer", "p", "li")
+)
+
+
+def word_total(elem: Any) -> int:
+    return len(words_of(elem.text_content()))
+
+
+def in_doubt(candidates: list[Any], page_words: int) -> bool:
+    """Whether the second opinion could change anything, judged before paying for it.
+
+    It is asked when readability itself hesitated (more than one story), or when its story
+    holds so few of the page's words that the opinion could be PART_FACTOR times larger
+    (both rules below need that, and no opinion holds more words than the page). About a
+    quarter of the development pages ask; on the others the answer stands as it is.
+    """
+    if len(candidates) > 1:
+        return True
+    return word_total(candidates[0]) * PART_FACTOR <= page_words
+
+
+def words_in(elem: Any) -> Counter[str]:
+    return Counter(words_of(elem.text_content()))
+
+
+def agreement(words: Counter[str], opinion: Opinion) -> float:
+    shared = (words & opinion.words).total()
+    return 2 * shared / max(1, words.total() + opinion.total)
+
+
+def choose_story(
+    candidates: list[Any], opinion: Opinion | None, fresh_tree: Callable[[], Any]
+) -> Any:
+    """The story element to keep: ``candidates[0]`` unless the opinion says otherwise."""
+    best = candidates[0]
+    if opinion is None or opinion.total < OPINION_MIN_WORDS:
+        return best
+    bags = [words_in(candidate) for candidate in candidates]
+    scores = [agreement(bag, opinion) for bag in bags]
+    chosen = 0
+    for index in range(1, len(candidates)):
+        if scores[index] > scores[chosen] + SWITCH_MARGIN:
+            chosen = index
+    best, bag = candidates[chosen], bags[chosen]
+    collapsed = _collapsed(bag, opinion)
+    if collapsed or _part_of(bag, opinion):
+        region = opinion_region(fresh_tree(), opinion)
+        if region is None or _link_share(region) > REGION_MAX_LINKS:
+            return best
+        if collapsed:
+            return region
+        if (
+            _link_share(region) <= PART_MAX_LINKS
+            and _inside(bag, words_in(region)) >= PART_INSIDE
+            and len(LITERAL_TAG.findall(region.text_content())) < LITERAL_TAGS_MAX
+        ):
+            return region
+    return best
+
+
+def _inside(bag: Counter[str], whole: Counter[str]) -> float:
+    return (bag & whole).total() / max(1, bag.total())
+
+
+def _part_of(bag: Counter[str], opinion: Opinion) -> bool:
+    """readability kept one part (a section, one post) of the story the opinion sees whole,
+    and the rest is prose too (not a menu, a list of links, a directory)."""
+    return (
+        opinion.total >= COLLAPSE_MIN_WORDS
+        and opinion.total >= PART_FACTOR * bag.total()
+        and _inside(bag, opinion.words) >= PART_INSIDE
+        and _prose_share(opinion) >= PART_PROSE_SHARE
+    )
+
+
+def _prose_share(opinion: Opinion) -> float:
+    """Share of the opinion's words in blocks of sentence length."""
+    prose = sum(len(block) for block in opinion.blocks if len(block) >= PROSE_BLOCK_WORDS)
+    return prose / max(1, opinion.total)
+
+
+def _link_share(elem: Any) -> float:
+    """Share of the element's words that sit in links (a menu, a blogroll: no story)."""
+    total = len(words_of(elem.text_content()))
+    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a"))
+    return linked / max(1, total)
+
+
+def _collapsed(bag: Counter[str], opinion: Opinion) -> bool:
+    if opinion.total < COLLAPSE_MIN_WORDS or bag.total() >= COLLAPSE_SHARE * opinion.total:
+        return False
+    inside = (bag & opinion.words).total()
+    return inside < COLLAPSE_OVERLAP * max(1, bag.total())
+
+
+def opinion_region(root: Any, opinion: Opinion) -> Any:
+    """The element of ``root`` holding the opinion's story best (trigram F1), cleared of
+    boxes the opinion left out; None when the page holds none of it."""
+    phrases = _shingles(opinion.blocks)
+    if not phrases:
+        return None
+    matched: dict[Any, int] = {}
+    total: dict[Any, int] = {}
+    elements = [elem for elem in root.iter() if isinstance(elem.tag, str)]
+    for elem in reversed(elements):  # children before parents: sums climb up
+        own = _own_shingles(elem)
+        matched[elem] = matched.get(elem, 0) + sum(1 for shingle in own if shingle in phrases)
+        total[elem] = total.get(elem, 0) + len(own)
+        parent = elem.getparent()
+        if parent is not None:
+            matched[parent] = matched.get(parent, 0) + matched[elem]
+            total[parent] = total.get(parent, 0) + total[elem]
+    best, best_score = None, 0.0
+    for elem in elements:
+        if elem.tag in ("html", "head") or not matched[elem]:
+            continue
+        score = 2 * matched[elem] / (total[elem] + len(phrases))
+        if score > best_score:
+            best, best_score = elem, score
+    if best is None:
+        return None
+    for elem in list(best.iterdescendants()):
+        features = f"{elem.get('class', '')} {elem.get('id', '')}"
+        if (
+            COMMENT_FEATURES.search(features)
+            and matched.get(elem, 0) < matched[best] / 2
+            and elem.getparent() is not None
+        ):
+            elem.drop_tree()
+    for elem in list(best.iterdescendants()):
+        if (
+            elem.tag in DROPPED_BOXES
+            and total.get(elem)
+            and not matched.get(elem)
+            and not any(inner.tag in KEPT_BOXES for inner in elem.iter())
+            and elem.getparent() is not None
+        ):
+            elem.drop_tree()
+    return best
+
+
+def _shingles(blocks: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for block in blocks:
+        found.update(_phrases(block))
+    return found
+
+
+def _phrases(words: tuple[str, ...] | list[str]) -> Iterator[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        if words:
+            yield tuple(words)
+        return
+    for start in range(len(words) - SHINGLE + 1):
+        yield tuple(words[start : start + SHINGLE])
+
+
+def _own_shingles(elem: Any) -> list[tuple[str, ...]]:
+    """Phrases of the text directly inside ``elem`` (its text and its children's tails)."""
+    parts = [elem.text or ""]
+    parts.extend(child.tail or "" for child in elem)
+    return list(_phrases(words_of(" ".join(parts))))

@@ -1,0 +1,85 @@
+"""No collapse: where readability keeps the wrong box, the second opinion finds the story.
+
+The page below is built after a mechanism seen on real blogs (a CMS "jump to" block whose
+class and id both say "blog"): readability's class weights make that block win the scoring
+over the story, then its own cleaning drops the block as too short, in both of its passes,
+and the article came out empty ("no article text found"). trafilatura, asked because the
+kept story holds almost none of the page's words, sees the story; the guard takes the part
+of the page holding it.
+"""
+
+import pytest
+
+from reader import extract_article
+from reader.extract import guard, normalize
+
+STORY = (
+    "On day {} the old crane was lifted from the quay while the dockers who worked it for "
+    "thirty years came to watch it go and told how the winter storms had bent its arm twice "
+    "and how the town had paid to mend it every time."
+)
+MONTHS = "".join(
+    f"<option value='/blog/2012/{month:02d}'>Month {month}, 2012</option>" for month in range(1, 13)
+)
+
+
+def _page(paragraphs: int, *, jump_menu: bool = True, comments: str = "") -> str:
+    menu = (
+        "<div id='block-blog-jumpnav' class='block block-blog'><div class='content'>"
+        "<b>JUMP TO: </b><form id='month-changer' action='' method='post'>"
+        f"<select name='month-nav'>{MONTHS}</select></form></div></div>"
+    )
+    story = "".join(f"<p>{STORY.format(day)}</p>" for day in range(paragraphs))
+    return (
+        "<html><head><title>The crane leaves the quay</title></head><body>"
+        f"{menu if jump_menu else ''}"
+        "<div class='middle-content'><div id='content'><div class='upper-content'>"
+        f"<h2>The crane leaves the quay</h2><div class='content-inner'>{story}</div>"
+        f"{comments}</div></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("paragraphs", [2, 8])
+def test_a_story_outscored_by_a_jump_menu_is_still_shown_whole(paragraphs: int) -> None:
+    article = extract_article(_page(paragraphs))
+
+    for day in range(paragraphs):
+        assert STORY.format(day) in article.text
+    assert "JUMP TO" not in article.text
+    assert "Month 3" not in article.text
+
+
+def test_readers_comments_stay_out_of_the_story_the_second_opinion_found() -> None:
+    comments = (
+        "<div id='comments' class='comments'><h3>3 comments</h3>"
+        "<div class='comment'><p>Sam wrote: I remember climbing that crane as a boy, "
+        "my father worked it for years and never once let me touch the levers.</p></div>"
+        "<div class='comment'><p>Jo wrote: a sad day for the harbour, they should have "
+        "kept it as a monument for the children of the town to see.</p></div></div>"
+    )
+
+    article = extract_article(_page(4, comments=comments))
+
+    assert STORY.format(3) in article.text
+    assert "I remember climbing" not in article.text
+    assert "a sad day for the harbour" not in article.text
+
+
+def test_the_same_page_without_the_menu_reads_the_same() -> None:
+    guarded = extract_article(_page(4)).text
+    plain = extract_article(_page(4, jump_menu=False)).text
+
+    assert guarded == plain
+
+
+def test_the_second_opinion_is_asked_only_when_the_story_is_a_small_part_of_the_page() -> None:
+    """It costs about as much as readability: a story holding most of the page's words
+    cannot be the wrong box, and the opinion is not asked there."""
+    root = normalize.parse(_page(4, jump_menu=False))
+    page_words = guard.word_total(root)
+    story = root.find(".//div[@class='content-inner']")
+    menu = normalize.parse(_page(4)).find(".//div[@id='block-blog-jumpnav']")
+
+    assert not guard.in_doubt([story], page_words)
+    assert guard.in_doubt([menu], page_words)
+    assert guard.in_doubt([story, menu], page_words)  # readability hesitated
