@@ -95,7 +95,7 @@ def _article(source: str) -> Article:
 
         with Library() as library:
             return library.article(int(source)).article
-    from reader.extract import extract
     from reader.load import load
+    from reader.service.site_rules import extract_page as extract
 
     return extract(load(source))

@@ -4,19 +4,27 @@ Pure functions, no I/O. Heavy libraries (lxml, readability) load on the first ca
 See reader.extract.pipeline for the stages.
 """
 
+from __future__ import annotations
+
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reader.model import Article, Page
 
+if TYPE_CHECKING:
+    from reader.extract.pipeline import RulesLookup
 
-def extract(page: Page) -> Article:
+
+def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
     """The article of ``page``; raises ExtractError (only) when none can be made.
 
-    The article carries ``page`` as its original: the library keeps it, so that the
-    article can be extracted again later (reader.service.reextract)."""
+    ``rules_for``: a page address -> that site's rules (reader.service.site_rules.rules_for
+    reads the data folder's; None: no site rules). The article carries ``page`` as its
+    original: the library keeps it, so that the article can be extracted again later
+    (reader.service.reextract)."""
     from reader.extract.pipeline import extract as run
 
-    return replace(run(page), original=page)
+    return replace(run(page, rules_for), original=page)
 
 
 __all__ = ["extract"]

@@ -6,6 +6,8 @@
 4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first);
               where it may have kept the wrong box, the guard checks it against
               trafilatura's opinion of the same page (reader.extract.guard, .opinion)
+  site rules  a host's ftr-site-config rules (reader.siterules), when the caller gives
+              a lookup: find/replace, strip before stage 4, body instead of it, fields
 5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels),
               then the leftovers (reader.extract.leftovers: title suffixes, hatnotes...)
 6 sanitize    allow-list, absolute URLs against the link base
@@ -19,6 +21,8 @@ becomes an Article with ``readerable=False`` (its text still comes out).
 """
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urljoin
 
@@ -35,14 +39,19 @@ from reader.extract import (
     sanitize,
     story,
 )
+from reader.extract import site_rules as site
 from reader.model import Article, Asset, Page, Story
+from reader.siterules.parse import SiteRules
+
+# A page's address -> its site's rules (reader.service.site_rules.rules_for), or None.
+RulesLookup = Callable[[str | None], SiteRules | None]
 
 log = logging.getLogger(__name__)
 
 
-def extract(page: Page) -> Article:
+def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
     try:
-        return _extract(page)
+        return _extract(page, rules_for)
     except ReaderError:
         raise
     except RecursionError:
@@ -53,34 +62,51 @@ def extract(page: Page) -> Article:
         raise ExtractError(f"the page could not be read ({type(error).__name__})") from None
 
 
-def _extract(page: Page) -> Article:
+def _extract(page: Page, rules_for: RulesLookup | None) -> Article:
     # 1 normalize
     html = normalize.collapse_whitespace(markup.repair(page.html))
-
-    def fresh_tree() -> Any:
-        tree = normalize.parse(html)
-        normalize.fix_images(tree)
-        normalize.prune(tree)
-        return tree
-
     root = normalize.parse(html)
     normalize.fix_images(root)
     # 2 metadata
     meta = metadata.read_metadata(root, page.url)
+    # the site's rules (reader.siterules), found by the page's address or its own
+    rules = None if rules_for is None else rules_for(page.url) or rules_for(meta.url)
+    if rules is not None and rules.replacements:
+        html = normalize.collapse_whitespace(markup.repair(site.replace_strings(page.html, rules)))
+        root = normalize.parse(html)
+        normalize.fix_images(root)
+        meta = metadata.read_metadata(root, page.url)
+    overrides: dict[str, str] = {}
+    if rules is not None:
+        site.strip(root, rules)
+        overrides = site.fields(root, rules)
+
+    def fresh_tree() -> Any:
+        tree = normalize.parse(html)
+        normalize.fix_images(tree)
+        if rules is not None:
+            site.strip(tree, rules)
+        normalize.prune(tree)
+        return tree
+
     hidden = leftovers.hidden_classes(root)
     base = sanitize.link_base(meta.base_href, page.url, meta.url)
     # 3 recommended
     stories = _recommended(root, base, page.url)
     # 4 story, checked against a second opinion
     normalize.prune(root)
-    page_words = guard.word_total(root)
-    candidates = story.main_story(root, fresh_tree)
-    in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
-    second = opinion.second_opinion(fresh_tree()) if in_doubt else None
-    main = guard.choose_story(candidates, second, fresh_tree)
-    # 5 clean
-    clean.clean_story(main, title=meta.title, byline=meta.byline)
+    main = None if rules is None else site.body(root, rules)
+    if main is None:
+        page_words = guard.word_total(root)
+        candidates = story.main_story(root, fresh_tree)
+        in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
+        second = opinion.second_opinion(fresh_tree()) if in_doubt else None
+        main = guard.choose_story(candidates, second, fresh_tree)
+    # 5 clean (a site's "prune: no" keeps its body as the rules matched it)
+    if rules is None or rules.prune:
+        clean.clean_story(main, title=meta.title, byline=meta.byline)
     meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
+    meta = replace(meta, **overrides)
     # 6 sanitize
     sanitize.sanitize(main, base)
     # 7 derive

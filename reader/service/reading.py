@@ -114,7 +114,7 @@ def read_article(
     """Load or fetch ``source`` and extract its article; with ``images``, a fetched page's
     images come along (a failed image is left out, never fatal). ``url`` says where a saved
     file came from. Raises ReaderError (FetchCancelled when ``fetch.cancel`` is set)."""
-    from reader.extract import extract
+    from reader.service.site_rules import extract_page as extract
 
     if not is_url(source):
         from reader.load import load
@@ -153,8 +153,8 @@ def extract_article(data: bytes | str, url: str | None = None) -> Article:
     it), ``str`` is taken as already decoded. ``url`` is where the page came from (links
     resolve against it). Raises ReaderError (one line: not a page, no article)."""
     from reader.errors import LoadError
-    from reader.extract import extract
     from reader.load.files import page_from_bytes, page_from_text
+    from reader.service.site_rules import extract_page as extract
 
     source = url or "-"
     if not data.strip():

@@ -59,10 +59,10 @@ ProgressCallback = Callable[[ReextractEvent], None]
 
 def extract_original(item: tuple[int, Page]) -> tuple[Article | None, str | None]:
     """Worker: the article of one original page, or (None, reason)."""
-    from reader.extract import extract
+    from reader.service.site_rules import extract_page
 
     try:  # the original stays here: the library has it already
-        return replace(extract(item[1]), original=None), None
+        return replace(extract_page(item[1]), original=None), None
     except ReaderError as error:
         return None, str(error)
     except Exception as error:  # one bad page must not end the whole run

@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "reader.exchange": 1,
     "reader.secrets": 1,
     "reader.logins": 1,
+    "reader.siterules": 1,
     "reader.instance_socket": 1,  # one Reader per library: the socket protocol, no Qt
     # the application layer
     "reader.service": 2,

@@ -1,0 +1,125 @@
+"""Site rules applied to a page during extraction (reader.extract.pipeline calls these).
+
+Each step is a small function over an lxml tree so the pipeline stays one list of
+stages: the markup's find/replace first, then removals on every tree the pipeline
+parses, then the fields and the story body the rules point at. An XPath that fails on
+a page (it compiled, but the page is odd) is skipped: a rule never costs the article.
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+from typing import Any
+
+from reader.siterules.parse import SiteRules
+
+log = logging.getLogger(__name__)
+
+
+def replace_strings(html: str, rules: SiteRules) -> str:
+    for find, replacement in rules.replacements:
+        if find:
+            html = html.replace(find, replacement)
+    return html
+
+
+def strip(root: Any, rules: SiteRules) -> int:
+    """Remove what the rules' strip, strip_id_or_class and strip_image_src name; returns
+    how many elements went."""
+    doomed: list[Any] = []
+    for expression in rules.strip:
+        doomed.extend(node for node in _select(root, expression) if _is_element(node))
+    for word in rules.strip_id_or_class:
+        quoted = _literal(word)
+        doomed.extend(_select(root, f"//*[contains(@id, {quoted}) or contains(@class, {quoted})]"))
+    for word in rules.strip_image_src:
+        doomed.extend(_select(root, f"//img[contains(@src, {_literal(word)})]"))
+    removed = 0
+    for node in doomed:
+        parent = node.getparent()
+        if parent is not None:
+            node.drop_tree()
+            removed += 1
+    return removed
+
+
+def fields(root: Any, rules: SiteRules) -> dict[str, str]:
+    """title, byline and published as the rules' XPaths read them (only those found)."""
+    from reader.extract.metadata.dates import iso_date
+
+    found: dict[str, str] = {}
+    title = _first_text(root, rules.title)
+    if title:
+        found["title"] = title
+    authors = _all_texts(root, rules.author)
+    if authors:
+        found["byline"] = ", ".join(dict.fromkeys(authors))
+    when = iso_date(_first_text(root, rules.date))
+    if when:
+        found["published"] = when
+    return found
+
+
+def body(root: Any, rules: SiteRules) -> Any | None:
+    """A copy of the story the first matching body XPath names (several matches are
+    joined in one <div>), or None: readability chooses."""
+    import lxml.html
+
+    for expression in rules.body:
+        nodes = [node for node in _select(root, expression) if _is_element(node)]
+        if not nodes:
+            continue
+        if len(nodes) == 1:
+            return deepcopy(nodes[0])
+        joined = lxml.html.Element("div")
+        for node in nodes:
+            joined.append(deepcopy(node))
+            joined[-1].tail = None
+        return joined
+    return None
+
+
+def _select(root: Any, expression: str) -> list[Any]:
+    try:
+        result = root.xpath(expression)
+    except Exception as error:  # lxml XPathEvalError and friends on an odd page
+        log.info("site rule %r skipped: %s", expression, error)
+        return []
+    return list(result) if isinstance(result, list) else []
+
+
+def _is_element(node: Any) -> bool:
+    return hasattr(node, "drop_tree") and isinstance(getattr(node, "tag", None), str)
+
+
+def _texts(node: Any) -> str:
+    text = node.text_content() if hasattr(node, "text_content") else str(node)
+    return " ".join(text.split())
+
+
+def _first_text(root: Any, expressions: tuple[str, ...]) -> str | None:
+    for expression in expressions:
+        for node in _select(root, expression):
+            text = _texts(node)
+            if text:
+                return text
+    return None
+
+
+def _all_texts(root: Any, expressions: tuple[str, ...]) -> list[str]:
+    for expression in expressions:
+        texts = [text for text in (_texts(node) for node in _select(root, expression)) if text]
+        if texts:
+            return texts
+    return []
+
+
+def _literal(word: str) -> str:
+    """``word`` as an XPath 1.0 string literal (which has no escapes)."""
+    if "'" not in word:
+        return f"'{word}'"
+    if '"' not in word:
+        return f'"{word}"'
+    parts = word.split("'")
+    return "concat(" + ', "\'", '.join(f"'{part}'" for part in parts) + ")"
