@@ -88,6 +88,29 @@ def test_a_credit_is_set_smaller_than_the_caption_it_credits(qtbot) -> None:
     assert pixels("Shazly") < pixels("Peacekeepers") < pixels("Body")
 
 
+def test_a_caption_made_of_paragraphs_is_still_a_caption(qtbot) -> None:
+    """CNET: <figcaption><p>caption</p><small>credit</small>: the caption read as the story's
+    first paragraph (body size) with the credit glued to the paragraph below."""
+    from reader.ui.reading.reading_view import ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.show_html(
+        render_article_html(
+            "<figure><figcaption><p>Mark Zuckerberg, the man with the plan.</p>"
+            "<small>Photo by James Martin/CNET</small></figcaption></figure>"
+            "<p>Anyone who has closed a deal will tell you so.</p>"
+        )
+    )
+    document = view.document()
+    caption, credit, body = (document.find(word) for word in ("Zuckerberg", "Martin", "Anyone"))
+    assert caption.block() == credit.block() != body.block()  # one caption, its own lines
+    assert credit.charFormat().font().pixelSize() < caption.charFormat().font().pixelSize()
+    assert caption.charFormat().font().pixelSize() < body.charFormat().font().pixelSize()
+    gap = body.block().blockFormat().topMargin() + caption.block().blockFormat().bottomMargin()
+    assert gap >= 12  # the credit stands apart from the story's first paragraph
+
+
 def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption() -> None:
     root = shaped(
         '<figure><img src="https://h.example/a.jpg" alt="The ferry" width="1200" height="800">'

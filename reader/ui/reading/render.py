@@ -74,6 +74,7 @@ NUMBER_MAX_CHARS = 24
 # (with the brackets around an edit link).
 PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CAPTION_BLOCKS = ("p", "div")  # blocks a figcaption may hold; they become lines of it
 QUOTE_BLOCKS = frozenset(("p", "div", "ul", "ol", "pre", "table", "dl", *HEADINGS))
 
 # An image's pixel size; None when it was not saved; a short reason when it was saved but
@@ -182,6 +183,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     for caption in list(root.iter("figcaption")):
         caption.tag = "p"
         caption.set("class", "caption")
+        _caption_lines(caption)
         for credit in caption.iter("small"):
             credit.tag = "span"
             credit.set("class", "credit")
@@ -411,6 +413,24 @@ def _shape_data_table(table: Any) -> None:
             column = numeric_columns.get(index, [])
             numbers = bool(column) and sum(column) * 2 > len(column)
             cell.set("align", "right" if numbers else "left")
+
+
+def _caption_lines(caption: Any) -> None:
+    """Paragraphs inside a caption become its lines: Qt shows a <p> in a <p> as a paragraph
+    of body text (CNET's caption read as the story's first paragraph, its credit glued on)."""
+    from lxml import etree
+
+    for block in list(caption.iterchildren(*CAPTION_BLOCKS)):
+        before = block.getprevious()
+        if (before is None and (caption.text or "").strip()) or (
+            before is not None and before.tag != "br"
+        ):
+            block.addprevious(etree.Element("br"))
+        if block.getnext() is not None or (block.tail or "").strip():
+            line_end = etree.Element("br")
+            line_end.tail, block.tail = block.tail, None
+            block.addnext(line_end)
+        block.drop_tag()
 
 
 def _trim_cell_padding(cell: Any) -> None:
