@@ -92,10 +92,6 @@ class Rendered:
     images: tuple[str, ...]
 
 
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
-
-
 def format_date(published: str | None, locale: QLocale | None = None) -> str:
     """An ISO 8601 date or datetime as the user's locale writes a long date, no weekday."""
     if not published:
@@ -154,6 +150,8 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     import lxml.html
     from lxml import etree
 
+    from reader.extract import leftovers
+
     if not content_html.strip():
         return Rendered("", ())
     try:
@@ -173,7 +171,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
 
     _drop_permalinks(root)
     _drop_unused_anchors(root)
-    _drop_repeated_title(root, title)
+    leftovers.drop_title_repeat(root, title)  # the header above shows the title
     for heading in root.iter("h1"):
         heading.tag = "h2"
     images = _shape_images(root, image_size)
@@ -261,17 +259,6 @@ def _rehome_orphan_rows(root: Any) -> None:
         parent.replace(part, table)
         table.tail, part.tail = part.tail, None
         table.append(part)
-
-
-def _drop_repeated_title(root: Any, title: str) -> None:
-    """The header shows the title; drop the article's own copy of it."""
-    wanted = _norm(title)
-    if not wanted:
-        return
-    for heading in root.iter("h1", "h2"):
-        if _norm(heading.text_content()) == wanted:
-            heading.drop_tree()
-        return
 
 
 def _shape_images(root: Any, image_size: ImageSize) -> list[str]:
