@@ -248,3 +248,46 @@ def test_lwn_statistics_scroll_sideways_only_when_they_do_not_fit(qtbot, window)
         open_and_wait(qtbot, window, SHARED / "corpus" / "mozilla" / "lwn-1" / "source.html")
         qtbot.wait(50)
         assert view.horizontalScrollBar().isVisible() is scrolls, width
+
+
+def whole_words_broken(document: QTextDocument) -> set[str]:
+    """The whole words (between spaces) inside which a line ends."""
+    found = set()
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for number in range(1, layout.lineCount()):
+            cut = layout.lineAt(number).textStart()
+            if 0 < cut < len(text) and not text[cut - 1].isspace() and not text[cut].isspace():
+                start = max(text.rfind(" ", 0, cut), text.rfind("\u2028", 0, cut)) + 1
+                ends = [at for at in (text.find(" ", cut), text.find("\u2028", cut)) if at >= 0]
+                found.add(text[start : min(ends, default=len(text))])
+        block = block.next()
+    return found
+
+
+def test_a_word_wider_than_the_column_breaks_rather_than_the_page_scrolling(
+    qtbot, window, tmp_path
+):
+    """AO3's "AMournfulHowlInTheNight" in a 36 px heading, a long address in a sentence, a
+    long token in code: at 600 px each breaks where it must and no sideways bar shows; every
+    word that fits on a line stays whole."""
+    word = "Donaudampfschifffahrtsgesellschaftskapitän"
+    address = "https://example.org/" + "/".join(f"part-{n}-of-a-long-address" for n in range(5))
+    token = "x" * 20 + "_".join(f"segment{n}" for n in range(12))
+    page = tmp_path / "long-words.html"
+    page.write_text(
+        f"<html><head><title>The {word}</title></head><body><article><h1>The {word}</h1>"
+        f"<p>{PROSE}</p><p>The report is at {address} for anyone who asks.</p>"
+        f"<pre><code>value = {token}\nprint(value)</code></pre><p>{PROSE}</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    window.resize(600, 700)
+    qtbot.waitUntil(lambda: abs(window.width() - 600) < 2, timeout=2000)
+    set_panels(qtbot, window, "neither")
+    open_and_wait(qtbot, window, page)
+    view = window.view
+    qtbot.wait(50)
+    assert not view.horizontalScrollBar().isVisible()
+    assert whole_words_broken(view.document()) == {word, address, token}

@@ -74,6 +74,8 @@ NUMBER_MAX_CHARS = 24
 # (with the brackets around an edit link).
 PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+DATA_TABLE_CLASS = "data"  # a table of data (not a quote's or a code block's frame)
+DATA_TABLE_MARK = f'class="{DATA_TABLE_CLASS}"'  # how the rendered HTML shows one
 CAPTION_BLOCKS = ("p", "div")  # blocks a figcaption may hold; they become lines of it
 QUOTE_BLOCKS = frozenset(("p", "div", "ul", "ol", "pre", "table", "dl", *HEADINGS))
 
@@ -370,7 +372,7 @@ def _shape_data_table(table: Any) -> None:
     """A data table for reading: its caption as a caption above it, numbers right-aligned."""
     from lxml import etree
 
-    table.set("class", "data")
+    table.set("class", DATA_TABLE_CLASS)
     table.set("cellspacing", "0")
     table.set("width", "100%")
     for caption in list(table.iter("caption")):
