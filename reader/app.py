@@ -3,9 +3,14 @@
 Only PySide6 and Reader's light UI modules load before the first paint; the worker jobs
 import the loaders, the extractor and the store (lxml, readability, httpx, sqlite) after.
 
-Benchmark hook: READER_BENCH=paint prints the wall-clock time of the first paint and quits;
-READER_BENCH=built prints it when the full window (menus, view, sidebar) has painted;
-READER_BENCH=article prints it when the first article is on screen, with the RSS, and quits.
+Start-up runs three things side by side: the first article's open (a worker: load, extract,
+keep, render), the window's shell (painted at once), and then the window's build in steps
+that each give the event loop back; the article is shown as soon as both are done.
+
+Benchmark hooks: READER_BENCH=paint prints the wall-clock time of the first paint and quits;
+READER_BENCH=article prints it when the first article is on screen, with the RSS, and
+quits; READER_BENCH=startup prints the longest event-loop stall from the first paint until
+a second after the first article is on screen, then quits (tests/benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -15,9 +20,16 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from reader.urls import is_url
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+
     from PySide6.QtWidgets import QApplication
 
+    from reader.model import Article
+    from reader.service.reading import Document
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.single_instance import SingleInstance
 
@@ -25,6 +37,13 @@ BENCH_ENV = "READER_BENCH"
 
 
 def run_app(sources: list[str]) -> int:
+    from reader.urls import absolute_source
+
+    absolute = [absolute_source(s) for s in sources]
+    if _can_forward_quickly() and _forward_quickly(absolute):
+        return 0  # a running Reader opens them
+    read = _read_first(absolute)  # from now on, while Qt loads and the window paints
+
     from PySide6.QtWidgets import QApplication
 
     from reader import __version__
@@ -43,22 +62,26 @@ def run_app(sources: list[str]) -> int:
     from reader.ui.shell.single_instance import claim_or_forward
 
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
-    # builds anything. Where Unix sockets exist that check is a plain socket call; the
-    # listening side (QtNetwork, a lock file) is set up right after the first paint.
-    from reader.urls import absolute_source
-
-    absolute = [absolute_source(s) for s in sources]
+    # builds anything. Where Unix sockets exist that check was a plain socket call, above;
+    # the listening side (QtNetwork, a lock file) is set up right after the first paint.
     instance = None
     if not _can_forward_quickly():
         instance = claim_or_forward(absolute)
         if instance is None:
             return 0
-    elif _forward_quickly(absolute):
-        return 0
 
+    from reader.ui.presenter.library_service import LibraryService
     from reader.ui.shell.main_window import FirstPaint, MainWindow
+    from reader.ui.shell.settings import Settings
+    from reader.ui.shell.startup import EarlyOpen, WarmImports
 
-    window = MainWindow(build=False)  # a themed shell: paints before anything heavy loads
+    # The first article starts loading now, in a worker, while the window paints and
+    # builds (its style is the one the window will show it with).
+    settings = Settings()
+    library = LibraryService()
+    style = settings.style.view_style()
+    early = EarlyOpen(absolute, library, style, read)
+    window = MainWindow(settings, build=False, library=library)  # paints before the rest
     bench = os.environ.get(BENCH_ENV, "")
 
     def after_first_paint() -> None:
@@ -67,26 +90,33 @@ def run_app(sources: list[str]) -> int:
             print(f"paint {time.time():.6f}", flush=True)
             app.quit()
             return
+        warm = WarmImports(window)  # first: the worker imports while the lines below run
         if instance is None:
             instance = claim_or_forward(absolute)
             if instance is None:  # another Reader started at the same moment: it has them
                 app.quit()
                 return
         connect_instance(instance, window)
-        window.build()
-        if bench == "built":
-            FirstPaint(window, lambda: _print_and_quit("built", app))
-            window.update()
-            return
-        if bench == "article":
-            _quit_when_article_shown(window, app)
-        window.start(absolute + window.pending_sources)
+        watch = _bench_watch(bench, window, app)
+        warm.when_done(lambda: warmed(watch))
+
+    def warmed(watch: Callable[[Document], None] | None) -> None:
+        from reader.ui.reading.reading_view import image_width
+
+        early.set_image_width(image_width(style, window.devicePixelRatioF()))
+        window.build_in_steps(lambda: built(watch))
+
+    def built(watch: Callable[[Document], None] | None) -> None:
+        if watch is not None:
+            window.current.opened.connect(watch)
+        window.start(absolute + window.pending_sources, early)
 
     FirstPaint(window, after_first_paint)
     window.show()
     try:
         return app.exec()
     finally:
+        early.cancel.set()  # quitting before the window took the first article
         if instance is not None:
             instance.close()
         _let_workers_finish()
@@ -102,6 +132,62 @@ def _let_workers_finish() -> None:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
+
+
+def _read_first(sources: list[str]) -> Future[Article] | None:
+    """The first file's article, read (loaded and extracted) in a thread of its own from
+    the very start: the window keeps it in the library and shows it once it is built. A web
+    address is left to the window (its progress, Esc and login prompt)."""
+    if not sources or is_url(sources[0]):
+        return None
+    import threading
+    from concurrent.futures import Future
+
+    from reader.service.reading import read_article
+
+    future: Future[Article] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(read_article(sources[0]))
+        except BaseException as error:  # handed to the window, which words it
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="first-article", daemon=True).start()
+    return future
+
+
+def _bench_watch(
+    bench: str, window: MainWindow, app: QApplication
+) -> Callable[[Document], None] | None:
+    """READER_BENCH=startup: the longest stall until a second after the article shows;
+    READER_BENCH=article: the time (and the RSS) when the first article is on screen."""
+    if bench == "startup":
+        from reader.ui.shell.stall_watch import StallWatch
+
+        return StallWatch(window, app.quit).article_shown
+    if bench == "article":
+
+        def shown(_document: Document) -> None:
+            rss, peak = _memory_kb()
+            print(f"article {time.time():.6f} rss_kb {rss} peak_kb {peak}", flush=True)
+            app.quit()
+
+        return shown
+    return None
+
+
+def _memory_kb() -> tuple[int, int]:
+    """The resident set now and at its highest (VmHWM), from /proc (0 where there is none)."""
+    values = {"VmRSS:": 0, "VmHWM:": 0}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.split(":")[0] + ":" in values:
+                    values[line.split()[0]] = int(line.split()[1])
+    except OSError:
+        pass
+    return values["VmRSS:"], values["VmHWM:"]
 
 
 def _can_forward_quickly() -> bool:
@@ -130,40 +216,3 @@ def connect_instance(instance: SingleInstance, window: MainWindow) -> None:
         raise_window(window)
 
     instance.open_requested.connect(forwarded)
-
-
-def _print_and_quit(stage: str, app: QApplication) -> None:
-    print(f"{stage} {time.time():.6f}", flush=True)
-    app.quit()
-
-
-def _quit_when_article_shown(window: MainWindow, app: QApplication) -> None:
-    from PySide6.QtCore import QTimer
-
-    started = time.time()
-
-    def check() -> None:
-        if window.current.article is not None and not window.is_busy():
-            rss, peak = _memory_kb()
-            print(f"article {time.time():.6f} rss_kb {rss} peak_kb {peak}", flush=True)
-            app.quit()
-        elif time.time() - started > 30:
-            print("article timeout", flush=True)
-            app.quit()
-        else:
-            QTimer.singleShot(5, check)
-
-    QTimer.singleShot(0, check)
-
-
-def _memory_kb() -> tuple[int, int]:
-    """The resident set now and at its highest (VmHWM), from /proc (0 where there is none)."""
-    values = {"VmRSS:": 0, "VmHWM:": 0}
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.split(":")[0] + ":" in values:
-                    values[line.split()[0]] = int(line.split()[1])
-    except OSError:
-        pass
-    return values["VmRSS:"], values["VmHWM:"]

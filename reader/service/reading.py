@@ -188,9 +188,14 @@ def open_source(
     source: str, writes: Writes | None, *, fetch: FetchOptions | None = None
 ) -> Document:
     """Read one file or address and keep it in the library (``writes`` None: do not keep)."""
+    return open_article(read_article(source, fetch=fetch, images=True), source, writes)
+
+
+def open_article(article: Article, source: str, writes: Writes | None) -> Document:
+    """Keep an article read from ``source`` (``writes`` None: do not keep); a library that
+    fails says why in the Document, and the article shows all the same."""
     from reader.errors import ReaderError
 
-    article = read_article(source, fetch=fetch, images=True)
     if writes is None:
         return Document(article, source=source, assets=article.assets)
     try:

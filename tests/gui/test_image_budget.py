@@ -211,9 +211,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from reader.app import run_app
 
+def command_of(pid):
+    try:
+        return open(f"/proc/{pid}/cmdline", "rb").read()
+    except OSError:  # it ended meanwhile
+        return b""
+
 def close_when_drawing():
-    helpers = [p for p in os.listdir("/proc") if p.isdigit() and
-               b"svg_raster" in open(f"/proc/{p}/cmdline", "rb").read()]
+    helpers = [p for p in os.listdir("/proc") if p.isdigit() and b"svg_raster" in command_of(p)]
     if not helpers:
         QTimer.singleShot(20, close_when_drawing)
         return

@@ -390,27 +390,46 @@ def test_tasks_report_on_the_gui_thread(qtbot):
     assert isinstance(seen["error"], ValueError)
 
 
-def test_heavy_modules_load_only_after_the_first_paint(tmp_path):
-    """Also the window's parts and handler groups: before the paint only the shell loads."""
-    code = (
-        "import sys\n"
-        "from reader.app import run_app\n"
-        "run_app([])\n"
-        "heavy = [m for m in ('lxml', 'readability', 'httpx', 'keyring', 'reader.store',"
-        " 'reader.ui.shell.window_layout', 'reader.ui.shell.opening',"
-        " 'reader.ui.shell.library_actions', 'reader.ui.shell.navigation',"
-        " 'reader.ui.shell.view_actions', 'reader.ui.shell.recent')"
-        " if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
-    )
+HEAVY_WATCH = """
+import sys, threading
+HEAVY = ('lxml', 'readability', 'httpx', 'keyring', 'reader.store', 'reader.extract',
+         'reader.ui.shell.window_layout', 'reader.ui.shell.opening',
+         'reader.ui.shell.library_actions', 'reader.ui.shell.navigation',
+         'reader.ui.shell.view_actions', 'reader.ui.shell.recent')
+on_gui_thread = []
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in HEAVY and threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(name)
+        return None
+
+sys.meta_path.insert(0, Watch())
+from reader.app import run_app
+run_app(sys.argv[1:])
+print('GUI-THREAD HEAVY', sorted(set(on_gui_thread)))
+"""
+
+
+@pytest.mark.parametrize("with_file", [False, True])
+def test_heavy_modules_load_only_after_the_first_paint(tmp_path, with_file):
+    """Until the first paint the GUI thread loads only the shell: no lxml, readability, store
+    or window parts (the first article may already be loading, in a worker)."""
     env = {**os.environ, "READER_BENCH": "paint", "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHONPATH"] = str(REPO)
     env["READER_DATA_DIR"] = str(tmp_path / "data")
+    page = tmp_path / "page.html"
+    page.write_text(article_page(), encoding="utf-8")
+    args = [str(page)] if with_file else []
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", HEAVY_WATCH, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "paint " in result.stdout, result.stderr
-    assert "HEAVY []" in result.stdout
+    assert "GUI-THREAD HEAVY []" in result.stdout, result.stdout
 
 
 def test_app_palette_is_untouched_by_themes(qtbot, window):

@@ -28,10 +28,20 @@ window = MainWindow()
 window.show()
 window.library_actions.import_folder(sys.argv[1])
 
+def read(path):
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:  # that process ended meanwhile
+        return b""
+
+def parent_of(pid):
+    fields = read(f"/proc/{pid}/stat").rsplit(b")", 1)[-1].split()
+    return fields[1].decode() if len(fields) > 1 else ""
+
 def report():
-    children = [p for p in os.listdir("/proc") if p.isdigit()
-                and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[1] == str(os.getpid())]
-    workers = [p for p in children if b"multiprocessing" in open(f"/proc/{p}/cmdline", "rb").read()]
+    children = [p for p in os.listdir("/proc") if p.isdigit() and parent_of(p) == str(os.getpid())]
+    workers = [p for p in children if b"multiprocessing" in read(f"/proc/{p}/cmdline")]
     if len(workers) >= 2:
         print(f"workers {len(workers)}", flush=True)
     else:

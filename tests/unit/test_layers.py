@@ -26,6 +26,8 @@ LAYERS: dict[str, int] = {
     "reader.paths": 0,
     "reader.tags": 0,
     "reader.urls": 0,
+    "reader.bundled": 0,  # the shipped files, found through importlib.resources
+    "reader.lifeline": 0,  # helper processes end with their parent
     # the core: loading, extraction, the library, listening, highlights, export formats,
     # logins
     "reader.load": 1,
@@ -36,6 +38,7 @@ LAYERS: dict[str, int] = {
     "reader.exchange": 1,
     "reader.secrets": 1,
     "reader.logins": 1,
+    "reader.instance_socket": 1,  # one Reader per library: the socket protocol, no Qt
     # the application layer
     "reader.service": 2,
     # the two front doors: the command line, and the window
@@ -93,7 +96,8 @@ def imports(name: str) -> Iterator[str]:
 def layer_of(name: str) -> str:
     best = ""
     for layer in LAYERS:
-        if (name == layer or name.startswith(layer + ".")) and len(layer) > len(best):
+        inside = name == layer or (layer != "reader" and name.startswith(layer + "."))
+        if inside and len(layer) > len(best):
             best = layer
     assert best, f"{name} is in no layer of LAYERS: add it (and to docs/ARCHITECTURE.md)"
     return best

@@ -80,6 +80,11 @@ class LibraryService(QObject):
         """Run ``work`` on the writer thread, after every write asked for before it."""
         return self._start(self._writer, work, done or _ignore, failed, owner)
 
+    def warm(self) -> None:
+        """Open the writer's connection now (migrations, clean-up), ahead of a first write
+        that someone will wait for."""
+        self.write(lambda _library: None)
+
     # -- asked from a worker thread, which waits ------------------------------------------
     def writes(self, work: Callable[[Library], T]) -> T:
         """Run ``work`` on the writer thread and wait for it (a worker's save)."""

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,11 @@ class Task(QRunnable):
         else:
             self._report(self.carrier.done, result)
 
-    def _report(self, signal: Any, value: object) -> None:
+    def _report(self, signal: SignalInstance, value: object) -> None:
         try:
             signal.emit(value)
-        except RuntimeError:  # the carrier went with the application at quit
-            log.debug("task finished after the window closed")
+        except RuntimeError:  # the application quit meanwhile: nobody is waiting
+            log.debug("a task finished after the application quit")
 
 
 _running: set[Task] = set()

@@ -20,7 +20,7 @@ from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, Decoded, PixelBudge
 from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
-    from reader.service.reading import Document
+    from reader.service.reading import Document, Writes
 
 
 class PrepareCancelled(ReaderError):
@@ -36,6 +36,18 @@ class Prepared:
     images: dict[str, QImage] = field(default_factory=dict)
     text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
     marks: tuple[str, ...] = ()  # starred, archived, tags: shown in the header
+
+
+def marks_of(document: Document | None, writes: Writes) -> tuple[str, ...]:
+    """The reader's marks on a saved article (starred, archived, tags), from the worker
+    that prepares it (on the writer thread: after every change asked for before)."""
+    from reader.ui.reading.render import article_marks
+
+    if document is None or document.article_id is None:
+        return ()
+    article_id = document.article_id
+    row = writes(lambda library: library.row(article_id))
+    return article_marks(row.starred, row.archived, row.tags)
 
 
 def prepare(

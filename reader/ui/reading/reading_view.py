@@ -95,6 +95,7 @@ class ReadingView(QTextBrowser):
         self._column = 0
         self._restyle_generation = 0
         self._words_may_break = False
+        self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         _style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -161,14 +162,14 @@ class ReadingView(QTextBrowser):
         if document.property(_STYLE_PROPERTY) != self._style.key():
             self._apply(html, keep_position=False)
             return
-        previous = self.document()
-        adopted = previous is not document and previous.parent() is self
+        previous = self._adopted
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
         self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self._wrap_for(html)
         self.setDocument(document)
-        if adopted and shiboken6.isValid(previous):
+        self._adopted = document
+        if previous is not None and previous is not document and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
             # later, in its own event-loop turn: a long article takes ~25 ms to delete
             previous.deleteLater()
@@ -278,15 +279,11 @@ class ReadingView(QTextBrowser):
         """Device pixels an image needs to be sharp at the widest this column gets with the
         current font and measure (a narrower window only scales it down): the width images
         are decoded at, never more than MAX_DECODE_WIDTH."""
-        from reader.ui.reading.image_decode import MAX_DECODE_WIDTH
-
-        wanted = self._measure_px() * self.devicePixelRatioF()
-        return max(120, min(MAX_DECODE_WIDTH, math.ceil(wanted)))
+        return image_width(self._style, self.devicePixelRatioF())
 
     def _measure_px(self) -> float:
         """The measure in pixels: characters of the body font across the column."""
-        advance = QFontMetricsF(self.body_font()).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
-        return advance * self._style.measure_chars
+        return measure_px(self._style)
 
     def column_width(self, viewport_width: int | None = None) -> int:
         """Pixel width of the measure (characters of the body font), capped by the window."""
@@ -480,6 +477,21 @@ def parse_anchor(anchor: str | None) -> tuple[int, int] | None:
         return None
 
 
+def image_width(style: ViewStyle, device_ratio: float) -> int:
+    """Device pixels an image needs in a column of ``style``'s measure (see
+    ReadingView.image_width); also for an article prepared before the view exists."""
+    from reader.ui.reading.image_decode import MAX_DECODE_WIDTH
+
+    wanted = measure_px(style) * device_ratio
+    return max(120, min(MAX_DECODE_WIDTH, math.ceil(wanted)))
+
+
+def measure_px(style: ViewStyle) -> float:
+    """The measure in pixels: characters of the body font across the column."""
+    advance = QFontMetricsF(body_font(style)).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+    return advance * style.measure_chars
+
+
 def body_font(style: ViewStyle) -> QFont:
     font = QFont()
     font.setFamilies(style.families())
@@ -488,14 +500,11 @@ def body_font(style: ViewStyle) -> QFont:
 
 
 def may_break_words(html: str) -> bool:
-    """Lines break between words, never inside a word that fits on a line ("Louisi-ana").
-    Only when the laid-out article is still wider than the view (a long address in a
-    sentence, a long token in code, "AMournfulHowlInTheNight" in a heading at 560 px) is it
-    laid out again with such words broken where they must, so an ordinary page never
-    scrolls sideways. Not a page with a data table: in that mode Qt sizes table columns by
-    single letters and would squeeze them mid-word; it keeps every word whole and scrolls
-    sideways when a table or a word does not fit. A word a few pixels too wide stays whole
-    in the margin (the slack): "Nigh-t" read worse than a word touching the edge."""
+    """Lines break between words, never inside one that fits ("Louisi-ana"). Only when the
+    article is still wider than the view (a long address, a long token in code, a heading's
+    "AMournfulHowlInTheNight" at 560 px) are such words broken, so no ordinary page scrolls
+    sideways; a word a few pixels too wide stays whole in the margin ("Nigh-t" read worse).
+    Not with a data table: Qt would then size its columns by single letters."""
     from reader.ui.reading.render import DATA_TABLE_MARK
 
     return DATA_TABLE_MARK not in html

@@ -45,8 +45,10 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
+    from reader.ui.shell.window_layout import Parts
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
     actions_by_id: dict[str, QAction]
     menus: dict[str, QMenu]
     recent_menu: QMenu
+    _parts: Parts
     # The presenter and the handler groups, also made by build().
     current: CurrentDocument
     library: LibraryService
@@ -88,10 +91,20 @@ class MainWindow(QMainWindow):
     undo_toast: UndoToast
     library_watch: LibraryWatch
 
-    def __init__(self, settings: Settings | None = None, *, build: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        build: bool = True,
+        library: LibraryService | None = None,
+    ) -> None:
+        from reader.ui.presenter.library_service import LibraryService
+
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
+        self.library = library or LibraryService()
+        self.library.setParent(self)
         self.setWindowTitle("Reader")
         self.setAcceptDrops(True)
         geometry = self.settings.geometry
@@ -104,6 +117,7 @@ class MainWindow(QMainWindow):
         )
         self.setPalette(shell)
         self._built = False
+        self._building = False
         self.pending_sources: list[str] = []  # forwarded before the window was built
         if build:
             self.build()
@@ -113,26 +127,39 @@ class MainWindow(QMainWindow):
 
     def build(self) -> None:
         """Create the widgets, handler groups, menus and keys (the expensive part)."""
-        if self._built:
+        if self._building:
             return
-        self._built = True
-        from PySide6.QtGui import QDesktopServices
+        self._building = True
+        for step in self._build_steps():
+            step()
 
-        from reader.ui.actions import keymap, registry
-        from reader.ui.actions.table import FILE_RECENT
+    def build_in_steps(self, done: Callable[[], None]) -> None:
+        """The same as ``build``, one step per turn of the event loop: the window answers
+        (paints, takes the article from its worker) between the steps."""
+        if self._building:
+            return
+        self._building = True
+        steps = list(self._build_steps())
+
+        def next_step() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+            else:
+                done()
+
+        QTimer.singleShot(0, next_step)
+
+    def _build_steps(self) -> tuple[Callable[[], None], ...]:
+        return (self._build_parts, self._build_groups, self._build_finish)
+
+    def _build_parts(self) -> None:
+        """The widgets on screen: the reading column, the stories, the status bar."""
         from reader.ui.presenter.document import CurrentDocument
-        from reader.ui.presenter.library_service import LibraryService
         from reader.ui.shell import window_layout
         from reader.ui.shell.dialog_host import DialogHost
-        from reader.ui.shell.library_actions import LibraryActions
-        from reader.ui.shell.navigation import Navigation
-        from reader.ui.shell.open_actions import OpenActions
-        from reader.ui.shell.opening import Opening
-        from reader.ui.shell.recent import RecentFiles
-        from reader.ui.shell.view_actions import ViewActions
 
-        self.library = LibraryService(parent=self)
-        parts = window_layout.build_parts(self, self.library)
+        parts = self._parts = window_layout.build_parts(self, self.library)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.undo_toast = parts.undo_toast
@@ -141,6 +168,22 @@ class MainWindow(QMainWindow):
         self.status_text, self.progress = parts.status.length, parts.status.progress
         self.current = CurrentDocument(self)
         self.dialogs = DialogHost(self)
+
+    def _build_groups(self) -> None:
+        """The keys and menus of the action table, and the handler groups behind them."""
+        from PySide6.QtGui import QDesktopServices
+
+        from reader.ui.actions import keymap, registry
+        from reader.ui.actions.table import FILE_RECENT
+        from reader.ui.shell import window_layout
+        from reader.ui.shell.library_actions import LibraryActions
+        from reader.ui.shell.navigation import Navigation
+        from reader.ui.shell.open_actions import OpenActions
+        from reader.ui.shell.opening import Opening
+        from reader.ui.shell.recent import RecentFiles
+        from reader.ui.shell.view_actions import ViewActions
+
+        parts = self._parts
         key_overrides = keymap.load_overrides(self.settings.store)
         self.actions_by_id = registry.build_actions(self, overrides=key_overrides)
         self.menus = registry.build_menus(self.menuBar(), self.actions_by_id)
@@ -267,10 +310,16 @@ class MainWindow(QMainWindow):
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
-        window_layout.restore(parts, self.settings, self.actions_by_id)
+
+    def _build_finish(self) -> None:
+        """The layout and style the reader left, and the wiring between the parts."""
+        from reader.ui.shell import window_layout
+
+        window_layout.restore(self._parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
         self.recent.rebuild()
+        self._built = True
 
     def _connect_signals(self) -> None:
         """What the parts report, and who hears it."""
@@ -306,9 +355,10 @@ class MainWindow(QMainWindow):
         self.placement.set_resting(self.sidebar, nothing)
 
     # -- what the app and the single-instance server drive ---------------------------------
-    def start(self, sources: list[str]) -> None:
-        """Called once the window is built: open the sources, or the last article."""
-        self.opening.start(sources)
+    def start(self, sources: list[str], early: EarlyOpen | None = None) -> None:
+        """Called once the window is built: open the sources, or the last article (its
+        open may have started with the process: ``early``)."""
+        self.opening.start(sources, early)
 
     def open_sources(self, sources: list[str]) -> None:
         self.opening.open_sources(sources)

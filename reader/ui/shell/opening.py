@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.ui.reading.themes import ViewStyle
     from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.messages import MessageBar
+    from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.status_line import StatusLine
 
 log = logging.getLogger(__name__)
@@ -79,38 +80,44 @@ class Opening(QObject):
         relay.fetch_progress.connect(self.fetch_progress)
         current.changed.connect(self._refresh_marks)
 
-    def marks_of(self, document: Document | None) -> tuple[str, ...]:
-        """The reader's marks on a saved article (starred, archived, tags), from the worker
-        that prepares it (on the writer thread: after every change asked for before)."""
-        from reader.ui.reading.render import article_marks
-
-        if document is None or document.article_id is None:
-            return ()
-        article_id = document.article_id
-        row = self.library.writes(lambda library: library.row(article_id))
-        return article_marks(row.starred, row.archived, row.tags)
-
     # -- starting --------------------------------------------------------------------------
-    def start(self, sources: list[str]) -> None:
-        """Called once the window has painted: open the sources, or the last article."""
+    def start(self, sources: list[str], early: EarlyOpen | None = None) -> None:
+        """Called once the window is built: open the sources, or the last article. The
+        first may be on its way already (``early``, started with the process)."""
+        if early is not None and early.task is not None:
+            self._task, self._cancel = early.task, early.cancel
+            if early.source is None:
+                self.status.begin("Opening your library…")
+                early.hand_over(self._start_done, self._start_failed)
+            else:
+                source = early.source
+                self.status.begin(f"Opening {Path(source).name or source}…")
+                early.hand_over(self._early_done, lambda error: self._open_failed(source, error))
+            for source in sources[1:]:
+                self._import_in_background(source)
+            return
         if sources:
             self.open_sources(sources)
             return
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import prepare
+        from reader.ui.reading.prepare import marks_of, prepare
 
         self.status.begin("Opening your library…")
         style, width, stop = self.style(), self.view.image_width(), self._new_cancel()
-        library = self.library
+        writes = self.library.writes
 
         def work() -> Prepared | None:
-            document = reading.open_start(library.writes)
+            document = reading.open_start(writes)
             if document is None:
                 return None
-            return prepare(document, style, width, stop.is_set, self.marks_of(document))
+            return prepare(document, style, width, stop.is_set, marks_of(document, writes))
 
         self._task = run_task(work, self._start_done, self._start_failed)
+
+    def _early_done(self, prepared: Prepared | None) -> None:
+        assert prepared is not None  # a source always gives an article, or fails
+        self.show_opened(prepared)
 
     def _start_done(self, prepared: Prepared | None) -> None:
         self._task = None
@@ -143,7 +150,7 @@ class Opening(QObject):
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import prepare
+        from reader.ui.reading.prepare import marks_of, prepare
         from reader.urls import is_url, without_login
 
         # A login written into the address is never kept, shown or sent (reader.urls).
@@ -167,7 +174,7 @@ class Opening(QObject):
 
         def work() -> Prepared:
             document = reading.open_source(source, writes, fetch=fetch)
-            return prepare(document, style, width, cancel.is_set, self.marks_of(document))
+            return prepare(document, style, width, cancel.is_set, marks_of(document, writes))
 
         self._task = run_task(
             work, self.show_opened, lambda error: self._open_failed(source, error)
@@ -180,7 +187,7 @@ class Opening(QObject):
     def open_article(self, article_id: int) -> None:
         from reader.service import reading
         from reader.ui.presenter.tasks import run_task
-        from reader.ui.reading.prepare import prepare
+        from reader.ui.reading.prepare import marks_of, prepare
 
         self.cancel_loading(quiet=True)
         self.status.begin("Opening from your library…")
@@ -189,7 +196,7 @@ class Opening(QObject):
 
         def work() -> Prepared:
             document = writes(lambda library: reading.open_stored(library, article_id))
-            return prepare(document, style, width, stop.is_set, self.marks_of(document))
+            return prepare(document, style, width, stop.is_set, marks_of(document, writes))
 
         self._task = run_task(
             work, self.show_opened, lambda error: self._open_failed("the saved article", error)

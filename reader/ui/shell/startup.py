@@ -1,0 +1,187 @@
+"""The first article's open, started with the process: it loads and extracts in a worker
+while the window paints and builds, and is handed to the window once it is built.
+
+A web address is not started early: the window fetches it itself, with its progress bar,
+its Esc and its login prompt.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from reader.urls import is_url
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from reader.model import Article
+    from reader.service.reading import Document, Writes
+    from reader.ui.presenter.library_service import LibraryService
+    from reader.ui.presenter.tasks import Task
+    from reader.ui.reading.prepare import Prepared
+    from reader.ui.reading.themes import ViewStyle
+
+Done = Callable[["Prepared | None"], None]
+Failed = Callable[[BaseException], None]
+WAIT_STEP_S = 0.05  # how often a waiting worker looks whether the open was cancelled
+
+
+class EarlyOpen(QObject):
+    """Runs the first open now; ``hand_over(done, failed)`` delivers its outcome (at once if
+    it is in, else when it comes). ``task`` is None when nothing was started early.
+
+    Images are decoded for the reading column, whose width is known once the window's
+    modules are in: the worker waits for ``set_image_width`` after reading and keeping the
+    article (which take longer). ``cancel`` stops it (Esc, closing, quitting)."""
+
+    def __init__(
+        self,
+        sources: list[str],
+        library: LibraryService,
+        style: ViewStyle,
+        read: Future[Article] | None = None,
+    ) -> None:
+        """``read``: the first source's article, read in a thread since the process began."""
+        super().__init__(library)
+        from reader.ui.presenter.tasks import run_task
+
+        self.source = sources[0] if sources else None
+        self.task: Task | None = None
+        self.cancel = threading.Event()
+        self._width: int | None = None
+        self._width_known = threading.Event()
+        self._outcome: tuple[Prepared | None, BaseException | None] | None = None
+        self._receivers: tuple[Done, Failed] | None = None
+        if self.source is not None and is_url(self.source):
+            return
+        library.warm()  # the writer's connection opens while the article is read
+        job = self._job(self.source, library.writes, style, read)
+        self.task = run_task(job, lambda prepared: self._arrived(prepared, None), self._failed)
+
+    def set_image_width(self, width: int) -> None:
+        """The device pixels the reading column's images are decoded at."""
+        self._width = width
+        self._width_known.set()
+
+    def _job(
+        self, source: str | None, writes: Writes, style: ViewStyle, read: Future[Article] | None
+    ) -> Callable[[], Prepared | None]:
+        def work() -> Prepared | None:
+            from reader.service import reading
+            from reader.ui.reading.prepare import marks_of, prepare
+
+            document: Document | None
+            if source is None:
+                document = reading.open_start(writes)
+            elif read is None:
+                document = reading.open_source(source, writes)
+            else:
+                document = reading.open_article(self._wait(read), source, writes)
+            if document is None:
+                return None
+            width = self._wait_for_width()
+            marks = marks_of(document, writes)
+            return prepare(document, style, width, self.cancel.is_set, marks)
+
+        return work
+
+    def _wait(self, read: Future[Article]) -> Article:
+        from concurrent.futures import TimeoutError as NotYet
+
+        while True:
+            self._stop_if_cancelled()
+            try:
+                return read.result(timeout=WAIT_STEP_S)
+            except NotYet:
+                continue
+
+    def _wait_for_width(self) -> int:
+        while not self._width_known.wait(WAIT_STEP_S):
+            self._stop_if_cancelled()
+        assert self._width is not None
+        return self._width
+
+    def _stop_if_cancelled(self) -> None:
+        from reader.ui.reading.prepare import PrepareCancelled
+
+        if self.cancel.is_set():
+            raise PrepareCancelled("stopped")
+
+    def _arrived(self, prepared: Prepared | None, error: BaseException | None) -> None:
+        self._outcome = (prepared, error)
+        if self._receivers is not None:
+            self._deliver()
+
+    def _failed(self, error: BaseException) -> None:
+        self._arrived(None, error)
+
+    def hand_over(self, done: Done, failed: Failed) -> None:
+        self._receivers = (done, failed)
+        if self._outcome is not None:
+            self._deliver()
+
+    def _deliver(self) -> None:
+        assert self._outcome is not None and self._receivers is not None
+        (prepared, error), (done, failed) = self._outcome, self._receivers
+        if error is not None:
+            failed(error)
+        else:
+            done(prepared)
+
+
+# What the window's build imports: loaded by a worker right after the first paint, so the
+# build's steps on the GUI thread only make widgets (an import is one long step: PySide
+# sets up every Qt class a module uses, and the event loop could not run meanwhile).
+WINDOW_MODULES = (
+    "reader.ui.shell.window_layout",
+    "reader.ui.presenter.document",
+    "reader.ui.shell.dialog_host",
+    "reader.ui.actions.keymap",
+    "reader.ui.actions.registry",
+    "reader.ui.shell.opening",
+    "reader.ui.shell.view_actions",
+    "reader.ui.shell.open_actions",
+    "reader.ui.shell.library_actions",
+    "reader.ui.shell.navigation",
+    "reader.ui.shell.recent",
+    "reader.ui.sidebar.story_model",
+    "reader.ui.presenter.library_watch",
+    "reader.ui.shell.pictures",
+    "reader.ui.listening.controller",
+    "reader.ui.highlights.controller",
+)
+
+
+class WarmImports(QObject):
+    """Imports WINDOW_MODULES in a worker; ``when_done(callback)`` runs it once they are in."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        from reader.ui.presenter.tasks import run_task
+
+        self._done = False
+        self._waiting: list[Callable[[], None]] = []
+        run_task(_import_all, self._finished, lambda _error: self._finished(None))
+
+    def _finished(self, _result: object) -> None:
+        self._done = True
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
+
+    def when_done(self, callback: Callable[[], None]) -> None:
+        if self._done:
+            callback()
+        else:
+            self._waiting.append(callback)
+
+
+def _import_all() -> None:
+    import importlib
+
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
