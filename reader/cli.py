@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "reader.commands.library",
         "add pages, folders, URLs or another reader's export to the library",
     ),
+    "reextract": (
+        "reader.commands.reextract",
+        "extract saved articles again from their kept originals (--site HOST or --all)",
+    ),
     "fetch": ("reader.commands.fetch", "fetch the pages of imported addresses (the queue)"),
     "list": ("reader.commands.library", "list saved articles"),
     "search": ("reader.commands.library", "search the library"),

@@ -5,7 +5,7 @@ around, pickle them to worker processes and compare them in tests.
 """
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -81,10 +81,16 @@ class Article:
     readerable: bool = True
     recommended: tuple[Story, ...] = ()
     assets: tuple[Asset, ...] = field(default=(), repr=False)
+    # The page it was extracted from, kept with it in the library so that a better
+    # extractor or a site rule can extract it again (None: read back from the library).
+    original: Page | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        """The article JSON contract of DESIGN.md (assets are not part of it)."""
-        data = asdict(self)
-        del data["assets"]
+        """The article JSON contract of DESIGN.md (assets and the original are not)."""
+        data = {
+            item.name: getattr(self, item.name)
+            for item in fields(self)
+            if item.name not in ("assets", "original", "recommended")
+        }
         data["recommended"] = [story.to_json() for story in self.recommended]
         return data

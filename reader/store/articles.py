@@ -8,12 +8,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from reader.errors import StoreError
 from reader.model import Article
-from reader.store import assets, same_article, stories
+from reader.store import assets, originals, same_article, stories
 from reader.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -85,6 +86,8 @@ def save(
     else:
         article_id, old_hash, deleted_at, was_bundled = existing
         if old_hash == digest and deleted_at is None and was_bundled == bundled:
+            if article.original is not None and not originals.has_original(conn, article_id):
+                originals.keep(conn, article_id, article.original, now)  # saved before 8
             return SaveResult(article_id, "unchanged")
         _update_article(conn, article_id, values, now)
         conn.execute(
@@ -94,6 +97,8 @@ def save(
         old_active = deleted_at is None and not was_bundled
         status = "updated"
     assets.write_assets(conn, article_id, article.assets)
+    if article.original is not None:
+        originals.keep(conn, article_id, article.original, now)
     stories.write_stories(
         conn, article_id, article.recommended, now, old_active=old_active, counted=not bundled
     )
@@ -115,9 +120,22 @@ def overwrite(
         (article.content_html, article.text, article_id),
     )
     assets.write_assets(conn, article_id, article.assets)
+    if article.original is not None:
+        originals.keep(conn, article_id, article.original, now)
     stories.write_stories(
         conn, article_id, article.recommended, now, old_active=not bundled, counted=not bundled
     )
+
+
+def reextracted(conn: sqlite3.Connection, article_id: int, article: Article, now: float) -> bool:
+    """Put a new extraction of live article ``article_id``'s own original in its place:
+    state, tags, position and saved date stay. False (nothing written) when it came out
+    the same as the text kept."""
+    (old_hash,) = require(conn, article_id, "content_hash")
+    if content_hash(article) == old_hash:
+        return False
+    overwrite(conn, article_id, replace(article, original=None), None, now)
+    return True
 
 
 def find_existing(conn: sqlite3.Connection, article: Article, origin: str | None) -> int | None:
@@ -372,6 +390,6 @@ def deleted_before(conn: sqlite3.Connection, cutoff: float, limit: int) -> list[
 
 def purge(conn: sqlite3.Connection, article_id: int) -> None:
     """Remove the article for good (links cascade), with the assets only it used."""
-    shas = assets.linked_shas(conn, article_id)
+    shas = assets.linked_shas(conn, article_id) | originals.linked_shas(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     assets.drop_orphan_assets(conn, shas)

@@ -44,11 +44,13 @@ def add_assets(conn: sqlite3.Connection, article_id: int, assets: Sequence[Asset
 
 
 def drop_orphan_assets(conn: sqlite3.Connection, shas: Iterable[str]) -> None:
+    """Drop the assets neither an article nor an original page (schema 8) links."""
     for sha in shas:
         conn.execute(
             "DELETE FROM assets WHERE sha256 = ?"
-            " AND NOT EXISTS (SELECT 1 FROM article_assets WHERE sha256 = ?)",
-            (sha, sha),
+            " AND NOT EXISTS (SELECT 1 FROM article_assets WHERE sha256 = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM original_assets WHERE sha256 = ?)",
+            (sha, sha, sha),
         )
 
 

@@ -7,12 +7,12 @@ all) and hands the work to the module that owns it: articles, stories, assets, f
 
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.highlights.anchors import Anchor
 from reader.highlights.colors import DEFAULT_COLOR
-from reader.model import Article, Asset
+from reader.model import Article, Asset, Page
 from reader.store import (
     articles,
     assets,
@@ -22,6 +22,7 @@ from reader.store import (
     highlights,
     imported,
     listening,
+    originals,
     stories,
 )
 from reader.store.database import Database
@@ -30,6 +31,10 @@ from reader.store.highlights import Highlight
 from reader.store.imported import Keep, Kept
 from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
 from reader.urls import normalize_url
+
+# Given the article as it was, as it is now and its highlights: each highlight's new
+# anchor (None: not found, listed as detached). reader.service.reextract lays text out.
+MoveHighlights = Callable[[Article, Article, list[Highlight]], list[tuple[int, Anchor | None]]]
 
 UNDO_SECONDS = 24 * 3600  # soft-deleted articles are purged for good after this
 PURGE_BATCH = 200  # purge at most this many per open so that start-up stays quick
@@ -325,6 +330,54 @@ class Library:
         (None: listed as detached until a later text has them again)."""
         with self._db.write() as conn:
             highlights.set_anchors(conn, changes, time.time())
+
+    # -- originals and re-extraction (schema 8) -------------------------------------------
+
+    def original(self, article_id: int) -> Page | None:
+        """The page the live article was extracted from, or None when it was saved
+        before Reader kept originals."""
+        with self._db.read() as conn:
+            articles.require(conn, int(article_id))
+            return originals.load(conn, int(article_id))
+
+    def reextract_candidates(self, host: str | None = None) -> list[tuple[int, bool]]:
+        """(id, has an original) of every live article, or of those from ``host``
+        (case-insensitive), oldest first."""
+        where, params = "a.deleted_at IS NULL", []
+        if host is not None:
+            where += " AND a.host = ?"
+            params.append(host.strip().lower())
+        with self._db.read() as conn:
+            rows = conn.execute(
+                "SELECT a.id, o.article_id IS NOT NULL FROM articles a"
+                " LEFT JOIN article_originals o ON o.article_id = a.id"
+                f" WHERE {where} ORDER BY a.id",
+                params,
+            ).fetchall()
+        return [(int(row[0]), bool(row[1])) for row in rows]
+
+    def originals_size(self) -> tuple[int, int]:
+        """(markup bytes as loaded, bytes kept compressed) over every original."""
+        with self._db.read() as conn:
+            return originals.sizes(conn)
+
+    def replace_extraction(
+        self, article_id: int, article: Article, move_highlights: MoveHighlights
+    ) -> bool:
+        """Put a new extraction of the article's own original in its place, in one
+        transaction: its state, tags, reading position and saved date stay, and its
+        highlights get the anchors ``move_highlights(old, new, highlights)`` finds in the
+        new text (None: detached). False, nothing written, when the text is unchanged."""
+        with self._db.write() as conn:
+            old = articles.load(conn, int(article_id)).article
+            kept = highlights.for_article(conn, int(article_id))
+            now = time.time()
+            if not articles.reextracted(conn, int(article_id), article, now):
+                return False
+            if kept:
+                new = articles.load(conn, int(article_id)).article
+                highlights.set_anchors(conn, move_highlights(old, new, kept), now)
+            return True
 
     # -- moving in: imported articles and the fetch queue -----------------------------------
 

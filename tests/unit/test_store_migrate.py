@@ -10,11 +10,13 @@ from reader.errors import StoreError
 from reader.store import SCHEMA_VERSION, Library
 from reader.store.migrate import MIGRATIONS, migrate
 from reader.store.ranking import story_score
+from reader.store.same_article import text_key
 
 
 def old_library(path: Path, version: int) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.create_function("reader_story_score", 2, story_score, deterministic=True)
+    conn.create_function("reader_text_key", 1, text_key, deterministic=True)
     assert migrate(conn, path, target=version) == version
     return conn
 

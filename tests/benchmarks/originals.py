@@ -1,0 +1,153 @@
+"""Keeping originals and extracting again from them (issue 18), side by side in one run.
+
+1. Compression of the original markup: each codec's size ratio and time per page
+   (medians over the Mozilla corpus): why reader.store.originals uses zlib-6.
+2. Storage: the Mozilla corpus saved into two libraries, with and without originals
+   (each VACUUMed): what keeping originals adds. Target: at most +40%.
+3. Re-extraction of a library of ARTICLES articles made from the corpus pages (each
+   saved with an older extraction and a highlight): articles per second, next to plain
+   extraction of the same pages in the same run, and highlights lost. Target: >= 20/s.
+
+    READER_SHARED_DIR=/work/shared python tests/benchmarks/originals.py [ARTICLES]
+"""
+
+import bz2
+import lzma
+import os
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.extract import extract
+from reader.load import load
+from reader.model import Article
+from reader.service.highlighting import highlight_quote
+from reader.service.reextract import reextract
+from reader.store import Library
+
+SHARED = Path(os.environ.get("READER_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared"))
+MOZILLA = SHARED / "corpus" / "mozilla"
+CODECS: dict[str, tuple[Callable[[bytes], bytes], Callable[[bytes], bytes]]] = {
+    "zlib-6": (lambda data: zlib.compress(data, 6), zlib.decompress),
+    "zlib-9": (lambda data: zlib.compress(data, 9), zlib.decompress),
+    "lzma-6": (lambda data: lzma.compress(data, preset=6), lzma.decompress),
+    "bz2-9": (lambda data: bz2.compress(data, 9), bz2.decompress),
+}
+OLD_JUNK = "<p>Sign up for our newsletter and never miss a story again.</p>"
+
+
+def corpus() -> list[Article]:
+    articles = []
+    for source in sorted(MOZILLA.glob("*/source.html")):
+        try:
+            articles.append(extract(load(str(source))))
+        except ReaderError:
+            continue
+    return articles
+
+
+def compression(articles: list[Article]) -> None:
+    pages = [article.original.html.encode() for article in articles if article.original]
+    print(f"1. compression of {len(pages)} pages' markup (median per page)")
+    for name, (pack, unpack) in CODECS.items():
+        ratios, packing, unpacking = [], [], []
+        for data in pages:
+            start = time.perf_counter()
+            packed = pack(data)
+            middle = time.perf_counter()
+            unpack(packed)
+            packing.append(middle - start)
+            unpacking.append(time.perf_counter() - middle)
+            ratios.append(len(data) / len(packed))
+        print(
+            f"   {name:7} {statistics.median(ratios):5.2f}x smaller,"
+            f" {1000 * statistics.median(packing):6.2f} ms to pack,"
+            f" {1000 * statistics.median(unpacking):5.2f} ms to unpack"
+        )
+
+
+def library_size(folder: Path, name: str, articles: list[Article]) -> int:
+    path = folder / f"{name}.sqlite3"
+    with Library(path) as library:
+        for article in articles:
+            library.save(article)
+        library._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        library._conn.execute("VACUUM")
+    return path.stat().st_size
+
+
+def storage(folder: Path, articles: list[Article]) -> None:
+    without = library_size(folder, "without", [replace(a, original=None) for a in articles])
+    kept = library_size(folder, "with", articles)
+    print(f"2. library of the Mozilla corpus ({len(articles)} articles), VACUUMed")
+    print(f"   without originals {without / 1e6:.2f} MB, with {kept / 1e6:.2f} MB:")
+    print(f"   originals add {100 * (kept - without) / without:.1f}% (target <= 40%)")
+
+
+def reextraction(folder: Path, articles: list[Article], count: int) -> None:
+    path = folder / "reextract.sqlite3"
+    with Library(path) as library:
+        for n in range(count):
+            base = articles[n % len(articles)]
+            assert base.original is not None
+            url = f"https://corpus.example/{n}"
+            older = replace(
+                base,
+                source=url,
+                url=url,
+                content_html=OLD_JUNK + base.content_html,
+                original=replace(base.original, source=url, url=url),
+            )
+            article_id = library.save(older)
+            quote = next((line for line in base.text.splitlines() if len(line) > 40), "")
+            if quote:
+                highlight_quote(library, article_id, quote[:80])
+        highlights_before = library._conn.execute(
+            "SELECT count(*) FROM highlights WHERE detached = 0"
+        ).fetchone()[0]
+        pages = [a.original for a in articles if a.original]
+        start = time.perf_counter()
+        for n in range(count):
+            extract(pages[n % len(pages)])
+        plain = count / (time.perf_counter() - start)
+        rates = []
+        for workers in (1, 2):
+            start = time.perf_counter()
+            summary = reextract(library, workers=workers)
+            rates.append((workers, summary, count / (time.perf_counter() - start)))
+        detached = library._conn.execute(
+            "SELECT count(*) FROM highlights WHERE detached = 1"
+        ).fetchone()[0]
+        total = library._conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    print(f"3. re-extracting a library of {count} articles (Mozilla pages, ~200 kB each)")
+    print(f"   plain extraction, one process: {plain:.1f} pages/s")
+    for workers, summary, rate in rates:
+        print(
+            f"   reextract, {workers} process(es): {rate:.1f} articles/s"
+            f" ({rate / plain:.2f}x plain extraction; {summary.line()})"
+        )
+    print(
+        f"   highlights: {highlights_before} attached before, {total} kept after,"
+        f" {detached} detached (target: >= 20 articles/s, none lost)"
+    )
+
+
+def main() -> None:
+    if not MOZILLA.is_dir():
+        sys.exit(f"no corpus at {MOZILLA} (set READER_SHARED_DIR)")
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 260
+    articles = corpus()
+    compression(articles)
+    with tempfile.TemporaryDirectory() as folder:
+        storage(Path(folder), articles)
+        reextraction(Path(folder), articles, count)
+
+
+if __name__ == "__main__":
+    main()
