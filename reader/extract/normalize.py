@@ -39,6 +39,11 @@ PRUNE_TAGS = ("script", "style", "template", "link", "meta", "object", "embed", 
 # Table header cells lose their class and id: readability-lxml drops any element whose class
 # reads "unlikely" (header, sidebar, ...), and sortable tables mark every <th> "headerSort".
 HEADER_CELL_TAGS = ("th", "thead")
+# ...and so does a <td> the page classes as a header ("header_cell": Factorio's column titles,
+# lost with them the table's meaning); short and link-free, so a layout table's site header
+# (<td id="header"> with its menu) stays unlikely.
+HEADER_CLASS = re.compile(r"header", re.I)
+HEADER_CELL_MAX_CHARS = 60
 
 
 def collapse_whitespace(html: str) -> str:
@@ -193,3 +198,14 @@ def prune(root: Any) -> None:
     for cell in root.iter(*HEADER_CELL_TAGS):
         cell.attrib.pop("class", None)
         cell.attrib.pop("id", None)
+    for cell in root.iter("td"):
+        named = f"{cell.get('class', '')} {cell.get('id', '')}"
+        if HEADER_CLASS.search(named) and _short_plain_cell(cell):
+            cell.attrib.pop("class", None)
+            cell.attrib.pop("id", None)
+
+
+def _short_plain_cell(cell: Any) -> bool:
+    if cell.find(".//a") is not None:
+        return False
+    return len(cell.text_content().strip()) <= HEADER_CELL_MAX_CHARS

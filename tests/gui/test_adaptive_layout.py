@@ -79,6 +79,25 @@ def set_panels(qtbot, window: MainWindow, which: str) -> None:
     qtbot.wait(20)
 
 
+def article_page(folder: Path, title: str, body: str) -> Path:
+    """A saved page of one article: a heading, then ``body`` (HTML) between prose."""
+    path = folder / "article.html"
+    path.write_text(
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{PROSE}</p>{body}<p>{PROSE}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def open_alone_at(qtbot, window: MainWindow, source: Path, width: int) -> None:
+    """The window ``width`` px wide, no panel beside the text, ``source`` opened."""
+    window.resize(width, 700)
+    qtbot.waitUntil(lambda: abs(window.width() - width) < 2, timeout=2000)
+    set_panels(qtbot, window, "neither")
+    open_and_wait(qtbot, window, source)
+
+
 def screenshot_pages(page: Path) -> list[Path]:
     """The pages of docs/screenshots/layout (the seed only where ../shared is)."""
     from reader.service.reading import sample_path
@@ -176,17 +195,8 @@ def test_a_table_wider_than_the_column_scrolls_sideways(qtbot, window, page, tmp
     scroll sideways rather than squeezing its words, and an ordinary page has no such bar."""
     cells = "".join(f"<th>Graphics settings {n}</th>" for n in range(9))
     row = "".join(f"<td>{n * 1234567}</td>" for n in range(9))
-    wide = tmp_path / "wide.html"
-    wide.write_text(
-        f"<html><head><title>Settings</title></head><body><article><h1>Settings</h1>"
-        f"<p>{PROSE}</p><table><tr>{cells}</tr><tr>{row}</tr></table><p>{PROSE}</p>"
-        "</article></body></html>",
-        encoding="utf-8",
-    )
-    window.resize(800, 700)
-    qtbot.waitUntil(lambda: abs(window.width() - 800) < 2, timeout=2000)
-    set_panels(qtbot, window, "neither")
-    open_and_wait(qtbot, window, wide)
+    table = f"<table><tr>{cells}</tr><tr>{row}</tr></table>"
+    open_alone_at(qtbot, window, article_page(tmp_path, "Settings", table), 800)
     view = window.view
     assert broken_words(view.document()) == []
     qtbot.waitUntil(
@@ -215,36 +225,62 @@ def test_an_ordinary_page_never_scrolls_sideways(qtbot, window, tmp_path):
         '<table width="100%"><tr><th colspan="2">Most active developers</th></tr>'
         f"<tr><td>{inner}</td><td>{inner}</td></tr></table>"
     )
-    page = tmp_path / "plain.html"
-    page.write_text(
-        "<html><head><title>Release notes</title></head><body><article><h1>Release notes</h1>"
-        f"<p>{PROSE}</p><pre><code>{code}\n    return result</code></pre><p>{PROSE}</p>"
-        f"<blockquote>{stats}</blockquote><p>{PROSE}</p></article></body></html>",
-        encoding="utf-8",
-    )
-    set_panels(qtbot, window, "neither")
+    code_block = f"<pre><code>{code}\n    return result</code></pre>"
+    body = f"{code_block}<p>{PROSE}</p><blockquote>{stats}</blockquote>"
+    page = article_page(tmp_path, "Release notes", body)
     view = window.view
     for width in (600, 800):
-        window.resize(width, 700)
-        qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2, timeout=2000)
-        open_and_wait(qtbot, window, page)
+        open_alone_at(qtbot, window, page, width)
         qtbot.wait(50)
         assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff, width
         assert not view.horizontalScrollBar().isVisible(), width
         assert broken_words(view.document()) == [], width
-        code_block = view.document().find("argument_0").block()
-        assert code_block.layout().lineCount() > 1, width  # wrapped, not wider than the page
+        code_lines = view.document().find("argument_0").block().layout().lineCount()
+        assert code_lines > 1, width  # wrapped, not wider than the page
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "mozilla").is_dir(), reason="no corpus pages")
 def test_lwn_statistics_scroll_sideways_only_when_they_do_not_fit(qtbot, window):
     """LWN's tables in a table in a quote: Qt reports the page 164 px wider than the view at
     every width. At 1180 px they fit: no sideways bar; at 600 px they do not: the bar."""
-    set_panels(qtbot, window, "neither")
     view = window.view
     for width, scrolls in ((1180, False), (1600, False), (600, True)):
-        window.resize(width, 700)
-        qtbot.waitUntil(lambda w=width: abs(window.width() - w) < 2, timeout=2000)
-        open_and_wait(qtbot, window, SHARED / "corpus" / "mozilla" / "lwn-1" / "source.html")
+        open_alone_at(qtbot, window, SHARED / "corpus" / "mozilla" / "lwn-1" / "source.html", width)
         qtbot.wait(50)
         assert view.horizontalScrollBar().isVisible() is scrolls, width
+
+
+def whole_words_broken(document: QTextDocument) -> set[str]:
+    """The whole words (between spaces) inside which a line ends."""
+    found = set()
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for number in range(1, layout.lineCount()):
+            cut = layout.lineAt(number).textStart()
+            if 0 < cut < len(text) and not text[cut - 1].isspace() and not text[cut].isspace():
+                start = max(text.rfind(" ", 0, cut), text.rfind("\u2028", 0, cut)) + 1
+                ends = [at for at in (text.find(" ", cut), text.find("\u2028", cut)) if at >= 0]
+                found.add(text[start : min(ends, default=len(text))])
+        block = block.next()
+    return found
+
+
+def test_a_word_wider_than_the_column_breaks_rather_than_the_page_scrolling(
+    qtbot, window, tmp_path
+):
+    """AO3's "AMournfulHowlInTheNight" in a 36 px heading, a long address in a sentence, a
+    long token in code: at 600 px each breaks where it must and no sideways bar shows; every
+    word that fits on a line stays whole."""
+    word = "Donaudampfschifffahrtsgesellschaftskapitän"
+    address = "https://example.org/" + "/".join(f"part-{n}-of-a-long-address" for n in range(5))
+    token = "x" * 20 + "_".join(f"segment{n}" for n in range(12))
+    body = (
+        f"<h2>The {word}</h2><p>The report is at {address} for anyone who asks.</p>"
+        f"<pre><code>value = {token}\nprint(value)</code></pre>"
+    )
+    open_alone_at(qtbot, window, article_page(tmp_path, "Long words", body), 600)
+    view = window.view
+    qtbot.wait(50)
+    assert not view.horizontalScrollBar().isVisible()
+    assert whole_words_broken(view.document()) == {word, address, token}

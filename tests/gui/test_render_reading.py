@@ -8,6 +8,11 @@ from reader.ui.reading.frames import MISSING_IMAGE, draw_frame, frame_size
 from reader.ui.reading.render import shape_content
 
 
+def render_article_html(content: str) -> str:
+    """The whole page the view shows for an article with this content."""
+    return f"<html><body>{shape_content(content, 'Title', lambda src: None).html}</body></html>"
+
+
 def shaped(html: str, image_size=lambda src: None) -> lxml.html.HtmlElement:
     return lxml.html.fragment_fromstring(
         shape_content(html, "Title", image_size).html, create_parent="div"
@@ -59,6 +64,51 @@ def test_a_credit_is_set_as_a_credit() -> None:
     )
     credit = root.find(".//p[@class='caption']/span")
     assert credit is not None and credit.get("class") == "credit"
+
+
+def test_a_credit_is_set_smaller_than_the_caption_it_credits(qtbot) -> None:
+    """NYT: the photographer's credit under a caption was drawn larger than the caption."""
+    from reader.ui.reading.reading_view import ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    caption = '<figure><img src="https://h.example/a.jpg" width="640" height="400">'
+    view.show_html(
+        render_article_html(
+            f"{caption}<figcaption>Peacekeepers at a camp in Sudan.<br>"
+            "<small>Ashraf Shazly/Agence France-Presse</small></figcaption></figure>"
+            "<p>Body text of the story.</p>"
+        )
+    )
+    document = view.document()
+
+    def pixels(word: str) -> int:
+        return document.find(word).charFormat().font().pixelSize()
+
+    assert pixels("Shazly") < pixels("Peacekeepers") < pixels("Body")
+
+
+def test_a_caption_made_of_paragraphs_is_still_a_caption(qtbot) -> None:
+    """CNET: <figcaption><p>caption</p><small>credit</small>: the caption read as the story's
+    first paragraph (body size) with the credit glued to the paragraph below."""
+    from reader.ui.reading.reading_view import ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.show_html(
+        render_article_html(
+            "<figure><figcaption><p>Mark Zuckerberg, the man with the plan.</p>"
+            "<small>Photo by James Martin/CNET</small></figcaption></figure>"
+            "<p>Anyone who has closed a deal will tell you so.</p>"
+        )
+    )
+    document = view.document()
+    caption, credit, body = (document.find(word) for word in ("Zuckerberg", "Martin", "Anyone"))
+    assert caption.block() == credit.block() != body.block()  # one caption, its own lines
+    assert credit.charFormat().font().pixelSize() < caption.charFormat().font().pixelSize()
+    assert caption.charFormat().font().pixelSize() < body.charFormat().font().pixelSize()
+    gap = body.block().blockFormat().topMargin() + caption.block().blockFormat().bottomMargin()
+    assert gap >= 12  # the credit stands apart from the story's first paragraph
 
 
 def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption() -> None:

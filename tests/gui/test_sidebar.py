@@ -421,3 +421,13 @@ def test_for_you_counts_every_unread_story_not_only_the_cards(qtbot, sidebar, da
     assert (
         sidebar.caption.text() == f"The best {FOR_YOU_LIMIT} of {FOR_YOU_LIMIT + 12} unread stories"
     )
+
+
+def test_a_story_behind_an_ad_networks_unpaid_redirect_names_no_redirector() -> None:
+    """BBC's own stories reached through Outbrain's organic redirect: the card said
+    "traffic.outbrain.com" where the story's site belongs."""
+    redirect = "http://traffic.outbrain.com/network/redir?p=5u4Uxi1-fK7Upq"
+    own = StoryItem(story=Story(title="Russia using North Korean labour", url=redirect))
+    assert "outbrain" not in meta_text(own, always_count=False)
+    elsewhere = StoryItem(story=Story(title="Spain", url="https://www.bbc.co.uk/news/world-1"))
+    assert meta_text(elsewhere, always_count=False) == "bbc.co.uk"

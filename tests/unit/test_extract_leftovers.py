@@ -156,6 +156,28 @@ def test_title_shows_once_in_text_and_markdown() -> None:
     assert to_text(article).count("Ferry to Kallin Island sails again") == 1
 
 
+def test_a_title_split_over_heading_and_subheading_shows_once() -> None:
+    """Medium: "Open Journalism Project:" over "Better Student Journalism" under the title
+    "The Open Journalism Project: Better Student Journalism"."""
+    story = (
+        "<h2>Ferry to Kallin Island:</h2><h4><em>Sailing Again After Ten Years</em></h4>"
+        "<p>The old ferry left the north quay at dawn with forty passengers aboard.</p>"
+        "<h2>Ferry to Kallin</h2><h4>A timetable</h4><p>Twice a day in summer.</p>"
+    )
+    article = Article(
+        title="The Ferry to Kallin Island: Sailing Again After Ten Years",
+        content_html=story,
+        text="",
+        source="ferry.html",
+    )
+    text = to_text(article)
+    assert text.count("Sailing Again After Ten Years") == 1
+    assert text.startswith("The Ferry to Kallin Island: Sailing Again After Ten Years\n\nThe old")
+    assert "Ferry to Kallin\n\nA timetable" in text  # a later heading is no repeat
+    markdown = to_markdown(article)
+    assert markdown.count("Sailing Again") == 1 and "## Ferry to Kallin\n" in markdown
+
+
 def test_text_format_reads_like_a_page() -> None:
     article = page_article("leftover-title-heading")
     text = to_text(article)

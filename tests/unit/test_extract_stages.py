@@ -88,6 +88,31 @@ def test_sortable_table_keeps_its_header_row() -> None:
     assert [th.text_content().strip() for th in headers] == ["Film", "Year", "Description"]
 
 
+def test_a_table_keeps_the_header_cells_the_page_classes_as_headers() -> None:
+    """Factorio: <td class="header_cell">UX&nbsp;draft</td> ... readability drops "header",
+    leaving a grid of ticks without its column titles. A layout table's site header (long,
+    with links) is still left out."""
+    from reader.extract import extract
+    from reader.model import Page
+
+    titles = ("General UX", "UX draft", "UX review", "UI mockup", "Final review")
+    head = "".join(f'<td class="header_cell">{t.replace(" ", "&nbsp;")}</td>' for t in titles)
+    row = "".join('<td class="finished">done</td>' for _ in titles)
+    rows = "".join(f"<tr><td>Screen number {n}</td>{row}</tr>" for n in range(8))
+    menu = " ".join(f'<a href="/s{n}">Section {n} of the site</a>' for n in range(8))
+    html = (
+        f'<html><body><table><tr><td id="header">{menu}</td></tr><tr><td><article>'
+        "<h1>GUI progress</h1><p>"
+        + "There are several GUI screens that are finished, and others are not yet. "
+        * 5
+        + f"</p><table><tr><td></td>{head}</tr>{rows}</table></article></td></tr></table>"
+        "</body></html>"
+    )
+    article = extract(Page(source="fff.html", html=html))
+    assert all(title in article.text for title in titles)
+    assert "Section 3 of the site" not in article.text
+
+
 def test_prune_drops_scripts_styles_and_comments_but_keeps_tails() -> None:
     root = tree("<body><p>a<script>x()</script>b<!-- c -->d<style>p{}</style>e</p></body>")
     normalize.prune(root)

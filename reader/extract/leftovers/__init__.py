@@ -7,7 +7,7 @@ photo credits are set apart from their captions (a one-item list after a figure 
 caption); an opening infobox moves below the first
 paragraph (story.py). The rules' words and class names are data (rules.py). A heading that
 repeats the title stays in the story: the reading view and the text and Markdown outputs
-show the title once (titles.opening_heading, titles.repeats_title).
+show the title once (titles.title_repeat).
 """
 
 from dataclasses import replace
@@ -21,6 +21,7 @@ from reader.extract.leftovers.titles import (
     repeats_title,
     tidy_title,
     title_from_source,
+    title_repeat,
 )
 from reader.extract.metadata import Metadata
 
@@ -62,7 +63,7 @@ def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
 
 
 def drop_title_repeat(root: Any, title: str) -> None:
-    """Leave out the story's opening heading when it says the title shown above it."""
-    heading = opening_heading(root)
-    if heading is not None and repeats_title(heading, title):
+    """Leave out the story's opening heading (and subheading) when they say the title shown
+    above them."""
+    for heading in title_repeat(root, title):
         heading.drop_tree()

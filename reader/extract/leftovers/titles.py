@@ -121,3 +121,25 @@ def opening_heading(story: Any) -> Any:
 def repeats_title(heading: Any, title: str) -> bool:
     """Whether ``heading`` says the title again (case, spacing and punctuation aside)."""
     return bool(title) and fold(heading.text_content()) == fold(title)
+
+
+SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
+def title_repeat(story: Any, title: str) -> list[Any]:
+    """The opening heading when it says the title again, with the subheading right after it
+    when the two say it together (Medium: "Open Journalism Project:" over "Better Student
+    Journalism", titled "The Open Journalism Project: Better Student Journalism"); a
+    leading "The" or "A" aside. Empty when the story does not repeat its title."""
+    heading = opening_heading(story)
+    if heading is None or not title:
+        return []
+    wanted = LEADING_ARTICLE.sub("", fold(title))
+    said = LEADING_ARTICLE.sub("", fold(heading.text_content()))
+    if said == wanted:
+        return [heading]
+    below = heading.getnext()
+    if below is None or below.tag not in SUBHEADINGS or not wanted.startswith(said):
+        return []
+    return [heading, below] if f"{said} {fold(below.text_content())}" == wanted else []

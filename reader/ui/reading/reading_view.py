@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -57,10 +57,7 @@ _STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was p
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
-# Lines break between words only, never inside one ("Louisi-ana"), here and in table cells
-# (WrapAtWordBoundaryOrAnywhere would let Qt squeeze a table's columns below their widest
-# word); what cannot be broken (a table with many columns) makes the page scroll sideways.
-TEXT_WRAP = QTextOption.WrapMode.WordWrap
+BREAK_LONG_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # see may_break_words
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.setWordWrapMode(TEXT_WRAP)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
@@ -97,6 +94,7 @@ class ReadingView(QTextBrowser):
         self._html = ""
         self._column = 0
         self._restyle_generation = 0
+        self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         _style_document(self.document(), self._style)
@@ -168,6 +166,7 @@ class ReadingView(QTextBrowser):
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
         self._spots = []  # positions in the old document: a resize meanwhile must not use them
+        self._wrap_for(html)
         self.setDocument(document)
         self._adopted = document
         if previous is not None and previous is not document and shiboken6.isValid(previous):
@@ -208,6 +207,7 @@ class ReadingView(QTextBrowser):
         _style_document(document, self._style)
         overlays.clear_all(self)
         self._spots = []  # positions in the old text: a resize meanwhile must not use them
+        self._wrap_for(html)
         self.setHtml(html)
         self._collect_images()
         self._column = 0
@@ -215,6 +215,26 @@ class ReadingView(QTextBrowser):
         if anchor:
             self.restore_anchor(anchor)
         self.document_shown.emit()
+
+    def _wrap_for(self, html: str) -> None:
+        """Every article starts with whole words (QTextEdit gives each document the view's
+        mode); see may_break_words for when a word may break after all."""
+        self._words_may_break = may_break_words(html)
+        if self.wordWrapMode() != QTextOption.WrapMode.WordWrap:
+            self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+
+    def _break_long_words(self, document: QTextDocument) -> None:
+        """Lay the article out again letting words wider than the column break, in place."""
+        if self.document() is not document or self.wordWrapMode() == BREAK_LONG_WORDS:
+            return  # another article came meanwhile
+        if self._overflow_px() <= OVERFLOW_SLACK_PX:  # the window grew meanwhile
+            self._words_may_break = True
+            self._width_changed()
+            return
+        anchor = self.anchor()
+        self.setWordWrapMode(BREAK_LONG_WORDS)
+        if anchor:
+            self.restore_anchor(anchor)
 
     # -- reading position ----------------------------------------------------------------
     def anchor(self) -> str:
@@ -303,7 +323,10 @@ class ReadingView(QTextBrowser):
         self.focus_changed.emit(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        anchor = self.anchor() if event.oldSize().width() != event.size().width() else ""
+        new_width = event.oldSize().width() != event.size().width()
+        anchor = self.anchor() if new_width else ""
+        if new_width and self.wordWrapMode() == BREAK_LONG_WORDS:
+            self._wrap_for(self._html)  # whole words again, unless the new width needs it
         super().resizeEvent(event)
         self._layout_column()
         if anchor:
@@ -347,6 +370,11 @@ class ReadingView(QTextBrowser):
 
     def _width_changed(self, *_args: object) -> None:
         overflow = self._overflow_px()
+        if overflow > OVERFLOW_SLACK_PX and self._words_may_break:
+            self._words_may_break = False  # once per article, after this layout pass
+            document = self.document()
+            QTimer.singleShot(0, lambda: self._break_long_words(document))
+            return
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
             if overflow > OVERFLOW_SLACK_PX
@@ -485,11 +513,19 @@ def body_font(style: ViewStyle) -> QFont:
     return font
 
 
+def may_break_words(html: str) -> bool:
+    """Lines break between words, never inside one that fits ("Louisi-ana"). Only when the
+    article is still wider than the view (a long address, a long token in code, a heading's
+    "AMournfulHowlInTheNight" at 560 px) are such words broken, so no ordinary page scrolls
+    sideways; a word a few pixels too wide stays whole in the margin ("Nigh-t" read worse).
+    Not with a data table: Qt would then size its columns by single letters."""
+    from reader.ui.reading.render import DATA_TABLE_MARK
+
+    return DATA_TABLE_MARK not in html
+
+
 def _style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setUndoRedoEnabled(False)  # read-only: no history to keep
-    option = document.defaultTextOption()
-    option.setWrapMode(TEXT_WRAP)
-    document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(themes.view_css(style))
     document.setDefaultFont(body_font(style))

@@ -79,6 +79,9 @@ NUMBER_MAX_CHARS = 24
 # (with the brackets around an edit link).
 PERMALINK_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓", "∞", "#️⃣", "edit", "edit source"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+DATA_TABLE_CLASS = "data"  # a table of data (not a quote's or a code block's frame)
+DATA_TABLE_MARK = f'class="{DATA_TABLE_CLASS}"'  # how the rendered HTML shows one
+CAPTION_BLOCKS = ("p", "div")  # blocks a figcaption may hold; they become lines of it
 QUOTE_BLOCKS = frozenset(("p", "div", "ul", "ol", "pre", "table", "dl", *HEADINGS))
 
 # An image's pixel size; None when it was not saved; a short reason when it was saved but
@@ -94,10 +97,6 @@ class Rendered:
 
     html: str
     images: tuple[str, ...]
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
 
 
 def format_date(published: str | None, locale: QLocale | None = None) -> str:
@@ -158,6 +157,8 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     import lxml.html
     from lxml import etree
 
+    from reader.extract import leftovers
+
     if not content_html.strip():
         return Rendered("", ())
     try:
@@ -177,7 +178,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
 
     _drop_permalinks(root)
     _drop_unused_anchors(root)
-    _drop_repeated_title(root, title)
+    leftovers.drop_title_repeat(root, title)  # the header above shows the title
     for heading in root.iter("h1"):
         heading.tag = "h2"
     images = _shape_images(root, image_size)
@@ -187,6 +188,7 @@ def shape_content(content_html: str, title: str, image_size: ImageSize) -> Rende
     for caption in list(root.iter("figcaption")):
         caption.tag = "p"
         caption.set("class", "caption")
+        _caption_lines(caption)
         for credit in caption.iter("small"):
             credit.tag = "span"
             credit.set("class", "credit")
@@ -264,17 +266,6 @@ def _rehome_orphan_rows(root: HtmlElement) -> None:
         parent.replace(part, table)
         table.tail, part.tail = part.tail, None
         table.append(part)
-
-
-def _drop_repeated_title(root: HtmlElement, title: str) -> None:
-    """The header shows the title; drop the article's own copy of it."""
-    wanted = _norm(title)
-    if not wanted:
-        return
-    for heading in root.iter("h1", "h2"):
-        if _norm(heading.text_content()) == wanted:
-            heading.drop_tree()
-        return
 
 
 def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
@@ -386,7 +377,7 @@ def _shape_data_table(table: HtmlElement) -> None:
     """A data table for reading: its caption as a caption above it, numbers right-aligned."""
     from lxml import etree
 
-    table.set("class", "data")
+    table.set("class", DATA_TABLE_CLASS)
     table.set("cellspacing", "0")
     table.set("width", "100%")
     for caption in list(table.iter("caption")):
@@ -416,6 +407,24 @@ def _shape_data_table(table: HtmlElement) -> None:
             column = numeric_columns.get(index, [])
             numbers = bool(column) and sum(column) * 2 > len(column)
             cell.set("align", "right" if numbers else "left")
+
+
+def _caption_lines(caption: HtmlElement) -> None:
+    """Paragraphs inside a caption become its lines: Qt shows a <p> in a <p> as a paragraph
+    of body text (CNET's caption read as the story's first paragraph, its credit glued on)."""
+    from lxml import etree
+
+    for block in list(caption.iterchildren(*CAPTION_BLOCKS)):
+        before = block.getprevious()
+        if (before is None and (caption.text or "").strip()) or (
+            before is not None and before.tag != "br"
+        ):
+            block.addprevious(etree.Element("br"))
+        if block.getnext() is not None or (block.tail or "").strip():
+            line_end = etree.Element("br")
+            line_end.tail, block.tail = block.tail, None
+            block.addnext(line_end)
+        block.drop_tag()
 
 
 def _trim_cell_padding(cell: HtmlElement) -> None:

@@ -47,11 +47,15 @@ class CardText:
 
 
 def host(url: str | None) -> str:
-    """Where a story lives, when the page did not name its source."""
+    """Where a story lives, when the page did not name its source. Not an ad network's
+    unpaid redirect: it leads to the page's own site, and "traffic.outbrain.com" on a BBC
+    story told the reader nothing true."""
+    from reader.extract.recommended.rules.links import ORGANIC_REDIRECT_HOSTS
+
     if not url:
         return ""
     name = urlsplit(url).hostname or ""
-    return name.removeprefix("www.")
+    return "" if name in ORGANIC_REDIRECT_HOSTS else name.removeprefix("www.")
 
 
 def meta_text(item: StoryItem, always_count: bool) -> str:
