@@ -7,6 +7,7 @@ damaged file, newer schema).
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -86,8 +87,8 @@ class Database:
         # Touch the file first: a non-database says so here rather than in a later call.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         check_not_newer(int(version), self.path)
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        mode = _use_wal(conn)
+        if mode != "wal":
             raise StoreError(f"library {self.path}: cannot use write-ahead logging ({mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, self.path)
@@ -126,3 +127,21 @@ class Database:
                 if isinstance(error, sqlite3.Error):
                     raise store_error(error, self.path) from None
                 raise
+
+
+def _use_wal(conn: sqlite3.Connection) -> str:
+    """Switch a library to write-ahead logging, waiting as a write would for a busy file.
+
+    SQLite answers "database is locked" at once, without its busy handler, when another
+    connection opens the same new file at that moment (the window's reader and writer
+    threads do: 16 of 200 three-thread opens of a fresh file failed), and the mode sticks
+    to the file once set, so a retry finds it done.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)

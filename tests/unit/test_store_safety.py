@@ -117,6 +117,29 @@ def test_busy_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         blocker.close()
 
 
+def test_threads_opening_a_new_library_at_once_all_get_it(tmp_path: Path) -> None:
+    """The window's reader and writer threads open a fresh library together: none of them
+    may be told it is busy (switching a new file to WAL is refused at once, not waited)."""
+    import threading
+
+    failures: list[str] = []
+    for attempt in range(60):
+        path = tmp_path / f"library-{attempt}.sqlite3"
+
+        def open_it(path: Path = path) -> None:
+            try:
+                Library(path).close()
+            except StoreError as error:
+                failures.append(str(error))
+
+        threads = [threading.Thread(target=open_it) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+
+
 def test_failed_save_rolls_back_everything(tmp_path: Path) -> None:
     """One transaction per article: an error halfway leaves no row, body, story or asset."""
     from reader.model import Asset, Story
