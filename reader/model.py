@@ -39,6 +39,9 @@ class Page:
     url: str | None = None
     assets: tuple[Asset, ...] = ()
     format: str = "html"  # html | xhtml | complete | mhtml | webarchive | singlefile | text
+    # The article's later pages (page 2, 3...) when it was fetched over several
+    # (reader.service.multipage); extraction joins their stories to this page's.
+    following: "tuple[Page, ...]" = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,23 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
     ``rules_for``: a page address -> that site's rules (reader.service.site_rules.rules_for
     reads the data folder's; None: no site rules). The article carries ``page`` as its
     original: the library keeps it, so that the article can be extracted again later
-    (reader.service.reextract)."""
+    (reader.service.reextract). A page fetched with its later pages (``page.following``)
+    gives one article of all their stories (reader.extract.pages)."""
     from reader.extract.pipeline import extract as run
 
-    return replace(run(page, rules_for), original=page)
+    article = run(page, rules_for)
+    if page.following:
+        from reader.errors import ExtractError
+        from reader.extract.pages import join_pages
+
+        later = []
+        for following in page.following:
+            try:
+                later.append(run(following, rules_for))
+            except ExtractError:
+                continue  # a page without a story of its own: left out
+        article = join_pages(article, later)
+    return replace(article, original=page)
 
 
 __all__ = ["extract"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader import bundled
-from reader.model import Article, Asset, find_asset
+from reader.model import Article, Asset, Page, find_asset
 from reader.urls import is_url, source_origin
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SAMPLE_PAGE = "welcome.html"
+Progress = Callable[[int, int | None], None]
 T = TypeVar("T")
 
 
@@ -57,7 +58,7 @@ class FetchOptions:
     on the worker), a login typed into the 401 prompt (None: the stored one, if any)."""
 
     cancel: threading.Event | None = None
-    progress: Callable[[int, int | None], None] | None = None
+    progress: Progress | None = None
     credentials: Credentials | None = None
     allow_http_login: bool = False
     timeout: float | None = None
@@ -122,16 +123,22 @@ def read_article(
         return extract(load(source, url=url))
     from reader.errors import FetchCancelled, ReaderError
     from reader.load.fetch import STORED, fetch_page
+    from reader.service.multipage import whole_article
+    from reader.service.site_rules import rules_for
 
     options = fetch or FetchOptions()
-    page = fetch_page(
-        source,
-        timeout=options.timeout,
-        credentials=options.credentials if options.credentials is not None else STORED,
-        allow_http_login=options.allow_http_login,
-        cancel=options.cancel,
-        progress=options.progress,
-    )
+
+    def fetch_one(address: str, progress: Progress | None = None) -> Page:
+        return fetch_page(
+            address,
+            timeout=options.timeout,
+            credentials=options.credentials if options.credentials is not None else STORED,
+            allow_http_login=options.allow_http_login,
+            cancel=options.cancel,
+            progress=progress,
+        )
+
+    page = whole_article(fetch_one(source, options.progress), fetch_one, rules_for)
     article = extract(page)
     if images:
         from reader.service.images import with_images

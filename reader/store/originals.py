@@ -33,11 +33,18 @@ def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> N
             page.url,
             page.format,
             CODEC,
-            zlib.compress(data, LEVEL),
+            _pack(data),
             len(data),
             now,
         ),
     )
+    for number, later in enumerate(page.following, start=2):
+        later_data = later.html.encode("utf-8", "surrogatepass")
+        conn.execute(
+            "INSERT INTO original_pages (article_id, number, url, markup, markup_size)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article_id, number, later.url or later.source, _pack(later_data), len(later_data)),
+        )
     for asset in page.assets:
         conn.execute(
             "INSERT OR IGNORE INTO assets (sha256, media_type, data) VALUES (?, ?, ?)",
@@ -68,17 +75,39 @@ def load(conn: sqlite3.Connection, article_id: int) -> Page | None:
     source, url, page_format, codec, markup = row
     if codec != CODEC:
         raise StoreError(f"the original of article {article_id} is kept in an unknown way")
-    try:
-        html = zlib.decompress(bytes(markup)).decode("utf-8", "surrogatepass")
-    except (zlib.error, UnicodeDecodeError):
-        raise StoreError(f"the original of article {article_id} is damaged") from None
+    html = _unpack(markup, article_id)
+    following = tuple(
+        Page(source=str(later_url), html=_unpack(later, article_id), url=str(later_url))
+        for later_url, later in conn.execute(
+            "SELECT url, markup FROM original_pages WHERE article_id = ? ORDER BY number",
+            (article_id,),
+        )
+    )
     rows = conn.execute(
         "SELECT x.url, s.media_type, s.data FROM original_assets x"
         " JOIN assets s ON s.sha256 = x.sha256 WHERE x.article_id = ? ORDER BY x.url",
         (article_id,),
     ).fetchall()
     page_assets = tuple(Asset(str(ref), str(kind), bytes(data)) for ref, kind, data in rows)
-    return Page(source=source, html=html, url=url, assets=page_assets, format=page_format)
+    return Page(
+        source=source,
+        html=html,
+        url=url,
+        assets=page_assets,
+        format=page_format,
+        following=following,
+    )
+
+
+def _pack(data: bytes) -> bytes:
+    return zlib.compress(data, LEVEL)
+
+
+def _unpack(markup: bytes, article_id: int) -> str:
+    try:
+        return zlib.decompress(bytes(markup)).decode("utf-8", "surrogatepass")
+    except (zlib.error, UnicodeDecodeError):
+        raise StoreError(f"the original of article {article_id} is damaged") from None
 
 
 def linked_shas(conn: sqlite3.Connection, article_id: int) -> set[str]:
@@ -92,7 +121,10 @@ def linked_shas(conn: sqlite3.Connection, article_id: int) -> set[str]:
 
 def sizes(conn: sqlite3.Connection) -> tuple[int, int]:
     """(markup bytes as loaded, bytes kept) over every original in the library."""
-    row = conn.execute(
-        "SELECT ifnull(sum(markup_size), 0), ifnull(sum(length(markup)), 0) FROM article_originals"
-    ).fetchone()
-    return int(row[0]), int(row[1])
+    total = (0, 0)
+    for table in ("article_originals", "original_pages"):
+        row = conn.execute(
+            f"SELECT ifnull(sum(markup_size), 0), ifnull(sum(length(markup)), 0) FROM {table}"
+        ).fetchone()
+        total = (total[0] + int(row[0]), total[1] + int(row[1]))
+    return total
