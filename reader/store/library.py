@@ -352,11 +352,13 @@ class Library:
 
     def reextract_candidates(self, host: str | None = None) -> list[tuple[int, bool]]:
         """(id, has an original) of every live article, or of those from ``host``
-        (case-insensitive), oldest first."""
+        (case-insensitive; "news.example" takes in "www.news.example", as its rules file
+        does), oldest first."""
         where, params = "a.deleted_at IS NULL", []
         if host is not None:
-            where += " AND a.host = ?"
-            params.append(host.strip().lower())
+            bare = host.strip().lower()
+            where += " AND a.host IN (?, ?)"
+            params += [bare, bare if bare.startswith("www.") else f"www.{bare}"]
         with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT a.id, o.article_id IS NOT NULL FROM articles a"

@@ -105,7 +105,29 @@ FILE_EXPORT = _row(
 )
 FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File", separate=True)
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
-FILE_PREFERENCES = _row("file.preferences", "Pre&ferences…", ("Ctrl+,",), "&File")
+FILE_SITE_RULES = _row(
+    "file.site_rules",
+    "Site &Rules…",
+    ("Ctrl+Shift+R",),
+    "&File",
+    tip="See and edit the rules that fix extraction for a site (ftr-site-config files)",
+)
+FILE_REEXTRACT_SITE = _row(
+    "file.reextract_site",
+    "Re-extract This &Site's Articles",
+    ("Ctrl+Shift+X",),
+    "&File",
+    tip="Extract the saved articles of this article's site again from their originals,"
+    " in the background",
+)
+FILE_REEXTRACT_ALL = _row(
+    "file.reextract_all",
+    "Re-extract the &Whole Library",
+    (),
+    "&File",
+    tip="Extract every saved article again from its original, in the background",
+)
+FILE_PREFERENCES = _row("file.preferences", "Pre&ferences…", ("Ctrl+,",), "&File", separate=True)
 APP_QUIT = _row("app.quit", "&Quit", ("Ctrl+Q",), "&File", separate=True)
 # j/k move in the focused list (library, stories); in the article, they open the next or
 # previous article of the library list, as feed readers do (README and cheat sheet say so).

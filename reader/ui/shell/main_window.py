@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.reextracting import Reextracting
     from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     library_actions: LibraryActions
     moving: MovingActions
     queue_fetch: QueueFetch
+    reextracting: Reextracting
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
@@ -281,6 +283,16 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.shell.reextracting import Reextracting
+
+        self.reextracting = Reextracting(
+            library_path=self.library.path,
+            current=self.current,
+            opening=self.opening,
+            dialogs=dialogs,
+            status=status,
+            messages=parts.message_bar,
+        )
         from reader.ui.presenter.library_watch import LibraryWatch
         from reader.ui.shell.pictures import Pictures
 
@@ -333,6 +345,7 @@ class MainWindow(QMainWindow):
             self.highlighting,
             self.highlight_exports,
             self.sentence_selection,
+            self.reextracting,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.library_watch.start()
@@ -409,6 +422,7 @@ class MainWindow(QMainWindow):
             self.library_watch.stop()
             self.opening.stop_all()
             self.queue_fetch.stop()
+            self.reextracting.stop()
             self.pictures.stop()
             self.library.close()
         super().closeEvent(event)
