@@ -5,15 +5,13 @@ does not act on (unknown directives, problems), as one line each. Saving checks 
 first: a malformed line or an XPath that does not compile refuses the save with one line
 per problem, so a typo never silently stops a site's rules; unknown and ignored
 directives are kept as written (ftr-site-config files from elsewhere carry them). A file
-is written whole, through a temporary file and a rename, so a crash leaves the old rules
-or the new ones, never half of them.
+is written whole (a temporary file, then a rename: highlights.files.write_whole), so a
+crash leaves the old rules or the new ones, never half of them.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,21 +107,13 @@ def save_rules(host: str, text: str, folder: Path | None = None) -> RulesFile:
     rules = parse_rules(text)
     if rules.problems:
         raise RulesFileError("\n".join(rules.problems))
-    data = text.encode("utf-8")
-    if len(data) > MAX_RULES_BYTES:
+    if len(text.encode("utf-8")) > MAX_RULES_BYTES:
         raise RulesFileError(f"the rules are larger than {MAX_RULES_BYTES} bytes")
-    folder = folder or rules_folder()
-    path = folder / f"{name}{SUFFIX}"
+    from reader.highlights.files import write_whole
+
+    path = (folder or rules_folder()) / f"{name}{SUFFIX}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise RulesFileError(f"{path.name} could not be saved: {error.strerror}") from None
+        write_whole(path, text)
+    except ReaderError as error:
+        raise RulesFileError(str(error)) from None
     return RulesFile(path, name, acted_on(rules), tuple(rules.report()))
