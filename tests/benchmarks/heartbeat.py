@@ -1,6 +1,7 @@
 """A shown Reader window with a heartbeat timer: the benchmarks that measure stalls read
 the gaps between its ticks (a gap longer than the interval is the window frozen)."""
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,3 +31,8 @@ def window_with_heartbeat(interval_ms: int) -> Heartbeat:
     beat.timer.timeout.connect(lambda: beat.ticks.append(time.perf_counter()))
     beat.timer.start()
     return beat
+
+
+def lateness_ms(ticks: list[float], interval_ms: float) -> list[float]:
+    """How late each tick came, in ms (the event loop was busy or not scheduled)."""
+    return [(later - earlier) * 1000 - interval_ms for earlier, later in itertools.pairwise(ticks)]

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import statistics
 import subprocess
@@ -146,8 +145,9 @@ def stall_figures(runs: int, work: Path) -> None:
 
 
 def _gaps(ticks: list[float]) -> list[float]:
-    """How late each tick came, in ms (the event loop was busy or not scheduled)."""
-    return [(later - earlier) * 1000 - HEARTBEAT_MS for earlier, later in itertools.pairwise(ticks)]
+    from heartbeat import lateness_ms
+
+    return lateness_ms(ticks, HEARTBEAT_MS)
 
 
 def _worst_gap(ticks: list[float]) -> float:

@@ -125,6 +125,18 @@ def check_export(qtbot, window, ids, action_id):
     shown["export"].reject()
 
 
+def check_reextract(qtbot, window, ids, action_id):
+    """The article's site, or the whole library (3 articles), extracted again in the
+    background, and said in the status bar."""
+    window.reextracting.last = None
+    press(qtbot, window, action_id)
+    qtbot.waitUntil(lambda: window.reextracting.last is not None, timeout=WAIT_MS)
+    summary = window.reextracting.last
+    seen = summary.reextracted + summary.unchanged + summary.no_original + len(summary.failures)
+    assert seen == 3 if action_id == "file.reextract_all" else 1 <= seen <= 3
+    assert window.statusBar().currentMessage().startswith("Re-extracted ")
+
+
 def check_quit(qtbot, window, ids, action_id):
     press(qtbot, window, action_id)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
@@ -454,6 +466,9 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "file.export": check_export,
     "file.print": check_dialog("print"),
     "file.logins": check_dialog("logins"),
+    "file.site_rules": check_dialog("site_rules", title="Site Rules"),
+    "file.reextract_site": check_reextract,
+    "file.reextract_all": check_reextract,
     "file.preferences": check_dialog("preferences"),
     "app.quit": check_quit,
     "nav.next": check_list_step,
@@ -583,6 +598,7 @@ def test_every_row_has_one_registered_handler(window):
         window.highlighting,
         window.highlight_exports,
         window.sentence_selection,
+        window.reextracting,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}

@@ -107,7 +107,7 @@ FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File"
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
 FILE_SITE_RULES = _row(
     "file.site_rules",
-    "Site &Rules…",
+    "Site R&ules…",
     ("Ctrl+Shift+R",),
     "&File",
     tip="See and edit the rules that fix extraction for a site (ftr-site-config files)",
@@ -122,7 +122,7 @@ FILE_REEXTRACT_SITE = _row(
 )
 FILE_REEXTRACT_ALL = _row(
     "file.reextract_all",
-    "Re-extract the &Whole Library",
+    "Re-extract the W&hole Library",
     (),
     "&File",
     tip="Extract every saved article again from its original, in the background",

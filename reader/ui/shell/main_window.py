@@ -283,21 +283,22 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
+        from reader.ui.presenter.library_watch import LibraryWatch
+        from reader.ui.shell.pictures import Pictures
+
+        self.library_watch = LibraryWatch(self.library, parent=self)
+        self.library_watch.changed.connect(self.library_actions.reload_library)
         from reader.ui.shell.reextracting import Reextracting
 
         self.reextracting = Reextracting(
             library_path=self.library.path,
+            watch=self.library_watch,
             current=self.current,
             opening=self.opening,
             dialogs=dialogs,
             status=status,
             messages=parts.message_bar,
         )
-        from reader.ui.presenter.library_watch import LibraryWatch
-        from reader.ui.shell.pictures import Pictures
-
-        self.library_watch = LibraryWatch(self.library, parent=self)
-        self.library_watch.changed.connect(self.library_actions.reload_library)
 
         self.pictures = Pictures(
             current=self.current,

@@ -4,9 +4,11 @@ File ▸ Re-extract This Site's Articles (the site of the article on screen) and
 File ▸ Re-extract the Whole Library run reader.service.reextract on a thread of their
 own with their own library connection, extraction in processes, exactly as
 ``reader reextract`` does in a terminal; the window only hears one event per article
-(progress in the status bar) and the summary at the end. The library list follows the
-commits through the library watch; the article on screen is shown again when its text
-changed. Quitting stops the run: what was done is kept, the rest keeps its old text.
+(progress in the status bar) and the summary at the end. The library watch rests while
+it runs and reloads the list once at the end: reloading the list and For you every
+second of a long run is what stalled the window (tests/benchmarks/reextract_window.py).
+The article on screen is shown again when its text changed. Quitting stops the run: what
+was done is kept, the rest keeps its old text.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from reader.service.reading import Document
     from reader.service.reextract import ReextractEvent, ReextractSummary
     from reader.ui.presenter.document import CurrentDocument
+    from reader.ui.presenter.library_watch import LibraryWatch
     from reader.ui.presenter.tasks import Task
     from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.messages import MessageBar
@@ -48,6 +51,7 @@ class Reextracting:
         self,
         *,
         library_path: Path | None,
+        watch: LibraryWatch,
         current: CurrentDocument,
         opening: Opening,
         dialogs: DialogHost,
@@ -55,6 +59,7 @@ class Reextracting:
         messages: MessageBar,
     ) -> None:
         self.library_path = library_path  # None: the default library
+        self.watch = watch
         self.current, self.opening, self.dialogs = current, opening, dialogs
         self.status, self.messages = status, messages
         self.pool = QThreadPool()
@@ -114,6 +119,7 @@ class Reextracting:
                 return reextract(library, host=host, progress=emit, cancel=cancel, fork_safe=False)
 
         self.status.begin(f"Re-extracting {self.what}…")
+        self.watch.stop()
         self.task = run_task(work, self._done, self._failed, pool=self.pool)
 
     def stop(self) -> None:
@@ -131,6 +137,7 @@ class Reextracting:
 
     def _done(self, summary: ReextractSummary) -> None:
         self.task, self.last = None, summary
+        self.watch.start()  # sees the run's commits: the list reloads once
         self.status.end()
         text = f"Re-extracted {self.what}: {summary.line()}."
         if summary.failures:
@@ -154,5 +161,6 @@ class Reextracting:
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
+        self.watch.start()
         self.status.end()
         self.messages.show_error(f"Not re-extracted: {error}")
