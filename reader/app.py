@@ -135,26 +135,15 @@ def _let_workers_finish() -> None:
 
 
 def _read_first(sources: list[str]) -> Future[Article] | None:
-    """The first file's article, read (loaded and extracted) in a thread of its own from
-    the very start: the window keeps it in the library and shows it once it is built. A web
-    address is left to the window (its progress, Esc and login prompt)."""
+    """The first file's article, read (loaded and extracted) from the very start in a child
+    process (reader.service.read_ahead: on another core, while Qt loads and the window
+    paints and builds); the window keeps it in the library and shows it. A web address is
+    left to the window (its progress, Esc and login prompt)."""
     if not sources or is_url(sources[0]):
         return None
-    import threading
-    from concurrent.futures import Future
+    from reader.service.read_ahead import read_ahead
 
-    from reader.service.reading import read_article
-
-    future: Future[Article] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(read_article(sources[0]))
-        except BaseException as error:  # handed to the window, which words it
-            future.set_exception(error)
-
-    threading.Thread(target=run, name="first-article", daemon=True).start()
-    return future
+    return read_ahead(sources[0])
 
 
 def _bench_watch(
