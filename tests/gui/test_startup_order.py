@@ -83,9 +83,7 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         # Keys of the groups built late work the first time: star (library actions), and
         # back (navigation remembers the first story).
         press(qtbot, window, "article.star")
-        qtbot.waitUntil(
-            lambda: stored(window).row(document.article_id).starred, timeout=WAIT_MS
-        )
+        qtbot.waitUntil(lambda: stored(window).row(document.article_id).starred, timeout=WAIT_MS)
         other = tmp_path / "tides.html"
         paragraph = "<p>The tide turned twice a day in the narrow fjord, and the boats waited.</p>"
         other.write_text(OTHER.format(body=paragraph * 30), encoding="utf-8")
