@@ -21,11 +21,58 @@ if TYPE_CHECKING:
     from reader.model import Article, Page
 
 INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo big br cite code data del dfn em font i ins kbd label mark nobr q s "
-    "samp small span strike strong sub sup time tt u var wbr".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
 )
 NEVER_BLOCKS = frozenset(
-    "head title meta link script style noscript template svg math option select".split()
+    [
+        "head",
+        "title",
+        "meta",
+        "link",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "option",
+        "select",
+    ]
 )
 PICTURE_TAGS = frozenset(("img",))
 # The kind of a dropped block, said by the rule that dropped it (phrases of its name)...
