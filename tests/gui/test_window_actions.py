@@ -134,7 +134,9 @@ def check_reextract(qtbot, window, ids, action_id):
     summary = window.reextracting.last
     seen = summary.reextracted + summary.unchanged + summary.no_original + len(summary.failures)
     assert seen == 3 if action_id == "file.reextract_all" else 1 <= seen <= 3
-    assert window.statusBar().currentMessage().startswith("Re-extracted ")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Re-extracted "), timeout=WAIT_MS
+    )
 
 
 def check_quit(qtbot, window, ids, action_id):

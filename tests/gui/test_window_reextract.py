@@ -114,8 +114,12 @@ def test_site_rules_dialog_checks_saves_and_reextracts_the_site(qtbot, window, d
     assert len(ticks) > 1  # the window went on handling events meanwhile
     summary = window.reextracting.last
     assert (summary.reextracted, summary.failures) == (2, [])
-    assert window.statusBar().currentMessage() == (
-        "Re-extracted the articles of harbourcourier.example: 2 re-extracted, 0 unchanged."
+    qtbot.waitUntil(  # after the article on screen is shown again with its new text
+        lambda: (
+            window.statusBar().currentMessage()
+            == "Re-extracted the articles of harbourcourier.example: 2 re-extracted, 0 unchanged."
+        ),
+        timeout=WAIT_MS,
     )
     library = stored(window)
     for article_id in ids:
@@ -148,5 +152,12 @@ def test_reextract_this_site_and_the_whole_library_from_the_menu(qtbot, window, 
     assert window.statusBar().currentMessage() == "Already re-extracting the whole library"
     qtbot.waitUntil(lambda: window.reextracting.last is not None, timeout=WAIT_MS)
     assert window.reextracting.last.reextracted == 2
-    assert "Re-extracted the whole library: 2 re-extracted" in window.statusBar().currentMessage()
+    qtbot.waitUntil(  # after the article on screen is shown again with its new text
+        lambda: (
+            window.statusBar()
+            .currentMessage()
+            .startswith("Re-extracted the whole library: 2 re-extracted")
+        ),
+        timeout=WAIT_MS,
+    )
     assert NEWSLETTER not in stored(window).article(ids[0]).article.text
