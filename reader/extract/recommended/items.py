@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _PROVIDER_SPLIT = re.compile(f"[{re.escape(texts.PROVIDER_SEPARATORS)}]")
 # Image attributes that may hold the real picture of a lazily loaded card, best first.
 _IMAGE_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+_POINTER = re.escape(phrases.TITLE_POINTER_CHARS)
+_POINTERS = re.compile(f"^[{_POINTER}]+\\s+|\\s+[{_POINTER}]+$")
 
 
 def items(block: HtmlElement, by_url: dict[str, list[HtmlElement]]) -> dict[str, HtmlElement]:
@@ -88,6 +90,15 @@ def link_title(link: HtmlElement) -> str:
 
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
+    """The story's title, without the pointer a card sets after it ("Natural Beauty »"):
+    the sidebar prints it as the title. French quotes (« … ») come in pairs and stay."""
+    text = _link_or_card_title(group, item)
+    if any(quote in text for quote in phrases.OPENING_QUOTES):
+        return text
+    return _POINTERS.sub("", text)
+
+
+def _link_or_card_title(group: list[HtmlElement], item: HtmlElement) -> str:
     """The visible text of the story's link; else its heading, image alt or title attr."""
     link_texts = [link_title(link) for link in group]
     in_heading = [
