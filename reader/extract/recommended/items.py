@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 _PROVIDER_SPLIT = re.compile(f"[{re.escape(texts.PROVIDER_SEPARATORS)}]")
 # Image attributes that may hold the real picture of a lazily loaded card, best first.
 _IMAGE_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
-_POINTER = re.escape(phrases.TITLE_POINTER_CHARS)
-_POINTERS = re.compile(f"^[{_POINTER}]+\\s+|\\s+[{_POINTER}]+$")
 
 
 def items(block: HtmlElement, by_url: dict[str, list[HtmlElement]]) -> dict[str, HtmlElement]:
@@ -95,7 +93,14 @@ def title(group: list[HtmlElement], item: HtmlElement) -> str:
     text = _link_or_card_title(group, item)
     if any(quote in text for quote in phrases.OPENING_QUOTES):
         return text
-    return _POINTERS.sub("", text)
+    pointers = phrases.TITLE_POINTER_CHARS
+    bare = text.rstrip(pointers)  # string methods, not a regex: linear on any title
+    if bare != text and bare[-1:].isspace():
+        text = bare.rstrip()
+    bare = text.lstrip(pointers)
+    if bare != text and bare[:1].isspace():
+        text = bare.lstrip()
+    return text
 
 
 def _link_or_card_title(group: list[HtmlElement], item: HtmlElement) -> str:
