@@ -39,6 +39,7 @@ def story_first(qtbot, sources: list[str]) -> tuple[MainWindow, dict[str, object
             at_story["built"] = window.is_built()
             at_story["menus"] = window.menuBar().isEnabled()
             at_story["title"] = window.windowTitle()
+            at_story["library"] = window.library_panel is not None
 
     def ready() -> None:
         window.current.opened.connect(story_shown)
@@ -72,6 +73,7 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         assert at_story["built"] is False  # the story came first
         assert at_story["menus"] is False  # no menu offered before its handler is in
         assert at_story["title"] == document.article.title
+        assert at_story["library"] is False  # a hidden library list is made after the story
         assert window.menuBar().isEnabled()
         # Highlights, recent files and the library list were built after the story showed,
         # and still know it.
@@ -80,6 +82,12 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         panel = window.library_panel
         assert panel is not None
         qtbot.waitUntil(lambda: panel.selected_ids() == [document.article_id], timeout=WAIT_MS)
+        # The library list made late opens with its key the first time, at its width.
+        assert not panel.isVisible()
+        press(qtbot, window, "view.library")
+        qtbot.waitUntil(panel.isVisible, timeout=WAIT_MS)
+        assert window.actions_by_id["view.library"].isChecked()
+        assert window.settings.show_library
         # Keys of the groups built late work the first time: star (library actions), and
         # back (navigation remembers the first story).
         press(qtbot, window, "article.star")
@@ -93,6 +101,18 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         press(qtbot, window, "nav.back")
         wait_idle(qtbot, window)
         assert window.windowTitle() == document.article.title
+    finally:
+        finish(qtbot, window)
+
+
+def test_a_library_kept_open_is_there_with_the_story(qtbot):
+    from reader.ui.shell.settings import Settings
+
+    Settings().show_library = True
+    window, at_story = story_first(qtbot, [str(PAGE)])
+    try:
+        assert at_story["library"] is True
+        assert window.library_panel is not None and window.library_panel.isVisible()
     finally:
         finish(qtbot, window)
 

@@ -139,7 +139,6 @@ class EarlyOpen(QObject):
 # after the first paint); the rest while the first article is being shown.
 READING_MODULES = (
     "reader.ui.shell.window_layout",
-    "reader.ui.library.library_view",
     "reader.ui.presenter.document",
     "reader.ui.shell.dialog_host",
     "reader.ui.actions.keymap",
@@ -148,7 +147,9 @@ READING_MODULES = (
     "reader.ui.shell.view_actions",
     "reader.ui.sidebar.story_model",
 )
+LIBRARY_MODULE = "reader.ui.library.library_view"  # before the story only if kept open
 REST_MODULES = (
+    LIBRARY_MODULE,
     "reader.ui.shell.open_actions",
     "reader.ui.shell.library_actions",
     "reader.ui.shell.moving",
@@ -161,6 +162,12 @@ REST_MODULES = (
     "reader.ui.highlights.controller",
 )
 WINDOW_MODULES = READING_MODULES + REST_MODULES
+
+
+def modules_before_story(library_shown: bool) -> tuple[str, ...]:
+    """READING_MODULES, with the library list's when it is kept open (it is made then with
+    the window's parts, reader.ui.shell.window_layout)."""
+    return (*READING_MODULES, LIBRARY_MODULE) if library_shown else READING_MODULES
 
 
 class WarmImports(QObject):
