@@ -95,7 +95,8 @@ def run_app(sources: list[str]) -> int:
             print(f"paint {time.time():.6f}", flush=True)
             app.quit()
             return
-        # First: the worker imports while the lines below run.
+        watch = _bench_watch(bench, window, app)  # from the first paint on
+        # Then the worker imports while the lines below run.
         warm = WarmImports(window, modules_before_story(settings.show_library))
         if instance is None:
             instance = claim_or_forward(absolute)
@@ -103,7 +104,6 @@ def run_app(sources: list[str]) -> int:
                 app.quit()
                 return
         connect_instance(instance, window)
-        watch = _bench_watch(bench, window, app)
         warm.when_done(lambda: warmed(watch))
 
     def warmed(watch: Callable[[Document], None] | None) -> None:

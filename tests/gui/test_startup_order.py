@@ -4,6 +4,9 @@ time it is used."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from reader.store import Library
 from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
+REPO = Path(__file__).resolve().parents[2]
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "highlights" / "source.html"
 FIRST = "For a hundred years the lamp on the skerry was kept by one family."
 OTHER = """<html><head><title>Tides of the fjord</title></head><body><article>
@@ -132,3 +136,40 @@ def test_a_window_closed_before_its_rest_is_built_stops_building(qtbot):
     assert not window.is_built()
     assert not window.is_busy()
     finish(qtbot, window)
+
+
+BUILD_IMPORTS = r"""
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.startup import _import_all
+_import_all()
+before = set(sys.modules)
+window = MainWindow()
+window.show()
+app.processEvents()
+# reader.resources holds the shipped files (reader.bundled), no code to import.
+new = set(sys.modules) - before - {"reader.resources"}
+print("NEW", sorted(m for m in new if m.startswith("reader")))
+window.close()
+"""
+
+
+def test_the_build_imports_nothing_the_warm_up_left_out(tmp_path):
+    """Every build step only makes widgets: an import on the GUI thread would stall it
+    (reader.ui.shell.startup lists what a worker imports first)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "READER_DATA_DIR": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_IMPORTS],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "NEW []" in result.stdout, result.stdout + result.stderr

@@ -145,6 +145,7 @@ READING_MODULES = (
     "reader.ui.actions.registry",
     "reader.ui.shell.opening",
     "reader.ui.shell.view_actions",
+    "reader.ui.reading.style_prefs",
     "reader.ui.sidebar.story_model",
 )
 LIBRARY_MODULE = "reader.ui.library.library_view"  # before the story only if kept open
@@ -158,8 +159,16 @@ REST_MODULES = (
     "reader.ui.shell.recent",
     "reader.ui.presenter.library_watch",
     "reader.ui.shell.pictures",
+    "reader.service.images",
+    "reader.store",
     "reader.ui.listening.controller",
+    "reader.ui.listening.player_bar",
+    "reader.ui.listening.speech",
+    "reader.listen.voices",
     "reader.ui.highlights.controller",
+    "reader.ui.highlights.exports",
+    "reader.ui.highlights.panel",
+    "reader.ui.highlights.selecting",
 )
 WINDOW_MODULES = READING_MODULES + REST_MODULES
 
