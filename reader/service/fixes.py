@@ -110,10 +110,9 @@ def plan_fix(
 
 def save_fix(fix: Fix) -> None:
     """Write the site's rules file whole (a half-written file is never left)."""
-    fix.path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = fix.path.with_name(fix.path.name + ".tmp")
-    temporary.write_text(fix.text, encoding="utf-8")
-    temporary.replace(fix.path)
+    from reader.highlights.files import write_whole
+
+    write_whole(fix.path, fix.text)
 
 
 def keep_fix(library: Library, article_id: int | None, fix: Fix) -> int:

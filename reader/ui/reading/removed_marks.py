@@ -27,24 +27,28 @@ def for_qt(html: str) -> str:
     import lxml.html
 
     from reader.extract.provenance import MARK
-    from reader.extract.removed_view import KIND, LABEL, REASON
+    from reader.extract.removed_view import GROUP, KIND, LABEL, MORE, REASON
     from reader.extract.removed_view import REMOVED as REMOVED_ATTR
 
     root = lxml.html.document_fromstring(html)
     for part in root.xpath(f"//*[@{REMOVED_ATTR}]"):
         number = part.attrib.pop(REMOVED_ATTR)
-        part.attrib.pop(KIND, None)
-        part.attrib.pop(REASON, None)
         for block in list(part.iter(*PART_BLOCKS)) or [part]:
             _anchor(block, REMOVED + number)
         if part.tag == "span":
             part.set("class", "removed-inline")
-        else:
-            _as_barred_table(part)
+    for group in root.xpath(f"//*[@{GROUP}]"):
+        for name in (GROUP, KIND, REASON):
+            group.attrib.pop(name, None)
+        _as_barred_table(group)
     for label in root.xpath(f"//*[@{LABEL}]"):
-        label.attrib.pop(LABEL)
+        number = label.attrib.pop(LABEL)
         if label.tag == "p":
             label.set("class", "removed-label")
+            _anchor(label, REMOVED + number)
+    for more in root.xpath(f"//*[@{MORE}]"):
+        more.attrib.pop(MORE)
+        more.set("class", "removed-more")
     for block in root.xpath(f"//*[@{MARK}]"):
         _anchor(block, KEPT + block.attrib.pop(MARK))
     return lxml.html.tostring(root, encoding="unicode", method="html")
