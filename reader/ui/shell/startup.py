@@ -160,6 +160,7 @@ REST_MODULES = (
     "reader.ui.presenter.library_watch",
     "reader.ui.shell.pictures",
     "reader.service.images",
+    "reader.ui.shell.removed_blocks",
     "reader.store",
     "reader.ui.listening.controller",
     "reader.ui.listening.player_bar",
