@@ -161,6 +161,7 @@ REST_MODULES = (
     "reader.ui.shell.pictures",
     "reader.service.images",
     "reader.ui.shell.removed_blocks",
+    "reader.ui.shell.reextracting",
     "reader.store",
     "reader.ui.listening.controller",
     "reader.ui.listening.player_bar",
