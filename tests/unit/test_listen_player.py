@@ -1,47 +1,19 @@
 """The player against the real speech-dispatcher and espeak-ng (silent sound card)."""
 
-import threading
 from pathlib import Path
 
 import pytest
+from player_recorder import Recorder
 from test_listen_script import VIEW
 
 from reader.errors import SpeechError
 from reader.extract import extract
-from reader.listen.player import PAUSED, PLAYING, STOPPED, Player, utterance_ssml
+from reader.listen.player import PAUSED, PLAYING, STOPPED, Player
 from reader.listen.script import Utterance, article_html, build_script
-from reader.listen.ssip import SpeechDispatcher
+from reader.listen.ssip import SpeechDispatcher, utterance_ssml
 from reader.load import load
 
 WAIT_S = 60
-
-
-class Recorder:
-    """A listener that keeps everything it hears."""
-
-    def __init__(self) -> None:
-        self.started: list[int] = []
-        self.words: list[tuple[int, int, int]] = []
-        self.states: list[str] = []
-        self.errors: list[str] = []
-        self.finished = threading.Event()
-        self.first = threading.Event()
-
-    def utterance_started(self, index: int, utterance: Utterance) -> None:
-        self.started.append(index)
-        self.first.set()
-
-    def word_reached(self, index: int, start: int, end: int) -> None:
-        self.words.append((index, start, end))
-
-    def state_changed(self, state: str) -> None:
-        self.states.append(state)
-
-    def script_finished(self) -> None:
-        self.finished.set()
-
-    def failed(self, message: str) -> None:
-        self.errors.append(message)
 
 
 @pytest.fixture

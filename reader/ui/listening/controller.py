@@ -438,7 +438,7 @@ def build_listening(
     layout = column.layout() if column is not None else None
     if layout is not None:
         layout.addWidget(bar)
-    speech = Speech(view)
+    speech = Speech(lambda: settings.speech_engine, view)
     return Listening(
         speech=speech,
         bar=bar,
