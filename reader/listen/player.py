@@ -178,8 +178,14 @@ class Player:
         self._send_from(self._s.index, resume_at)
 
     def _pause(self) -> None:
-        """Stop the voice and keep the word it reached: speech-dispatcher's own pause
-        did not come back here when asked to resume (espeak-ng, 0.11), a new start does."""
+        """Stop the voice and keep the word it reached (the last word mark, the word
+        highlighted): play() starts again from that word's start, so the word that was
+        being said is said whole once more and nothing before it. Not the engine's own
+        pause (measured, speech-dispatcher 0.11 with espeak-ng): on a real-time sink its
+        PAUSE/RESUME goes on from the next word, but where sound plays faster than real
+        time (ALSA's null device, the tests' and CI's) marks kept coming for a second
+        after PAUSE and the message never ended after RESUME; Qt's engines may not pause
+        at all (capability PauseResume). A new start behaves the same everywhere."""
         if self._s.state == PLAYING:
             self._cancel()
             self._set_state(PAUSED)
