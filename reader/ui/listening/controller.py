@@ -123,6 +123,11 @@ class Listening(QObject):
     def mark_read_at_end(self) -> bool:
         return str(self.settings.store.value(MARK_READ_KEY, "true")).lower() != "false"
 
+    @property
+    def voice_leads(self) -> bool:
+        """The voice is reading the article on screen (and scrolls it as it goes)."""
+        return self.script is not None and self.state == "playing"
+
     # -- commands -------------------------------------------------------------------------
     @handles(LISTEN_TOGGLE)
     def toggle(self) -> None:

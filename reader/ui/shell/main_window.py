@@ -398,6 +398,12 @@ class MainWindow(QMainWindow):
         self._built = True
         self.queue_fetch.resume()  # after _built: closing the window stops it
 
+    def _end_came_into_view(self) -> None:
+        """Read to the end: the library counts it read. Not when the voice scrolled there:
+        listening marks it at its end, as its preference says."""
+        if not self.listening.voice_leads:
+            self.library_actions.end_reached()
+
     def _connect_signals(self) -> None:
         """What the parts report, and who hears it."""
         from PySide6.QtGui import QGuiApplication
@@ -405,7 +411,7 @@ class MainWindow(QMainWindow):
         opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
         self.view.external_link.connect(self.open_actions.link_clicked)
         self.view.highlighted.connect(self.open_actions.show_link_target)
-        self.reading_progress.end_reached.connect(self.library_actions.end_reached)
+        self.reading_progress.end_reached.connect(self._end_came_into_view)
         QGuiApplication.styleHints().colorSchemeChanged.connect(view_actions.system_scheme_changed)
 
         # The sidebar decides where a story goes (saved article, web address, or its card).
