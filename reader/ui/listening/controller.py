@@ -125,8 +125,9 @@ class Listening(QObject):
 
     @property
     def voice_leads(self) -> bool:
-        """The voice is reading the article on screen (and scrolls it as it goes)."""
-        return self.script is not None and self.state == "playing"
+        """The voice is reading the article on screen, or paused in it (and scrolls it to
+        the sentence it speaks, or a jump goes to)."""
+        return self.script is not None and self.state in ("playing", "paused")
 
     # -- commands -------------------------------------------------------------------------
     @handles(LISTEN_TOGGLE)
