@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.removed_blocks import RemovedBlocks
     from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
     highlight_exports: HighlightExports
     sentence_selection: SentenceSelection
     pictures: Pictures
+    removed_blocks: RemovedBlocks
     undo_toast: UndoToast
     library_watch: LibraryWatch
 
@@ -339,6 +341,19 @@ class MainWindow(QMainWindow):
             style=lambda: self.view_actions.view_style(),
             enabled=lambda: self.settings.fetch_pictures,
         )
+        from reader.ui.shell.removed_blocks import RemovedBlocks
+
+        self.removed_blocks = RemovedBlocks(
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            style=lambda: self.view_actions.view_style(),
+            actions=self.actions_by_id,
+            status=status,
+            messages=parts.message_bar,
+            dialogs=dialogs,
+        )
 
     def _build_listening(self) -> None:
         from reader.ui.listening.controller import build_listening
@@ -389,6 +404,7 @@ class MainWindow(QMainWindow):
             self.highlighting,
             self.highlight_exports,
             self.sentence_selection,
+            self.removed_blocks,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.menuBar().setEnabled(True)
