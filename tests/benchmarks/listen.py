@@ -74,7 +74,7 @@ def speak(script: object, engine_name: str) -> dict[str, float]:
     if engine_name == "qt":
         from reader.ui.listening.qt_engine import QtSpeechEngine
 
-        engine: SpeechDispatcher | QtSpeechEngine = QtSpeechEngine(on_event, True)
+        engine: SpeechDispatcher | QtSpeechEngine = QtSpeechEngine(on_event, "speechd")
     else:
         engine = SpeechDispatcher(on_event)
         engine.connect()

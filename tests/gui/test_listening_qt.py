@@ -48,7 +48,7 @@ def qt_player(qtbot, qt_speechd: Path):
 
     heard = PlayerRecorder()
     holder: list[Player] = []
-    engine = QtSpeechEngine(lambda event: holder[0].engine_event(event), True)
+    engine = QtSpeechEngine(lambda event: holder[0].engine_event(event), "speechd")
     player = Player(engine, heard)
     holder.append(player)
     yield engine, player, heard
@@ -101,7 +101,10 @@ def test_window_reads_the_seed_through_qt(qtbot, window: MainWindow, seed_path: 
     open_and_wait(qtbot, window, seed_path)
     article_id = window.current.article_id
     assert article_id is not None
+    notices: list[str] = []
+    window.listening.speech.notice.connect(notices.append)
     recorder = listen_to_the_end(qtbot, window)
+    assert notices == ["Starting the speech engine…"]  # said before the GUI thread waits
     assert isinstance(window.listening.speech.engine, QtSpeechEngine)
     spoken = recorder.finished[0]
     assert len(spoken.utterances) == 18

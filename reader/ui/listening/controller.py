@@ -102,6 +102,7 @@ class Listening(QObject):
         speech.state_changed.connect(self._state_changed)
         speech.script_finished.connect(self._finished)
         speech.failed.connect(self._failed)
+        speech.notice.connect(bar.show_message)
         speech.voices_ready.connect(self._voices_ready)
         bar.voice_chosen.connect(self._voice_chosen)
         current.closed.connect(lambda _document: self.save_position())

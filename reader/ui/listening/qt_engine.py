@@ -46,13 +46,18 @@ class _Text:
     words: bool  # report its words (a cue's words are not the article's)
 
 
-def qt_engines() -> list[str]:
-    """Qt's speech plugins, or SpeechError when its speech module is not installed."""
+def engine_to_use(speechd_available: bool) -> str:
+    """Qt's first plugin that can speak here (quick: no engine is made), or SpeechError
+    with what to install."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
         raise SpeechError(f"no speech engine: {_hint()}") from None
-    return list(QTextToSpeech.availableEngines())
+    engines = list(QTextToSpeech.availableEngines())
+    usable = backends.usable_qt_engines(engines, speechd_available)
+    if not usable:
+        raise SpeechError(f"no speech engine: {_hint()}")
+    return usable[0]
 
 
 class QtSpeechEngine(QObject):
@@ -60,13 +65,11 @@ class QtSpeechEngine(QObject):
 
     _call = Signal(object)
 
-    def __init__(self, on_event: Callable[[Event], None], speechd_available: bool) -> None:
+    def __init__(self, on_event: Callable[[Event], None], engine: str) -> None:
+        """``engine``: a plugin's name (engine_to_use)."""
         super().__init__()
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        engines = backends.usable_qt_engines(qt_engines(), speechd_available)
-        if not engines:
-            raise SpeechError(f"no speech engine: {_hint()}")
         self._on_event = on_event
         self._ids = itertools.count(1)
         self._queue: deque[_Text] = deque()
@@ -74,9 +77,9 @@ class QtSpeechEngine(QObject):
         self._stopping = False  # stopped while speaking: the next text waits for Ready
         self._voices: list[QVoice] | None = None
         self._call.connect(self._run, Qt.ConnectionType.QueuedConnection)
-        self._tts = QTextToSpeech(engines[0], self)
+        self._tts = QTextToSpeech(engine, self)
         if self._tts.state() == QTextToSpeech.State.Error:
-            raise SpeechError(f"{engines[0]}: {self._tts.errorString() or 'failed'}: {_hint()}")
+            raise SpeechError(f"{engine}: {self._tts.errorString() or 'failed'}: {_hint()}")
         self._tts.stateChanged.connect(self._state_changed)
         self._tts.sayingWord.connect(self._saying_word)
         self._tts.errorOccurred.connect(self._error)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.ui.presenter.tasks import run_task
 
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
         def close(self) -> None: ...
 
 
+# Time for the bar to paint a notice before a step that holds the GUI thread.
+NOTICE_PAINT_MS = 50
+
+
 class Speech(QObject):
     """Connects on first use; then forwards commands to the player (see module doc)."""
 
@@ -42,6 +46,8 @@ class Speech(QObject):
     state_changed = Signal(str)  # stopped | playing | paused
     script_finished = Signal()
     failed = Signal(str)
+    #: something the person should know while waiting (not a problem)
+    notice = Signal(str)
     #: the engine's voices by language code ("en": [...]), asked for by ``request_voices``
     voices_ready = Signal(object)  # dict[str, list[Voice]]
 
@@ -105,12 +111,27 @@ class Speech(QObject):
 
         speechd = ssip.available()
         if backends.choose_backend(self._preference(), speechd) == backends.QT:
-            from reader.ui.listening.qt_engine import QtSpeechEngine
+            from reader.ui.listening import qt_engine
 
             try:
-                self._connected(QtSpeechEngine(self._engine_event, speechd))
+                name = qt_engine.engine_to_use(speechd)
             except SpeechError as error:
                 self._failed(error)
+                return
+            # Made on the GUI thread, which it holds meanwhile (Qt's speechd plugin lists
+            # every voice: 1.6 s on a quiet machine, 13 s at load 10, measured): say so
+            # first, and let the bar paint before.
+            self.notice.emit("Starting the speech engine…")
+
+            def make() -> None:
+                if self._closed:
+                    return
+                try:
+                    self._connected(qt_engine.QtSpeechEngine(self._engine_event, name))
+                except SpeechError as error:
+                    self._failed(error)
+
+            QTimer.singleShot(NOTICE_PAINT_MS, make)
             return
         engine = ssip.SpeechDispatcher(self._engine_event)
 
