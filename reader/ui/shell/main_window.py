@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def _rest_steps(self) -> tuple[Callable[[], None], ...]:
         return (
+            self._build_library,
             self._build_commands,
             self._build_listening,
             self._build_highlighting,
@@ -203,7 +204,9 @@ class MainWindow(QMainWindow):
         from reader.ui.shell import window_layout
         from reader.ui.shell.dialog_host import DialogHost
 
-        parts = self._parts = window_layout.build_parts(self, self.library)
+        parts = self._parts = window_layout.build_parts(
+            self, self.library, with_library=self.settings.show_library
+        )
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.undo_toast = parts.undo_toast
@@ -261,6 +264,16 @@ class MainWindow(QMainWindow):
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self.current.opened.connect(self._document_opened)
         self._reading_built = True
+
+    def _build_library(self) -> None:
+        """The library list, when it starts hidden (else it was made with the parts)."""
+        from reader.ui.shell import window_layout
+
+        if self._parts.library_panel is None:
+            panel = window_layout.add_library_panel(
+                self._parts, self.library, self.settings, self.actions_by_id
+            )
+            self.library_panel = self.view_actions.library_panel = panel
 
     def _build_commands(self) -> None:
         """The handler groups behind the menus and keys (listening and highlights follow)."""
