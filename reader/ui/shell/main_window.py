@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
+    from reader.ui.shell.queue_view import QueueView
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     library_actions: LibraryActions
     moving: MovingActions
     queue_fetch: QueueFetch
+    queue_view: QueueView
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
@@ -253,6 +255,16 @@ class MainWindow(QMainWindow):
             status=status,
             messages=parts.message_bar,
         )
+        from reader.ui.shell.queue_view import QueueView
+
+        self.queue_view = QueueView(
+            library=self.library,
+            queue_fetch=self.queue_fetch,
+            opening=self.opening,
+            relay=parts.relay,
+            dialogs=dialogs,
+            status=status,
+        )
         self.moving = MovingActions(
             library=self.library,
             library_panel=parts.library_panel,
@@ -327,6 +339,7 @@ class MainWindow(QMainWindow):
             self.open_actions,
             self.library_actions,
             self.moving,
+            self.queue_view,
             self.navigation,
             self.view_actions,
             self.listening,
@@ -347,6 +360,7 @@ class MainWindow(QMainWindow):
         self.recent.rebuild()
         self._built = True
         self.queue_fetch.resume()  # after _built: closing the window stops it
+        self.queue_view.refresh()  # pages an earlier session could not fetch: the button says
 
     def _connect_signals(self) -> None:
         """What the parts report, and who hears it."""
