@@ -89,12 +89,17 @@ class QueueView:
 
     def refresh(self) -> None:
         """Read the queue again, for the view and the status bar's button."""
+        import shiboken6
+
         from reader.store.fetch_queue import STATES
+
+        if not shiboken6.isValid(self.button):
+            return  # the window is gone (a run that ended as it closed)
 
         def work(library: Library) -> QueueRead:
             return library.fetch_listed(STATES, LISTED_AT_MOST), library.fetch_counts(), time.time()
 
-        self.library.read(work, self._show)
+        self.library.read(work, self._show, owner=self.button)  # gone with the window
 
     def _show(self, read: QueueRead) -> None:
         entries, counts, now = read
@@ -125,7 +130,9 @@ class QueueView:
             self.status.show(f"Trying {pages(count)} again.", STATUS_TIMEOUT_MS)
             self._fetch_again(count)
 
-        self.library.write(lambda library: library.fetch_requeue_articles(article_ids), queued)
+        self.library.write(
+            lambda library: library.fetch_requeue_articles(article_ids), queued, owner=self.button
+        )
 
     def login_saved(self, host: str) -> None:
         """A login for ``host`` was stored: its pages that wanted one are fetched again."""
@@ -140,7 +147,9 @@ class QueueView:
                 self.status.show(text, STATUS_TIMEOUT_MS)
             self._fetch_again(count)
 
-        self.library.write(lambda library: requeue_for_login(library, login.matches), queued)
+        self.library.write(
+            lambda library: requeue_for_login(library, login.matches), queued, owner=self.button
+        )
 
     def _fetch_again(self, count: int) -> None:
         if count:
