@@ -3,7 +3,8 @@ each with one story link whose text reads like a headline ("FEMAIL TODAY" over t
 thumbnails, an unlabelled strip of stories above the article, a stream of cards below it,
 a column of partner headlines split into one small list per partner).
 
-Only on article pages, and only outside the story's own column. A link to another site
+Only on article pages (or below a story that declares itself one in a few lines: a
+video, a gallery), and only outside the story's own column. A link to another site
 counts only when its address carries a story's shape (a date, an id or a long slug): link
 farms and blogrolls point at front pages and section hubs.
 """
@@ -32,8 +33,12 @@ LABEL_CLIMB = 3
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
-    if main is None or not page.has_article():
+    if main is None or not (page.has_article() or page.dated_story()):
         return []
+    # A story that declares itself one but shows little prose (a video, a gallery, a short
+    # text in <br> lines): only runs below it count; a header's flyout of topic cards
+    # comes before it.
+    below = None if page.has_article() else items.doc_key(main)
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
@@ -88,6 +93,8 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     }
     blocks = []
     for container in runs:
+        if below is not None and items.doc_key(container) < below:
+            continue
         # One list per partner or per tab: sibling lists of one shape are one stream.
         twins = _twins(container)
         stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
