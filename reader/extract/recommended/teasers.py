@@ -211,12 +211,29 @@ def _twins(container: HtmlElement) -> list[HtmlElement]:
     grandparent = parent.getparent()
     if len(twins) > 1 or grandparent is None:
         return twins
+    # The boxes may name their section or place ("module section-latest mpos-1", "module
+    # section-business mpos-2"): boxes of one tag sharing most class words are one shape.
+    shape_words = _class_words(parent)
     boxes = (
         box
         for box in grandparent
-        if (box.tag, box.get("class")) == (parent.tag, parent.get("class"))
+        if box.tag == parent.tag and _alike(_class_words(box), shape_words)
     )
     return [child for box in boxes for child in box if (child.tag, child.get("class")) == shape]
+
+
+def _class_words(element: HtmlElement) -> frozenset[str]:
+    """An element's class words, without those carrying digits (positions, ids)."""
+    return frozenset(
+        word for word in (element.get("class") or "").split() if not any(map(str.isdigit, word))
+    )
+
+
+def _alike(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Two class word sets of one shape: equal, or sharing at least half their union."""
+    if words_a == words_b:
+        return True
+    return 2 * len(words_a & words_b) >= len(words_a | words_b) > 0
 
 
 def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlElement]:
