@@ -198,3 +198,23 @@ def test_status_texts_and_counts_read_as_sentences():
     assert counts_text(QueueCounts(queued=2, fetching=1, fetched=1, login=1)) == (
         "5 imported pages: 1 fetched, 3 waiting, 1 needs a login."
     )
+
+
+def test_an_unfetched_article_says_why_its_text_is_missing(qtbot, served_window):
+    window, server = served_window
+    library = stored(window)
+    by_url = {row.url: row.id for row in library.articles()}
+    window.opening.open_article(by_url[server.url("/login/3")])
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Not fetched: "), timeout=WAIT_MS
+    )
+    message = window.statusBar().currentMessage()
+    assert "127.0.0.1 asks for a login (401). Add a login for its site" in message
+    window.opening.open_article(by_url[server.url("/gone/2")])
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: "404" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert window.statusBar().currentMessage().endswith("File ▸ Imported Pages can try it again.")
+    window.opening.open_article(by_url[server.url("/a/1")])  # it came: nothing to say
+    wait_idle(qtbot, window)
+    assert not window.statusBar().currentMessage().startswith("Not fetched")

@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
             dialogs=dialogs,
             status=status,
         )
+        self.current.opened.connect(self.queue_view.article_opened)
         self.moving = MovingActions(
             library=self.library,
             library_panel=parts.library_panel,

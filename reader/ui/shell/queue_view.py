@@ -161,6 +161,28 @@ class QueueView:
             self.dialog.accept()
         self.opening.open_article(article_id)
 
+    def article_opened(self, document: object) -> None:
+        """An imported address opened before its page came (an empty article): the status
+        bar says where its page stands, and the queue's button is one click away."""
+        from reader.service.reading import Document
+
+        if not isinstance(document, Document) or document.article_id is None:
+            return
+        if document.article.text.strip():
+            return
+        article_id = document.article_id
+        self.library.read(
+            lambda library: library.fetch_state(article_id),
+            self._say_where_it_stands,
+            owner=self.button,
+        )
+
+    def _say_where_it_stands(self, item: QueuedFetch | None) -> None:
+        if item is None or item.state == "fetched":
+            return
+        self.status.show(placeholder_text(item), STATUS_TIMEOUT_MS * 2)
+        self.refresh()  # the button shows (it opens File ▸ Imported Pages)
+
     # -- site logins -----------------------------------------------------------------------
     @handles(FILE_LOGINS)
     def show_site_logins(self, url: str = "") -> None:
@@ -175,3 +197,15 @@ class QueueView:
         self.dialogs.open("logins", dialog)
         if host:
             QTimer.singleShot(0, dialog.add_login)
+
+
+def placeholder_text(item: QueuedFetch) -> str:
+    """What the status bar says of an article whose page has not come."""
+    if item.state == "login":
+        return (
+            f"Not fetched: {item.reason}. Add a login for its site (File ▸ Imported Pages or"
+            " Site Logins): its pages are fetched again."
+        )
+    if item.state == "failed":
+        return f"Not fetched: {item.reason}. File ▸ Imported Pages can try it again."
+    return "This article's page is in the fetch queue: its text comes when it is fetched."
