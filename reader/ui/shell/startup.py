@@ -155,6 +155,7 @@ REST_MODULES = (
     "reader.ui.shell.library_actions",
     "reader.ui.shell.moving",
     "reader.ui.shell.queue_fetch",
+    "reader.ui.shell.queue_view",
     "reader.ui.shell.navigation",
     "reader.ui.shell.recent",
     "reader.ui.presenter.library_watch",
