@@ -34,6 +34,9 @@ REGION_MAX_LINKS = 0.35
 PART_FACTOR = 2.5
 PART_INSIDE = 0.8
 PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links
+# A scrap: readability's story is under this share of the opinion's. It is then a part of
+# the story however few of its words the opinion holds (a byline, a caption, a date line).
+SCRAP_SHARE = 0.1
 # Markup written out as text ("<a href=...>" in a slideshow's captions, a template) is no
 # story a reader wants: a region showing a few such tags is not taken for a part.
 LITERAL_TAG = re.compile(r"</?(?:a|p|div|span|img|br)\b")
@@ -103,7 +106,7 @@ def choose_story(
             return region
         if (
             _link_share(region) <= PART_MAX_LINKS
-            and _inside(bag, words_in(region)) >= PART_INSIDE
+            and (_scrap(bag, opinion) or _inside(bag, words_in(region)) >= PART_INSIDE)
             and len(LITERAL_TAG.findall(region.text_content())) < LITERAL_TAGS_MAX
         ):
             return region
@@ -120,9 +123,13 @@ def _part_of(bag: Counter[str], opinion: Opinion) -> bool:
     return (
         opinion.total >= COLLAPSE_MIN_WORDS
         and opinion.total >= PART_FACTOR * bag.total()
-        and _inside(bag, opinion.words) >= PART_INSIDE
+        and (_scrap(bag, opinion) or _inside(bag, opinion.words) >= PART_INSIDE)
         and _prose_share(opinion) >= PART_PROSE_SHARE
     )
+
+
+def _scrap(bag: Counter[str], opinion: Opinion) -> bool:
+    return bag.total() < SCRAP_SHARE * opinion.total
 
 
 def _prose_share(opinion: Opinion) -> float:

@@ -11,7 +11,7 @@ of the page holding it.
 import pytest
 
 from reader import extract_article
-from reader.extract import guard, normalize
+from reader.extract import guard, normalize, opinion
 
 STORY = (
     "On day {} the old crane was lifted from the quay while the dockers who worked it for "
@@ -83,3 +83,25 @@ def test_the_second_opinion_is_asked_only_when_the_story_is_a_small_part_of_the_
     assert not guard.in_doubt([story], page_words)
     assert guard.in_doubt([menu], page_words)
     assert guard.in_doubt([story, menu], page_words)  # readability hesitated
+
+
+def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:
+    """readability kept a scrap (a date line repeating the headline) that the opinion holds
+    only partly: neither collapsed (mostly outside the opinion) nor a part (nearly all inside
+    it), it is under a tenth of the opinion's story, and the story is taken."""
+    html = (
+        "<html><body><div class='dateline'>Filed March 3 from the harbour office: "
+        "The crane leaves the quay, photographs by the town archive</div>"
+        f"{_page(8, jump_menu=False)}</body></html>"
+    )
+    root = normalize.parse(html)
+    normalize.prune(root)
+    scrap = root.find(".//div[@class='dateline']")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([scrap], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(day) in text for day in range(8))
+    assert "photographs by the town archive" not in text
