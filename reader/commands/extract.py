@@ -4,13 +4,19 @@ A failing source prints one line on stderr and the batch goes on; the exit statu
 when any source failed.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.commands.addresses import without_logins
 from reader.errors import ReaderError
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.service.reading import FetchOptions
 
 FORMATS = ("json", "html", "text", "markdown")
 
@@ -21,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--url", help="the address a saved file came from (its links resolve against it)"
     )
     parser.add_argument("--timeout", type=float, metavar="S", help="network timeout in seconds")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each block of the page, kept or dropped, and by which stage and rule",
+    )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file path or URL")
 
 
@@ -50,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for source in sources:
         try:
+            if args.explain:
+                sys.stdout.write(_explained(source, base, FetchOptions(timeout=args.timeout)))
+                sys.stdout.flush()
+                continue
             article = read_article(source, url=base, fetch=FetchOptions(timeout=args.timeout))
         except ReaderError as error:
             failed += 1
@@ -58,3 +73,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(article, args.format, several=several) + "\n")
         sys.stdout.flush()
     return 1 if failed else 0
+
+
+def _explained(source: str, base: str | None, fetch: FetchOptions) -> str:
+    from reader.service.explaining import explain_source
+
+    explanation = explain_source(source, url=base, fetch=fetch)
+    lines = [f"{source}: {explanation.article.title}", *explanation.lines()]
+    return "".join(line + "\n" for line in lines)

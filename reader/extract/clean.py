@@ -11,9 +11,11 @@ import re
 from typing import Any
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
+from reader.extract.provenance import Recorder, watching
 from reader.extract.recommended.rules.phrases import HEADING_PREFIXES, MAX_HEADING_WORDS
 from reader.extract.text import fold, squash
 
+STAGE = "5 clean"  # as `reader extract --explain` names this stage
 # A block whose whole text is made of these phrases is a broken widget, not the story.
 WIDGET_PHRASES = (
     r"oops!?",
@@ -114,21 +116,31 @@ BYLINE_BLOCK_MAX = 120
 INLINE_JUNK_ONLY = frozenset(("a", "button", "time", "span"))
 
 
-def clean_story(story: Any, *, title: str | None, byline: str | None) -> None:
-    """Remove junk from the story element in place."""
-    _drop_junk_blocks(story)
-    _drop_labelled_link_blocks(story)
-    _drop_repeats_at_top(story, title=title, byline=byline)
-    _drop_tracking_pixels(story)
-    _drop_empty(story)
+def clean_story(
+    story: Any, *, title: str | None, byline: str | None, recorder: Recorder | None = None
+) -> None:
+    """Remove junk from the story element in place (each rule's removals noted on the
+    recorder, when one is given)."""
+    with watching(recorder, story, STAGE, "widget, badge, share bar, author box or related"):
+        _drop_junk_blocks(story, recorder)
+    with watching(recorder, story, STAGE, "a labelled list of links to other stories"):
+        _drop_labelled_link_blocks(story)
+    with watching(recorder, story, STAGE, "the title or byline repeated at the top"):
+        _drop_repeats_at_top(story, title=title, byline=byline)
+    with watching(recorder, story, STAGE, "a tracking pixel"):
+        _drop_tracking_pixels(story)
+    with watching(recorder, story, STAGE, "empty once the junk went"):
+        _drop_empty(story)
 
 
-def _drop(elem: Any) -> None:
+def _drop(elem: Any, recorder: Recorder | None = None, rule: str = "") -> None:
     if elem.getparent() is not None:
+        if recorder is not None:
+            recorder.note(elem, STAGE, rule)
         elem.drop_tree()
 
 
-def _drop_junk_blocks(story: Any) -> None:
+def _drop_junk_blocks(story: Any, recorder: Recorder | None = None) -> None:
     story_chars = len(squash(story.text_content())) or 1
     for elem in list(story.iter(*BLOCKS, "h4", "h5", "h6", "a", "button", "time")):
         if elem.getparent() is None or elem is story:
@@ -136,24 +148,28 @@ def _drop_junk_blocks(story: Any) -> None:
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if RELATED_FEATURES.search(features):
             if _share(elem, story_chars) < RELATED_SHARE_MAX:
-                _drop(elem)
+                _drop(elem, recorder, "a block of related stories (by its class or id)")
             continue
         if AUTHOR_BOX_FEATURES.search(features) and elem.tag not in NEVER_DROP:
             chars = len(squash(elem.text_content()))
             if chars <= AUTHOR_BOX_MAX and chars < story_chars * RELATED_SHARE_MAX:
-                _drop(elem)
+                _drop(elem, recorder, "the author's box")
                 continue
         if len(elem) > BOX_MAX_CHILDREN:
             continue
         text = squash(elem.text_content())
         if len(text) > BOX_TEXT_MAX:
             continue
-        if text and (_WIDGET.match(text) or READING_TIME.match(text) or _copyright(elem, text)):
-            _drop(elem)
+        if text and _WIDGET.match(text):
+            _drop(elem, recorder, "a widget's or an ad's words only")
+        elif text and READING_TIME.match(text):
+            _drop(elem, recorder, "a reading-time badge")
+        elif text and _copyright(elem, text):
+            _drop(elem, recorder, "the page's copyright line")
         elif elem.tag in INLINE_JUNK_ONLY:
             continue
         elif _is_bar_or_prompt(elem, text, features):
-            _drop(elem)
+            _drop(elem, recorder, "a share or follow bar, or a newsletter prompt")
 
 
 def _drop_labelled_link_blocks(story: Any) -> None:

@@ -40,6 +40,7 @@ from reader.extract import (
     story,
 )
 from reader.extract import site_rules as site
+from reader.extract.provenance import Recorder, watching
 from reader.model import Article, Asset, Page, Story
 from reader.siterules.parse import SiteRules
 
@@ -49,9 +50,13 @@ RulesLookup = Callable[[str | None], SiteRules | None]
 log = logging.getLogger(__name__)
 
 
-def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
+def extract(
+    page: Page, rules_for: RulesLookup | None = None, recorder: Recorder | None = None
+) -> Article:
+    """``recorder``: note what each stage removes (reader.extract.provenance); None costs
+    nothing."""
     try:
-        return _extract(page, rules_for)
+        return _extract(page, rules_for, recorder)
     except ReaderError:
         raise
     except RecursionError:
@@ -62,7 +67,7 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
         raise ExtractError(f"the page could not be read ({type(error).__name__})") from None
 
 
-def _extract(page: Page, rules_for: RulesLookup | None) -> Article:
+def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | None) -> Article:
     # 1 normalize
     html = normalize.collapse_whitespace(markup.repair(page.html))
     root = normalize.parse(html)
@@ -76,14 +81,18 @@ def _extract(page: Page, rules_for: RulesLookup | None) -> Article:
         root = normalize.parse(html)
         normalize.fix_images(root)
         meta = metadata.read_metadata(root, page.url)
+    if recorder is not None:
+        recorder.number(root)
     overrides: dict[str, str] = {}
     if rules is not None:
-        site.strip(root, rules)
+        site.strip(root, rules, recorder)
         overrides = site.fields(root, rules)
 
     def fresh_tree() -> Any:
         tree = normalize.parse(html)
         normalize.fix_images(tree)
+        if recorder is not None:
+            recorder.number(tree)
         if rules is not None:
             site.strip(tree, rules)
         normalize.prune(tree)
@@ -94,23 +103,40 @@ def _extract(page: Page, rules_for: RulesLookup | None) -> Article:
     # 3 recommended
     stories = _recommended(root, base, page.url)
     # 4 story, checked against a second opinion
-    normalize.prune(root)
+    with watching(recorder, root, "1 normalize", "never article text (script, style, ...)"):
+        normalize.prune(root)
     main = None if rules is None else site.body(root, rules)
     if main is None:
         page_words = guard.word_total(root)
-        candidates = story.main_story(root, fresh_tree)
+        candidates = story.main_story(root, fresh_tree, recorder)
         in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None
         main = guard.choose_story(candidates, second, fresh_tree)
+        if recorder is not None:
+            recorder.choose(_chooser(main, candidates))
+    elif recorder is not None:
+        recorder.choose("the site's body rule")
     # 5 clean (a site's "prune: no" keeps its body as the rules matched it)
     if rules is None or rules.prune:
-        clean.clean_story(main, title=meta.title, byline=meta.byline)
-    meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
+        clean.clean_story(main, title=meta.title, byline=meta.byline, recorder=recorder)
+    with watching(recorder, main, "5 leftovers", "hidden text, hatnotes, continue lines"):
+        meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
     meta = replace(meta, **overrides)
     # 6 sanitize
-    sanitize.sanitize(main, base)
+    with watching(recorder, main, "6 sanitize", "not allowed in the reading view"):
+        sanitize.sanitize(main, base, marks=recorder is not None)
+    if recorder is not None:
+        recorder.finish(main)
     # 7 derive
     return _article(page, meta, main, stories, base)
+
+
+def _chooser(main: Any, candidates: list[Any]) -> str:
+    """Who chose the story stage 4 kept (said in `reader extract --explain`)."""
+    for index, candidate in enumerate(candidates):
+        if candidate is main:
+            return "readability" if index == 0 else "readability (another of its passes)"
+    return "the second opinion (trafilatura's story, placed in the page)"
 
 
 def _recommended(root: Any, base: str | None, page_url: str | None) -> tuple[Story, ...]:

@@ -9,6 +9,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
+from reader.extract.provenance import MARK
 from reader.extract.tags import HEADING_TAGS
 
 # Tags kept as they are.
@@ -168,8 +169,9 @@ def absolute(url: str, base: str | None) -> str:
         return url
 
 
-def sanitize(story: Any, base: str | None) -> None:
-    """Make ``story`` (an element, kept as the root) safe, in place."""
+def sanitize(story: Any, base: str | None, *, marks: bool = False) -> None:
+    """Make ``story`` (an element, kept as the root) safe, in place. ``marks``: keep the
+    provenance recorder's element numbers (reader.extract.provenance takes them off)."""
     import lxml.etree
 
     lxml.etree.strip_elements(
@@ -180,7 +182,7 @@ def sanitize(story: Any, base: str | None) -> None:
         if elem not in verbatim:
             _tidy_space(elem)
         if elem is story:
-            _clean_attributes(elem, base)
+            _clean_attributes(elem, base, marks)
             continue
         tag = elem.tag if isinstance(elem.tag, str) else ""
         tag = tag.lower()
@@ -195,7 +197,7 @@ def sanitize(story: Any, base: str | None) -> None:
             continue
         elif tag != elem.tag:
             elem.tag = tag
-        _clean_attributes(elem, base)
+        _clean_attributes(elem, base, marks)
         if tag == "img" and not elem.get("src"):
             elem.drop_tree()
         elif tag == "a" and not elem.get("href") and not elem.get("name") and not elem.get("id"):
@@ -230,11 +232,13 @@ def _flatten_wrappers(story: Any) -> None:
         story.text = "\n"
 
 
-def _clean_attributes(elem: Any, base: str | None) -> None:
+def _clean_attributes(elem: Any, base: str | None, marks: bool) -> None:
     tag = elem.tag
     allowed = TAG_ATTRS.get(tag, frozenset())
     for name in list(elem.attrib):
         lowered = name.lower()
+        if marks and lowered == MARK:
+            continue
         if lowered not in COMMON_ATTRS and lowered not in allowed:
             del elem.attrib[name]
             continue

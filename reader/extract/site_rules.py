@@ -12,6 +12,7 @@ import logging
 from copy import deepcopy
 from typing import Any
 
+from reader.extract.provenance import Recorder
 from reader.siterules.parse import SiteRules
 
 log = logging.getLogger(__name__)
@@ -24,21 +25,28 @@ def replace_strings(html: str, rules: SiteRules) -> str:
     return html
 
 
-def strip(root: Any, rules: SiteRules) -> int:
+def strip(root: Any, rules: SiteRules, recorder: Recorder | None = None) -> int:
     """Remove what the rules' strip, strip_id_or_class and strip_image_src name; returns
-    how many elements went."""
-    doomed: list[Any] = []
+    how many elements went (each noted with its rule when a recorder is given)."""
+    doomed: list[tuple[Any, str]] = []
     for expression in rules.strip:
-        doomed.extend(node for node in _select(root, expression) if _is_element(node))
+        rule = f"strip: {expression}"
+        doomed.extend((node, rule) for node in _select(root, expression) if _is_element(node))
     for word in rules.strip_id_or_class:
         quoted = _literal(word)
-        doomed.extend(_select(root, f"//*[contains(@id, {quoted}) or contains(@class, {quoted})]"))
+        rule = f"strip_id_or_class: {word}"
+        found = _select(root, f"//*[contains(@id, {quoted}) or contains(@class, {quoted})]")
+        doomed.extend((node, rule) for node in found)
     for word in rules.strip_image_src:
-        doomed.extend(_select(root, f"//img[contains(@src, {_literal(word)})]"))
+        rule = f"strip_image_src: {word}"
+        found = _select(root, f"//img[contains(@src, {_literal(word)})]")
+        doomed.extend((node, rule) for node in found)
     removed = 0
-    for node in doomed:
+    for node, rule in doomed:
         parent = node.getparent()
         if parent is not None:
+            if recorder is not None:
+                recorder.note(node, "site rules", rule)
             node.drop_tree()
             removed += 1
     return removed

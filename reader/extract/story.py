@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.errors import ExtractError
+from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
 
 # readability-lxml's own tests for "a div that is really a paragraph": tag prefixes that
@@ -78,6 +79,20 @@ ESSAY_FACTOR = 5
 # Neither move leaves the page's own story frame.
 FRAME_TAGS = frozenset(("article", "main"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
+# How `reader extract --explain` names this stage and readability's own removals.
+STAGE = "4 story"
+UNLIKELY_RULE = "readability: an unlikely candidate (class or id says comment, sidebar, footer...)"
+CLEANING_RULE = "readability's clean-up of its story (link density, too short, too few words)"
+
+
+def _drop_hidden(doc: Any) -> None:
+    for elem in doc.xpath("//*[@hidden]|//*[@aria-hidden='true'][not(self::img)]"):
+        if elem.getparent() is not None:
+            elem.drop_tree()
+    for elem in doc.xpath("//*[@style]"):
+        style = (elem.get("style") or "").replace(" ", "").lower()
+        if any(word in style for word in _HIDDEN_STYLE) and elem.getparent() is not None:
+            elem.drop_tree()
 
 
 def _clean_length(elem: Any) -> int:
@@ -101,9 +116,12 @@ def _document_class() -> type:
     class StoryDocument(Document):
         """readability's Document working on a tree we own (see the module docstring)."""
 
-        def __init__(self, tree: Any, reparse: Callable[[], Any]) -> None:
+        def __init__(
+            self, tree: Any, reparse: Callable[[], Any], recorder: Recorder | None = None
+        ) -> None:
             super().__init__("<html></html>", min_text_length=25, retry_length=250)
             self._tree = tree
+            self._recorder = recorder
             self._reparse = reparse
             self._passes = 0
             self.prose_lists: set[Any] = set()
@@ -116,13 +134,8 @@ def _document_class() -> type:
             doc = self._tree if self._passes == 0 else self._reparse()
             self._passes += 1
             self.encoding = "utf-8"
-            for elem in doc.xpath("//*[@hidden]|//*[@aria-hidden='true'][not(self::img)]"):
-                if elem.getparent() is not None:
-                    elem.drop_tree()
-            for elem in doc.xpath("//*[@style]"):
-                style = (elem.get("style") or "").replace(" ", "").lower()
-                if any(word in style for word in _HIDDEN_STYLE) and elem.getparent() is not None:
-                    elem.drop_tree()
+            with watching(self._recorder, doc, STAGE, "hidden (hidden, aria-hidden or style)"):
+                _drop_hidden(doc)
             return doc
 
         def transform_misused_divs_into_paragraphs(self) -> None:
@@ -254,6 +267,10 @@ def _document_class() -> type:
             # readability drops "tweet"/"twitter"/"comment"-classed blocks before scoring;
             # an embedded post or a quote is a quotation in the story, so blockquotes
             # are spared (their own links and length still decide later).
+            with watching(self._recorder, self.html, STAGE, UNLIKELY_RULE):
+                self._remove_unlikely_candidates()
+
+        def _remove_unlikely_candidates(self) -> None:
             spared = []
             for quote in self.html.iter("blockquote"):
                 spared.append((quote, quote.get("class"), quote.get("id")))
@@ -271,7 +288,8 @@ def _document_class() -> type:
             _unwrap_page_forms(node)
             self._cleaning = True
             try:
-                return super().sanitize(node, candidates, keep_all_images)
+                with watching(self._recorder, node, STAGE, CLEANING_RULE):
+                    return super().sanitize(node, candidates, keep_all_images)
             finally:
                 self._cleaning = False
 
@@ -453,18 +471,21 @@ def _as_candidate(
 _DOCUMENT: type | None = None
 
 
-def main_story(tree: Any, reparse: Callable[[], Any]) -> list[Any]:
+def main_story(
+    tree: Any, reparse: Callable[[], Any], recorder: Recorder | None = None
+) -> list[Any]:
     """The story elements readability finds in ``tree`` (which it mutates), its choice
     first: when its strict pass kept too little and its lenient retry was taken, the strict
     pass's story follows (a short post is not always a scrap: reader.extract.guard judges
     with a second opinion); when both kept a scrap, the page's <main> comes first.
 
-    ``reparse`` gives a fresh normalized tree for readability's lenient second pass.
+    ``reparse`` gives a fresh normalized tree for readability's lenient second pass;
+    ``recorder`` notes what readability's own steps drop (reader.extract.provenance).
     """
     global _DOCUMENT
     if _DOCUMENT is None:
         _DOCUMENT = _document_class()
-    document = _DOCUMENT(tree, reparse)
+    document = _DOCUMENT(tree, reparse, recorder)
     try:
         document.summary(html_partial=True, keep_all_images=KEEP_ALL_IMAGES)
     except RecursionError:

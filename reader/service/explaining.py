@@ -1,0 +1,41 @@
+"""`reader extract --explain`: a page read as `reader extract` reads it (the same loader or
+fetch, the site's rules from the data folder), with each block's fate (reader.extract.explain)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.urls import is_url
+
+if TYPE_CHECKING:
+    from reader.extract.explain import Explanation
+    from reader.model import Page
+    from reader.service.reading import FetchOptions
+
+
+def explain_source(
+    source: str, *, url: str | None = None, fetch: FetchOptions | None = None
+) -> Explanation:
+    """Raises ReaderError as read_article does."""
+    from reader.extract.explain import explain
+    from reader.service.site_rules import rules_for
+
+    return explain(_page(source, url, fetch), rules_for)
+
+
+def _page(source: str, url: str | None, fetch: FetchOptions | None) -> Page:
+    if not is_url(source):
+        from reader.load import load
+
+        return load(source, url=url)
+    from reader.load.fetch import STORED, fetch_page
+    from reader.service.reading import FetchOptions
+
+    options = fetch or FetchOptions()
+    return fetch_page(
+        source,
+        timeout=options.timeout,
+        credentials=options.credentials if options.credentials is not None else STORED,
+        allow_http_login=options.allow_http_login,
+        cancel=options.cancel,
+    )
