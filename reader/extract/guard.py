@@ -139,9 +139,10 @@ def _prose_share(opinion: Opinion) -> float:
 
 
 def _link_share(elem: Any) -> float:
-    """Share of the element's words that sit in links (a menu, a blogroll: no story)."""
+    """Share of the element's words that sit in links (a menu, a blogroll: no story).
+    Anchors (an <a name> without href, often never closed) are no links."""
     total = len(words_of(elem.text_content()))
-    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a"))
+    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
     return linked / max(1, total)
 
 

@@ -200,7 +200,11 @@ def _unwrap_noscript_image(noscript: Any) -> None:
 
 
 def _link_share(elem: Any, words: int) -> float:
-    linked = sum(len(link.text_content().split()) for link in elem.iter("a", "option"))
+    linked = sum(
+        len(link.text_content().split())
+        for link in elem.iter("a", "option")
+        if link.tag == "option" or link.get("href")
+    )
     return linked / max(1, words)
 
 

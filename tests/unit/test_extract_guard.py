@@ -105,3 +105,41 @@ def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:
     text = story.text_content()
     assert all(STORY.format(day) in text for day in range(8))
     assert "photographs by the town archive" not in text
+
+
+def test_the_opinion_holds_the_words_of_a_list_item_with_a_sublist() -> None:
+    """trafilatura nests a sublist inside its item: the item's own words count too (they
+    were lost, and the opinion of a page of such lists looked too small to overrule)."""
+    items = "".join(
+        f"<li>Step {step}: the walkers leave the harbour at dawn along the towpath"
+        f"<ul><li>bring water for climb number {step}</li></ul></li>"
+        for step in range(8)
+    )
+    html = f"<html><body><div class='story'><ol>{items}</ol></div></body></html>"
+
+    second = opinion.second_opinion(normalize.parse(html))
+
+    assert second is not None
+    assert second.words["towpath"] == 8
+    assert second.words["climb"] == 8
+
+
+def test_a_story_inside_unclosed_anchors_is_no_list_of_links() -> None:
+    """Old pages open `<a name=...>` before each section and never close it: libxml2 nests
+    the rest of the page in the anchor. Only links with an address make a region a menu."""
+    sections = "".join(
+        f"<h3><a name='part{part}'>Part {part}</h3>"
+        + "".join(f"<p>{STORY.format(part * 10 + day)}</p>" for day in range(3))
+        for part in range(4)
+    )
+    html = f"<html><body><a name='top'><div class='story'>{sections}</div></body></html>"
+    root = normalize.parse(html)
+    normalize.prune(root)
+    first_part = root.find(".//p")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([first_part], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(part * 10 + day) in text for part in range(4) for day in range(3))
