@@ -73,7 +73,7 @@ def run_app(sources: list[str]) -> int:
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.shell.main_window import FirstPaint, MainWindow
     from reader.ui.shell.settings import Settings
-    from reader.ui.shell.startup import EarlyOpen, WarmImports
+    from reader.ui.shell.startup import READING_MODULES, REST_MODULES, EarlyOpen, WarmImports
 
     # The first article starts loading now, in a worker, while the window paints and
     # builds (its style is the one the window will show it with).
@@ -90,7 +90,7 @@ def run_app(sources: list[str]) -> int:
             print(f"paint {time.time():.6f}", flush=True)
             app.quit()
             return
-        warm = WarmImports(window)  # first: the worker imports while the lines below run
+        warm = WarmImports(window, READING_MODULES)  # first: the worker imports meanwhile
         if instance is None:
             instance = claim_or_forward(absolute)
             if instance is None:  # another Reader started at the same moment: it has them
@@ -104,12 +104,15 @@ def run_app(sources: list[str]) -> int:
         from reader.ui.reading.reading_view import image_width
 
         early.set_image_width(image_width(style, window.devicePixelRatioF()))
-        window.build_in_steps(lambda: built(watch))
+        rest = WarmImports(window, REST_MODULES)  # while the reading part builds
+        window.build_in_steps(lambda: ready(watch), rest.when_done)
 
-    def built(watch: Callable[[Document], None] | None) -> None:
+    def ready(watch: Callable[[Document], None] | None) -> None:
+        """The story can be shown: it goes on screen before the rest is built."""
         if watch is not None:
             window.current.opened.connect(watch)
         window.start(absolute + window.pending_sources, early)
+        window.pending_sources.clear()
 
     FirstPaint(window, after_first_paint)
     window.show()
@@ -135,26 +138,15 @@ def _let_workers_finish() -> None:
 
 
 def _read_first(sources: list[str]) -> Future[Article] | None:
-    """The first file's article, read (loaded and extracted) in a thread of its own from
-    the very start: the window keeps it in the library and shows it once it is built. A web
-    address is left to the window (its progress, Esc and login prompt)."""
+    """The first file's article, read (loaded and extracted) from the very start in a child
+    process (reader.service.read_ahead: on another core, while Qt loads and the window
+    paints and builds); the window keeps it in the library and shows it. A web address is
+    left to the window (its progress, Esc and login prompt)."""
     if not sources or is_url(sources[0]):
         return None
-    import threading
-    from concurrent.futures import Future
+    from reader.service.read_ahead import read_ahead
 
-    from reader.service.reading import read_article
-
-    future: Future[Article] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(read_article(sources[0]))
-        except BaseException as error:  # handed to the window, which words it
-            future.set_exception(error)
-
-    threading.Thread(target=run, name="first-article", daemon=True).start()
-    return future
+    return read_ahead(sources[0])
 
 
 def _bench_watch(
@@ -204,12 +196,12 @@ def _forward_quickly(sources: list[str]) -> bool:
 
 
 def connect_instance(instance: SingleInstance, window: MainWindow) -> None:
-    """`reader FILE` from another process: open FILE here (once the window is built) and
+    """`reader FILE` from another process: open FILE here (once it can show articles) and
     bring the window to the front."""
     from reader.ui.shell.single_instance import raise_window
 
     def forwarded(requested: list[str]) -> None:
-        if requested and window.is_built():
+        if requested and window.can_open():
             window.open_sources(requested)
         elif requested:
             window.pending_sources.extend(requested)

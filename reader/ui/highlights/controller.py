@@ -104,7 +104,6 @@ class Highlighting(QObject):
         stored = str(settings.store.value(COLOR_KEY, DEFAULT_COLOR))
         self.color = stored if stored in COLORS else DEFAULT_COLOR
         actions[f"highlight.{self.color}"].setChecked(True)
-        current.opened.connect(self._document_opened)
         view.document_shown.connect(self._restyled)
         view.viewport().installEventFilter(self)
         panel.jump_requested.connect(self.jump_to)
@@ -113,6 +112,7 @@ class Highlighting(QObject):
         panel.search_changed.connect(lambda _query: self.refresh_panel())
         placement.visibility_changed.connect(self._panel_visibility)
         self._restyled()
+        current.follow(self._document_opened)
 
     # -- the article on screen ----------------------------------------------------------
     def text(self) -> str:

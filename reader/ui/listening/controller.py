@@ -104,10 +104,10 @@ class Listening(QObject):
         speech.failed.connect(self._failed)
         speech.voices_ready.connect(self._voices_ready)
         bar.voice_chosen.connect(self._voice_chosen)
-        current.opened.connect(self._document_opened)
         current.closed.connect(lambda _document: self.save_position())
         bar.set_speed(self.speed)
         bar.hide()
+        current.follow(self._document_opened)
 
     # -- preferences ----------------------------------------------------------------------
     @property

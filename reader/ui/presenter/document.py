@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reader.model import Article
     from reader.service.reading import Document
 
@@ -48,6 +50,14 @@ class CurrentDocument(QObject):
     def open(self, document: Document) -> None:
         self._document = document
         self.opened.emit(document)
+
+    def follow(self, receiver: Callable[[Document], None]) -> None:
+        """``receiver`` hears every ``opened`` from now on, and at once the document open
+        already: parts built after the first article is on screen (start-up shows the story
+        first, reader.ui.shell.main_window) catch up with it."""
+        self.opened.connect(receiver)
+        if self._document is not None:
+            receiver(self._document)
 
     def replace(self, document: Document) -> None:
         """The same article, more of it kept (pictures fetched later): no one is told, the

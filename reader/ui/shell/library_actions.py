@@ -74,11 +74,11 @@ class LibraryActions:
         self.status = status
         self.messages = messages
         self.last_import: ImportSummary | None = None
-        current.opened.connect(self.document_opened)
         opening.library_changed.connect(self.reload_library)
         if library_panel is not None:
             library_panel.article_changed.connect(current.change)
             library_panel.article_deleted.connect(self.article_deleted)
+        current.follow(self.document_opened)
 
     @handles(ARTICLE_STAR)
     def toggle_star(self) -> None:

@@ -121,7 +121,9 @@ class MainWindow(QMainWindow):
         )
         self.setPalette(shell)
         self._built = False
+        self._reading_built = False
         self._building = False
+        self._closing = False
         self.pending_sources: list[str] = []  # forwarded before the window was built
         if build:
             self.build()
@@ -129,33 +131,69 @@ class MainWindow(QMainWindow):
     def is_built(self) -> bool:
         return self._built
 
+    def can_open(self) -> bool:
+        """Whether articles can be opened and shown (the reading part is built; the rest of
+        the window may still be on its way)."""
+        return self._reading_built
+
     def build(self) -> None:
         """Create the widgets, handler groups, menus and keys (the expensive part)."""
         if self._building:
             return
         self._building = True
-        for step in self._build_steps():
+        for step in (*self._reading_steps(), *self._rest_steps()):
             step()
 
-    def build_in_steps(self, done: Callable[[], None]) -> None:
-        """The same as ``build``, one step per turn of the event loop: the window answers
-        (paints, takes the article from its worker) between the steps."""
+    def build_in_steps(
+        self,
+        ready: Callable[[], None],
+        rest_when: Callable[[Callable[[], None]], None] | None = None,
+        done: Callable[[], None] | None = None,
+    ) -> None:
+        """The same as ``build``, one step per turn of the event loop, so the window answers
+        (paints, takes the article from its worker, shows it) between the steps. ``ready``
+        runs once an article can be shown: the first one goes on screen then, before the
+        rest (the other handler groups, listening, highlights, the menus' handlers) is
+        built. ``rest_when(go)`` calls ``go`` once the rest may start (its modules are in)."""
         if self._building:
             return
         self._building = True
-        steps = list(self._build_steps())
+        reading, rest = list(self._reading_steps()), list(self._rest_steps())
 
-        def next_step() -> None:
-            steps.pop(0)()
-            if steps:
-                QTimer.singleShot(0, next_step)
+        def run(steps: list[Callable[[], None]], after: Callable[[], None]) -> None:
+            def next_step() -> None:
+                if self._closing:
+                    return
+                steps.pop(0)()
+                if steps:
+                    QTimer.singleShot(0, next_step)
+                else:
+                    after()
+
+            QTimer.singleShot(0, next_step)
+
+        def build_rest() -> None:
+            run(rest, done or (lambda: None))
+
+        def reading_done() -> None:
+            ready()
+            if rest_when is None:
+                build_rest()
             else:
-                done()
+                rest_when(build_rest)
 
-        QTimer.singleShot(0, next_step)
+        run(reading, reading_done)
 
-    def _build_steps(self) -> tuple[Callable[[], None], ...]:
-        return (self._build_parts, self._build_groups, self._build_finish)
+    def _reading_steps(self) -> tuple[Callable[[], None], ...]:
+        return (self._build_parts, self._build_reading)
+
+    def _rest_steps(self) -> tuple[Callable[[], None], ...]:
+        return (
+            self._build_commands,
+            self._build_listening,
+            self._build_highlighting,
+            self._build_finish,
+        )
 
     def _build_parts(self) -> None:
         """The widgets on screen: the reading column, the stories, the status bar."""
@@ -173,27 +211,22 @@ class MainWindow(QMainWindow):
         self.current = CurrentDocument(self)
         self.dialogs = DialogHost(self)
 
-    def _build_groups(self) -> None:
-        """The keys and menus of the action table, and the handler groups behind them."""
-        from PySide6.QtGui import QDesktopServices
-
+    def _build_reading(self) -> None:
+        """What showing an article needs: opening, the reading style, the actions (menus
+        greyed until their handlers are in) and the layout the reader left."""
         from reader.ui.actions import keymap, registry
         from reader.ui.actions.table import FILE_RECENT
         from reader.ui.shell import window_layout
-        from reader.ui.shell.library_actions import LibraryActions
-        from reader.ui.shell.navigation import Navigation
-        from reader.ui.shell.open_actions import OpenActions
         from reader.ui.shell.opening import Opening
-        from reader.ui.shell.recent import RecentFiles
         from reader.ui.shell.view_actions import ViewActions
 
         parts = self._parts
-        key_overrides = keymap.load_overrides(self.settings.store)
-        self.actions_by_id = registry.build_actions(self, overrides=key_overrides)
+        self._key_overrides = keymap.load_overrides(self.settings.store)
+        self.actions_by_id = registry.build_actions(self, overrides=self._key_overrides)
         self.menus = registry.build_menus(self.menuBar(), self.actions_by_id)
+        self.menuBar().setEnabled(False)  # until every action has its handler
         self.recent_menu = self.menus[FILE_RECENT.id]
         registry.attach_context(self.actions_by_id, "list", window_layout.list_widgets(parts))
-
         status, dialogs = parts.status, self.dialogs
         self.opening = Opening(
             view=parts.view,
@@ -218,10 +251,29 @@ class MainWindow(QMainWindow):
             actions=self.actions_by_id,
             settings=self.settings,
             opening=self.opening,
-            key_overrides=key_overrides,
+            key_overrides=self._key_overrides,
             status=status,
             dialogs=dialogs,
         )
+        window_layout.restore(parts, self.settings, self.actions_by_id)
+        self.view_actions.apply_style(self.view_actions.style, save=False)
+        self.current.opened.connect(self._document_opened)
+        self._reading_built = True
+
+    def _build_commands(self) -> None:
+        """The handler groups behind the menus and keys (listening and highlights follow)."""
+        from PySide6.QtGui import QDesktopServices
+
+        from reader.ui.presenter.library_watch import LibraryWatch
+        from reader.ui.shell.library_actions import LibraryActions
+        from reader.ui.shell.moving import MovingActions
+        from reader.ui.shell.navigation import Navigation
+        from reader.ui.shell.open_actions import OpenActions
+        from reader.ui.shell.pictures import Pictures
+        from reader.ui.shell.queue_fetch import QueueFetch
+        from reader.ui.shell.recent import RecentFiles
+
+        parts, status, dialogs = self._parts, self._parts.status, self.dialogs
         self.open_actions = OpenActions(
             opening=self.opening,
             current=self.current,
@@ -243,9 +295,6 @@ class MainWindow(QMainWindow):
             undo_toast=parts.undo_toast,
             next_unread=lambda: self.navigation.next_unread(),
         )
-        from reader.ui.shell.moving import MovingActions
-        from reader.ui.shell.queue_fetch import QueueFetch
-
         self.queue_fetch = QueueFetch(
             library=self.library,
             library_path=self.library.path,
@@ -281,12 +330,8 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             current=self.current,
         )
-        from reader.ui.presenter.library_watch import LibraryWatch
-        from reader.ui.shell.pictures import Pictures
-
         self.library_watch = LibraryWatch(self.library, parent=self)
         self.library_watch.changed.connect(self.library_actions.reload_library)
-
         self.pictures = Pictures(
             current=self.current,
             library=self.library,
@@ -294,8 +339,11 @@ class MainWindow(QMainWindow):
             style=lambda: self.view_actions.view_style(),
             enabled=lambda: self.settings.fetch_pictures,
         )
+
+    def _build_listening(self) -> None:
         from reader.ui.listening.controller import build_listening
 
+        parts = self._parts
         self.listening = build_listening(
             actions=self.actions_by_id,
             view=parts.view,
@@ -304,12 +352,15 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             settings=self.settings,
             messages=parts.message_bar,
-            status=status,
+            status=parts.status,
             sidebar=parts.sidebar,
             library_panel=parts.library_panel,
         )
+
+    def _build_highlighting(self) -> None:
         from reader.ui.highlights.controller import build_highlighting
 
+        parts = self._parts
         self.highlighting, self.highlight_exports, self.sentence_selection = build_highlighting(
             actions=self.actions_by_id,
             view=parts.view,
@@ -318,10 +369,15 @@ class MainWindow(QMainWindow):
             opening=self.opening,
             settings=self.settings,
             messages=parts.message_bar,
-            status=status,
-            dialogs=dialogs,
+            status=parts.status,
+            dialogs=self.dialogs,
             placement=parts.placement,
         )
+
+    def _build_finish(self) -> None:
+        """Every action to its handler, and the wiring between the parts."""
+        from reader.ui.actions import registry
+
         groups = (
             self.opening,
             self.open_actions,
@@ -335,14 +391,8 @@ class MainWindow(QMainWindow):
             self.sentence_selection,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
+        self.menuBar().setEnabled(True)
         self.library_watch.start()
-
-    def _build_finish(self) -> None:
-        """The layout and style the reader left, and the wiring between the parts."""
-        from reader.ui.shell import window_layout
-
-        window_layout.restore(self._parts, self.settings, self.actions_by_id)
-        self.view_actions.apply_style(self.view_actions.style, save=False)
         self._connect_signals()
         self.recent.rebuild()
         self._built = True
@@ -357,7 +407,6 @@ class MainWindow(QMainWindow):
         self.view.highlighted.connect(self.open_actions.show_link_target)
         self.reading_progress.end_reached.connect(self.library_actions.end_reached)
         QGuiApplication.styleHints().colorSchemeChanged.connect(view_actions.system_scheme_changed)
-        self.current.opened.connect(self._document_opened)
 
         # The sidebar decides where a story goes (saved article, web address, or its card).
         self.sidebar.open_article_requested.connect(opening.open_article)
@@ -383,33 +432,37 @@ class MainWindow(QMainWindow):
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str], early: EarlyOpen | None = None) -> None:
-        """Called once the window is built: open the sources, or the last article (its
-        open may have started with the process: ``early``)."""
+        """Called once articles can be shown (``can_open``): open the sources, or the last
+        article (its open may have started with the process: ``early``)."""
         self.opening.start(sources, early)
 
     def open_sources(self, sources: list[str]) -> None:
         self.opening.open_sources(sources)
 
     def is_busy(self) -> bool:
-        return self._built and self.opening.is_busy()
+        return self._reading_built and self.opening.is_busy()
 
     # -- Qt events -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._built:
+        self._closing = True  # build steps still queued do not run
+        reading, built = self._reading_built, self._built
+        if built:
             self.view_actions.leave_focus_mode()
         self.settings.geometry = self.saveGeometry()
-        if self._built:
+        if reading:
             library_width = self.placement.width_of(self.library_panel) if self.library_panel else 0
             self.settings.panel_widths = (library_width, self.placement.width_of(self.sidebar))
             self.opening.save_position()
             self.current.close()
+        if built:
             self.listening.close()
         self.settings.sync()
-        if self._built:
+        if built:
             self.library_watch.stop()
-            self.opening.stop_all()
             self.queue_fetch.stop()
             self.pictures.stop()
+        if reading:
+            self.opening.stop_all()
             self.library.close()
         super().closeEvent(event)
 

@@ -73,10 +73,10 @@ class Navigation:
         self.sidebar = sidebar
         self.library_panel = library_panel
         self.status = status
-        current.opened.connect(self.remember)
         self._history: list[int | str] = []  # article ids, or sources not in the library
         self._history_index = -1
         self._from_history = False
+        current.follow(self.remember)
 
     # -- lists -----------------------------------------------------------------------------
     @handles(NAV_NEXT)

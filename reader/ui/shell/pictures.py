@@ -50,7 +50,7 @@ class Pictures(QObject):
         self._tried: set[int] = set()
         self._task: Task | None = None
         self._stop: threading.Event | None = None
-        current.opened.connect(self.fetch_for)
+        current.follow(self.fetch_for)
 
     def fetch_for(self, document: Document) -> None:
         from reader.service.images import missing_images

@@ -25,7 +25,7 @@ class RecentFiles:
         self.settings = settings
         self.opening = opening
         menu.aboutToShow.connect(self.rebuild)
-        current.opened.connect(self.document_opened)
+        current.follow(self.document_opened)
 
     def document_opened(self, document: Document) -> None:
         if document.source:

@@ -133,39 +133,46 @@ class EarlyOpen(QObject):
             done(prepared)
 
 
-# What the window's build imports: loaded by a worker right after the first paint, so the
-# build's steps on the GUI thread only make widgets (an import is one long step: PySide
-# sets up every Qt class a module uses, and the event loop could not run meanwhile).
-WINDOW_MODULES = (
+# What the window's build imports: loaded by a worker, so the build's steps on the GUI
+# thread only make widgets (an import is one long step: PySide sets up every Qt class a
+# module uses, and the event loop could not run meanwhile). The reading part first (right
+# after the first paint); the rest while the first article is being shown.
+READING_MODULES = (
     "reader.ui.shell.window_layout",
+    "reader.ui.library.library_view",
     "reader.ui.presenter.document",
     "reader.ui.shell.dialog_host",
     "reader.ui.actions.keymap",
     "reader.ui.actions.registry",
     "reader.ui.shell.opening",
     "reader.ui.shell.view_actions",
+    "reader.ui.sidebar.story_model",
+)
+REST_MODULES = (
     "reader.ui.shell.open_actions",
     "reader.ui.shell.library_actions",
+    "reader.ui.shell.moving",
+    "reader.ui.shell.queue_fetch",
     "reader.ui.shell.navigation",
     "reader.ui.shell.recent",
-    "reader.ui.sidebar.story_model",
     "reader.ui.presenter.library_watch",
     "reader.ui.shell.pictures",
     "reader.ui.listening.controller",
     "reader.ui.highlights.controller",
 )
+WINDOW_MODULES = READING_MODULES + REST_MODULES
 
 
 class WarmImports(QObject):
-    """Imports WINDOW_MODULES in a worker; ``when_done(callback)`` runs it once they are in."""
+    """Imports ``modules`` in a worker; ``when_done(callback)`` runs it once they are in."""
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, modules: tuple[str, ...] = WINDOW_MODULES) -> None:
         super().__init__(parent)
         from reader.ui.presenter.tasks import run_task
 
         self._done = False
         self._waiting: list[Callable[[], None]] = []
-        run_task(_import_all, self._finished, lambda _error: self._finished(None))
+        run_task(lambda: _import_all(modules), self._finished, lambda _error: self._finished(None))
 
     def _finished(self, _result: object) -> None:
         self._done = True
@@ -180,8 +187,8 @@ class WarmImports(QObject):
             self._waiting.append(callback)
 
 
-def _import_all() -> None:
+def _import_all(modules: tuple[str, ...] = WINDOW_MODULES) -> None:
     import importlib
 
-    for name in WINDOW_MODULES:
+    for name in modules:
         importlib.import_module(name)

@@ -1,0 +1,111 @@
+"""Read one file's article ahead, in a child process, while this one starts its window.
+
+Loading and extracting a page is Python work (lxml, readability, and for a page in doubt
+trafilatura, whose import alone takes ~200 ms) that holds the GIL: in a thread it only
+takes turns with the window's own start-up (importing Qt and the window's modules,
+building widgets), so the two take as long as one after the other. A child forked before
+anything else has started runs on another core; the article comes back pickled through a
+pipe. The child is bound to this process (reader.lifeline): killed with it, never orphaned.
+
+Anything unexpected (no fork on this system, a thread already running, the child failing
+or killed, an error) falls back to reading in a thread of this process, so the outcome,
+error messages included, is always what ``read_article`` gives here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.model import Article
+
+READ_CHUNK = 1 << 16
+
+
+def read_ahead(source: str) -> Future[Article]:
+    """The article of the file ``source``, read from now on. Call it before any thread or
+    Qt starts (a child forked then holds no lock another thread had taken)."""
+    future: Future[Article] = Future()
+    child, pipe = _fork_reader(source)
+    collector = threading.Thread(
+        target=_collect, args=(source, child, pipe, future), name="read-ahead", daemon=True
+    )
+    collector.start()
+    return future
+
+
+def _fork_reader(source: str) -> tuple[int, int]:
+    """(child pid, read end of its pipe), or (0, -1) where there is no fork, or where
+    another thread runs already (it might hold a lock the child would wait for forever)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 0, -1
+    parent = os.getpid()
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return 0, -1
+    if pid == 0:  # the child: read, send, leave without running any of the parent's exit code
+        try:
+            os.close(read_end)
+            _read_and_send(source, parent, write_end)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _read_and_send(source: str, parent: int, write_end: int) -> None:
+    import pickle
+
+    from reader.lifeline import bind_to_parent
+
+    bind_to_parent(parent)
+    from reader.service.reading import read_article
+
+    try:
+        data = pickle.dumps(read_article(source))
+    except Exception:  # the parent reads it again and words the error
+        return
+    with os.fdopen(write_end, "wb") as pipe:
+        pipe.write(data)
+
+
+def _collect(source: str, child: int, pipe: int, future: Future[Article]) -> None:
+    try:
+        article = _received(child, pipe) if child else None
+        if article is None:
+            from reader.service.reading import read_article
+
+            article = read_article(source)
+    except BaseException as error:  # handed to the window, which words it
+        future.set_exception(error)
+    else:
+        future.set_result(article)
+
+
+def _received(child: int, pipe: int) -> Article | None:
+    """What the child sent (None when it sent nothing usable); the child is waited for."""
+    import pickle
+
+    from reader.model import Article
+
+    chunks = []
+    with os.fdopen(pipe, "rb") as stream:
+        while chunk := stream.read(READ_CHUNK):
+            chunks.append(chunk)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(child, 0)
+    if not chunks:
+        return None
+    try:
+        article = pickle.loads(b"".join(chunks))
+    except Exception:  # read again here
+        return None
+    return article if isinstance(article, Article) else None

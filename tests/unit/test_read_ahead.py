@@ -1,0 +1,113 @@
+"""Reading the first file ahead in a child process gives exactly what reading it here does:
+the same article, the same one-line error, and no process left behind, not even when the
+window is killed while the child still reads."""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_processes import group_members, seconds_until_gone
+
+REPO = Path(__file__).resolve().parents[2]
+GONE_WITHIN_S = 2.0
+PAGE = """<html><head><title>Herring season</title></head><body><article>
+<h1>Herring season</h1>{body}</article></body></html>"""
+
+DRIVER = r"""
+import os, sys
+from reader.service.read_ahead import read_ahead
+future = read_ahead(sys.argv[1])
+if sys.argv[2] == "kill":
+    print("reading", flush=True)
+    future.result(timeout=120)
+    print("read before the kill", flush=True)
+    sys.exit(0)
+from reader.service.reading import read_article
+try:
+    article = future.result(timeout=60)
+except Exception as error:
+    print("ERROR", type(error).__name__, error)
+    try:
+        read_article(sys.argv[1])
+    except Exception as here:
+        print("HERE", type(here).__name__, here)
+else:
+    here = read_article(sys.argv[1])
+    print("SAME", article == here)
+    print("TITLE", article.title)
+    print("WORDS", article.word_count)
+try:
+    print("CHILDREN", os.waitpid(-1, os.WNOHANG))
+except ChildProcessError:
+    print("CHILDREN none")
+"""
+
+
+def run(path: Path, mode: str = "read") -> str:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(path), mode],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def write_page(path: Path, paragraphs: int) -> Path:
+    body = "".join(
+        f"<p>The boats went out at dawn, paragraph {n}, and came back late with herring.</p>"
+        for n in range(paragraphs)
+    )
+    path.write_text(PAGE.format(body=body), encoding="utf-8")
+    return path
+
+
+def test_the_article_read_ahead_is_the_one_read_here(tmp_path):
+    out = run(write_page(tmp_path / "page.html", 40))
+    assert "SAME True" in out
+    assert "TITLE Herring season" in out
+    assert "CHILDREN none" in out  # the child was waited for
+
+
+def test_an_unreadable_file_gives_the_error_read_here(tmp_path):
+    out = run(tmp_path / "missing.html")
+    error = next(line for line in out.splitlines() if line.startswith("ERROR "))
+    here = next(line for line in out.splitlines() if line.startswith("HERE "))
+    assert error.removeprefix("ERROR ") == here.removeprefix("HERE ")
+    assert error.startswith("ERROR LoadError ")
+    assert "CHILDREN none" in out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killing_the_reader_leaves_no_child_reading(tmp_path):
+    page = write_page(tmp_path / "long.html", 20_000)  # seconds of extraction
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    driver = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(page), "kill"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert driver.stdout is not None
+        assert driver.stdout.readline() == "reading\n"
+        assert len(group_members(driver.pid)) == 2  # the driver and the child reading
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait(timeout=60)
+        gone = seconds_until_gone(driver.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(driver.pid, signal.SIGKILL)
+    assert gone is not None and gone < GONE_WITHIN_S, "the reading child outlived the window"
