@@ -179,14 +179,17 @@ def opinion_region(root: Any, opinion: Opinion) -> Any:
             best, best_score = elem, score
     if best is None:
         return None
-    for elem in list(best.iterdescendants()):
-        features = f"{elem.get('class', '')} {elem.get('id', '')}"
-        if (
-            COMMENT_FEATURES.search(features)
-            and matched.get(elem, 0) < matched[best] / 2
-            and elem.getparent() is not None
-        ):
-            elem.drop_tree()
+    comment_boxes = [
+        elem
+        for elem in best.iterdescendants()
+        if COMMENT_FEATURES.search(f"{elem.get('class', '')} {elem.get('id', '')}")
+    ]
+    # A box named so that holds most of the story makes the story its entries (a live
+    # commentary, a thread): none of them is dropped then.
+    if all(matched.get(elem, 0) < matched[best] / 2 for elem in comment_boxes):
+        for elem in comment_boxes:
+            if elem.getparent() is not None:
+                elem.drop_tree()
     for elem in list(best.iterdescendants()):
         if (
             elem.tag in DROPPED_BOXES

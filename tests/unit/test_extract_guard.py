@@ -143,3 +143,28 @@ def test_a_story_inside_unclosed_anchors_is_no_list_of_links() -> None:
 
     text = story.text_content()
     assert all(STORY.format(part * 10 + day) in text for part in range(4) for day in range(3))
+
+
+def test_a_live_commentary_is_the_story_not_readers_comments() -> None:
+    """A live page names its entries "live-comment": when such boxes hold most of the story
+    the opinion found, they are the story (readers' comments beside a story never are)."""
+    entries = "".join(
+        f"<div class='live-comment'><span class='live-comment-time'>{minute}'</span>"
+        f"<p class='live-comment-body'>{STORY.format(minute)}</p></div>"
+        for minute in range(5, 95, 10)
+    )
+    html = (
+        "<html><body><div class='match'><div class='score'>Harbour FC 1 - 1 Quay United"
+        "</div><div id='live-content'><div class='live-comments'>"
+        f"{entries}</div></div></div></body></html>"
+    )
+    root = normalize.parse(html)
+    normalize.prune(root)
+    score = root.find(".//div[@class='score']")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([score], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(minute) in text for minute in range(5, 95, 10))
