@@ -98,6 +98,25 @@ def test_message_bar_follows_the_dark_theme(qtbot, window):
     assert background() == ERROR_COLORS[0]
 
 
+def test_a_failed_ad_redirect_does_not_widen_the_window(qtbot, window):
+    """A recommended story behind an ad network's redirect (a long query, no spaces) that
+    cannot be fetched: the message names it briefly and the window keeps its width."""
+    from reader.errors import FetchError
+    from reader.ui.shell.messages import NAME_CHARS, describe_error
+
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.width() <= 900, timeout=2000)
+    url = "https://traffic.outbrain.com/network/redir?p=" + "x" * 700 + "&c=61dab60c"
+    message = describe_error(url, FetchError("could not find the server traffic.outbrain.com"))
+    assert message == ("Could not open redir: could not find the server traffic.outbrain.com")
+    window.message_bar.show_error(message)
+    qtbot.wait(50)
+    assert window.width() <= 900
+    long_file = "/tmp/" + "a-very-long-saved-page-name-" * 6 + ".html"
+    name = describe_error(long_file, FetchError("gone")).removeprefix("Could not open ")
+    assert "…" in name and len(name) <= NAME_CHARS + len(": gone")
+
+
 def test_focus_mode_clears_an_old_message(qtbot, window):
     window.message_bar.show_error("Could not open x.html: no such file")
     window.view_actions.enter_focus_mode()

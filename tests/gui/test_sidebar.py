@@ -367,6 +367,28 @@ def test_a_long_stream_shows_its_first_cards_under_the_pages_headings(sidebar):
     assert sidebar.current_item().story.title == "Related story 0"  # not a heading
 
 
+def test_unnamed_lists_are_told_apart_by_their_site(sidebar):
+    """A page's lists without headings of their own, apart: the one all from one other site
+    is headed by that site, a mixed one by "More on this page" (not twice the same)."""
+    mixed = [
+        Story("Why is the singer in a dress predicament?", "https://style.example/a"),
+        Story("Dior shoes are uncomfortable, she says", "https://fashion.example/b"),
+    ]
+    named = [
+        Story(f"Winter photos {n}", f"https://news.example.org/w{n}", group="Winter photos")
+        for n in range(2)
+    ]
+    partner = [
+        Story(f"Royals in sunglasses {n}", f"https://partner.example/r{n}") for n in range(2)
+    ]
+    sidebar.set_stories([StoryItem(story=s) for s in (*mixed, *named, *partner)])
+    assert [r for r in rows(sidebar) if r not in titles(sidebar)] == [
+        "More on this page",
+        "Winter photos",
+        "From partner.example",
+    ]
+
+
 def test_the_rest_of_a_stream_is_one_key_away(qtbot, sidebar):
     sidebar.set_stories(stream_items())
     view = sidebar.list

@@ -162,6 +162,21 @@ def test_title_falls_back_to_image_alt() -> None:
     assert [s.title for s in run(body)] == ["Photos from the flooded valley"]
 
 
+def test_a_cards_pointer_is_no_part_of_its_title() -> None:
+    body = (
+        "<div class='related-posts'><h3>Related</h3><ul>"
+        "<li><a href='/world/2024/04/30/natural-beauty-0999.html'>A natural beauty on the red carpet »</a></li>"
+        "<li><a href='/world/2024/04/29/weather-0998.html'>› Storms move north over the weekend</a></li>"
+        "<li><a href='/world/2024/04/28/la-vie-0997.html'>«La vie en rose» returns to the stage</a></li>"
+        "</ul></div>"
+    )
+    assert [s.title for s in run(body)] == [
+        "A natural beauty on the red carpet",
+        "Storms move north over the weekend",
+        "«La vie en rose» returns to the stage",
+    ]
+
+
 @pytest.mark.parametrize(
     "item",
     [

@@ -88,6 +88,22 @@ def link_title(link: HtmlElement) -> str:
 
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
+    """The story's title, without the pointer a card sets after it ("Natural Beauty »"):
+    the sidebar prints it as the title. French quotes (« … ») come in pairs and stay."""
+    text = _link_or_card_title(group, item)
+    if any(quote in text for quote in phrases.OPENING_QUOTES):
+        return text
+    pointers = phrases.TITLE_POINTER_CHARS
+    bare = text.rstrip(pointers)  # string methods, not a regex: linear on any title
+    if bare != text and bare[-1:].isspace():
+        text = bare.rstrip()
+    bare = text.lstrip(pointers)
+    if bare != text and bare[:1].isspace():
+        text = bare.lstrip()
+    return text
+
+
+def _link_or_card_title(group: list[HtmlElement], item: HtmlElement) -> str:
     """The visible text of the story's link; else its heading, image alt or title attr."""
     link_texts = [link_title(link) for link in group]
     in_heading = [

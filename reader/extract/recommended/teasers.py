@@ -3,7 +3,8 @@ each with one story link whose text reads like a headline ("FEMAIL TODAY" over t
 thumbnails, an unlabelled strip of stories above the article, a stream of cards below it,
 a column of partner headlines split into one small list per partner).
 
-Only on article pages, and only outside the story's own column. A link to another site
+Only on article pages (or below a story that declares itself one in a few lines: a
+video, a gallery), and only outside the story's own column. A link to another site
 counts only when its address carries a story's shape (a date, an id or a long slug): link
 farms and blogrolls point at front pages and section hubs.
 """
@@ -32,8 +33,12 @@ LABEL_CLIMB = 3
 def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     """Blocks of sibling teaser items outside the story's column ``main``."""
     settings = page.settings
-    if main is None or not page.has_article():
+    if main is None or not (page.has_article() or page.dated_story()):
         return []
+    # A story that declares itself one but shows little prose (a video, a gallery, a short
+    # text in <br> lines): only runs below it count; a header's flyout of topic cards
+    # comes before it.
+    below = None if page.has_article() else items.doc_key(main)
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
     keys: dict[str, str | None] = {}  # href -> story key, or None
@@ -88,6 +93,8 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     }
     blocks = []
     for container in runs:
+        if below is not None and items.doc_key(container) < below:
+            continue
         # One list per partner or per tab: sibling lists of one shape are one stream.
         twins = _twins(container)
         stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
@@ -204,12 +211,29 @@ def _twins(container: HtmlElement) -> list[HtmlElement]:
     grandparent = parent.getparent()
     if len(twins) > 1 or grandparent is None:
         return twins
+    # The boxes may name their section or place ("module section-latest mpos-1", "module
+    # section-business mpos-2"): boxes of one tag sharing most class words are one shape.
+    shape_words = _class_words(parent)
     boxes = (
         box
         for box in grandparent
-        if (box.tag, box.get("class")) == (parent.tag, parent.get("class"))
+        if box.tag == parent.tag and _alike(_class_words(box), shape_words)
     )
     return [child for box in boxes for child in box if (child.tag, child.get("class")) == shape]
+
+
+def _class_words(element: HtmlElement) -> frozenset[str]:
+    """An element's class words, without those carrying digits (positions, ids)."""
+    return frozenset(
+        word for word in (element.get("class") or "").split() if not any(map(str.isdigit, word))
+    )
+
+
+def _alike(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Two class word sets of one shape: equal, or sharing at least half their union."""
+    if words_a == words_b:
+        return True
+    return 2 * len(words_a & words_b) >= len(words_a | words_b) > 0
 
 
 def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlElement]:

@@ -4,6 +4,8 @@ Errors are one clear line ("Could not open page.html: not an HTML page"), shown 
 window, never as a traceback dialog. The bar stays until closed or until the next success.
 """
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
@@ -14,11 +16,27 @@ from reader.ui.plain_text import plain_label
 ERROR_COLORS = ("#f8e1dc", "#6d1f12")  # background, text: on paper (light, sepia)
 # The same, dimmed for the dark theme: a pale bar there glares brighter than the page.
 DARK_ERROR_COLORS = ("#4a2621", "#f3cbc2")
+# A source's name is cut to this many characters: a recommended story's ad-network redirect
+# (a 700-character query with no spaces) made the wrapped bar wider than the screen.
+NAME_CHARS = 60
+
+
+def source_name(source: str) -> str:
+    """What the reader knows the source as: a file's name, an address's last part (its
+    query and fragment left out, the host when the path is empty), cut in the middle."""
+    if "://" in source:
+        parts = urlsplit(source)
+        source = parts.netloc + parts.path.rstrip("/")
+    name = source.rsplit("/", 1)[-1] or source
+    if len(name) <= NAME_CHARS:
+        return name
+    half = (NAME_CHARS - 1) // 2
+    return name[:half] + "…" + name[-half:]
 
 
 def describe_error(source: str, error: BaseException) -> str:
     """One line for a failure; Reader's own errors carry the reason already."""
-    name = source.rsplit("/", 1)[-1] or source
+    name = source_name(source)
     if isinstance(error, ReaderError):
         reason = str(error) or type(error).__name__
     elif isinstance(error, OSError):

@@ -8,13 +8,12 @@ palette, so the themes apply.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryRole, recommended_by
+from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryRole, host, recommended_by
 
 CARD_MARGIN = 8  # space around a card inside the list
 CARD_PADDING = 12  # space inside a card around its text
@@ -44,18 +43,6 @@ class CardText:
     badge: str
     height: float
     reason: str = ""  # For you: why it is offered, on a line of its own
-
-
-def host(url: str | None) -> str:
-    """Where a story lives, when the page did not name its source. Not an ad network's
-    unpaid redirect: it leads to the page's own site, and "traffic.outbrain.com" on a BBC
-    story told the reader nothing true."""
-    from reader.extract.recommended.rules.links import ORGANIC_REDIRECT_HOSTS
-
-    if not url:
-        return ""
-    name = urlsplit(url).hostname or ""
-    return "" if name in ORGANIC_REDIRECT_HOSTS else name.removeprefix("www.")
 
 
 def meta_text(item: StoryItem, always_count: bool) -> str:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.plain_text import plain_label
-from reader.ui.sidebar.story_card import CARD_MARGIN, CARD_PADDING, CARD_RADIUS, host
-from reader.ui.sidebar.story_model import StoryItem, recommended_by
+from reader.ui.sidebar.story_card import CARD_MARGIN, CARD_PADDING, CARD_RADIUS
+from reader.ui.sidebar.story_model import StoryItem, host, recommended_by
 
 NO_LINK_NOTE = "The page gave no link for this story."
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -30,7 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 LIST_PREVIEW = 5
 # ... when at least this many more would be hidden (hiding one or two saves nothing).
 MIN_HIDDEN = 3
-# The heading of stories the page listed under no heading of its own, among named lists.
+# The heading of stories the page listed under no heading of its own, among named lists
+# (when they all come from one site: "From <site>", so two such lists read apart).
 UNNAMED_LIST = "More on this page"
 
 
@@ -146,7 +148,7 @@ class StoryModel(QAbstractListModel):
             return
         rows: list[StoryItem | ListRow] = []
         for number, (label, stories) in enumerate(lists):
-            rows.append(ListRow(label or UNNAMED_LIST))
+            rows.append(ListRow(label or unnamed_list_label(stories)))
             hidden = len(stories) - LIST_PREVIEW
             if hidden >= MIN_HIDDEN and number not in self._opened:
                 rows.extend(stories[:LIST_PREVIEW])
@@ -247,6 +249,27 @@ def _lists(stories: list[StoryItem]) -> list[tuple[str, list[StoryItem]]]:
         else:
             lists.append((label, [item]))
     return lists
+
+
+def host(url: str | None) -> str:
+    """Where a story lives, when the page did not name its source. Not an ad network's
+    unpaid redirect: it leads to the page's own site, and "traffic.outbrain.com" on a BBC
+    story told the reader nothing true."""
+    from reader.extract.recommended.rules.links import ORGANIC_REDIRECT_HOSTS
+
+    if not url:
+        return ""
+    name = urlsplit(url).hostname or ""
+    return "" if name in ORGANIC_REDIRECT_HOSTS else name.removeprefix("www.")
+
+
+def unnamed_list_label(stories: list[StoryItem]) -> str:
+    """The heading of a list the page left unnamed: the site all its stories come from,
+    else "More on this page" (two unnamed lists apart under one heading read as a fault)."""
+    sites = {item.story.source or host(item.story.url) for item in stories}
+    if len(stories) > 1 and len(sites) == 1 and "" not in sites:
+        return f"From {sites.pop()}"
+    return UNNAMED_LIST
 
 
 def recommended_by(count: int) -> str:

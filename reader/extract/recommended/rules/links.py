@@ -45,7 +45,7 @@ EXCLUDED_PATH = re.compile(
     r"/(?:tag|tags|topic|topics|author|authors|category|categories|section|sections|"
     r"user|users|profile|profiles|people|contributor|contributors|writer|writers|"
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
-    r"account|cart|checkout|shop|store|product|products|browse|forum|forums|thread|threads|"
+    r"account|cart|checkout|shops?|stores?|product|products|browse|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
     r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
     # The same hubs in other languages: authors, tags and topics, shops.

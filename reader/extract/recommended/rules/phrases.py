@@ -548,6 +548,10 @@ LEAD_CHARS = " \t\r\n:»›>|-–—【「[("
 HEADING_STRIP_CHARS = " :»›>|-–—【】「」[]()"
 # Characters around a link text that is a label ("See all »", "More…").
 LABEL_TITLE_STRIP_CHARS = " »›>.…"
+# Pointers a card sets before or after its title ("Natural Beauty »", "› Weather"), and the
+# opening quotes that make a closing "»" part of the title ("«La vie»").
+TITLE_POINTER_CHARS = "»›→▸>"
+OPENING_QUOTES = "«‹"
 
 # --- In-article modules ------------------------------------------------------------------
 # A short paragraph that starts with one of these labels and holds links is a module of
