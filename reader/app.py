@@ -73,7 +73,12 @@ def run_app(sources: list[str]) -> int:
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.shell.main_window import FirstPaint, MainWindow
     from reader.ui.shell.settings import Settings
-    from reader.ui.shell.startup import READING_MODULES, REST_MODULES, EarlyOpen, WarmImports
+    from reader.ui.shell.startup import (
+        REST_MODULES,
+        EarlyOpen,
+        WarmImports,
+        modules_before_story,
+    )
 
     # The first article starts loading now, in a worker, while the window paints and
     # builds (its style is the one the window will show it with).
@@ -90,14 +95,15 @@ def run_app(sources: list[str]) -> int:
             print(f"paint {time.time():.6f}", flush=True)
             app.quit()
             return
-        warm = WarmImports(window, READING_MODULES)  # first: the worker imports meanwhile
+        watch = _bench_watch(bench, window, app)  # from the first paint on
+        # Then the worker imports while the lines below run.
+        warm = WarmImports(window, modules_before_story(settings.show_library))
         if instance is None:
             instance = claim_or_forward(absolute)
             if instance is None:  # another Reader started at the same moment: it has them
                 app.quit()
                 return
         connect_instance(instance, window)
-        watch = _bench_watch(bench, window, app)
         warm.when_done(lambda: warmed(watch))
 
     def warmed(watch: Callable[[Document], None] | None) -> None:

@@ -11,7 +11,7 @@ boilerplate) from the rule that removed it, else from the tags, classes and ids 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.extract.provenance import Recorder, Removal, number_of
@@ -121,10 +121,27 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A dropped part of the page shown as one piece: the largest element holding nothing
+    kept, split where its blocks were dropped for different reasons."""
+
+    number: int
+    label: str
+    kind: str
+    removal: Removal
+    inline: bool  # an inline element (a badge, a link) inside a kept block
+
+
+@dataclass(frozen=True)
 class Explanation:
     article: Article
     chooser: str  # who chose the story in stage 4
     blocks: tuple[Block, ...]
+    regions: tuple[Region, ...] = ()
+    # The numbered page before any removal, and the finished story with its numbers on
+    # (lxml trees, for reader.extract.removed_view and the fixes that become site rules).
+    tree: Any = field(default=None, compare=False, repr=False)
+    story: Any = field(default=None, compare=False, repr=False)
 
     def dropped(self) -> list[Block]:
         return [block for block in self.blocks if not block.kept]
@@ -158,7 +175,8 @@ def explain(page: Page, rules_for: RulesLookup | None = None) -> Explanation:
         return Explanation(article, recorder.chooser, ())
     fallback = Removal("4 story", f"outside the story {recorder.chooser} chose")
     blocks = []
-    for elem in _blocks(recorder.pristine):
+    found = _blocks(recorder.pristine)
+    for elem in found:
         number = number_of(elem)
         if number is None:
             continue
@@ -168,13 +186,81 @@ def explain(page: Page, rules_for: RulesLookup | None = None) -> Explanation:
             Block(
                 number=number,
                 label=_label(elem),
-                text=_own_text(elem),
+                text=own_text(elem),
                 kept=kept,
                 removal=removal,
                 kind=None if removal is None else kind_of(elem, removal),
             )
         )
-    return Explanation(article, recorder.chooser, tuple(blocks))
+    regions = _Regions(recorder, {number_of(elem) for elem in found}, fallback).of(
+        recorder.pristine
+    )
+    return Explanation(
+        article,
+        recorder.chooser,
+        tuple(blocks),
+        tuple(regions),
+        tree=recorder.pristine,
+        story=recorder.story,
+    )
+
+
+class _Regions:
+    """The dropped parts of the page, in page order (see Region)."""
+
+    def __init__(self, recorder: Recorder, blocks: set[int | None], fallback: Removal) -> None:
+        self.recorder = recorder
+        self.blocks = blocks  # numbers of the block elements (lxml proxies have no fixed id)
+        self.fallback = fallback
+        self.holds_kept: set[int | None] = set()  # numbers of elements holding something kept
+        for elem in recorder.pristine.iter():
+            if number_of(elem) in recorder.kept:
+                self.holds_kept.add(number_of(elem))
+                self.holds_kept.update(number_of(a) for a in elem.iterancestors())
+
+    def of(self, root: Any) -> list[Region]:
+        found: list[Region] = []
+        for child in root:
+            if not isinstance(child.tag, str) or child.tag in NEVER_BLOCKS:
+                continue
+            if number_of(child) in self.holds_kept:
+                found.extend(self.of(child))
+            else:
+                found.extend(self._split(child))
+        return found
+
+    def _split(self, elem: Any) -> list[Region]:
+        inside = [e for e in elem.iter() if number_of(e) in self.blocks]
+        if not inside:
+            return []
+        removals = {self._removal(e) for e in inside}
+        own_block = number_of(elem) in self.blocks
+        if len(removals) > 1 and not own_block:  # parts dropped for different reasons
+            found = []
+            for child in elem:
+                if isinstance(child.tag, str):
+                    found.extend(self._split(child))
+            return found
+        number = number_of(elem)
+        if number is None:
+            return []
+        removal = self._removal(elem) if own_block else removals.pop()
+        inline = elem.tag in INLINE_TAGS and any(
+            number_of(a) in self.holds_kept for a in elem.iterancestors()
+        )
+        return [Region(number, _label(elem), kind_of(elem, removal), removal, inline)]
+
+    def _removal(self, elem: Any) -> Removal:
+        number = number_of(elem)
+        return (
+            self.recorder.removals.get(number, self.fallback)
+            if number is not None
+            else self.fallback
+        )
+
+
+def block_numbers(explanation: Explanation) -> set[int]:
+    return {block.number for block in explanation.blocks}
 
 
 def kind_of(elem: Any, removal: Removal) -> str:
@@ -202,12 +288,12 @@ def _blocks(root: Any) -> list[Any]:
             continue
         if any(ancestor.tag in NEVER_BLOCKS for ancestor in elem.iterancestors()):
             continue
-        if tag in PICTURE_TAGS or _own_text(elem):
+        if tag in PICTURE_TAGS or own_text(elem):
             found.append(elem)
     return found
 
 
-def _own_text(elem: Any) -> str:
+def own_text(elem: Any) -> str:
     """The block's text without its nested blocks' (those are blocks of their own)."""
     if elem.tag in PICTURE_TAGS:
         alt = " ".join((elem.get("alt") or "").split())

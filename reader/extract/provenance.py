@@ -38,6 +38,7 @@ class Recorder:
         self.kept: frozenset[int] = frozenset()
         self.chooser = "readability"  # who chose the story (stage 4): see choose()
         self.pristine: Any = None  # a copy of the first numbered tree, before any removal
+        self.story: Any = None  # a copy of the finished story, numbers still on
 
     def number(self, tree: Any) -> None:
         from copy import deepcopy
@@ -65,7 +66,10 @@ class Recorder:
 
     def finish(self, story: Any) -> None:
         """The story after stage 6: remember what it kept, then take the numbers off."""
+        from copy import deepcopy
+
         self.kept = frozenset(_numbers(story))
+        self.story = deepcopy(story)
         for elem in story.iter():
             if isinstance(elem.tag, str):
                 elem.attrib.pop(MARK, None)

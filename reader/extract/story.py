@@ -81,7 +81,7 @@ FRAME_TAGS = frozenset(("article", "main"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
 # How `reader extract --explain` names this stage and readability's own removals.
 STAGE = "4 story"
-UNLIKELY_RULE = "readability: an unlikely candidate (class or id says comment, sidebar, footer...)"
+UNLIKELY_RULE = "readability: an unlikely candidate, by its class or id"
 CLEANING_RULE = "readability's clean-up of its story (link density, too short, too few words)"
 
 

@@ -17,10 +17,15 @@ def explain_source(
     source: str, *, url: str | None = None, fetch: FetchOptions | None = None
 ) -> Explanation:
     """Raises ReaderError as read_article does."""
+    return explain_page(_page(source, url, fetch))
+
+
+def explain_page(page: Page) -> Explanation:
+    """The page extracted with its site's rules from the data folder, explained."""
     from reader.extract.explain import explain
     from reader.service.site_rules import rules_for
 
-    return explain(_page(source, url, fetch), rules_for)
+    return explain(page, rules_for)
 
 
 def _page(source: str, url: str | None, fetch: FetchOptions | None) -> Page:

@@ -32,6 +32,7 @@ def test_typing_highlights_every_match_and_counts(bar, qtbot):
     bar.open()
     assert bar.isVisible()
     assert bar.field.hasFocus()
+    assert bar.field.isClearButtonEnabled()  # set when the bar first opens
     qtbot.keyClicks(bar.field, "apple")
     view = bar.editor()
     assert bar.match_count() == 81  # heading + 2 per paragraph, case-insensitive

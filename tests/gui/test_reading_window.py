@@ -562,3 +562,22 @@ def test_focus_mode_leaves_the_story_cards_as_they_were(qtbot, window):
     qtbot.wait(20)
     assert tops() == before
     assert sidebar.list.currentIndex().row() == row
+
+
+def test_closing_while_the_header_is_laid_out_again_leaves_no_traceback(qtbot, tmp_path):
+    """Star, then close at once: the header's new marks (read from the library, laid out in
+    a worker) arrive for a window that is gone, and are dropped quietly."""
+    page = tmp_path / "page.html"
+    page.write_text(article_page(), encoding="utf-8")
+    window = MainWindow()
+    window.show()
+    qtbot.waitExposed(window)
+    open_and_wait(qtbot, window, page)
+    for _ in range(3):  # three chances to catch the re-layout in flight
+        window.library_actions.toggle_star()
+        qtbot.wait(5)
+    window.close()  # its library finishes its writes and closes
+    window.deleteLater()
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception in the event loop

@@ -4,6 +4,9 @@ time it is used."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from reader.store import Library
 from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
+REPO = Path(__file__).resolve().parents[2]
 PAGE = Path(__file__).resolve().parent.parent / "pages" / "highlights" / "source.html"
 FIRST = "For a hundred years the lamp on the skerry was kept by one family."
 OTHER = """<html><head><title>Tides of the fjord</title></head><body><article>
@@ -39,6 +43,7 @@ def story_first(qtbot, sources: list[str]) -> tuple[MainWindow, dict[str, object
             at_story["built"] = window.is_built()
             at_story["menus"] = window.menuBar().isEnabled()
             at_story["title"] = window.windowTitle()
+            at_story["library"] = window.library_panel is not None
 
     def ready() -> None:
         window.current.opened.connect(story_shown)
@@ -72,6 +77,7 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         assert at_story["built"] is False  # the story came first
         assert at_story["menus"] is False  # no menu offered before its handler is in
         assert at_story["title"] == document.article.title
+        assert at_story["library"] is False  # a hidden library list is made after the story
         assert window.menuBar().isEnabled()
         # Highlights, recent files and the library list were built after the story showed,
         # and still know it.
@@ -80,6 +86,12 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         panel = window.library_panel
         assert panel is not None
         qtbot.waitUntil(lambda: panel.selected_ids() == [document.article_id], timeout=WAIT_MS)
+        # The library list made late opens with its key the first time, at its width.
+        assert not panel.isVisible()
+        press(qtbot, window, "view.library")
+        qtbot.waitUntil(panel.isVisible, timeout=WAIT_MS)
+        assert window.actions_by_id["view.library"].isChecked()
+        assert window.settings.show_library
         # Keys of the groups built late work the first time: star (library actions), and
         # back (navigation remembers the first story).
         press(qtbot, window, "article.star")
@@ -93,6 +105,18 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         press(qtbot, window, "nav.back")
         wait_idle(qtbot, window)
         assert window.windowTitle() == document.article.title
+    finally:
+        finish(qtbot, window)
+
+
+def test_a_library_kept_open_is_there_with_the_story(qtbot):
+    from reader.ui.shell.settings import Settings
+
+    Settings().show_library = True
+    window, at_story = story_first(qtbot, [str(PAGE)])
+    try:
+        assert at_story["library"] is True
+        assert window.library_panel is not None and window.library_panel.isVisible()
     finally:
         finish(qtbot, window)
 
@@ -112,3 +136,40 @@ def test_a_window_closed_before_its_rest_is_built_stops_building(qtbot):
     assert not window.is_built()
     assert not window.is_busy()
     finish(qtbot, window)
+
+
+BUILD_IMPORTS = r"""
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.startup import _import_all
+_import_all()
+before = set(sys.modules)
+window = MainWindow()
+window.show()
+app.processEvents()
+# reader.resources holds the shipped files (reader.bundled), no code to import.
+new = set(sys.modules) - before - {"reader.resources"}
+print("NEW", sorted(m for m in new if m.startswith("reader")))
+window.close()
+"""
+
+
+def test_the_build_imports_nothing_the_warm_up_left_out(tmp_path):
+    """Every build step only makes widgets: an import on the GUI thread would stall it
+    (reader.ui.shell.startup lists what a worker imports first)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "READER_DATA_DIR": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_IMPORTS],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "NEW []" in result.stdout, result.stdout + result.stderr

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from removed_checks import REMOVED_EFFECTS
 from window_helpers import WAIT_MS, press, stored, wait_idle
 
 from reader.paths import LIBRARY_FILE
@@ -506,6 +507,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
     **HIGHLIGHT_EFFECTS,
+    **REMOVED_EFFECTS,
 }
 
 ACTION_IDS = [row.id for row in COMMANDS]
@@ -583,6 +585,7 @@ def test_every_row_has_one_registered_handler(window):
         window.highlighting,
         window.highlight_exports,
         window.sentence_selection,
+        window.removed_blocks,
     )
     found = handlers(*groups)
     assert set(found) == {row.id for row in COMMANDS}

@@ -162,6 +162,23 @@ def test_title_falls_back_to_image_alt() -> None:
     assert [s.title for s in run(body)] == ["Photos from the flooded valley"]
 
 
+def test_a_cards_kicker_is_no_part_of_its_title() -> None:
+    card = (
+        "<div class='listing__item'><a href='/world/2024/04/{n}/metaverse-{n}.html'>"
+        "<div class='listing__item__top-title'>Neues Arbeiten</div>"
+        "<h3 class='listing__item__title'>Into the metaverse, one meeting at a time {n}</h3>"
+        "<div class='listing__item__teaser'>How teams far apart can feel close again.</div></a></div>"
+    )
+    body = (
+        "<div class='listing'><h2>More articles</h2>"
+        + "".join(card.format(n=n) for n in (27, 28, 29))
+        + "</div>"
+    )
+    assert [s.title for s in run(body)] == [
+        f"Into the metaverse, one meeting at a time {n}" for n in (27, 28, 29)
+    ]
+
+
 def test_a_cards_pointer_is_no_part_of_its_title() -> None:
     body = (
         "<div class='related-posts'><h3>Related</h3><ul>"

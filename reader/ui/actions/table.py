@@ -135,6 +135,29 @@ ARTICLE_ARCHIVE = _row("article.archive", "&Archive", ("E",), "&Article", separa
 ARTICLE_STAR = _row("article.star", "&Star", ("S",), "&Article")
 ARTICLE_READ = _row("article.read", "Mark &Read / Unread", ("M",), "&Article")
 ARTICLE_TAGS = _row("article.tags", "&Tags…", ("T",), "&Article")
+ARTICLE_SHOW_REMOVED = _row(
+    "article.show_removed",
+    "Show &What Was Removed",
+    ("X",),
+    "&Article",
+    checkable=True,
+    separate=True,
+    tip="The blocks extraction left out, dimmed in their places, each with its reason",
+)
+ARTICLE_RESTORE_BLOCK = _row(
+    "article.restore_block",
+    "Restore Bloc&k to the Article",
+    ("R",),
+    "&Article",
+    tip="Bring back the removed block at the cursor: kept as a rule for the whole site",
+)
+ARTICLE_REMOVE_BLOCK = _row(
+    "article.remove_block",
+    "Re&move Block from the Article",
+    ("D",),
+    "&Article",
+    tip="Leave out the block at the cursor: kept as a rule for the whole site",
+)
 APP_ESCAPE = _row(
     "app.escape", "Close Find, Stop Loading or Leave Focus Mode", ("Esc",), "&Article"
 )

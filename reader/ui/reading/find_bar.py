@@ -58,7 +58,6 @@ class FindBar(QWidget):
         self.field.setObjectName("findField")
         self.field.setPlaceholderText("Find in article")
         self.field.setAccessibleName("Find text")
-        self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
         self.count_label = plain_label(parent=self)
         self.count_label.setObjectName("findCount")
@@ -126,6 +125,9 @@ class FindBar(QWidget):
             selected = self._editor.textCursor().selectedText().strip()
         if selected and "\u2029" not in selected and len(selected) < 200:
             self.field.setText(selected)
+        # The clear button's icon is looked up the first time any field asks for one
+        # (~10-30 ms): not while the window is being built, only when find is first used.
+        self.field.setClearButtonEnabled(True)
         self.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()

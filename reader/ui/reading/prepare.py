@@ -56,11 +56,13 @@ def prepare(
     image_width: int = MAX_DECODE_WIDTH,
     cancelled: Callable[[], bool] | None = None,
     marks: Sequence[str] = (),
+    shape: Callable[[str], str] | None = None,
 ) -> Prepared:
     """Render the article, decode the images it shows (at most ``image_width`` device
     pixels wide, within one article's pixel budget), parse it for the view (``style``).
 
-    ``cancelled`` is asked between images: a cancelled open frees its worker at once."""
+    ``cancelled`` is asked between images: a cancelled open frees its worker at once.
+    ``shape`` reworks the rendered page before it is parsed (the removed blocks' marks)."""
     from reader.ui.reading.reading_view import build_document
     from reader.ui.reading.render import render_article
     from reader.ui.reading.svg_raster import SvgRasteriser
@@ -88,8 +90,9 @@ def prepare(
     finally:
         rasteriser.close()
     used = {src: images[src] for src in rendered.images if src in images}
-    parsed = build_document(rendered.html, used, style) if style else None
-    return Prepared(document, rendered.html, used, parsed, tuple(marks))
+    html = rendered.html if shape is None else shape(rendered.html)
+    parsed = build_document(html, used, style) if style else None
+    return Prepared(document, html, used, parsed, tuple(marks))
 
 
 def _keep(

@@ -439,27 +439,36 @@ def _trim_cell_padding(cell: HtmlElement) -> None:
         last.tail = last.tail.rstrip(" \t\n\xa0")
 
 
-def _quote_as_table(quote: HtmlElement) -> None:
-    """A blockquote as a two-cell table: a thin coloured bar, then the quoted text.
+def barred(element: HtmlElement, name: str) -> tuple[HtmlElement, HtmlElement]:
+    """``element`` as a two-cell table (classes ``name``, ``name-bar``, ``name-text``): a
+    thin coloured bar, then the element's content. Returns the table and the content's cell.
 
     Qt cannot draw a left border on a block; a 3 px table cell can.
     """
     from lxml import etree
 
     table = etree.Element("table")
-    table.set("class", "quote")
+    table.set("class", name)
     table.set("width", "100%")
     table.set("cellspacing", "0")
     table.set("cellpadding", "0")
     row = etree.SubElement(table, "tr")
     bar = etree.SubElement(row, "td")
-    bar.set("class", "quote-bar")
+    bar.set("class", f"{name}-bar")
     bar.set("width", "3")
     cell = etree.SubElement(row, "td")
-    cell.set("class", "quote-text")
-    cell.text = quote.text
-    for child in list(quote):
+    cell.set("class", f"{name}-text")
+    cell.text = element.text
+    for child in list(element):
         cell.append(child)
+    return table, cell
+
+
+def _quote_as_table(quote: HtmlElement) -> None:
+    """A blockquote as a barred table (the quote's text beside a thin coloured bar)."""
+    from lxml import etree
+
+    table, cell = barred(quote, "quote")
     if not any(child.tag in QUOTE_BLOCKS for child in cell):
         # Loose text in a quote gets a paragraph, and with it the body's line height.
         paragraph = etree.SubElement(cell, "p")

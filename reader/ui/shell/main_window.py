@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
     from reader.ui.shell.recent import RecentFiles
+    from reader.ui.shell.removed_blocks import RemovedBlocks
     from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
     highlight_exports: HighlightExports
     sentence_selection: SentenceSelection
     pictures: Pictures
+    removed_blocks: RemovedBlocks
     undo_toast: UndoToast
     library_watch: LibraryWatch
 
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def _rest_steps(self) -> tuple[Callable[[], None], ...]:
         return (
+            self._build_library,
             self._build_commands,
             self._build_listening,
             self._build_highlighting,
@@ -201,7 +204,9 @@ class MainWindow(QMainWindow):
         from reader.ui.shell import window_layout
         from reader.ui.shell.dialog_host import DialogHost
 
-        parts = self._parts = window_layout.build_parts(self, self.library)
+        parts = self._parts = window_layout.build_parts(
+            self, self.library, with_library=self.settings.show_library
+        )
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.undo_toast = parts.undo_toast
@@ -259,6 +264,16 @@ class MainWindow(QMainWindow):
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self.current.opened.connect(self._document_opened)
         self._reading_built = True
+
+    def _build_library(self) -> None:
+        """The library list, when it starts hidden (else it was made with the parts)."""
+        from reader.ui.shell import window_layout
+
+        if self._parts.library_panel is None:
+            panel = window_layout.add_library_panel(
+                self._parts, self.library, self.settings, self.actions_by_id
+            )
+            self.library_panel = self.view_actions.library_panel = panel
 
     def _build_commands(self) -> None:
         """The handler groups behind the menus and keys (listening and highlights follow)."""
@@ -339,6 +354,19 @@ class MainWindow(QMainWindow):
             style=lambda: self.view_actions.view_style(),
             enabled=lambda: self.settings.fetch_pictures,
         )
+        from reader.ui.shell.removed_blocks import RemovedBlocks
+
+        self.removed_blocks = RemovedBlocks(
+            view=parts.view,
+            current=self.current,
+            library=self.library,
+            opening=self.opening,
+            style=lambda: self.view_actions.view_style(),
+            actions=self.actions_by_id,
+            status=status,
+            messages=parts.message_bar,
+            dialogs=dialogs,
+        )
 
     def _build_listening(self) -> None:
         from reader.ui.listening.controller import build_listening
@@ -389,6 +417,7 @@ class MainWindow(QMainWindow):
             self.highlighting,
             self.highlight_exports,
             self.sentence_selection,
+            self.removed_blocks,
         )
         registry.connect_actions(self.actions_by_id, registry.handlers(*groups))
         self.menuBar().setEnabled(True)

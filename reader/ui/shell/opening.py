@@ -77,6 +77,8 @@ class Opening(QObject):
         self._background: list[Task] = []
         self._relay = relay
         self._marks: tuple[str, ...] = ()  # the header's marks of the article shown
+        self._marks_task: Task | None = None  # the header laid out again (star, tags...)
+        self._stopped = False  # the window closed: nothing more is laid out
         relay.fetch_progress.connect(self.fetch_progress)
         current.changed.connect(self._refresh_marks)
 
@@ -225,9 +227,11 @@ class Opening(QObject):
 
     def stop_all(self) -> None:
         """The window closes: nothing started here reports back any more."""
+        self._stopped = True
         self.cancel_loading(quiet=True)
-        for task in self._background:
-            task.cancel()
+        for task in (*self._background, self._marks_task):
+            if task is not None:
+                task.cancel()
 
     def is_busy(self) -> bool:
         return self._task is not None or bool(self._background)
@@ -382,9 +386,12 @@ class Opening(QObject):
         from reader.ui.presenter.tasks import run_task
         from reader.ui.reading.prepare import prepare
 
+        if self._stopped:
+            return  # the answer came from the library after the window closed
         style, width = self.style(), self.view.image_width()
 
         def done(prepared: Prepared) -> None:
+            self._marks_task = None
             if self._task or self.current.article_id != document.article_id:
                 return  # another article is on its way or on screen
             anchor = self.view.anchor()
@@ -395,7 +402,7 @@ class Opening(QObject):
                 self.view.show_html(prepared.html, prepared.images)
             self.view.restore_anchor(anchor)
 
-        run_task(
+        self._marks_task = run_task(
             lambda: prepare(document, style, width, marks=marks),
             done,
             lambda error: log.info("marks not shown: %s", error),

@@ -60,9 +60,6 @@ class Pictures(QObject):
         article_id = document.article_id
         if article_id is None or article_id in self._tried or not self.enabled():
             return
-        have = {asset.url for asset in document.assets}
-        if not missing_images(document.article, have):
-            return
         self._tried.add(article_id)
         stop = self._stop = threading.Event()
         style, width, writes = self.style(), self.view.image_width(), self.library.writes
@@ -72,6 +69,11 @@ class Pictures(QObject):
             from reader.ui.reading.prepare import prepare
 
             article = document.article
+            have = {asset.url for asset in document.assets}
+            # Reading the article's HTML for its images is the worker's too: a 1 MB page
+            # would hold the window for a moment.
+            if not missing_images(article, have):
+                return None
             new = content_images(article.content_html, article.url, have, cancel=stop.is_set)
             if not new or stop.is_set():
                 return None

@@ -139,16 +139,18 @@ class EarlyOpen(QObject):
 # after the first paint); the rest while the first article is being shown.
 READING_MODULES = (
     "reader.ui.shell.window_layout",
-    "reader.ui.library.library_view",
     "reader.ui.presenter.document",
     "reader.ui.shell.dialog_host",
     "reader.ui.actions.keymap",
     "reader.ui.actions.registry",
     "reader.ui.shell.opening",
     "reader.ui.shell.view_actions",
+    "reader.ui.reading.style_prefs",
     "reader.ui.sidebar.story_model",
 )
+LIBRARY_MODULE = "reader.ui.library.library_view"  # before the story only if kept open
 REST_MODULES = (
+    LIBRARY_MODULE,
     "reader.ui.shell.open_actions",
     "reader.ui.shell.library_actions",
     "reader.ui.shell.moving",
@@ -157,10 +159,25 @@ REST_MODULES = (
     "reader.ui.shell.recent",
     "reader.ui.presenter.library_watch",
     "reader.ui.shell.pictures",
+    "reader.service.images",
+    "reader.ui.shell.removed_blocks",
+    "reader.store",
     "reader.ui.listening.controller",
+    "reader.ui.listening.player_bar",
+    "reader.ui.listening.speech",
+    "reader.listen.voices",
     "reader.ui.highlights.controller",
+    "reader.ui.highlights.exports",
+    "reader.ui.highlights.panel",
+    "reader.ui.highlights.selecting",
 )
 WINDOW_MODULES = READING_MODULES + REST_MODULES
+
+
+def modules_before_story(library_shown: bool) -> tuple[str, ...]:
+    """READING_MODULES, with the library list's when it is kept open (it is made then with
+    the window's parts, reader.ui.shell.window_layout)."""
+    return (*READING_MODULES, LIBRARY_MODULE) if library_shown else READING_MODULES
 
 
 class WarmImports(QObject):

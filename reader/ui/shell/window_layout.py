@@ -61,12 +61,13 @@ class Parts:
     placement: PanelPlacement
     status: StatusLine
     relay: Relay
-    library_panel: LibraryPanel
+    library_panel: LibraryPanel | None  # None until add_library_panel (it started hidden)
     undo_toast: UndoToast
 
 
-def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
-    """Create the window's widgets and lay them out."""
+def build_parts(window: QMainWindow, library: LibraryService, with_library: bool = True) -> Parts:
+    """Create the window's widgets and lay them out. Without ``with_library`` the library
+    list is left for ``add_library_panel`` (a hidden list is made after the story shows)."""
     icon = bundled.real_path("icons", "reader.svg")
     if icon.is_file():
         window.setWindowIcon(QIcon(str(icon)))
@@ -76,7 +77,7 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
     view = ReadingView()
     find_bar = FindBar(view)
     sidebar = Sidebar(library)
-    library_panel = _library_panel(library)
+    library_panel = _library_panel(library) if with_library else None
 
     undo_toast = UndoToast()
     reading = _column(reading_progress, undo_toast, view, find_bar, stretch=view)
@@ -119,6 +120,25 @@ def build_parts(window: QMainWindow, library: LibraryService) -> Parts:
         view, find_bar, sidebar, message_bar, reading_progress, splitter, placement, status,
         relay, library_panel, undo_toast,
     )  # fmt: skip
+
+
+def add_library_panel(
+    parts: Parts, library: LibraryService, settings: Settings, actions: dict[str, QAction]
+) -> LibraryPanel:
+    """The library list, hidden, at the width the reader gave it (it is made late when it
+    starts hidden: ~50 ms that the first story does not wait for)."""
+    from reader.ui.actions.registry import attach_context
+
+    panel = _library_panel(library)
+    panel.hide()  # explicitly: the splitter leaves it hidden
+    parts.splitter.insertWidget(0, panel)
+    saved = settings.panel_widths[0] if settings.panel_widths else 0
+    width = saved if saved >= LIBRARY_MIN_WIDTH else DEFAULT_SPLIT[0]
+    parts.placement.add(panel, "left", LIBRARY_MIN_WIDTH, width)
+    parts.library_panel = panel
+    attach_context(actions, "list", [panel.table, panel.results])
+    actions["view.library"].setEnabled(True)
+    return panel
 
 
 def _library_panel(library: LibraryService) -> LibraryPanel:

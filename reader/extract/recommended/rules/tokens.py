@@ -351,8 +351,12 @@ NOT_SUMMARY_WORDS = frozenset(
 TITLE_WORDS = frozenset(
     {"title", "headline", "heading", "hed", "head", "titel", "titre", "titulo", "titolo"}
 )
-# ... unless they also say it is the subtitle or the teaser.
-SUMMARY_NOT_TITLE = frozenset({"subtitle", "sub", "description", "desc", "summary", "dek"})
+# ... unless they also say it is the subtitle or the teaser, or the kicker above the title
+# ("item__top-title": "Neues Arbeiten" over "Auf ins Metaverse").
+SUMMARY_NOT_TITLE = frozenset(
+    {"subtitle", "sub", "description", "desc", "summary", "dek"}
+    | {"top", "pre", "super", "kicker", "eyebrow", "overline", "pretitle", "supertitle"}
+)
 # Class words of an item that is an ad ("sponsored-item", "ad-label": short names only).
 AD_ITEM_WORDS = frozenset({"sponsored", "promoted", "advertisement", "advert", "paid"})
 AD_WORD = "ad"
