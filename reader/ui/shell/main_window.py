@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
+    from reader.ui.shell.queue_view import QueueView
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.removed_blocks import RemovedBlocks
     from reader.ui.shell.startup import EarlyOpen
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
     library_actions: LibraryActions
     moving: MovingActions
     queue_fetch: QueueFetch
+    queue_view: QueueView
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
@@ -317,6 +319,17 @@ class MainWindow(QMainWindow):
             status=status,
             messages=parts.message_bar,
         )
+        from reader.ui.shell.queue_view import QueueView
+
+        self.queue_view = QueueView(
+            library=self.library,
+            queue_fetch=self.queue_fetch,
+            opening=self.opening,
+            relay=parts.relay,
+            dialogs=dialogs,
+            status=status,
+        )
+        self.current.opened.connect(self.queue_view.article_opened)
         self.moving = MovingActions(
             library=self.library,
             library_panel=parts.library_panel,
@@ -411,6 +424,7 @@ class MainWindow(QMainWindow):
             self.open_actions,
             self.library_actions,
             self.moving,
+            self.queue_view,
             self.navigation,
             self.view_actions,
             self.listening,
@@ -426,6 +440,7 @@ class MainWindow(QMainWindow):
         self.recent.rebuild()
         self._built = True
         self.queue_fetch.resume()  # after _built: closing the window stops it
+        self.queue_view.refresh()  # pages an earlier session could not fetch: the button says
 
     def _end_came_into_view(self) -> None:
         """Read to the end: the library counts it read. Not when the voice scrolled there:
