@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.logins import SiteLogin
 
 PROMPTS = {
     "password": "Password for {user}@{host}: ",
@@ -101,7 +105,25 @@ def _login(args: argparse.Namespace) -> int:
         return 1
     who = f" ({username})" if username else ""
     print(f"stored the {args.kind} login for {host}{who} in the system keyring")
+    _queue_pages_again(stored)
     return 0
+
+
+def _queue_pages_again(login: SiteLogin) -> None:
+    """Pages the fetch queue set aside for want of this login are queued again (the
+    window does the same when a login is saved in Site Logins)."""
+    from reader.paths import library_path
+
+    if not library_path().exists():
+        return  # no library yet: nothing waits, and none is made for this
+    from reader.service.fetching import requeue_for_login
+    from reader.store import Library
+
+    with Library() as library:
+        again = requeue_for_login(library, login.matches)
+    if again:
+        pages = f"{again} page{'s' if again != 1 else ''}"
+        print(f"queued {pages} that wanted this login again: `reader fetch` fetches them")
 
 
 def _logout(args: argparse.Namespace) -> int:

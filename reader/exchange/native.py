@@ -6,7 +6,10 @@ header line ``{"format": "reader-library", "version": 1, ...}``, then one line p
 article with the article as extracted (its HTML, text, metadata and recommended stories,
 each with its list heading and whether it was read), its images (base64), the person's
 state (starred, archived, read, tags, saved, opened and updated times, reading and
-listening positions, place in the listening queue) and its highlights with their anchors.
+listening positions, place in the listening queue), its highlights with their anchors,
+and the original page it was read from with that page's own assets (issue 18 keeps it), so
+that a restored library can extract its articles again. The original's markup is base64
+of its UTF-8 bytes: a page may hold lone surrogates that JSON text in UTF-8 cannot carry.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import IO, Any
 
 from reader.errors import LoadError
 from reader.exchange.entries import Entry, HighlightIn, Parsed
-from reader.model import Article, Asset, Story
+from reader.model import Article, Asset, Page, Story
 
 FORMAT = "reader-library"
 VERSION = 1
@@ -57,14 +60,8 @@ def _record(entry: Entry) -> dict[str, Any]:
     }
     return {
         "article": data,
-        "assets": [
-            {
-                "url": asset.url,
-                "media_type": asset.media_type,
-                "data": base64.b64encode(asset.data).decode("ascii"),
-            }
-            for asset in article.assets
-        ],
+        "assets": [_asset(asset) for asset in article.assets],
+        "original": None if article.original is None else _original(article.original),
         "state": {
             "origin": entry.origin,
             "starred": entry.starred,
@@ -79,6 +76,25 @@ def _record(entry: Entry) -> dict[str, Any]:
             "listen_rank": entry.listen_rank,
         },
         "highlights": [_highlight(mark) for mark in entry.highlights],
+    }
+
+
+def _asset(asset: Asset) -> dict[str, str]:
+    return {
+        "url": asset.url,
+        "media_type": asset.media_type,
+        "data": base64.b64encode(asset.data).decode("ascii"),
+    }
+
+
+def _original(page: Page) -> dict[str, Any]:
+    markup = page.html.encode("utf-8", "surrogatepass")
+    return {
+        "source": page.source,
+        "url": page.url,
+        "format": page.format,
+        "markup": base64.b64encode(markup).decode("ascii"),
+        "assets": [_asset(asset) for asset in page.assets],
     }
 
 
@@ -152,14 +168,8 @@ def _entry(record: dict[str, Any], where: str) -> Entry:
         reading_minutes=int(data.get("reading_minutes") or 1),
         readerable=bool(data.get("readerable", True)),
         recommended=tuple(_read_story(item) for item in stories),
-        assets=tuple(
-            Asset(
-                url=str(item["url"]),
-                media_type=str(item["media_type"]),
-                data=base64.b64decode(item["data"], validate=True),
-            )
-            for item in record.get("assets") or ()
-        ),
+        assets=tuple(_read_asset(item) for item in record.get("assets") or ()),
+        original=_read_original(record.get("original")),
     )
     return Entry(
         where=where,
@@ -188,6 +198,28 @@ def _entry(record: dict[str, Any], where: str) -> Entry:
             for story, item in zip(article.recommended, stories, strict=True)
             if item.get("read")
         ),
+    )
+
+
+def _read_asset(item: dict[str, Any]) -> Asset:
+    return Asset(
+        url=str(item["url"]),
+        media_type=str(item["media_type"]),
+        data=base64.b64decode(item["data"], validate=True),
+    )
+
+
+def _read_original(item: object) -> Page | None:
+    """The kept original page; None in exports from before it was carried."""
+    if not isinstance(item, dict):
+        return None
+    markup = base64.b64decode(item["markup"], validate=True)
+    return Page(
+        source=str(item["source"]),
+        html=markup.decode("utf-8", "surrogatepass"),
+        url=item.get("url"),
+        assets=tuple(_read_asset(asset) for asset in item.get("assets") or ()),
+        format=str(item.get("format") or "html"),
     )
 
 

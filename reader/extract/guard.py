@@ -34,6 +34,9 @@ REGION_MAX_LINKS = 0.35
 PART_FACTOR = 2.5
 PART_INSIDE = 0.8
 PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links
+# A scrap: readability's story is under this share of the opinion's. It is then a part of
+# the story however few of its words the opinion holds (a byline, a caption, a date line).
+SCRAP_SHARE = 0.1
 # Markup written out as text ("<a href=...>" in a slideshow's captions, a template) is no
 # story a reader wants: a region showing a few such tags is not taken for a part.
 LITERAL_TAG = re.compile(r"</?(?:a|p|div|span|img|br)\b")
@@ -103,7 +106,7 @@ def choose_story(
             return region
         if (
             _link_share(region) <= PART_MAX_LINKS
-            and _inside(bag, words_in(region)) >= PART_INSIDE
+            and (_scrap(bag, opinion) or _inside(bag, words_in(region)) >= PART_INSIDE)
             and len(LITERAL_TAG.findall(region.text_content())) < LITERAL_TAGS_MAX
         ):
             return region
@@ -120,9 +123,13 @@ def _part_of(bag: Counter[str], opinion: Opinion) -> bool:
     return (
         opinion.total >= COLLAPSE_MIN_WORDS
         and opinion.total >= PART_FACTOR * bag.total()
-        and _inside(bag, opinion.words) >= PART_INSIDE
+        and (_scrap(bag, opinion) or _inside(bag, opinion.words) >= PART_INSIDE)
         and _prose_share(opinion) >= PART_PROSE_SHARE
     )
+
+
+def _scrap(bag: Counter[str], opinion: Opinion) -> bool:
+    return bag.total() < SCRAP_SHARE * opinion.total
 
 
 def _prose_share(opinion: Opinion) -> float:
@@ -132,9 +139,10 @@ def _prose_share(opinion: Opinion) -> float:
 
 
 def _link_share(elem: Any) -> float:
-    """Share of the element's words that sit in links (a menu, a blogroll: no story)."""
+    """Share of the element's words that sit in links (a menu, a blogroll: no story).
+    Anchors (an <a name> without href, often never closed) are no links."""
     total = len(words_of(elem.text_content()))
-    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a"))
+    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
     return linked / max(1, total)
 
 
@@ -171,14 +179,17 @@ def opinion_region(root: Any, opinion: Opinion) -> Any:
             best, best_score = elem, score
     if best is None:
         return None
-    for elem in list(best.iterdescendants()):
-        features = f"{elem.get('class', '')} {elem.get('id', '')}"
-        if (
-            COMMENT_FEATURES.search(features)
-            and matched.get(elem, 0) < matched[best] / 2
-            and elem.getparent() is not None
-        ):
-            elem.drop_tree()
+    comment_boxes = [
+        elem
+        for elem in best.iterdescendants()
+        if COMMENT_FEATURES.search(f"{elem.get('class', '')} {elem.get('id', '')}")
+    ]
+    # A box named so that holds most of the story makes the story its entries (a live
+    # commentary, a thread): none of them is dropped then.
+    if all(matched.get(elem, 0) < matched[best] / 2 for elem in comment_boxes):
+        for elem in comment_boxes:
+            if elem.getparent() is not None:
+                elem.drop_tree()
     for elem in list(best.iterdescendants()):
         if (
             elem.tag in DROPPED_BOXES

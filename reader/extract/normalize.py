@@ -39,6 +39,16 @@ PRUNE_TAGS = ("script", "style", "template", "link", "meta", "object", "embed", 
 # Table header cells lose their class and id: readability-lxml drops any element whose class
 # reads "unlikely" (header, sidebar, ...), and sortable tables mark every <th> "headerSort".
 HEADER_CELL_TAGS = ("th", "thead")
+# A <noscript> is the page without scripts: usually a pixel, "turn JavaScript on" or a menu,
+# dropped. One holding a quarter of the page's words or more, mostly not links, is kept (its
+# tag goes, its content stays): it is the story itself (a blog whose scripts draw the post
+# from a template and put it here for readers without them), or the rest of the page that
+# libxml2 read into it (a block left open inside a noscript makes libxml2 ignore the
+# </noscript>, where a browser closes it). On the development pages every other noscript
+# of 50 words or more holds under a fifth of its page, most of them link menus.
+NOSCRIPT_STORY_SHARE = 0.25
+NOSCRIPT_STORY_WORDS = 50
+NOSCRIPT_MAX_LINKS = 0.5
 # ...and so does a <td> the page classes as a header ("header_cell": Factorio's column titles,
 # lost with them the table's meaning); short and link-free, so a layout table's site header
 # (<td id="header"> with its menu) stays unlikely.
@@ -189,12 +199,31 @@ def _unwrap_noscript_image(noscript: Any) -> None:
     noscript.getparent().replace(noscript, real)
 
 
+def _link_share(elem: Any, words: int) -> float:
+    linked = sum(
+        len(link.text_content().split())
+        for link in elem.iter("a", "option")
+        if link.tag == "option" or link.get("href")
+    )
+    return linked / max(1, words)
+
+
 def prune(root: Any) -> None:
     """Drop what never holds article text, before readability copies and scores the tree."""
     import lxml.etree
 
     lxml.etree.strip_elements(root, *PRUNE_TAGS, lxml.etree.Comment, with_tail=False)
-    lxml.etree.strip_elements(root, "noscript", with_tail=False)
+    page_words = None
+    for noscript in list(root.iter("noscript")):
+        words = len(noscript.text_content().split())
+        if words >= NOSCRIPT_STORY_WORDS:
+            page_words = page_words or len(root.text_content().split())
+            if words >= NOSCRIPT_STORY_SHARE * page_words and _link_share(noscript, words) < (
+                NOSCRIPT_MAX_LINKS
+            ):
+                noscript.drop_tag()
+                continue
+        noscript.drop_tree()
     for cell in root.iter(*HEADER_CELL_TAGS):
         cell.attrib.pop("class", None)
         cell.attrib.pop("id", None)

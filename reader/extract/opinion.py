@@ -62,8 +62,17 @@ def second_opinion(root: Any) -> Opinion | None:
 
 
 def _blocks(body: Any) -> Any:
-    """Words of each innermost block of trafilatura's output, in order."""
+    """Words of each block of trafilatura's output, in order: a block's own text, without
+    the blocks inside it (a cell holding a list, an item holding a sublist), and the text
+    between blocks (a tail after a line break)."""
     for elem in body.iter():
-        if elem.tag not in BLOCK_TAGS or any(child.tag in BLOCK_TAGS for child in elem):
-            continue
-        yield tuple(words_of(" ".join(elem.itertext())))
+        if elem is body or elem.tag in BLOCK_TAGS:
+            yield tuple(words_of(" ".join(_own_text(elem))))
+
+
+def _own_text(elem: Any) -> Any:
+    yield elem.text or ""
+    for child in elem:
+        if child.tag not in BLOCK_TAGS:
+            yield from _own_text(child)
+        yield child.tail or ""

@@ -14,12 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from queue import Queue
 from typing import Protocol
-from xml.sax.saxutils import escape
 
 from reader.errors import SpeechError
 from reader.listen.script import Script, Utterance
 from reader.listen.ssip import Event
-from reader.listen.voices import speechd_rate
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 # How many utterances the engine holds at once: the one spoken and the next.
@@ -27,11 +25,17 @@ AHEAD = 2
 
 
 class Engine(Protocol):
-    """What the player needs of a speech engine (reader.listen.ssip.SpeechDispatcher)."""
+    """What the player needs of a speech engine: reader.listen.ssip.SpeechDispatcher, or
+    reader.ui.listening.qt_engine.QtSpeechEngine (the system's engine through Qt). Events
+    (reader.listen.ssip.Event) name the message ``speak`` returned; a word mark is named by
+    the word's offset in the utterance's text."""
 
-    def speak(self, ssml: str) -> int: ...
+    def speak(self, utterance: Utterance, start: int = 0) -> int:
+        """Queue ``utterance`` from the word at offset ``start``; returns its message id."""
+        ...
+
     def stop(self) -> None: ...
-    def set_rate(self, rate: int) -> None: ...
+    def set_speed(self, speed: float) -> None: ...
     def set_language(self, language: str) -> None: ...
     def set_voice(self, name: str) -> None: ...
 
@@ -52,21 +56,6 @@ class _State:
     sent: dict[int, int] = field(default_factory=dict)  # engine message id -> utterance
     next_to_send: int = 0
     word: int = 0  # offset in the current utterance of the last word the voice reached
-
-
-def utterance_ssml(utterance: Utterance, start: int = 0) -> str:
-    """SSML with an index mark before every word, named by the word's offset in the
-    utterance's text: the engine reports each mark as the voice reaches it. ``start``:
-    speak from the word at that offset (resuming after a pause)."""
-    if utterance.kind == "cue":
-        return f"<speak>{escape(utterance.text)}</speak>"
-    parts = []
-    offset = start
-    for word in utterance.text[start:].split():
-        offset = utterance.text.index(word, offset)
-        parts.append(f'<mark name="{offset}"/>{escape(word)} ')
-        offset += len(word)
-    return "<speak>" + "".join(parts).rstrip() + "</speak>"
 
 
 class Player:
@@ -116,7 +105,7 @@ class Player:
         self._post(lambda: self._jump(index))
 
     def set_speed(self, speed: float) -> None:
-        self._post(lambda: self._configure(lambda: self._engine.set_rate(speechd_rate(speed))))
+        self._post(lambda: self._configure(lambda: self._engine.set_speed(speed)))
 
     def set_voice(self, name: str, *, restart: bool = True) -> None:
         """A voice by name; ``restart``: say the current sentence again in it (a choice
@@ -189,8 +178,14 @@ class Player:
         self._send_from(self._s.index, resume_at)
 
     def _pause(self) -> None:
-        """Stop the voice and keep the word it reached: speech-dispatcher's own pause
-        did not come back here when asked to resume (espeak-ng, 0.11), a new start does."""
+        """Stop the voice and keep the word it reached (the last word mark, the word
+        highlighted): play() starts again from that word's start, so the word that was
+        being said is said whole once more and nothing before it. Not the engine's own
+        pause (measured, speech-dispatcher 0.11 with espeak-ng): on a real-time sink its
+        PAUSE/RESUME goes on from the next word, but where sound plays faster than real
+        time (ALSA's null device, the tests' and CI's) marks kept coming for a second
+        after PAUSE and the message never ended after RESUME; Qt's engines may not pause
+        at all (capability PauseResume). A new start behaves the same everywhere."""
         if self._s.state == PLAYING:
             self._cancel()
             self._set_state(PAUSED)
@@ -234,7 +229,7 @@ class Player:
         utterances = self._s.script.utterances
         while len(self._s.sent) < AHEAD and self._s.next_to_send < len(utterances):
             index = self._s.next_to_send
-            message = self._engine.speak(utterance_ssml(utterances[index], word))
+            message = self._engine.speak(utterances[index], word)
             word = 0
             self._s.sent[message] = index
             self._s.next_to_send += 1
@@ -243,7 +238,7 @@ class Player:
         if event.kind == "lost":
             self._s.sent.clear()
             self._set_state(STOPPED)
-            self._listener.failed("the speech service stopped")
+            self._listener.failed(event.mark or "the speech service stopped")
             return
         index = self._s.sent.get(event.message)
         if index is None:

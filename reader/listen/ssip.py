@@ -22,9 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from queue import Empty, Queue
+from xml.sax.saxutils import escape
 
 from reader.errors import SpeechError
-from reader.listen.voices import Voice
+from reader.listen.script import Utterance
+from reader.listen.voices import Voice, speechd_rate
 
 INSTALL_HINT = (
     "install speech-dispatcher and espeak-ng "
@@ -48,11 +50,32 @@ EVENTS = {
 
 @dataclass(frozen=True)
 class Event:
-    """Something the voice did: ``kind`` in EVENTS' values; ``mark``: an index mark's name."""
+    """Something the voice did: ``kind`` in EVENTS' values, or "lost" (the service went
+    away); ``mark``: an index mark's name (for "lost": what went wrong, when known)."""
 
     kind: str
     message: int
     mark: str = ""
+
+
+def utterance_ssml(utterance: Utterance, start: int = 0) -> str:
+    """SSML with an index mark before every word, named by the word's offset in the
+    utterance's text: the engine reports each mark as the voice reaches it. ``start``:
+    speak from the word at that offset (resuming after a pause)."""
+    if utterance.kind == "cue":
+        return f"<speak>{escape(utterance.text)}</speak>"
+    parts = []
+    offset = start
+    for word in utterance.text[start:].split():
+        offset = utterance.text.index(word, offset)
+        parts.append(f'<mark name="{offset}"/>{escape(word)} ')
+        offset += len(word)
+    return "<speak>" + "".join(parts).rstrip() + "</speak>"
+
+
+def available() -> bool:
+    """Whether speech-dispatcher runs or can be started here."""
+    return socket_path().exists() or shutil.which("speech-dispatcher") is not None
 
 
 def socket_path() -> Path:
@@ -119,10 +142,11 @@ class SpeechDispatcher:
             self._reader.join(timeout=REPLY_TIMEOUT_S)
 
     # -- speaking ------------------------------------------------------------------------
-    def speak(self, ssml: str) -> int:
-        """Queue SSML to be spoken; returns its message id (events name it)."""
+    def speak(self, utterance: Utterance, start: int = 0) -> int:
+        """Queue an utterance from the word at offset ``start``; returns its message id
+        (events name it). Sent as SSML whose index marks name each word's offset."""
         self.command("SPEAK", expect="230")
-        lines = ssml.replace("\r", " ").split("\n")
+        lines = utterance_ssml(utterance, start).replace("\r", " ").split("\n")
         body = "".join(("." + line if line.startswith(".") else line) + "\r\n" for line in lines)
         reply = self._send(body + ".\r\n", expect="225")
         return int(reply[0])
@@ -130,9 +154,9 @@ class SpeechDispatcher:
     def stop(self) -> None:
         self.command("CANCEL SELF")
 
-    def set_rate(self, rate: int) -> None:
-        """-100 (slowest) to 100 (fastest); 0 is the voice's normal pace."""
-        self.command(f"SET SELF RATE {max(-100, min(100, int(rate)))}")
+    def set_speed(self, speed: float) -> None:
+        """A multiple of the voice's normal pace (0.5x-2x)."""
+        self.command(f"SET SELF RATE {speechd_rate(speed)}")
 
     def set_language(self, language: str) -> None:
         self.command(f"SET SELF LANGUAGE {_word(language)}")

@@ -129,7 +129,11 @@ def entries_of(library: Library, ids: Sequence[int]) -> Iterator[Entry]:
 
 def entry_of(library: Library, article_id: int) -> Entry:
     stored = library.article(article_id)
-    article = replace(stored.article, assets=tuple(library.article_assets(article_id)))
+    article = replace(
+        stored.article,
+        assets=tuple(library.article_assets(article_id)),
+        original=library.original(article_id),  # so that a restored library can re-extract
+    )
     read_stories = tuple(story_id(item.story) for item in library.stories(article_id) if item.read)
     return Entry(
         where=f"article {article_id}",

@@ -40,6 +40,7 @@ RETRY_DELAYS = (30.0, 120.0, 600.0)
 MAX_RETRY_AFTER = 3600.0  # a server asking to wait longer is not waited for longer
 IDLE_POLL = 0.5  # seconds between looks at the queue while nothing is due
 LOCK_SUFFIX = ".fetch-lock"
+LOGIN_PAGES_AT_MOST = 100_000  # pages behind logins looked at when a login is stored
 
 FetchState = Literal["fetched", "failed", "login", "retry"]
 
@@ -117,6 +118,15 @@ def queue_lock(library_path: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+def requeue_for_login(library: Library, matches: Callable[[str], bool]) -> int:
+    """A login was stored: the pages that wanted one and that it ``matches`` (an address,
+    as reader.logins.SiteLogin.matches takes it) are queued again; returns how many."""
+    waiting = library.fetch_listed(("login",), limit=LOGIN_PAGES_AT_MOST)
+    return library.fetch_requeue_articles(
+        [item.article_id for item in waiting if matches(item.url)]
+    )
 
 
 class QueueRunner:

@@ -34,6 +34,9 @@ Candidate = tuple[str, str, set[int | None]]
 # removing it is never what "remove this block" means.
 STORY_SHARE = 0.5
 CLASS_WORD = re.compile(r"^[A-Za-z][\w-]{2,}$")  # a class or id a rule may name
+# ...unless it numbers this page's own story ("text-35597159", "post-4412"): such a name
+# is on no other page of the site, so a rule naming it would fix this page only.
+PAGE_NUMBER = re.compile(r"\d{3,}")
 # Class words too common to tell one block from another (every template has them).
 GENERIC_WORDS = frozenset(
     ("container", "wrapper", "content", "row", "col", "clearfix", "inner", "outer", "block")
@@ -171,7 +174,7 @@ def _restorations(target: Any, explanation: Explanation, current: str) -> list[C
             text = "\n".join(without) + "\n"
             found.append((f"{TAKEN_OUT}{region.removal.rule}", text, set()))
     story = _story_root(explanation)
-    if story is not None:
+    if story is not None and story.tag not in ("html", "body"):  # never "the whole page"
         body = f"body: {_xpath(story)} | {_xpath(target)}"
         with_body = _with_line(current, body, "restore")
         found.append((body, with_body, set()))
@@ -207,7 +210,10 @@ def _words(elem: Any) -> list[str]:
     usable = [
         word
         for word in dict.fromkeys(words)
-        if word and CLASS_WORD.match(word) and word.lower() not in GENERIC_WORDS
+        if word
+        and CLASS_WORD.match(word)
+        and not PAGE_NUMBER.search(word)
+        and word.lower() not in GENERIC_WORDS
     ]
     return sorted(usable, key=len, reverse=True)
 
@@ -236,10 +242,10 @@ def _named(elem: Any, tree: Any) -> str | None:
     if elem.tag in UNIQUE_TAGS and len(tree.xpath(f"//{elem.tag}")) == 1:
         return f"//{elem.tag}"
     ident = (elem.get("id") or "").strip()
-    if ident and "'" not in ident:
+    if ident and "'" not in ident and not PAGE_NUMBER.search(ident):
         return f"//{elem.tag}[@id='{ident}']"
     classes = (elem.get("class") or "").strip()
-    if classes and "'" not in classes:
+    if classes and "'" not in classes and not PAGE_NUMBER.search(classes):
         expression = f"//{elem.tag}[@class='{classes}']"
         if len(tree.xpath(expression)) == 1:
             return expression

@@ -168,6 +168,19 @@ def requeue(
     ).rowcount
 
 
+def requeue_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> int:
+    """Queue again these articles' pages if they failed or wanted a login (a retry the
+    person asked for), tries counted afresh; returns how many."""
+    again = 0
+    for article_id in article_ids:
+        again += conn.execute(
+            "UPDATE fetch_queue SET state = 'queued', attempts = 0, not_before = 0, reason = '',"
+            " done_at = NULL WHERE article_id = ? AND state IN ('failed', 'login')",
+            (int(article_id),),
+        ).rowcount
+    return again
+
+
 def remove(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute("DELETE FROM fetch_queue WHERE article_id = ?", (article_id,))
 

@@ -18,7 +18,7 @@ from typing import Literal
 from reader.highlights.anchors import Anchor
 from reader.highlights.colors import COLORS, DEFAULT_COLOR
 from reader.model import Article
-from reader.store import articles, fetch_queue, highlights, same_article, stories
+from reader.store import articles, fetch_queue, highlights, originals, same_article, stories
 from reader.store.rows import tags_tuple
 from reader.tags import clean_tags
 from reader.urls import normalize_url
@@ -86,6 +86,9 @@ def keep(conn: sqlite3.Connection, item: Keep, now: float) -> Kept:
     same = find_same(conn, item.article.url, item.article.text)
     if same is not None:
         keep_state(conn, same, item.state, merge=True)
+        original = item.article.original
+        if original is not None and not originals.has_original(conn, same):
+            originals.keep(conn, same, original, now)  # it can be extracted again now
         added = _add_highlights(conn, same, item.highlights, now)
         if item.read_stories:
             mark_stories_read(conn, same, set(item.read_stories))

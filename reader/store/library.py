@@ -441,6 +441,11 @@ class Library:
         with self._db.write() as conn:
             return fetch_queue.requeue(conn, states, host)
 
+    def fetch_requeue_articles(self, article_ids: Sequence[int]) -> int:
+        """Queue again the pages of these articles that failed or wanted a login."""
+        with self._db.write() as conn:
+            return fetch_queue.requeue_articles(conn, article_ids)
+
     def fetch_counts(self) -> QueueCounts:
         with self._db.read() as conn:
             return fetch_queue.counts(conn)

@@ -17,6 +17,10 @@ The gaps between sentences (target < 1 s) are measured from the engine's END and
 events by tests/benchmarks/listen.py, which needs no window.
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/listen_window.py [RUNS] [PAGE...]
+        [--engine qt]
+
+``--engine qt``: the window speaks through Qt's QtTextToSpeech (its speechd plugin here,
+made at the first `l`, which the first start then includes); needs PySide6-Addons.
 
 At a listener's pace instead (a PulseAudio null sink plays in real time; the seed takes
 about two minutes a run):
@@ -49,8 +53,14 @@ TARGETS = {"start": 300.0, "follow": 100.0, "stall": 50.0}
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    wanted = set(sys.argv[2:])
+    args = sys.argv[1:]
+    engine = "auto"
+    if "--engine" in args:
+        at = args.index("--engine")
+        engine = args[at + 1]
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 3
+    wanted = set(args[1:])
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-listen-")
     sys.path.insert(0, str(REPO))
@@ -60,10 +70,11 @@ def main() -> int:
     with speech_service.for_benchmark() as sock:
         if sock is None:
             return 0
-        return measure(runs, [page for page in PAGES if not wanted or page[0] in wanted])
+        chosen = [page for page in PAGES if not wanted or page[0] in wanted]
+        return measure(runs, chosen, engine)
 
 
-def measure(runs: int, pages: list[tuple[str, Path]]) -> int:
+def measure(runs: int, pages: list[tuple[str, Path]], engine: str) -> int:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -72,6 +83,7 @@ def measure(runs: int, pages: list[tuple[str, Path]]) -> int:
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
+    window.settings.speech_engine = engine
     window.resize(1280, 860)
     window.show()
     app.processEvents()
@@ -158,8 +170,9 @@ def measure(runs: int, pages: list[tuple[str, Path]]) -> int:
     timer.stop()
     window.close()
     later = [r[1] for r in rows[1:]] or [float("nan")]
+    print(f"\nengine: {engine}")
     print(
-        f"\nstart after l: first of the session {rows[0][1]:.1f} ms, later median "
+        f"start after l: first of the session {rows[0][1]:.1f} ms, later median "
         f"{statistics.median(later):.1f} ms (target <= {TARGETS['start']:.0f})"
     )
     print(

@@ -264,3 +264,19 @@ def test_fetching_pictures_of_saved_pages_can_be_turned_off(qtbot):
     dialog.accept()
     assert not window.settings.fetch_pictures
     assert not window.pictures.enabled()
+
+
+def test_the_speech_engine_can_be_picked(qtbot):
+    from reader.ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.settings.speech_engine == "auto"
+    window.view_actions.show_preferences()
+    dialog = window.dialogs.shown["preferences"]
+    assert dialog.speech_engine.currentData() == "auto"
+    dialog.speech_engine.setCurrentIndex(dialog.speech_engine.findData("qt"))
+    dialog.accept()
+    assert window.settings.speech_engine == "qt"
+    window.view_actions.show_preferences()
+    assert window.dialogs.shown["preferences"].speech_engine.currentText() == ("System voices (Qt)")

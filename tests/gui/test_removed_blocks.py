@@ -127,3 +127,18 @@ def test_r_on_a_kept_block_says_so_and_writes_nothing(shown, data_dir, qtbot):
     press(qtbot, shown, "article.restore_block")
     assert "in the article already" in shown.statusBar().currentMessage()
     assert not (data_dir / "site-rules").exists()
+
+
+def test_another_theme_restyles_the_removed_view(shown, qtbot):
+    from reader.ui.reading.themes import load_theme
+
+    def story_color() -> str:
+        cursor = shown.view.document().find(STORY)
+        return cursor.charFormat().foreground().color().name()
+
+    assert story_color() == load_theme("light").color("text").name()
+    shown.view_actions.set_theme("dark")
+    dark = load_theme("dark").color("text").name()
+    qtbot.waitUntil(lambda: story_color() == dark, timeout=WAIT_MS)
+    assert shown.removed_blocks.showing
+    assert "Removed navigation" in text_of(shown)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.highlights.anchors import Anchor
-from reader.model import Article, Asset, Story
+from reader.model import Article, Asset, Page, Story
 from reader.store import Library
 
 
@@ -73,6 +73,21 @@ LIGHTHOUSE_TEXT = (
 )
 
 
+# The page the lighthouse article was read from (issue 18 keeps it): a lone surrogate
+# (a page's broken character) and a picture of its own, which the article does not use.
+LIGHTHOUSE_ORIGINAL = Page(
+    source="https://sea.example/keepers",
+    html=(
+        "<html><head><title>Keepers</title></head><body><nav>Menu</nav><article>"
+        f"{LIGHTHOUSE_HTML}<p>Broken \udc9a byte.</p></article>"
+        '<img src="/img/banner.png"></body></html>'
+    ),
+    url="https://sea.example/keepers",
+    assets=(Asset("https://sea.example/img/banner.png", "image/png", png(9, 1, 200)),),
+    format="complete",
+)
+
+
 @dataclass(frozen=True)
 class Built:
     lighthouse: int
@@ -122,6 +137,7 @@ def build(library: Library) -> Built:
                 Asset("lens.jpg", "application/octet-stream", JPEG),  # a server's wrong claim
                 Asset("https://sea.example/img/new.webp", "image/webp", WEBP),
             ),
+            original=LIGHTHOUSE_ORIGINAL,
         ),
         origin="https://sea.example/keepers",
     )

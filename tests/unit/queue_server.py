@@ -2,13 +2,15 @@
 
 Routes (``/<kind>/<n>``): ``a`` an article of its own words; ``slow`` the same after a
 pause; ``flaky`` 503 (Retry-After 0) the first times it is asked, then the article;
-``hang`` never answers in time; ``login`` 401; ``gone`` 404; ``moved`` a redirect to
+``hang`` never answers in time; ``login`` 401 until asked with the login LOGIN (Basic),
+then the article; ``gone`` 404; ``moved`` a redirect to
 ``/a/<n>``. Every request is recorded with its host and start and end times, and the
 greatest number of requests a host had open at once is kept.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import threading
 import time
@@ -35,6 +37,10 @@ def article_html(number: int, words: int = 120) -> bytes:
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Article {number}"
         f"</title></head><body><article><h1>Article {number}</h1>{body}</article></body></html>"
     ).encode()
+
+
+LOGIN = ("ada", "opensesame")  # the one login the ``login`` route lets through
+LOGIN_HEADER = "Basic " + base64.b64encode(":".join(LOGIN).encode()).decode()
 
 
 @dataclass
@@ -105,6 +111,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, article_html(number))
         elif kind == "hang":
             time.sleep(state.hang_seconds)
+            self._send(200, article_html(number))
+        elif kind == "login" and self.headers.get("Authorization") == LOGIN_HEADER:
             self._send(200, article_html(number))
         elif kind == "login":
             self._send(401, b"who are you?", {"WWW-Authenticate": 'Basic realm="Queue tests"'})

@@ -13,6 +13,7 @@ import pytest
 from export_library import article, build
 
 from reader.errors import ReaderError
+from reader.model import Page
 from reader.service.exporting import chosen_ids, export
 from reader.service.importing import import_sources
 from reader.store import Library
@@ -46,6 +47,7 @@ def snapshot(library: Library) -> dict[str, dict[str, Any]]:
                 replace(mark, id=0, article_id=0)  # ids are the library's own
                 for mark in library.article_highlights(article_id)
             ],
+            "original": library.original(article_id),  # markup, format, its own pictures
         }
     return result
 
@@ -74,6 +76,25 @@ def test_readers_own_export_restores_every_field(tmp_path: Path) -> None:
     assert keepers["tags"] == ("sea", "History", "long reads")  # a check the data is there
     assert keepers["read_stories"] == ["Fog signals"]
     assert len(keepers["assets"]) == 3 and len(keepers["highlights"]) == 2
+    assert keepers["original"] is not None and len(keepers["original"].assets) == 1
+    assert "\udc9a" in keepers["original"].html
+
+
+def test_a_restored_library_extracts_its_articles_again_from_the_originals(
+    tmp_path: Path,
+) -> None:
+    from reader.service.reextract import reextract
+
+    with Library(tmp_path / "library.sqlite3") as library:
+        built = build(library)
+        with round_trip(tmp_path, library, "reader", ".jsonl") as restored:
+            keepers = restored.find_by_url("https://sea.example/keepers")
+            assert keepers is not None
+            summary = reextract(restored, host="sea.example", workers=1)
+            assert summary.failures == [] and summary.no_original == 0
+            assert summary.reextracted + summary.unchanged == 1
+            assert restored.original(keepers) == library.original(built.lighthouse)
+            assert "eight weeks" in restored.article(keepers).article.text
 
 
 def test_importing_the_same_export_twice_doubles_nothing(tmp_path: Path) -> None:
@@ -90,7 +111,8 @@ def test_importing_the_same_export_twice_doubles_nothing(tmp_path: Path) -> None
 def test_a_thousand_article_library_round_trips_field_by_field(tmp_path: Path) -> None:
     with Library(tmp_path / "library.sqlite3") as library:
         for number in range(1, 1001):
-            article_id = library.save(article(number))
+            page = Page(f"https://many.example/{number}", f"<p>Page {number}</p>", format="html")
+            article_id = library.save(article(number, original=page if number % 10 else None))
             library.set_tags(article_id, [f"t{number % 7}", "tides"])
             library.set_archived(article_id, number % 3 == 0)
             library.save_position(article_id, f"{number % 100}.0%")

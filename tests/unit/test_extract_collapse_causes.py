@@ -5,8 +5,9 @@ Causes: readability's cleaning dropping the form or the tables that hold the sto
 the story was widened around them; a "Related Articles:" label dropping the cell that
 holds the story; a reading list outscoring the essay around it; a control character
 written as a reference; XML declarations lxml refuses; a <title> never closed; nesting
-deeper than the parser follows. And an article with nothing in it is an error, not a
-blank page with exit status 0.
+deeper than the parser follows; a <noscript> holding the story, or swallowing the rest of
+the page because a block inside it was left open. And an article with nothing in it is an
+error, not a blank page with exit status 0.
 """
 
 import sqlite3
@@ -179,6 +180,45 @@ def test_a_closed_title_keeps_what_it_says() -> None:
         f"{records(0, 4)}</article></body></html>"
     )
     assert article(html).title == "Tags like <b> in a title"
+
+
+def test_a_story_written_for_readers_without_scripts_is_shown() -> None:
+    """A blog whose scripts draw the post from a template gives it, whole, in a noscript."""
+    html = (
+        "<html><body><div class='header'>Harbour notes</div><div class='post'>"
+        "<script type='text/template'><div>{{post.body}}</div></script>"
+        f"<noscript><h2>The records office</h2>{records(0, 6)}</noscript></div>"
+        f"<div class='sidebar'>{NAV}</div></body></html>"
+    )
+
+    assert holds_every_paragraph(article(html).text, 6)
+
+
+def test_a_noscript_left_open_does_not_swallow_the_page() -> None:
+    """libxml2 ignores the </noscript> while a <div> inside is open: the story after it
+    landed inside the noscript, and dropping the noscript dropped the story."""
+    html = (
+        "<html><body><noscript><div id='no-js-layout'></noscript>"
+        f"<div class='menu'>{NAV}</div><div class='story'>{records(0, 6)}</div>"
+        "</body></html>"
+    )
+
+    assert holds_every_paragraph(article(html).text, 6)
+
+
+def test_a_noscript_menu_or_message_stays_out() -> None:
+    menu = "".join(f"<a href='/m{i}'>Markets and money page {i}</a> " for i in range(20))
+    html = (
+        f"<html><body><div class='story'>{records(0, 6)}</div>"
+        "<noscript>This site is best viewed with JavaScript turned on.</noscript>"
+        f"<noscript><div>{menu}</div></noscript></body></html>"
+    )
+
+    text = article(html).text
+
+    assert holds_every_paragraph(text, 6)
+    assert "JavaScript" not in text
+    assert "Markets and money" not in text
 
 
 def test_text_after_hundreds_of_unclosed_fonts_is_kept_once() -> None:

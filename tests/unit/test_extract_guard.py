@@ -11,7 +11,7 @@ of the page holding it.
 import pytest
 
 from reader import extract_article
-from reader.extract import guard, normalize
+from reader.extract import guard, normalize, opinion
 
 STORY = (
     "On day {} the old crane was lifted from the quay while the dockers who worked it for "
@@ -83,3 +83,88 @@ def test_the_second_opinion_is_asked_only_when_the_story_is_a_small_part_of_the_
     assert not guard.in_doubt([story], page_words)
     assert guard.in_doubt([menu], page_words)
     assert guard.in_doubt([story, menu], page_words)  # readability hesitated
+
+
+def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:
+    """readability kept a scrap (a date line repeating the headline) that the opinion holds
+    only partly: neither collapsed (mostly outside the opinion) nor a part (nearly all inside
+    it), it is under a tenth of the opinion's story, and the story is taken."""
+    html = (
+        "<html><body><div class='dateline'>Filed March 3 from the harbour office: "
+        "The crane leaves the quay, photographs by the town archive</div>"
+        f"{_page(8, jump_menu=False)}</body></html>"
+    )
+    root = normalize.parse(html)
+    normalize.prune(root)
+    scrap = root.find(".//div[@class='dateline']")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([scrap], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(day) in text for day in range(8))
+    assert "photographs by the town archive" not in text
+
+
+def test_the_opinion_holds_the_words_of_a_list_item_with_a_sublist() -> None:
+    """trafilatura nests a sublist inside its item: the item's own words count too (they
+    were lost, and the opinion of a page of such lists looked too small to overrule)."""
+    items = "".join(
+        f"<li>Step {step}: the walkers leave the harbour at dawn along the towpath"
+        f"<ul><li>bring water for climb number {step}</li></ul></li>"
+        for step in range(8)
+    )
+    html = f"<html><body><div class='story'><ol>{items}</ol></div></body></html>"
+
+    second = opinion.second_opinion(normalize.parse(html))
+
+    assert second is not None
+    assert second.words["towpath"] == 8
+    assert second.words["climb"] == 8
+
+
+def test_a_story_inside_unclosed_anchors_is_no_list_of_links() -> None:
+    """Old pages open `<a name=...>` before each section and never close it: libxml2 nests
+    the rest of the page in the anchor. Only links with an address make a region a menu."""
+    sections = "".join(
+        f"<h3><a name='part{part}'>Part {part}</h3>"
+        + "".join(f"<p>{STORY.format(part * 10 + day)}</p>" for day in range(3))
+        for part in range(4)
+    )
+    html = f"<html><body><a name='top'><div class='story'>{sections}</div></body></html>"
+    root = normalize.parse(html)
+    normalize.prune(root)
+    first_part = root.find(".//p")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([first_part], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(part * 10 + day) in text for part in range(4) for day in range(3))
+
+
+def test_a_live_commentary_is_the_story_not_readers_comments() -> None:
+    """A live page names its entries "live-comment": when such boxes hold most of the story
+    the opinion found, they are the story (readers' comments beside a story never are)."""
+    entries = "".join(
+        f"<div class='live-comment'><span class='live-comment-time'>{minute}'</span>"
+        f"<p class='live-comment-body'>{STORY.format(minute)}</p></div>"
+        for minute in range(5, 95, 10)
+    )
+    html = (
+        "<html><body><div class='match'><div class='score'>Harbour FC 1 - 1 Quay United"
+        "</div><div id='live-content'><div class='live-comments'>"
+        f"{entries}</div></div></div></body></html>"
+    )
+    root = normalize.parse(html)
+    normalize.prune(root)
+    score = root.find(".//div[@class='score']")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story = guard.choose_story([score], second, lambda: normalize.parse(html))
+
+    text = story.text_content()
+    assert all(STORY.format(minute) in text for minute in range(5, 95, 10))

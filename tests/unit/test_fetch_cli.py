@@ -61,6 +61,29 @@ def test_import_lists_at_once_then_fetch_brings_the_pages(
     assert "queued 1 page again" in again.stderr and server.asked["/gone/9"] == 2
 
 
+def test_a_stored_login_queues_its_sites_pages_again(server: QueueServer, tmp_path: Path) -> None:
+    from queue_server import LOGIN
+
+    from reader import secrets
+
+    if not secrets.keyring_available():
+        pytest.skip("no system keyring (tests/run starts one)")
+    export = tmp_path / "export.csv"
+    export.write_text(pocket_csv([server.url("/login/1"), server.url("/gone/2")]), "utf-8")
+    run_reader("import", "--no-fetch", str(export))
+    assert run_reader("fetch", "--delay", "0").returncode == 1
+    host = f"127.0.0.1:{server.port}"
+    stored = run_reader("login", host, "-u", LOGIN[0], "--allow-http", stdin=LOGIN[1] + "\n")
+    try:
+        assert stored.returncode == 0, stored.stderr
+        assert "queued 1 page that wanted this login again" in stored.stdout
+        fetched = run_reader("fetch", "--delay", "0")
+        assert "fetched 1, failed 0, login needed 0" in fetched.stderr
+        assert server.asked["/gone/2"] == 1  # another page, not the login's: left alone
+    finally:
+        run_reader("logout", host)
+
+
 def test_import_fetches_right_after_unless_told_not_to(server: QueueServer, tmp_path: Path) -> None:
     export = tmp_path / "export.csv"
     export.write_text(pocket_csv([server.url("/a/1")]), encoding="utf-8")

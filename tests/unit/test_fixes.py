@@ -140,3 +140,16 @@ def test_keeping_a_fix_replaces_the_saved_article_and_counts_the_others(data_dir
         assert keep_fix(library, ferry_id, fix) == 1  # the lifeboat page waits for the offer
         saved = library.article(ferry_id)
         assert NEWSLETTER not in saved.article.text and saved.starred
+
+
+NUMBERED = PLAIN.replace(
+    '<div id="page"><div>', '<div id="page"><div id="post-4412" class="entry">'
+)
+
+
+def test_a_name_that_numbers_this_page_is_never_written(data_dir):
+    # "post-4412" is on no other page of the site: the rule names the class instead
+    note = Page(source="note.html", html=NUMBERED, url="https://notes.example/a")
+    explanation = explain(note, rules_for)
+    fix = plan_fix(note, explanation, number_of(explanation, "Buy our calendar"), "remove")
+    assert fix.rule == "strip: //div[@class='entry']/p[2]"

@@ -4,44 +4,17 @@ import threading
 from pathlib import Path
 
 import pytest
+from player_recorder import Recorder
 from test_listen_script import VIEW
 
 from reader.errors import SpeechError
 from reader.extract import extract
-from reader.listen.player import PAUSED, PLAYING, STOPPED, Player, utterance_ssml
+from reader.listen.player import PAUSED, PLAYING, STOPPED, Player
 from reader.listen.script import Utterance, article_html, build_script
-from reader.listen.ssip import SpeechDispatcher
+from reader.listen.ssip import SpeechDispatcher, utterance_ssml
 from reader.load import load
 
 WAIT_S = 60
-
-
-class Recorder:
-    """A listener that keeps everything it hears."""
-
-    def __init__(self) -> None:
-        self.started: list[int] = []
-        self.words: list[tuple[int, int, int]] = []
-        self.states: list[str] = []
-        self.errors: list[str] = []
-        self.finished = threading.Event()
-        self.first = threading.Event()
-
-    def utterance_started(self, index: int, utterance: Utterance) -> None:
-        self.started.append(index)
-        self.first.set()
-
-    def word_reached(self, index: int, start: int, end: int) -> None:
-        self.words.append((index, start, end))
-
-    def state_changed(self, state: str) -> None:
-        self.states.append(state)
-
-    def script_finished(self) -> None:
-        self.finished.set()
-
-    def failed(self, message: str) -> None:
-        self.errors.append(message)
 
 
 @pytest.fixture
@@ -131,3 +104,54 @@ def test_no_service_says_what_to_install(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(SpeechError, match="install speech-dispatcher and espeak-ng"):
         SpeechDispatcher(lambda event: None).connect()
+
+
+class PausingRecorder(Recorder):
+    """Pauses the player at the sixth word it hears, as a person pressing `l` would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.player: Player | None = None
+        self.at_pause: list[tuple[int, int, int]] = []  # the words heard before the pause
+        self.paused = threading.Event()
+
+    def word_reached(self, index: int, start: int, end: int) -> None:
+        super().word_reached(index, start, end)
+        if len(self.words) == 6 and self.player is not None:
+            self.player.pause()
+
+    def state_changed(self, state: str) -> None:
+        super().state_changed(state)
+        if state == PAUSED:
+            self.at_pause = list(self.words)
+            self.paused.set()
+
+
+def test_resume_goes_on_from_the_word_where_it_paused(speech_dispatcher: Path) -> None:
+    """The word the voice was saying when paused (the last one it reported, the one
+    highlighted) is the first said again, in the same sentence; no earlier word again."""
+    heard = PausingRecorder()
+    holder: list[Player] = []
+    engine = SpeechDispatcher(lambda event: holder[0].engine_event(event))
+    engine.connect()
+    player = Player(engine, heard)
+    holder.append(player)
+    heard.player = player
+    try:
+        words = " ".join(f"light{n}" for n in range(60))
+        script = build_script(f"<html><body><p>{words} ends.</p><p>Then more.</p></body></html>")
+        player.load(script)
+        player.play()
+        assert heard.paused.wait(WAIT_S) and player.wait_idle()
+        paused_at = heard.at_pause[-1]
+        started_before = len(heard.started)
+        player.play()
+        assert heard.finished.wait(WAIT_S)
+        after = heard.words[len(heard.at_pause) :]
+        assert after[0] == paused_at
+        assert heard.started[started_before] == paused_at[0]
+        assert paused_at[1] > script.utterances[0].start  # it paused in mid-sentence
+        assert all(word[1] >= paused_at[1] for word in after)
+    finally:
+        player.close()
+        engine.close()

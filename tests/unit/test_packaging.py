@@ -113,3 +113,16 @@ def test_shipped_files_are_found_in_this_checkout_through_the_package():
     assert bundled.read_text("themes", "base.css") == (
         REPO / "resources" / "themes" / "base.css"
     ).read_text(encoding="utf-8")
+
+
+def test_qt_speech_comes_with_reader_on_windows_and_macos_only():
+    """PySide6-Addons (QtTextToSpeech, 175 MB) is a dependency off Linux only, within the
+    bounds of PySide6-Essentials (each Addons release pins the Essentials of its version);
+    Linux gets it through the qt-speech extra."""
+    requirements = PYPROJECT["project"]["dependencies"]
+    essentials = next(r for r in requirements if r.startswith("PySide6-Essentials"))
+    addons = [r for r in requirements if r.startswith("PySide6-Addons")]
+    bounds = essentials.removeprefix("PySide6-Essentials").split(";")[0].strip()
+    assert addons == [f"PySide6-Addons{bounds}; sys_platform != 'linux'"]
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    assert extras["qt-speech"] == [f"PySide6-Addons{bounds}"]

@@ -103,6 +103,13 @@ FILE_EXPORT = _row(
     tip="Write articles as Markdown, an EPUB book, a web page, wallabag JSON, bookmarks"
     " or Reader's own file",
 )
+FILE_FETCH_QUEUE = _row(
+    "file.fetch_queue",
+    "Imported Pa&ges…",
+    (),
+    "&File",
+    tip="Which imported pages were fetched, which wait, failed or need a login; retry them",
+)
 FILE_PRINT = _row("file.print", "&Print or Save as PDF…", ("Ctrl+P",), "&File", separate=True)
 FILE_LOGINS = _row("file.logins", "Site &Logins…", ("Ctrl+Shift+K",), "&File", separate=True)
 FILE_SITE_RULES = _row(

@@ -3,9 +3,11 @@
 The prompt returns plain data (``LoginAnswer``); storing it is ``store_answer`` (through
 reader.logins, so the secret goes to the system keyring and nowhere else). The Site Logins
 dialog lists hosts, usernames and kinds and can add or remove a login; a secret is never
-shown, only typed into a password field. The realm comes from the server, so it is shown
-as plain text and cut short. Keyring calls can block (an unlock prompt), so saving and
-removing run through ``run_task`` off the GUI thread.
+shown, only typed into a password field. It says ``login_saved(host)`` when a login is
+stored, so that pages which wanted one are fetched again, and can open its Add dialog
+on a host it is given (a "login needed" page of the fetch queue). The realm comes from
+the server, so it is shown as plain text and cut short. Keyring calls can block (an
+unlock prompt), so saving and removing run through ``run_task`` off the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -324,11 +326,13 @@ class LoginPrompt(QDialog):
 class AddLoginDialog(QDialog):
     """A new site login: host, kind, username (passwords), the secret, plain-HTTP consent."""
 
-    def __init__(self, parent: QWidget | None = None, keyring_available: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, keyring_available: bool = True, host: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add site login")
         self.setAccessibleName("Add site login")
-        self.host = QLineEdit(self)
+        self.host = QLineEdit(host, self)
         self.host.setAccessibleName("Host")
         self.host.setPlaceholderText("news.example.com")
         self.kind = QComboBox(self)
@@ -367,7 +371,7 @@ class AddLoginDialog(QDialog):
             widget.textChanged.connect(self._validate)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.host.setFocus()
+        (self.username if host else self.host).setFocus()
 
     def _kind_changed(self, _index: int = 0) -> None:
         kind = self.kind.currentData()
@@ -405,6 +409,7 @@ class SiteLoginsDialog(QDialog):
     """The list of site logins with Add and Remove. Secrets are never displayed."""
 
     COLUMNS = ("Host", "Username", "Kind", "Kept in")
+    login_saved = Signal(str)  # the host of a login just stored
 
     def __init__(
         self,
@@ -413,6 +418,7 @@ class SiteLoginsDialog(QDialog):
         run_task: RunTask | None = None,
         ask_new: Callable[[QWidget, bool], LoginAnswer | None] | None = None,
         confirm: Callable[[QWidget, str], bool] | None = None,
+        suggested_host: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Site logins")
@@ -420,7 +426,8 @@ class SiteLoginsDialog(QDialog):
         self.setObjectName("siteLogins")
         self.backend: LoginsBackend = backend or StoreLogins()
         self._run_task = run_task
-        self._ask_new = ask_new or _ask_new_login
+        self.suggested_host = suggested_host  # the Add dialog starts with it
+        self._ask_new = ask_new or self._ask_new_login
         self._confirm = confirm or _confirm_remove
         self._rows: list[LoginRow] = []
 
@@ -536,6 +543,7 @@ class SiteLoginsDialog(QDialog):
                 self.show_status(f"Saved the login for {row.host}. {NO_KEYRING_TEXT}")
             else:
                 self.show_status(f"Saved the login for {row.host} in the system keyring.")
+            self.login_saved.emit(row.host)
 
         backend = self.backend
         self._run(lambda: backend.save(answer), saved)
@@ -555,15 +563,14 @@ class SiteLoginsDialog(QDialog):
         backend = self.backend
         self._run(lambda: backend.remove(host), removed)
 
-
-def _ask_new_login(parent: QWidget, keyring_available: bool) -> LoginAnswer | None:
-    dialog = AddLoginDialog(parent, keyring_available)
-    try:
-        dialog.exec()
-        return dialog.answer()
-    finally:
-        dialog.secret.clear()
-        dialog.deleteLater()
+    def _ask_new_login(self, parent: QWidget, keyring_available: bool) -> LoginAnswer | None:
+        dialog = AddLoginDialog(parent, keyring_available, self.suggested_host)
+        try:
+            dialog.exec()
+            return dialog.answer()
+        finally:
+            dialog.secret.clear()
+            dialog.deleteLater()
 
 
 def _confirm_remove(parent: QWidget, host: str) -> bool:

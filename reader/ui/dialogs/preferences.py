@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.listen.backends import CHOICES
 from reader.ui.actions import keymap
 from reader.ui.actions.keymap import Conflict
 from reader.ui.actions.table import ActionSpec
@@ -168,6 +169,14 @@ class PreferencesDialog(QDialog):
             "A page saved without its pictures shows quiet frames; with this on, Reader "
             "fetches them once (the site then learns the page was opened) and keeps them."
         )
+        self.speech_engine = QComboBox(page)
+        self.speech_engine.setAccessibleName("Speech engine")
+        for key, label in CHOICES.items():
+            self.speech_engine.addItem(label, key)
+        self.speech_engine.setToolTip(
+            "Automatic: speech-dispatcher where it is installed (Linux), else the system's "
+            "voices through Qt. Used from the next start of Reader."
+        )
         self.preview = QTextBrowser(page)
         self.preview.setObjectName("stylePreview")
         self.preview.setAccessibleName("Preview")
@@ -193,6 +202,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Line s&pacing:", self.line_spacing)
         form.addRow("", self.justify)
         form.addRow("", self.fetch_pictures)
+        form.addRow("Speech &engine:", self.speech_engine)
         # QFormLayout labels get their buddy for mnemonics; the font row is a layout.
         font_label = form.labelForField(font_row)
         if isinstance(font_label, QLabel):

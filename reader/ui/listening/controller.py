@@ -102,6 +102,7 @@ class Listening(QObject):
         speech.state_changed.connect(self._state_changed)
         speech.script_finished.connect(self._finished)
         speech.failed.connect(self._failed)
+        speech.notice.connect(bar.show_message)
         speech.voices_ready.connect(self._voices_ready)
         bar.voice_chosen.connect(self._voice_chosen)
         current.closed.connect(lambda _document: self.save_position())
@@ -122,6 +123,12 @@ class Listening(QObject):
     @property
     def mark_read_at_end(self) -> bool:
         return str(self.settings.store.value(MARK_READ_KEY, "true")).lower() != "false"
+
+    @property
+    def voice_leads(self) -> bool:
+        """The voice is reading the article on screen, or paused in it (and scrolls it to
+        the sentence it speaks, or a jump goes to)."""
+        return self.script is not None and self.state in ("playing", "paused")
 
     # -- commands -------------------------------------------------------------------------
     @handles(LISTEN_TOGGLE)
@@ -438,7 +445,7 @@ def build_listening(
     layout = column.layout() if column is not None else None
     if layout is not None:
         layout.addWidget(bar)
-    speech = Speech(view)
+    speech = Speech(lambda: settings.speech_engine, view)
     return Listening(
         speech=speech,
         bar=bar,

@@ -1,26 +1,39 @@
 """The window's voice: the Qt-free player (reader.listen.player) behind Qt signals.
 
-The player and the speech-dispatcher connection live on threads of their own; what they
-report is emitted here as signals, which Qt queues to the GUI thread (the receivers live
-there). Connecting may start the speech service, so it runs in a worker; commands given
-meanwhile wait for it. Nothing here blocks the GUI thread: every player command is a put
-on its queue.
+The engine is chosen at first use (reader.listen.backends): speech-dispatcher, or the
+system's engine through Qt. The player and the speech-dispatcher connection live on
+threads of their own; what they report is emitted here as signals, which Qt queues to the
+GUI thread (the receivers live there). Connecting may start the speech service, so it runs
+in a worker; commands given meanwhile wait for it. Nothing here blocks the GUI thread:
+every player command is a put on its queue. (Qt's engine is made on the GUI thread, where
+it must live: on Linux its speechd plugin lists every voice then, ~1.4 s holding the GIL,
+one reason it is not the default there.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.ui.presenter.tasks import run_task
 
 if TYPE_CHECKING:
-    from reader.listen.player import Player
+    from reader.listen.player import Engine, Player
     from reader.listen.script import Utterance
-    from reader.listen.ssip import Event, SpeechDispatcher
+    from reader.listen.ssip import Event
     from reader.listen.voices import Voice
+
+    class VoiceEngine(Engine, Protocol):
+        """An engine as the window holds it: the player's needs, its voices, an end."""
+
+        def voices(self) -> list[Voice]: ...
+        def close(self) -> None: ...
+
+
+# Time for the bar to paint a notice before a step that holds the GUI thread.
+NOTICE_PAINT_MS = 50
 
 
 class Speech(QObject):
@@ -33,12 +46,16 @@ class Speech(QObject):
     state_changed = Signal(str)  # stopped | playing | paused
     script_finished = Signal()
     failed = Signal(str)
+    #: something the person should know while waiting (not a problem)
+    notice = Signal(str)
     #: the engine's voices by language code ("en": [...]), asked for by ``request_voices``
     voices_ready = Signal(object)  # dict[str, list[Voice]]
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, preference: Callable[[], str], parent: QObject | None = None) -> None:
+        """``preference``: the engine the person picked (reader.listen.backends' CHOICES)."""
         super().__init__(parent)
-        self._engine: SpeechDispatcher | None = None
+        self._preference = preference
+        self._engine: VoiceEngine | None = None
         self._player: Player | None = None
         self._connecting = False
         self._closed = False
@@ -65,6 +82,11 @@ class Speech(QObject):
         self.do(ask)
 
     @property
+    def engine(self) -> VoiceEngine | None:
+        """The engine speaking, once connected."""
+        return self._engine
+
+    @property
     def connected(self) -> bool:
         return self._player is not None
 
@@ -84,21 +106,44 @@ class Speech(QObject):
         if self._connecting:
             return
         self._connecting = True
-        from reader.listen.ssip import SpeechDispatcher
+        from reader.errors import SpeechError
+        from reader.listen import backends, ssip
 
-        engine = SpeechDispatcher(self._engine_event)
+        speechd = ssip.available()
+        if backends.choose_backend(self._preference(), speechd) == backends.QT:
+            from reader.ui.listening import qt_engine
 
-        def connect() -> SpeechDispatcher:
+            try:
+                name = qt_engine.engine_to_use(speechd)
+            except SpeechError as error:
+                self._failed(error)
+                return
+            # Made on the GUI thread, which it holds meanwhile (Qt's speechd plugin lists
+            # every voice: 1.6 s on a quiet machine, 13 s at load 10, measured): say so
+            # first, and let the bar paint before.
+            self.notice.emit("Starting the speech engine…")
+
+            def make() -> None:
+                if self._closed:
+                    return
+                try:
+                    self._connected(qt_engine.QtSpeechEngine(self._engine_event, name))
+                except SpeechError as error:
+                    self._failed(error)
+
+            QTimer.singleShot(NOTICE_PAINT_MS, make)
+            return
+        engine = ssip.SpeechDispatcher(self._engine_event)
+
+        def connect() -> ssip.SpeechDispatcher:
             engine.connect()
             return engine
 
         run_task(connect, self._connected, self._failed)
 
-    def _connected(self, engine: object) -> None:
+    def _connected(self, engine: VoiceEngine) -> None:
         from reader.listen.player import Player
-        from reader.listen.ssip import SpeechDispatcher
 
-        assert isinstance(engine, SpeechDispatcher)
         self._connecting = False
         if self._closed:  # the window closed while the service was starting
             engine.close()

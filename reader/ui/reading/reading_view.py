@@ -78,6 +78,8 @@ class ReadingView(QTextBrowser):
     #: a new document is on screen (another article, or the same one in a new style): the
     #: marks over its text (reader.ui.reading.overlays) are gone and drawn again by owners
     document_shown = Signal()
+    style_changed = Signal()  # after set_view_style changed the style (a page it cannot
+    # restyle by itself, shown with no article HTML, is made again by its owner)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,7 @@ class ReadingView(QTextBrowser):
         palette.setColor(palette.ColorRole.Highlight, colors.color("selection"))
         palette.setColor(palette.ColorRole.HighlightedText, colors.color("text"))
         self.setPalette(palette)
+        self.style_changed.emit()
         if not self._html:
             _style_document(self.document(), style)
             self._column = 0

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.opening import Opening
     from reader.ui.shell.pictures import Pictures
     from reader.ui.shell.queue_fetch import QueueFetch
+    from reader.ui.shell.queue_view import QueueView
     from reader.ui.shell.recent import RecentFiles
     from reader.ui.shell.reextracting import Reextracting
     from reader.ui.shell.removed_blocks import RemovedBlocks
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     moving: MovingActions
     queue_fetch: QueueFetch
     reextracting: Reextracting
+    queue_view: QueueView
     navigation: Navigation
     view_actions: ViewActions
     recent: RecentFiles
@@ -320,6 +322,17 @@ class MainWindow(QMainWindow):
             status=status,
             messages=parts.message_bar,
         )
+        from reader.ui.shell.queue_view import QueueView
+
+        self.queue_view = QueueView(
+            library=self.library,
+            queue_fetch=self.queue_fetch,
+            opening=self.opening,
+            relay=parts.relay,
+            dialogs=dialogs,
+            status=status,
+        )
+        self.current.opened.connect(self.queue_view.article_opened)
         self.moving = MovingActions(
             library=self.library,
             library_panel=parts.library_panel,
@@ -423,6 +436,7 @@ class MainWindow(QMainWindow):
             self.open_actions,
             self.library_actions,
             self.moving,
+            self.queue_view,
             self.navigation,
             self.view_actions,
             self.listening,
@@ -439,6 +453,13 @@ class MainWindow(QMainWindow):
         self.recent.rebuild()
         self._built = True
         self.queue_fetch.resume()  # after _built: closing the window stops it
+        self.queue_view.refresh()  # pages an earlier session could not fetch: the button says
+
+    def _end_came_into_view(self) -> None:
+        """Read to the end: the library counts it read. Not when the voice scrolled there:
+        listening marks it at its end, as its preference says."""
+        if not self.listening.voice_leads:
+            self.library_actions.end_reached()
 
     def _connect_signals(self) -> None:
         """What the parts report, and who hears it."""
@@ -447,7 +468,7 @@ class MainWindow(QMainWindow):
         opening, navigation, view_actions = self.opening, self.navigation, self.view_actions
         self.view.external_link.connect(self.open_actions.link_clicked)
         self.view.highlighted.connect(self.open_actions.show_link_target)
-        self.reading_progress.end_reached.connect(self.library_actions.end_reached)
+        self.reading_progress.end_reached.connect(self._end_came_into_view)
         QGuiApplication.styleHints().colorSchemeChanged.connect(view_actions.system_scheme_changed)
 
         # The sidebar decides where a story goes (saved article, web address, or its card).

@@ -1,4 +1,4 @@
-"""The commands that ask what to open (a file, an address, the clipboard), site logins, and
+"""The commands that ask what to open (a file, an address, the clipboard) and
 the links of the article: each ends in Opening, or in the browser."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from PySide6.QtCore import QUrl
 from reader.ui.actions.registry import handles
 from reader.ui.actions.table import (
     ARTICLE_ORIGINAL,
-    FILE_LOGINS,
     FILE_OPEN,
     FILE_OPEN_URL,
     FILE_PASTE_URL,
@@ -35,7 +34,7 @@ OPEN_FILTERS = (
 
 
 class OpenActions:
-    """File ▸ Open…, Open Web Address…, Open from Clipboard, Site Logins; the original page
+    """File ▸ Open…, Open Web Address…, Open from Clipboard; the original page
     and the article's links. ``open_external`` hands an address to the browser."""
 
     def __init__(
@@ -95,12 +94,6 @@ class OpenActions:
             self.status.show("The clipboard holds no web address", 3000)
             return
         self.opening.open_source(url)
-
-    @handles(FILE_LOGINS)
-    def show_site_logins(self) -> None:
-        from reader.ui.dialogs.login_dialog import SiteLoginsDialog
-
-        self.dialogs.open("logins", SiteLoginsDialog(parent=self.dialogs.window))
 
     @handles(ARTICLE_ORIGINAL)
     def open_original(self) -> None:

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 
@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 STOP_WAIT_MS = 5000  # at quit: fetches in flight stop at their next read, well within this
 
 
-class QueueFetch:
-    """``start()`` fetches the queue until it is empty; ``stop()`` at quit."""
+class QueueFetch(QObject):
+    """``start()`` fetches the queue until it is empty; ``stop()`` at quit. ``ended``: a
+    run is over (the queue view reads the queue again)."""
+
+    ended = Signal()
 
     def __init__(
         self,
@@ -41,6 +44,7 @@ class QueueFetch:
         status: StatusLine,
         messages: MessageBar,
     ) -> None:
+        super().__init__()
         self.library, self.library_path = library, library_path
         self.relay, self.status, self.messages = relay, status, messages
         self.pool = QThreadPool()
@@ -100,24 +104,27 @@ class QueueFetch:
     def _done(self, summary: FetchSummary) -> None:
         self.task, self.last = None, summary
         self.status.end()
+        self.ended.emit()
         if summary.cancelled:
             return
-        text = f"Fetched {_pages(summary.fetched)}"
+        text = f"Fetched {pages(summary.fetched)}"
         problems = summary.failed + summary.login
         if problems:
-            text += f"; {_pages(problems)} could not be fetched (`reader fetch --status` says why)"
+            text += f"; {pages(problems)} could not be fetched (File ▸ Imported Pages says why)"
         self.status.show(text + ".", STATUS_TIMEOUT_MS)
+        self.resume()  # pages queued again while this run was ending
 
     def _failed(self, error: BaseException) -> None:
         from reader.service.fetching import FetchBusy
 
         self.task = None
         self.status.end()
+        self.ended.emit()
         if isinstance(error, FetchBusy):  # a terminal's `reader fetch` has the queue
             self.status.show("Another Reader is fetching the imported pages.", STATUS_TIMEOUT_MS)
         else:
             self.messages.show_error(f"Imported pages not fetched: {error}")
 
 
-def _pages(count: int) -> str:
+def pages(count: int) -> str:
     return f"{count} page{'' if count == 1 else 's'}"

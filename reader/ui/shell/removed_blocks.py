@@ -80,6 +80,7 @@ class RemovedBlocks:
         self.explanation: Explanation | None = None
         self._document: Document | None = None
         current.opened.connect(self._article_opened)
+        view.style_changed.connect(self._restyle)
 
     # -- x -----------------------------------------------------------------------------------
     @handles(ARTICLE_SHOW_REMOVED)
@@ -256,6 +257,22 @@ class RemovedBlocks:
             self.view.setTextCursor(cursor)
             bar.setValue(round(fraction * bar.maximum()))
         self.view.setFocus()
+
+    def _restyle(self) -> None:
+        """Another theme or text size while the removed parts show: the page is made again
+        in the new style (the view cannot restyle a page it holds no HTML for)."""
+        from reader.ui.presenter.tasks import run_task
+
+        document, explanation = self._document, self.explanation
+        if not self.showing or document is None or explanation is None:
+            return
+        prepare = self._preparer()
+
+        def done(prepared: Prepared) -> None:
+            if self.showing and self._document is document:
+                self._display(prepared, keep_place=True)
+
+        run_task(lambda: prepare(document, explanation), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         from reader.errors import ReaderError

@@ -137,6 +137,16 @@ class Settings:
         self.store.setValue("reading/fetch_pictures", "true" if value else "false")
 
     @property
+    def speech_engine(self) -> str:
+        """The engine that reads aloud (reader.listen.backends.CHOICES; read at the first
+        `l` of a window)."""
+        return str(self.store.value("listening/engine", "auto"))
+
+    @speech_engine.setter
+    def speech_engine(self, value: str) -> None:
+        self.store.setValue("listening/engine", value)
+
+    @property
     def show_ads(self) -> bool:
         return str(self.store.value("sidebar/show_ads", "false")).lower() == "true"
 

@@ -175,12 +175,15 @@ class ViewActions:
             settings=self.settings.store,
         )
         dialog.fetch_pictures.setChecked(self.settings.fetch_pictures)
+        engine = dialog.speech_engine
+        engine.setCurrentIndex(max(0, engine.findData(self.settings.speech_engine)))
         dialog.changed.connect(lambda style: self.apply_style(style, save=False))
         dialog.keys_changed.connect(self.set_key_overrides)
 
         def accepted() -> None:
             self.apply_style(dialog.reading_style())
             self.settings.fetch_pictures = dialog.fetch_pictures.isChecked()
+            self.settings.speech_engine = str(engine.currentData())
 
         dialog.accepted.connect(accepted)
         self.dialogs.open("preferences", dialog)
