@@ -18,6 +18,7 @@ The machine's load average is printed before and after: quote it with the figure
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import subprocess
