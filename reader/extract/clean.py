@@ -12,7 +12,8 @@ from typing import Any
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
 from reader.extract.provenance import Recorder, watching
-from reader.extract.recommended.rules.phrases import HEADING_PREFIXES, MAX_HEADING_WORDS
+from reader.extract.recommended.rules.heading_prefixes import HEADING_PREFIXES
+from reader.extract.recommended.rules.phrases import MAX_HEADING_WORDS
 from reader.extract.text import fold, squash
 
 STAGE = "5 clean"  # as `reader extract --explain` names this stage

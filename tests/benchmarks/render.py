@@ -64,9 +64,10 @@ def main() -> int:
 
     from reader.model import Article
     from reader.service.reading import open_source
-    from reader.ui.reading import reading_view
+    from reader.ui.reading import document as reading_document
+    from reader.ui.reading.document import build_document
     from reader.ui.reading.prepare import prepare
-    from reader.ui.reading.reading_view import ReadingView, build_document
+    from reader.ui.reading.reading_view import ReadingView
     from reader.ui.reading.render import render_article
 
     app = QApplication.instance() or QApplication([])
@@ -97,7 +98,7 @@ def main() -> int:
         f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'worker parse':>14}{'GUI layout':>12}"
         f"{'one-shot parse':>16}"
     )
-    chunked_above = reading_view.ONE_SHOT_CHARS
+    chunked_above = reading_document.ONE_SHOT_CHARS
     for name, html, words in cases:
         whole: list[float] = []
         parse: list[float] = []
@@ -119,11 +120,11 @@ def main() -> int:
             layout.append(time.perf_counter() - started)
             app.processEvents()
 
-            reading_view.ONE_SHOT_CHARS = sys.maxsize
+            reading_document.ONE_SHOT_CHARS = sys.maxsize
             started = time.perf_counter()
             build_document(html, {}, view.view_style)
             single.append(time.perf_counter() - started)
-            reading_view.ONE_SHOT_CHARS = chunked_above
+            reading_document.ONE_SHOT_CHARS = chunked_above
         medians = [statistics.median(times) * 1000 for times in (whole, parse, layout, single)]
         print(
             f"{name:<28}{words:>8}{medians[0]:>13.1f} ms{medians[1]:>11.1f} ms{medians[2]:>9.1f} ms"

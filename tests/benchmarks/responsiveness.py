@@ -48,10 +48,10 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     from heartbeat import window_with_heartbeat
 
-    from reader.ui.reading import reading_view
+    from reader.ui.reading import document as reading_document
 
     if "--one-shot" in sys.argv:  # the old way, for comparison: one setHtml per article
-        reading_view.ONE_SHOT_CHARS = sys.maxsize
+        reading_document.ONE_SHOT_CHARS = sys.maxsize
 
     beat = window_with_heartbeat(HEARTBEAT_MS)
     app, window, ticks, timer = beat.app, beat.window, beat.ticks, beat.timer

@@ -21,9 +21,9 @@ from PySide6.QtGui import (
 from reader.model import Article
 from reader.ui.presenter import tasks
 from reader.ui.reading import chunks as chunking
-from reader.ui.reading import reading_view
+from reader.ui.reading import document as reading_document
 from reader.ui.reading.chunks import split_html
-from reader.ui.reading.reading_view import _style_document, build_document
+from reader.ui.reading.document import build_document, style_document
 from reader.ui.reading.render import render_article
 from reader.ui.reading.themes import ViewStyle
 
@@ -148,7 +148,7 @@ def snapshot(document: QTextDocument) -> list[object]:
 
 def one_shot(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
     document = QTextDocument()
-    _style_document(document, style)
+    style_document(document, style)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, name, image)
     document.setHtml(html)
@@ -158,7 +158,7 @@ def one_shot(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDoc
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunk even this test page, in many small pieces, so every kind of join happens."""
-    monkeypatch.setattr(reading_view, "ONE_SHOT_CHARS", 0)
+    monkeypatch.setattr(reading_document, "ONE_SHOT_CHARS", 0)
     monkeypatch.setattr(chunking, "CHUNK_CHARS", 2_000)
 
 
@@ -200,7 +200,7 @@ def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
     if not page.is_file():
         pytest.skip("corpus page not available")
     opened = prepare(open_source(str(page), None), None)
-    assert len(opened.html) > reading_view.ONE_SHOT_CHARS
+    assert len(opened.html) > reading_document.ONE_SHOT_CHARS
     assert len(split_html(opened.html, chunking.CHUNK_CHARS)) > 3
     style = ViewStyle()
     chunked = build_document(opened.html, opened.images, style)

@@ -11,7 +11,7 @@ import pytest
 from reader.extract import extract
 from reader.listen.script import Script, build_script, realign
 from reader.load import load
-from reader.ui.reading.reading_view import build_document
+from reader.ui.reading.document import build_document
 from reader.ui.reading.render import render_article
 from reader.ui.reading.themes import ViewStyle
 

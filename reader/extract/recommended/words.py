@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended.rules import phrases, texts
+from reader.extract.recommended.rules import heading_prefixes, phrases, texts
 from reader.extract.recommended.settings import Thresholds
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def phrase_pattern(phrases_: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^| )(?:{alternatives})(?: |$)")
 
 
-HEADING_START = prefix_pattern(phrases.HEADING_PREFIXES)
+HEADING_START = prefix_pattern(heading_prefixes.HEADING_PREFIXES)
 _HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTERNS))
 # First letters of the words ``phrases.HEADING_PATTERNS`` begin with (more, latest,
 # recent, top, popular, trending, most): the cheap look tries the patterns only for these.
@@ -140,10 +140,10 @@ _REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
 
 INLINE_START = prefix_pattern(phrases.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
-HEADING_SET = frozenset(p.strip() for p in phrases.HEADING_PREFIXES)
+HEADING_SET = frozenset(p.strip() for p in heading_prefixes.HEADING_PREFIXES)
 # First letters of the heading and inline labels: one set lookup rejects most texts
 # before any lowercasing and prefix matching.
-HEADING_FIRST_CHARS = frozenset(p[0] for p in phrases.HEADING_PREFIXES)
+HEADING_FIRST_CHARS = frozenset(p[0] for p in heading_prefixes.HEADING_PREFIXES)
 INLINE_FIRST_CHARS = frozenset(p[0] for p in phrases.INLINE_PREFIXES)
 
 
@@ -166,7 +166,7 @@ def heading_match(value: str) -> bool:
         return False
     if _HEADING_PATTERN.fullmatch(lowered):
         return True
-    for prefix in phrases.HEADING_PREFIXES:
+    for prefix in heading_prefixes.HEADING_PREFIXES:
         if lowered.startswith(prefix):
             rest = lowered[len(prefix) :]
             if prefix.endswith(" "):
@@ -237,7 +237,7 @@ def _heading_title(lowered: str, settings: Thresholds) -> bool:
     if words in HEADING_SET:
         return True
     return (
-        any(words.startswith(p) for p in phrases.HEADING_PREFIXES if p.endswith(" "))
+        any(words.startswith(p) for p in heading_prefixes.HEADING_PREFIXES if p.endswith(" "))
         and count(words) <= settings.max_label_link_words
     )
 

@@ -63,7 +63,7 @@ def prepare(
 
     ``cancelled`` is asked between images: a cancelled open frees its worker at once.
     ``shape`` reworks the rendered page before it is parsed (the removed blocks' marks)."""
-    from reader.ui.reading.reading_view import build_document
+    from reader.ui.reading.document import build_document
     from reader.ui.reading.render import render_article
     from reader.ui.reading.svg_raster import SvgRasteriser
 

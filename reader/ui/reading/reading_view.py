@@ -7,11 +7,10 @@ column of about MEASURE_CHARS characters of the body font.
 """
 
 import math
-import time
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -19,16 +18,15 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QResizeEvent,
-    QTextBlock,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
     QTextImageFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.ui.reading import overlays, themes
+from reader.ui.reading.document import STYLE_PROPERTY, body_font, build_document, style_document
 from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
@@ -45,13 +43,6 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 # HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
 # thread when the theme or size changes: parsing it here would freeze the window >50 ms.
 REPARSE_IN_WORKER_CHARS = 150_000
-# Below this much HTML a document is parsed in one call (~30 ms at worst): the chunked build
-# only pays off, and only needs its care, for long articles.
-ONE_SHOT_CHARS = 100_000
-# The pause between two chunks of a long article. sleep(0) releases the GIL, and a GUI
-# thread that has been waiting for it (over the 5 ms switch interval) takes it there.
-CHUNK_PAUSE_S = 0.0
-_STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was parsed with
 # The reading position is the first line shown, as "block:offset" (block number and the
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
@@ -99,7 +90,7 @@ class ReadingView(QTextBrowser):
         self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
-        _style_document(self.document(), self._style)
+        style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
 
     # -- what is shown -------------------------------------------------------------------
@@ -109,7 +100,7 @@ class ReadingView(QTextBrowser):
 
     def set_view_style(self, style: ViewStyle) -> None:
         """The style changes the stylesheet, which Qt applies when HTML is parsed."""
-        if style == self._style and self.document().property(_STYLE_PROPERTY) == style.key():
+        if style == self._style and self.document().property(STYLE_PROPERTY) == style.key():
             return
         self._style = style
         colors = themes.load_theme(style.theme)
@@ -121,7 +112,7 @@ class ReadingView(QTextBrowser):
         self.setPalette(palette)
         self.style_changed.emit()
         if not self._html:
-            _style_document(self.document(), style)
+            style_document(self.document(), style)
             self._column = 0
             self._layout_column()
             return
@@ -162,7 +153,7 @@ class ReadingView(QTextBrowser):
         is left to do here. Rebuilt on the spot if the style changed meanwhile."""
         self._images = dict(images or {})
         self._html = html
-        if document.property(_STYLE_PROPERTY) != self._style.key():
+        if document.property(STYLE_PROPERTY) != self._style.key():
             self._apply(html, keep_position=False)
             return
         previous = self._adopted
@@ -207,7 +198,7 @@ class ReadingView(QTextBrowser):
     def _apply(self, html: str, *, keep_position: bool) -> None:
         anchor = self.anchor() if keep_position else None
         document = self.document()
-        _style_document(document, self._style)
+        style_document(document, self._style)
         overlays.clear_all(self)
         self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self._wrap_for(html)
@@ -509,13 +500,6 @@ def measure_px(style: ViewStyle) -> float:
     return advance * style.measure_chars
 
 
-def body_font(style: ViewStyle) -> QFont:
-    font = QFont()
-    font.setFamilies(style.families())
-    font.setPixelSize(style.font_px)
-    return font
-
-
 def may_break_words(html: str) -> bool:
     """Lines break between words, never inside one that fits ("Louisi-ana"). Only when the
     article is still wider than the view (a long address, a long token in code, a heading's
@@ -525,92 +509,3 @@ def may_break_words(html: str) -> bool:
     from reader.ui.reading.render import DATA_TABLE_MARK
 
     return DATA_TABLE_MARK not in html
-
-
-def _style_document(document: QTextDocument, style: ViewStyle) -> None:
-    document.setUndoRedoEnabled(False)  # read-only: no history to keep
-    document.setDocumentMargin(0)
-    document.setDefaultStyleSheet(themes.view_css(style))
-    document.setDefaultFont(body_font(style))
-    document.setProperty(_STYLE_PROPERTY, style.key())
-
-
-def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
-    """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
-    reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
-    long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
-
-    PySide6 keeps the GIL through setHtml, so the window's timers and paints (Python code)
-    would wait for the whole parse: ~250 ms for 1 MB of link-dense HTML. A long article is
-    therefore parsed in chunks of ~10 ms (chunks.split_html), releasing the GIL between
-    them; the result is the same document, block for block (tests/gui/test_chunked_document).
-    """
-    from reader.ui.reading import chunks as pieces
-
-    chunks = pieces.split_html(html, pieces.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
-    document = QTextDocument()
-    _style_document(document, style)
-    for name, image in images.items():
-        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    if len(chunks) < 2:
-        document.setHtml(html)
-    else:
-        document.setHtml(chunks[0].html)
-        for chunk in chunks[1:]:
-            time.sleep(CHUNK_PAUSE_S)  # lets the GUI thread take the GIL
-            _append_chunk(document, chunk.html, chunk.continues_list, style, images)
-    application = QCoreApplication.instance()
-    if application is not None and document.thread() is not application.thread():
-        document.moveToThread(application.thread())
-    return document
-
-
-def _append_chunk(
-    document: QTextDocument,
-    html: str,
-    continues_list: bool,
-    style: ViewStyle,
-    images: dict[str, QImage],
-) -> None:
-    """Parse one chunk on its own, then copy it to the end of ``document``.
-
-    An inserted fragment's first block merges into the block at the cursor; a leading empty
-    block (with the first real block's formats, so the split keeps them) takes that merge,
-    and the chunk's blocks arrive with exactly the formats a one-shot parse gives them.
-    """
-    part = QTextDocument()
-    _style_document(part, style)
-    for name, image in images.items():
-        part.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    part.setHtml(html)
-    first = part.begin()
-    source = QTextCursor(part)
-    frames = part.rootFrame().childFrames()
-    if not (first.length() == 1 and frames and frames[0].firstPosition() == 1):
-        # (a chunk that opens with a table already starts with such an empty block)
-        source.insertBlock(first.blockFormat(), first.charFormat())
-    source.select(QTextCursor.SelectionType.Document)
-    cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    before = cursor.block()
-    start = cursor.position() + 1
-    cursor.insertFragment(QTextDocumentFragment(source))
-    if continues_list:
-        _rejoin_list(document, before, start)
-
-
-def _rejoin_list(document: QTextDocument, before: QTextBlock, start: int) -> None:
-    """Move the items of the list that starts at ``start`` into the list it continues
-    (the nearest earlier list at the same indent), so numbering and spacing run on."""
-    added = document.findBlock(start).textList()
-    if added is None:
-        return
-    block = before
-    while block.isValid():
-        found = block.textList()
-        if found is not None and found.format().indent() == added.format().indent():
-            if found is not added:
-                for item in [added.item(i) for i in range(added.count())]:
-                    found.add(item)
-            return
-        block = block.previous()

@@ -244,7 +244,7 @@ class RemovedBlocks:
         caret = self.view.textCursor().position()
         parsed = prepared.text_document
         if parsed is None:
-            from reader.ui.reading.reading_view import build_document
+            from reader.ui.reading.document import build_document
 
             parsed = build_document(prepared.html, prepared.images, self.view.view_style)
         # no article HTML: position, highlights and listening leave this page alone
