@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from window_helpers import WAIT_MS
 
 from reader.ui.presenter import tasks
@@ -12,6 +13,11 @@ from reader.ui.shell.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot) -> Iterator[MainWindow]:
+    # The windows of earlier tests are deleted first, not while this test's workers run: a
+    # worker moving its parsed document to the GUI thread (holding the GIL) and the GUI
+    # thread deleting an old window (holding Qt's connection lock, wanting the GIL)
+    # deadlocked one full run in about ten this session.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     win = MainWindow()
     qtbot.addWidget(win)
     win.resize(1100, 760)
