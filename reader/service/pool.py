@@ -13,11 +13,13 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from reader.service.child_process import StopFlag
 
 IN_FLIGHT_PER_WORKER = 4  # enough queued work to keep every core busy, bounded memory
 CRASHED = "the extraction process crashed"
@@ -38,7 +40,7 @@ def run_in_processes(
     finish: Callable[[Item, Result | None, str | None], None],
     *,
     workers: int,
-    cancel: threading.Event | None = None,
+    cancel: StopFlag | None = None,
     fork_safe: bool = True,
 ) -> bool:
     """``work`` (a module-level function) on every item, in ``workers`` processes (here,
@@ -122,7 +124,7 @@ def _run_pool(
     workers: int,
     work: Callable[[Item], Result],
     finish: Callable[[Item, Result | None, str | None], None],
-    cancel: threading.Event | None,
+    cancel: StopFlag | None,
 ) -> bool:
     """Feed the pool a bounded window of items; returns True when cancelled."""
     queue = iter(items)

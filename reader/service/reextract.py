@@ -5,15 +5,16 @@ each new text takes its article's place in a transaction of its own: state, tags
 reading position and saved date stay, highlights move with their quotes
 (reader.highlights.attach.reattach). Articles saved before Reader kept originals have
 nothing to extract from: they are counted and left as they are. No Qt: the window runs
-``reextract`` in a worker thread with a progress callback and a cancel flag.
+``reextract_saved`` in a child process (reader.service.child_process), so neither the
+extraction nor the writes share the window's GIL; a terminal runs ``reextract`` directly.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from reader.errors import ReaderError
 from reader.highlights.anchors import Anchor
@@ -21,6 +22,9 @@ from reader.model import Article, Page
 from reader.service.pool import default_workers, run_in_processes
 from reader.store.highlights import Highlight
 from reader.store.library import Library
+
+if TYPE_CHECKING:
+    from reader.service.child_process import Report, StopFlag
 
 Outcome = Literal["reextracted", "unchanged", "no_original", "failed"]
 
@@ -91,7 +95,7 @@ def reextract(
     host: str | None = None,
     workers: int | None = None,
     progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None,
+    cancel: StopFlag | None = None,
     fork_safe: bool = True,
 ) -> ReextractSummary:
     """Extract every live article again (``host``: only that site's) from its original."""
@@ -149,3 +153,14 @@ def reextract(
         originals(), extract_original, finish, workers=count, cancel=cancel, fork_safe=fork_safe
     )
     return summary
+
+
+def reextract_saved(
+    library_path: Path | None, host: str | None, report: Report, stop: StopFlag
+) -> ReextractSummary:
+    """``reextract`` on the library at ``library_path`` (None: the default one), as a
+    child process runs it for the window: events go to ``report``, ``stop`` cancels. The
+    child has no thread but lifeline's watch (which holds no lock), so its extraction
+    workers are forked: they start warm."""
+    with Library(library_path) as library:
+        return reextract(library, host=host, progress=report, cancel=stop)

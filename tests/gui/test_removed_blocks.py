@@ -60,8 +60,12 @@ def fix_and_accept_the_offer(qtbot, window: MainWindow, action_id: str) -> None:
     offer = window.dialogs.shown["reextract_site"]
     qtbot.waitUntil(offer.isVisible, timeout=5000)
     assert "1 article" not in offer.text() and "other saved article from" in offer.text()
+    window.reextracting.last = None
     QTest.keyClick(offer, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "re-extracted" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    # the window's re-extract runner does it: progress in the status bar, then its report
+    qtbot.waitUntil(lambda: window.reextracting.last is not None, timeout=WAIT_MS)
+    report = window.statusBar().currentMessage()
+    assert report.startswith("Re-extracted the articles of www.harbourcourier.example: 1 "), report
     wait_idle(qtbot, window)
 
 

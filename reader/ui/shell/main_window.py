@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
             status=status,
             messages=parts.message_bar,
             dialogs=dialogs,
+            reextract=self.reextracting.start,
         )
 
     def _build_listening(self) -> None:

@@ -1,10 +1,11 @@
 """Re-extracting saved articles from the window, in the background (issue 18).
 
 File ▸ Re-extract This Site's Articles (the site of the article on screen) and
-File ▸ Re-extract the Whole Library run reader.service.reextract on a thread of their
-own with their own library connection, extraction in processes, exactly as
-``reader reextract`` does in a terminal; the window only hears one event per article
-(progress in the status bar) and the summary at the end. The library watch rests while
+File ▸ Re-extract the Whole Library run reader.service.reextract in a child process
+(reader.service.child_process: its extraction and its writes hold a GIL of their own, so
+the window is not stalled), with its own library connection, exactly as ``reader
+reextract`` does in a terminal; the window only hears one event per article (progress
+in the status bar) and the summary at the end. The library watch rests while
 it runs and reloads the list once at the end: reloading the list and For you every
 second of a long run is what stalled the window (tests/benchmarks/reextract_window.py).
 The article on screen is shown again when its text changed. Quitting stops the run: what
@@ -105,8 +106,10 @@ class Reextracting:
         if self.task is not None:
             self.status.show(f"Already re-extracting {self.what}", STATUS_TIMEOUT_MS)
             return
-        from reader.service.reextract import reextract
-        from reader.store import Library
+        from functools import partial
+
+        from reader.service.child_process import run_in_child
+        from reader.service.reextract import reextract_saved
         from reader.ui.presenter.tasks import run_task
 
         self.cancel = threading.Event()
@@ -115,8 +118,8 @@ class Reextracting:
         cancel, emit, path = self.cancel, self.events.heard.emit, self.library_path
 
         def work() -> ReextractSummary:
-            with Library(path) as library:
-                return reextract(library, host=host, progress=emit, cancel=cancel, fork_safe=False)
+            run = partial(reextract_saved, path, host)
+            return run_in_child(run, progress=emit, cancel=cancel, name="reader-reextract")
 
         self.status.begin(f"Re-extracting {self.what}…")
         self.watch.stop()

@@ -64,6 +64,7 @@ class RemovedBlocks:
         status: StatusLine,
         messages: MessageBar,
         dialogs: DialogHost,
+        reextract: Callable[[str], None],
     ) -> None:
         self.view = view
         self.current = current
@@ -74,6 +75,7 @@ class RemovedBlocks:
         self.status = status
         self.messages = messages
         self.dialogs = dialogs
+        self.reextract = reextract  # the window's re-extract runner (progress, report)
         self.showing = False
         self.busy = False
         self.page: Page | None = None
@@ -204,24 +206,8 @@ class RemovedBlocks:
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a host name is shown as written
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.accepted.connect(lambda: self._reextract(host))
+        box.accepted.connect(lambda: self.reextract(host))
         self.dialogs.open("reextract_site", box)
-
-    def _reextract(self, host: str) -> None:
-        from reader.service.reextract import reextract
-
-        self.status.begin(f"Extracting the articles from {host} again…")
-
-        def done(summary: object) -> None:
-            self.status.end()
-            line = getattr(summary, "line", None)
-            self.status.show(f"{host}: {line()}" if callable(line) else host, STATUS_MS)
-
-        def failed(error: BaseException) -> None:
-            self.status.end()
-            self.messages.show_error(f"Extracting {host} again failed: {error}")
-
-        self.library.write(lambda library: reextract(library, host=host), done, failed)
 
     # -- showing -----------------------------------------------------------------------------
     def _preparer(self) -> Callable[[Document, Explanation], Prepared]:
