@@ -11,8 +11,10 @@ in order of trust:
 
 A link found by 2 or 3 must be of the same article: its address, with the page number
 taken out (ARTICLE_PAGE_PARTS), must equal this article's. That is what keeps a blog's
-rel="next" (the next *post*) out, and pagination of a list of articles. Every link must
-stay on the same host.
+rel="next" (the next *post*) out. And 2 and 3 are only trusted from a first page that is
+an article (``is_article_page``): a blog's front page ("/" with rel="next" to "/page/2/")
+or a category's list has the same address key on every page, and joining its pages
+would make one "article" of twenty lists of posts. Every link must stay on the same host.
 """
 
 from __future__ import annotations
@@ -48,6 +50,45 @@ SINGLE_PAGE_WORDS = frozenset(
     }
 )
 MAX_PAGE_NUMBER = 100
+# What a page declares itself to be (og:type, JSON-LD @type; lower-case): an article...
+ARTICLE_KINDS = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "liveblogposting",
+    }
+)
+# ... or a page of many (a site's or a blog's home, a list, search results, a profile).
+LISTING_KINDS = frozenset(
+    {"website", "blog", "collectionpage", "itemlist", "searchresultspage", "profilepage"}
+)
+# Path segments of list pages: /category/x/, /tag/x/, /author/x/, /archive/2019/ ...
+LISTING_SEGMENTS = frozenset(
+    {
+        "category",
+        "categories",
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "author",
+        "authors",
+        "archive",
+        "archives",
+        "search",
+    }
+)
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
+_QUOTED = re.compile(r'"([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -69,16 +110,44 @@ def onward_links(
     base = _base(root, url)
     single = _by_rules(root, base, rules.single_page_link if rules else ())
     following = _by_rules(root, base, rules.next_page_link if rules else ())
-    if single is None:
+    trusted = number > 1 or is_article_page(root, url)  # page 1 is judged; later pages were
+    if single is None and trusted:
         single = _same_article(_single_page_link(root, base), article_url)
-    if following is None:
+    if following is None and trusted:
         following = _same_article(_rel_next(root, base), article_url)
-    if following is None:
+    if following is None and trusted:
         following = _same_article(_numbered(root, base, number + 1), article_url)
     return Onward(
         single_page=single if single and same_host(single, url) else None,
         next_page=following if following and same_host(following, url) else None,
     )
+
+
+def is_article_page(root: Any, url: str) -> bool:
+    """Whether a first page is one article (its own links may be followed), not a page
+    of many: not a site's root or a list's path; a declared article kind wins, a declared
+    listing kind loses; undeclared, more than one <article> element is a list of posts."""
+    segments = [part.lower() for part in urlsplit(url).path.split("/") if part]
+    if not segments or LISTING_SEGMENTS.intersection(segments):
+        return False
+    kinds = _declared_kinds(root)
+    if kinds & ARTICLE_KINDS:
+        return True
+    if kinds & LISTING_KINDS:
+        return False
+    return len(root.xpath("//article")) <= 1
+
+
+def _declared_kinds(root: Any) -> set[str]:
+    kinds = set()
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
+            kinds.add((meta.get("content") or "").strip().lower())
+    for script in root.iter("script"):
+        if "ld+json" in (script.get("type") or "").lower():
+            for declared in _LD_TYPE.findall(script.text or ""):
+                kinds.update(name.lower() for name in _QUOTED.findall(declared))
+    return kinds
 
 
 def same_host(one: str, other: str) -> bool:

@@ -183,6 +183,67 @@ def test_a_list_numbered_like_pages_is_ambiguous_and_not_followed(site: Site) ->
     assert site.asked["127.0.0.1/tables/2"] == site.asked["127.0.0.1/tables?page=2"] == 0
 
 
+def blog_listing(titles: tuple[str, ...], pager: str, head: str = "") -> bytes:
+    """A page of many posts: each an <article> with its own long teaser, and a pager."""
+    posts = "".join(
+        f"<article><h2><a href='/{title}/'>{title.title()}</a></h2>"
+        f"<p>mark1x{k} {title}: the keeper climbed the stair at dusk, trimmed the wick and"
+        " logged the passing ships by name, as every keeper before had done on that rock"
+        " in the long winters, and wrote it all down in the station's book.</p></article>"
+        for k, title in enumerate(titles)
+    )
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>The Blog</title>"
+        f"{head}</head><body><main>{posts}</main><div class='pager'>{pager}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("/", "/page/2/"),  # a blog's front page
+        ("/category/lighthouses/", "/category/lighthouses/page/2/"),  # a category's list
+        ("/tag/keepers/", "/tag/keepers/page/2/"),
+        ("/2019/", "/2019/page/2/"),  # undeclared, but several posts: a list
+    ],
+)
+def test_the_pages_of_a_list_of_posts_are_not_joined(site: Site, first: str, second: str) -> None:
+    pager = f"<a href='{first}'>1</a> <a href='{second}'>2</a>"
+    pager += f" <a rel='next' href='{second}'>Older</a>"
+    site.pages[first] = blog_listing(("keepers", "storms", "lamps"), pager)
+    site.pages[second] = blog_listing(("wrecks", "gulls", "tides"), "")
+    article = read_article(site.url(first))
+    assert "wrecks" not in article.text
+    assert site.asked[f"127.0.0.1{second}"] == 0
+
+
+def test_a_page_that_declares_itself_a_website_is_not_followed(site: Site) -> None:
+    head = "<meta property='og:type' content='website'>"
+    pager = "<a href='/lighthouses'>1</a> <a href='/lighthouses?page=2'>2</a>"
+    site.pages["/lighthouses"] = blog_listing(("keepers",), pager, head)
+    site.pages["/lighthouses?page=2"] = blog_listing(("wrecks",), "")
+    read_article(site.url("/lighthouses"))
+    assert site.asked["127.0.0.1/lighthouses?page=2"] == 0
+
+
+def test_an_article_with_article_cards_around_it_is_still_followed(site: Site) -> None:
+    """og:type article wins over the <article> cards of related stories in its margin."""
+    cards = "".join(f"<article><a href='/other/{k}'>Story {k}</a></article>" for k in range(3))
+
+    def path(n: int) -> str:
+        return "/news/lamps" if n == 1 else f"/news/lamps/{n}"
+
+    def pager(n: int) -> str:
+        return cards + " ".join(f"<a href='{path(k)}'>{k}</a>" for k in (1, 2))
+
+    serve(site, "lamps", 2, path, pager)
+    site.pages["/news/lamps"] = site.pages["/news/lamps"].replace(
+        b"<head>", b"<head><meta property='og:type' content='article'>"
+    )
+    article = read_article(site.url("/news/lamps"))
+    assert marks(article) == [1, 2]
+
+
 def test_view_as_one_page_is_preferred_to_the_next_pages(site: Site) -> None:
     def path(n: int) -> str:
         return f"/feature/keepers/{n}"
