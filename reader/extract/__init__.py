@@ -22,8 +22,16 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
     reads the data folder's; None: no site rules). The article carries ``page`` as its
     original: the library keeps it, so that the article can be extracted again later
     (reader.service.reextract). A page fetched with its later pages (``page.following``)
-    gives one article of all their stories (reader.extract.pages)."""
+    gives one article of all their stories (reader.extract.pages). The original carries
+    no executable script code (reader.extract.scripts: extraction never reads it)."""
     from reader.extract.pipeline import extract as run
+    from reader.extract.scripts import without_code
+
+    page = replace(
+        page,
+        html=without_code(page.html),
+        following=tuple(replace(p, html=without_code(p.html)) for p in page.following),
+    )
 
     article = run(page, rules_for)
     if page.following:

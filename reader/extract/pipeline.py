@@ -1,6 +1,7 @@
 """Page -> Article as numbered stages over one parsed tree.
 
-1 normalize   collapse whitespace runs, parse once, give lazy images a real src
+1 normalize   leave out executable script code (reader.extract.scripts), collapse
+              whitespace runs, parse once, give lazy images a real src
 2 metadata    JSON-LD / meta tags / markup, from the raw tree
 3 recommended the page's story lists, from the raw tree (reader.extract.recommended)
 4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first);
@@ -41,6 +42,7 @@ from reader.extract import (
 )
 from reader.extract import site_rules as site
 from reader.extract.provenance import Recorder, watching
+from reader.extract.scripts import without_code
 from reader.model import Article, Asset, Page, Story
 from reader.siterules.parse import SiteRules
 
@@ -68,8 +70,9 @@ def extract(
 
 
 def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | None) -> Article:
-    # 1 normalize
-    html = normalize.collapse_whitespace(markup.repair(page.html))
+    # 1 normalize (from the page without its executable code: reader.extract.scripts)
+    source = without_code(page.html)
+    html = normalize.collapse_whitespace(markup.repair(source))
     root = normalize.parse(html)
     normalize.fix_images(root)
     # 2 metadata
@@ -77,7 +80,7 @@ def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | Non
     # the site's rules (reader.siterules), found by the page's address or its own
     rules = None if rules_for is None else rules_for(page.url) or rules_for(meta.url)
     if rules is not None and rules.replacements:
-        html = normalize.collapse_whitespace(markup.repair(site.replace_strings(page.html, rules)))
+        html = normalize.collapse_whitespace(markup.repair(site.replace_strings(source, rules)))
         root = normalize.parse(html)
         normalize.fix_images(root)
         meta = metadata.read_metadata(root, page.url)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.errors import StoreError
 from reader.paths import make_private_file, make_private_folder
-from reader.store import ranking, same_article
+from reader.store import originals, ranking, same_article
 from reader.store.migrate import check_not_newer, migrate
 
 WAL_FILES = ("-wal", "-shm")  # beside the library; SQLite gives them the library's mode
@@ -82,6 +82,7 @@ class Database:
         conn = self.conn
         conn.create_function("reader_story_score", 2, ranking.story_score, deterministic=True)
         conn.create_function("reader_text_key", 1, same_article.text_key, deterministic=True)
+        conn.create_function("reader_repack_original", 2, originals.repacked, deterministic=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Touch the file first: a non-database says so here rather than in a later call.

@@ -35,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "the fetch queue of imported addresses, text keys", "m007_fetch_queue.sql"),
     Migration(8, "the original page kept with each article saved", "m008_originals.sql"),
     Migration(9, "the later pages of an article fetched over several", "m009_original_pages.sql"),
+    Migration(10, "originals kept with zstd, each page with its codec", "m010_original_codec.sql"),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,22 +1,39 @@
 """The original page kept with an article (schema 8), so it can be extracted again.
 
-Markup is compressed with zlib at level 6. Measured on the Mozilla corpus (132 pages,
-tests/benchmarks/originals.py): zlib-6 shrinks markup 6.1x in 8 ms a page; zlib-9 gains
-1% for twice the time; lzma gains 30% more but costs 150 ms a page (every save pays
-it, on the thread that keeps the article); bz2 is 7.3x at 39 ms to compress and 12 ms
-to read back. zlib also reads back fastest (1.3 ms), which re-extraction pays per page.
+Markup is kept compressed with zstd at level LEVEL (schema 10; before it, zlib-6: such
+rows are converted by migration 10 and can still be read). The page comes without its
+executable script code (reader.extract.scripts: extraction never reads it), so
+extracting the kept page again gives the article the loaded page gave.
+
+Measured on the Mozilla corpus (132 pages, 25.7 MB as loaded, 19.4 MB without the code;
+tests/benchmarks/originals.py): whole markup zlib-6 4.25 MB; without the code zlib-6
+3.18 MB (3.1 ms a page to pack), zstd-12 2.75 MB (7 ms; 0.2 ms to read back), zstd-19
+2.63 MB (107 ms), lzma-6 2.56 MB (76 ms; 3.7 ms to read back). Packing runs on the
+thread that writes the library (an import's writer), so zstd-12: about zlib's cost for
+14% less; what the slower codecs gain (4-7%) is not worth 10-25x the time on every save.
+A preset dictionary trained on other pages gained 8% (a dictionary of others' pages is
+not ours to ship), the same host's first page as the dictionary 4% on this corpus.
 The page's assets go to the content-addressed assets table, as the article's do.
 """
 
 import sqlite3
+import sys
 import zlib
+from collections.abc import Callable
 
 from reader.errors import StoreError
 from reader.model import Asset, Page
 from reader.store import assets
 
-CODEC = "zlib"
-LEVEL = 6
+if sys.version_info >= (3, 14):
+    from compression import zstd
+else:
+    from backports import zstd
+
+CODEC = "zstd"
+LEVEL = 12
+# How each codec a library may hold is read back (a row names its own).
+READERS: dict[str, Callable[[bytes], bytes]] = {"zstd": zstd.decompress, "zlib": zlib.decompress}
 
 
 def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> None:
@@ -41,9 +58,16 @@ def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> N
     for number, later in enumerate(page.following, start=2):
         later_data = later.html.encode("utf-8", "surrogatepass")
         conn.execute(
-            "INSERT INTO original_pages (article_id, number, url, markup, markup_size)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (article_id, number, later.url or later.source, _pack(later_data), len(later_data)),
+            "INSERT INTO original_pages (article_id, number, url, codec, markup, markup_size)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                number,
+                later.url or later.source,
+                CODEC,
+                _pack(later_data),
+                len(later_data),
+            ),
         )
     for asset in page.assets:
         conn.execute(
@@ -73,13 +97,13 @@ def load(conn: sqlite3.Connection, article_id: int) -> Page | None:
     if row is None:
         return None
     source, url, page_format, codec, markup = row
-    if codec != CODEC:
-        raise StoreError(f"the original of article {article_id} is kept in an unknown way")
-    html = _unpack(markup, article_id)
+    html = _unpack(codec, markup, article_id)
     following = tuple(
-        Page(source=str(later_url), html=_unpack(later, article_id), url=str(later_url))
-        for later_url, later in conn.execute(
-            "SELECT url, markup FROM original_pages WHERE article_id = ? ORDER BY number",
+        Page(
+            source=str(later_url), html=_unpack(later_codec, later, article_id), url=str(later_url)
+        )
+        for later_url, later_codec, later in conn.execute(
+            "SELECT url, codec, markup FROM original_pages WHERE article_id = ? ORDER BY number",
             (article_id,),
         )
     )
@@ -100,14 +124,29 @@ def load(conn: sqlite3.Connection, article_id: int) -> Page | None:
 
 
 def _pack(data: bytes) -> bytes:
-    return zlib.compress(data, LEVEL)
+    return zstd.compress(data, LEVEL)
 
 
-def _unpack(markup: bytes, article_id: int) -> str:
+def _unpack(codec: str, markup: bytes, article_id: int) -> str:
+    read = READERS.get(codec)
+    if read is None:
+        raise StoreError(f"the original of article {article_id} is kept in an unknown way")
     try:
-        return zlib.decompress(bytes(markup)).decode("utf-8", "surrogatepass")
-    except (zlib.error, UnicodeDecodeError):
+        return read(bytes(markup)).decode("utf-8", "surrogatepass")
+    except (zlib.error, zstd.ZstdError, UnicodeDecodeError):
         raise StoreError(f"the original of article {article_id} is damaged") from None
+
+
+def repacked(codec: str, markup: bytes) -> bytes | None:
+    """Migration 10's SQL function: markup kept with ``codec`` as CODEC keeps it, or None
+    when it cannot be read (the row stays as it was and says it is damaged when read)."""
+    read = READERS.get(codec)
+    if read is None or codec == CODEC:
+        return None
+    try:
+        return _pack(read(bytes(markup)))
+    except (zlib.error, zstd.ZstdError):
+        return None
 
 
 def linked_shas(conn: sqlite3.Connection, article_id: int) -> set[str]:

@@ -1,14 +1,18 @@
 """Keeping originals and extracting again from them (issue 18), side by side in one run.
 
-1. Compression of the original markup: each codec's size ratio and time per page
-   (medians over the Mozilla corpus): why reader.store.originals uses zlib-6.
+1. Compression of the original markup, as loaded and without its executable script code
+   (reader.extract.scripts): each codec's total, size ratio and time per page (medians
+   over the Mozilla corpus): why reader.store.originals uses zstd-12.
 2. Storage: the Mozilla corpus saved into two libraries, with and without originals
    (each VACUUMed): what keeping originals adds. Target: at most +40%.
 3. Re-extraction of a library of ARTICLES articles made from the corpus pages (each
    saved with an older extraction and a highlight): articles per second, next to plain
    extraction of the same pages in the same run, and highlights lost. Target: >= 20/s.
+4. (--faithful) Every page of every corpus: is the article extracted again from the kept
+   original the one the loaded page gave (must be all), and how many articles leaving
+   the script code out changed against extracting with it.
 
-    READER_SHARED_DIR=/work/shared python tests/benchmarks/originals.py [ARTICLES]
+    READER_SHARED_DIR=/work/shared python tests/benchmarks/originals.py [ARTICLES] [--faithful]
 """
 
 import bz2
@@ -23,8 +27,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from backports import zstd
+
 from reader.errors import ReaderError
-from reader.extract import extract
+from reader.extract import extract, pipeline
+from reader.extract.scripts import without_code
 from reader.load import load
 from reader.model import Article
 from reader.service.highlighting import highlight_quote
@@ -38,6 +45,8 @@ CODECS: dict[str, tuple[Callable[[bytes], bytes], Callable[[bytes], bytes]]] = {
     "zlib-9": (lambda data: zlib.compress(data, 9), zlib.decompress),
     "lzma-6": (lambda data: lzma.compress(data, preset=6), lzma.decompress),
     "bz2-9": (lambda data: bz2.compress(data, 9), bz2.decompress),
+    "zstd-12": (lambda data: zstd.compress(data, 12), zstd.decompress),
+    "zstd-19": (lambda data: zstd.compress(data, 19), zstd.decompress),
 }
 OLD_JUNK = "<p>Sign up for our newsletter and never miss a story again.</p>"
 
@@ -52,11 +61,16 @@ def corpus() -> list[Article]:
     return articles
 
 
-def compression(articles: list[Article]) -> None:
-    pages = [article.original.html.encode() for article in articles if article.original]
-    print(f"1. compression of {len(pages)} pages' markup (median per page)")
+def compression(loaded: list[bytes], kept: list[bytes]) -> None:
+    for label, pages in (("as loaded", loaded), ("without script code", kept)):
+        size = sum(map(len, pages)) / 1e6
+        print(f"1. compression of {len(pages)} pages' markup {label}, {size:.1f} MB")
+        codecs(pages)
+
+
+def codecs(pages: list[bytes]) -> None:
     for name, (pack, unpack) in CODECS.items():
-        ratios, packing, unpacking = [], [], []
+        ratios, packing, unpacking, total = [], [], [], 0
         for data in pages:
             start = time.perf_counter()
             packed = pack(data)
@@ -65,8 +79,9 @@ def compression(articles: list[Article]) -> None:
             packing.append(middle - start)
             unpacking.append(time.perf_counter() - middle)
             ratios.append(len(data) / len(packed))
+            total += len(packed)
         print(
-            f"   {name:7} {statistics.median(ratios):5.2f}x smaller,"
+            f"   {name:7} {total / 1e6:5.2f} MB, {statistics.median(ratios):5.2f}x smaller,"
             f" {1000 * statistics.median(packing):6.2f} ms to pack,"
             f" {1000 * statistics.median(unpacking):5.2f} ms to unpack"
         )
@@ -145,12 +160,54 @@ def reextraction(folder: Path, articles: list[Article], count: int) -> None:
     )
 
 
+CORPORA = ("mozilla/*/*.html", "dragnet/*.html", "cleaneval/*.html", "snippets/pages/*.html")
+
+
+def faithfulness() -> None:
+    """Extracted again from the kept original (through the library's codec) == extracted
+    from the page as loaded, on every page; and what leaving the code out changed."""
+    kept_differs, code_changed, pages = [], [], 0
+    for pattern in CORPORA:
+        for path in sorted((SHARED / "corpus").glob(pattern)):
+            try:
+                page = load(str(path))
+                article = extract(page)
+            except ReaderError:
+                continue
+            pages += 1
+            original = article.original
+            assert original is not None
+            stored = zstd.decompress(zstd.compress(original.html.encode(), 12)).decode()
+            if extract(replace(original, html=stored)) != article:
+                kept_differs.append(path)
+            pipeline.without_code = str  # extraction as it was, reading the code
+            try:
+                with_code = pipeline.extract(page)
+            except ReaderError:
+                with_code = None
+            finally:
+                pipeline.without_code = without_code
+            if with_code is None or replace(with_code, original=None) != replace(
+                article, original=None
+            ):
+                code_changed.append(path)
+    print(f"4. {pages} corpus pages: extracted again from the kept original != as loaded:")
+    print(f"   {len(kept_differs)} {[str(p) for p in kept_differs]} (must be 0)")
+    print(f"   articles changed by leaving script code out: {len(code_changed)}")
+    for path in code_changed:
+        print(f"     {path}")
+
+
 def main() -> None:
     if not MOZILLA.is_dir():
         sys.exit(f"no corpus at {MOZILLA} (set READER_SHARED_DIR)")
+    if "--faithful" in sys.argv:
+        faithfulness()
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 260
     articles = corpus()
-    compression(articles)
+    loaded = [load(str(source)).html.encode() for source in sorted(MOZILLA.glob("*/source.html"))]
+    compression(loaded, [without_code(data.decode()).encode() for data in loaded])
     with tempfile.TemporaryDirectory() as folder:
         storage(Path(folder), articles)
         reextraction(Path(folder), articles, count)

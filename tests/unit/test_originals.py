@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from reader_cli import run_reader
 from test_store_migrate import old_library
 
+from reader.errors import ReaderError
 from reader.extract import extract
+from reader.extract.scripts import without_code
 from reader.load import load
 from reader.model import Article, Asset, Page
 from reader.service.highlighting import highlight_quote
@@ -40,7 +43,9 @@ def test_a_saved_article_keeps_its_original_page_compressed(tmp_path: Path) -> N
         article_id = library.save(extract(page))
         original = library.original(article_id)
         assert original is not None
-        assert original.html == page.html
+        # as loaded, but for its executable script code (reader.extract.scripts)
+        assert original.html == without_code(page.html) != page.html
+        assert '"@type": ["NewsArticle"]' in original.html
         assert (original.source, original.url, original.format) == (
             page.source,
             page.url,
@@ -48,7 +53,7 @@ def test_a_saved_article_keeps_its_original_page_compressed(tmp_path: Path) -> N
         )
         assert original.assets == (image,)
         loaded, kept = library.originals_size()
-        assert loaded == len(page.html.encode()) and 0 < kept < loaded / 2
+        assert loaded == len(original.html.encode()) and 0 < kept < loaded / 2
 
 
 def test_purging_an_article_drops_its_original_and_assets_no_one_else_uses(
@@ -137,6 +142,47 @@ def test_schema_7_library_migrates_to_keeping_originals(tmp_path: Path) -> None:
     with Library(path) as library:
         article_id = library.save(extract(load(str(SEALS))))
         assert library.original(article_id) is not None
+
+
+def test_schema_10_converts_zlib_originals_and_leaves_a_damaged_one_as_it_was(
+    tmp_path: Path,
+) -> None:
+    import zlib
+
+    path = tmp_path / "library.sqlite3"
+    conn = old_library(path, 9)
+    first = f"<html><body>{'<p>Gulls over the harbour wall.</p>' * 300}</body></html>"
+    second = f"<html><body>{'<p>Page two of the gulls.</p>' * 300}</body></html>"
+    for article_id in (1, 2):
+        conn.execute(
+            "INSERT INTO articles (id, source, url, url_key, title, saved_at)"
+            " VALUES (?, 'a.html', ?, ?, 'Gulls', 1000)",
+            (article_id, f"https://e.com/{article_id}", f"https://e.com/{article_id}"),
+        )
+    rows = [(1, zlib.compress(first.encode(), 6), len(first)), (2, b"not zlib at all", 9)]
+    for article_id, markup, size in rows:
+        conn.execute(
+            "INSERT INTO article_originals (article_id, source, url, format, codec, markup,"
+            " markup_size, kept_at) VALUES (?, 'a.html', NULL, 'html', 'zlib', ?, ?, 1000)",
+            (article_id, markup, size),
+        )
+    conn.execute(
+        "INSERT INTO original_pages VALUES (1, 2, 'https://e.com/1/2', ?, ?)",
+        (zlib.compress(second.encode(), 6), len(second)),
+    )
+    conn.close()
+    with Library(path) as library:
+        codecs = library._conn.execute(
+            "SELECT codec FROM article_originals ORDER BY article_id"
+        ).fetchall()
+        assert codecs == [("zstd",), ("zlib",)]  # the damaged row stays as it was
+        original = library.original(1)
+        assert original is not None and original.html == first
+        assert [page.html for page in original.following] == [second]
+        loaded, kept = library.originals_size()
+        assert kept < loaded / 20  # repetitive markup: zstd keeps it small
+        with pytest.raises(ReaderError, match="the original of article 2 is damaged"):
+            library.original(2)
 
 
 def test_reextract_command_by_site(tmp_path: Path, data_dir: Path) -> None:
