@@ -50,23 +50,9 @@ SINGLE_PAGE_WORDS = frozenset(
     }
 )
 MAX_PAGE_NUMBER = 100
-# What a page declares itself to be (og:type, JSON-LD @type; lower-case): an article...
-ARTICLE_KINDS = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "blogposting",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "reviewnewsarticle",
-        "backgroundnewsarticle",
-        "scholarlyarticle",
-        "techarticle",
-        "report",
-        "liveblogposting",
-    }
-)
+# What a page declares itself to be (og:type, JSON-LD @type; lower-case): an article
+# (article, NewsArticle, OpinionNewsArticle, ScholarlyArticle, BlogPosting, LiveBlogPosting)...
+ARTICLE_KIND_ENDINGS = ("article", "blogposting")
 # ... or a page of many (a site's or a blog's home, a list, search results, a profile).
 LISTING_KINDS = frozenset(
     {"website", "blog", "collectionpage", "itemlist", "searchresultspage", "profilepage"}
@@ -131,7 +117,7 @@ def is_article_page(root: Any, url: str) -> bool:
     if not segments or LISTING_SEGMENTS.intersection(segments):
         return False
     kinds = _declared_kinds(root)
-    if kinds & ARTICLE_KINDS:
+    if any(kind.endswith(ARTICLE_KIND_ENDINGS) for kind in kinds):
         return True
     if kinds & LISTING_KINDS:
         return False
