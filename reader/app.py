@@ -85,7 +85,7 @@ def run_app(sources: list[str]) -> int:
     settings = Settings()
     library = LibraryService()
     style = settings.style.view_style()
-    early = EarlyOpen(absolute, library, style, read)
+    early = EarlyOpen(absolute, library, read)
     window = MainWindow(settings, build=False, library=library)  # paints before the rest
     bench = os.environ.get(BENCH_ENV, "")
 

@@ -7,6 +7,7 @@ column of about MEASURE_CHARS characters of the body font.
 """
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import shiboken6
@@ -26,7 +27,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.ui.reading import overlays, themes
-from reader.ui.reading.document import STYLE_PROPERTY, body_font, build_document, style_document
+from reader.ui.reading.chunks import ONE_SHOT_CHARS, Chunk
+from reader.ui.reading.document import (
+    STYLE_PROPERTY,
+    ChunkedBuild,
+    body_font,
+    build_document,
+    style_document,
+)
 from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
@@ -40,9 +48,6 @@ BOTTOM_MARGIN = 96
 # Text whose average advance stands for "a character" when measuring the column.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, then reads a long article."
 _PLACEHOLDER_SIZE = QSize(1, 1)
-# HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
-# thread when the theme or size changes: parsing it here would freeze the window >50 ms.
-REPARSE_IN_WORKER_CHARS = 150_000
 # The reading position is the first line shown, as "block:offset" (block number and the
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
@@ -89,6 +94,7 @@ class ReadingView(QTextBrowser):
         self._restyle_generation = 0
         self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
+        self._building: ChunkedBuild | None = None  # a long article being parsed in turns
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -116,32 +122,61 @@ class ReadingView(QTextBrowser):
             self._column = 0
             self._layout_column()
             return
-        if len(self._html) < REPARSE_IN_WORKER_CHARS:
+        if len(self._html) <= ONE_SHOT_CHARS:
             self._apply(self._html, keep_position=True)
             return
-        # A long article: parse the restyled copy in a worker, keep reading meanwhile.
+        # A long article: cut in a worker, parsed restyled in turns; reading goes on meanwhile.
         from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.chunks import chunks_for_view
 
         self._restyle_generation += 1
         generation = self._restyle_generation
         html, images = self._html, dict(self._images)
 
-        def adopt(document: object) -> None:
-            if generation != self._restyle_generation or html != self._html:
-                return  # a newer restyle or another article won
-            assert isinstance(document, QTextDocument)
-            anchor = self.anchor()
-            self.show_document(document, html, images)
-            self.restore_anchor(anchor)
+        def adopt(document: QTextDocument) -> None:
+            self.show_document_in_place(document, html, images)
+
+        def cut(chunks: tuple[Chunk, ...]) -> None:
+            if generation == self._restyle_generation and html == self._html:
+                self.parse(html, chunks, images, adopt)  # (else another style or article won)
 
         run_task(
-            lambda: build_document(html, images, style),
-            adopt,
-            lambda error: self._apply(html, keep_position=True),
+            lambda: chunks_for_view(html), cut, lambda error: self._apply(html, keep_position=True)
         )
+
+    def parse(
+        self,
+        html: str,
+        chunks: Sequence[Chunk],
+        images: dict[str, QImage],
+        adopt: Callable[[QTextDocument], None],
+    ) -> None:
+        """Parse an article in this view's style and hand the document to ``adopt``: at once
+        when it is short (no ``chunks``), else one chunk per event-loop turn; then never if
+        something else is shown meanwhile."""
+        self._stop_building()
+        if len(chunks) < 2:
+            adopt(build_document(html, images, self._style))
+            return
+
+        def built(document: QTextDocument) -> None:
+            self._building = None
+            adopt(document)
+
+        self._building = ChunkedBuild(chunks, images, self._style, built)
+
+    def is_parsing(self) -> bool:
+        """A long article is being parsed in turns (it shows when done)."""
+        return self._building is not None
+
+    def _stop_building(self) -> None:
+        if self._building is not None:
+            self._building.cancel()
+            self._building = None
 
     def show_html(self, html: str, images: dict[str, QImage] | None = None) -> None:
         """Replace the document (images: decoded stored assets keyed by their src)."""
+        self._stop_building()
         self._images = dict(images or {})
         self._html = html
         self._apply(html, keep_position=False)
@@ -149,8 +184,9 @@ class ReadingView(QTextBrowser):
     def show_document(
         self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
     ) -> None:
-        """Adopt a document parsed off the GUI thread by ``build_document``: only the layout
-        is left to do here. Rebuilt on the spot if the style changed meanwhile."""
+        """Adopt a document parsed by ``parse``: only the layout is left to do here.
+        Rebuilt on the spot if the style changed meanwhile."""
+        self._stop_building()
         self._images = dict(images or {})
         self._html = html
         if document.property(STYLE_PROPERTY) != self._style.key():
@@ -172,10 +208,20 @@ class ReadingView(QTextBrowser):
         self._layout_column()
         self.document_shown.emit()
 
+    def show_document_in_place(
+        self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
+    ) -> None:
+        """The same article again (restyled, new pictures or marks): the reader stays on
+        the line they were reading."""
+        anchor = self.anchor()
+        self.show_document(document, html, images)
+        self.restore_anchor(anchor)
+
     def show_notice(self, message: str) -> None:
         """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
         from reader.ui.reading.render import notice_html
 
+        self._stop_building()
         self._images = {}
         self._html = ""
         self._apply(notice_html(message), keep_position=False)
