@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -195,17 +195,20 @@ class ReadingView(QTextBrowser):
         previous = self._adopted
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
-        self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self._wrap_for(html)
+        # Column, image sizes and the width watch are set while the document is not shown
+        # yet: on the shown one each would make Qt lay all of it out at once (~450 ms for
+        # 1.4 MB here); shown, Qt lays it out in steps on its own timer.
+        self._spots = self._image_spots(document)
+        self._column = 0
+        self._frame_column(document)
+        self._watch_width(document)
         self.setDocument(document)
         self._adopted = document
         if previous is not None and previous is not document and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
             # later, in its own event-loop turn: a long article takes ~25 ms to delete
             previous.deleteLater()
-        self._collect_images()
-        self._column = 0
-        self._layout_column()
         self.document_shown.emit()
 
     def show_document_in_place(
@@ -249,7 +252,9 @@ class ReadingView(QTextBrowser):
         self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self._wrap_for(html)
         self.setHtml(html)
-        self._collect_images()
+        self._spots = self._image_spots(document)
+        self._watch_width(document)
+        self._width_changed()
         self._column = 0
         self._layout_column()
         if anchor:
@@ -379,9 +384,14 @@ class ReadingView(QTextBrowser):
             self._layout_column()
 
     def _layout_column(self) -> None:
+        self._frame_column(self.document())
+
+    def _frame_column(self, document: QTextDocument) -> None:
+        """Centre the column of ``document``: its root frame's side margins; images wider
+        than the column are scaled to it."""
         column = self.column_width()
         side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
-        root = self.document().rootFrame()
+        root = document.rootFrame()
         frame = root.frameFormat()
         if (
             column == self._column
@@ -395,21 +405,22 @@ class ReadingView(QTextBrowser):
         frame.setTopMargin(TOP_MARGIN)
         frame.setBottomMargin(BOTTOM_MARGIN)
         root.setFrameFormat(frame)
-        self._fit_images(column)
+        self._fit_images(document, column)
 
     # -- images --------------------------------------------------------------------------
-    def _watch_width(self) -> None:
+    def _watch_width(self, document: QTextDocument) -> None:
         """A sideways scroll bar only for content really wider than the view (a table of
-        many columns), not for the pixel or two a table's borders add."""
-        layout = self.document().documentLayout()
+        many columns), not for the pixel or two a table's borders add. Judged each time
+        Qt's layout finds the document's size (in steps for a long one)."""
+        layout = document.documentLayout()
         if layout.property("readerWatched"):
             return
         layout.setProperty("readerWatched", True)
         layout.documentSizeChanged.connect(self._width_changed)
-        self._width_changed()
 
-    def _width_changed(self, *_args: object) -> None:
-        overflow = self._overflow_px()
+    def _width_changed(self, size: QSizeF | None = None) -> None:
+        """``size``: the laid-out size so far (asking the document would lay it all out)."""
+        overflow = self._overflow_px(None if size is None else size.width())
         if overflow > OVERFLOW_SLACK_PX and self._words_may_break:
             self._words_may_break = False  # once per article, after this layout pass
             document = self.document()
@@ -423,7 +434,7 @@ class ReadingView(QTextBrowser):
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
 
-    def _overflow_px(self) -> float:
+    def _overflow_px(self, content_width: float | None = None) -> float:
         """How far the laid-out content reaches past the view's right edge. The document's
         own width overstates it when tables sit inside tables: Qt counts their sizing pass in,
         and LWN's statistics (two tables in a table in a quote) made the page 164 px too wide
@@ -431,8 +442,9 @@ class ReadingView(QTextBrowser):
         lines of the text outside them are asked where they really end."""
         document = self.document()
         view_width = self.viewport().width()
-        if document.size().width() - view_width <= OVERFLOW_SLACK_PX:
-            return document.size().width() - view_width
+        width = document.size().width() if content_width is None else content_width
+        if width - view_width <= OVERFLOW_SLACK_PX:
+            return width - view_width
         layout = document.documentLayout()
         root = document.rootFrame()
         right = 0.0
@@ -454,13 +466,12 @@ class ReadingView(QTextBrowser):
             block = block.next()
         return right - view_width
 
-    def _collect_images(self) -> None:
-        """Remember where the images are, once, so a resize only touches those spots."""
-        self._watch_width()
-        self._spots = []
+    def _image_spots(self, document: QTextDocument) -> list[_ImageSpot]:
+        """Where the images are, found once, so a resize only touches those spots."""
+        spots: list[_ImageSpot] = []
         if not self._images:
-            return
-        block = self.document().begin()
+            return spots
+        block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
@@ -474,15 +485,16 @@ class ReadingView(QTextBrowser):
                         spot = _ImageSpot(
                             fragment.position(), name, natural.width(), natural.height()
                         )
-                        self._spots.append(spot)
+                        spots.append(spot)
                 iterator += 1
             block = block.next()
+        return spots
 
-    def _fit_images(self, column: int) -> None:
+    def _fit_images(self, document: QTextDocument, column: int) -> None:
         """Scale images wider than the column down to it (Qt has no max-width)."""
         if not self._spots:
             return
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(document)
         for spot in self._spots:
             scale = min(1.0, column / spot.width) if spot.width else 1.0
             fmt = QTextImageFormat()
