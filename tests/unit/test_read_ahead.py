@@ -111,3 +111,35 @@ def test_killing_the_reader_leaves_no_child_reading(tmp_path):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(driver.pid, signal.SIGKILL)
     assert gone is not None and gone < GONE_WITHIN_S, "the reading child outlived the window"
+
+
+FORK_WATCH = r"""
+import sys
+import reader.service.read_ahead as read_ahead
+
+def watch(source):
+    print("QT LOADED", sorted(name for name in sys.modules if name.startswith("PySide6")))
+    sys.exit(0)
+
+read_ahead.read_ahead = watch
+from reader.app import run_app
+run_app([sys.argv[1]])
+"""
+
+
+def test_the_first_file_is_read_ahead_before_qt_loads(tmp_path):
+    """The child starts before the window's process imports Qt (~90 ms later otherwise, all
+    of it on the way to the story), and holds none of it."""
+    page = write_page(tmp_path / "page.html", 4)
+    runtime = tmp_path / "runtime"  # no Reader runs there: nothing to hand the file to
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_RUNTIME_DIR": str(runtime)}
+    result = subprocess.run(
+        [sys.executable, "-c", FORK_WATCH, str(page)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "QT LOADED []" in result.stdout
