@@ -54,6 +54,10 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 BREAK_LONG_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # see may_break_words
+# An article with more characters of text than this is laid out by Qt in steps on its own
+# timer after it shows (the window answers meanwhile); a shorter one is laid out at once,
+# so that positions on screen (the sentence at the top, a click) are right from the start.
+LAID_OUT_AT_ONCE_CHARS = 40_000
 
 
 @dataclass(frozen=True)
@@ -196,14 +200,15 @@ class ReadingView(QTextBrowser):
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
         self._wrap_for(html)
-        # Column, image sizes and the width watch are set while the document is not shown
-        # yet: on the shown one each would make Qt lay all of it out at once (~450 ms for
-        # 1.4 MB here); shown, Qt lays it out in steps on its own timer.
+        # Column and image sizes are set while the document is not shown yet: on the shown
+        # one they would make Qt lay all of it out at once (~450 ms for 1.4 MB here).
         self._spots = self._image_spots(document)
         self._column = 0
         self._frame_column(document)
-        self._watch_width(document)
         self.setDocument(document)
+        self._watch_width(document)
+        if document.characterCount() <= LAID_OUT_AT_ONCE_CHARS:
+            self._width_changed()  # (asks for the whole layout: a few ms at this length)
         self._adopted = document
         if previous is not None and previous is not document and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
