@@ -60,6 +60,28 @@ def test_an_unclosed_script_is_kept_as_the_parser_reads_it() -> None:
     assert without_code(html) == html
 
 
+def test_where_the_parser_may_end_a_script_later_the_page_is_kept_as_it_came() -> None:
+    """``<!--`` in script data (HTML's escaped states): the parser's end may be a later
+    ``</script>`` than the first; from that script on nothing is left out."""
+    html = (
+        "<html><body><script>var a = 1;</script><p>Story</p>"
+        "<script><!-- document.write('<script>x()</script>'); //--></script><p>More</p>"
+        "<script>var b = 2;</script></body></html>"
+    )
+    kept = without_code(html)
+    assert "var a = 1;" not in kept
+    assert kept.endswith(html[html.index("<script><!--") :])
+    import lxml.html
+
+    texts = [p.text for p in lxml.html.document_fromstring(kept).iter("p")]
+    assert texts == ["Story", "More"]  # no script text leaks into the page
+
+
+def test_a_script_ends_only_at_a_real_end_tag() -> None:
+    html = "<html><body><script>a = '</scripts>'; b = 1;</script><p>Story</p></body></html>"
+    assert without_code(html) == "<html><body><script></script><p>Story</p></body></html>"
+
+
 def test_a_page_without_scripts_is_the_same_string() -> None:
     html = "<html><body><p>Just a story.</p></body></html>"
     assert without_code(html) is html
