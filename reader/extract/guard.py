@@ -8,6 +8,8 @@ readability's choice stands unless the evidence says it kept the wrong box:
   login box, a caption, one row of a layout table), the story is the part of the page
   trafilatura found: the element of a fresh tree that holds most of its text and little
   else, without the boxes inside it that trafilatura left out.
+- when readability kept nothing at all, the part of the page trafilatura found is shown
+  (an error would show the reader nothing on a page that holds words).
 
 Agreement is measured on word bags (F1) and, to place trafilatura's story in the page, on
 word trigrams: a menu shares common words with any story but not its phrases.
@@ -97,6 +99,12 @@ def choose_story(
         if scores[index] > scores[chosen] + SWITCH_MARGIN:
             chosen = index
     best, bag = candidates[chosen], bags[chosen]
+    if not bag and next(best.iter("img"), None) is None:
+        # readability kept nothing (its cleaning dropped every box: a page of ad blocks
+        # in tables, cleaneval/final_606); what the opinion found, whatever it is, beats
+        # "no article text found" on a page that holds words.
+        region = opinion_region(fresh_tree(), opinion)
+        return best if region is None or not word_total(region) else region
     collapsed = _collapsed(bag, opinion)
     if collapsed or _part_of(bag, opinion):
         region = opinion_region(fresh_tree(), opinion)

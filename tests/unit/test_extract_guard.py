@@ -168,3 +168,40 @@ def test_a_live_commentary_is_the_story_not_readers_comments() -> None:
 
     text = story.text_content()
     assert all(STORY.format(minute) in text for minute in range(5, 95, 10))
+
+
+def _parked_domain_page() -> str:
+    """A parked domain's page: spacer tables, a column of topic links, sponsored results
+    and a footer of links, all in layout tables. readability's cleaning drops every box."""
+    spacer = "<table><tr><td height='3'></td></tr></table>"
+    topics = "".join(f"<a href='park.php?rx={i}'>Topic {i}</a><br />{spacer}" for i in range(8))
+    ads = "".join(
+        f"<table width='400'><tr><td><a class='ad-line1' href='/click?ad={i}'>Garden Tools {i}"
+        "</a><br /><span class='ad-line2'>Spades, rakes and hoes for every garden.</span>"
+        f"<br /><a class='ad-line3' href='/click?ad={i}'>www.tools{i}.example</a>"
+        "</td></tr></table><br />"
+        for i in range(8)
+    )
+    footer = " | ".join(
+        f"<a href='http://site{i}.example'>Free Web Hosting {i}</a>" for i in range(8)
+    )
+    return (
+        "<table width='770'><tr><td><form action='/s'><input name='q'></form></td></tr>"
+        "<tr><td><a href='/renew'><img src='banner.gif' width='770' height='38'></a></td></tr>"
+        "<tr><td><table><tr><td width='30'></td><td><div class='quickLinks'><table><tr>"
+        f"<td width='180'><span class='section'>Related Links</span><br />{topics}</td>"
+        f"<td><span class='sponsored'>Sponsored Results</span>{ads}</td></tr></table></div>"
+        f"</td></tr></table></td></tr><tr><td class='footerLinks'><p>{footer}</p></td></tr>"
+        "<tr><td><table><tr><td width='13'><img src='c.gif' width='13' height='8'></td>"
+        "<td class='legal'><!-- (c) --></td></tr></table></td></tr></table>"
+    )
+
+
+def test_a_page_where_readability_keeps_nothing_shows_what_the_opinion_found() -> None:
+    """No error on a page that holds words: what trafilatura found is shown, marked as no
+    article (readerable False), instead of "no article text found"."""
+    article = extract_article(_parked_domain_page())
+
+    assert article.word_count > 0
+    assert "Free Web Hosting" in article.text
+    assert not article.readerable
