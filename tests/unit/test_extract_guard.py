@@ -205,3 +205,39 @@ def test_a_page_where_readability_keeps_nothing_shows_what_the_opinion_found() -
     assert article.word_count > 0
     assert "Free Web Hosting" in article.text
     assert not article.readerable
+
+
+def test_a_box_of_its_own_kept_instead_of_the_story_yields_to_the_story() -> None:
+    """readability kept a donation appeal beside the story (the story's paragraphs are cut
+    up by embedded posts); the opinion's story is of similar size and shares almost no
+    words with it: two different boxes, and the one holding the story is taken."""
+    tweet = (
+        "<figure class='wp-block-embed'><blockquote class='twitter-tweet'><p>Watch the crane "
+        "go, a video from the quay pic.twitter.com/x{0}</p>Harbour News (@harbour) "
+        "<a href='https://twitter.com/harbour/status/{0}'>November 6, 2023</a></blockquote>"
+        "</figure>"
+    )
+    appeal = (
+        "If you want to help our independent journalism stay a voice against the mainstream "
+        "media, please support us with a donation! Information away from the mainstream is "
+        "fought online more than ever. To stay informed quickly, follow us on our channel or "
+        "subscribe to our newsletter, and if you can, support us by bank transfer or by card: "
+        "every gift counts and keeps us going."
+    )
+    story = "".join(f"<p>{STORY.format(day)}</p>{tweet.format(day)}" for day in range(3))
+    html = (
+        "<html><body><div class='column'><div class='post-content'>"
+        f"{story}</div><div class='appeal hidden-desktop hidden-phone'><p><em>{appeal}</em>"
+        "</p></div></div></body></html>"
+    )
+    root = normalize.parse(html)
+    normalize.prune(root)
+    kept = root.find(".//div[@class='appeal hidden-desktop hidden-phone']")
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+
+    story_box = guard.choose_story([kept], second, lambda: normalize.parse(html))
+
+    text = story_box.text_content()
+    assert all(STORY.format(day) in text for day in range(3))
+    assert "donation" not in text
