@@ -8,6 +8,8 @@ kept story holds almost none of the page's words, sees the story; the guard take
 of the page holding it.
 """
 
+from typing import Any
+
 import pytest
 
 from reader import extract_article
@@ -37,6 +39,16 @@ def _page(paragraphs: int, *, jump_menu: bool = True, comments: str = "") -> str
         f"<h2>The crane leaves the quay</h2><div class='content-inner'>{story}</div>"
         f"{comments}</div></div></div></body></html>"
     )
+
+
+def _guard_keeps(html: str, kept: str) -> Any:
+    """The story the guard chooses when readability kept the element at path ``kept``."""
+    root = normalize.parse(html)
+    normalize.prune(root)
+    element = root.find(kept)
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+    return guard.choose_story([element], second, lambda: normalize.parse(html))
 
 
 @pytest.mark.parametrize("paragraphs", [2, 8])
@@ -94,13 +106,7 @@ def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:
         "The crane leaves the quay, photographs by the town archive</div>"
         f"{_page(8, jump_menu=False)}</body></html>"
     )
-    root = normalize.parse(html)
-    normalize.prune(root)
-    scrap = root.find(".//div[@class='dateline']")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([scrap], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//div[@class='dateline']")
 
     text = story.text_content()
     assert all(STORY.format(day) in text for day in range(8))
@@ -133,13 +139,7 @@ def test_a_story_inside_unclosed_anchors_is_no_list_of_links() -> None:
         for part in range(4)
     )
     html = f"<html><body><a name='top'><div class='story'>{sections}</div></body></html>"
-    root = normalize.parse(html)
-    normalize.prune(root)
-    first_part = root.find(".//p")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([first_part], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//p")
 
     text = story.text_content()
     assert all(STORY.format(part * 10 + day) in text for part in range(4) for day in range(3))
@@ -158,13 +158,7 @@ def test_a_live_commentary_is_the_story_not_readers_comments() -> None:
         "</div><div id='live-content'><div class='live-comments'>"
         f"{entries}</div></div></div></body></html>"
     )
-    root = normalize.parse(html)
-    normalize.prune(root)
-    score = root.find(".//div[@class='score']")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([score], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//div[@class='score']")
 
     text = story.text_content()
     assert all(STORY.format(minute) in text for minute in range(5, 95, 10))
@@ -230,13 +224,7 @@ def test_a_box_of_its_own_kept_instead_of_the_story_yields_to_the_story() -> Non
         f"{story}</div><div class='appeal hidden-desktop hidden-phone'><p><em>{appeal}</em>"
         "</p></div></div></body></html>"
     )
-    root = normalize.parse(html)
-    normalize.prune(root)
-    kept = root.find(".//div[@class='appeal hidden-desktop hidden-phone']")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story_box = guard.choose_story([kept], second, lambda: normalize.parse(html))
+    story_box = _guard_keeps(html, ".//div[@class='appeal hidden-desktop hidden-phone']")
 
     text = story_box.text_content()
     assert all(STORY.format(day) in text for day in range(3))
