@@ -259,6 +259,23 @@ def credentials_for(url: str) -> Credentials | None:
     return Credentials(login, secret)
 
 
+def session_credentials() -> list[Credentials]:
+    """The logins kept for this session only (no keyring), with their secrets: a helper
+    process this one starts (the window's fetcher) is handed them, having no other way."""
+    with _lock:
+        kept = list(_session.values())
+    found = [(login, secrets.get_secret(login.host, login.account)) for login in kept]
+    return [Credentials(login, secret) for login, secret in found if secret]
+
+
+def keep_for_session(credentials: Credentials) -> None:
+    """Keep a login handed over by the process that started this one, in memory only."""
+    login = replace(credentials.login, session_only=True)
+    secrets.keep_for_session(login.host, login.account, credentials.secret)
+    with _lock:
+        _session[login.host] = login
+
+
 def forget_session() -> None:
     """Drop the session-only logins and their secrets (tests; "forget all" in the window)."""
     with _lock:

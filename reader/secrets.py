@@ -110,6 +110,12 @@ def delete_secret(host: str, account: str) -> bool:
     return True
 
 
+def keep_for_session(host: str, account: str, secret: str) -> None:
+    """Hold a secret in memory only (one handed over by the parent process)."""
+    with _lock:
+        _session[(host, account)] = secret
+
+
 def forget_session() -> None:
     """Drop every session-only secret (tests; a "forget all" action in the window)."""
     with _lock:

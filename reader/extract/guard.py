@@ -8,6 +8,11 @@ readability's choice stands unless the evidence says it kept the wrong box:
   login box, a caption, one row of a layout table), the story is the part of the page
   trafilatura found: the element of a fresh tree that holds most of its text and little
   else, without the boxes inside it that trafilatura left out.
+- when readability's story and trafilatura's are different boxes of similar size sharing
+  few words (a donation appeal, a teaser box kept instead of the story), trafilatura's
+  part of the page is taken the same way;
+- when readability kept nothing at all, the part of the page trafilatura found is shown
+  (an error would show the reader nothing on a page that holds words).
 
 Agreement is measured on word bags (F1) and, to place trafilatura's story in the page, on
 word trigrams: a menu shares common words with any story but not its phrases.
@@ -37,6 +42,11 @@ PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links
 # A scrap: readability's story is under this share of the opinion's. It is then a part of
 # the story however few of its words the opinion holds (a byline, a caption, a date line).
 SCRAP_SHARE = 0.1
+# Disjoint: the opinion's story has at least this many words, and readability's agrees
+# with it under this word F1, with under this share of its words inside it.
+DISJOINT_MIN_WORDS = 100
+DISJOINT_AGREEMENT = 0.2
+DISJOINT_INSIDE = 0.25
 # Markup written out as text ("<a href=...>" in a slideshow's captions, a template) is no
 # story a reader wants: a region showing a few such tags is not taken for a part.
 LITERAL_TAG = re.compile(r"</?(?:a|p|div|span|img|br)\b")
@@ -97,8 +107,15 @@ def choose_story(
         if scores[index] > scores[chosen] + SWITCH_MARGIN:
             chosen = index
     best, bag = candidates[chosen], bags[chosen]
+    if not bag and next(best.iter("img"), None) is None:
+        # readability kept nothing (its cleaning dropped every box: a page of ad blocks
+        # in tables, cleaneval/final_606); what the opinion found, whatever it is, beats
+        # "no article text found" on a page that holds words.
+        region = opinion_region(fresh_tree(), opinion)
+        return best if region is None or not word_total(region) else region
     collapsed = _collapsed(bag, opinion)
-    if collapsed or _part_of(bag, opinion):
+    disjoint = _disjoint(bag, opinion)
+    if collapsed or disjoint or _part_of(bag, opinion):
         region = opinion_region(fresh_tree(), opinion)
         if region is None or _link_share(region) > REGION_MAX_LINKS:
             return best
@@ -106,11 +123,23 @@ def choose_story(
             return region
         if (
             _link_share(region) <= PART_MAX_LINKS
-            and (_scrap(bag, opinion) or _inside(bag, words_in(region)) >= PART_INSIDE)
+            and (disjoint or _scrap(bag, opinion) or _inside(bag, words_in(region)) >= PART_INSIDE)
             and len(LITERAL_TAG.findall(region.text_content())) < LITERAL_TAGS_MAX
         ):
             return region
     return best
+
+
+def _disjoint(bag: Counter[str], opinion: Opinion) -> bool:
+    """readability and the opinion kept different boxes of similar size, sharing few
+    words: readability's is a teaser, a box of other stories or a notice (snippets/
+    report24: 87 words, 16% of them inside the opinion's 160-word story)."""
+    return (
+        opinion.total >= DISJOINT_MIN_WORDS
+        and agreement(bag, opinion) < DISJOINT_AGREEMENT
+        and _inside(bag, opinion.words) < DISJOINT_INSIDE
+        and _prose_share(opinion) >= PART_PROSE_SHARE
+    )
 
 
 def _inside(bag: Counter[str], whole: Counter[str]) -> float:

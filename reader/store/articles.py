@@ -105,6 +105,35 @@ def save(
     return SaveResult(article_id, status)
 
 
+def add_bare(
+    conn: sqlite3.Connection,
+    article: Article,
+    origin: str | None,
+    saved_at: float,
+    state: dict[str, Any],
+    tags: Sequence[str],
+) -> int:
+    """Insert a new article that has no assets, stories or kept original (an imported
+    address waiting for its page) with the person's ``state`` columns (starred, read,
+    position...) and ``tags``: ``save`` followed by a state update wrote it with three
+    times the statements and indexed it for search three times (an import of ten
+    thousand addresses is mostly these: tests/benchmarks/moving_in.py). The caller
+    knows ``find_existing`` found nothing."""
+    url_key = normalize_url(article.url) if article.url else None
+    origin = origin_for(article, origin)
+    values = _article_values(article, url_key, origin, content_hash(article))
+    tags = clean_tags(tags)
+    article_id = _insert_article(
+        conn, {**values, **state, "tags": tags_text(tags), "bundled": 0}, saved_at
+    )
+    conn.execute(
+        "INSERT INTO article_bodies (article_id, content_html, text) VALUES (?, ?, ?)",
+        (article_id, article.content_html, article.text),
+    )
+    _insert_tags(conn, article_id, tags)
+    return article_id
+
+
 def overwrite(
     conn: sqlite3.Connection, article_id: int, article: Article, origin: str | None, now: float
 ) -> None:
@@ -361,11 +390,15 @@ def set_tags(conn: sqlite3.Connection, article_id: int, tags: Sequence[str]) -> 
     clean = clean_tags(tags)
     require(conn, article_id)
     conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
+    _insert_tags(conn, article_id, clean)
+    conn.execute("UPDATE articles SET tags = ? WHERE id = ?", (tags_text(clean), article_id))
+
+
+def _insert_tags(conn: sqlite3.Connection, article_id: int, clean: Sequence[str]) -> None:
     conn.executemany(
         "INSERT INTO article_tags (article_id, tag) VALUES (?, ?)",
         [(article_id, tag) for tag in clean],
     )
-    conn.execute("UPDATE articles SET tags = ? WHERE id = ?", (tags_text(clean), article_id))
 
 
 def soft_delete(conn: sqlite3.Connection, article_id: int, now: float) -> None:

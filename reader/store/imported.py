@@ -94,6 +94,8 @@ def keep(conn: sqlite3.Connection, item: Keep, now: float) -> Kept:
             mark_stories_read(conn, same, set(item.read_stories))
         return Kept(same, "merged", added)
     saved_at = item.state.saved_at if item.state.saved_at is not None else now
+    if _bare(item) and articles.find_existing(conn, item.article, item.origin) is None:
+        return _add_placeholder(conn, item, saved_at, now)
     result = articles.save(conn, item.article, item.origin, saved_at)
     keep_state(conn, result.id, item.state, merge=result.status != "added")
     added = _add_highlights(conn, result.id, item.highlights, now)
@@ -103,6 +105,44 @@ def keep(conn: sqlite3.Connection, item: Keep, now: float) -> Kept:
         fetch_queue.add(conn, result.id, item.fetch, now)
         return Kept(result.id, "queued", added)
     return Kept(result.id, "added" if result.status == "added" else "merged", added)
+
+
+def _bare(item: Keep) -> bool:
+    """An address to fetch, with nothing but its state: articles.add_bare keeps it."""
+    article = item.article
+    return (
+        item.fetch is not None
+        and not item.read_stories
+        and not article.assets
+        and not article.recommended
+        and article.original is None
+    )
+
+
+def _add_placeholder(conn: sqlite3.Connection, item: Keep, saved_at: float, now: float) -> Kept:
+    """A new address: its row with the imported state as it is, its page queued."""
+    assert item.fetch is not None
+    state = item.state
+    article_id = articles.add_bare(
+        conn,
+        item.article,
+        item.origin,
+        saved_at,
+        {
+            "starred": int(state.starred),
+            "archived": int(state.archived),
+            "read": int(state.read),
+            "opened_at": state.opened_at,
+            "position": state.position,
+            "listen_position": state.listen_position,
+            "updated_at": state.updated_at,
+        },
+        state.tags,
+    )
+    _queue_for_listening(conn, article_id, state.listen_rank, saved_at)
+    added = _add_highlights(conn, article_id, item.highlights, now)
+    fetch_queue.add(conn, article_id, item.fetch, now)
+    return Kept(article_id, "queued", added)
 
 
 def _add_highlights(
@@ -194,11 +234,17 @@ def keep_state(conn: sqlite3.Connection, article_id: int, state: KeptState, *, m
     )
     if tags != tags_tuple(row[3]):
         articles.set_tags(conn, article_id, tags)
-    if state.listen_rank is not None:
+    _queue_for_listening(conn, article_id, state.listen_rank, saved_at)
+
+
+def _queue_for_listening(
+    conn: sqlite3.Connection, article_id: int, rank: float | None, added_at: float
+) -> None:
+    if rank is not None:
         conn.execute(
             "INSERT INTO listen_queue (article_id, rank, added_at) VALUES (?, ?, ?)"
             " ON CONFLICT(article_id) DO NOTHING",
-            (article_id, state.listen_rank, saved_at),
+            (article_id, rank, added_at),
         )
 
 

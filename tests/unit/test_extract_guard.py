@@ -8,6 +8,8 @@ kept story holds almost none of the page's words, sees the story; the guard take
 of the page holding it.
 """
 
+from typing import Any
+
 import pytest
 
 from reader import extract_article
@@ -37,6 +39,16 @@ def _page(paragraphs: int, *, jump_menu: bool = True, comments: str = "") -> str
         f"<h2>The crane leaves the quay</h2><div class='content-inner'>{story}</div>"
         f"{comments}</div></div></div></body></html>"
     )
+
+
+def _guard_keeps(html: str, kept: str) -> Any:
+    """The story the guard chooses when readability kept the element at path ``kept``."""
+    root = normalize.parse(html)
+    normalize.prune(root)
+    element = root.find(kept)
+    second = opinion.second_opinion(normalize.parse(html))
+    assert second is not None
+    return guard.choose_story([element], second, lambda: normalize.parse(html))
 
 
 @pytest.mark.parametrize("paragraphs", [2, 8])
@@ -94,13 +106,7 @@ def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:
         "The crane leaves the quay, photographs by the town archive</div>"
         f"{_page(8, jump_menu=False)}</body></html>"
     )
-    root = normalize.parse(html)
-    normalize.prune(root)
-    scrap = root.find(".//div[@class='dateline']")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([scrap], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//div[@class='dateline']")
 
     text = story.text_content()
     assert all(STORY.format(day) in text for day in range(8))
@@ -133,13 +139,7 @@ def test_a_story_inside_unclosed_anchors_is_no_list_of_links() -> None:
         for part in range(4)
     )
     html = f"<html><body><a name='top'><div class='story'>{sections}</div></body></html>"
-    root = normalize.parse(html)
-    normalize.prune(root)
-    first_part = root.find(".//p")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([first_part], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//p")
 
     text = story.text_content()
     assert all(STORY.format(part * 10 + day) in text for part in range(4) for day in range(3))
@@ -158,13 +158,74 @@ def test_a_live_commentary_is_the_story_not_readers_comments() -> None:
         "</div><div id='live-content'><div class='live-comments'>"
         f"{entries}</div></div></div></body></html>"
     )
-    root = normalize.parse(html)
-    normalize.prune(root)
-    score = root.find(".//div[@class='score']")
-    second = opinion.second_opinion(normalize.parse(html))
-    assert second is not None
-
-    story = guard.choose_story([score], second, lambda: normalize.parse(html))
+    story = _guard_keeps(html, ".//div[@class='score']")
 
     text = story.text_content()
     assert all(STORY.format(minute) in text for minute in range(5, 95, 10))
+
+
+def _parked_domain_page() -> str:
+    """A parked domain's page: spacer tables, a column of topic links, sponsored results
+    and a footer of links, all in layout tables. readability's cleaning drops every box."""
+    spacer = "<table><tr><td height='3'></td></tr></table>"
+    topics = "".join(f"<a href='park.php?rx={i}'>Topic {i}</a><br />{spacer}" for i in range(8))
+    ads = "".join(
+        f"<table width='400'><tr><td><a class='ad-line1' href='/click?ad={i}'>Garden Tools {i}"
+        "</a><br /><span class='ad-line2'>Spades, rakes and hoes for every garden.</span>"
+        f"<br /><a class='ad-line3' href='/click?ad={i}'>www.tools{i}.example</a>"
+        "</td></tr></table><br />"
+        for i in range(8)
+    )
+    footer = " | ".join(
+        f"<a href='http://site{i}.example'>Free Web Hosting {i}</a>" for i in range(8)
+    )
+    return (
+        "<table width='770'><tr><td><form action='/s'><input name='q'></form></td></tr>"
+        "<tr><td><a href='/renew'><img src='banner.gif' width='770' height='38'></a></td></tr>"
+        "<tr><td><table><tr><td width='30'></td><td><div class='quickLinks'><table><tr>"
+        f"<td width='180'><span class='section'>Related Links</span><br />{topics}</td>"
+        f"<td><span class='sponsored'>Sponsored Results</span>{ads}</td></tr></table></div>"
+        f"</td></tr></table></td></tr><tr><td class='footerLinks'><p>{footer}</p></td></tr>"
+        "<tr><td><table><tr><td width='13'><img src='c.gif' width='13' height='8'></td>"
+        "<td class='legal'><!-- (c) --></td></tr></table></td></tr></table>"
+    )
+
+
+def test_a_page_where_readability_keeps_nothing_shows_what_the_opinion_found() -> None:
+    """No error on a page that holds words: what trafilatura found is shown, marked as no
+    article (readerable False), instead of "no article text found"."""
+    article = extract_article(_parked_domain_page())
+
+    assert article.word_count > 0
+    assert "Free Web Hosting" in article.text
+    assert not article.readerable
+
+
+def test_a_box_of_its_own_kept_instead_of_the_story_yields_to_the_story() -> None:
+    """readability kept a donation appeal beside the story (the story's paragraphs are cut
+    up by embedded posts); the opinion's story is of similar size and shares almost no
+    words with it: two different boxes, and the one holding the story is taken."""
+    tweet = (
+        "<figure class='wp-block-embed'><blockquote class='twitter-tweet'><p>Watch the crane "
+        "go, a video from the quay pic.twitter.com/x{0}</p>Harbour News (@harbour) "
+        "<a href='https://twitter.com/harbour/status/{0}'>November 6, 2023</a></blockquote>"
+        "</figure>"
+    )
+    appeal = (
+        "If you want to help our independent journalism stay a voice against the mainstream "
+        "media, please support us with a donation! Information away from the mainstream is "
+        "fought online more than ever. To stay informed quickly, follow us on our channel or "
+        "subscribe to our newsletter, and if you can, support us by bank transfer or by card: "
+        "every gift counts and keeps us going."
+    )
+    story = "".join(f"<p>{STORY.format(day)}</p>{tweet.format(day)}" for day in range(3))
+    html = (
+        "<html><body><div class='column'><div class='post-content'>"
+        f"{story}</div><div class='appeal hidden-desktop hidden-phone'><p><em>{appeal}</em>"
+        "</p></div></div></body></html>"
+    )
+    story_box = _guard_keeps(html, ".//div[@class='appeal hidden-desktop hidden-phone']")
+
+    text = story_box.text_content()
+    assert all(STORY.format(day) in text for day in range(3))
+    assert "donation" not in text

@@ -29,17 +29,17 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 # (corpus, split) -> the lowest score accepted: the figure measured at landing, less 0.002
 # of noise room (mean word F1; snippets: pooled snippet F1 over the set).
 FLOORS = {
-    ("mozilla", "tuning"): 0.983,
+    ("mozilla", "tuning"): 0.984,
     ("mozilla", "held-out"): 0.974,
-    ("cleaneval", "tuning"): 0.915,
-    ("cleaneval", "held-out"): 0.910,
-    ("dragnet", "tuning"): 0.937,  # scored on the gold before its readers' comments
+    ("cleaneval", "tuning"): 0.919,
+    ("cleaneval", "held-out"): 0.914,
+    ("dragnet", "tuning"): 0.938,  # scored on the gold before its readers' comments
     ("dragnet", "held-out"): 0.896,
-    ("snippets", "tuning"): 0.893,
-    ("snippets", "held-out"): 0.917,
+    ("snippets", "tuning"): 0.902,
+    ("snippets", "held-out"): 0.922,
 }
-MAX_COLLAPSES = 13  # measured at landing (Dragnet judged with its readers' comments left out)
-MAX_ERRORS = 1
+MAX_COLLAPSES = 12  # measured at landing (Dragnet judged with its readers' comments left out)
+MAX_ERRORS = 0
 # What no extractor returns: markup tags, scripts, style sheets, comments.
 HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 # F1 >= COLLAPSE_PEER_F1 allows at most this many times the gold's words.

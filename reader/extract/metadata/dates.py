@@ -6,9 +6,12 @@ not published today.
 """
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+
+from lxml import etree
 
 from reader.extract.metadata.head import CREATED_KEYS, DATE_KEYS, MODIFIED_KEYS, canonical_href
 from reader.extract.text import squash
@@ -38,15 +41,21 @@ _DATE_IN_TEXT = re.compile(
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Markup that shows the publication date as text, when nothing machine-readable does
 # (never inside a table: an infobox's "founded" or a schedule is not the story's date).
-DATE_MARKUP_XPATH = (
-    "//*[contains(@class,'publish') or contains(@class,'post-date') or "
-    "contains(@class,'posted-on') or contains(@class,'entry-meta') or "
-    "contains(@class,'post-meta') or contains(@class,'article-meta') or "
-    "contains(@class,'entry-date') or contains(@class,'article-date') or "
-    "contains(@class,'dateline') or @class='date' or contains(@class,' date') or "
-    "starts-with(@class,'date ')][not(ancestor::*[contains(@class,'comment')] or "
-    "ancestor::table or ancestor::aside or ancestor::nav)]"
+# Matched in one pass over the tree: the same test as one XPath took 3.5 ms a Dragnet page.
+DATE_CLASS_PARTS = (
+    "publish",
+    "post-date",
+    "posted-on",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "entry-date",
+    "article-date",
+    "dateline",
+    " date",
 )
+DATE_CLASS_WHOLE = "date"  # class="date", or a first class "date" among others
+DATE_NOT_INSIDE = frozenset(("table", "aside", "nav"))
 # <time> elements, skipping those of comments and side rails (other stories' dates).
 TIME_XPATH = (
     "//time[@datetime][not(ancestor::aside or ancestor::nav or "
@@ -90,7 +99,7 @@ def read_published(
 
 def _date_markup(root: Any) -> str | None:
     """A date shown as text in a date-classed element (not an "Updated ..." one)."""
-    for node in root.xpath(DATE_MARKUP_XPATH):
+    for node in _date_elements(root):
         if node.tag in ("html", "body", "meta", "script", "style"):
             continue
         text = squash(node.text_content())
@@ -100,6 +109,23 @@ def _date_markup(root: Any) -> str | None:
         if found:
             return found
     return None
+
+
+def _date_elements(root: Any) -> Iterator[Any]:
+    """Date-classed elements in document order, not inside a comment, table, aside or nav."""
+    for elem in root.getroottree().getroot().iter(etree.Element):
+        classes = elem.get("class")
+        if classes is None or not (
+            classes == DATE_CLASS_WHOLE
+            or classes.startswith(DATE_CLASS_WHOLE + " ")
+            or any(part in classes for part in DATE_CLASS_PARTS)
+        ):
+            continue
+        if not any(
+            above.tag in DATE_NOT_INSIDE or "comment" in above.get("class", "")
+            for above in elem.iterancestors(etree.Element)
+        ):
+            yield elem
 
 
 def _url_date(page_url: str | None, root: Any, metas: dict[str, str]) -> str | None:

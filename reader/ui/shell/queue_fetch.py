@@ -3,10 +3,12 @@ person reads, with the progress in the status bar.
 
 It starts after an import that queued pages, and when the window opens on a library
 whose queue was left unfinished (quit, crash). The runner (reader.service.fetching) runs
-on a thread of its own with its own connection, so neither the window nor the library
-service's threads wait for it; its commits reach the library list through the library
-watch, as a terminal's `reader fetch` would. Only one runner fetches a library at a
-time: while `reader fetch` runs in a terminal, the window leaves the queue to it.
+in a child process, `reader fetch --events` (reader.service.fetch_child): fetching and
+extracting pages holds the GIL, and on a thread of the window's process it stalled the
+window. A thread here only reads the child's lines; its commits reach the library list
+through the library watch, as a terminal's `reader fetch` would. Only one runner fetches
+a library at a time: while `reader fetch` runs in a terminal, the window leaves the
+queue to it.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ class QueueFetch(QObject):
     def start(self) -> None:
         if self.task is not None:
             return  # the running one fetches the new pages too
-        from reader.service.fetching import QueueRunner
+        from reader.service.fetch_child import fetch_in_child
         from reader.store import Library
         from reader.ui.presenter.tasks import run_task
 
@@ -78,9 +80,8 @@ class QueueFetch(QObject):
         def work() -> FetchSummary:
             with Library(path) as library:
                 counts = library.fetch_counts()
-                self._start_done = counts.fetched + counts.failed + counts.login
-                runner = QueueRunner(library, progress=relay.fetch_event.emit, cancel=cancel)
-                return runner.run()
+            self._start_done = counts.fetched + counts.failed + counts.login
+            return fetch_in_child(path, relay.fetch_event.emit, cancel)
 
         self.status.show("Fetching the pages of imported articles…")
         self.task = run_task(work, self._done, self._failed, pool=self.pool)
