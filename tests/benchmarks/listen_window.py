@@ -12,8 +12,10 @@ events come):
   that receives it) -> the highlight set on the GUI thread (target <= 100 ms);
 - stall: the longest gap of a 5 ms GUI heartbeat from the key to the end, minus 5 ms
   (target <= 50), side by side with the same heartbeat in the same window left idle just
-  before (the machine's own stalls: it is shared, and a busy scheduler stalls any thread);
-  "voiced max": the same counted only once the voice began (the script is made before).
+  after for as long as it spoke (the machine's own stalls: it is shared, and a busy
+  scheduler stalls any thread; the worst of a longer stretch is worse by itself);
+  "voiced max": the same counted only once the voice began (the script is made before);
+  "late/min": heartbeats over 50 ms late per minute, speaking and idle.
 
 The gaps between sentences (target < 1 s) are measured from the engine's END and BEGIN
 events by tests/benchmarks/listen.py, which needs no window.
@@ -51,7 +53,7 @@ PAGES = (
     ("lazy-image-2", SHARED / "corpus" / "mozilla" / "lazy-image-2" / "source.html"),
 )
 HEARTBEAT_MS = 5
-IDLE_S = 3.0  # the idle heartbeat's length before each page is spoken
+IDLE_S = 3.0  # the idle heartbeat's shortest length (else as long as the page was spoken)
 TARGETS = {"start": 300.0, "follow": 100.0, "stall": 50.0}
 
 
@@ -133,6 +135,13 @@ def measure(runs: int, pages: list[tuple[str, Path]], engine: str) -> int:
             time.sleep(0.0005)
         return bool(condition())
 
+    def late_per_minute() -> float:
+        """Heartbeats more than the stall target late, per minute of heartbeat."""
+        if len(ticks) < 2:
+            return float("nan")
+        late = sum(1 for a, b in itertools.pairwise(ticks) if (b - a) * 1000 - HEARTBEAT_MS > 50)
+        return late / (ticks[-1] - ticks[0]) * 60
+
     def worst_gap_ms(since: float = 0.0) -> float:
         """The longest heartbeat gap ending after ``since``."""
         beats = [b - a for a, b in itertools.pairwise(ticks) if b > since]
@@ -140,7 +149,8 @@ def measure(runs: int, pages: list[tuple[str, Path]], engine: str) -> int:
 
     rows = []
     print(f"{'page':<14}{'run':>4}{'utts':>6}{'start ms':>10}{'follow med':>12}"
-          f"{'follow max':>12}{'stall max':>11}{'idle max':>10}{'voiced max':>11}")  # fmt: skip
+          f"{'follow max':>12}{'stall max':>11}{'idle max':>10}{'voiced max':>11}"
+          f"{'late/min':>9}{'idle l/m':>9}")  # fmt: skip
     for run in range(runs):
         for name, source in pages:
             if not source.is_file():
@@ -154,30 +164,31 @@ def measure(runs: int, pages: list[tuple[str, Path]], engine: str) -> int:
             begins.clear()
             finished.clear()
             window.view.setFocus()
-            ticks.clear()
-            wait(lambda: False, IDLE_S)  # the window idle: events handled, nothing spoken
-            idle = worst_gap_ms()
             pressed = time.perf_counter()
             ticks.clear()
             QTest.keyClick(window.view, Qt.Key.Key_L)
             if not wait(lambda: bool(finished), 1800):
                 print(f"{name}: did not finish")
                 return 1
+            spoken_s = finished[0] - pressed
             script = listening.last_script
             count = len(script.utterances) if script else 0
             start_ms = (begins[0] - pressed) * 1000 if begins else float("nan")
             follows = [(b - a) * 1000 for a, b in zip(engine_at, shown_at, strict=False)]
-            stall = worst_gap_ms()
+            stall, late = worst_gap_ms(), late_per_minute()
             voiced = worst_gap_ms(since=begins[0] + 0.001) if begins else float("nan")
+            listening.stop()
+            for _ in range(50):
+                app.processEvents()
+            ticks.clear()  # the window idle as long as it spoke: events handled, no voice
+            wait(lambda: False, max(IDLE_S, spoken_s))
+            idle, idle_late = worst_gap_ms(), late_per_minute()
             rows.append((name, start_ms, statistics.median(follows), max(follows), stall, idle))
             print(
                 f"{name:<14}{run:>4}{count:>6}{start_ms:>10.1f}"
                 f"{statistics.median(follows):>12.2f}{max(follows):>12.2f}{stall:>11.1f}"
-                f"{idle:>10.1f}{voiced:>11.1f}"
+                f"{idle:>10.1f}{voiced:>11.1f}{late:>9.1f}{idle_late:>9.1f}"
             )
-            listening.stop()
-            for _ in range(50):
-                app.processEvents()
     timer.stop()
     window.close()
     later = [r[1] for r in rows[1:]] or [float("nan")]
