@@ -440,3 +440,14 @@ def test_data_lists_are_not_read_on_pages_without_an_article() -> None:
 )
 def test_data_that_is_not_json_or_too_deep_is_skipped(script: str) -> None:
     assert run(script) == []
+
+
+def test_a_forums_replies_under_the_story_are_no_stories() -> None:
+    replies = "".join(
+        f'<li><a href="/5208-1030_3-0.html?forumID=1&amp;threadID=7625&amp;messageID={5260 + n}">'
+        f"Reply number {n} says the ruling changes everything</a></li>"
+        for n in range(5)
+    )
+    body = f'<div class="related-articles"><h3>Related articles</h3><ul>{replies}</ul></div>'
+    assert run(body) == []
+    assert len(run(RELATED)) == 2  # the same block with stories in it is read

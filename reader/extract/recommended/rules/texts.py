@@ -233,3 +233,9 @@ ADJACENT_MARKS = frozenset(
         "article suivant",
     }
 )
+
+# A card's price stands in an element of its own ("565,98 €", "$19.99", "EUR 12"): a shop's
+# item. (A headline or a teaser may quote a sum, "a £673,000 fraud"; a price alone is none.)
+CURRENCY_SIGNS = ("€", "£", "$", "¥", "EUR", "USD", "CHF", "GBP")
+PRICE_CHARS = frozenset("0123456789.,'- \u00a0")
+MAX_PRICE_CHARS = 16
