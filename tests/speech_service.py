@@ -4,11 +4,17 @@ Its own configuration, socket, pid file and log folder, so no test touches (or i
 refused by) the user's own speech-dispatcher. ALSA's "null" device takes the sound (this
 machine, like CI, has no sound card) and plays it at once, so a long article is spoken in
 seconds with every event kept.
+
+Its lifeline: the service ends IDLE_EXIT_S after its last client leaves, and this process
+holds a connection to it for as long as it is wanted. A test run killed with -9 cannot
+stop it, but the kernel closes that connection, so the service (and its espeak-ng
+module) leave a few seconds later instead of living on for good.
 """
 
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -26,6 +32,8 @@ DefaultModule espeak-ng
 DefaultLanguage "en"
 """
 START_TIMEOUT_S = 10
+# The service leaves this long after its last client (the lifeline connection included).
+IDLE_EXIT_S = 2
 # Where the sound goes. ALSA's null device: no sound card needed, played at once (the
 # default). $READER_SPEECH_SINK=pulse: the PulseAudio server of $PULSE_SERVER (a null sink
 # there plays in real time, for measurements at a listener's pace).
@@ -47,7 +55,8 @@ def available() -> str | None:
 
 @contextmanager
 def running(folder: Path) -> Iterator[Path]:
-    """Start the service in ``folder``; yields its socket; ends it (and its module)."""
+    """Start the service in ``folder``; yields its socket; ends it (and its module), or,
+    when this process is killed, lets it end on its own (module docstring)."""
     conf = folder / "conf"
     (conf / "modules").mkdir(parents=True)
     sink = SINKS.get(os.environ.get(SINK_ENV, "null"), SINKS["null"])
@@ -58,7 +67,7 @@ def running(folder: Path) -> Iterator[Path]:
     sock = folder / "speechd.sock"
     process = subprocess.Popen(
         ["speech-dispatcher", "--run-single", "--config-dir", str(conf), "--socket-path",
-         str(sock), "--communication-method", "unix_socket", "--timeout", "0",
+         str(sock), "--communication-method", "unix_socket", "--timeout", str(IDLE_EXIT_S),
          "--log-dir", str(folder / "log"), "--pid-file", str(folder / "pid")],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -66,12 +75,11 @@ def running(folder: Path) -> Iterator[Path]:
         start_new_session=True,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not sock.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if not sock.exists():
-            raise RuntimeError("speech-dispatcher did not start")
-        yield sock
+        lifeline = _hold(sock)
+        try:
+            yield sock
+        finally:
+            lifeline.close()
     finally:
         process.terminate()
         try:
@@ -81,6 +89,21 @@ def running(folder: Path) -> Iterator[Path]:
             process.wait()
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, 9)  # its output module, should it outlive the server
+
+
+def _hold(sock: Path) -> socket.socket:
+    """A connection that keeps the service (see module docstring) while it is open."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        held = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            held.connect(str(sock))
+            return held
+        except OSError:
+            held.close()
+            if time.monotonic() > deadline:
+                raise RuntimeError("speech-dispatcher did not start") from None
+            time.sleep(0.05)
 
 
 @contextmanager

@@ -39,6 +39,10 @@ CLIENT_NAME = "reader:listen"  # after "user:", as SSIP wants "user:application:
 REPLY_TIMEOUT_S = 5.0
 # After starting the server, how long to wait for its socket.
 SPAWN_TIMEOUT_S = 5.0
+# A server Reader started leaves this long after its last client did (libspeechd's own
+# default), whatever the person's configuration says: a Reader killed mid-sentence leaves
+# no speech-dispatcher or espeak-ng behind for long.
+SPAWNED_IDLE_EXIT_S = 5
 # Event codes (SSIP 7xx) and what they mean to a player.
 EVENTS = {
     "700": "mark",
@@ -239,15 +243,16 @@ def _connect(path: Path) -> socket.socket | None:
 
 
 def _spawn(path: Path) -> None:
-    """Start the user's speech-dispatcher as libspeechd would (it daemonizes itself and
-    leaves on its own once no client is connected)."""
+    """Start the user's speech-dispatcher as libspeechd would: it daemonizes itself and
+    leaves SPAWNED_IDLE_EXIT_S after its last client (this process's connection: closed
+    by the kernel when this process dies, however it died)."""
     program = shutil.which("speech-dispatcher")
     if program is None:
         raise SpeechError(f"no speech service: {INSTALL_HINT}")
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(
             [program, "--spawn", "--communication-method", "unix_socket", "--socket-path",
-             str(path)],
+             str(path), "--timeout", str(SPAWNED_IDLE_EXIT_S)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -2,6 +2,7 @@
 Linux through Qt's speechd plugin over the real speech-dispatcher and espeak-ng (silent
 sound). Skipped only where Qt's speech module or its speechd plugin is not installed."""
 
+import os
 import threading
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import pytest
 from listening_helpers import assert_every_sentence_in_order
 from player_recorder import Recorder as PlayerRecorder
 from PySide6.QtCore import Qt
-from test_listening import PAGES, listen_to_the_end
+from test_listening import PAGES, SAMPLE_UTTERANCES, listen_to_the_end
 from window_helpers import WAIT_MS, open_and_wait, stored
 
 from reader.listen.player import PLAYING, STOPPED, Player
 from reader.listen.script import build_script
+from reader.service.reading import sample_path
 from reader.ui.shell.main_window import MainWindow
 
 VIEW = (
@@ -94,22 +96,28 @@ def test_qt_engine_jumps_and_lists_voices(qtbot, qt_player) -> None:
 
 
 @pytest.mark.usefixtures("qt_speechd")
-def test_window_reads_the_seed_through_qt(qtbot, window: MainWindow, seed_path: Path) -> None:
-    from reader.ui.listening.qt_engine import QtSpeechEngine
+def test_window_reads_the_seed_through_qt(qtbot, window: MainWindow) -> None:
+    """Through Qt's engine in its helper process: the window's own process never makes it."""
+    from reader.listen.qt_helper import QtHelperEngine
 
     window.settings.speech_engine = "qt"
-    open_and_wait(qtbot, window, seed_path)
+    open_and_wait(qtbot, window, sample_path())
     article_id = window.current.article_id
     assert article_id is not None
     notices: list[str] = []
     window.listening.speech.notice.connect(notices.append)
     recorder = listen_to_the_end(qtbot, window)
-    assert notices == ["Starting the speech engine…"]  # said before the GUI thread waits
-    assert isinstance(window.listening.speech.engine, QtSpeechEngine)
+    assert notices == ["Starting the speech engine…"]
+    engine = window.listening.speech.engine
+    assert isinstance(engine, QtHelperEngine) and engine.name == "speechd"
+    helper = engine.pid
+    assert helper is not None and helper != os.getpid()
     spoken = recorder.finished[0]
-    assert len(spoken.utterances) == 18
+    assert len(spoken.utterances) == SAMPLE_UTTERANCES
     assert_every_sentence_in_order(recorder, spoken)
     assert stored(window).article(article_id).read
+    window.listening.close()  # the window closes: its helper leaves
+    qtbot.waitUntil(lambda: engine.pid is None, timeout=WAIT_MS)
 
 
 def test_qt_with_no_engine_says_what_to_install(
@@ -123,6 +131,6 @@ def test_qt_with_no_engine_says_what_to_install(
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_L)
     bar = window.listening.bar
-    qtbot.waitUntil(lambda: bar.message.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "install" in bar.message.text(), timeout=WAIT_MS)
     assert bar.message.text().startswith("no speech engine: install ")
     assert "Traceback" not in bar.message.text()

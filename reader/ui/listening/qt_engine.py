@@ -1,9 +1,11 @@
 """The system's speech engine through Qt's QtTextToSpeech: the native voices of Windows and
 macOS, and on Linux (when picked) Qt's speechd plugin.
 
-It stands where reader.listen.ssip.SpeechDispatcher stands for the player: the same
-engine protocol and events. The player calls it from its own thread, QTextToSpeech lives
-on the GUI thread, so every call is queued to it. Texts are said one at a time from a
+It runs in the helper process reader.ui.listening.qt_host (the window speaks to it through
+reader.listen.qt_helper: made in the window's process, the engine held the GIL for
+seconds). It keeps the player's engine protocol and events, so tests drive it directly.
+Its calls may come from any thread; QTextToSpeech lives on the thread that made it, so
+every call is queued to that one. Texts are said one at a time from a
 queue kept here, because Qt reports no start or end per queued text on every engine
 (speechd's plugin announces each one as it is queued): a text begins when the engine
 turns Speaking, ends when it is Ready again, and its words come from ``sayingWord`` where
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from reader.listen.script import Utterance
 
 T = TypeVar("T")
-# How long a worker waits for the GUI thread to answer (the voice list).
+# How long a worker waits for the engine's thread to answer (the voice list).
 ANSWER_TIMEOUT_S = 10.0
 
 
@@ -61,7 +63,8 @@ def engine_to_use(speechd_available: bool) -> str:
 
 
 class QtSpeechEngine(QObject):
-    """See module docstring. Made on the GUI thread; its methods may be called from any."""
+    """See module docstring. Made on a thread with an event loop; its methods may be
+    called from any thread."""
 
     _call = Signal(object)
 
@@ -98,9 +101,14 @@ class QtSpeechEngine(QObject):
     # -- the engine protocol (any thread) -------------------------------------------------
     def speak(self, utterance: Utterance, start: int = 0) -> int:
         message = next(self._ids)  # one C call: atomic under the GIL
-        text = _Text(message, utterance.text[start:], start, utterance.kind != "cue")
-        self._post(lambda: self._enqueue(text))
+        self.say(message, utterance.text[start:], start, words=utterance.kind != "cue")
         return message
+
+    def say(self, message: int, text: str, base: int, *, words: bool) -> None:
+        """Queue ``text`` as ``message`` (the helper process names its own messages):
+        ``base``: the text's offset in its utterance; ``words``: report its words."""
+        said = _Text(message, text, base, words)
+        self._post(lambda: self._enqueue(said))
 
     def stop(self) -> None:
         self._post(self._stop)
@@ -122,16 +130,16 @@ class QtSpeechEngine(QObject):
         self._post(choose)
 
     def voices(self) -> list[Voice]:
-        """Every voice with its language tag ("en_US"); asked of the GUI thread."""
+        """Every voice with its language tag ("en_US"); asked of the engine's thread."""
         return self._answer(
             lambda: [Voice(name=v.name(), lang=v.locale().name()) for v in self._all_voices()]
         )
 
     def close(self) -> None:
-        """Silence it and let it go (on the GUI thread, where it lives)."""
+        """Silence it and let it go (on the thread where it lives)."""
         self._post(self._close)
 
-    # -- the GUI thread -------------------------------------------------------------------
+    # -- the engine's thread --------------------------------------------------------------
     def _post(self, work: Callable[[], None]) -> None:
         self._call.emit(work)
 

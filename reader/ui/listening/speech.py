@@ -5,9 +5,8 @@ system's engine through Qt. The player and the speech-dispatcher connection live
 threads of their own; what they report is emitted here as signals, which Qt queues to the
 GUI thread (the receivers live there). Connecting may start the speech service, so it runs
 in a worker; commands given meanwhile wait for it. Nothing here blocks the GUI thread:
-every player command is a put on its queue. (Qt's engine is made on the GUI thread, where
-it must live: on Linux its speechd plugin lists every voice then, ~1.4 s holding the GIL,
-one reason it is not the default there.)
+every player command is a put on its queue. Qt's engine speaks from a helper process
+(reader.listen.qt_helper): made in this one, it held the GIL for seconds.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reader.ui.presenter.tasks import run_task
 
@@ -28,12 +27,9 @@ if TYPE_CHECKING:
     class VoiceEngine(Engine, Protocol):
         """An engine as the window holds it: the player's needs, its voices, an end."""
 
+        def connect(self) -> None: ...
         def voices(self) -> list[Voice]: ...
         def close(self) -> None: ...
-
-
-# Time for the bar to paint a notice before a step that holds the GUI thread.
-NOTICE_PAINT_MS = 50
 
 
 class Speech(QObject):
@@ -106,36 +102,20 @@ class Speech(QObject):
         if self._connecting:
             return
         self._connecting = True
-        from reader.errors import SpeechError
         from reader.listen import backends, ssip
 
-        speechd = ssip.available()
-        if backends.choose_backend(self._preference(), speechd) == backends.QT:
-            from reader.ui.listening import qt_engine
+        engine: VoiceEngine
+        if backends.choose_backend(self._preference(), ssip.available()) == backends.QT:
+            from reader.listen.qt_helper import QtHelperEngine
 
-            try:
-                name = qt_engine.engine_to_use(speechd)
-            except SpeechError as error:
-                self._failed(error)
-                return
-            # Made on the GUI thread, which it holds meanwhile (Qt's speechd plugin lists
-            # every voice: 1.6 s on a quiet machine, 13 s at load 10, measured): say so
-            # first, and let the bar paint before.
+            # Its helper process makes the engine: 1.6 s on a quiet machine, 13 s at load
+            # 10 for Qt's speechd plugin (measured), with the window free meanwhile.
             self.notice.emit("Starting the speech engine…")
+            engine = QtHelperEngine(self._engine_event)
+        else:
+            engine = ssip.SpeechDispatcher(self._engine_event)
 
-            def make() -> None:
-                if self._closed:
-                    return
-                try:
-                    self._connected(qt_engine.QtSpeechEngine(self._engine_event, name))
-                except SpeechError as error:
-                    self._failed(error)
-
-            QTimer.singleShot(NOTICE_PAINT_MS, make)
-            return
-        engine = ssip.SpeechDispatcher(self._engine_event)
-
-        def connect() -> ssip.SpeechDispatcher:
+        def connect() -> VoiceEngine:
             engine.connect()
             return engine
 
