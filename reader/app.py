@@ -85,7 +85,7 @@ def run_app(sources: list[str]) -> int:
     settings = Settings()
     library = LibraryService()
     style = settings.style.view_style()
-    early = EarlyOpen(absolute, library, style, read)
+    early = EarlyOpen(absolute, library, read)
     window = MainWindow(settings, build=False, library=library)  # paints before the rest
     bench = os.environ.get(BENCH_ENV, "")
 
@@ -195,8 +195,9 @@ def _can_forward_quickly() -> bool:
 def _forward_quickly(sources: list[str]) -> bool:
     """Hand ``sources`` to a running Reader over its Unix socket, checked to be this
     user's (reader.instance_socket), without loading QtNetwork."""
-    from reader.instance_socket import forward, server_name
-    from reader.ui.shell.single_instance import REPLY_TIMEOUT_MS
+    # (Qt-free: the first file's read-ahead is forked after this, before Qt loads; importing
+    # QtCore here made the fork ~90 ms later.)
+    from reader.instance_socket import REPLY_TIMEOUT_MS, forward, server_name
 
     return forward(server_name(), sources, REPLY_TIMEOUT_MS / 1000).outcome == "delivered"
 

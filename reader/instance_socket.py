@@ -39,6 +39,7 @@ MAX_SOURCES = 1000
 MAX_SOURCE_CHARS = 32 * 1024  # a long URL, never a document
 MAX_NESTING = 4  # {"sources": [...]} needs 2
 MAX_REPLY_BYTES = 64
+REPLY_TIMEOUT_MS = 3000  # a running Reader answers a hand-over within this
 UNIX_PATH_LIMIT = 104  # sun_path is 104 bytes on the BSDs and macOS, 108 on Linux
 
 

@@ -3,10 +3,10 @@
 Cases: a synthetic 20k-word article shaped like a real one (paragraphs, headings, links,
 lists, quotes) through Reader's own render step; the same at 100k words; and the longest
 link-dense corpus page (wikipedia-2, ~18k words, a link every ~8 words). Also times the
-split Reader really uses: parsing in a worker (build_document) and layout on the GUI thread;
-and, side by side, the worker parse done in one setHtml call instead of in chunks (long
-articles are parsed in chunks so the GUI thread gets the GIL between them: the price of
-that, in worker time, is the difference between the two columns).
+split Reader really uses: parsing chunk by chunk (build_document with the chunks a worker
+cut; the window parses one chunk per event-loop turn) and then the layout; and, side by
+side, the parse done in one setHtml call instead of in chunks (the price of chunking is
+the difference between the two columns).
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/render.py [RUNS]
 """
@@ -64,7 +64,7 @@ def main() -> int:
 
     from reader.model import Article
     from reader.service.reading import open_source
-    from reader.ui.reading import document as reading_document
+    from reader.ui.reading.chunks import chunks_for_view
     from reader.ui.reading.document import build_document
     from reader.ui.reading.prepare import prepare
     from reader.ui.reading.reading_view import ReadingView
@@ -91,15 +91,15 @@ def main() -> int:
         )
     wiki = SHARED / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if wiki.is_file():
-        opened = prepare(open_source(str(wiki), None), None)
+        opened = prepare(open_source(str(wiki), None))
         cases.append(("wikipedia-2 (link-dense)", opened.html, opened.document.words))
 
     print(
-        f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'worker parse':>14}{'GUI layout':>12}"
+        f"{'case':<28}{'words':>8}{'setHtml+layout':>16}{'chunk parse':>14}{'GUI layout':>12}"
         f"{'one-shot parse':>16}"
     )
-    chunked_above = reading_document.ONE_SHOT_CHARS
     for name, html, words in cases:
+        chunks = chunks_for_view(html)
         whole: list[float] = []
         parse: list[float] = []
         layout: list[float] = []
@@ -112,7 +112,7 @@ def main() -> int:
             whole.append(time.perf_counter() - started)
 
             started = time.perf_counter()
-            document = build_document(html, {}, view.view_style)
+            document = build_document(html, {}, view.view_style, chunks)
             parse.append(time.perf_counter() - started)
             started = time.perf_counter()
             view.show_document(document, html)
@@ -120,11 +120,9 @@ def main() -> int:
             layout.append(time.perf_counter() - started)
             app.processEvents()
 
-            reading_document.ONE_SHOT_CHARS = sys.maxsize
             started = time.perf_counter()
             build_document(html, {}, view.view_style)
             single.append(time.perf_counter() - started)
-            reading_document.ONE_SHOT_CHARS = chunked_above
         medians = [statistics.median(times) * 1000 for times in (whole, parse, layout, single)]
         print(
             f"{name:<28}{words:>8}{medians[0]:>13.1f} ms{medians[1]:>11.1f} ms{medians[2]:>9.1f} ms"

@@ -13,10 +13,11 @@ from reader.ui.shell.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot) -> Iterator[MainWindow]:
-    # The windows of earlier tests are deleted first, not while this test's workers run: a
-    # worker moving its parsed document to the GUI thread (holding the GIL) and the GUI
-    # thread deleting an old window (holding Qt's connection lock, wanting the GIL)
-    # deadlocked one full run in about ten this session.
+    # The windows of earlier tests are deleted first, not while this test's workers run.
+    # (A worker moving a document to the GUI thread, holding the GIL, and the GUI thread
+    # deleting an old window, holding Qt's connection lock and wanting the GIL, deadlocked
+    # runs; documents are now made on the GUI thread only, and this stays as cheap
+    # insurance: workers still emit their results through Qt's connection locks.)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     win = MainWindow()
     qtbot.addWidget(win)

@@ -1,12 +1,15 @@
-"""Long articles are parsed chunk by chunk so the window keeps breathing; the document
-they give must be the one a single setHtml gives, block for block and format for format."""
+"""Long articles are parsed chunk by chunk, one chunk per event-loop turn of the GUI thread,
+so the window keeps breathing; the document they give must be the one a single setHtml
+gives, block for block and format for format. Documents are never made off the GUI thread
+(a document moved over from a worker deadlocked the window)."""
 
+import threading
 import time
 from pathlib import Path
 
 import lxml.html
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -22,8 +25,8 @@ from reader.model import Article
 from reader.ui.presenter import tasks
 from reader.ui.reading import chunks as chunking
 from reader.ui.reading import document as reading_document
-from reader.ui.reading.chunks import split_html
-from reader.ui.reading.document import build_document, style_document
+from reader.ui.reading.chunks import chunks_for_view, split_html
+from reader.ui.reading.document import ChunkedBuild, OffGuiThread, build_document, style_document
 from reader.ui.reading.render import render_article
 from reader.ui.reading.themes import ViewStyle
 
@@ -158,7 +161,7 @@ def one_shot(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDoc
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunk even this test page, in many small pieces, so every kind of join happens."""
-    monkeypatch.setattr(reading_document, "ONE_SHOT_CHARS", 0)
+    monkeypatch.setattr(chunking, "ONE_SHOT_CHARS", 0)
     monkeypatch.setattr(chunking, "CHUNK_CHARS", 2_000)
 
 
@@ -184,7 +187,9 @@ def test_split_keeps_blocks_whole_and_in_order() -> None:
 def test_chunked_document_equals_one_shot(theme: str) -> None:
     html, images = rendered_html()
     style = ViewStyle(theme=theme)
-    chunked = build_document(html, images, style)
+    chunks = chunks_for_view(html)
+    assert len(chunks) > 10
+    chunked = build_document(html, images, style, chunks)
     expected = one_shot(html, images, style)
     assert chunked.toPlainText() == expected.toPlainText()
     assert chunked.blockCount() == expected.blockCount()
@@ -199,11 +204,11 @@ def test_chunked_corpus_page_equals_one_shot(shared_dir: Path) -> None:
     page = shared_dir / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
     if not page.is_file():
         pytest.skip("corpus page not available")
-    opened = prepare(open_source(str(page), None), None)
-    assert len(opened.html) > reading_document.ONE_SHOT_CHARS
-    assert len(split_html(opened.html, chunking.CHUNK_CHARS)) > 3
+    opened = prepare(open_source(str(page), None))
+    assert len(opened.html) > chunking.ONE_SHOT_CHARS
+    assert len(opened.chunks) > 3  # cut in the worker that prepared it
     style = ViewStyle()
-    chunked = build_document(opened.html, opened.images, style)
+    chunked = build_document(opened.html, opened.images, style, opened.chunks)
     assert snapshot(chunked) == snapshot(one_shot(opened.html, opened.images, style))
 
 
@@ -212,18 +217,105 @@ def test_window_keeps_ticking_while_a_long_article_is_parsed(qtbot: object) -> N
     html, images = rendered_html()
     body = html[html.index("<body>") + 6 : html.rindex("</body>")]
     big = "<html><body>" + body * 20 + "</body></html>"  # ~0.8 MB
-    chunks = len(split_html(big, chunking.CHUNK_CHARS))
-    assert chunks > 15
+    results: list[object] = []
+    tasks.run_task(lambda: chunks_for_view(big), results.append, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=30_000)  # type: ignore[attr-defined]
+    chunks = results.pop()
+    assert isinstance(chunks, tuple) and len(chunks) > 15  # cut in a worker: plain data
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(HEARTBEAT_MS)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    results: list[object] = []
     timer.start()
-    tasks.run_task(lambda: build_document(big, images, ViewStyle()), results.append, results.append)
+    build = ChunkedBuild(chunks, images, ViewStyle(), results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=30_000)  # type: ignore[attr-defined]
     timer.stop()
     assert isinstance(results[0], QTextDocument)
+    assert "Chunked" in results[0].toPlainText()
     # one long parse would let the timer fire only before and after it; chunks let it
     # fire all along (at least once for every few chunks, however slow the machine)
-    assert len(ticks) >= chunks // 3
+    assert len(ticks) >= len(chunks) // 3
+    build.cancel()  # finished: nothing left to stop, and nothing more is handed over
+    assert len(results) == 1
+
+
+def test_a_cancelled_build_hands_nothing_over(qtbot: object) -> None:
+    html, images = rendered_html()
+    results: list[QTextDocument] = []
+    build = ChunkedBuild(split_html(html, 2_000), images, ViewStyle(), results.append)
+    build.cancel()
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert results == []
+
+
+def test_no_document_is_made_off_the_gui_thread(qtbot: object) -> None:
+    """A QTextDocument made in a worker must be moved to the GUI thread, and that move can
+    deadlock the window: a worker asking for one is refused at once."""
+    html, images = rendered_html()
+    errors: list[object] = []
+    tasks.run_task(lambda: build_document(html, images, ViewStyle()), errors.append, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)  # type: ignore[attr-defined]
+    assert isinstance(errors[0], OffGuiThread)
+
+
+def test_the_window_makes_every_document_on_the_gui_thread(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a long article, restyling it and opening a short one: every QTextDocument is
+    made on the GUI thread (a document made in a worker must be moved over, and that move
+    deadlocked the window: the worker held the GIL waiting for Qt's signal-slot lock, the
+    GUI thread held that lock waiting for the GIL)."""
+    from window_helpers import WAIT_MS, open_and_wait
+
+    made: list[int] = []
+
+    class Recorded(QTextDocument):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(threading.get_ident())
+
+    monkeypatch.setattr(reading_document, "QTextDocument", Recorded)
+    paragraphs = "".join(
+        f'<p>{sentence(n)} <a href="https://example.org/{n}">link {n}</a> {sentence(n + 1)}</p>'
+        for n in range(400)
+    )
+    long_page = tmp_path / "long.html"
+    long_page.write_text(
+        f"<html><head><title>A long read</title></head><body><article><h1>A long read</h1>"
+        f"{paragraphs}<p>The very end.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    short_page = tmp_path / "short.html"
+    short_page.write_text(
+        "<html><head><title>A short read</title></head><body><article><h1>A short read</h1>"
+        + "".join(f"<p>{sentence(n)}</p>" for n in range(8))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    open_and_wait(qtbot, window, long_page)
+    assert len(window.view.current_html()) > chunking.ONE_SHOT_CHARS  # parsed in turns
+    assert "The very end." in window.view.toPlainText()
+    shown = window.view.document()
+    window.view_actions.set_theme("sepia")
+    qtbot.waitUntil(lambda: window.view.document() is not shown, timeout=WAIT_MS)
+    open_and_wait(qtbot, window, short_page)
+    assert window.windowTitle() == "A short read"
+    assert len(made) >= 3
+    assert set(made) == {threading.get_ident()}
+
+
+def test_a_long_article_is_shown_before_qt_has_laid_all_of_it_out(qtbot, window) -> None:
+    """Showing a long article lays out what is on screen; Qt lays the rest out in steps on
+    its own timer. (Asking the document's size, or setting its column margins once it is
+    shown, made Qt lay out all of it in one go: ~450 ms for 1.4 MB, the window frozen.)"""
+    html, images = rendered_html()
+    body = html[html.index("<body>") + 6 : html.rindex("</body>")]
+    big = "<html><body>" + body * 20 + "<p>The very end.</p></body></html>"
+    view = window.view
+    document = build_document(big, images, view.view_style, split_html(big))
+    view.show_document(document, big, images)
+    assert view.document() is document
+    assert document.lastBlock().layout().lineCount() == 0  # not yet: the window paints first
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0, timeout=30_000)
+    assert "The very end." in view.toPlainText()
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -154,7 +154,7 @@ def test_cancelling_stops_a_costly_svg_at_once(qapp):
 def test_bomb_page_shows_with_the_images_that_fit(qapp, tmp_path, bomb):
     photo = encoded(1200, 800, "jpeg")
     page = bomb_page(tmp_path, [bomb, photo, bomb, svg_use_bomb(), photo])
-    prepared = prepare(open_source(str(page), None), None, image_width=700)
+    prepared = prepare(open_source(str(page), None), image_width=700)
     assert sorted(image.width() for image in prepared.images.values()) == [700, 700]
     assert prepared.html.count("image not shown (image too large)") == 2
     assert "image not shown (SVG too complex)" in prepared.html
@@ -169,7 +169,7 @@ def test_prepare_stops_between_images_when_cancelled(qapp, tmp_path):
         return len(calls) > 1
 
     with pytest.raises(PrepareCancelled):
-        prepare(open_source(str(page), None), None, cancelled=cancelled)
+        prepare(open_source(str(page), None), cancelled=cancelled)
 
 
 def svg_helpers() -> list[int]:

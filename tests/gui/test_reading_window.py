@@ -454,15 +454,15 @@ def test_qt_calls_keep_none_and_true_alive(window):
     assert sys.getrefcount(True) >= true_before - 10
 
 
-def test_restyling_a_long_article_happens_off_the_gui_thread(qtbot, window):
-    from reader.ui.reading.reading_view import REPARSE_IN_WORKER_CHARS
+def test_restyling_a_long_article_is_parsed_in_turns_while_reading_goes_on(qtbot, window):
+    from reader.ui.reading.chunks import ONE_SHOT_CHARS
 
     paragraph = "<p>" + " ".join(["words"] * 60) + "</p>"
-    html = "<html><body>" + paragraph * (REPARSE_IN_WORKER_CHARS // len(paragraph) + 10)
+    html = "<html><body>" + paragraph * (ONE_SHOT_CHARS // len(paragraph) + 10)
     window.view.show_html(html + "<p>The end.</p></body></html>")
     document = window.view.document()
     window.view_actions.set_theme("sepia")
-    assert window.view.document() is document  # nothing re-parsed on the GUI thread yet
+    assert window.view.document() is document  # nothing re-parsed in one long stall
     qtbot.waitUntil(lambda: window.view.document() is not document, timeout=WAIT_MS)
     assert themes.load_theme("sepia").colors["text"] in window.view.document().defaultStyleSheet()
     assert "The end." in window.view.toPlainText()

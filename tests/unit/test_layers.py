@@ -133,6 +133,19 @@ def test_only_the_window_imports_qt():
     assert wrong == []
 
 
+def test_no_qt_object_moves_between_threads():
+    """A QObject handed from a worker to the GUI thread with moveToThread deadlocked the
+    window (the worker held the GIL waiting for Qt's signal-slot lock, the GUI thread held
+    that lock waiting for the GIL). Workers hand over plain data; see ui/reading/document.py."""
+    wrong = [
+        name
+        for name in sorted(MODULES)
+        for node in ast.walk(ast.parse(MODULES[name].read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "moveToThread"
+    ]
+    assert wrong == []
+
+
 def test_no_import_cycles():
     graph = {
         name: {

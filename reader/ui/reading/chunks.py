@@ -1,4 +1,4 @@
-"""Long articles cut into pieces for the reading view's QTextDocument (see reading_view).
+"""Long articles cut into pieces for the reading view's QTextDocument (see document.py).
 
 Cut at top-level block boundaries of the rendered HTML, never inside a paragraph, table,
 figure or quote; each piece is a self-contained document.
@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Long articles are parsed into their QTextDocument piece by piece (see reading_view): Qt's
-# HTML parser holds Python's GIL for the whole call, so one big setHtml in a worker freezes
-# the window's timers and paints just as surely as parsing on the GUI thread would.
+# Long articles are parsed into their QTextDocument piece by piece, one piece per turn of
+# the GUI thread's event loop (see document.py): one setHtml of a whole long article would
+# freeze the window's timers and paints for its whole parse (~250 ms for 1 MB of links).
 # Pieces of about this many characters parse in ~10 ms here (a link-dense page).
 CHUNK_CHARS = 30_000
+# Below this much HTML a document is parsed in one call (~30 ms at worst): the chunked build
+# only pays off, and only needs its care, for long articles.
+ONE_SHOT_CHARS = 100_000
 # Wrappers the splitter may open to find smaller pieces: they carry no formatting of their own.
 _SPLIT_WRAPPERS = ("div",)
 _SPLIT_LISTS = ("ol", "ul")
@@ -32,6 +35,15 @@ class Chunk:
 
     html: str
     continues_list: bool = False
+
+
+def chunks_for_view(document_html: str) -> tuple[Chunk, ...]:
+    """The pieces the reading view parses one per event-loop turn; none for an article
+    short enough to parse at once. Plain data: made in a worker, parsed on the GUI thread."""
+    if len(document_html) <= ONE_SHOT_CHARS:
+        return ()
+    chunks = split_html(document_html, CHUNK_CHARS)
+    return tuple(chunks) if len(chunks) > 1 else ()
 
 
 def split_html(document_html: str, chunk_chars: int = CHUNK_CHARS) -> list[Chunk]:

@@ -1,13 +1,17 @@
-"""An article's HTML parsed into the QTextDocument the reading view shows.
+"""An article's HTML parsed into the QTextDocument the reading view shows, on the GUI thread.
 
-Parsing is the costly half of showing a long article, so it runs on a worker thread
-(QTextDocument is reentrant) and in chunks that release the GIL between them; the view
-(reading_view) only lays the finished document out.
+Documents are made, filled and freed on the GUI thread only. A document parsed in a worker
+and handed over with moveToThread deadlocked the window: the worker held the GIL inside
+moveToThread waiting for Qt's signal-slot lock, while the GUI thread, deleting old widgets,
+held that lock and waited for the GIL. So the worker does the plain-data half (render,
+decode images, cut a long article into chunks: prepare.py, chunks.py) and the GUI thread
+parses; a long article one chunk (~10 ms) per event-loop turn, so the window keeps
+painting and answering in between (tests/gui/test_chunked_document).
 """
 
-import time
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QThread, QTimer, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -18,15 +22,14 @@ from PySide6.QtGui import (
 )
 
 from reader.ui.reading import themes
+from reader.ui.reading.chunks import Chunk
 from reader.ui.reading.themes import ViewStyle
 
-# Below this much HTML a document is parsed in one call (~30 ms at worst): the chunked build
-# only pays off, and only needs its care, for long articles.
-ONE_SHOT_CHARS = 100_000
-# The pause between two chunks of a long article. sleep(0) releases the GIL, and a GUI
-# thread that has been waiting for it (over the 5 ms switch interval) takes it there.
-CHUNK_PAUSE_S = 0.0
 STYLE_PROPERTY = "readerStyle"  # ViewStyle.key() of the style a document was parsed with
+
+
+class OffGuiThread(RuntimeError):
+    """A QTextDocument was asked for outside the GUI thread (see the module docstring)."""
 
 
 def body_font(style: ViewStyle) -> QFont:
@@ -45,34 +48,82 @@ def style_document(document: QTextDocument, style: ViewStyle) -> None:
     document.setProperty(STYLE_PROPERTY, style.key())
 
 
-def build_document(html: str, images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
-    """Parse article HTML into a QTextDocument on a worker thread (QTextDocument is
-    reentrant), then hand it to the GUI thread. Parsing is the costly half of showing a
-    long article (~150 ms for a link-heavy 18k-word page here); layout stays in the view.
+def build_document(
+    html: str, images: dict[str, QImage], style: ViewStyle, chunks: Sequence[Chunk] = ()
+) -> QTextDocument:
+    """The whole document at once: a short article (``chunks`` empty: one setHtml, ~30 ms
+    at worst), or all of a long one's chunks in one go (tests, benchmarks)."""
+    document = _new_document(images, style)
+    if len(chunks) < 2:
+        document.setHtml(html)
+    else:
+        for number, chunk in enumerate(chunks):
+            _add_chunk(document, number, chunk, style, images)
+    return document
 
-    PySide6 keeps the GIL through setHtml, so the window's timers and paints (Python code)
-    would wait for the whole parse: ~250 ms for 1 MB of link-dense HTML. A long article is
-    therefore parsed in chunks of ~10 ms (chunks.split_html), releasing the GIL between
-    them; the result is the same document, block for block (tests/gui/test_chunked_document).
-    """
-    from reader.ui.reading import chunks as pieces
 
-    chunks = pieces.split_html(html, pieces.CHUNK_CHARS) if len(html) > ONE_SHOT_CHARS else []
+class ChunkedBuild:
+    """Parses a long article's chunks one per event-loop turn, then hands the document to
+    ``done`` (on the GUI thread). ``cancel()`` drops it: ``done`` is never called."""
+
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        images: dict[str, QImage],
+        style: ViewStyle,
+        done: Callable[[QTextDocument], None],
+    ) -> None:
+        self._document: QTextDocument | None = _new_document(images, style)
+        self._chunks = list(chunks)
+        self._images, self._style = images, style
+        self._done: Callable[[QTextDocument], None] | None = done
+        self._next = 0
+        self._timer = QTimer()
+        self._timer.setInterval(0)  # the next turn: paints and input come first
+        self._timer.timeout.connect(self._step)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._done = None
+        self._document = None  # unparented: freed here, on the GUI thread
+
+    def _step(self) -> None:
+        if self._document is None or self._done is None:
+            return
+        chunk = self._chunks[self._next]
+        _add_chunk(self._document, self._next, chunk, self._style, self._images)
+        self._next += 1
+        if self._next < len(self._chunks):
+            return
+        self._timer.stop()
+        document, done = self._document, self._done
+        self._document = self._done = None
+        done(document)
+
+
+def _new_document(images: dict[str, QImage], style: ViewStyle) -> QTextDocument:
+    _require_gui_thread()
     document = QTextDocument()
     style_document(document, style)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    if len(chunks) < 2:
-        document.setHtml(html)
-    else:
-        document.setHtml(chunks[0].html)
-        for chunk in chunks[1:]:
-            time.sleep(CHUNK_PAUSE_S)  # lets the GUI thread take the GIL
-            _append_chunk(document, chunk.html, chunk.continues_list, style, images)
-    application = QCoreApplication.instance()
-    if application is not None and document.thread() is not application.thread():
-        document.moveToThread(application.thread())
     return document
+
+
+def _require_gui_thread() -> None:
+    application = QCoreApplication.instance()
+    if application is not None and QThread.currentThread() is not application.thread():
+        raise OffGuiThread("QTextDocuments are made on the GUI thread only")
+
+
+def _add_chunk(
+    document: QTextDocument, number: int, chunk: Chunk, style: ViewStyle, images: dict[str, QImage]
+) -> None:
+    if number == 0:
+        document.setHtml(chunk.html)
+    else:
+        _append_chunk(document, chunk.html, chunk.continues_list, style, images)
 
 
 def _append_chunk(
@@ -88,10 +139,7 @@ def _append_chunk(
     block (with the first real block's formats, so the split keeps them) takes that merge,
     and the chunk's blocks arrive with exactly the formats a one-shot parse gives them.
     """
-    part = QTextDocument()
-    style_document(part, style)
-    for name, image in images.items():
-        part.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    part = _new_document(images, style)
     part.setHtml(html)
     first = part.begin()
     source = QTextCursor(part)

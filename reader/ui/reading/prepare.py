@@ -2,7 +2,8 @@
 
 The application layer (reader.service.reading) loads, extracts and saves; here, still in
 the worker, the article is rendered for Qt's rich-text engine, its images decoded (QImage
-is safe off the GUI thread) and the QTextDocument parsed, so the GUI thread only lays out.
+is plain data, safe off the GUI thread) and a long article cut into chunks. The
+QTextDocument itself is made on the GUI thread (document.py says why).
 Heavy modules (lxml, readability, the store) are imported inside functions, so the window
 paints before any of them loads.
 """
@@ -13,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage
 
 from reader.errors import ReaderError
+from reader.ui.reading.chunks import Chunk
 from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, Decoded, PixelBudget, decode_image
-from reader.ui.reading.themes import ViewStyle
 
 if TYPE_CHECKING:
     from reader.service.reading import Document, Writes
@@ -29,12 +30,13 @@ class PrepareCancelled(ReaderError):
 
 @dataclass(frozen=True)
 class Prepared:
-    """A Document ready for the reading view: its HTML, decoded images, parsed document."""
+    """A Document ready for the reading view: its HTML, decoded images, and the chunks a
+    long article is parsed in (none: one parse)."""
 
     document: Document
     html: str
     images: dict[str, QImage] = field(default_factory=dict)
-    text_document: QTextDocument | None = None  # parsed off the GUI thread for the view
+    chunks: tuple[Chunk, ...] = ()
     marks: tuple[str, ...] = ()  # starred, archived, tags: shown in the header
 
 
@@ -52,18 +54,17 @@ def marks_of(document: Document | None, writes: Writes) -> tuple[str, ...]:
 
 def prepare(
     document: Document,
-    style: ViewStyle | None,
     image_width: int = MAX_DECODE_WIDTH,
     cancelled: Callable[[], bool] | None = None,
     marks: Sequence[str] = (),
     shape: Callable[[str], str] | None = None,
 ) -> Prepared:
     """Render the article, decode the images it shows (at most ``image_width`` device
-    pixels wide, within one article's pixel budget), parse it for the view (``style``).
+    pixels wide, within one article's pixel budget), cut it into chunks if it is long.
 
     ``cancelled`` is asked between images: a cancelled open frees its worker at once.
     ``shape`` reworks the rendered page before it is parsed (the removed blocks' marks)."""
-    from reader.ui.reading.document import build_document
+    from reader.ui.reading.chunks import chunks_for_view
     from reader.ui.reading.render import render_article
     from reader.ui.reading.svg_raster import SvgRasteriser
 
@@ -91,8 +92,7 @@ def prepare(
         rasteriser.close()
     used = {src: images[src] for src in rendered.images if src in images}
     html = rendered.html if shape is None else shape(rendered.html)
-    parsed = build_document(html, used, style) if style else None
-    return Prepared(document, html, used, parsed, tuple(marks))
+    return Prepared(document, html, used, chunks_for_view(html), tuple(marks))
 
 
 def _keep(

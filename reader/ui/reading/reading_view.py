@@ -7,10 +7,11 @@ column of about MEASURE_CHARS characters of the body font.
 """
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -26,7 +27,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.ui.reading import overlays, themes
-from reader.ui.reading.document import STYLE_PROPERTY, body_font, build_document, style_document
+from reader.ui.reading.chunks import ONE_SHOT_CHARS, Chunk
+from reader.ui.reading.document import (
+    STYLE_PROPERTY,
+    ChunkedBuild,
+    body_font,
+    build_document,
+    style_document,
+)
 from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.themes import ViewStyle
 
@@ -40,15 +48,16 @@ BOTTOM_MARGIN = 96
 # Text whose average advance stands for "a character" when measuring the column.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, then reads a long article."
 _PLACEHOLDER_SIZE = QSize(1, 1)
-# HTML longer than this (about 15k words of link-dense text) is re-parsed off the GUI
-# thread when the theme or size changes: parsing it here would freeze the window >50 ms.
-REPARSE_IN_WORKER_CHARS = 150_000
 # The reading position is the first line shown, as "block:offset" (block number and the
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 BREAK_LONG_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # see may_break_words
+# An article with more characters of text than this is laid out by Qt in steps on its own
+# timer after it shows (the window answers meanwhile); a shorter one is laid out at once,
+# so that positions on screen (the sentence at the top, a click) are right from the start.
+LAID_OUT_AT_ONCE_CHARS = 40_000
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,7 @@ class ReadingView(QTextBrowser):
         self._restyle_generation = 0
         self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
+        self._building: ChunkedBuild | None = None  # a long article being parsed in turns
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -116,32 +126,61 @@ class ReadingView(QTextBrowser):
             self._column = 0
             self._layout_column()
             return
-        if len(self._html) < REPARSE_IN_WORKER_CHARS:
+        if len(self._html) <= ONE_SHOT_CHARS:
             self._apply(self._html, keep_position=True)
             return
-        # A long article: parse the restyled copy in a worker, keep reading meanwhile.
+        # A long article: cut in a worker, parsed restyled in turns; reading goes on meanwhile.
         from reader.ui.presenter.tasks import run_task
+        from reader.ui.reading.chunks import chunks_for_view
 
         self._restyle_generation += 1
         generation = self._restyle_generation
         html, images = self._html, dict(self._images)
 
-        def adopt(document: object) -> None:
-            if generation != self._restyle_generation or html != self._html:
-                return  # a newer restyle or another article won
-            assert isinstance(document, QTextDocument)
-            anchor = self.anchor()
-            self.show_document(document, html, images)
-            self.restore_anchor(anchor)
+        def adopt(document: QTextDocument) -> None:
+            self.show_document_in_place(document, html, images)
+
+        def cut(chunks: tuple[Chunk, ...]) -> None:
+            if generation == self._restyle_generation and html == self._html:
+                self.parse(html, chunks, images, adopt)  # (else another style or article won)
 
         run_task(
-            lambda: build_document(html, images, style),
-            adopt,
-            lambda error: self._apply(html, keep_position=True),
+            lambda: chunks_for_view(html), cut, lambda error: self._apply(html, keep_position=True)
         )
+
+    def parse(
+        self,
+        html: str,
+        chunks: Sequence[Chunk],
+        images: dict[str, QImage],
+        adopt: Callable[[QTextDocument], None],
+    ) -> None:
+        """Parse an article in this view's style and hand the document to ``adopt``: at once
+        when it is short (no ``chunks``), else one chunk per event-loop turn; then never if
+        something else is shown meanwhile."""
+        self._stop_building()
+        if len(chunks) < 2:
+            adopt(build_document(html, images, self._style))
+            return
+
+        def built(document: QTextDocument) -> None:
+            self._building = None
+            adopt(document)
+
+        self._building = ChunkedBuild(chunks, images, self._style, built)
+
+    def is_parsing(self) -> bool:
+        """A long article is being parsed in turns (it shows when done)."""
+        return self._building is not None
+
+    def _stop_building(self) -> None:
+        if self._building is not None:
+            self._building.cancel()
+            self._building = None
 
     def show_html(self, html: str, images: dict[str, QImage] | None = None) -> None:
         """Replace the document (images: decoded stored assets keyed by their src)."""
+        self._stop_building()
         self._images = dict(images or {})
         self._html = html
         self._apply(html, keep_position=False)
@@ -149,8 +188,9 @@ class ReadingView(QTextBrowser):
     def show_document(
         self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
     ) -> None:
-        """Adopt a document parsed off the GUI thread by ``build_document``: only the layout
-        is left to do here. Rebuilt on the spot if the style changed meanwhile."""
+        """Adopt a document parsed by ``parse``: only the layout is left to do here.
+        Rebuilt on the spot if the style changed meanwhile."""
+        self._stop_building()
         self._images = dict(images or {})
         self._html = html
         if document.property(STYLE_PROPERTY) != self._style.key():
@@ -159,23 +199,37 @@ class ReadingView(QTextBrowser):
         previous = self._adopted
         document.setParent(self)  # image requests come to loadResource
         overlays.clear_all(self)
-        self._spots = []  # positions in the old document: a resize meanwhile must not use them
         self._wrap_for(html)
+        # Column and image sizes are set while the document is not shown yet: on the shown
+        # one they would make Qt lay all of it out at once (~450 ms for 1.4 MB here).
+        self._spots = self._image_spots(document)
+        self._column = 0
+        self._frame_column(document)
         self.setDocument(document)
+        self._watch_width(document)
+        if document.characterCount() <= LAID_OUT_AT_ONCE_CHARS:
+            self._width_changed()  # (asks for the whole layout: a few ms at this length)
         self._adopted = document
         if previous is not None and previous is not document and shiboken6.isValid(previous):
             # an adopted document is ours to free (QTextEdit only frees its own first one);
             # later, in its own event-loop turn: a long article takes ~25 ms to delete
             previous.deleteLater()
-        self._collect_images()
-        self._column = 0
-        self._layout_column()
         self.document_shown.emit()
+
+    def show_document_in_place(
+        self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
+    ) -> None:
+        """The same article again (restyled, new pictures or marks): the reader stays on
+        the line they were reading."""
+        anchor = self.anchor()
+        self.show_document(document, html, images)
+        self.restore_anchor(anchor)
 
     def show_notice(self, message: str) -> None:
         """A calm one-line page, e.g. the visible "preparing…" state of a long article."""
         from reader.ui.reading.render import notice_html
 
+        self._stop_building()
         self._images = {}
         self._html = ""
         self._apply(notice_html(message), keep_position=False)
@@ -203,7 +257,9 @@ class ReadingView(QTextBrowser):
         self._spots = []  # positions in the old text: a resize meanwhile must not use them
         self._wrap_for(html)
         self.setHtml(html)
-        self._collect_images()
+        self._spots = self._image_spots(document)
+        self._watch_width(document)
+        self._width_changed()
         self._column = 0
         self._layout_column()
         if anchor:
@@ -333,9 +389,14 @@ class ReadingView(QTextBrowser):
             self._layout_column()
 
     def _layout_column(self) -> None:
+        self._frame_column(self.document())
+
+    def _frame_column(self, document: QTextDocument) -> None:
+        """Centre the column of ``document``: its root frame's side margins; images wider
+        than the column are scaled to it."""
         column = self.column_width()
         side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
-        root = self.document().rootFrame()
+        root = document.rootFrame()
         frame = root.frameFormat()
         if (
             column == self._column
@@ -349,21 +410,22 @@ class ReadingView(QTextBrowser):
         frame.setTopMargin(TOP_MARGIN)
         frame.setBottomMargin(BOTTOM_MARGIN)
         root.setFrameFormat(frame)
-        self._fit_images(column)
+        self._fit_images(document, column)
 
     # -- images --------------------------------------------------------------------------
-    def _watch_width(self) -> None:
+    def _watch_width(self, document: QTextDocument) -> None:
         """A sideways scroll bar only for content really wider than the view (a table of
-        many columns), not for the pixel or two a table's borders add."""
-        layout = self.document().documentLayout()
+        many columns), not for the pixel or two a table's borders add. Judged each time
+        Qt's layout finds the document's size (in steps for a long one)."""
+        layout = document.documentLayout()
         if layout.property("readerWatched"):
             return
         layout.setProperty("readerWatched", True)
         layout.documentSizeChanged.connect(self._width_changed)
-        self._width_changed()
 
-    def _width_changed(self, *_args: object) -> None:
-        overflow = self._overflow_px()
+    def _width_changed(self, size: QSizeF | None = None) -> None:
+        """``size``: the laid-out size so far (asking the document would lay it all out)."""
+        overflow = self._overflow_px(None if size is None else size.width())
         if overflow > OVERFLOW_SLACK_PX and self._words_may_break:
             self._words_may_break = False  # once per article, after this layout pass
             document = self.document()
@@ -377,7 +439,7 @@ class ReadingView(QTextBrowser):
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
 
-    def _overflow_px(self) -> float:
+    def _overflow_px(self, content_width: float | None = None) -> float:
         """How far the laid-out content reaches past the view's right edge. The document's
         own width overstates it when tables sit inside tables: Qt counts their sizing pass in,
         and LWN's statistics (two tables in a table in a quote) made the page 164 px too wide
@@ -385,8 +447,9 @@ class ReadingView(QTextBrowser):
         lines of the text outside them are asked where they really end."""
         document = self.document()
         view_width = self.viewport().width()
-        if document.size().width() - view_width <= OVERFLOW_SLACK_PX:
-            return document.size().width() - view_width
+        width = document.size().width() if content_width is None else content_width
+        if width - view_width <= OVERFLOW_SLACK_PX:
+            return width - view_width
         layout = document.documentLayout()
         root = document.rootFrame()
         right = 0.0
@@ -408,13 +471,12 @@ class ReadingView(QTextBrowser):
             block = block.next()
         return right - view_width
 
-    def _collect_images(self) -> None:
-        """Remember where the images are, once, so a resize only touches those spots."""
-        self._watch_width()
-        self._spots = []
+    def _image_spots(self, document: QTextDocument) -> list[_ImageSpot]:
+        """Where the images are, found once, so a resize only touches those spots."""
+        spots: list[_ImageSpot] = []
         if not self._images:
-            return
-        block = self.document().begin()
+            return spots
+        block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
@@ -428,15 +490,16 @@ class ReadingView(QTextBrowser):
                         spot = _ImageSpot(
                             fragment.position(), name, natural.width(), natural.height()
                         )
-                        self._spots.append(spot)
+                        spots.append(spot)
                 iterator += 1
             block = block.next()
+        return spots
 
-    def _fit_images(self, column: int) -> None:
+    def _fit_images(self, document: QTextDocument, column: int) -> None:
         """Scale images wider than the column down to it (Qt has no max-width)."""
         if not self._spots:
             return
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(document)
         for spot in self._spots:
             scale = min(1.0, column / spot.width) if spot.width else 1.0
             fmt = QTextImageFormat()

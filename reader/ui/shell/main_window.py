@@ -244,7 +244,6 @@ class MainWindow(QMainWindow):
             library=self.library,
             messages=parts.message_bar,
             relay=parts.relay,
-            style=lambda: self.view_actions.view_style(),
             status=status,
             dialogs=dialogs,
         )
@@ -376,7 +375,6 @@ class MainWindow(QMainWindow):
             current=self.current,
             library=self.library,
             view=parts.view,
-            style=lambda: self.view_actions.view_style(),
             enabled=lambda: self.settings.fetch_pictures,
         )
         from reader.ui.shell.removed_blocks import RemovedBlocks
@@ -386,7 +384,6 @@ class MainWindow(QMainWindow):
             current=self.current,
             library=self.library,
             opening=self.opening,
-            style=lambda: self.view_actions.view_style(),
             actions=self.actions_by_id,
             status=status,
             messages=parts.message_bar,

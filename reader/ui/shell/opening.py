@@ -20,6 +20,8 @@ from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 if TYPE_CHECKING:
     import threading
 
+    from PySide6.QtGui import QTextDocument
+
     from reader.errors import LoginRequired
     from reader.service.reading import Document
     from reader.store import ArticleRow
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
     from reader.ui.reading.prepare import Prepared
     from reader.ui.reading.progress import ReadingProgress
     from reader.ui.reading.reading_view import ReadingView
-    from reader.ui.reading.themes import ViewStyle
     from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.startup import EarlyOpen
@@ -61,7 +62,6 @@ class Opening(QObject):
         messages: MessageBar,
         dialogs: DialogHost,
         relay: Relay,
-        style: Callable[[], ViewStyle],
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -71,7 +71,6 @@ class Opening(QObject):
         self.status = status
         self.messages = messages
         self.dialogs = dialogs
-        self.style = style
         self._task: Task | None = None
         self._cancel: threading.Event | None = None
         self._background: list[Task] = []
@@ -106,14 +105,14 @@ class Opening(QObject):
         from reader.ui.reading.prepare import marks_of, prepare
 
         self.status.begin("Opening your library…")
-        style, width, stop = self.style(), self.view.image_width(), self._new_cancel()
+        width, stop = self.view.image_width(), self._new_cancel()
         writes = self.library.writes
 
         def work() -> Prepared | None:
             document = reading.open_start(writes)
             if document is None:
                 return None
-            return prepare(document, style, width, stop.is_set, marks_of(document, writes))
+            return prepare(document, width, stop.is_set, marks_of(document, writes))
 
         self._task = run_task(work, self._start_done, self._start_failed)
 
@@ -172,11 +171,11 @@ class Opening(QObject):
             self.status.begin(f"Fetching {_host(source)}…{left_out} (Esc to stop)")
         else:
             self.status.begin(f"Opening {Path(source).name or source}…")
-        style, writes, width = self.style(), self.library.writes, self.view.image_width()
+        writes, width = self.library.writes, self.view.image_width()
 
         def work() -> Prepared:
             document = reading.open_source(source, writes, fetch=fetch)
-            return prepare(document, style, width, cancel.is_set, marks_of(document, writes))
+            return prepare(document, width, cancel.is_set, marks_of(document, writes))
 
         self._task = run_task(
             work, self.show_opened, lambda error: self._open_failed(source, error)
@@ -193,12 +192,12 @@ class Opening(QObject):
 
         self.cancel_loading(quiet=True)
         self.status.begin("Opening from your library…")
-        style, writes, width = self.style(), self.library.writes, self.view.image_width()
+        writes, width = self.library.writes, self.view.image_width()
         stop = self._new_cancel()
 
         def work() -> Prepared:
             document = writes(lambda library: reading.open_stored(library, article_id))
-            return prepare(document, style, width, stop.is_set, marks_of(document, writes))
+            return prepare(document, width, stop.is_set, marks_of(document, writes))
 
         self._task = run_task(
             work, self.show_opened, lambda error: self._open_failed("the saved article", error)
@@ -234,7 +233,7 @@ class Opening(QObject):
                 task.cancel()
 
     def is_busy(self) -> bool:
-        return self._task is not None or bool(self._background)
+        return self._task is not None or bool(self._background) or self.view.is_parsing()
 
     def background_task(
         self,
@@ -332,18 +331,24 @@ class Opening(QObject):
         self.display(prepared)
 
     def display(self, prepared: Prepared) -> None:
-        """Put the prepared article on screen, then tell the current document."""
+        """Parse the prepared article (a long one over several event-loop turns), then put
+        it on screen and tell the current document."""
         self.status.end()
+        self.view.parse(
+            prepared.html,
+            prepared.chunks,
+            prepared.images,
+            lambda parsed: self._show(prepared, parsed),
+        )
+
+    def _show(self, prepared: Prepared, parsed: QTextDocument) -> None:
         self.save_position()
         document = prepared.document
         article = document.article
         view = self.view
         self._marks = prepared.marks
         self.reading_progress.start_article(0)  # no "end reached" while the page changes
-        if prepared.text_document is not None:
-            view.show_document(prepared.text_document, prepared.html, prepared.images)
-        else:
-            view.show_html(prepared.html, prepared.images)
+        view.show_document(parsed, prepared.html, prepared.images)
         view.verticalScrollBar().setValue(0)
         if document.position:
             view.restore_anchor(document.position)
@@ -388,22 +393,28 @@ class Opening(QObject):
 
         if self._stopped:
             return  # the answer came from the library after the window closed
-        style, width = self.style(), self.view.image_width()
+        width = self.view.image_width()
 
         def done(prepared: Prepared) -> None:
             self._marks_task = None
-            if self._task or self.current.article_id != document.article_id:
+            if (
+                self._task
+                or self.view.is_parsing()
+                or self.current.article_id != document.article_id
+            ):
                 return  # another article is on its way or on screen
-            anchor = self.view.anchor()
             self._marks = prepared.marks
-            if prepared.text_document is not None:
-                self.view.show_document(prepared.text_document, prepared.html, prepared.images)
-            else:
-                self.view.show_html(prepared.html, prepared.images)
-            self.view.restore_anchor(anchor)
+            self.view.parse(
+                prepared.html,
+                prepared.chunks,
+                prepared.images,
+                lambda parsed: self.view.show_document_in_place(
+                    parsed, prepared.html, prepared.images
+                ),
+            )
 
         self._marks_task = run_task(
-            lambda: prepare(document, style, width, marks=marks),
+            lambda: prepare(document, width, marks=marks),
             done,
             lambda error: log.info("marks not shown: %s", error),
         )

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from reader.ui.presenter.tasks import Task
     from reader.ui.reading.prepare import Prepared
     from reader.ui.reading.reading_view import ReadingView
-    from reader.ui.reading.themes import ViewStyle
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +37,12 @@ class Pictures(QObject):
         current: CurrentDocument,
         library: LibraryService,
         view: ReadingView,
-        style: Callable[[], ViewStyle],
         enabled: Callable[[], bool],
     ) -> None:
         super().__init__(view)
         self.current = current
         self.library = library
         self.view = view
-        self.style = style
         self.enabled = enabled
         self._tried: set[int] = set()
         self._task: Task | None = None
@@ -62,7 +59,7 @@ class Pictures(QObject):
             return
         self._tried.add(article_id)
         stop = self._stop = threading.Event()
-        style, width, writes = self.style(), self.view.image_width(), self.library.writes
+        width, writes = self.view.image_width(), self.library.writes
 
         def work() -> Prepared | None:
             from reader.load.images import content_images
@@ -79,7 +76,7 @@ class Pictures(QObject):
                 return None
             writes(lambda library: library.add_assets(article_id, new))
             with_pictures = replace(document, assets=(*document.assets, *new))
-            return prepare(with_pictures, style, width, stop.is_set)
+            return prepare(with_pictures, width, stop.is_set)
 
         self._task = run_task(work, self._arrived, self._failed)
 
@@ -94,13 +91,15 @@ class Pictures(QObject):
         self._task = self._stop = None
         if prepared is None or prepared.document.article_id != self.current.article_id:
             return
+        if self.view.is_parsing():  # the next article is on its way to the screen
+            return
         self.current.replace(prepared.document)
-        anchor = self.view.anchor()
-        if prepared.text_document is not None:
-            self.view.show_document(prepared.text_document, prepared.html, prepared.images)
-        else:
-            self.view.show_html(prepared.html, prepared.images)
-        self.view.restore_anchor(anchor)
+        self.view.parse(
+            prepared.html,
+            prepared.chunks,
+            prepared.images,
+            lambda parsed: self.view.show_document_in_place(parsed, prepared.html, prepared.images),
+        )
 
     def _failed(self, error: BaseException) -> None:
         self._task = self._stop = None

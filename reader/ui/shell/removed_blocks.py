@@ -28,7 +28,7 @@ from reader.ui.actions.table import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QTextDocument
 
     from reader.extract.explain import Explanation
     from reader.model import Page
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.reading.prepare import Prepared
     from reader.ui.reading.reading_view import ReadingView
-    from reader.ui.reading.themes import ViewStyle
     from reader.ui.shell.dialog_host import DialogHost
     from reader.ui.shell.messages import MessageBar
     from reader.ui.shell.opening import Opening
@@ -59,7 +58,6 @@ class RemovedBlocks:
         current: CurrentDocument,
         library: LibraryService,
         opening: Opening,
-        style: Callable[[], ViewStyle],
         actions: dict[str, QAction],
         status: StatusLine,
         messages: MessageBar,
@@ -69,7 +67,6 @@ class RemovedBlocks:
         self.current = current
         self.library = library
         self.opening = opening
-        self.style = style
         self.action = actions[ARTICLE_SHOW_REMOVED.id]
         self.status = status
         self.messages = messages
@@ -230,23 +227,26 @@ class RemovedBlocks:
         from reader.ui.reading.prepare import prepare
         from reader.ui.reading.removed_marks import for_qt
 
-        style, width = self.style(), self.view.image_width()
+        width = self.view.image_width()
 
         def run(document: Document, explanation: Explanation) -> Prepared:
             shown = replace(document.article, content_html=content_with_removed(explanation))
-            return prepare(replace(document, article=shown), style, width, shape=for_qt)
+            return prepare(replace(document, article=shown), width, shape=for_qt)
 
         return run
 
     def _display(self, prepared: Prepared, *, keep_place: bool) -> None:
+        self.view.parse(
+            prepared.html,
+            prepared.chunks,
+            prepared.images,
+            lambda parsed: self._show(prepared, parsed, keep_place=keep_place),
+        )
+
+    def _show(self, prepared: Prepared, parsed: QTextDocument, *, keep_place: bool) -> None:
         bar = self.view.verticalScrollBar()
         fraction = bar.value() / max(1, bar.maximum()) if keep_place else 0.0
         caret = self.view.textCursor().position()
-        parsed = prepared.text_document
-        if parsed is None:
-            from reader.ui.reading.document import build_document
-
-            parsed = build_document(prepared.html, prepared.images, self.view.view_style)
         # no article HTML: position, highlights and listening leave this page alone
         self.view.show_document(parsed, "", prepared.images)
         self.showing = True

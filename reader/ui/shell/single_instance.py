@@ -26,10 +26,15 @@ if TYPE_CHECKING:  # QtNetwork loads when a socket is made (app.py forwards befo
     from PySide6.QtWidgets import QWidget
 
 from reader import instance_socket
-from reader.instance_socket import MAX_MESSAGE_BYTES, UnsafeFolder, parse_message, server_name
+from reader.instance_socket import (
+    MAX_MESSAGE_BYTES,
+    REPLY_TIMEOUT_MS,
+    UnsafeFolder,
+    parse_message,
+    server_name,
+)
 
 CONNECT_TIMEOUT_MS = 1000
-REPLY_TIMEOUT_MS = 3000
 LOCK_TIMEOUT_MS = 3000
 UNIX_SOCKETS = os.name == "posix"
 

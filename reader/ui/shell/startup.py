@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.presenter.tasks import Task
     from reader.ui.reading.prepare import Prepared
-    from reader.ui.reading.themes import ViewStyle
 
 Done = Callable[["Prepared | None"], None]
 Failed = Callable[[BaseException], None]
@@ -42,7 +41,6 @@ class EarlyOpen(QObject):
         self,
         sources: list[str],
         library: LibraryService,
-        style: ViewStyle,
         read: Future[Article] | None = None,
     ) -> None:
         """``read``: the first source's article, read in a thread since the process began."""
@@ -59,7 +57,7 @@ class EarlyOpen(QObject):
         if self.source is not None and is_url(self.source):
             return
         library.warm()  # the writer's connection opens while the article is read
-        job = self._job(self.source, library.writes, style, read)
+        job = self._job(self.source, library.writes, read)
         self.task = run_task(job, lambda prepared: self._arrived(prepared, None), self._failed)
 
     def set_image_width(self, width: int) -> None:
@@ -68,7 +66,7 @@ class EarlyOpen(QObject):
         self._width_known.set()
 
     def _job(
-        self, source: str | None, writes: Writes, style: ViewStyle, read: Future[Article] | None
+        self, source: str | None, writes: Writes, read: Future[Article] | None
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
             from reader.service import reading
@@ -86,7 +84,7 @@ class EarlyOpen(QObject):
                 return None
             width = self._wait_for_width()
             marks = marks_of(document, writes)
-            return prepare(document, style, width, self.cancel.is_set, marks)
+            return prepare(document, width, self.cancel.is_set, marks)
 
         return work
 
