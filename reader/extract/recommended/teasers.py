@@ -225,12 +225,19 @@ def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | Non
 
 def _cards(container: HtmlElement, items: dict[HtmlElement, str], settings: Thresholds) -> bool:
     """The items are the container's cards: one tag, and most of its children of that tag
-    (a page column where a few cards sit among other boxes is no run)."""
+    that hold a link (a page column where a few cards sit among other boxes is no run;
+    empty slots, ad placeholders and spacers between the cards are no boxes)."""
     tags = {item.tag for item in items}
     if len(tags) != 1:
         return False
-    siblings = sum(1 for child in container if child.tag in tags)
+    siblings = sum(1 for child in container if child.tag in tags and not _blank(child))
     return len(items) >= settings.min_teaser_share * siblings
+
+
+def _blank(element: HtmlElement) -> bool:
+    """An empty slot between cards: no link, no words (an ad placeholder, a spacer). A
+    label between them is no blank: it opens another list (see ``cards.parts``)."""
+    return element.find(".//a[@href]") is None and not words.text(element)
 
 
 def _twins(container: HtmlElement) -> list[HtmlElement]:

@@ -193,6 +193,11 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "more stories",
     "read more",
     "all stories",
+    # "More about <a place or a topic>": a pointer to its page, not a headline.
+    "more about ",
+    "mehr zum ",
+    "mehr zur ",
+    "mehr über ",
     # "See all" links to the block's section in other languages.
     "ver más",
     "ver todas",
