@@ -440,3 +440,29 @@ def test_data_lists_are_not_read_on_pages_without_an_article() -> None:
 )
 def test_data_that_is_not_json_or_too_deep_is_skipped(script: str) -> None:
     assert run(script) == []
+
+
+def test_a_forums_replies_under_the_story_are_no_stories() -> None:
+    replies = "".join(
+        f'<li><a href="/5208-1030_3-0.html?forumID=1&amp;threadID=7625&amp;messageID={5260 + n}">'
+        f"Reply number {n} says the ruling changes everything</a></li>"
+        for n in range(5)
+    )
+    body = f'<div class="related-articles"><h3>Related articles</h3><ul>{replies}</ul></div>'
+    assert run(body) == []
+    assert len(run(RELATED)) == 2  # the same block with stories in it is read
+
+
+def test_more_about_a_place_is_a_pointer_not_a_headline() -> None:
+    places = "".join(
+        f'<li><img src="/{n}.jpg" alt=""><a href="https://lakeregion.example/en/huts/{slug}/">'
+        f"More about the {name}</a></li>"
+        for n, (slug, name) in enumerate(
+            [
+                ("upper-ridge-hut-and-its-terrace", "Upper Ridge Hut and its terrace"),
+                ("beech-wood-hut-by-the-spring", "Beech Wood Hut by the spring"),
+                ("shore-hut-with-the-boat-house", "Shore Hut with the boat house"),
+            ]
+        )
+    )
+    assert run(f'<aside><ul class="stops">{places}</ul></aside>') == []

@@ -83,7 +83,7 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             )
         ):
             continue  # cards inside (or around) the story's own column are its content
-        if block.kind in ("heading", "lines"):
+        if block.partial:
             partly.add(element)
             claimed.update(block.links)
         else:
@@ -93,7 +93,7 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
 
 def _claimed(block: Block, claimed: set[HtmlElement]) -> bool:
     """Every link of the block is one a heading or line block already took."""
-    links = block.links if block.kind in ("heading", "lines") else block.element.iter("a")
+    links = block.links if block.partial else block.element.iter("a")
     return all(link in claimed for link in links)
 
 

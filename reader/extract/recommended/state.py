@@ -32,7 +32,14 @@ class Block:
     # label): such widgets also carry the site's own stories, which are not paid.
     by_network: bool = False
     start_after: HtmlElement | None = None  # heading element: only links after it count
-    links: list[HtmlElement] = field(default_factory=list)  # heading and lines blocks
+    # The block's own links (heading and lines blocks, and a run that is one part of its
+    # box): only these count, and the rest of the box may still hold other blocks.
+    links: list[HtmlElement] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        """Only the block's own links count, not every link of its element."""
+        return self.kind in ("heading", "lines") or bool(self.links)
 
 
 @dataclass

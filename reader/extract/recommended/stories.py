@@ -27,7 +27,7 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     """The block's stories with their places in the page."""
     settings = page.settings
     element = block.element
-    links = block.links if block.kind in ("heading", "lines") else list(element.iter("a"))
+    links = block.links if block.partial else list(element.iter("a"))
     relaxed = block.sponsored
     strong = block.kind in ("heading", "token", "inline", "lines")
     min_words = settings.min_title_words_strong if strong else settings.min_title_words

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import furniture, items, urls, words
-from reader.extract.recommended.rules import elements, tokens
+from reader.extract.recommended import cards, furniture, items, urls, words
+from reader.extract.recommended.rules import elements, texts, tokens
 from reader.extract.recommended.rules.links import FEED_ITEM_PATH, PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
@@ -83,14 +83,27 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     for container, links in bare.items():
         if container not in found and _dated_links(links, shaped, settings):
             found[container] = links
-    runs = {
-        container: items
-        for container, items in found.items()
-        if len(items) <= settings.max_teaser_items
-        and _cards(container, items, settings)
-        and not _branch(container)
-        and not _named_otherwise(container)
-    }
+
+    def key_of(link: HtmlElement) -> str | None:
+        href = link.get("href")
+        if href not in keys:
+            keys[href] = _story_key(page, link, hosts)
+        return keys[href]
+
+    runs: dict[HtmlElement, cards.Items] = {}
+    parts: list[tuple[HtmlElement, HtmlElement | None, cards.Items]] = []
+    for container, found_items in found.items():
+        run = cards.complete(container, found_items, key_of, settings)
+        if len(run) > settings.max_teaser_items or _branch(container):
+            continue
+        if _named_otherwise(container, run) or _shop(run):
+            continue
+        if _cards(container, run, settings):
+            runs[container] = run
+        elif len({item.tag for item in run}) == 1:  # a column of several lists
+            for label, part in cards.parts(container, run, settings):
+                if not _shop(part):
+                    parts.append((container, label, part))
     blocks = []
     for container in runs:
         if below is not None and items.doc_key(container) < below:
@@ -100,27 +113,47 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
         stream = {item: key for twin in twins for item, key in runs.get(twin, {}).items()}
         if len(stream) < settings.min_teaser_items:
             continue
-        # Slugs spell headlines on a blog and in a manual or an office's site alike: they
-        # count on a dated story, in lists that do not list the page being read (a
-        # manual's contents do, a blog's "popular posts" mostly do not).
-        weak = page.dated_story() and not _lists_page(page, twins)
-        known = shaped | spelled if weak else shaped
-        if not _stream_ok(stream, known, settings):
+        if not _stream_ok(stream, _known(page, twins, shaped, spelled), settings):
             continue
         label = _label_before(container)
-        if label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
-            words.slug_words(words.text(label))
+        if not _listing(label):
+            blocks.append(Block(container, "teasers", start_after=label))
+    for container, label, part in parts:
+        if below is not None and items.doc_key(container) < below:
+            continue
+        if _stream_ok(part, _known(page, [container], shaped, spelled), settings) and not (
+            _listing(label)
         ):
-            continue  # "Ars Jobs", "Deals": the run's own heading names a listing
-        blocks.append(Block(container, "teasers", start_after=label))
+            own = [link for item in part for link in item.iter("a")]
+            blocks.append(Block(container, "teasers", start_after=label, links=own))
     return blocks
 
 
-def _named_otherwise(container: HtmlElement) -> bool:
-    """The run's box says it lists products ("product-list", "shop-grid"), itself or just
-    above: a shop's grid, however its items read."""
-    for node in (container, container.getparent()):
-        if node is not None and not tokens.PRODUCT_WORDS.isdisjoint(words.flat_words(node)):
+def _known(
+    page: PageState, containers: list[HtmlElement], shaped: set[str], spelled: set[str]
+) -> set[str]:
+    """The keys that vouch for a run: addresses with a story's date or id, and slugs that
+    spell their headlines. Slugs spell headlines on a blog and in a manual or an office's
+    site alike: they count on a dated story, in lists that do not list the page being
+    read (a manual's contents do, a blog's "popular posts" mostly do not)."""
+    if page.dated_story() and not _lists_page(page, containers):
+        return shaped | spelled
+    return shaped
+
+
+def _listing(label: HtmlElement | None) -> bool:
+    """The run's own heading names a listing ("Ars Jobs", "Deals"), not stories."""
+    return label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
+        words.slug_words(words.text(label))
+    )
+
+
+def _named_otherwise(container: HtmlElement, run: cards.Items) -> bool:
+    """The run's box or its first card says it lists products or events ("product-list",
+    "shop-grid", "calendar-event"), itself or just above: a shop's grid or a calendar,
+    however its items read."""
+    for node in (container, container.getparent(), next(iter(run), None)):
+        if node is not None and not tokens.LISTING_CLASS_WORDS.isdisjoint(words.flat_words(node)):
             return True
     return False
 
@@ -192,12 +225,19 @@ def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | Non
 
 def _cards(container: HtmlElement, items: dict[HtmlElement, str], settings: Thresholds) -> bool:
     """The items are the container's cards: one tag, and most of its children of that tag
-    (a page column where a few cards sit among other boxes is no run)."""
+    that hold a link (a page column where a few cards sit among other boxes is no run;
+    empty slots, ad placeholders and spacers between the cards are no boxes)."""
     tags = {item.tag for item in items}
     if len(tags) != 1:
         return False
-    siblings = sum(1 for child in container if child.tag in tags)
+    siblings = sum(1 for child in container if child.tag in tags and not _blank(child))
     return len(items) >= settings.min_teaser_share * siblings
+
+
+def _blank(element: HtmlElement) -> bool:
+    """An empty slot between cards: no link, no words (an ad placeholder, a spacer). A
+    label between them is no blank: it opens another list (see ``cards.parts``)."""
+    return element.find(".//a[@href]") is None and not words.text(element)
 
 
 def _twins(container: HtmlElement) -> list[HtmlElement]:
@@ -312,6 +352,25 @@ def _lists_page(page: PageState, containers: list[HtmlElement]) -> bool:
             url = urls.resolve_address(page, href.strip()) if href else None
             if url is not None and normalize_url(url) in page.self_urls:
                 return True
+    return False
+
+
+def _shop(run: cards.Items) -> bool:
+    """Most of the run's cards show their price: a shop's products, however they read."""
+    return sum(map(_priced, run)) * 2 > len(run)
+
+
+def _priced(item: HtmlElement) -> bool:
+    """The item shows a price in an element of its own ("<a>565,98 €</a>")."""
+    for node in item.iter():
+        text = (node.text or "").strip() if isinstance(node.tag, str) else ""
+        if not text or len(text) > texts.MAX_PRICE_CHARS or len(node):
+            continue
+        for sign in texts.CURRENCY_SIGNS:
+            if sign in text:
+                rest = text.replace(sign, "")
+                if any(c.isdigit() for c in rest) and texts.PRICE_CHARS.issuperset(rest):
+                    return True
     return False
 
 

@@ -67,3 +67,7 @@ AD_LABEL_TAGS = frozenset({"span", "small", "em", "b", "strong", "div"})
 # Elements that end a link's sentence context (a paragraph) or show there is none.
 SENTENCE_TAGS = frozenset({"p", "blockquote"})
 BOX_TAGS = frozenset({"li", "div", "section", "article", "td", "aside", "body"})
+# Rules between the lists of a side column ("Moto News" ... <hr> "Book Reviews" ...).
+DIVIDER_TAGS = frozenset({"hr"})
+# A line without links this short between a column's lists is the next list's label.
+MAX_DIVIDER_WORDS = 6

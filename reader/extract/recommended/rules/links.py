@@ -67,9 +67,12 @@ EXCLUDED_PATH = re.compile(
 SECTION_HUB_WORDS = frozenset({"people", "comment", "community"})
 # A slug of this many words is a headline (fewer count with an id or a date beside them).
 STORY_SLUG_WORDS = 5
-# Query parameters that mark a listing page, a comment link or a share action.
+# Query parameters that mark a listing page, a comment link, a share action or a forum's
+# message ("?forumID=1&threadID=7625&messageID=52670": the replies under a story).
 EXCLUDED_QUERY = re.compile(
-    r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat)=", re.IGNORECASE
+    r"(?:^|&)(?:page|paged|replytocom|share|action=share|s|q|query|tag|cat|"
+    r"forumid|threadid|messageid)=",
+    re.IGNORECASE,
 )
 # Hosts (suffix match) of share dialogs, social sites and shops.
 EXCLUDED_HOSTS: tuple[str, ...] = (

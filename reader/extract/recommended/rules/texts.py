@@ -193,6 +193,11 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "more stories",
     "read more",
     "all stories",
+    # "More about <a place or a topic>": a pointer to its page, not a headline.
+    "more about ",
+    "mehr zum ",
+    "mehr zur ",
+    "mehr über ",
     # "See all" links to the block's section in other languages.
     "ver más",
     "ver todas",
@@ -233,3 +238,9 @@ ADJACENT_MARKS = frozenset(
         "article suivant",
     }
 )
+
+# A card's price stands in an element of its own ("565,98 €", "$19.99", "EUR 12"): a shop's
+# item. (A headline or a teaser may quote a sum, "a £673,000 fraud"; a price alone is none.)
+CURRENCY_SIGNS = ("€", "£", "$", "¥", "EUR", "USD", "CHF", "GBP")
+PRICE_CHARS = frozenset("0123456789.,'- \u00a0")
+MAX_PRICE_CHARS = 16

@@ -83,6 +83,10 @@ BLOCK_TOKENS: tuple[str, ...] = (
 )
 # Class/id words of a shop's product grid.
 PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})
+# Class/id words of a run's box or cards that list what is no story: products, a calendar's
+# events ("tribe-mini-calendar-event"). ("events" alone names themes too: "events-4-cols-grid"
+# holds a stream of stories.)
+LISTING_CLASS_WORDS = PRODUCT_WORDS | {"calendar"}
 # Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
 # deals, events (in the languages capture reads).
 LISTING_LABEL_WORDS = frozenset(
