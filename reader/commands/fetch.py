@@ -1,8 +1,9 @@
 """`reader fetch`: the pages of imported addresses, fetched from the library's queue.
 
 On a terminal a progress bar (stderr); one line per page on stdout when stdout is not a
-terminal (``fetched|failed|login|retry <TAB> id <TAB> address [<TAB> reason]``), or one
-JSON object per line with ``--events`` (the window reads those). ``--status`` lists
+terminal (``fetched|failed|login|retry <TAB> id <TAB> address [<TAB> reason]``). The window
+runs the same queue runner in a child process of its own (reader.service.fetch_child).
+``--status`` lists
 what waits and what failed, with the reasons; ``--retry`` queues the failed pages again
 (after a login was stored with `reader login HOST`, say). Stopping (Ctrl+C) keeps the
 rest queued: the next `reader fetch`, or the window, resumes.
@@ -22,9 +23,6 @@ from reader.commands.terminal import raw
 
 STATUS_FORMATS = ("text", "json")
 STATUS_LIMIT = 1000  # failed pages listed by --status
-# Niceness of the window's background fetcher: on a busy machine the window's process comes
-# first (issue 18 measured extraction workers at nice 10: worst stall 126 ms vs 335 ms).
-BACKGROUND_NICE = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -41,11 +39,6 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="one line per page, even on a terminal"
     )
-    parser.add_argument("--events", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--bound", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--library", help=argparse.SUPPRESS)  # the window's library file
-    # The window's session-only logins (no keyring), as JSON on stdin.
-    parser.add_argument("--logins-on-stdin", action="store_true", help=argparse.SUPPRESS)
     add_fetch_policy(parser)
 
 
@@ -60,23 +53,9 @@ def add_fetch_policy(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from reader.store import Library
 
-    if args.bound:  # started by the window: ends with it, however it ends
-        import os
-
-        from reader.lifeline import bind_to_parent
-
-        bind_to_parent(os.getppid())
-        if hasattr(os, "nice"):  # and yields the CPU to it (the window must never stall)
-            os.nice(BACKGROUND_NICE)
-    if args.logins_on_stdin:
-        from reader.service.fetch_child import keep_session_logins
-
-        keep_session_logins(sys.stdin.read())
-    with Library(Path(args.library) if args.library else None) as library:
+    with Library() as library:
         if args.status:
             _print_status(library, args.format)
             return 0
@@ -88,22 +67,18 @@ def run(args: argparse.Namespace) -> int:
 
 def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool = False) -> int:
     """Run the library's queue with a bar or lines; the exit status (0: all fetched)."""
-    from reader.service.fetch_child import event_json, summary_json
     from reader.service.fetching import FetchBusy, FetchEvent, FetchPolicy, QueueRunner
 
     counts = library.fetch_counts()
     lines = getattr(args, "verbose", False) or not sys.stdout.isatty()
-    events = getattr(args, "events", False)
-    bar = Bar(raw(sys.stderr), sys.stderr.isatty() and not events)
+    bar = Bar(raw(sys.stderr), sys.stderr.isatty())
     start = counts.fetched + counts.failed + counts.login
 
     def progress(event: FetchEvent) -> None:
-        if events:
-            print(json.dumps(event_json(event)), flush=True)
-        elif event.state in ("failed", "login"):
+        if event.state in ("failed", "login"):
             bar.clear()
             print(f"reader: {event.url}: {event.reason}", file=sys.stderr, flush=True)
-        if lines and not events:
+        if lines:
             bar.clear()
             reason = f"\t{event.reason}" if event.reason else ""
             print(f"{event.state}\t{event.article_id}\t{event.url}{reason}", flush=True)
@@ -111,9 +86,7 @@ def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool
         bar.update(done, done + event.counts.waiting, event.title or event.url)
 
     def waiting(when: float, counts: Any) -> None:
-        if events:
-            print(json.dumps({"waiting_until": when, "queued": counts.queued}), flush=True)
-        elif bar.shown:
+        if bar.shown:
             bar.clear()
             moment = datetime.fromtimestamp(when).strftime("%H:%M:%S")
             raw(sys.stderr).write(
@@ -134,9 +107,6 @@ def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool
     try:
         summary = runner.run()
     except FetchBusy as error:
-        if events:  # the window words it
-            print(json.dumps({"busy": str(error)}), flush=True)
-            return 1
         if quiet_when_busy:
             print(f"reader: {error}; it fetches the new pages too", file=sys.stderr)
             return 0
@@ -144,8 +114,6 @@ def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool
     finally:
         restore()
         bar.clear()
-    if events:
-        print(json.dumps(summary_json(summary)), flush=True)
     print(summary.line(), file=sys.stderr)
     if summary.failed or summary.login:
         print(

@@ -1,86 +1,26 @@
-"""The fetch queue run by `reader fetch --events` in a child process, heard line by line.
+"""The window's fetch queue, run in a child process (reader.service.child_process).
 
 The window fetches its queue this way rather than on a thread of its own: fetching and
 extracting pages is Python work (http parsing, lxml, readability) that holds the GIL,
 and in the window's process every page took turns with the GUI thread, which stalled
 (tests/benchmarks/moving_in.py: 107-344 ms stalls with the runner on a thread). The
-child runs on another core; this side only reads one JSON line per page. The child is
-bound to this process (reader.lifeline, ``--bound``): it ends with it, however it ends.
-
-The lines are the wire format of ``--events`` (``event_json`` / ``event_of``), also
-read by anything else that drives `reader fetch`.
+child runs on another core, niced and bound to the window; this side only waits on a
+pipe for one event per page.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import IO, Any
 
 from reader.errors import ReaderError
+from reader.logins import Credentials
+from reader.service.child_process import Report, StopFlag, run_in_child
 from reader.service.fetching import FetchBusy, FetchEvent, FetchSummary
-from reader.store.fetch_queue import QueueCounts
 
-STOP_WAIT_SECONDS = 5.0  # after SIGTERM: fetches in flight stop at their next read
-STDERR_KEPT = 20  # last lines of the child's stderr kept to word a failure
-
-
-def event_json(event: FetchEvent) -> dict[str, Any]:
-    counts = event.counts
-    return {
-        "article_id": event.article_id,
-        "url": event.url,
-        "state": event.state,
-        "title": event.title,
-        "reason": event.reason,
-        "queued": counts.queued,
-        "fetching": counts.fetching,
-        "fetched": counts.fetched,
-        "failed": counts.failed,
-        "login": counts.login,
-    }
-
-
-def event_of(data: dict[str, Any]) -> FetchEvent:
-    counts = QueueCounts(
-        **{name: int(data.get(name, 0)) for name in QueueCounts.__dataclass_fields__}
-    )
-    return FetchEvent(
-        article_id=int(data["article_id"]),
-        url=str(data["url"]),
-        state=data["state"],
-        counts=counts,
-        title=str(data.get("title", "")),
-        reason=str(data.get("reason", "")),
-    )
-
-
-def summary_json(summary: FetchSummary) -> dict[str, Any]:
-    return {
-        "summary": {
-            "fetched": summary.fetched,
-            "failed": summary.failed,
-            "login": summary.login,
-            "retried": summary.retried,
-            "cancelled": summary.cancelled,
-            "failures": [list(pair) for pair in summary.failures],
-        }
-    }
-
-
-def summary_of(data: dict[str, Any]) -> FetchSummary:
-    return FetchSummary(
-        fetched=int(data["fetched"]),
-        failed=int(data["failed"]),
-        login=int(data["login"]),
-        retried=int(data["retried"]),
-        cancelled=bool(data["cancelled"]),
-        failures=[(str(url), str(reason)) for url, reason in data["failures"]],
-    )
+STOP_POLL_SECONDS = 0.2  # how often the child looks at the window's stop flag
 
 
 def fetch_in_child(
@@ -88,114 +28,52 @@ def fetch_in_child(
     progress: Callable[[FetchEvent], None],
     cancel: threading.Event,
 ) -> FetchSummary:
-    """Run the queue of ``library_path`` (None: the default library) in `reader fetch`,
+    """Run the queue of ``library_path`` (None: the default library) in a child process,
     ``progress`` hearing each page; ``cancel`` stops it (what was fetched is kept, the rest
-    waits). FetchBusy when another Reader fetches this queue; ReaderError when the child
-    failed, with its last words."""
-    command = [sys.executable, "-m", "reader", "fetch", "--events", "--bound"]
-    command += ["--logins-on-stdin"]
-    if library_path is not None:
-        command += ["--library", str(library_path)]
-    child = subprocess.Popen(
-        command,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-    )
-    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
-    with child.stdin:  # never on the command line, where any process could read it
-        child.stdin.write(session_logins_json())
-    said: list[str] = []
-    talk = threading.Thread(target=_keep_last, args=(child.stderr, said), daemon=True)
-    talk.start()
-    stopper = threading.Thread(target=_stop_when, args=(cancel, child), daemon=True)
-    stopper.start()
-    summary: FetchSummary | None = None
-    busy: str | None = None
-    try:
-        for line in child.stdout:
-            data = _parsed(line)
-            if data is None:
-                continue
-            if "summary" in data:
-                summary = summary_of(data["summary"])
-            elif "busy" in data:
-                busy = str(data["busy"])
-            elif "article_id" in data:
-                progress(event_of(data))
-    finally:
-        status = child.wait()
-        talk.join(STOP_WAIT_SECONDS)
-    if busy is not None:
-        raise FetchBusy(busy)
-    if summary is not None:
-        return summary
-    if cancel.is_set():
-        return FetchSummary(cancelled=True)
-    last = said[-1].removeprefix("reader: ") if said else f"it ended with status {status}"
-    raise ReaderError(f"the fetch stopped: {last}")
-
-
-def session_logins_json() -> str:
-    """This process's session-only logins (no keyring), for the child to use too."""
+    waits). FetchBusy when another Reader fetches this queue; a one-line ReaderError when
+    the child failed."""
     from reader.logins import session_credentials
 
-    return json.dumps(
-        [
-            {
-                "host": found.login.host,
-                "username": found.login.username,
-                "kind": found.login.kind,
-                "allow_http": found.login.allow_http,
-                "secret": found.secret,
-            }
-            for found in session_credentials()
-        ]
-    )
+    # session-only logins (no keyring) go with the work through the child's pipe, never
+    # on a command line where any process could read them
+    work = partial(_fetch_queue, library_path, session_credentials())
 
+    def heard(event: object) -> None:
+        if isinstance(event, FetchEvent):
+            progress(event)
 
-def keep_session_logins(text: str) -> None:
-    """In the child: keep for this run the logins ``session_logins_json`` handed over."""
-    from reader.logins import Credentials, SiteLogin, keep_for_session
-
-    for item in json.loads(text or "[]"):
-        login = SiteLogin(
-            host=str(item["host"]),
-            username=str(item["username"]),
-            kind=str(item["kind"]),
-            allow_http=bool(item["allow_http"]),
-        )
-        keep_for_session(Credentials(login, str(item["secret"])))
-
-
-def _parsed(line: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(line)
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
+        return run_in_child(work, progress=heard, cancel=cancel, name="reader-fetch")
+    except FetchBusy:
+        raise
+    except ReaderError as error:
+        raise ReaderError(f"the fetch stopped: {error}") from None
+    except Exception as error:  # e.g. a library file that is no database
+        raise ReaderError(f"the fetch stopped: {str(error) or type(error).__name__}") from None
 
 
-def _keep_last(stream: IO[str], said: list[str]) -> None:
-    for line in stream:
-        if line.strip():
-            said.append(line.strip())
-            del said[:-STDERR_KEPT]
+def _fetch_queue(
+    library_path: Path | None, logins: list[Credentials], report: Report, stop: StopFlag
+) -> FetchSummary:
+    """In the child: the queue runner on the library, each page reported."""
+    from reader.logins import keep_for_session
+    from reader.service.fetching import FetchPolicy, QueueRunner
+    from reader.store import Library
 
-
-def _stop_when(cancel: threading.Event, child: subprocess.Popen[str]) -> None:
-    """SIGTERM (the child stops in order: commits, releases what it took) once ``cancel``
-    is set; SIGKILL if it has not ended after STOP_WAIT_SECONDS."""
-    while not cancel.wait(0.2):
-        if child.poll() is not None:
-            return
-    if child.poll() is not None:
-        return
-    child.terminate()
+    for credentials in logins:
+        keep_for_session(credentials)
+    cancel = threading.Event()  # the runner's own flag, set when the window says stop
+    watch = threading.Thread(target=_relay_stop, args=(stop, cancel), daemon=True)
+    watch.start()
     try:
-        child.wait(STOP_WAIT_SECONDS)
-    except subprocess.TimeoutExpired:
-        child.kill()
+        with Library(library_path) as library:
+            return QueueRunner(library, FetchPolicy(), progress=report, cancel=cancel).run()
+    finally:
+        cancel.set()  # ends the relay
+        watch.join()
+
+
+def _relay_stop(stop: StopFlag, cancel: threading.Event) -> None:
+    while not cancel.wait(STOP_POLL_SECONDS):
+        if stop.is_set():
+            cancel.set()

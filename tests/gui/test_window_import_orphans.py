@@ -1,6 +1,6 @@
 """No orphans from the window either: a `kill -9` of the window while it imports a folder
 (extraction in a pool of fresh worker processes), or while it fetches its queue (in a
-`reader fetch` child), leaves none of those processes behind."""
+spawned child process), leaves none of those processes behind."""
 
 import contextlib
 import os
@@ -20,7 +20,7 @@ GONE_WITHIN_S = 2.0
 
 # The window, importing FOLDER (`import FOLDER`) or fetching the queue of the library it
 # opens (`fetch`); prints "workers N" once its pool's workers run, or "fetcher" once the
-# `reader fetch` child it runs the queue in has fetched a page.
+# child process it runs the queue in has fetched a page.
 DRIVER = r"""
 import os, sys
 from PySide6.QtCore import QTimer
@@ -53,7 +53,7 @@ def report():
     children = [p for p in os.listdir("/proc") if p.isdigit() and parent_of(p) == str(os.getpid())]
     commands = [read(f"/proc/{p}/cmdline").split(b"\0") for p in children]
     workers = [c for c in commands if any(b"multiprocessing" in part for part in c)]
-    fetchers = [c for c in commands if b"fetch" in c and b"--bound" in c]
+    fetchers = [c for c in commands if any(b"spawn_main" in part for part in c)]
     if sys.argv[1] == "import" and len(workers) >= 2:
         print(f"workers {len(workers)}", flush=True)
     elif sys.argv[1] == "fetch" and fetchers and fetched():

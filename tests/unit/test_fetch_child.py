@@ -1,5 +1,5 @@
-"""The window's way of fetching the queue: `reader fetch --events` in a child process,
-heard line by line (reader.service.fetch_child), against a real server on 127.0.0.1 and
+"""The window's way of fetching the queue: the queue runner in a child process, heard
+page by page (reader.service.fetch_child), against a real server on 127.0.0.1 and
 a real library file: every page heard with the queue's counts, the summary at the end,
 a stop that keeps what was fetched and leaves the rest queued, and one runner at a time."""
 

@@ -3,9 +3,9 @@ person reads, with the progress in the status bar.
 
 It starts after an import that queued pages, and when the window opens on a library
 whose queue was left unfinished (quit, crash). The runner (reader.service.fetching) runs
-in a child process, `reader fetch --events` (reader.service.fetch_child): fetching and
-extracting pages holds the GIL, and on a thread of the window's process it stalled the
-window. A thread here only reads the child's lines; its commits reach the library list
+in a child process (reader.service.fetch_child, over reader.service.child_process): fetching
+and extracting pages holds the GIL, and on a thread of the window's process it stalled the
+window. A thread here only waits on the child's pipe; its commits reach the library list
 through the library watch, as a terminal's `reader fetch` would. Only one runner fetches
 a library at a time: while `reader fetch` runs in a terminal, the window leaves the
 queue to it.
