@@ -38,7 +38,13 @@ REGION_MAX_LINKS = 0.35
 # A part: the opinion's story is this many times readability's and holds nearly all of it.
 PART_FACTOR = 2.5
 PART_INSIDE = 0.8
-PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links
+PART_MAX_LINKS = 0.1  # ...and the opinion's region is nearly free of links,
+# or has a few more links but reads as prose (a blog's post with its links and a sidebar
+# of link lists: cleaneval pages of hand-made sites) and holds most of the opinion's words
+# (not a teaser box that shares the opinion's first words).
+PROSE_MAX_LINKS = 0.25
+REGION_PROSE_SHARE = 0.6  # share of the region's words in runs of text of sentence length
+REGION_HOLDS = 0.5  # the region holds at least this share of the opinion's word count
 # A scrap: readability's story is under this share of the opinion's. It is then a part of
 # the story however few of its words the opinion holds (a byline, a caption, a date line).
 SCRAP_SHARE = 0.1
@@ -122,12 +128,33 @@ def choose_story(
         if collapsed:
             return region
         if (
-            _link_share(region) <= PART_MAX_LINKS
+            _few_links(region, opinion)
             and (disjoint or _scrap(bag, opinion) or _inside(bag, words_in(region)) >= PART_INSIDE)
             and len(LITERAL_TAG.findall(region.text_content())) < LITERAL_TAGS_MAX
         ):
             return region
     return best
+
+
+def _few_links(region: Any, opinion: Opinion) -> bool:
+    """Whether the opinion's region is free enough of links to be taken as the story."""
+    links = _link_share(region)
+    if links <= PART_MAX_LINKS:
+        return True
+    return (
+        links <= PROSE_MAX_LINKS
+        and word_total(region) >= REGION_HOLDS * opinion.total
+        and _run_prose_share(region) >= REGION_PROSE_SHARE
+    )
+
+
+def _run_prose_share(elem: Any) -> float:
+    """Share of the element's words in runs of text (text between tags) of sentence
+    length: a menu, a glossary sidebar, a list of teasers are short runs."""
+    runs = [words_of(run) for run in elem.itertext()]
+    total = sum(len(run) for run in runs)
+    prose = sum(len(run) for run in runs if len(run) >= PROSE_BLOCK_WORDS)
+    return prose / max(1, total)
 
 
 def _disjoint(bag: Counter[str], opinion: Opinion) -> bool:

@@ -229,3 +229,23 @@ def test_a_box_of_its_own_kept_instead_of_the_story_yields_to_the_story() -> Non
     text = story_box.text_content()
     assert all(STORY.format(day) in text for day in range(3))
     assert "donation" not in text
+
+
+def test_a_blog_post_with_links_in_its_sentences_is_taken_whole() -> None:
+    """readability kept one paragraph of a post whose sentences each end in a link to the
+    archive (a fifth of the words in links, more than a story without links has): the
+    region reads as prose, runs of sentence length, so the whole post is taken."""
+    post = "".join(
+        f"<p>{STORY.format(day)} See <a href='/photos/{day}'>the photographs of the crane "
+        f"on day {day} in the archive</a>.</p>"
+        for day in range(8)
+    )
+    html = (
+        "<html><body><div class='header'><a href='/'>Harbour notes</a></div>"
+        f"<div class='post'>{post}</div></body></html>"
+    )
+    story = _guard_keeps(html, ".//p")
+
+    text = story.text_content()
+    assert all(STORY.format(day) in text for day in range(8))
+    assert guard._link_share(story) > guard.PART_MAX_LINKS  # the rule this page is about
