@@ -64,8 +64,9 @@ EXCLUDED_PATH = re.compile(
     r"|/wp-login\.php|/feed/?$|\.(?:xml|rss|pdf|jpe?g|png|gif|webp|svg|mp3|mp4|zip)$"
 )
 # Of those hub words, the ones news sites also name sections by: over a story's own slug
-# ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub.
-SECTION_HUB_WORDS = frozenset({"people", "comment", "community"})
+# ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub. Movable
+# Type and TypePad blogs keep every post under "/archives/<year>/<month>/<slug>.html".
+SECTION_HUB_WORDS = frozenset({"people", "comment", "community", "archive", "archives"})
 # A slug of this many words is a headline (fewer count with an id or a date beside them).
 STORY_SLUG_WORDS = 5
 # Query parameters that mark a listing page, a comment link, a share action or a forum's
