@@ -92,7 +92,9 @@ def _class_lookup() -> Any:
             )
         )
         by_tag = lookup.get_namespace(None)
-        for tag, element_class in HtmlElementClassLookup._default_element_classes.items():
+        # lxml's own table of tag -> class (not in its type stubs: a private name)
+        defaults = HtmlElementClassLookup._default_element_classes  # type: ignore[attr-defined]
+        for tag, element_class in defaults.items():
             by_tag[tag] = element_class
         _LOOKUP = lookup
     return _LOOKUP
