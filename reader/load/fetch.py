@@ -17,6 +17,8 @@ from reader.errors import FetchError, SecretsError
 from reader.model import Page
 
 if TYPE_CHECKING:
+    import httpx
+
     from reader.load.session import Cancel
     from reader.logins import Credentials
 
@@ -198,7 +200,7 @@ def _megabytes(size: int) -> str:
     return f"{size} bytes"
 
 
-def _host_of(parsed: Any) -> str:
+def _host_of(parsed: httpx.URL) -> str:
     from reader.load.session import host_port
 
     return host_port(parsed)

@@ -10,8 +10,10 @@ repeats the title stays in the story: the reading view and the text and Markdown
 show the title once (titles.title_repeat).
 """
 
+from __future__ import annotations
+
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import story as _story
 from reader.extract.leftovers.hidden import hidden_classes
@@ -24,6 +26,9 @@ from reader.extract.leftovers.titles import (
     title_repeat,
 )
 from reader.extract.metadata import Metadata
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = [
     "drop_title_repeat",
@@ -44,7 +49,7 @@ def tidy_metadata(meta: Metadata, page_url: str | None) -> Metadata:
     return replace(meta, title=tidy_title(meta.title, names) or meta.title)
 
 
-def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
+def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Metadata:
     """Apply the story rules in place; the metadata comes back with the title the story's
     opening heading settles (see story.title_from_heading)."""
     _story.drop_hidden(story, hidden)
@@ -62,7 +67,7 @@ def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
     return meta
 
 
-def drop_title_repeat(root: Any, title: str) -> None:
+def drop_title_repeat(root: HtmlElement, title: str) -> None:
     """Leave out the story's opening heading (and subheading) when they say the title shown
     above them."""
     for heading in title_repeat(root, title):

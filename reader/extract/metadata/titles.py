@@ -1,9 +1,14 @@
 """The story's title: JSON-LD or meta titles, else the <title> without its site name."""
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.text import fold, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Separators between a page title and the site name in <title>.
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
@@ -24,13 +29,13 @@ def ld_title(
     return headline or name
 
 
-def title_text(root: Any) -> str:
+def title_text(root: HtmlElement) -> str:
     for title in root.iter("title"):
         return squash(title.text_content())
     return ""
 
 
-def first_h1(root: Any) -> str:
+def first_h1(root: HtmlElement) -> str:
     for h1 in root.iter("h1"):
         text = squash(h1.text_content())
         if text:
