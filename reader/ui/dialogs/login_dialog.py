@@ -42,6 +42,7 @@ from reader.ui.plain_text import plain_label
 if TYPE_CHECKING:
     from reader.errors import LoginRequired
     from reader.logins import Credentials, SiteLogin
+    from reader.ui.presenter.tasks import RunTask
 
 MAX_REALM_CHARS = 120  # the realm is the server's text: show a line of it, no more
 KIND_LABELS: dict[str, str] = {
@@ -61,18 +62,6 @@ HTTP_WARNING = (
 NO_KEYRING_TEXT = "No system keyring was found: the login is kept until Reader quits."
 
 T = TypeVar("T")
-
-
-class RunTask(Protocol):
-    """Runs ``work`` off the GUI thread, then one callback on it (tasks.run_task)."""
-
-    def __call__(
-        self,
-        work: Callable[[], T],
-        done: Callable[[T], None],
-        failed: Callable[[BaseException], None],
-        /,
-    ) -> object: ...
 
 
 @dataclass(frozen=True)

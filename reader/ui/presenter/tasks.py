@@ -7,7 +7,7 @@ that thread's event loop: callbacks never run on the worker and never need a loc
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
@@ -58,6 +58,18 @@ class Task(QRunnable):
 
 
 _running: set[Task] = set()
+
+
+class RunTask(Protocol):
+    """The shape of ``run_task`` without its pool, for who takes a stand-in (tests)."""
+
+    def __call__(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+        /,
+    ) -> object: ...
 
 
 def run_task(
