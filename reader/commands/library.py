@@ -6,6 +6,8 @@ pipeline or a test knows exactly what is safely in the library), a progress bar 
 stderr when stderr is a terminal, and always a summary line at the end.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import shutil
