@@ -25,10 +25,11 @@ from reader.extract.leftovers.titles import (
     title_from_source,
     title_repeat,
 )
-from reader.extract.metadata import Metadata
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reading view's renderer imports this package, not the metadata one
     from lxml.html import HtmlElement
+
+    from reader.extract.metadata import Metadata
 
 __all__ = [
     "drop_title_repeat",

@@ -13,8 +13,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from reader.extract.metadata.titles import TITLE_SEPARATOR
-from reader.extract.text import fold, squash
+from reader.extract.text import TITLE_SEPARATOR, fold, squash
 from reader.urls import site_label
 
 if TYPE_CHECKING:

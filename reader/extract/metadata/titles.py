@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from reader.extract.text import fold, squash
+from reader.extract.text import TITLE_SEPARATOR, fold, squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Separators between a page title and the site name in <title>.
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
 TITLE_MIN_WORDS = 3  # a title part shorter than this is more likely a site or section name
 TITLE_SHORT_WORDS = 4  # a split-off title this short is kept whole: the split was doubtful
 
