@@ -141,7 +141,7 @@ def choose_story(
     return best
 
 
-def _few_links(region: Any, opinion: Opinion) -> bool:
+def _few_links(region: HtmlElement, opinion: Opinion) -> bool:
     """Whether the opinion's region is free enough of links to be taken as the story."""
     links = _link_share(region)
     if links <= PART_MAX_LINKS:
@@ -153,7 +153,7 @@ def _few_links(region: Any, opinion: Opinion) -> bool:
     )
 
 
-def _run_prose_share(elem: Any) -> float:
+def _run_prose_share(elem: HtmlElement) -> float:
     """Share of the element's words in runs of text (text between tags) of sentence
     length: a menu, a glossary sidebar, a list of teasers are short runs."""
     runs = [words_of(run) for run in elem.itertext()]

@@ -222,3 +222,31 @@ def test_markdown_code_keeps_its_line_breaks_and_headings_lose_permalinks() -> N
         text="",
     )
     assert "```\n// add.c\nint add(int x);\n\nx\n```" in to_markdown(code)
+
+
+PARAGRAPH = (
+    "<p>The ferry left the harbour at dawn with {} passengers, and the crew told them the "
+    "crossing would take longer than usual because of the wind from the north.</p>"
+)
+
+
+def test_links_that_work_the_page_are_left_out_where_they_stand_alone() -> None:
+    """A press release ends in "zurück" (back to the list) and opens with "Print" and
+    "Share" links: controls of the page, not its story. The same word inside a sentence
+    stays."""
+    html = (
+        "<html><body><div class='release'>"
+        "<div class='tools'><a href='#' id='link-print'>Drucken</a> "
+        "<a href='#' id='link-share'>Weiterempfehlen</a></div>"
+        + "".join(PARAGRAPH.format(count) for count in range(40, 46))
+        + "<p>Then the captain turned <a href='/route'>back</a> to the harbour.</p>"
+        "<p><a href='javascript:history.back()' class='back'>zurück</a></p>"
+        "</div></body></html>"
+    )
+    article = extract(Page(source="release.html", html=html, url=None))
+
+    assert "Drucken" not in article.text
+    assert "Weiterempfehlen" not in article.text
+    assert "zurück" not in article.text
+    assert "Then the captain turned back to the harbour." in article.text
+    assert "with 45 passengers" in article.text

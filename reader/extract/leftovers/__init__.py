@@ -1,7 +1,8 @@
 """Stage 5b: leftovers a reading view must not show, each a rule with a fixture of its own.
 
 Titles lose the site's or the author's name (titles.py); the story loses screen-reader
-labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the main story";
+labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the main story",
+links that work the page ("Print", "Back") alone on their line;
 links to other stories standing alone between paragraphs gather in a list at the end;
 photo credits are set apart from their captions (a one-item list after a figure is its
 caption); an opening infobox moves below the first
@@ -57,6 +58,7 @@ def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Me
     _story.drop_hatnotes(story)
     _story.tidy_headings(story)
     _story.drop_continue_lines(story)
+    _story.drop_page_controls(story)
     _story.lists_as_captions(story)
     _story.set_credits_apart(story)
     _story.gather_story_links(story)

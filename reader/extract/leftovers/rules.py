@@ -46,6 +46,40 @@ CONTINUE_PHRASES = frozenset(
     }
 )
 
+# Links that work the page, not the story: print it, go back, share it, read it on one
+# page. Dropped when nothing else stands on their line (the same word inside a sentence
+# is the story's).
+PAGE_CONTROL_TEXTS = frozenset(
+    {
+        "back",
+        "go back",
+        "back to top",
+        "back to overview",
+        "print",
+        "print this page",
+        "print article",
+        "share this article",
+        "share this story",
+        "zurück",
+        "zurück zur übersicht",
+        "zurück zur listenansicht",
+        "zurück zur startseite",
+        "zur startseite",
+        "nach oben",
+        "drucken",
+        "seite drucken",
+        "artikel drucken",
+        "weiterempfehlen",
+        "artikel teilen",
+        "auf einer seite lesen",
+        "artikel auf einer seite lesen",
+        "retour",
+        "imprimer",
+        "volver",
+        "imprimir",
+    }
+)
+
 # A link inside a heading that only points at the heading itself: "#", "¶", "§", "🔗".
 PERMALINK_TEXTS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor"})
 # Section-editing controls of wikis ("History[edit]").

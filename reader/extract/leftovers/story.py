@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "table"))
 PROSE_BLOCKS = ("p", "ul", "ol", "blockquote", "div")
+LINE_BLOCKS = BLOCKS | frozenset(("li", "td", "th", "dd", "dt", "section", "nav", *HEADINGS))
 HIDDEN_TEXT_MAX = 300  # screen-reader text is a label or a sentence, never a section
 FILE_LINK = re.compile(r"\.(?:pdf|zip|docx?|xlsx?|pptx?|epub|mp3|mp4)(?:[?#]|$)", re.I)
 LINK_SHARE_MAX = 0.5  # prose: most of its text is not link text
@@ -82,6 +83,42 @@ def drop_continue_lines(story: HtmlElement) -> None:
             continue
         if fold(elem.text_content()) in rules.CONTINUE_PHRASES and not elem.xpath(".//img"):
             elem.drop_tree()
+
+
+def drop_page_controls(story: HtmlElement) -> None:
+    """Links that work the page ("Print", "zurück zur Listenansicht", "Auf einer Seite
+    lesen") where nothing but such links stands on their line."""
+    for link in list(story.iter("a", "button")):
+        if link.getparent() is None or not _page_control(link):
+            continue
+        line = _line_of(link, story)
+        if line is None:
+            continue
+        controls = [elem for elem in line.iter("a", "button") if _page_control(elem)]
+        if len(WORD.findall(line.text_content())) > sum(
+            len(WORD.findall(elem.text_content())) for elem in controls
+        ):
+            continue
+        for elem in controls:
+            if elem.getparent() is not None:
+                elem.drop_tree()
+        empty = not squash(line.text_content()) and not line.xpath(".//img")
+        if empty and line.getparent() is not None:
+            line.drop_tree()
+
+
+def _page_control(elem: HtmlElement) -> bool:
+    return fold(elem.text_content()) in rules.PAGE_CONTROL_TEXTS and not elem.xpath(".//img")
+
+
+def _line_of(elem: HtmlElement, story: HtmlElement) -> HtmlElement | None:
+    """The block ``elem`` stands in, below the story element (None: the story itself)."""
+    for ancestor in elem.iterancestors():
+        if ancestor is story:
+            return None
+        if ancestor.tag in LINE_BLOCKS:
+            return ancestor
+    return None
 
 
 def set_credits_apart(story: HtmlElement) -> None:
