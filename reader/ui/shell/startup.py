@@ -21,6 +21,8 @@ from reader.urls import is_url
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from PySide6.QtWidgets import QWidget
+
     from reader.model import Article
     from reader.service.reading import Document, Writes
     from reader.ui.presenter.library_service import LibraryService
@@ -58,6 +60,7 @@ class EarlyOpen(QObject):
         self._width_known = threading.Event()
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
+        self._after_delivery: list[Callable[[], None]] = []
         if self.source is not None and is_url(self.source):
             return
         library.warm()  # the writer's connection opens while the article is read
@@ -134,6 +137,38 @@ class EarlyOpen(QObject):
             failed(error)
         else:
             done(prepared)
+        waiting, self._after_delivery = self._after_delivery, []
+        for callback in waiting:
+            callback()
+
+    def after_delivery(self, callback: Callable[[], None]) -> None:
+        """``callback`` once the outcome went to the window (the story shown, or its error)."""
+        self._after_delivery.append(callback)
+
+
+class FrameHold(QObject):
+    """Keeps the window's last frame (the themed shell of the first paint) on screen while
+    its parts are built and the first story comes: in between, an empty reading column,
+    greyed menus and a sidebar saying the page recommended nothing looked half-built.
+    ``release()`` (the story or its error is in) or ``release_after(ms)`` (a slow read:
+    the progress bar then shows) lets the window paint again."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._held = True
+        window.setUpdatesEnabled(False)
+
+    def release_after(self, msecs: int) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.release)
+        timer.start(msecs)
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._window.setUpdatesEnabled(True)
 
 
 # What preparing the first article imports (lxml, the leftovers rules, the renderer): the
