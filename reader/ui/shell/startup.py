@@ -11,9 +11,11 @@ import importlib
 import logging
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 from reader.urls import is_url
@@ -256,7 +258,7 @@ class WarmImports(QObject):
         self._left = [name for name in modules if name not in sys.modules]
         self._waiting: list[Callable[[], None]] = []
         self._done = False
-        next_turn(self._next)
+        next_turn(self, self._next)
 
     def _next(self) -> None:
         while self._left and self._left[0] in sys.modules:
@@ -267,7 +269,7 @@ class WarmImports(QObject):
                 importlib.import_module(name)
             except ImportError:  # the build imports it again and says what is missing
                 log.exception("warming up %s", name)
-            next_turn(self._next)
+            next_turn(self, self._next)
             return
         self._done = True
         waiting, self._waiting = self._waiting, []
@@ -287,9 +289,41 @@ class WarmImports(QObject):
 NEXT_TURN_MS = 1
 
 
-def next_turn(step: Callable[[], None]) -> None:
-    """Run ``step`` in a later turn of the event loop, after what is due meanwhile."""
-    QTimer.singleShot(NEXT_TURN_MS, step)
+class _Turns:
+    """Start-up's steps from every source (the build, the imports), one per turn of the
+    event loop, in the order asked: two chains of timers of their own ran a step of each
+    back to back whenever both were due (an import and a build step: one 35 ms stall)."""
+
+    def __init__(self) -> None:
+        self._steps: deque[tuple[QObject, Callable[[], None]]] = deque()
+        self._scheduled = False
+
+    def add(self, owner: QObject, step: Callable[[], None]) -> None:
+        self._steps.append((owner, step))
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._steps and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(NEXT_TURN_MS, self._run_one)
+
+    def _run_one(self) -> None:
+        self._scheduled = False
+        owner, step = self._steps.popleft()
+        try:
+            if shiboken6.isValid(owner):  # its window may be gone (closed, quitting)
+                step()
+        finally:
+            self._schedule()
+
+
+_TURNS = _Turns()
+
+
+def next_turn(owner: QObject, step: Callable[[], None]) -> None:
+    """Run ``step`` in a later turn of the event loop, after what is due meanwhile and
+    after the start-up steps asked for before it; not once ``owner`` is deleted."""
+    _TURNS.add(owner, step)
 
 
 def _import_all(modules: tuple[str, ...] = WINDOW_MODULES) -> None:
