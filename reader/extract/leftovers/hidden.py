@@ -26,8 +26,8 @@ def hidden_classes(root: Any) -> frozenset[str]:
     for style in root.iter("style"):
         css = (style.text or "")[:budget]
         budget -= len(css)
-        for selectors, declarations in _rules(css):
-            if not _hides(declarations.lower()):
+        for selectors, declarations in css_rules(css):
+            if not hides(declarations.lower()):
                 continue
             for selector in selectors.split(","):
                 match = SIMPLE_CLASS.match(selector)
@@ -38,7 +38,7 @@ def hidden_classes(root: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-def _rules(css: str) -> list[tuple[str, str]]:
+def css_rules(css: str) -> list[tuple[str, str]]:
     """(selectors, declarations) of each innermost rule; one linear pass over the text."""
     rules = []
     for chunk in css.split("}"):
@@ -48,7 +48,7 @@ def _rules(css: str) -> list[tuple[str, str]]:
     return rules
 
 
-def _hides(declarations: str) -> bool:
+def hides(declarations: str) -> bool:
     if CLIPPED.search(declarations):
         return True
     return bool(ABSOLUTE.search(declarations)) and all(p.search(declarations) for p in ONE_PIXEL)
@@ -60,4 +60,4 @@ def is_hidden(elem: Any, hidden: frozenset[str]) -> bool:
 
 
 def _hidden_inline(style: str) -> bool:
-    return bool(style) and _hides(style.lower())
+    return bool(style) and hides(style.lower())
