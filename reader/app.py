@@ -74,6 +74,7 @@ def run_app(sources: list[str]) -> int:
     from reader.ui.shell.main_window import FirstPaint, MainWindow
     from reader.ui.shell.settings import Settings
     from reader.ui.shell.startup import (
+        PREPARE_MODULES,
         REST_MODULES,
         EarlyOpen,
         WarmImports,
@@ -96,7 +97,7 @@ def run_app(sources: list[str]) -> int:
             app.quit()
             return
         watch = _bench_watch(bench, window, app)  # from the first paint on
-        # Then the worker imports while the lines below run.
+        # Then the window's modules come in, one per turn of the event loop.
         warm = WarmImports(window, modules_before_story(settings.show_library))
         if instance is None:
             instance = claim_or_forward(absolute)
@@ -107,11 +108,20 @@ def run_app(sources: list[str]) -> int:
         warm.when_done(lambda: warmed(watch))
 
     def warmed(watch: Callable[[Document], None] | None) -> None:
+        # The reading part builds, its steps taking turns with the imports that preparing
+        # the first article needs; the rest's modules follow once the story can be shown.
+        prepare = WarmImports(window, PREPARE_MODULES)
+        prepare.when_done(lambda: prepared_modules_in())
+
+        def rest_when(build_rest: Callable[[], None]) -> None:
+            prepare.when_done(lambda: WarmImports(window, REST_MODULES).when_done(build_rest))
+
+        window.build_in_steps(lambda: ready(watch), rest_when)
+
+    def prepared_modules_in() -> None:
         from reader.ui.reading.reading_view import image_width
 
         early.set_image_width(image_width(style, window.devicePixelRatioF()))
-        rest = WarmImports(window, REST_MODULES)  # while the reading part builds
-        window.build_in_steps(lambda: ready(watch), rest.when_done)
 
     def ready(watch: Callable[[Document], None] | None) -> None:
         """The story can be shown: it goes on screen before the rest is built."""

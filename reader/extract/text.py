@@ -2,6 +2,10 @@
 
 import re
 
+# Separators between a page title and the site name in <title> (metadata and leftovers
+# both split titles with it).
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
+
 
 def squash(text: str | None) -> str:
     """Runs of any whitespace as one space, trimmed: how a reader sees the text."""

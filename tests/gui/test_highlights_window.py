@@ -305,3 +305,56 @@ def test_notes_are_edited_from_the_panel_too(qtbot, opened) -> None:
     note.accept()
     qtbot.waitUntil(lambda: "✎ second thought" in panel.list.item(0).text(), timeout=WAIT_MS)
     assert stored(window).highlights()[0].note == "second thought"
+
+
+def long_read(folder: Path) -> Path:
+    """A page of ~130k characters: longer than what the view lays out at once when shown
+    (reading_view.LAID_OUT_AT_ONCE_CHARS), so Qt lays most of it out in later steps."""
+    words = [
+        "harbour",
+        "storm",
+        "boat",
+        "morning",
+        "light",
+        "council",
+        "river",
+        "winter",
+        "people",
+        "city",
+        "market",
+    ]
+    sentences = [
+        f"Line {n} " + " ".join(words[(n + i) % len(words)] for i in range(14)) + "."
+        for n in range(1200)
+    ]
+    paragraphs = "".join(f"<p>{' '.join(sentences[n : n + 3])}</p>" for n in range(0, 1200, 3))
+    page = folder / "long-read.html"
+    page.write_text(
+        "<html><head><title>A long read</title></head><body><article>"
+        f"<h1>A long read</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+def test_v_right_as_a_long_article_shows_selects_the_sentence_at_the_top(qtbot, window, tmp_path):
+    """`v` pressed the moment a long article is on screen, before Qt has laid it all
+    out, selects what it selects once the layout is done (it used to select nothing)."""
+    at_show: list[str] = []
+
+    def shown(_document: object) -> None:
+        if not at_show:
+            QTest.keyClick(window.view, Qt.Key.Key_V)  # in the very turn the story shows
+            at_show.append(selected(window))
+
+    window.current.opened.connect(shown)
+    window.opening.open_source(str(long_read(tmp_path)))
+    qtbot.waitUntil(lambda: bool(at_show), timeout=WAIT_MS)
+    layout = window.view.document().lastBlock().layout()
+    qtbot.waitUntil(lambda: layout.lineCount() > 0, timeout=WAIT_MS)  # all laid out now
+    wait_idle(qtbot, window)
+    window.actions_by_id["highlight.caret"].setChecked(False)
+    window.view.setTextCursor(QTextCursor(window.view.document()))
+    window.view.verticalScrollBar().setValue(0)
+    key(qtbot, window, Qt.Key.Key_V)
+    assert at_show[0] == selected(window) != ""

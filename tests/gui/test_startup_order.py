@@ -173,3 +173,76 @@ def test_the_build_imports_nothing_the_warm_up_left_out(tmp_path):
         timeout=120,
     )
     assert "NEW []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_warm_up_imports_one_module_per_turn_and_due_timers_run_between(
+    qtbot, tmp_path, monkeypatch
+):
+    """An import holds the GUI thread: the window's modules come in one per turn of the
+    event loop, with a timer that fell due meanwhile (a repaint, a key) served in between,
+    not after all of them."""
+    import importlib
+    import itertools
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from reader.ui.shell import startup
+
+    names = [f"i11_slow_module_{n}" for n in range(4)]
+    for name in names:  # each import keeps the thread busy for 15 ms
+        (tmp_path / f"{name}.py").write_text(
+            "import time\nstart = time.perf_counter()\n"
+            "while time.perf_counter() - start < 0.015:\n    pass\n",
+            encoding="utf-8",
+        )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    events: list[str] = []
+    beat = QTimer()
+    beat.setTimerType(Qt.TimerType.PreciseTimer)
+    beat.setInterval(5)
+    beat.timeout.connect(lambda: events.append("beat"))
+
+    def import_module(name: str) -> object:
+        events.append(name)
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(startup, "importlib", SimpleNamespace(import_module=import_module))
+    done: list[bool] = []
+    beat.start()
+    try:
+        warm = startup.WarmImports(beat, tuple(names))
+        warm.when_done(lambda: done.append(True))
+        qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS)
+    finally:
+        beat.stop()
+        for name in names:
+            sys.modules.pop(name, None)
+    imports = [event for event in events if event != "beat"]
+    assert imports == names
+    between = [events.index(b) - events.index(a) for a, b in itertools.pairwise(names)]
+    assert all(gap > 1 for gap in between), events  # a beat after every import
+    warm.when_done(lambda: done.append(True))  # called at once once all are in
+    assert done == [True, True]
+
+
+SHOW_IMPORTS = r"""
+import sys
+from reader.ui.shell.startup import PREPARE_MODULES, READING_MODULES, _import_all
+_import_all(READING_MODULES + PREPARE_MODULES)
+from reader.ui.sidebar.story_model import host
+host("https://traffic.outbrain.com/story")
+print("HEAVY", sorted(m for m in ("reader.extract.metadata", "reader.extract.recommended")
+                      if m in sys.modules))
+"""
+
+
+def test_what_the_first_story_needs_loads_no_extraction_stage(tmp_path):
+    """The window renders the story and lists its stories without the metadata stage or
+    the recommended-story finder (~30 ms each of regexes on the GUI thread): the article
+    was extracted in the read-ahead child."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_IMPORTS], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr

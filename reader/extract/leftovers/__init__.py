@@ -10,8 +10,10 @@ repeats the title stays in the story: the reading view and the text and Markdown
 show the title once (titles.title_repeat).
 """
 
+from __future__ import annotations
+
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.extract.leftovers import story as _story
 from reader.extract.leftovers.hidden import hidden_classes
@@ -23,7 +25,9 @@ from reader.extract.leftovers.titles import (
     title_from_source,
     title_repeat,
 )
-from reader.extract.metadata import Metadata
+
+if TYPE_CHECKING:  # the reading view's renderer imports this package, not the metadata one
+    from reader.extract.metadata import Metadata
 
 __all__ = [
     "drop_title_repeat",

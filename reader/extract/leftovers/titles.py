@@ -11,8 +11,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from reader.extract.metadata.titles import TITLE_SEPARATOR
-from reader.extract.text import fold, squash
+from reader.extract.text import TITLE_SEPARATOR, fold, squash
 from reader.urls import site_label
 
 BRACKETED_END = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")

@@ -1,12 +1,9 @@
 """The story's title: JSON-LD or meta titles, else the <title> without its site name."""
 
-import re
 from typing import Any
 
-from reader.extract.text import fold, squash
+from reader.extract.text import TITLE_SEPARATOR, fold, squash
 
-# Separators between a page title and the site name in <title>.
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—\\/>»·•:~]|::)\s+")
 TITLE_MIN_WORDS = 3  # a title part shorter than this is more likely a site or section name
 TITLE_SHORT_WORDS = 4  # a split-off title this short is kept whole: the split was doubtful
 

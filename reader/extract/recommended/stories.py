@@ -24,7 +24,22 @@ Placed = tuple[tuple[int, ...], Story]  # a story and its place in the page (ite
 
 
 def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
-    """The block's stories with their places in the page."""
+    """The block's stories with their places in the page. A list heading over one other
+    site's unpaid story ("Around the web", "More on Challenges") is a promotion box, not
+    a list the page recommends."""
+    found = list(_block_stories(page, block))
+    if (
+        block.kind == "heading"
+        and len(found) == 1
+        and not found[0][1].sponsored
+        and found[0][1].url
+        and not urls.same_name(page, found[0][1].url)
+    ):
+        return iter(())
+    return iter(found)
+
+
+def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     settings = page.settings
     element = block.element
     links = block.links if block.partial else list(element.iter("a"))
@@ -81,6 +96,8 @@ def block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         title = items.title(links_of, item)
         if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
             continue
+        if lenient and not relaxed and urls.names_itself(url, title):
+            continue  # "Champions League" -> /football/champions-league: a topic's page
         if block.kind in ("inline", "lines"):
             item = links_of[0]
         item_paid = items.sponsored(item, links_of, url)

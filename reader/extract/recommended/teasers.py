@@ -142,7 +142,8 @@ def _known(
 
 
 def _listing(label: HtmlElement | None) -> bool:
-    """The run's own heading names a listing ("Ars Jobs", "Deals"), not stories."""
+    """The run's own heading names a listing ("Ars Jobs", "Deals") or talk ("Recent
+    comments", "Forum"), not stories, whatever its cards look like."""
     return label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
         words.slug_words(words.text(label))
     )

@@ -87,6 +87,12 @@ def own_site(page: PageState, url: str) -> bool:
     return site(host(url)) in site_hosts(page)
 
 
+def same_name(page: PageState, url: str) -> bool:
+    """The address is on a site of the page's own name ("artsbeat.blogs.nytimes.com" on
+    nytimes.com, "bbc.com" on bbc.co.uk)."""
+    return site_label(host(url)) in {site_label(own) for own in site_hosts(page)}
+
+
 def site(host_: str) -> str:
     """A host without its "www." (www.example.com and example.com are one site)."""
     return host_[4:] if host_.startswith("www.") else host_
@@ -116,6 +122,9 @@ def excluded_path(path: str) -> bool:
     segments = [s for s in path.split("/") if s]
     if len(segments) < 2 or not _story_slug(segments[-1]):
         return True
+    first = words.slug_words(segments[-1])[:1]
+    if first and first[0] in rules.SECTION_HUB_WORDS:
+        return True  # "/archives/archive_2005_05_15.shtml": a week's archive page
     sections = [s for s in segments[:-1] if s not in rules.SECTION_HUB_WORDS]
     return rules.EXCLUDED_PATH.search("/" + "/".join([*sections, segments[-1]])) is not None
 
@@ -156,6 +165,20 @@ def story_shaped(url: str) -> bool:
         return True
     last = rules.ARTICLE_EXT.sub("", ([s for s in path.split("/") if s] or [""])[-1])
     return len([w for w in rules.SLUG_SEPARATORS.split(last) if w]) >= 3
+
+
+def names_itself(url: str, title: str) -> bool:
+    """A short address that is nothing but its link's own words, and they are a name
+    ("/sport/motor-racing" titled "Motor Racing", "/b/urban-decay"): a topic's, a brand's
+    or a person's page. A story's address carries more (a date, an id, a longer slug, a
+    file name), or its title reads as a phrase ("Aftersun, revisited")."""
+    if story_shaped(url) or not all(word[:1].isupper() for word in title.split()):
+        return False
+    segments = [s for s in split(url).path.lower().split("/") if s]
+    if not segments or rules.ARTICLE_EXT.search(segments[-1]):
+        return False
+    slug = words.slug_words(segments[-1])
+    return bool(slug) and set(slug) == set(words.slug_words(title))
 
 
 def media(url: str) -> bool:

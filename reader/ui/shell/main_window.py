@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         runs once an article can be shown: the first one goes on screen then, before the
         rest (the other handler groups, listening, highlights, the menus' handlers) is
         built. ``rest_when(go)`` calls ``go`` once the rest may start (its modules are in)."""
+        from reader.ui.shell.startup import next_turn
+
         if self._building:
             return
         self._building = True
@@ -172,11 +174,11 @@ class MainWindow(QMainWindow):
                     return
                 steps.pop(0)()
                 if steps:
-                    QTimer.singleShot(0, next_step)
+                    next_turn(next_step)
                 else:
                     after()
 
-            QTimer.singleShot(0, next_step)
+            next_turn(next_step)
 
         def build_rest() -> None:
             run(rest, done or (lambda: None))

@@ -7,11 +7,14 @@ its Esc and its login prompt.
 
 from __future__ import annotations
 
+import importlib
+import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from reader.urls import is_url
 
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
 
 Done = Callable[["Prepared | None"], None]
 Failed = Callable[[BaseException], None]
+log = logging.getLogger(__name__)
 WAIT_STEP_S = 0.05  # how often a waiting worker looks whether the open was cancelled
 
 
@@ -72,7 +76,6 @@ class EarlyOpen(QObject):
             from reader.service import reading
             from reader.ui.reading.prepare import marks_of, prepare
 
-            _import_all(PREPARE_MODULES)  # while the article is read in its child process
             document: Document | None
             if source is None:
                 document = reading.open_start(writes)
@@ -83,6 +86,7 @@ class EarlyOpen(QObject):
             if document is None:
                 return None
             width = self._wait_for_width()
+            _import_all(PREPARE_MODULES)  # in already when the app's warm-up gave the width
             marks = marks_of(document, writes)
             return prepare(document, width, self.cancel.is_set, marks)
 
@@ -147,11 +151,16 @@ PREPARE_MODULES = (
 )
 
 
-# What the window's build imports: loaded by a worker, so the build's steps on the GUI
-# thread only make widgets (an import is one long step: PySide sets up every Qt class a
-# module uses, and the event loop could not run meanwhile). The reading part first (right
-# after the first paint); the rest while the first article is being shown.
+# What the window's build imports, ahead of the build: its steps on the GUI thread then only
+# make widgets. The reading part first (right after the first paint); the rest while the
+# first article is being shown. Each list names a heavy module's own heavy imports before
+# it, so that every import is one short turn of the event loop (WarmImports: an import
+# holds the GIL, mostly in PySide's C++ class set-up, so in a worker thread it stalled the
+# GUI thread anyway, by up to ~100 ms at a time, measured).
 READING_MODULES = (
+    "reader.ui.reading.reading_view",
+    "reader.ui.sidebar.story_card",
+    "reader.ui.sidebar.sidebar",
     "reader.ui.shell.window_layout",
     "reader.ui.presenter.document",
     "reader.ui.shell.dialog_host",
@@ -164,6 +173,7 @@ READING_MODULES = (
 )
 LIBRARY_MODULE = "reader.ui.library.library_view"  # before the story only if kept open
 REST_MODULES = (
+    "reader.ui.library.library_model",
     LIBRARY_MODULE,
     "reader.ui.shell.open_actions",
     "reader.ui.shell.library_actions",
@@ -177,6 +187,9 @@ REST_MODULES = (
     "reader.service.images",
     "reader.ui.shell.removed_blocks",
     "reader.ui.shell.reextracting",
+    "reader.store.articles",
+    "reader.store.highlights",
+    "reader.store.library",
     "reader.store",
     "reader.ui.listening.controller",
     "reader.ui.listening.player_bar",
@@ -187,27 +200,40 @@ REST_MODULES = (
     "reader.ui.highlights.panel",
     "reader.ui.highlights.selecting",
 )
-WINDOW_MODULES = READING_MODULES + REST_MODULES
+WINDOW_MODULES = READING_MODULES + PREPARE_MODULES + REST_MODULES
 
 
 def modules_before_story(library_shown: bool) -> tuple[str, ...]:
     """READING_MODULES, with the library list's when it is kept open (it is made then with
     the window's parts, reader.ui.shell.window_layout)."""
-    return (*READING_MODULES, LIBRARY_MODULE) if library_shown else READING_MODULES
+    if library_shown:
+        return (*READING_MODULES, "reader.ui.library.library_model", LIBRARY_MODULE)
+    return READING_MODULES
 
 
 class WarmImports(QObject):
-    """Imports ``modules`` in a worker; ``when_done(callback)`` runs it once they are in."""
+    """Imports ``modules`` on the GUI thread, one per turn of the event loop (each a few
+    to ~25 ms), so the window paints and answers in between; ``when_done(callback)`` runs
+    ``callback`` once they are all in."""
 
     def __init__(self, parent: QObject, modules: tuple[str, ...] = WINDOW_MODULES) -> None:
         super().__init__(parent)
-        from reader.ui.presenter.tasks import run_task
-
-        self._done = False
+        self._left = [name for name in modules if name not in sys.modules]
         self._waiting: list[Callable[[], None]] = []
-        run_task(lambda: _import_all(modules), self._finished, lambda _error: self._finished(None))
+        self._done = False
+        next_turn(self._next)
 
-    def _finished(self, _result: object) -> None:
+    def _next(self) -> None:
+        while self._left and self._left[0] in sys.modules:
+            self._left.pop(0)
+        if self._left:
+            name = self._left.pop(0)
+            try:
+                importlib.import_module(name)
+            except ImportError:  # the build imports it again and says what is missing
+                log.exception("warming up %s", name)
+            next_turn(self._next)
+            return
         self._done = True
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
@@ -220,8 +246,17 @@ class WarmImports(QObject):
             self._waiting.append(callback)
 
 
-def _import_all(modules: tuple[str, ...] = WINDOW_MODULES) -> None:
-    import importlib
+# Between two steps of start-up work, the event loop handles what is due: a zero-delay
+# timer would not do (Qt runs queued zero-delay calls back to back, before due timers and
+# input: measured, two 20 ms steps made one 56 ms stall).
+NEXT_TURN_MS = 1
 
+
+def next_turn(step: Callable[[], None]) -> None:
+    """Run ``step`` in a later turn of the event loop, after what is due meanwhile."""
+    QTimer.singleShot(NEXT_TURN_MS, step)
+
+
+def _import_all(modules: tuple[str, ...] = WINDOW_MODULES) -> None:
     for name in modules:
         importlib.import_module(name)

@@ -255,7 +255,7 @@ def host(url: str | None) -> str:
     """Where a story lives, when the page did not name its source. Not an ad network's
     unpaid redirect: it leads to the page's own site, and "traffic.outbrain.com" on a BBC
     story told the reader nothing true."""
-    from reader.extract.recommended.rules.links import ORGANIC_REDIRECT_HOSTS
+    from reader.urls import ORGANIC_REDIRECT_HOSTS
 
     if not url:
         return ""

@@ -88,7 +88,7 @@ PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})
 # holds a stream of stories.)
 LISTING_CLASS_WORDS = PRODUCT_WORDS | {"calendar"}
 # Words of a heading over a run of teasers that name a listing, not stories: jobs, shops,
-# deals, events (in the languages capture reads).
+# deals, events, and talk: comments and forum threads (in the languages capture reads).
 LISTING_LABEL_WORDS = frozenset(
     {
         "jobs",
@@ -105,6 +105,18 @@ LISTING_LABEL_WORDS = frozenset(
         "empleos",
         "offerte",
         "angebote",
+        "comments",
+        "kommentare",
+        "commentaires",
+        "comentarios",
+        "commenti",
+        "reacties",
+        "forum",
+        "forums",
+        "foren",
+        "threads",
+        "discussions",
+        "diskussionen",
     }
 )
 # Class/id words written as one word with what they relate ("block-relatedarticle",
@@ -189,6 +201,11 @@ FURNITURE_WORDS = frozenset(
         "reflist",
         "references",
         "footnotes",
+        # A forum's threads and replies are talk, not stories (bbPress: "bbp-...").
+        "forum",
+        "forums",
+        "bbp",
+        "bbpress",
     }
 )
 
