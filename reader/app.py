@@ -77,6 +77,7 @@ def run_app(sources: list[str]) -> int:
         PREPARE_MODULES,
         REST_MODULES,
         EarlyOpen,
+        FrameHold,
         WarmImports,
         modules_before_story,
     )
@@ -116,17 +117,23 @@ def run_app(sources: list[str]) -> int:
         def rest_when(build_rest: Callable[[], None]) -> None:
             prepare.when_done(lambda: WarmImports(window, REST_MODULES).when_done(build_rest))
 
-        window.build_in_steps(lambda: ready(watch), rest_when)
+        hold = FrameHold(window)  # the shell stays on screen until the story is in it
+        window.build_in_steps(lambda: ready(watch, hold), rest_when)
 
     def prepared_modules_in() -> None:
         from reader.ui.reading.reading_view import image_width
 
         early.set_image_width(image_width(style, window.devicePixelRatioF()))
 
-    def ready(watch: Callable[[Document], None] | None) -> None:
+    def ready(watch: Callable[[Document], None] | None, hold: FrameHold) -> None:
         """The story can be shown: it goes on screen before the rest is built."""
         if watch is not None:
             window.current.opened.connect(watch)
+        if early.task is None:  # a web address: the window shows its progress now
+            hold.release()
+        else:
+            early.after_delivery(hold.release)
+            hold.release_after(HOLD_AT_MOST_MS)
         window.start(absolute + window.pending_sources, early)
         window.pending_sources.clear()
 
@@ -140,6 +147,10 @@ def run_app(sources: list[str]) -> int:
             instance.close()
         _let_workers_finish()
 
+
+# How long the window's shell may stay on screen, once the window can show an article,
+# before its progress bar shows instead (a first file that is slow to read).
+HOLD_AT_MOST_MS = 1000
 
 # Closing the window cancels its work: a cancelled open ends at its next image (a costly
 # SVG's helper is killed at once), so this wait is short; it keeps a task from reporting

@@ -14,12 +14,15 @@ import tempfile
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader import secrets
 from reader.errors import ReaderError
 from reader.paths import data_dir, make_private_folder
+
+if TYPE_CHECKING:
+    import httpx
 
 LOGINS_FILE = "logins.json"
 FILE_VERSION = 1
@@ -51,7 +54,7 @@ class SiteLogin:
         """The keyring account name: the username, or the kind for cookie/header logins."""
         return self.username or f"({self.kind})"
 
-    def matches(self, url: Any) -> bool:
+    def matches(self, url: str | httpx.URL) -> bool:
         """True when ``url`` (str or httpx.URL) is on this login's host (and port, if set)."""
         host, port = _url_host_port(url)
         if host is None:
@@ -67,7 +70,7 @@ class Credentials:
     login: SiteLogin
     secret: str = field(repr=False)
 
-    def applies_to(self, url: Any) -> bool:
+    def applies_to(self, url: str | httpx.URL) -> bool:
         return self.login.matches(url)
 
 
@@ -102,7 +105,7 @@ def _split_host(host: str) -> tuple[str, int | None]:
     return hostname, parts.port
 
 
-def _url_host_port(url: Any) -> tuple[str | None, int | None]:
+def _url_host_port(url: str | httpx.URL) -> tuple[str | None, int | None]:
     try:
         parts = urlsplit(str(url))
         hostname = parts.hostname

@@ -4,13 +4,18 @@ Frozen dataclasses with no behaviour beyond derived views, so every layer can pa
 around, pickle them to worker processes and compare them in tests.
 """
 
+from __future__ import annotations
+
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from reader.urls import reference_name
+
+if TYPE_CHECKING:
+    from reader.json_types import JsonObject
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Page:
     format: str = "html"  # html | xhtml | complete | mhtml | webarchive | singlefile | text
     # The article's later pages (page 2, 3...) when it was fetched over several
     # (reader.service.multipage); extraction joins their stories to this page's.
-    following: "tuple[Page, ...]" = field(default=(), repr=False)
+    following: tuple[Page, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Story:
     # The page's own heading of the list the story was in ("Most read"), or "".
     group: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "title": self.title,
             "url": self.url,
@@ -92,7 +97,7 @@ class Article:
     # extractor or a site rule can extract it again (None: read back from the library).
     original: Page | None = field(default=None, repr=False, compare=False)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """The article JSON contract of DESIGN.md (assets and the original are not)."""
         data = {
             item.name: getattr(self, item.name)

@@ -9,7 +9,8 @@ written anywhere else. Messages from here never contain a secret.
 from __future__ import annotations
 
 import threading
-from typing import Any, Literal
+from types import ModuleType
+from typing import Literal
 
 from reader.errors import SecretsError
 
@@ -24,7 +25,7 @@ _session: dict[tuple[str, str], str] = {}
 _lock = threading.Lock()
 
 
-def _keyring() -> Any:
+def _keyring() -> ModuleType | None:
     """The keyring module, or None when it has no usable backend."""
     try:
         import keyring

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from unittest import mock
 
 from reader.errors import ReaderError
@@ -31,6 +31,9 @@ from reader.listen.script import article_html
 from reader.listen.sentences import sentence_spans
 from reader.load import load
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 SENTENCES_PER_PAGE = 5
 SEED = 15
@@ -65,7 +68,7 @@ def _typography_straightened() -> Iterator[None]:
 
     original = pipeline.sanitize.sanitize
 
-    def straightened(story: Any, base: str | None) -> None:
+    def straightened(story: HtmlElement, base: str | None) -> None:
         original(story, base)
         for element in story.iter():
             if isinstance(element.text, str):
@@ -104,7 +107,7 @@ def _words_edited() -> Iterator[None]:
 
     original = pipeline.sanitize.sanitize
 
-    def edited(story: Any, base: str | None) -> None:
+    def edited(story: HtmlElement, base: str | None) -> None:
         original(story, base)
         for number, paragraph in enumerate(story.iter("p")):
             words = (paragraph.text or "").split(" ")

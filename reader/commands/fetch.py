@@ -16,10 +16,14 @@ import json
 import sys
 import threading
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.commands.progress import Bar, stop_on_signals
 from reader.commands.terminal import raw
+
+if TYPE_CHECKING:
+    from reader.store import Library
+    from reader.store.fetch_queue import QueueCounts
 
 STATUS_FORMATS = ("text", "json")
 STATUS_LIMIT = 1000  # failed pages listed by --status
@@ -65,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
         return fetch_queue(library, args)
 
 
-def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool = False) -> int:
+def fetch_queue(
+    library: Library, args: argparse.Namespace, *, quiet_when_busy: bool = False
+) -> int:
     """Run the library's queue with a bar or lines; the exit status (0: all fetched)."""
     from reader.service.fetching import FetchBusy, FetchEvent, FetchPolicy, QueueRunner
 
@@ -85,7 +91,7 @@ def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool
         done = event.counts.fetched + event.counts.failed + event.counts.login - start
         bar.update(done, done + event.counts.waiting, event.title or event.url)
 
-    def waiting(when: float, counts: Any) -> None:
+    def waiting(when: float, counts: QueueCounts) -> None:
         if bar.shown:
             bar.clear()
             moment = datetime.fromtimestamp(when).strftime("%H:%M:%S")
@@ -125,7 +131,7 @@ def fetch_queue(library: Any, args: argparse.Namespace, *, quiet_when_busy: bool
     return 1 if summary.failed or summary.login else 0
 
 
-def _print_status(library: Any, fmt: str) -> None:
+def _print_status(library: Library, fmt: str) -> None:
     counts = library.fetch_counts()
     listed = library.fetch_listed(("failed", "login", "queued", "fetching"), STATUS_LIMIT)
     if fmt == "json":

@@ -6,6 +6,8 @@ pipeline or a test knows exactly what is safely in the library), a progress bar 
 stderr when stderr is a terminal, and always a summary line at the end.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import shutil
@@ -13,12 +15,19 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.commands.addresses import without_logins
 from reader.commands.fetch import add_fetch_policy
 from reader.commands.progress import Bar, stop_on_signals
 from reader.commands.terminal import raw, strip_controls
+
+if TYPE_CHECKING:
+    from reader.json_types import JsonObject
+    from reader.store import Library
+    from reader.store.rows import ArticleRow, Reason, SearchHit, StoredStory
+
+Item = TypeVar("Item")
 
 FORMATS = ("text", "json")
 LIST_FILTERS = ("all", "unread", "starred", "archived")
@@ -105,11 +114,11 @@ def _say_more(shown: str) -> None:
     print(f"reader: {shown}; there are more (--limit N to see them)", file=sys.stderr)
 
 
-def _list(args: argparse.Namespace, library: Any) -> int:
+def _list(args: argparse.Namespace, library: Library) -> int:
     """Every article unless --limit says otherwise; a cut list says how many there are."""
     query = {"filter": args.filter, "tag": args.tag, "sort": args.sort}
     if args.limit is None:
-        rows: list[Any] = []
+        rows: list[ArticleRow] = []
         while page := library.articles(limit=LIST_PAGE, offset=len(rows), **query):
             rows += page
         more = False
@@ -126,7 +135,7 @@ def _list(args: argparse.Namespace, library: Any) -> int:
 # -- import --------------------------------------------------------------------------------
 
 
-def _import(args: argparse.Namespace, library: Any) -> int:
+def _import(args: argparse.Namespace, library: Library) -> int:
     from reader.service.importing import ImportEvent, import_sources
 
     lines = args.verbose or not sys.stdout.isatty()
@@ -185,7 +194,7 @@ def _fit(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _state(row: Any) -> str:
+def _state(row: ArticleRow | SearchHit) -> str:
     return (
         ("*" if row.starred else "-") + ("A" if row.archived else "-") + ("R" if row.read else "-")
     )
@@ -196,12 +205,12 @@ def _title_width() -> int:
 
 
 def _print_list(
-    items: list[Any],
+    items: list[Item],
     fmt: str,
     *,
-    as_json: Callable[[Any], dict[str, Any]],
+    as_json: Callable[[Item], JsonObject],
     empty: str,
-    as_text: Callable[[list[Any]], None],
+    as_text: Callable[[list[Item]], None],
 ) -> None:
     """JSON for scripts, else lines for people; an empty list is said on stderr."""
     if fmt == "json":
@@ -212,13 +221,13 @@ def _print_list(
         as_text(items)
 
 
-def _print_articles(rows: list[Any], fmt: str) -> None:
+def _print_articles(rows: list[ArticleRow], fmt: str) -> None:
     _print_list(
         rows, fmt, as_json=_article_json, empty="the library is empty", as_text=_article_lines
     )
 
 
-def _article_json(row: Any) -> dict[str, Any]:
+def _article_json(row: ArticleRow) -> JsonObject:
     return {
         "id": row.id,
         "title": row.title,
@@ -235,7 +244,7 @@ def _article_json(row: Any) -> dict[str, Any]:
     }
 
 
-def _article_lines(rows: list[Any]) -> None:
+def _article_lines(rows: list[ArticleRow]) -> None:
     # A terminal gets titles cut to its width; a pipe or a file gets them whole.
     width = _title_width() if sys.stdout.isatty() else None
     print(f"{'ID':>6}  {'SAVED':10}  {'MIN':>3}  {'S':3}  {'SITE':{SITE_WIDTH}}  TITLE")
@@ -247,11 +256,11 @@ def _article_lines(rows: list[Any]) -> None:
         )
 
 
-def _print_hits(hits: list[Any], fmt: str) -> None:
+def _print_hits(hits: list[SearchHit], fmt: str) -> None:
     _print_list(hits, fmt, as_json=_hit_json, empty="no matches", as_text=_hit_lines)
 
 
-def _hit_json(hit: Any) -> dict[str, Any]:
+def _hit_json(hit: SearchHit) -> JsonObject:
     return {
         "id": hit.id,
         "title": hit.title,
@@ -267,7 +276,7 @@ def _hit_json(hit: Any) -> dict[str, Any]:
     }
 
 
-def _hit_lines(hits: list[Any]) -> None:
+def _hit_lines(hits: list[SearchHit]) -> None:
     tty = sys.stdout.isatty()
     for hit in hits:
         site = f"  ({hit.site_name})" if hit.site_name else ""
@@ -279,13 +288,13 @@ def _hit_lines(hits: list[Any]) -> None:
                 print(f"        {hit.marked('', '')}")
 
 
-def _print_stories(stories: list[Any], fmt: str) -> None:
+def _print_stories(stories: list[StoredStory], fmt: str) -> None:
     _print_list(
         stories, fmt, as_json=_story_json, empty="no recommended stories", as_text=_story_lines
     )
 
 
-def _story_json(item: Any) -> dict[str, Any]:
+def _story_json(item: StoredStory) -> JsonObject:
     return {
         "id": item.id,
         **item.story.to_json(),
@@ -298,7 +307,7 @@ def _story_json(item: Any) -> dict[str, Any]:
     }
 
 
-def _reason_json(reason: Any) -> dict[str, Any]:
+def _reason_json(reason: Reason) -> JsonObject:
     return {
         "kind": reason.kind,
         "article_id": reason.article_id,
@@ -308,7 +317,7 @@ def _reason_json(reason: Any) -> dict[str, Any]:
     }
 
 
-def _story_lines(stories: list[Any]) -> None:
+def _story_lines(stories: list[StoredStory]) -> None:
     for number, item in enumerate(stories, 1):
         story = item.story
         marks = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -33,11 +33,11 @@ class SafeStream:
         self.raw.write(strip_controls(text))
         return len(text)
 
-    def writelines(self, lines: Any) -> None:
+    def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
-    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding...
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno...: the stream's own
         return getattr(self.raw, name)
 
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.model import Asset, find_asset
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 ImageName = Callable[[Asset], str | None]
 
 
-def parse(content_html: str) -> Any:
+def parse(content_html: str) -> HtmlElement:
     """The content as an lxml tree under one <div>."""
     import lxml.html
 
@@ -26,7 +29,7 @@ def parse(content_html: str) -> Any:
 
 
 def point_images(
-    root: Any, assets: Sequence[Asset], name_of: ImageName, *, keep_remote: bool
+    root: HtmlElement, assets: Sequence[Asset], name_of: ImageName, *, keep_remote: bool
 ) -> None:
     """Every <img> shows its kept copy under the name ``name_of`` gives (None: that copy
     cannot go in this file). One with no copy keeps its web address (``keep_remote``) or
@@ -42,7 +45,7 @@ def point_images(
             replace_keeping_tail(image, f"[{words}]" if words else "")
 
 
-def inner_html(root: Any) -> str:
+def inner_html(root: HtmlElement) -> str:
     import lxml.html
 
     return html.escape(root.text or "", quote=False) + "".join(
@@ -50,7 +53,7 @@ def inner_html(root: Any) -> str:
     )
 
 
-def replace_keeping_tail(elem: Any, text: str = "") -> None:
+def replace_keeping_tail(elem: HtmlElement, text: str = "") -> None:
     """Take ``elem`` out of the tree, ``text`` and the words that followed it in its place."""
     parent = elem.getparent()
     if parent is None:

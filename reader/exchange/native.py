@@ -18,11 +18,16 @@ import base64
 import binascii
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+
+# Any below: what json.loads gives; each field is checked where it is read
+from typing import IO, TYPE_CHECKING, Any
 
 from reader.errors import LoadError
 from reader.exchange.entries import Entry, HighlightIn, Parsed
 from reader.model import Article, Asset, Page, Story
+
+if TYPE_CHECKING:
+    from reader.json_types import JsonObject
 
 FORMAT = "reader-library"
 VERSION = 1
@@ -47,7 +52,7 @@ def write(entries: Iterable[Entry], out: IO[str], *, exported_at: str) -> int:
     return count
 
 
-def _record(entry: Entry) -> dict[str, Any]:
+def _record(entry: Entry) -> JsonObject:
     article = entry.article
     if article is None:
         raise ValueError("Reader's export needs the article itself")
@@ -87,7 +92,7 @@ def _asset(asset: Asset) -> dict[str, str]:
     }
 
 
-def _original(page: Page) -> dict[str, Any]:
+def _original(page: Page) -> JsonObject:
     markup = page.html.encode("utf-8", "surrogatepass")
     return {
         "source": page.source,
@@ -103,7 +108,7 @@ def story_id(story: Story) -> str:
     return story.url or f"title:{story.title}"
 
 
-def _story(story: Story, read: bool) -> dict[str, Any]:
+def _story(story: Story, read: bool) -> JsonObject:
     return {
         "title": story.title,
         "url": story.url,
@@ -116,7 +121,7 @@ def _story(story: Story, read: bool) -> dict[str, Any]:
     }
 
 
-def _highlight(mark: HighlightIn) -> dict[str, Any]:
+def _highlight(mark: HighlightIn) -> JsonObject:
     return {
         "exact": mark.quote,
         "prefix": mark.prefix,

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+
+# Any below: what json.loads gives; each field is checked where it is read
 from typing import Any
 
 from reader.errors import LoadError

@@ -8,12 +8,15 @@ fetch; the outlines it sits in become its tags. A feed subscription with no page
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.errors import LoadError
 from reader.exchange.dates import timestamp
 from reader.exchange.entries import Entry, Parsed
 from reader.tags import clean_tags
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 
 def is_opml(sample: str) -> bool:
@@ -39,7 +42,7 @@ def read(data: bytes, label: str) -> Parsed:
 
 
 def _outlines(
-    parent: Any, folders: list[str], label: str, skipped: list[tuple[str, str]]
+    parent: _Element, folders: list[str], label: str, skipped: list[tuple[str, str]]
 ) -> Iterator[Entry]:
     for outline in parent:
         if _tag(outline) != "outline":
@@ -62,6 +65,6 @@ def _outlines(
             skipped.append((where, "a feed subscription, not an article"))
 
 
-def _tag(element: Any) -> str:
+def _tag(element: _Element) -> str:
     tag = element.tag
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+
+# Any below: what json.loads gives; each field is checked where it is read
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.exchange.dates import iso_date, iso_from_seconds, timestamp
 from reader.exchange.entries import Entry, HighlightIn, Parsed
 from reader.tags import clean_tags
+
+if TYPE_CHECKING:
+    from reader.json_types import JsonObject
 
 
 def looks_like_wallabag(data: object) -> bool:
@@ -84,7 +89,7 @@ def write(entries: Iterable[Entry], out: IO[str]) -> int:
     return count
 
 
-def _wallabag_entry(entry: Entry, number: int) -> dict[str, Any]:
+def _wallabag_entry(entry: Entry, number: int) -> JsonObject:
     article = entry.article
     content = article.content_html if article is not None else entry.content_html or ""
     url = entry.url or (article.url if article is not None else None) or ""

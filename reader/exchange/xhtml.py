@@ -15,10 +15,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.exchange.content import replace_keeping_tail
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Characters XML 1.0 does not allow (a page may hold them; a book's XHTML may not).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -83,7 +86,7 @@ PLACED = {
 }
 
 
-def inner_xhtml(root: Any) -> str:
+def inner_xhtml(root: HtmlElement) -> str:
     """The content under ``root`` as XHTML 5 for an EPUB chapter (see module doc)."""
     from lxml import etree
 
@@ -91,7 +94,8 @@ def inner_xhtml(root: Any) -> str:
         if not isinstance(elem.tag, str):  # a comment or processing instruction
             replace_keeping_tail(elem)
     for elem in root.iter():
-        elem.tag = RENAMED.get(elem.tag, elem.tag)
+        tag = str(elem.tag)  # comments are gone: every tag is a name
+        elem.tag = RENAMED.get(tag, tag)
     for table in list(root.iter("table")):
         _rows(table, TABLE_PARTS)
     _place(root)
@@ -111,10 +115,11 @@ def inner_xhtml(root: Any) -> str:
     )
 
 
-def _rows(container: Any, allowed: frozenset[str]) -> None:
+def _rows(container: HtmlElement, allowed: frozenset[str]) -> None:
     """A table (or a row group) holds rows: stray cells are gathered into a row, anything
     else goes in a cell of a row, loose words in a row of their own."""
-    from lxml import etree
+    from lxml.etree import SubElement
+    from lxml.html import Element
 
     if container.text and container.text.strip():
         container.insert(0, _row_of(container.text))
@@ -128,12 +133,12 @@ def _rows(container: Any, allowed: frozenset[str]) -> None:
         elif child.tag not in allowed:
             tail, child.tail = child.tail, None
             if row is None:
-                row = etree.Element("tr")
+                row = Element("tr")
                 child.addprevious(row)
             if child.tag in CELLS:
                 row.append(child)
             else:
-                etree.SubElement(row, "td").append(child)
+                SubElement(row, "td").append(child)
             if tail and tail.strip():
                 row.addnext(_row_of(tail))
                 row = None
@@ -144,37 +149,38 @@ def _rows(container: Any, allowed: frozenset[str]) -> None:
             child.tail = None
 
 
-def _row_of(text: str) -> Any:
-    from lxml import etree
+def _row_of(text: str) -> HtmlElement:
+    from lxml.etree import SubElement
+    from lxml.html import Element
 
-    row = etree.Element("tr")
-    etree.SubElement(row, "td").text = text
+    row = Element("tr")
+    SubElement(row, "td").text = text
     return row
 
 
-def _cells(row: Any) -> None:
+def _cells(row: HtmlElement) -> None:
     """A row holds cells: anything else goes in one; loose words too."""
-    from lxml import etree
+    from lxml.html import Element
 
     if row.text and row.text.strip():
-        cell = etree.Element("td")
+        cell = Element("td")
         cell.text, row.text = row.text, None
         row.insert(0, cell)
     for child in list(row):
         if child.tag not in CELLS:
-            cell = etree.Element("td")
+            cell = Element("td")
             child.addprevious(cell)
             cell.append(child)
             cell.tail, child.tail = child.tail, None
         if child.getparent() is row and child.tail and child.tail.strip():
-            extra = etree.Element("td")
+            extra = Element("td")
             extra.text, child.tail = child.tail, None
             child.addnext(extra)
 
 
-def _place(root: Any) -> None:
+def _place(root: HtmlElement) -> None:
     for elem in list(root.iter(*PLACED)):
-        parents, instead = PLACED[elem.tag]
+        parents, instead = PLACED[str(elem.tag)]
         parent = elem.getparent()
         if parent is None or parent.tag not in parents:
             elem.tag = instead
@@ -183,39 +189,40 @@ def _place(root: Any) -> None:
             parent.addprevious(elem)  # out of the table, just before it
 
 
-def _lists(root: Any) -> None:
+def _lists(root: HtmlElement) -> None:
     """A list holds items only: loose words and other elements each go in an item."""
-    from lxml import etree
+    from lxml.html import Element
 
     for listing in list(root.iter("ul", "ol")):
         if listing.text and listing.text.strip():
-            item = etree.Element("li")
+            item = Element("li")
             item.text, listing.text = listing.text, None
             listing.insert(0, item)
         for child in list(listing):
             if child.tag != "li":
-                item = etree.Element("li")
+                item = Element("li")
                 child.addprevious(item)
                 item.append(child)
                 item.tail, child.tail = child.tail, None
         for child in listing:
             if child.tail and child.tail.strip():
-                child.append(etree.Element("span"))
+                child.append(Element("span"))
                 child[-1].text, child.tail = child.tail, None
 
 
-def _definition_lists(root: Any) -> None:
+def _definition_lists(root: HtmlElement) -> None:
     """A definition list is terms each followed by definitions; one that is not becomes
     plain blocks."""
     for listing in list(root.iter("dl")):
-        tags = [child.tag for child in listing]
+        tags = [str(child.tag) for child in listing]
         loose = bool(listing.text and listing.text.strip()) or any(
             child.tail and child.tail.strip() for child in listing
         )
         if loose or not _terms_then_definitions(tags):
             listing.tag = "div"
             for child in listing:
-                child.tag = {"dt": "p", "dd": "div"}.get(child.tag, child.tag)
+                tag = str(child.tag)
+                child.tag = {"dt": "p", "dd": "div"}.get(tag, tag)
 
 
 def _terms_then_definitions(tags: list[str]) -> bool:
@@ -224,7 +231,7 @@ def _terms_then_definitions(tags: list[str]) -> bool:
     return all(tag in ("dt", "dd") for tag in tags)
 
 
-def _figures(root: Any) -> None:
+def _figures(root: HtmlElement) -> None:
     """A figure's caption is its first or its last element."""
     for figure in root.iter("figure"):
         children = list(figure)
@@ -236,7 +243,7 @@ def _figures(root: Any) -> None:
             extra.tag = "p"
 
 
-def _phrasing(elem: Any, inline: bool) -> None:
+def _phrasing(elem: HtmlElement, inline: bool) -> None:
     """Where only words and inline elements may be, a block gives up its tag (its words
     stay in place)."""
     for child in list(elem):
@@ -252,7 +259,7 @@ def _phrasing(elem: Any, inline: bool) -> None:
         _phrasing(child, child_inline)
 
 
-def _attributes(elem: Any) -> None:
+def _attributes(elem: HtmlElement) -> None:
     for name in list(elem.attrib):
         value = elem.attrib[name]
         valid = _VALID.get(name)

@@ -7,14 +7,19 @@ read" label; hosts of tracking pixels. Figures, captions (with their photo credi
 images, quotes, lists, tables and code are never dropped for being short.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
 from reader.extract.provenance import Recorder, watching
 from reader.extract.recommended.rules.heading_prefixes import HEADING_PREFIXES
 from reader.extract.recommended.rules.phrases import MAX_HEADING_WORDS
 from reader.extract.text import fold, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 STAGE = "5 clean"  # as `reader extract --explain` names this stage
 # A block whose whole text is made of these phrases is a broken widget, not the story.
@@ -118,7 +123,7 @@ INLINE_JUNK_ONLY = frozenset(("a", "button", "time", "span"))
 
 
 def clean_story(
-    story: Any, *, title: str | None, byline: str | None, recorder: Recorder | None = None
+    story: HtmlElement, *, title: str | None, byline: str | None, recorder: Recorder | None = None
 ) -> None:
     """Remove junk from the story element in place (each rule's removals noted on the
     recorder, when one is given)."""
@@ -134,14 +139,14 @@ def clean_story(
         _drop_empty(story)
 
 
-def _drop(elem: Any, recorder: Recorder | None = None, rule: str = "") -> None:
+def _drop(elem: HtmlElement, recorder: Recorder | None = None, rule: str = "") -> None:
     if elem.getparent() is not None:
         if recorder is not None:
             recorder.note(elem, STAGE, rule)
         elem.drop_tree()
 
 
-def _drop_junk_blocks(story: Any, recorder: Recorder | None = None) -> None:
+def _drop_junk_blocks(story: HtmlElement, recorder: Recorder | None = None) -> None:
     story_chars = len(squash(story.text_content())) or 1
     for elem in list(story.iter(*BLOCKS, "h4", "h5", "h6", "a", "button", "time")):
         if elem.getparent() is None or elem is story:
@@ -173,12 +178,12 @@ def _drop_junk_blocks(story: Any, recorder: Recorder | None = None) -> None:
             _drop(elem, recorder, "a share or follow bar, or a newsletter prompt")
 
 
-def _drop_labelled_link_blocks(story: Any) -> None:
+def _drop_labelled_link_blocks(story: HtmlElement) -> None:
     story_chars = len(squash(story.text_content())) or 1
     for label in list(story.iter(*LABEL_TAGS)):
-        if label.getparent() is None or label is story or not _is_list_label(label):
-            continue
         block = label.getparent()
+        if block is None or label is story or not _is_list_label(label):
+            continue
         if block is not story and _is_link_list(block, skip=label):
             # never half the story: a table cell holding it and a "Related:" label is the story
             if _share(block, story_chars) < RELATED_SHARE_MAX:
@@ -194,11 +199,11 @@ def _drop_labelled_link_blocks(story: Any) -> None:
             _drop(label)
 
 
-def _share(elem: Any, story_chars: int) -> float:
+def _share(elem: HtmlElement, story_chars: int) -> float:
     return len(squash(elem.text_content())) / story_chars
 
 
-def _is_link_list(elem: Any, skip: Any = None) -> bool:
+def _is_link_list(elem: HtmlElement, skip: HtmlElement | None = None) -> bool:
     """Several links making up most of the text: a list of other pages.
 
     A single "Read more: <a>...</a>" line is left: it is one aside, often in the
@@ -209,7 +214,7 @@ def _is_link_list(elem: Any, skip: Any = None) -> bool:
     return links >= LINK_LIST_MIN and _links_share(elem, skip) >= LINK_BLOCK_SHARE
 
 
-def _is_list_label(label: Any) -> bool:
+def _is_list_label(label: HtmlElement) -> bool:
     """A short label naming a list of other stories ("Related stories", "Most read:")."""
     text = squash(label.text_content()).lower().replace("’", "'")
     if label.tag == "p" and ":" in text:  # "Read more: <a>...</a>, <a>...</a>"
@@ -219,7 +224,7 @@ def _is_list_label(label: Any) -> bool:
     return text.rstrip(" :»›>").startswith(HEADING_PREFIXES)
 
 
-def _links_share(elem: Any, skip: Any = None) -> float:
+def _links_share(elem: HtmlElement, skip: HtmlElement | None = None) -> float:
     """Share of the text of ``elem`` (``skip`` aside) that is link text."""
     if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
         return 0.0
@@ -231,12 +236,12 @@ def _links_share(elem: Any, skip: Any = None) -> float:
     return linked / total if total > 0 else 0.0
 
 
-def _copyright(elem: Any, text: str) -> bool:
+def _copyright(elem: HtmlElement, text: str) -> bool:
     """The page's copyright line; a credit inside a figure belongs to its picture."""
     return bool(COPYRIGHT.match(text)) and not elem.xpath("ancestor-or-self::figure")
 
 
-def _is_bar_or_prompt(elem: Any, text: str, features: str) -> bool:
+def _is_bar_or_prompt(elem: HtmlElement, text: str, features: str) -> bool:
     """A share/follow bar or a newsletter prompt (never a figure, table or code)."""
     if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
         return False
@@ -245,7 +250,7 @@ def _is_bar_or_prompt(elem: Any, text: str, features: str) -> bool:
     return bool(text and NEWSLETTER.match(text) and elem.tag != "li")
 
 
-def _drop_repeats_at_top(story: Any, *, title: str | None, byline: str | None) -> None:
+def _drop_repeats_at_top(story: HtmlElement, *, title: str | None, byline: str | None) -> None:
     targets = {fold(value) for value in (title, byline) if value}
     if byline:
         targets.add(fold(f"by {byline}"))
@@ -270,14 +275,14 @@ def _drop_repeats_at_top(story: Any, *, title: str | None, byline: str | None) -
         _drop(elem)
 
 
-def _drop_tracking_pixels(story: Any) -> None:
+def _drop_tracking_pixels(story: HtmlElement) -> None:
     for img in list(story.iter("img")):
         src = (img.get("src") or "").lower()
         if any(host in src for host in TRACKER_HOSTS) or _tiny(img):
             _drop(img)
 
 
-def _tiny(img: Any) -> bool:
+def _tiny(img: HtmlElement) -> bool:
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= PIXEL_MAX:
@@ -285,7 +290,7 @@ def _tiny(img: Any) -> bool:
     return False
 
 
-def _drop_empty(story: Any) -> None:
+def _drop_empty(story: HtmlElement) -> None:
     # Deepest first, so a list emptied of its widget items goes too.
     for elem in reversed(list(story.iter())):
         if elem is story or not isinstance(elem.tag, str) or elem.tag in KEEP_EMPTY:

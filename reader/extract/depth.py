@@ -13,10 +13,16 @@ rest of the page, and later stages (and readability) walk the tree recursively. 
   as a last resort every tag goes, so the text is never lost.
 """
 
+from __future__ import annotations
+
 import logging
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import ElementNamespaceClassLookup
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +47,7 @@ _AT_MAX_DEPTH = "*/" * (MAX_DEPTH - 1) + "*"
 _CUT_BY_PARSER = _deeper_than(PARSER_LIMIT - 8)
 
 
-def parse_document(html: str) -> Any:
+def parse_document(html: str) -> HtmlElement:
     """The document root of ``html``, no deeper than MAX_DEPTH, with all its text."""
     root = _parse(html)
     for round_ in range(STRIP_ROUNDS + 1):
@@ -55,7 +61,7 @@ def parse_document(html: str) -> Any:
     return root
 
 
-def _parse(html: str) -> Any:
+def _parse(html: str) -> HtmlElement:
     import lxml.html
 
     # A parser per call: lxml parsers are not meant to be shared between threads.
@@ -64,10 +70,10 @@ def _parse(html: str) -> Any:
     return lxml.html.document_fromstring(html, parser=parser)
 
 
-_LOOKUP: Any = None
+_LOOKUP: ElementNamespaceClassLookup | None = None
 
 
-def _class_lookup() -> Any:
+def _class_lookup() -> ElementNamespaceClassLookup:
     """lxml.html's element classes (a FormElement for <form>, HtmlElement for the rest),
     chosen inside libxml2's bindings: lxml.html's own lookup is a Python method called for
     every element Python touches, some thousands of times a page (~6% of extraction time on
@@ -92,7 +98,9 @@ def _class_lookup() -> Any:
             )
         )
         by_tag = lookup.get_namespace(None)
-        for tag, element_class in HtmlElementClassLookup._default_element_classes.items():
+        # lxml's own table of tag -> class (not in its type stubs: a private name)
+        defaults = HtmlElementClassLookup._default_element_classes  # type: ignore[attr-defined]
+        for tag, element_class in defaults.items():
             by_tag[tag] = element_class
         _LOOKUP = lookup
     return _LOOKUP
@@ -108,7 +116,7 @@ def _strip_commonest_tag(html: str) -> str:
     return re.sub(rf"</?{re.escape(name)}\b[^<>]*>", "", html, flags=re.IGNORECASE)
 
 
-def _flatten_below(root: Any) -> None:
+def _flatten_below(root: HtmlElement) -> None:
     import lxml.etree
 
     for elem in root.xpath(_AT_MAX_DEPTH):

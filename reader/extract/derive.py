@@ -1,9 +1,14 @@
 """Stage 7: what is computed from the clean story: text, counts, excerpt, lead image, flags."""
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.tags import CELL_TAGS, HEADING_TAGS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for prose
 EXCERPT_MAX_CHARS = 300  # about two lines of a list row; cut at a word boundary
@@ -53,7 +58,7 @@ _BLANKS = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r" ?\n[\n ]*")
 
 
-def story_text(story: Any) -> str:
+def story_text(story: HtmlElement) -> str:
     """Plain text with one line per block; whitespace inside ``pre`` is kept."""
     parts: list[str] = []
     _walk(story, parts, in_pre=False, tail=False)  # the text after the story is not its own
@@ -67,7 +72,7 @@ def story_text(story: Any) -> str:
     return "".join(lines).strip()
 
 
-def _walk(elem: Any, parts: list[str], in_pre: bool, tail: bool = True) -> None:
+def _walk(elem: HtmlElement, parts: list[str], in_pre: bool, tail: bool = True) -> None:
     tag = elem.tag if isinstance(elem.tag, str) else ""
     if not tag:
         if elem.tail:
@@ -101,7 +106,7 @@ def reading_minutes(words: int) -> int:
     return max(1, int(words / WORDS_PER_MINUTE + 0.5))
 
 
-def excerpt_from(story: Any) -> str | None:
+def excerpt_from(story: HtmlElement) -> str | None:
     for p in story.iter("p"):
         text = " ".join(p.text_content().split())
         if len(text.split()) >= 8:
@@ -117,7 +122,7 @@ def shorten(text: str, limit: int = EXCERPT_MAX_CHARS) -> str:
     return cut + "…"
 
 
-def first_image(story: Any) -> str | None:
+def first_image(story: HtmlElement) -> str | None:
     for img in story.iter("img"):
         src = img.get("src")
         if src:
@@ -125,7 +130,7 @@ def first_image(story: Any) -> str | None:
     return None
 
 
-def link_ratio(story: Any, text: str) -> float:
+def link_ratio(story: HtmlElement, text: str) -> float:
     total = len("".join(text.split()))
     if not total:
         return 0.0
@@ -133,5 +138,5 @@ def link_ratio(story: Any, text: str) -> float:
     return linked / total
 
 
-def is_readerable(story: Any, text: str, words: int) -> bool:
+def is_readerable(story: HtmlElement, text: str, words: int) -> bool:
     return words >= READERABLE_MIN_WORDS and link_ratio(story, text) < READERABLE_MAX_LINK_RATIO

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.extract.provenance import Recorder, Removal, number_of
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from reader.extract.pipeline import RulesLookup
     from reader.model import Article, Page
 
@@ -140,8 +142,8 @@ class Explanation:
     regions: tuple[Region, ...] = ()
     # The numbered page before any removal, and the finished story with its numbers on
     # (lxml trees, for reader.extract.removed_view and the fixes that become site rules).
-    tree: Any = field(default=None, compare=False, repr=False)
-    story: Any = field(default=None, compare=False, repr=False)
+    tree: HtmlElement | None = field(default=None, compare=False, repr=False)
+    story: HtmlElement | None = field(default=None, compare=False, repr=False)
 
     def dropped(self) -> list[Block]:
         return [block for block in self.blocks if not block.kept]
@@ -213,12 +215,13 @@ class _Regions:
         self.blocks = blocks  # numbers of the block elements (lxml proxies have no fixed id)
         self.fallback = fallback
         self.holds_kept: set[int | None] = set()  # numbers of elements holding something kept
+        assert recorder.pristine is not None  # the recorder numbered the page
         for elem in recorder.pristine.iter():
             if number_of(elem) in recorder.kept:
                 self.holds_kept.add(number_of(elem))
                 self.holds_kept.update(number_of(a) for a in elem.iterancestors())
 
-    def of(self, root: Any) -> list[Region]:
+    def of(self, root: HtmlElement) -> list[Region]:
         found: list[Region] = []
         for child in root:
             if not isinstance(child.tag, str) or child.tag in NEVER_BLOCKS:
@@ -229,7 +232,7 @@ class _Regions:
                 found.extend(self._split(child))
         return found
 
-    def _split(self, elem: Any) -> list[Region]:
+    def _split(self, elem: HtmlElement) -> list[Region]:
         inside = [e for e in elem.iter() if number_of(e) in self.blocks]
         if not inside:
             return []
@@ -250,7 +253,7 @@ class _Regions:
         )
         return [Region(number, _label(elem), kind_of(elem, removal), removal, inline)]
 
-    def _removal(self, elem: Any) -> Removal:
+    def _removal(self, elem: HtmlElement) -> Removal:
         number = number_of(elem)
         return (
             self.recorder.removals.get(number, self.fallback)
@@ -263,7 +266,7 @@ def block_numbers(explanation: Explanation) -> set[int]:
     return {block.number for block in explanation.blocks}
 
 
-def kind_of(elem: Any, removal: Removal) -> str:
+def kind_of(elem: HtmlElement, removal: Removal) -> str:
     """navigation, comments, recommended list, ad or boilerplate."""
     for phrase, kind in KIND_BY_RULE:
         if phrase in removal.rule:
@@ -280,7 +283,7 @@ def kind_of(elem: Any, removal: Removal) -> str:
     return BOILERPLATE
 
 
-def _blocks(root: Any) -> list[Any]:
+def _blocks(root: HtmlElement) -> list[HtmlElement]:
     found = []
     for elem in root.iter():
         tag = elem.tag
@@ -293,7 +296,7 @@ def _blocks(root: Any) -> list[Any]:
     return found
 
 
-def own_text(elem: Any) -> str:
+def own_text(elem: HtmlElement) -> str:
     """The block's text without its nested blocks' (those are blocks of their own)."""
     if elem.tag in PICTURE_TAGS:
         alt = " ".join((elem.get("alt") or "").split())
@@ -306,7 +309,7 @@ def own_text(elem: Any) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _label(elem: Any) -> str:
+def _label(elem: HtmlElement) -> str:
     label = str(elem.tag)
     ident = (elem.get("id") or "").strip()
     classes = (elem.get("class") or "").split()

@@ -18,12 +18,17 @@ Agreement is measured on word bags (F1) and, to place trafilatura's story in the
 word trigrams: a menu shares common words with any story but not its phrases.
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.opinion import Opinion, words_of
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 OPINION_MIN_WORDS = 10  # an opinion shorter than this decides nothing
 SWITCH_MARGIN = 0.1  # another of readability's stories must agree this much better
@@ -67,11 +72,11 @@ DROPPED_BOXES = frozenset(
 )
 
 
-def word_total(elem: Any) -> int:
+def word_total(elem: HtmlElement) -> int:
     return len(words_of(elem.text_content()))
 
 
-def in_doubt(candidates: list[Any], page_words: int) -> bool:
+def in_doubt(candidates: list[HtmlElement], page_words: int) -> bool:
     """Whether the second opinion could change anything, judged before paying for it.
 
     It is asked when readability itself hesitated (more than one story), or when its story
@@ -84,7 +89,7 @@ def in_doubt(candidates: list[Any], page_words: int) -> bool:
     return word_total(candidates[0]) * PART_FACTOR <= page_words
 
 
-def words_in(elem: Any) -> Counter[str]:
+def words_in(elem: HtmlElement) -> Counter[str]:
     return Counter(words_of(elem.text_content()))
 
 
@@ -94,8 +99,8 @@ def agreement(words: Counter[str], opinion: Opinion) -> float:
 
 
 def choose_story(
-    candidates: list[Any], opinion: Opinion | None, fresh_tree: Callable[[], Any]
-) -> Any:
+    candidates: list[HtmlElement], opinion: Opinion | None, fresh_tree: Callable[[], HtmlElement]
+) -> HtmlElement:
     """The story element to keep: ``candidates[0]`` unless the opinion says otherwise."""
     best = candidates[0]
     if opinion is None or opinion.total < OPINION_MIN_WORDS:
@@ -167,7 +172,7 @@ def _prose_share(opinion: Opinion) -> float:
     return prose / max(1, opinion.total)
 
 
-def _link_share(elem: Any) -> float:
+def _link_share(elem: HtmlElement) -> float:
     """Share of the element's words that sit in links (a menu, a blogroll: no story).
     Anchors (an <a name> without href, often never closed) are no links."""
     total = len(words_of(elem.text_content()))
@@ -182,14 +187,14 @@ def _collapsed(bag: Counter[str], opinion: Opinion) -> bool:
     return inside < COLLAPSE_OVERLAP * max(1, bag.total())
 
 
-def opinion_region(root: Any, opinion: Opinion) -> Any:
+def opinion_region(root: HtmlElement, opinion: Opinion) -> HtmlElement | None:
     """The element of ``root`` holding the opinion's story best (trigram F1), cleared of
     boxes the opinion left out; None when the page holds none of it."""
     phrases = _shingles(opinion.blocks)
     if not phrases:
         return None
-    matched: dict[Any, int] = {}
-    total: dict[Any, int] = {}
+    matched: dict[HtmlElement, int] = {}
+    total: dict[HtmlElement, int] = {}
     elements = [elem for elem in root.iter() if isinstance(elem.tag, str)]
     for elem in reversed(elements):  # children before parents: sums climb up
         own = _own_shingles(elem)
@@ -247,7 +252,7 @@ def _phrases(words: tuple[str, ...] | list[str]) -> Iterator[tuple[str, ...]]:
         yield tuple(words[start : start + SHINGLE])
 
 
-def _own_shingles(elem: Any) -> list[tuple[str, ...]]:
+def _own_shingles(elem: HtmlElement) -> list[tuple[str, ...]]:
     """Phrases of the text directly inside ``elem`` (its text and its children's tails)."""
     parts = [elem.text or ""]
     parts.extend(child.tail or "" for child in elem)

@@ -5,13 +5,18 @@ headings, paragraphs, emphasis, links, images, lists (nested), quotes, code, tab
 pipe tables, figures as image plus italic caption.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import drop_title_repeat
 from reader.extract.tags import CELL_TAGS, HEADING_TAGS
 from reader.extract.text import squash
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -60,7 +65,7 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
-def _blocks(elem: Any, indent: str) -> str:
+def _blocks(elem: HtmlElement, indent: str) -> str:
     """Markdown for the children of a block container."""
     out: list[str] = []
     inline: list[str] = [_escape(elem.text or "")]
@@ -83,7 +88,7 @@ def _blocks(elem: Any, indent: str) -> str:
     return "".join(out)
 
 
-def _block(elem: Any, tag: str, indent: str) -> str:
+def _block(elem: HtmlElement, tag: str, indent: str) -> str:
     if tag in HEADING_TAGS:
         return f"{indent}{'#' * int(tag[1])} {_inline_children(elem)}\n\n"
     if tag == "hr":
@@ -107,7 +112,7 @@ def _block(elem: Any, tag: str, indent: str) -> str:
     return _blocks(elem, indent)
 
 
-def _pre_text(elem: Any) -> str:
+def _pre_text(elem: HtmlElement) -> str:
     """The text of preformatted code, a ``<br>`` as the line break it shows (highlighters
     such as Prism write their lines that way)."""
     parts = [elem.text or ""]
@@ -117,7 +122,7 @@ def _pre_text(elem: Any) -> str:
     return "".join(parts)
 
 
-def _list(elem: Any, tag: str, indent: str) -> str:
+def _list(elem: HtmlElement, tag: str, indent: str) -> str:
     out = []
     number = int(elem.get("start") or 1) if (elem.get("start") or "1").isdigit() else 1
     for item in elem.iterchildren("li"):
@@ -129,7 +134,7 @@ def _list(elem: Any, tag: str, indent: str) -> str:
     return "".join(out) + "\n"
 
 
-def _table(elem: Any, indent: str) -> str:
+def _table(elem: HtmlElement, indent: str) -> str:
     rows = []
     for tr in elem.iter("tr"):
         cells = [_inline_children(cell).replace("|", "\\|") for cell in tr if cell.tag in CELL_TAGS]
@@ -144,7 +149,7 @@ def _table(elem: Any, indent: str) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _inline_children(elem: Any) -> str:
+def _inline_children(elem: HtmlElement) -> str:
     parts = [_escape(elem.text or "")]
     for child in elem:
         parts.append(_inline(child))
@@ -152,7 +157,7 @@ def _inline_children(elem: Any) -> str:
     return squash("".join(parts))
 
 
-def _inline(elem: Any) -> str:
+def _inline(elem: HtmlElement) -> str:
     tag = elem.tag if isinstance(elem.tag, str) else ""
     if tag == "br":
         return "  \n"

@@ -6,13 +6,18 @@ whitespace run, so long runs are collapsed in the markup before parsing (outside
 ``src`` and ``<noscript>`` fallbacks replace their placeholders, so pictures survive.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.errors import ExtractError
 from reader.extract.depth import parse_document
 from reader.extract.markup import drop_xml_declaration
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Elements whose whitespace is part of the content: their markup is left as written.
 VERBATIM_TAGS = ("pre", "textarea", "code", "listing", "xmp", "plaintext")
@@ -95,7 +100,7 @@ def _collapse(text: str) -> str:
     return _LONG_BLANK_RUN.sub(" ", _LONG_NEWLINE_RUN.sub("\n", text))
 
 
-def parse(html: str) -> Any:
+def parse(html: str) -> HtmlElement:
     """Parse markup into an lxml.html document root; ExtractError when nothing is there."""
     import lxml.etree
 
@@ -112,7 +117,7 @@ def parse(html: str) -> Any:
     return root
 
 
-def fix_images(root: Any) -> None:
+def fix_images(root: HtmlElement) -> None:
     """Give lazy images their real src and swap noscript fallbacks in for placeholders."""
     for noscript in list(root.iter("noscript")):
         _unwrap_noscript_image(noscript)
@@ -125,7 +130,7 @@ def fix_images(root: Any) -> None:
                 source.set("srcset", value)
 
 
-def _fix_lazy(img: Any) -> None:
+def _fix_lazy(img: HtmlElement) -> None:
     src = (img.get("src") or "").strip()
     if src and not is_placeholder(src):
         return
@@ -179,7 +184,7 @@ def best_from_srcset(srcset: str) -> str | None:
     return best
 
 
-def _unwrap_noscript_image(noscript: Any) -> None:
+def _unwrap_noscript_image(noscript: HtmlElement) -> None:
     images = [el for el in noscript.iter("img")]
     if len(images) != 1 or (noscript.text_content() or "").strip():
         return
@@ -196,10 +201,12 @@ def _unwrap_noscript_image(noscript: Any) -> None:
                 real.set(name, value)
         placeholder.drop_tree()
     real.tail = noscript.tail
-    noscript.getparent().replace(noscript, real)
+    parent = noscript.getparent()
+    assert parent is not None  # a <noscript> found inside the page
+    parent.replace(noscript, real)
 
 
-def _link_share(elem: Any, words: int) -> float:
+def _link_share(elem: HtmlElement, words: int) -> float:
     linked = sum(
         len(link.text_content().split())
         for link in elem.iter("a", "option")
@@ -208,7 +215,7 @@ def _link_share(elem: Any, words: int) -> float:
     return linked / max(1, words)
 
 
-def prune(root: Any) -> None:
+def prune(root: HtmlElement) -> None:
     """Drop what never holds article text, before readability copies and scores the tree."""
     import lxml.etree
 
@@ -234,7 +241,7 @@ def prune(root: Any) -> None:
             cell.attrib.pop("id", None)
 
 
-def _short_plain_cell(cell: Any) -> bool:
+def _short_plain_cell(cell: HtmlElement) -> bool:
     if cell.find(".//a") is not None:
         return False
     return len(cell.text_content().strip()) <= HEADER_CELL_MAX_CHARS

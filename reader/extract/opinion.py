@@ -14,11 +14,19 @@ where the guard is in doubt (reader.extract.guard.in_doubt): it costs about as m
 readability itself. Any failure of it means no opinion: Reader goes by readability alone.
 """
 
+from __future__ import annotations
+
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +52,7 @@ class Opinion:
         return self.words.total()
 
 
-def second_opinion(root: Any) -> Opinion | None:
+def second_opinion(root: HtmlElement) -> Opinion | None:
     """trafilatura's story of the page under ``root``, or None when it finds none or fails."""
     try:
         from trafilatura.core import bare_extraction
@@ -61,7 +69,7 @@ def second_opinion(root: Any) -> Opinion | None:
     return Opinion(blocks, Counter(word for block in blocks for word in block))
 
 
-def _blocks(body: Any) -> Any:
+def _blocks(body: _Element) -> Iterator[tuple[str, ...]]:
     """Words of each block of trafilatura's output, in order: a block's own text, without
     the blocks inside it (a cell holding a list, an item holding a sublist), and the text
     between blocks (a tail after a line break)."""
@@ -70,7 +78,7 @@ def _blocks(body: Any) -> Any:
             yield tuple(words_of(" ".join(_own_text(elem))))
 
 
-def _own_text(elem: Any) -> Any:
+def _own_text(elem: _Element) -> Iterator[str]:
     yield elem.text or ""
     for child in elem:
         if child.tag not in BLOCK_TAGS:

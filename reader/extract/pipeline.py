@@ -22,10 +22,12 @@ a picture is ExtractError("no article text found on the page"); a page with litt
 becomes an Article with ``readerable=False`` (its text still comes out).
 """
 
+from __future__ import annotations
+
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.errors import ExtractError, ReaderError
@@ -46,6 +48,9 @@ from reader.extract.provenance import Recorder, watching
 from reader.extract.unread import without_unread
 from reader.model import Article, Asset, Page, Story
 from reader.siterules.parse import SiteRules
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # A page's address -> its site's rules (reader.service.site_rules.rules_for), or None.
 RulesLookup = Callable[[str | None], SiteRules | None]
@@ -92,7 +97,7 @@ def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | Non
         site.strip(root, rules, recorder)
         overrides = site.fields(root, rules)
 
-    def fresh_tree() -> Any:
+    def fresh_tree() -> HtmlElement:
         tree = normalize.parse(html)
         normalize.fix_images(tree)
         if recorder is not None:
@@ -135,7 +140,7 @@ def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | Non
     return _article(page, meta, main, stories, base)
 
 
-def _chooser(main: Any, candidates: list[Any]) -> str:
+def _chooser(main: HtmlElement, candidates: list[HtmlElement]) -> str:
     """Who chose the story stage 4 kept (said in `reader extract --explain`)."""
     for index, candidate in enumerate(candidates):
         if candidate is main:
@@ -143,7 +148,7 @@ def _chooser(main: Any, candidates: list[Any]) -> str:
     return "the second opinion (trafilatura's story, placed in the page)"
 
 
-def _recommended(root: Any, base: str | None, page_url: str | None) -> tuple[Story, ...]:
+def _recommended(root: HtmlElement, base: str | None, page_url: str | None) -> tuple[Story, ...]:
     from reader.extract.recommended import find_recommended
 
     try:
@@ -154,7 +159,11 @@ def _recommended(root: Any, base: str | None, page_url: str | None) -> tuple[Sto
 
 
 def _article(
-    page: Page, meta: metadata.Metadata, main: Any, stories: tuple[Story, ...], base: str | None
+    page: Page,
+    meta: metadata.Metadata,
+    main: HtmlElement,
+    stories: tuple[Story, ...],
+    base: str | None,
 ) -> Article:
     import lxml.html
 
@@ -190,7 +199,7 @@ def _article(
     )
 
 
-def _first_heading(main: Any) -> str | None:
+def _first_heading(main: HtmlElement) -> str | None:
     for heading in main.iter("h1", "h2"):
         text = " ".join(heading.text_content().split())
         if text:
@@ -198,7 +207,9 @@ def _first_heading(main: Any) -> str | None:
     return None
 
 
-def _used_assets(assets: tuple[Asset, ...], main: Any, base: str | None) -> tuple[Asset, ...]:
+def _used_assets(
+    assets: tuple[Asset, ...], main: HtmlElement, base: str | None
+) -> tuple[Asset, ...]:
     """The page's assets the content shows, keyed by the URL as it now appears in it."""
     if not assets:
         return ()

@@ -6,12 +6,17 @@ keep their lines. (``Article.text``, one line per block, stays what search and w
 counts read.)
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from reader.extract.derive import BLOCK_TAGS, story_text
 from reader.extract.leftovers import drop_title_repeat
 from reader.extract.text import squash
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 BULLET = "•"
 # Blocks printed as one unit: their inner lines are kept as the story's text gives them.
@@ -35,11 +40,11 @@ def to_text(article: Article) -> str:
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip()) + "\n"
 
 
-def _is_block(elem: Any) -> bool:
+def _is_block(elem: HtmlElement) -> bool:
     return isinstance(elem.tag, str) and elem.tag in BLOCK_TAGS
 
 
-def _paragraphs(elem: Any, out: list[str], indent: str) -> None:
+def _paragraphs(elem: HtmlElement, out: list[str], indent: str) -> None:
     """Append the paragraphs of a block container: its blocks, and loose text between them."""
     if elem.tag in ("ul", "ol"):
         out.append(_list(elem, indent))
@@ -59,10 +64,11 @@ def _paragraphs(elem: Any, out: list[str], indent: str) -> None:
     out.append(indent + squash("".join(loose)))
 
 
-def _list(elem: Any, indent: str) -> str:
+def _list(elem: HtmlElement, indent: str) -> str:
     """One line per item behind a bullet (or its number)."""
     lines = []
-    number = int(elem.get("start")) if (elem.get("start") or "").isdigit() else 1
+    start = elem.get("start") or ""
+    number = int(start) if start.isdigit() else 1
     for item in elem.iterchildren("li"):
         marker = f"{number}." if elem.tag == "ol" else BULLET
         number += 1

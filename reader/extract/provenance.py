@@ -19,7 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MARK = "data-reader-block"
 
@@ -37,10 +40,12 @@ class Recorder:
         self.removals: dict[int, Removal] = {}
         self.kept: frozenset[int] = frozenset()
         self.chooser = "readability"  # who chose the story (stage 4): see choose()
-        self.pristine: Any = None  # a copy of the first numbered tree, before any removal
-        self.story: Any = None  # a copy of the finished story, numbers still on
+        # copies of the first numbered tree (before any removal) and of the finished story
+        # (numbers still on)
+        self.pristine: HtmlElement | None = None
+        self.story: HtmlElement | None = None
 
-    def number(self, tree: Any) -> None:
+    def number(self, tree: HtmlElement) -> None:
         from copy import deepcopy
 
         for index, elem in enumerate(tree.iter()):
@@ -50,13 +55,13 @@ class Recorder:
             self.pristine = deepcopy(tree)
 
     @contextmanager
-    def watch(self, tree: Any, stage: str, rule: str) -> Iterator[None]:
+    def watch(self, tree: HtmlElement, stage: str, rule: str) -> Iterator[None]:
         before = _numbers(tree)
         yield
         for number in before - _numbers(tree):
             self.removals.setdefault(number, Removal(stage, rule))
 
-    def note(self, elem: Any, stage: str, rule: str) -> None:
+    def note(self, elem: HtmlElement, stage: str, rule: str) -> None:
         """``elem`` (and all it holds) is about to be removed by ``rule``."""
         for number in _numbers(elem):
             self.removals.setdefault(number, Removal(stage, rule))
@@ -64,7 +69,7 @@ class Recorder:
     def choose(self, chooser: str) -> None:
         self.chooser = chooser
 
-    def finish(self, story: Any) -> None:
+    def finish(self, story: HtmlElement) -> None:
         """The story after stage 6: remember what it kept, then take the numbers off."""
         from copy import deepcopy
 
@@ -76,7 +81,7 @@ class Recorder:
 
 
 def watching(
-    recorder: Recorder | None, tree: Any, stage: str, rule: str
+    recorder: Recorder | None, tree: HtmlElement, stage: str, rule: str
 ) -> AbstractContextManager[None]:
     """``recorder.watch(...)``, or nothing at all when no one asked."""
     if recorder is None:
@@ -84,12 +89,12 @@ def watching(
     return recorder.watch(tree, stage, rule)
 
 
-def number_of(elem: Any) -> int | None:
+def number_of(elem: HtmlElement) -> int | None:
     value = elem.get(MARK)
     return int(value) if value is not None else None
 
 
-def _numbers(tree: Any) -> set[int]:
+def _numbers(tree: HtmlElement) -> set[int]:
     found = set()
     for elem in tree.iter():
         if isinstance(elem.tag, str):

@@ -14,11 +14,13 @@ group shows its first lines only: a site's menus and footers are told, not repri
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.extract.provenance import MARK, number_of
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from reader.extract.explain import Explanation, Region
 
 REMOVED = "data-reader-removed"
@@ -81,7 +83,7 @@ def content_with_removed(explanation: Explanation) -> str:
     return lxml.html.tostring(story, encoding="unicode", method="html")
 
 
-def _inline_piece(region: Region, content: Any) -> Any:
+def _inline_piece(region: Region, content: HtmlElement) -> HtmlElement:
     """A badge or a link dropped from inside a kept paragraph: its words, marked."""
     import lxml.html
 
@@ -95,7 +97,7 @@ def _inline_piece(region: Region, content: Any) -> Any:
     return piece
 
 
-def _member(region: Region, content: Any) -> Any:
+def _member(region: Region, content: HtmlElement) -> HtmlElement:
     import lxml.html
 
     member = lxml.html.Element("div")
@@ -106,7 +108,7 @@ def _member(region: Region, content: Any) -> Any:
     return member
 
 
-def _group(region: Region, member: Any) -> Any:
+def _group(region: Region, member: HtmlElement) -> HtmlElement:
     import lxml.html
 
     group = lxml.html.Element("div")
@@ -121,7 +123,7 @@ def _group(region: Region, member: Any) -> Any:
     return group
 
 
-def _same_group(previous: Any, region: Region) -> bool:
+def _same_group(previous: HtmlElement, region: Region) -> bool:
     """The part just before is a group of parts dropped for the same reason, with no kept
     text between them."""
     return (
@@ -132,7 +134,7 @@ def _same_group(previous: Any, region: Region) -> bool:
     )
 
 
-def _shorten(group: Any) -> None:
+def _shorten(group: HtmlElement) -> None:
     """Only the group's first GROUP_LINES lines, and how many more there are."""
     import lxml.html
 
@@ -163,11 +165,13 @@ def _shorten(group: Any) -> None:
     group.append(more)
 
 
-def _shows_something(elem: Any) -> bool:
+def _shows_something(elem: HtmlElement) -> bool:
     return bool(elem.text_content().strip()) or elem.find(".//img") is not None
 
 
-def _container(original: Any, placed: dict[int | None, Any], story: Any) -> Any:
+def _container(
+    original: HtmlElement, placed: dict[int | None, HtmlElement], story: HtmlElement
+) -> HtmlElement:
     """The kept element nearest above the dropped one in the page, or the story itself."""
     for ancestor in original.iterancestors():
         found = placed.get(number_of(ancestor))
@@ -176,7 +180,7 @@ def _container(original: Any, placed: dict[int | None, Any], story: Any) -> Any:
     return story
 
 
-def _position(container: Any, number: int) -> int:
+def _position(container: HtmlElement, number: int) -> int:
     """Before the first child that came after ``number`` in the page."""
     for index, child in enumerate(container):
         key = _first_number(child)
@@ -185,7 +189,7 @@ def _position(container: Any, number: int) -> int:
     return len(container)
 
 
-def _first_number(elem: Any) -> int | None:
+def _first_number(elem: HtmlElement) -> int | None:
     for node in elem.iter():
         if not isinstance(node.tag, str):
             continue

@@ -5,12 +5,17 @@ scripts, frames, forms...) or unwrapped (layout tags: their text stays). Attribu
 kept per tag; URLs are resolved against the link base and only safe schemes survive.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.extract.provenance import MARK
 from reader.extract.tags import HEADING_TAGS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Tags kept as they are.
 ALLOWED_TAGS = HEADING_TAGS | frozenset(
@@ -169,7 +174,7 @@ def absolute(url: str, base: str | None) -> str:
         return url
 
 
-def sanitize(story: Any, base: str | None, *, marks: bool = False) -> None:
+def sanitize(story: HtmlElement, base: str | None, *, marks: bool = False) -> None:
     """Make ``story`` (an element, kept as the root) safe, in place. ``marks``: keep the
     provenance recorder's element numbers (reader.extract.provenance takes them off)."""
     import lxml.etree
@@ -206,7 +211,7 @@ def sanitize(story: Any, base: str | None, *, marks: bool = False) -> None:
     _flatten_wrappers(story)
 
 
-def _tidy_space(elem: Any) -> None:
+def _tidy_space(elem: HtmlElement) -> None:
     """Indentation between tags becomes one newline; text keeps its single spaces."""
     if elem.text and "\n" in elem.text:
         elem.text = _tidy(elem.text)
@@ -218,7 +223,7 @@ def _tidy(text: str) -> str:
     return _NEWLINE_RUN.sub("\n", _BLANK_RUN.sub(" ", text))
 
 
-def _flatten_wrappers(story: Any) -> None:
+def _flatten_wrappers(story: HtmlElement) -> None:
     """<div><div><p>..</p></div></div> -> <div><p>..</p></div>: wrappers carry nothing."""
     while len(story) == 1 and story[0].tag == "div" and not (story.text or "").strip():
         inner = story[0]
@@ -232,9 +237,9 @@ def _flatten_wrappers(story: Any) -> None:
         story.text = "\n"
 
 
-def _clean_attributes(elem: Any, base: str | None, marks: bool) -> None:
+def _clean_attributes(elem: HtmlElement, base: str | None, marks: bool) -> None:
     tag = elem.tag
-    allowed = TAG_ATTRS.get(tag, frozenset())
+    allowed = TAG_ATTRS.get(tag, frozenset()) if isinstance(tag, str) else frozenset()
     for name in list(elem.attrib):
         lowered = name.lower()
         if marks and lowered == MARK:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 from copy import deepcopy
-from typing import Any
+from typing import TYPE_CHECKING, TypeGuard
 
 from reader.extract.provenance import Recorder
 from reader.siterules.parse import SiteRules
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +28,10 @@ def replace_strings(html: str, rules: SiteRules) -> str:
     return html
 
 
-def strip(root: Any, rules: SiteRules, recorder: Recorder | None = None) -> int:
+def strip(root: HtmlElement, rules: SiteRules, recorder: Recorder | None = None) -> int:
     """Remove what the rules' strip, strip_id_or_class and strip_image_src name; returns
     how many elements went (each noted with its rule when a recorder is given)."""
-    doomed: list[tuple[Any, str]] = []
+    doomed: list[tuple[HtmlElement, str]] = []
     for expression in rules.strip:
         rule = f"strip: {expression}"
         doomed.extend((node, rule) for node in _select(root, expression) if _is_element(node))
@@ -36,11 +39,11 @@ def strip(root: Any, rules: SiteRules, recorder: Recorder | None = None) -> int:
         quoted = _literal(word)
         rule = f"strip_id_or_class: {word}"
         found = _select(root, f"//*[contains(@id, {quoted}) or contains(@class, {quoted})]")
-        doomed.extend((node, rule) for node in found)
+        doomed.extend((node, rule) for node in found if _is_element(node))
     for word in rules.strip_image_src:
         rule = f"strip_image_src: {word}"
         found = _select(root, f"//img[contains(@src, {_literal(word)})]")
-        doomed.extend((node, rule) for node in found)
+        doomed.extend((node, rule) for node in found if _is_element(node))
     removed = 0
     for node, rule in doomed:
         parent = node.getparent()
@@ -52,7 +55,7 @@ def strip(root: Any, rules: SiteRules, recorder: Recorder | None = None) -> int:
     return removed
 
 
-def fields(root: Any, rules: SiteRules) -> dict[str, str]:
+def fields(root: HtmlElement, rules: SiteRules) -> dict[str, str]:
     """title, byline and published as the rules' XPaths read them (only those found)."""
     from reader.extract.metadata.dates import iso_date
 
@@ -69,7 +72,7 @@ def fields(root: Any, rules: SiteRules) -> dict[str, str]:
     return found
 
 
-def body(root: Any, rules: SiteRules) -> Any | None:
+def body(root: HtmlElement, rules: SiteRules) -> HtmlElement | None:
     """A copy of the story the first matching body XPath names (several matches are
     joined in one <div>), or None: readability chooses."""
     import lxml.html
@@ -88,7 +91,7 @@ def body(root: Any, rules: SiteRules) -> Any | None:
     return None
 
 
-def _select(root: Any, expression: str) -> list[Any]:
+def _select(root: HtmlElement, expression: str) -> list[object]:
     try:
         result = root.xpath(expression)
     except Exception as error:  # lxml XPathEvalError and friends on an odd page
@@ -97,16 +100,16 @@ def _select(root: Any, expression: str) -> list[Any]:
     return list(result) if isinstance(result, list) else []
 
 
-def _is_element(node: Any) -> bool:
+def _is_element(node: object) -> TypeGuard[HtmlElement]:
     return hasattr(node, "drop_tree") and isinstance(getattr(node, "tag", None), str)
 
 
-def _texts(node: Any) -> str:
+def _texts(node: object) -> str:
     text = node.text_content() if hasattr(node, "text_content") else str(node)
     return " ".join(text.split())
 
 
-def _first_text(root: Any, expressions: tuple[str, ...]) -> str | None:
+def _first_text(root: HtmlElement, expressions: tuple[str, ...]) -> str | None:
     for expression in expressions:
         for node in _select(root, expression):
             text = _texts(node)
@@ -115,7 +118,7 @@ def _first_text(root: Any, expressions: tuple[str, ...]) -> str | None:
     return None
 
 
-def _all_texts(root: Any, expressions: tuple[str, ...]) -> list[str]:
+def _all_texts(root: HtmlElement, expressions: tuple[str, ...]) -> list[str]:
     for expression in expressions:
         texts = [text for text in (_texts(node) for node in _select(root, expression)) if text]
         if texts:

@@ -13,13 +13,20 @@ sentence-long list items score as paragraphs; in-page links ("#...") weigh less;
 code blocks, linked subheadings and quoted posts survive its cleaning.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from reader.errors import ExtractError
 from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
 
 # readability-lxml's own tests for "a div that is really a paragraph": tag prefixes that
 # its regex ``<(blockquote|dl|div|img|ol|p|pre|table|ul)`` finds in serialized children.
@@ -85,7 +92,22 @@ UNLIKELY_RULE = "readability: an unlikely candidate, by its class or id"
 CLEANING_RULE = "readability's clean-up of its story (link density, too short, too few words)"
 
 
-def _drop_hidden(doc: Any) -> None:
+class Candidate(TypedDict):
+    """readability's score of an element, in readability's own shape."""
+
+    content_score: float
+    elem: HtmlElement
+
+
+class _Scoring(Protocol):
+    """What scoring a list item needs of the story document."""
+
+    def get_link_density(self, elem: HtmlElement) -> float: ...
+
+    def score_node(self, elem: HtmlElement) -> Candidate: ...
+
+
+def _drop_hidden(doc: HtmlElement) -> None:
     for elem in doc.xpath("//*[@hidden]|//*[@aria-hidden='true'][not(self::img)]"):
         if elem.getparent() is not None:
             elem.drop_tree()
@@ -95,12 +117,12 @@ def _drop_hidden(doc: Any) -> None:
             elem.drop_tree()
 
 
-def _clean_length(elem: Any) -> int:
+def _clean_length(elem: HtmlElement) -> int:
     words = (elem.text_content() or "").split()
     return sum(map(len, words)) + max(len(words) - 1, 0)
 
 
-def _has_block_descendant(elem: Any, include_self: bool) -> bool:
+def _has_block_descendant(elem: HtmlElement, include_self: bool) -> bool:
     nodes = elem.iter() if include_self else elem.iterdescendants()
     for node in nodes:
         tag = node.tag
@@ -117,19 +139,23 @@ def _document_class() -> type:
         """readability's Document working on a tree we own (see the module docstring)."""
 
         def __init__(
-            self, tree: Any, reparse: Callable[[], Any], recorder: Recorder | None = None
+            self,
+            tree: HtmlElement,
+            reparse: Callable[[], HtmlElement],
+            recorder: Recorder | None = None,
         ) -> None:
             super().__init__("<html></html>", min_text_length=25, retry_length=250)
             self._tree = tree
             self._recorder = recorder
             self._reparse = reparse
             self._passes = 0
-            self.prose_lists: set[Any] = set()
-            self.cores: list[Any] = []  # readability's strongest candidates, before widening
+            self.prose_lists: set[HtmlElement] = set()
+            # readability's strongest candidates, before widening
+            self.cores: list[HtmlElement] = []
             self._cleaning = False
-            self.results: list[Any] = []  # each pass's story: the lenient retry's last
+            self.results: list[HtmlElement] = []  # each pass's story: the lenient retry's last
 
-        def _parse(self, input: Any) -> Any:
+        def _parse(self, input: str) -> HtmlElement:
             # First pass scores the tree we were given; the lenient retry needs it pristine.
             doc = self._tree if self._passes == 0 else self._reparse()
             self._passes += 1
@@ -171,15 +197,17 @@ def _document_class() -> type:
                     if child.tag == "br":
                         child.drop_tree()
 
-        def score_node(self, elem: Any) -> dict[str, Any]:
+        def score_node(self, elem: HtmlElement) -> Candidate:
             # A list that holds real paragraphs is part of the story (captions, steps,
             # quotes); readability's -3 for ol/ul/dl made such lists fail its cleaning.
-            scored: dict[str, Any] = super().score_node(elem)
+            scored: Candidate = super().score_node(elem)
             if elem.tag in LIST_TAGS:
                 scored["content_score"] += LIST_PENALTY_REFUND
             return scored
 
-        def select_best_candidate(self, candidates: dict[Any, Any]) -> Any:
+        def select_best_candidate(
+            self, candidates: dict[HtmlElement, Candidate]
+        ) -> Candidate | None:
             best = super().select_best_candidate(candidates)
             if best is None:
                 return None
@@ -187,21 +215,21 @@ def _document_class() -> type:
             self.cores = _cores(best, widened["elem"], candidates)
             return widened
 
-        def score_paragraphs(self) -> dict[Any, Any]:
+        def score_paragraphs(self) -> dict[HtmlElement, Candidate]:
             # readability scores only p/pre/td/blockquote, so a post written as lists
             # (release notes, weekly updates) scored nothing and a newsletter form won.
             # Leaf list items with sentence-length text count as paragraphs too.
-            candidates: dict[Any, Any] = super().score_paragraphs()
+            candidates: dict[HtmlElement, Candidate] = super().score_paragraphs()
             self.prose_lists = set()
             for item in self.tags(self.html, "li"):
                 if _score_list_item(self, item, candidates):
                     self.prose_lists.add(item.getparent())
             return candidates
 
-        def get_preserved_elements(self, node: Any) -> dict[Any, bool]:
+        def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
             # A list of sentences inside the story is prose (changelog entries citing
             # bug links), not a link farm: readability's link-density cut must spare it.
-            allowed: dict[Any, bool] = super().get_preserved_elements(node)
+            allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
             # The tables holding the strongest candidates inside a widened story are its
             # frame: from a layout table's story rows the widening reached the outer cell,
             # and the cleaning then dropped the inner tables (for their link rows) with the
@@ -227,10 +255,10 @@ def _document_class() -> type:
 
         def get_article(
             self,
-            candidates: dict[Any, Any],
-            best_candidate: dict[str, Any],
+            candidates: dict[HtmlElement, Candidate],
+            best_candidate: Candidate,
             html_partial: bool = False,
-        ) -> Any:
+        ) -> HtmlElement:
             # readability's own, except that a sibling paragraph is judged on all its text:
             # it measured only the text before the paragraph's first child element, so a
             # paragraph opening with a link or <strong> counted as empty.
@@ -282,7 +310,12 @@ def _document_class() -> type:
                     if value is not None:
                         quote.set(name, value)
 
-        def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
+        def sanitize(
+            self,
+            node: HtmlElement,
+            candidates: dict[HtmlElement, Candidate],
+            keep_all_images: bool = False,
+        ) -> str:
             # readability drops every <form> in the story; a page built inside one
             # (ASP.NET wraps the whole page in a form) lost its story with it.
             _unwrap_page_forms(node)
@@ -293,7 +326,7 @@ def _document_class() -> type:
             finally:
                 self._cleaning = False
 
-        def get_link_density(self, elem: Any) -> float:
+        def get_link_density(self, elem: HtmlElement) -> float:
             if self._cleaning and elem.tag in HEADING_TAGS:
                 # A subheading that links to its subject ("Until Dawn ($20)") is still
                 # the story's heading: readability dropped any heading over a third links.
@@ -317,7 +350,9 @@ def _document_class() -> type:
     return StoryDocument
 
 
-def _score_list_item(document: Any, item: Any, candidates: dict[Any, Any]) -> bool:
+def _score_list_item(
+    document: _Scoring, item: HtmlElement, candidates: dict[HtmlElement, Candidate]
+) -> bool:
     """Score a sentence-holding leaf list item like a paragraph; True when it scored."""
     if any(isinstance(c.tag, str) and c.tag in LIST_ITEM_BLOCKS for c in item.iter()):
         return False
@@ -329,7 +364,9 @@ def _score_list_item(document: Any, item: Any, candidates: dict[Any, Any]) -> bo
         return False
     score = (1 + len(text.split(",")) + min(len(text) / 100, 3)) * (1 - links)
     share = 1.0
-    for holder in (item.getparent(), item.getparent().getparent()):
+    parent = item.getparent()
+    assert parent is not None  # an item of a list
+    for holder in (parent, parent.getparent()):
         if holder is None:
             break
         if holder not in candidates:
@@ -339,7 +376,9 @@ def _score_list_item(document: Any, item: Any, candidates: dict[Any, Any]) -> bo
     return True
 
 
-def _cores(best: dict[str, Any], widened: Any, candidates: dict[Any, Any]) -> list[Any]:
+def _cores(
+    best: Candidate, widened: HtmlElement, candidates: dict[HtmlElement, Candidate]
+) -> list[HtmlElement]:
     """The candidates a widened story was built around: the best one and those scoring
     nearly as well inside it (none when the story was not widened: readability's own
     cleaning then stands as it is)."""
@@ -353,7 +392,7 @@ def _cores(best: dict[str, Any], widened: Any, candidates: dict[Any, Any]) -> li
     ]
 
 
-def _unwrap_page_forms(node: Any) -> None:
+def _unwrap_page_forms(node: HtmlElement) -> None:
     """Unwrap forms that hold a good share of the story's text: layout, not a form."""
     total = _text_chars(node)
     for form in list(node.iter("form")):
@@ -362,14 +401,18 @@ def _unwrap_page_forms(node: Any) -> None:
             form.drop_tag()
 
 
-def _mostly_prose(elem: Any) -> bool:
+def _mostly_prose(elem: HtmlElement) -> bool:
     """Most of the list's items are sentences (not titles of other pages)."""
     items = [li for li in elem if li.tag == "li"]
     long = sum(1 for li in items if len(" ".join(li.text_content().split())) >= LIST_ITEM_MIN_CHARS)
     return bool(items) and long >= len(items) * PROSE_LIST_SHARE
 
 
-def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) -> dict[str, Any]:
+def _widen(
+    best: Candidate,
+    candidates: dict[HtmlElement, Candidate],
+    score_node: Callable[[HtmlElement], Candidate],
+) -> Candidate:
     """The element holding the whole story when the best candidate is only one part of it."""
     elem = best["elem"]
     if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
@@ -404,12 +447,14 @@ def _widen(best: dict[str, Any], candidates: dict[Any, Any], score_node: Any) ->
         if score < floor:
             break
         if score > last:
-            return dict(candidates[ancestor])
+            return candidates[ancestor].copy()
         last = score
     return best
 
 
-def _essay_around_list(best: dict[str, Any], candidates: dict[Any, Any]) -> dict[str, Any] | None:
+def _essay_around_list(
+    best: Candidate, candidates: dict[HtmlElement, Candidate]
+) -> Candidate | None:
     """The container of a long essay that a list inside it (its references, its notes)
     outscored: sentence-long list items score as paragraphs, and a page whose essay is
     written straight into <body> lost 6,000 words to its reading list."""
@@ -421,11 +466,11 @@ def _essay_around_list(best: dict[str, Any], candidates: dict[Any, Any]) -> dict
     for ancestor in elem.iterancestors():
         found = candidates.get(ancestor)
         if found is not None and found["content_score"] >= floor and _text_chars(ancestor) >= chars:
-            return dict(found)
+            return found.copy()
     return None
 
 
-def _data_table(table: Any) -> bool:
+def _data_table(table: HtmlElement) -> bool:
     """Rows of several cells (or header cells): data, not a page laid out in a table."""
     if table.find(".//th") is not None:
         return True
@@ -434,7 +479,7 @@ def _data_table(table: Any) -> bool:
     return bool(rows) and cells >= len(rows) * DATA_TABLE_CELLS
 
 
-def _ancestors_in_frame(elem: Any) -> Any:
+def _ancestors_in_frame(elem: HtmlElement) -> Iterator[HtmlElement]:
     """Ancestors up to (and including) the first <article>/<main>, never <body>."""
     for ancestor in elem.iterancestors():
         if ancestor.tag in ("body", "html"):
@@ -444,7 +489,9 @@ def _ancestors_in_frame(elem: Any) -> Any:
             return
 
 
-def _segment_outside(ancestor: Any, best: dict[str, Any], candidates: dict[Any, Any]) -> bool:
+def _segment_outside(
+    ancestor: HtmlElement, best: Candidate, candidates: dict[HtmlElement, Candidate]
+) -> bool:
     classes = best["elem"].get("class")
     if not classes:
         return False
@@ -460,20 +507,23 @@ def _segment_outside(ancestor: Any, best: dict[str, Any], candidates: dict[Any, 
 
 
 def _as_candidate(
-    elem: Any, best: dict[str, Any], candidates: dict[Any, Any], score_node: Any
-) -> dict[str, Any]:
-    candidate = dict(candidates[elem]) if elem in candidates else score_node(elem)
+    elem: HtmlElement,
+    best: Candidate,
+    candidates: dict[HtmlElement, Candidate],
+    score_node: Callable[[HtmlElement], Candidate],
+) -> Candidate:
+    candidate = candidates[elem].copy() if elem in candidates else score_node(elem)
     candidate["content_score"] = max(candidate["content_score"], best["content_score"])
     candidates[elem] = candidate
-    return dict(candidate)
+    return candidate.copy()
 
 
 _DOCUMENT: type | None = None
 
 
 def main_story(
-    tree: Any, reparse: Callable[[], Any], recorder: Recorder | None = None
-) -> list[Any]:
+    tree: HtmlElement, reparse: Callable[[], HtmlElement], recorder: Recorder | None = None
+) -> list[HtmlElement]:
     """The story elements readability finds in ``tree`` (which it mutates), its choice
     first: when its strict pass kept too little and its lenient retry was taken, the strict
     pass's story follows (a short post is not always a scrap: reader.extract.guard judges
@@ -503,19 +553,19 @@ def main_story(
     return found
 
 
-def _in_page(link: Any) -> bool:
+def _in_page(link: HtmlElement) -> bool:
     return (link.get("href") or "").strip().startswith("#")
 
 
-def _code_chars(elem: Any) -> int:
+def _code_chars(elem: HtmlElement) -> int:
     return sum(_text_chars(pre) for pre in elem.iter("pre"))
 
 
-def _text_chars(elem: Any) -> int:
+def _text_chars(elem: HtmlElement) -> int:
     return len("".join(elem.text_content().split()))
 
 
-def _main_region(reparse: Callable[[], Any], story_chars: int) -> Any:
+def _main_region(reparse: Callable[[], HtmlElement], story_chars: int) -> HtmlElement | None:
     """The page's <main> when readability kept only a scrap of it (index pages, odd layouts)."""
     tree = reparse()
     for region in tree.xpath("//main | //*[@role='main']"):

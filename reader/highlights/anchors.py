@@ -5,8 +5,13 @@ end) and the length of the text it was made against, so the position can be read
 fraction of the article when the text around it changed size.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.json_types import JsonObject
 
 # Characters of context kept on each side (the size annotation tools commonly use:
 # enough to tell apart repeated quotes, short enough to survive nearby edits).
@@ -37,7 +42,7 @@ class Anchor:
             return None
         return min(1.0, max(0.0, self.start / self.length))
 
-    def selectors(self) -> list[dict[str, Any]]:
+    def selectors(self) -> list[JsonObject]:
         """The W3C Web Annotation selectors of this anchor (for JSON export)."""
         return [
             {

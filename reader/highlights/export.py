@@ -16,9 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.json_types import JsonObject
     from reader.store.highlights import Highlight
 
 # Characters Markdown or Obsidian would read as markup inside a quote: emphasis, code,
@@ -130,7 +131,7 @@ def to_json(items: Sequence[ArticleHighlights]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _article_json(item: ArticleHighlights) -> dict[str, Any]:
+def _article_json(item: ArticleHighlights) -> JsonObject:
     return {
         "id": item.article_id,
         "title": item.title,
@@ -143,7 +144,7 @@ def _article_json(item: ArticleHighlights) -> dict[str, Any]:
     }
 
 
-def _highlight_json(highlight: Highlight, url: str | None) -> dict[str, Any]:
+def _highlight_json(highlight: Highlight, url: str | None) -> JsonObject:
     return {
         "id": highlight.id,
         "text": highlight.text,

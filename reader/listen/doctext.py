@@ -9,9 +9,15 @@ script can decide what to say. tests/gui/test_listen_positions.py holds the pred
 against real QTextDocuments (the seed, the bundled pages, the Mozilla corpus).
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
 
 # What Qt's document holds between and around blocks (QTextDocument's own characters).
 PARAGRAPH = "\u2029"
@@ -204,7 +210,7 @@ def document_text(html: str) -> DocumentText:
     return DocumentText(plain, blocks, tuple(layout.silent))
 
 
-def _walk_children(element: Any, layout: _Layout, kind: str) -> None:
+def _walk_children(element: HtmlElement, layout: _Layout, kind: str) -> None:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     container = tag in BLOCK_TAGS or tag in CELL_TAGS
     layout.text(element.text, kind, between_blocks=container)
@@ -214,8 +220,8 @@ def _walk_children(element: Any, layout: _Layout, kind: str) -> None:
         layout.text(child.tail, kind, between_blocks=container)
 
 
-def _walk(element: Any, layout: _Layout, context: str) -> None:
-    tag = element.tag.lower()
+def _walk(element: HtmlElement, layout: _Layout, context: str) -> None:
+    tag = str(element.tag).lower()  # an element: _walk_children passes no comments
     if tag in SKIPPED_TAGS:
         return
     if tag == "br":
@@ -257,7 +263,7 @@ def _walk(element: Any, layout: _Layout, context: str) -> None:
         _walk_children(element, layout, "caption" if tag == "figcaption" else context)
 
 
-def _trim_pre(pre: Any) -> None:
+def _trim_pre(pre: HtmlElement) -> None:
     """Qt drops the newline that opens a <pre> and the one that closes it."""
     if pre.text and pre.text.startswith("\n"):
         pre.text = pre.text[1:]
@@ -273,7 +279,7 @@ def _trim_pre(pre: Any) -> None:
         last.text = last.text[:-1]
 
 
-def _walk_table(table: Any, layout: _Layout, kind: str) -> None:
+def _walk_table(table: HtmlElement, layout: _Layout, kind: str) -> None:
     rows = _table_rows(table)
     columns = _column_count(rows)
     if columns == 0:
@@ -302,8 +308,8 @@ def _walk_table(table: Any, layout: _Layout, kind: str) -> None:
     layout.end_table()
 
 
-def _table_rows(table: Any) -> list[list[Any]]:
-    rows: list[list[Any]] = []
+def _table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
+    rows: list[list[HtmlElement]] = []
     for child in table:
         if not isinstance(child.tag, str):
             continue
@@ -315,15 +321,15 @@ def _table_rows(table: Any) -> list[list[Any]]:
     return [row for row in rows if row]
 
 
-def _cells(row: Any) -> list[Any]:
+def _cells(row: HtmlElement) -> list[HtmlElement]:
     return [cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in CELL_TAGS]
 
 
-def _is_tag(element: Any, name: str) -> bool:
+def _is_tag(element: HtmlElement, name: str) -> bool:
     return isinstance(element.tag, str) and element.tag.lower() == name
 
 
-def _column_count(rows: list[list[Any]]) -> int:
+def _column_count(rows: list[list[HtmlElement]]) -> int:
     widths: dict[int, int] = {}
     for row_number, cells in enumerate(rows):
         for cell in cells:
@@ -332,14 +338,14 @@ def _column_count(rows: list[list[Any]]) -> int:
     return max(widths.values(), default=0)
 
 
-def _span(cell: Any, name: str) -> int:
+def _span(cell: HtmlElement, name: str) -> int:
     try:
         return max(1, int(cell.get(name) or 1))
     except ValueError:
         return 1
 
 
-def _table_kind(table: Any) -> str:
+def _table_kind(table: HtmlElement) -> str:
     """A quotation (render's two-cell quote), a code panel, or a data table."""
     classes = (table.get("class") or "").split()
     if "quote" in classes:
@@ -349,7 +355,7 @@ def _table_kind(table: Any) -> str:
     return "table"
 
 
-def _block_kind(element: Any, tag: str, context: str) -> str:
+def _block_kind(element: HtmlElement, tag: str, context: str) -> str:
     classes = (element.get("class") or "").split()
     if context in ("code", "table", "title", "caption"):
         return context

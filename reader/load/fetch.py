@@ -9,14 +9,17 @@ httpx is imported only when a fetch starts.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Final, Literal
 
 from reader.errors import FetchError, SecretsError
 from reader.model import Page
 
 if TYPE_CHECKING:
+    import httpx
+
     from reader.load.session import Cancel
     from reader.logins import Credentials
 
@@ -46,21 +49,24 @@ ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 _XML_DECLARATION = re.compile(r"\A(\ufeff)?\s*<\?xml[^>]{0,300}\?>\s*")
 
 
-class _Stored:
-    """Default for ``credentials``: use the login stored for the URL's host, if any."""
+class _Stored(enum.Enum):
+    """Default for ``credentials``: use the login stored for the URL's host, if any (an
+    enum of one, so that ``credentials is STORED`` tells the type checker which it is)."""
+
+    STORED = "STORED"
 
     def __repr__(self) -> str:
         return "STORED"
 
 
-STORED: Any = _Stored()
+STORED: Final = _Stored.STORED
 
 
 def fetch_page(
     url: str,
     timeout: float | None = None,
     *,
-    credentials: Credentials | None = STORED,
+    credentials: Credentials | Literal[_Stored.STORED] | None = STORED,
     allow_http_login: bool = False,
     cancel: Cancel = None,
     progress: Callable[[int, int | None], None] | None = None,
@@ -101,7 +107,7 @@ def _fetch_page(
     url: str,
     timeout: float | None,
     *,
-    credentials: Credentials | None,
+    credentials: Credentials | Literal[_Stored.STORED] | None,
     allow_http_login: bool,
     cancel: Cancel,
     progress: Callable[[int, int | None], None] | None,
@@ -198,7 +204,7 @@ def _megabytes(size: int) -> str:
     return f"{size} bytes"
 
 
-def _host_of(parsed: Any) -> str:
+def _host_of(parsed: httpx.URL) -> str:
     from reader.load.session import host_port
 
     return host_port(parsed)

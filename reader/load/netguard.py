@@ -14,6 +14,7 @@ import errno
 import os
 import select
 import socket
+import ssl
 import time
 import typing
 from collections.abc import Callable, Iterable
@@ -95,7 +96,7 @@ class GuardedStream(httpcore.NetworkStream):
 
     def start_tls(
         self,
-        ssl_context: typing.Any,
+        ssl_context: ssl.SSLContext,
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
@@ -103,7 +104,7 @@ class GuardedStream(httpcore.NetworkStream):
         inner = self._inner.start_tls(ssl_context, server_hostname, self._guard.clamp(timeout))
         return GuardedStream(inner, self._guard)
 
-    def get_extra_info(self, info: str) -> typing.Any:
+    def get_extra_info(self, info: str) -> typing.Any:  # httpcore's own signature
         return self._inner.get_extra_info(info)
 
 
@@ -120,7 +121,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         self._guard.check()
         timeout = self._guard.clamp(timeout)
@@ -138,7 +139,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         port: int,
         timeout: float | None,
         local_address: str | None,
-        socket_options: Iterable[typing.Any] | None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None,
     ) -> socket.socket:
         """Connect like socket.create_connection, waking up to look at the guard, so Esc
         does not wait out a connect timeout against an unreachable host."""
@@ -190,7 +191,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         self,
         path: str,
         timeout: float | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         self._guard.check()
         stream = self._inner.connect_unix_socket(path, self._guard.clamp(timeout), socket_options)

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from reader.siterules.parse import SiteRules
 
 # Query parameters that number the pages of one article.
@@ -109,7 +111,7 @@ def onward_links(
     )
 
 
-def is_article_page(root: Any, url: str) -> bool:
+def is_article_page(root: HtmlElement, url: str) -> bool:
     """Whether a first page is one article (its own links may be followed), not a page
     of many: not a site's root or a list's path; a declared article kind wins, a declared
     listing kind loses; undeclared, more than one <article> element is a list of posts."""
@@ -124,7 +126,7 @@ def is_article_page(root: Any, url: str) -> bool:
     return len(root.xpath("//article")) <= 1
 
 
-def _declared_kinds(root: Any) -> set[str]:
+def _declared_kinds(root: HtmlElement) -> set[str]:
     kinds = set()
     for meta in root.iter("meta"):
         if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
@@ -176,7 +178,7 @@ def _host(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def _parse(markup: str) -> Any:
+def _parse(markup: str) -> HtmlElement | None:
     import lxml.html
     from lxml import etree
 
@@ -186,7 +188,7 @@ def _parse(markup: str) -> Any:
         return None
 
 
-def _base(root: Any, url: str) -> str:
+def _base(root: HtmlElement, url: str) -> str:
     for element in root.iter("base"):
         href = (element.get("href") or "").strip()
         if href:
@@ -205,7 +207,7 @@ def _join(base: str, href: str | None) -> str | None:
     return joined if urlsplit(joined).scheme in ("http", "https") else None
 
 
-def _by_rules(root: Any, base: str, expressions: tuple[str, ...]) -> str | None:
+def _by_rules(root: HtmlElement, base: str, expressions: tuple[str, ...]) -> str | None:
     """The first address an XPath of the rules gives (an element's href, or a string)."""
     from lxml import etree
 
@@ -222,7 +224,7 @@ def _by_rules(root: Any, base: str, expressions: tuple[str, ...]) -> str | None:
     return None
 
 
-def _rel_next(root: Any, base: str) -> str | None:
+def _rel_next(root: HtmlElement, base: str) -> str | None:
     for element in root.iter("link", "a"):
         rel = (element.get("rel") or "").lower().split()
         if "next" in rel:
@@ -232,7 +234,7 @@ def _rel_next(root: Any, base: str) -> str | None:
     return None
 
 
-def _single_page_link(root: Any, base: str) -> str | None:
+def _single_page_link(root: HtmlElement, base: str) -> str | None:
     for anchor in root.iter("a"):
         words = " ".join(anchor.text_content().lower().split()).strip(" »>.")
         if words in SINGLE_PAGE_WORDS:
@@ -242,7 +244,7 @@ def _single_page_link(root: Any, base: str) -> str | None:
     return None
 
 
-def _numbered(root: Any, base: str, wanted: int) -> str | None:
+def _numbered(root: HtmlElement, base: str, wanted: int) -> str | None:
     """The one address linked as page ``wanted`` ("2"), or None when none or several."""
     if wanted > MAX_PAGE_NUMBER:
         return None

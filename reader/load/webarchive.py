@@ -7,7 +7,6 @@ Every field is type-checked: a damaged plist must give a LoadError, nothing else
 
 import plistlib
 from collections.abc import Iterator
-from typing import Any
 
 from reader.errors import LoadError
 from reader.load.decode import decode_html
@@ -18,11 +17,11 @@ from reader.load.refs import Resource, match_resources
 MAX_FRAME_DEPTH = 8
 
 
-def _text(value: Any) -> str | None:
+def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _resource(entry: Any) -> Resource | None:
+def _resource(entry: object) -> Resource | None:
     if not isinstance(entry, dict):
         return None
     data = entry.get("WebResourceData")
@@ -35,7 +34,7 @@ def _resource(entry: Any) -> Resource | None:
     )
 
 
-def _subresources(archive: Any, depth: int = 0) -> Iterator[Resource]:
+def _subresources(archive: object, depth: int = 0) -> Iterator[Resource]:
     if not isinstance(archive, dict) or depth > MAX_FRAME_DEPTH:
         return
     entries = archive.get("WebSubresources")

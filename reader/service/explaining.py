@@ -33,14 +33,6 @@ def _page(source: str, url: str | None, fetch: FetchOptions | None) -> Page:
         from reader.load import load
 
         return load(source, url=url)
-    from reader.load.fetch import STORED, fetch_page
     from reader.service.reading import FetchOptions
 
-    options = fetch or FetchOptions()
-    return fetch_page(
-        source,
-        timeout=options.timeout,
-        credentials=options.credentials if options.credentials is not None else STORED,
-        allow_http_login=options.allow_http_login,
-        cancel=options.cancel,
-    )
+    return (fetch or FetchOptions()).fetch(source)

@@ -17,12 +17,15 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from reader.errors import ReaderError
 from reader.service.site_rules import host_of, rules_file, rules_folder
 
 if TYPE_CHECKING:
+    from lxml.etree import _ElementTree
+    from lxml.html import HtmlElement
+
     from reader.extract.explain import Explanation
     from reader.model import Page
     from reader.store import Library
@@ -75,6 +78,7 @@ def plan_fix(
     folder = folder or rules_folder()
     path = rules_file(host, folder) or folder / f"{host.removeprefix('www.')}.txt"
     current = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    assert explanation.tree is not None  # explain() keeps the numbered page
     elements = {_number(e): e for e in explanation.tree.iter() if isinstance(e.tag, str)}
     target = elements.get(number)
     if target is None:
@@ -148,7 +152,7 @@ def _extract_with(page: Page, text: str) -> Explanation | None:
 # -- candidates: (the rule as shown, the file's new text, numbers it means to drop) --------
 
 
-def _removals(target: Any, explanation: Explanation, current: str) -> list[Candidate]:
+def _removals(target: HtmlElement, explanation: Explanation, current: str) -> list[Candidate]:
     total = max(1, len(explanation.article.text.split()))
     kept = {block.number for block in explanation.blocks if block.kept}
     found: list[Candidate] = []
@@ -164,7 +168,7 @@ def _removals(target: Any, explanation: Explanation, current: str) -> list[Candi
     return found
 
 
-def _restorations(target: Any, explanation: Explanation, current: str) -> list[Candidate]:
+def _restorations(target: HtmlElement, explanation: Explanation, current: str) -> list[Candidate]:
     found: list[Candidate] = []
     region = next((r for r in explanation.regions if r.number == _number(target)), None)
     if region is not None and region.removal.stage == "site rules":
@@ -203,7 +207,7 @@ def _with_prune_off(text: str) -> str:
 # -- naming elements ------------------------------------------------------------------------
 
 
-def _words(elem: Any) -> list[str]:
+def _words(elem: HtmlElement) -> list[str]:
     """The element's id and class words a rule may name (not the generic ones), longest
     first; whether one also takes other blocks is for the verification to say."""
     words = [(elem.get("id") or "").strip(), *(elem.get("class") or "").split()]
@@ -218,7 +222,7 @@ def _words(elem: Any) -> list[str]:
     return sorted(usable, key=len, reverse=True)
 
 
-def _xpath(elem: Any) -> str:
+def _xpath(elem: HtmlElement) -> str:
     """An XPath for ``elem``: by its id or its whole class attribute when those name it
     alone, else a path from the nearest ancestor that can be named so."""
     tree = elem.getroottree()
@@ -238,23 +242,27 @@ def _xpath(elem: Any) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _named(elem: Any, tree: Any) -> str | None:
-    if elem.tag in UNIQUE_TAGS and len(tree.xpath(f"//{elem.tag}")) == 1:
-        return f"//{elem.tag}"
+def _named(elem: HtmlElement, tree: _ElementTree[HtmlElement]) -> str | None:
+    tag = elem.tag
+    if not isinstance(tag, str):
+        return None  # _xpath names elements only
+    if tag in UNIQUE_TAGS and len(tree.xpath(f"//{tag}")) == 1:
+        return f"//{tag}"
     ident = (elem.get("id") or "").strip()
     if ident and "'" not in ident and not PAGE_NUMBER.search(ident):
-        return f"//{elem.tag}[@id='{ident}']"
+        return f"//{tag}[@id='{ident}']"
     classes = (elem.get("class") or "").strip()
     if classes and "'" not in classes and not PAGE_NUMBER.search(classes):
-        expression = f"//{elem.tag}[@class='{classes}']"
+        expression = f"//{tag}[@class='{classes}']"
         if len(tree.xpath(expression)) == 1:
             return expression
     return None
 
 
-def _story_root(explanation: Explanation) -> Any:
+def _story_root(explanation: Explanation) -> HtmlElement | None:
     """The element of the page holding everything the story kept."""
     kept = {block.number for block in explanation.blocks if block.kept}
+    assert explanation.tree is not None  # explain() keeps the numbered page
     elements = [e for e in explanation.tree.iter() if _number(e) in kept]
     if not elements:
         return None
@@ -265,7 +273,7 @@ def _story_root(explanation: Explanation) -> Any:
     return common[0] if common else None
 
 
-def _kept_words(elem: Any, kept: set[int]) -> int:
+def _kept_words(elem: HtmlElement, kept: set[int]) -> int:
     from reader.extract.explain import own_text
 
     return sum(
@@ -275,11 +283,11 @@ def _kept_words(elem: Any, kept: set[int]) -> int:
     )
 
 
-def _number(elem: Any) -> int | None:
+def _number(elem: HtmlElement) -> int | None:
     from reader.extract.provenance import number_of
 
     return number_of(elem) if isinstance(elem.tag, str) else None
 
 
-def _numbers(elem: Any) -> set[int | None]:
+def _numbers(elem: HtmlElement) -> set[int | None]:
     return {_number(e) for e in elem.iter() if isinstance(e.tag, str)}

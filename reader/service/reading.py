@@ -63,6 +63,19 @@ class FetchOptions:
     allow_http_login: bool = False
     timeout: float | None = None
 
+    def fetch(self, address: str, progress: Progress | None = None) -> Page:
+        """``address`` fetched as these options say (the stored login unless one is given)."""
+        from reader.load.fetch import STORED, fetch_page
+
+        return fetch_page(
+            address,
+            timeout=self.timeout,
+            credentials=self.credentials if self.credentials is not None else STORED,
+            allow_http_login=self.allow_http_login,
+            cancel=self.cancel,
+            progress=progress,
+        )
+
 
 @dataclass(frozen=True)
 class Document:
@@ -122,23 +135,11 @@ def read_article(
 
         return extract(load(source, url=url))
     from reader.errors import FetchCancelled, ReaderError
-    from reader.load.fetch import STORED, fetch_page
     from reader.service.multipage import whole_article
     from reader.service.site_rules import rules_for
 
     options = fetch or FetchOptions()
-
-    def fetch_one(address: str, progress: Progress | None = None) -> Page:
-        return fetch_page(
-            address,
-            timeout=options.timeout,
-            credentials=options.credentials if options.credentials is not None else STORED,
-            allow_http_login=options.allow_http_login,
-            cancel=options.cancel,
-            progress=progress,
-        )
-
-    page = whole_article(fetch_one(source, options.progress), fetch_one, rules_for)
+    page = whole_article(options.fetch(source, options.progress), options.fetch, rules_for)
     article = extract(page)
     if images:
         from reader.service.images import with_images

@@ -7,7 +7,7 @@ the transaction, so one save writes the article, its assets and its stories toge
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from reader.store.rows import (
     ArticleRow,
     SaveResult,
     SaveStatus,
+    SqlValue,
     StoredArticle,
     article_row,
     stored_article,
@@ -110,7 +111,7 @@ def add_bare(
     article: Article,
     origin: str | None,
     saved_at: float,
-    state: dict[str, Any],
+    state: Mapping[str, SqlValue],
     tags: Sequence[str],
 ) -> int:
     """Insert a new article that has no assets, stories or kept original (an imported
@@ -217,7 +218,7 @@ def _claim_holds(
 
 def _article_values(
     article: Article, url_key: str | None, origin: str | None, digest: str
-) -> dict[str, Any]:
+) -> dict[str, SqlValue]:
     host = None
     if article.url:
         try:
@@ -245,7 +246,7 @@ def _article_values(
     }
 
 
-def _insert_article(conn: sqlite3.Connection, values: dict[str, Any], now: float) -> int:
+def _insert_article(conn: sqlite3.Connection, values: Mapping[str, SqlValue], now: float) -> int:
     values = {**values, "saved_at": now}
     columns = ", ".join(values)
     marks = ", ".join(f":{name}" for name in values)
@@ -254,7 +255,7 @@ def _insert_article(conn: sqlite3.Connection, values: dict[str, Any], now: float
 
 
 def _update_article(
-    conn: sqlite3.Connection, article_id: int, values: dict[str, Any], now: float
+    conn: sqlite3.Connection, article_id: int, values: Mapping[str, SqlValue], now: float
 ) -> None:
     """Overwrite in place: id, saved_at and the person's state (flags, tags) stay."""
     values = {**values}
@@ -310,12 +311,12 @@ def count(conn: sqlite3.Connection, filter: str, tag: str | None) -> int:
     return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
 
 
-def _list_where(filter: str, tag: str | None) -> tuple[str, list[Any]]:
+def _list_where(filter: str, tag: str | None) -> tuple[str, list[SqlValue]]:
     condition = FILTERS.get(filter)
     if condition is None:
         raise StoreError(f"unknown filter {filter!r} (choose from {', '.join(FILTERS)})")
     where = f"a.deleted_at IS NULL AND {condition}"
-    params: list[Any] = []
+    params: list[SqlValue] = []
     if tag:
         where += " AND a.id IN (SELECT t.article_id FROM article_tags t WHERE t.tag = ?)"
         params.append(tag)
@@ -344,7 +345,7 @@ def live_ids(conn: sqlite3.Connection, *, bundled: bool = False) -> list[int]:
     ]
 
 
-def first_id_where(conn: sqlite3.Connection, condition: str, *params: Any) -> int | None:
+def first_id_where(conn: sqlite3.Connection, condition: str, *params: SqlValue) -> int | None:
     """The oldest live article matching ``condition`` (SQL on ``articles``), or None."""
     row = conn.execute(
         f"SELECT id FROM articles WHERE {condition} AND deleted_at IS NULL ORDER BY id LIMIT 1",
@@ -380,7 +381,7 @@ def mark_opened(conn: sqlite3.Connection, article_id: int, now: float) -> None:
         conn.execute("UPDATE stories SET read = 1 WHERE url_key = ?", (url_key,))
 
 
-def set_column(conn: sqlite3.Connection, article_id: int, column: str, value: Any) -> None:
+def set_column(conn: sqlite3.Connection, article_id: int, column: str, value: SqlValue) -> None:
     """Set one state column (a flag or the reading position) of a live article."""
     require(conn, article_id)
     conn.execute(f"UPDATE articles SET {column} = ? WHERE id = ?", (value, article_id))

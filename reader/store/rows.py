@@ -8,11 +8,14 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from reader.model import Article, Story
 
 SaveStatus = Literal["added", "updated", "unchanged"]
+# A value SQLite is given (a column value or a parameter). What it gives back is read as
+# Any below (sqlite3's own type): each column is converted where a row becomes a record.
+SqlValue: TypeAlias = int | float | str | bytes | None
 
 ROW_COLUMNS = (
     "a.id, a.title, a.site_name, a.published, a.saved_at, a.reading_minutes, a.starred,"

@@ -1,17 +1,24 @@
 """A shown Reader window with a heartbeat timer: the benchmarks that measure stalls read
 the gaps between its ticks (a gap longer than the interval is the window frozen)."""
 
+from __future__ import annotations
+
 import itertools
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from reader.ui.shell.main_window import MainWindow
 
 
 @dataclass
 class Heartbeat:
-    app: Any
-    window: Any
-    timer: Any
+    app: QCoreApplication
+    window: MainWindow
+    timer: QTimer
     ticks: list[float] = field(default_factory=list)
 
 

@@ -39,7 +39,8 @@ def main() -> int:
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-highlights-")
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from key_paint import key_to_paint_ms
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from render import synthetic_article
@@ -72,14 +73,6 @@ def main() -> int:
         if anchor is not None:
             anchors.append(anchor)
     layer = HighlightLayer(view)
-
-    class PaintWatch(QObject):
-        painted = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                PaintWatch.painted = True
-            return False
 
     def show(with_highlights: bool) -> tuple[float, float]:
         """(ms to show and paint the article, ms to attach the anchors off the GUI thread)"""
@@ -171,21 +164,10 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.002)
     print(f"window: {len(window.highlighting.layer.drawn)} highlights drawn")
-    watch = PaintWatch()
     viewport = window.view.viewport()
 
-    def sample(key: int) -> float:
-        viewport.installEventFilter(watch)
-        PaintWatch.painted = False
-        started = time.perf_counter()
-        QTest.keyClick(window.view, key)
-        limit = time.monotonic() + TIMEOUT_S
-        while not PaintWatch.painted and time.monotonic() < limit:
-            app.processEvents()
-        app.processEvents()
-        elapsed = (time.perf_counter() - started) * 1000
-        viewport.removeEventFilter(watch)
-        return elapsed
+    def sample(key: Qt.Key) -> float:
+        return key_to_paint_ms(app, window.view, viewport, key, timeout_s=TIMEOUT_S)
 
     keys_h, keys_space = [], []
     window.view.setFocus()

@@ -32,9 +32,10 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-keys-")
     sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
 
-    from PySide6.QtCore import QEvent, QObject, Qt
-    from PySide6.QtTest import QTest
+    from key_paint import key_to_paint_ms
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.shell.main_window import MainWindow
@@ -55,27 +56,8 @@ def main() -> int:
     for _ in range(20):
         app.processEvents()
 
-    class PaintWatch(QObject):
-        painted = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                PaintWatch.painted = True
-            return False
-
     def sample(widget, viewport, key, modifiers=Qt.KeyboardModifier.NoModifier) -> float:
-        watch = PaintWatch()
-        viewport.installEventFilter(watch)
-        PaintWatch.painted = False
-        started = time.perf_counter()
-        QTest.keyClick(widget, key, modifiers)
-        limit = time.monotonic() + TIMEOUT_S
-        while not PaintWatch.painted and time.monotonic() < limit:
-            app.processEvents()
-        app.processEvents()  # the paint itself finishes inside this pass
-        elapsed = (time.perf_counter() - started) * 1000
-        viewport.removeEventFilter(watch)
-        return elapsed
+        return key_to_paint_ms(app, widget, viewport, key, modifiers, TIMEOUT_S)
 
     results: dict[str, list[float]] = {"j/k (story list)": [], "Space (article)": []}
     story_list = window.sidebar.list

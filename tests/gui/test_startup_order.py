@@ -246,3 +246,29 @@ def test_what_the_first_story_needs_loads_no_extraction_stage(tmp_path):
         [sys.executable, "-c", SHOW_IMPORTS], env=env, capture_output=True, text=True, timeout=120
     )
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_shell_stays_on_screen_until_the_first_story_is_delivered(qtbot):
+    """The parts built before the story (an empty column, greyed menus, a sidebar saying
+    the page recommended nothing) are never painted: the window paints again once the
+    early open handed its outcome over, or after a while of waiting."""
+    from reader.ui.shell.startup import EarlyOpen, FrameHold
+
+    window = MainWindow(build=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    early = EarlyOpen([str(PAGE)], window.library)
+    hold = FrameHold(window)
+    assert not window.updatesEnabled()
+    delivered: list[object] = []
+    early.after_delivery(hold.release)
+    early.set_image_width(800)
+    early.hand_over(lambda prepared: delivered.append(window.updatesEnabled()), delivered.append)
+    qtbot.waitUntil(window.updatesEnabled, timeout=WAIT_MS)
+    assert delivered == [False]  # the story went in while held; the window paints it now
+    slow = FrameHold(window)
+    slow.release_after(20)
+    assert not window.updatesEnabled()
+    qtbot.waitUntil(window.updatesEnabled, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)

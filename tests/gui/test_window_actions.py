@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from highlight_checks import HIGHLIGHT_EFFECTS
-from listening_helpers import playing_and_paused
+from listening_checks import LISTEN_EFFECTS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -400,66 +400,6 @@ def check_cheat_sheet(qtbot, window, ids, action_id):
         sheet.reject()
 
 
-def check_listen_toggle(qtbot, window, ids, action_id):
-    playing_and_paused(qtbot, window)  # l starts and shows the bar, l again pauses
-    assert window.listening.bar.isVisible()
-
-
-def check_listen_stop(qtbot, window, ids, action_id):
-    playing_and_paused(qtbot, window)
-    press(qtbot, window, action_id)
-    qtbot.waitUntil(lambda: not window.listening.bar.isVisible(), timeout=WAIT_MS)
-    assert window.listening.highlight.span is None
-
-
-def check_listen_sentence(qtbot, window, ids, action_id):
-    playing_and_paused(qtbot, window, 5)
-    press(qtbot, window, action_id)
-    step = 1 if action_id == "listen.next_sentence" else -1
-    qtbot.waitUntil(lambda: window.listening.index == 5 + step, timeout=WAIT_MS)
-    script = window.listening.script
-    shown = window.listening.highlight.span
-    assert shown == (script.utterances[5 + step].start, script.utterances[5 + step].end)
-
-
-def check_listen_paragraph(qtbot, window, ids, action_id):
-    playing_and_paused(qtbot, window, 5)
-    script = window.listening.script
-    here = script.utterances[5].paragraph
-    press(qtbot, window, action_id)
-    qtbot.waitUntil(lambda: window.listening.index != 5, timeout=WAIT_MS)
-    now = script.utterances[window.listening.index]
-    assert script.paragraph_start(window.listening.index, 0) == window.listening.index
-    assert now.paragraph > here if action_id == "listen.next_paragraph" else now.paragraph <= here
-
-
-def check_listen_speed(qtbot, window, ids, action_id):
-    press(qtbot, window, action_id)
-    expected = "1.25×" if action_id == "listen.faster" else "0.75×"
-    assert window.listening.bar.speed.text() == expected
-
-
-def check_listen_queue(qtbot, window, ids, action_id):
-    window.navigation.go_library()
-    table = window.library_panel.table
-    window.library_panel.select_article(ids[1])
-    press(qtbot, window, action_id, table)
-    qtbot.waitUntil(
-        lambda: [row.id for row in stored(window).listen_queue()] == [ids[1]], timeout=WAIT_MS
-    )
-
-
-def check_listen_mark_read(qtbot, window, ids, action_id):
-    from reader.ui.listening.controller import MARK_READ_KEY
-
-    assert window.listening.mark_read_at_end  # the default
-    press(qtbot, window, action_id)
-    assert not window.listening.mark_read_at_end
-    assert str(window.settings.store.value(MARK_READ_KEY)).lower() == "false"
-    press(qtbot, window, action_id)
-    assert window.listening.mark_read_at_end
-
-
 EFFECTS: dict[str, Callable[..., None]] = {
     "file.open": check_dialog("file", title="Open"),
     "file.open_url": check_dialog("url"),
@@ -512,18 +452,9 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "view.show_ads": check_ads,
     "view.full_screen": check_full_screen,
     "view.focus_mode": check_focus_mode,
-    "listen.toggle": check_listen_toggle,
-    "listen.stop": check_listen_stop,
-    "listen.next_sentence": check_listen_sentence,
-    "listen.previous_sentence": check_listen_sentence,
-    "listen.next_paragraph": check_listen_paragraph,
-    "listen.previous_paragraph": check_listen_paragraph,
-    "listen.faster": check_listen_speed,
-    "listen.slower": check_listen_speed,
-    "listen.queue_next": check_listen_queue,
-    "listen.mark_read": check_listen_mark_read,
     "help.shortcuts": check_cheat_sheet,
     "help.about": check_dialog("about", title="About"),
+    **LISTEN_EFFECTS,
     **HIGHLIGHT_EFFECTS,
     **REMOVED_EFFECTS,
 }
@@ -563,71 +494,6 @@ def test_single_letters_type_into_text_fields(qtbot, window, ids):
     assert window.current.article_id == ids[0]
 
 
-def test_remapped_key_is_saved_and_applied_at_start(qtbot, ids):
-    from reader.ui.actions import keymap
-    from reader.ui.shell.settings import Settings
-
-    keymap.save_overrides({"article.star": ("X",)}, Settings().store)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert [k.toString() for k in win.actions_by_id["article.star"].shortcuts()] == ["X"]
-    win.view_actions.set_key_overrides({"article.star": ("Y",)})
-    assert [k.toString() for k in win.actions_by_id["article.star"].shortcuts()] == ["Y"]
-    win.close()
-
-
-def test_menus_come_from_the_table(qtbot, window):
-    in_menus = set()
-    for menu in window.menuBar().findChildren(type(window.recent_menu)):
-        for action in menu.actions():
-            if action.objectName():
-                in_menus.add(action.objectName())
-    assert set(ACTION_IDS) <= in_menus
-
-
-def test_every_row_has_one_registered_handler(window):
-    """Each command row of the table is served by exactly one ``@handles`` method of the
-    window's handler groups, and no handler claims a row that is not in the table."""
-    from reader.ui.actions.registry import handlers
-
-    groups = (
-        window.opening,
-        window.open_actions,
-        window.library_actions,
-        window.moving,
-        window.queue_view,
-        window.navigation,
-        window.view_actions,
-        window.listening,
-        window.highlighting,
-        window.highlight_exports,
-        window.sentence_selection,
-        window.reextracting,
-        window.removed_blocks,
-    )
-    found = handlers(*groups)
-    assert set(found) == {row.id for row in COMMANDS}
-    assert all(callable(handler) for handler in found.values())
-
-
-def test_a_handler_claimed_twice_is_refused():
-    from reader.ui.actions.registry import handlers, handles
-    from reader.ui.actions.table import FILE_OPEN
-
-    class One:
-        @handles(FILE_OPEN)
-        def first(self) -> None: ...
-
-    class Two:
-        @handles(FILE_OPEN)
-        def second(self) -> None: ...
-
-    with pytest.raises(ValueError, match=r"file\.open"):
-        handlers(One(), Two())
-
-
 def test_star_and_tags_show_in_the_article_header_with_undo(qtbot, window, ids):
     press(qtbot, window, "article.star")
     qtbot.waitUntil(lambda: "★ Starred" in window.view.toPlainText()[:400], timeout=WAIT_MS)
@@ -654,26 +520,3 @@ def test_archiving_while_reading_moves_on_to_the_next_unread_with_undo(qtbot, wi
     qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current.article_id == ids[0], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not flags(window, ids[0])[1], timeout=WAIT_MS)
-
-
-def test_each_menu_has_one_key_per_letter(window):
-    """Alt then a letter opens exactly one item: View had L for both the light theme and
-    the library, D for the dark theme and the default size."""
-    from PySide6.QtWidgets import QMenu
-
-    for menu in window.menuBar().findChildren(QMenu):
-        letters = []
-        for action in menu.actions():
-            text = action.text().split("\t")[0]
-            if "&" in text.replace("&&", ""):
-                letters.append(text[text.index("&") + 1].lower())
-        assert len(letters) == len(set(letters)), (menu.title(), sorted(letters))
-
-
-def test_single_letter_keys_show_in_lower_case(window):
-    """ "s" in the menu, as in the cheat sheet: a capital reads as Shift+S."""
-    star = window.actions_by_id["article.star"]
-    assert star.text().endswith("\ts")
-    assert window.actions_by_id["file.open"].text().endswith("\tCtrl+O")
-    window.view_actions.set_key_overrides({"article.star": ("X",)})
-    assert star.text().endswith("\tx")

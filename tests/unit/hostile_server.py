@@ -12,11 +12,11 @@ import gzip
 import hashlib
 import socket
 import struct
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from local_http import LocalServer, QuietHandler, serving
 
 USERNAME = "ada"
 PASSWORD = "s3cret-Horse-battery-42"
@@ -78,12 +78,8 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-class Handler(BaseHTTPRequestHandler):
-    server: QuietServer
-    protocol_version = "HTTP/1.0"
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet test output
-        pass
+class Handler(QuietHandler):
+    server: LocalServer[Server]
 
     @property
     def state(self) -> Server:
@@ -101,22 +97,6 @@ class Handler(BaseHTTPRequestHandler):
         self.send(404, b"<html><body>nothing here</body></html>")
 
     # -- helpers -------------------------------------------------------------------------
-
-    def send(
-        self,
-        status: int,
-        body: bytes,
-        content_type: str | None = "text/html; charset=utf-8",
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def redirect(self, location: str, status: int = 302) -> None:
         self.send(status, b"", None, {"Location": location})
@@ -361,27 +341,10 @@ ROUTES: tuple[tuple[str, str], ...] = (
 )
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    state: Server
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # clients that hang up (or refuse our certificate) are the point of the tests
-
-
 def serve() -> Iterator[Server]:
     """Run the server in a thread for the duration of a test (use as a fixture body)."""
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    httpd.state = Server(port=httpd.server_address[1])
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
-        yield httpd.state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Handler, Server) as state:
+        yield state
 
 
 def closed_port() -> int:

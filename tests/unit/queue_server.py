@@ -17,7 +17,9 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import local_http
+from local_http import LocalServer, QuietHandler
 
 WORDS = [
     *("harbour", "lantern", "meadow", "orchard", "signal", "timber", "voyage", "winter"),
@@ -71,12 +73,8 @@ class QueueServer:
             return sum(1 for request in self.requests if request.path == path)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.0"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+class _Handler(QuietHandler):
+    server: LocalServer[QueueServer]
 
     def do_GET(self) -> None:
         state = self.server.state
@@ -100,54 +98,34 @@ class _Handler(BaseHTTPRequestHandler):
         parts = self.path.strip("/").split("/")
         kind, number = parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
         if kind == "a":
-            self._send(200, article_html(number))
+            self.send(200, article_html(number))
         elif kind == "slow":
             time.sleep(state.slow_seconds)
-            self._send(200, article_html(number))
+            self.send(200, article_html(number))
         elif kind == "flaky":
             if asked <= state.flaky_failures:
-                self._send(503, b"busy", {"Retry-After": "0"})
+                self.send(503, b"busy", headers={"Retry-After": "0"})
             else:
-                self._send(200, article_html(number))
+                self.send(200, article_html(number))
         elif kind == "hang":
             time.sleep(state.hang_seconds)
-            self._send(200, article_html(number))
+            self.send(200, article_html(number))
         elif kind == "login" and self.headers.get("Authorization") == LOGIN_HEADER:
-            self._send(200, article_html(number))
+            self.send(200, article_html(number))
         elif kind == "login":
-            self._send(401, b"who are you?", {"WWW-Authenticate": 'Basic realm="Queue tests"'})
+            self.send(
+                401, b"who are you?", headers={"WWW-Authenticate": 'Basic realm="Queue tests"'}
+            )
         elif kind == "moved":
-            self._send(301, b"", {"Location": f"/a/{number}"})
+            self.send(301, b"", headers={"Location": f"/a/{number}"})
         else:
-            self._send(404, b"<html><body>gone</body></html>")
-
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    state: QueueServer
+            self.send(404, b"<html><body>gone</body></html>")
 
 
 @contextlib.contextmanager
 def serving() -> Iterator[QueueServer]:
-    httpd = _Server(("127.0.0.1", 0), _Handler)
-    httpd.state = QueueServer(port=httpd.server_address[1])
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
-        yield httpd.state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with local_http.serving(_Handler, QueueServer) as state:
+        yield state
 
 
 def pocket_csv(urls: list[str], *, tags: str = "", status: str = "unread") -> str:

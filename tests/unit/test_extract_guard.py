@@ -8,12 +8,17 @@ kept story holds almost none of the page's words, sees the story; the guard take
 of the page holding it.
 """
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pytest
 
 from reader import extract_article
 from reader.extract import guard, normalize, opinion
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 STORY = (
     "On day {} the old crane was lifted from the quay while the dockers who worked it for "
@@ -41,7 +46,7 @@ def _page(paragraphs: int, *, jump_menu: bool = True, comments: str = "") -> str
     )
 
 
-def _guard_keeps(html: str, kept: str) -> Any:
+def _guard_keeps(html: str, kept: str) -> HtmlElement:
     """The story the guard chooses when readability kept the element at path ``kept``."""
     root = normalize.parse(html)
     normalize.prune(root)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import hostile_server as hs
 import pytest
+from local_http import LocalServer, serving
 
 from reader.errors import FetchError
 from reader.load import session
@@ -40,17 +40,14 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def tls_server(certificate: tuple[Path, Path]) -> Iterator[hs.Server]:
     cert, key = certificate
-    httpd = hs.QuietServer(("127.0.0.1", 0), hs.Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    httpd.state = hs.Server(port=httpd.server_address[1])
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield httpd.state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+
+    def secure(httpd: LocalServer[hs.Server]) -> None:
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+
+    with serving(hs.Handler, hs.Server, wrap=secure) as state:
+        yield state
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "reader.paths": 0,
     "reader.tags": 0,
     "reader.urls": 0,
+    "reader.json_types": 0,  # JSON value types for what is written as JSON
     "reader.bundled": 0,  # the shipped files, found through importlib.resources
     "reader.lifeline": 0,  # helper processes end with their parent
     # the core: loading, extraction, the library, listening, highlights, export formats,

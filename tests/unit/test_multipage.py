@@ -10,10 +10,10 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from local_http import LocalServer, QuietHandler, serving
 from reader_cli import run_reader
 
 from reader.model import Article
@@ -55,49 +55,25 @@ class Site:
         return f"http://{host}:{self.port}{path}"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.0"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+class _Handler(QuietHandler):
+    server: LocalServer[Site]
 
     def do_GET(self) -> None:
-        site = self.server.site
+        site = self.server.state
         host = self.headers.get("Host", "").rsplit(":", 1)[0]
         with site.lock:
             site.asked[f"{host}{self.path}"] += 1
         body = site.pages.get(self.path)
         if body is None:
-            self.send_response(404)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            self.wfile.write(b"not here")
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    site: Site
+            self.send(404, b"not here", "text/plain")
+        else:
+            self.send(200, body)
 
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    server = _Server(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    server.site = Site(server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(_Handler, Site) as state:
+        yield state
 
 
 def serve(site: Site, slug: str, count: int, path: Callable[[int], str], links: Links) -> None:

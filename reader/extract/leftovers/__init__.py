@@ -13,7 +13,7 @@ show the title once (titles.title_repeat).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import story as _story
 from reader.extract.leftovers.hidden import hidden_classes
@@ -27,6 +27,8 @@ from reader.extract.leftovers.titles import (
 )
 
 if TYPE_CHECKING:  # the reading view's renderer imports this package, not the metadata one
+    from lxml.html import HtmlElement
+
     from reader.extract.metadata import Metadata
 
 __all__ = [
@@ -48,7 +50,7 @@ def tidy_metadata(meta: Metadata, page_url: str | None) -> Metadata:
     return replace(meta, title=tidy_title(meta.title, names) or meta.title)
 
 
-def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
+def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Metadata:
     """Apply the story rules in place; the metadata comes back with the title the story's
     opening heading settles (see story.title_from_heading)."""
     _story.drop_hidden(story, hidden)
@@ -66,7 +68,7 @@ def tidy_story(story: Any, meta: Metadata, hidden: frozenset[str]) -> Metadata:
     return meta
 
 
-def drop_title_repeat(root: Any, title: str) -> None:
+def drop_title_repeat(root: HtmlElement, title: str) -> None:
     """Leave out the story's opening heading (and subheading) when they say the title shown
     above them."""
     for heading in title_repeat(root, title):

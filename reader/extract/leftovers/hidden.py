@@ -7,10 +7,15 @@ Only the clip-to-nothing or one-pixel-square pattern counts: ``display:none`` is
 one side of a responsive pair (the other side shows the same text).
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.leftovers.rules import SCREEN_READER_CLASSES
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 STYLE_CHARS_MAX = 2_000_000  # read this much CSS at most: a hostile page could send more
 SIMPLE_CLASS = re.compile(r"^\s*\.([\w-]+)\s*$")
@@ -19,7 +24,7 @@ ONE_PIXEL = (re.compile(r"(?<![-\w])width\s*:\s*1px"), re.compile(r"(?<![-\w])he
 ABSOLUTE = re.compile(r"position\s*:\s*absolute")
 
 
-def hidden_classes(root: Any) -> frozenset[str]:
+def hidden_classes(root: HtmlElement) -> frozenset[str]:
     """Screen-reader-only classes: the usual names and those the page's CSS hides."""
     found = set(SCREEN_READER_CLASSES)
     budget = STYLE_CHARS_MAX
@@ -54,7 +59,7 @@ def hides(declarations: str) -> bool:
     return bool(ABSOLUTE.search(declarations)) and all(p.search(declarations) for p in ONE_PIXEL)
 
 
-def is_hidden(elem: Any, hidden: frozenset[str]) -> bool:
+def is_hidden(elem: HtmlElement, hidden: frozenset[str]) -> bool:
     classes = (elem.get("class") or "").lower().split()
     return any(name in hidden for name in classes) or _hidden_inline(elem.get("style") or "")
 

@@ -4,13 +4,18 @@ Applied in place to the story element after the junk rules (reader.extract.clean
 before the sanitizer, while class names still tell what a part of the page is for.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import rules
 from reader.extract.leftovers.hidden import is_hidden
 from reader.extract.leftovers.titles import leading_part, opening_heading
 from reader.extract.text import fold, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "table"))
@@ -22,7 +27,7 @@ LABEL_MAX_WORDS = 3  # "Related:", "Read more:", "See also:"
 WORD = re.compile(r"\w+")
 
 
-def drop_hidden(story: Any, hidden: frozenset[str]) -> None:
+def drop_hidden(story: HtmlElement, hidden: frozenset[str]) -> None:
     """Text only a screen reader would read ("Photo", "Image", "Credit")."""
     for elem in list(story.iter()):
         if elem is story or not isinstance(elem.tag, str) or elem.getparent() is None:
@@ -32,7 +37,7 @@ def drop_hidden(story: Any, hidden: frozenset[str]) -> None:
             elem.drop_tree()
 
 
-def drop_hatnotes(story: Any) -> None:
+def drop_hatnotes(story: HtmlElement) -> None:
     """Wiki notes above the text: "For other uses, see …", "Coordinates: …"."""
     for elem in list(story.iter()):
         if elem is story or not isinstance(elem.tag, str) or elem.getparent() is None:
@@ -41,7 +46,7 @@ def drop_hatnotes(story: Any) -> None:
             elem.drop_tree()
 
 
-def tidy_headings(story: Any) -> None:
+def tidy_headings(story: HtmlElement) -> None:
     """Headings keep their words only: no "#" or "¶" permalinks, no "[edit]", and a
     heading that links to itself (a table of contents' back-link) is plain text."""
     for heading in list(story.iter(*HEADINGS)):
@@ -61,7 +66,7 @@ def tidy_headings(story: Any) -> None:
         _trim_end(heading)
 
 
-def _trim_end(elem: Any) -> None:
+def _trim_end(elem: HtmlElement) -> None:
     """No space left where a removed control ended the element's text."""
     last = elem[-1] if len(elem) else None
     if last is not None:
@@ -70,7 +75,7 @@ def _trim_end(elem: Any) -> None:
         elem.text = elem.text.rstrip()
 
 
-def drop_continue_lines(story: Any) -> None:
+def drop_continue_lines(story: HtmlElement) -> None:
     """ "Continue reading the main story" and its kin: a jump over an advertisement."""
     for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4")):
         if elem.getparent() is None or elem is story:
@@ -79,7 +84,7 @@ def drop_continue_lines(story: Any) -> None:
             elem.drop_tree()
 
 
-def set_credits_apart(story: Any) -> None:
+def set_credits_apart(story: HtmlElement) -> None:
     """A picture's credit on a line of its own in small type, not run into the caption (or
     into the next paragraph); a bare name that credits nothing nameable goes."""
     import lxml.html
@@ -91,24 +96,29 @@ def set_credits_apart(story: Any) -> None:
             continue
         if _dangling(credit, text, caption):
             credit.drop_tree()
-            empty = caption is not None and not squash(caption.text_content())
-            if empty and not caption.xpath(".//img"):
-                caption.drop_tree()
+            if (
+                caption is not None
+                and not squash(caption.text_content())
+                and not caption.xpath(".//img")
+            ):
+                caption.drop_tree()  # an empty caption
             continue
         small = lxml.html.Element("small")
         small.text = text
         small.tail = credit.tail
-        shown = squash((caption if caption is not None else credit.getparent()).text_content())
+        parent = credit.getparent()
+        assert parent is not None  # a credit found inside a figure
+        shown = squash((caption if caption is not None else parent).text_content())
         previous = credit.getprevious()
         # After a block (a caption's <p>) the credit starts a line of its own anyway.
         after_block = previous is not None and not previous.tail and _ends_in_block(previous)
-        credit.getparent().replace(credit, small)
+        parent.replace(credit, small)
         if not shown.startswith(text) and not after_block:
             _trim_text_before(small)
             small.addprevious(lxml.html.Element("br"))
 
 
-def _ends_in_block(elem: Any) -> bool:
+def _ends_in_block(elem: HtmlElement) -> bool:
     """Whether ``elem`` is a block, or ends with one (a caption's <span><p>…</p></span>)."""
     if elem.tag in BLOCKS:
         return True
@@ -116,19 +126,20 @@ def _ends_in_block(elem: Any) -> bool:
     return last is not None and not last.tail and _ends_in_block(last)
 
 
-def _trim_text_before(elem: Any) -> None:
+def _trim_text_before(elem: HtmlElement) -> None:
     """No space left dangling at the end of the line a ``<br>`` is about to end."""
     previous = elem.getprevious()
     if previous is not None:
         previous.tail = (previous.tail or "").rstrip() or None
     else:
         parent = elem.getparent()
+        assert parent is not None  # a credit found inside a figure
         parent.text = (parent.text or "").rstrip() or None
 
 
-def _credits(story: Any) -> list[Any]:
+def _credits(story: HtmlElement) -> list[HtmlElement]:
     """Credit elements inside figures (outermost only)."""
-    found: list[Any] = []
+    found: list[HtmlElement] = []
     for elem in story.iter():
         if elem is story or not isinstance(elem.tag, str):
             continue
@@ -146,13 +157,13 @@ def _credits(story: Any) -> list[Any]:
     return found
 
 
-def _caption_of(elem: Any) -> Any:
+def _caption_of(elem: HtmlElement) -> HtmlElement | None:
     for ancestor in elem.iterancestors("figcaption", "figure"):
         return ancestor
     return None
 
 
-def _dangling(credit: Any, text: str, caption: Any) -> bool:
+def _dangling(credit: HtmlElement, text: str, caption: HtmlElement | None) -> bool:
     """A credit that is one short link and nothing else, with no caption beside it."""
     links = credit.xpath(".//a[normalize-space()]")
     if len(links) != 1 or squash(links[0].text_content()) != text:
@@ -163,7 +174,7 @@ def _dangling(credit: Any, text: str, caption: Any) -> bool:
     return around == text
 
 
-def gather_story_links(story: Any) -> None:
+def gather_story_links(story: HtmlElement) -> None:
     """Lines that are only a link to another story, standing between paragraphs of prose
     ("Five things we learned from Obama interview", "[Read: …]"), move to a list at the end
     of the story: the prose reads on, and no link is lost."""
@@ -179,6 +190,7 @@ def gather_story_links(story: Any) -> None:
     if not moving:
         return
     container = moving[-1].getparent()
+    assert container is not None  # paragraphs found inside the story
     links = lxml.html.Element("ul")
     for p in moving:
         item = lxml.html.Element("li")
@@ -192,7 +204,7 @@ def gather_story_links(story: Any) -> None:
     container.extend([rule, links])
 
 
-def _story_link_line(p: Any) -> tuple[int, bool] | None:
+def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:
     """(words, labelled) when the paragraph is one link to another page, with at most a
     label ("Related:") beside it; None otherwise."""
     text = squash(p.text_content())
@@ -215,22 +227,24 @@ def _story_link_line(p: Any) -> tuple[int, bool] | None:
     return words, labelled
 
 
-def _neighbour(p: Any, *, before: bool) -> Any:
+def _neighbour(p: HtmlElement, *, before: bool) -> HtmlElement | None:
     return p.getprevious() if before else p.getnext()
 
 
-def _between_prose(p: Any, lines: dict[Any, Any]) -> bool:
+def _between_prose(p: HtmlElement, lines: dict[HtmlElement, tuple[int, bool]]) -> bool:
     return _prose_side(p, lines, before=True) and _prose_side(p, lines, before=False)
 
 
-def _prose_side(p: Any, lines: dict[Any, Any], *, before: bool) -> bool:
+def _prose_side(
+    p: HtmlElement, lines: dict[HtmlElement, tuple[int, bool]], *, before: bool
+) -> bool:
     sibling = _neighbour(p, before=before)
     while sibling is not None and sibling in lines:
         sibling = _neighbour(sibling, before=before)
     return sibling is not None and _is_prose(sibling)
 
 
-def _is_prose(elem: Any) -> bool:
+def _is_prose(elem: HtmlElement) -> bool:
     if not isinstance(elem.tag, str) or elem.tag not in PROSE_BLOCKS:
         return False
     text = squash(elem.text_content())
@@ -240,10 +254,11 @@ def _is_prose(elem: Any) -> bool:
     return linked <= LINK_SHARE_MAX * len(text)
 
 
-def _detach(elem: Any) -> None:
+def _detach(elem: HtmlElement) -> None:
     """Take ``elem`` out of the tree; its tail stays where it was."""
     tail, elem.tail = elem.tail, None
     previous, parent = elem.getprevious(), elem.getparent()
+    assert parent is not None  # only elements inside the story are detached
     if tail:
         if previous is not None:
             previous.tail = (previous.tail or "") + tail
@@ -252,7 +267,7 @@ def _detach(elem: Any) -> None:
     parent.remove(elem)
 
 
-def move_opening_infobox(story: Any) -> None:
+def move_opening_infobox(story: HtmlElement) -> None:
     """An encyclopedia's box of facts above the first paragraph goes below it."""
     blocks = 0
     for elem in story.iter(*rules.INFOBOX_TAGS, "p"):
@@ -268,7 +283,7 @@ def move_opening_infobox(story: Any) -> None:
             return
 
 
-def _first_prose_after(story: Any, box: Any) -> Any:
+def _first_prose_after(story: HtmlElement, box: HtmlElement) -> HtmlElement | None:
     inside = set(box.iter())
     seen_box = False
     for elem in story.iter():
@@ -279,13 +294,13 @@ def _first_prose_after(story: Any, box: Any) -> Any:
     return None
 
 
-def _move_after(elem: Any, anchor: Any) -> None:
+def _move_after(elem: HtmlElement, anchor: HtmlElement) -> None:
     """Move ``elem`` (without its tail, which stays where it was) right after ``anchor``."""
     _detach(elem)
     anchor.addnext(elem)
 
 
-def title_from_heading(story: Any, title: str) -> str:
+def title_from_heading(story: HtmlElement, title: str) -> str:
     """A title that only adds a tagline to the story's opening heading ("Evolve: Shared
     Mutable History — evolve extension for Mercurial") becomes that heading. The heading
     stays in the story: whoever shows the title above it leaves out the repeat
@@ -299,11 +314,11 @@ def title_from_heading(story: Any, title: str) -> str:
     return title
 
 
-def _classes(elem: Any) -> set[str]:
+def _classes(elem: HtmlElement) -> set[str]:
     return set((elem.get("class") or "").lower().split())
 
 
-def lists_as_captions(story: Any) -> None:
+def lists_as_captions(story: HtmlElement) -> None:
     """A one-item list right after a figure without a caption is that figure's caption (the
     Guardian writes captions so): it becomes the figure's figcaption."""
     import lxml.html

@@ -6,13 +6,18 @@ from either end when it names the site (``og:site_name``, or the address's own n
 author (the byline), or is a bracketed host name. What is left is never empty.
 """
 
+from __future__ import annotations
+
 import re
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from reader.extract.text import TITLE_SEPARATOR, fold, squash
 from reader.urls import site_label
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 BRACKETED_END = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
 HOST_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
@@ -105,7 +110,7 @@ OPENING_BLOCKS = 6  # a heading repeating the title sits among the first few blo
 HEADINGS = ("h1", "h2", "h3")
 
 
-def opening_heading(story: Any) -> Any:
+def opening_heading(story: HtmlElement) -> HtmlElement | None:
     """The story's first heading when no text comes before it, else None."""
     for count, elem in enumerate(story.iter(*HEADINGS, "p", "li", "blockquote", "pre")):
         if count >= OPENING_BLOCKS:
@@ -117,7 +122,7 @@ def opening_heading(story: Any) -> Any:
     return None
 
 
-def repeats_title(heading: Any, title: str) -> bool:
+def repeats_title(heading: HtmlElement, title: str) -> bool:
     """Whether ``heading`` says the title again (case, spacing and punctuation aside)."""
     return bool(title) and fold(heading.text_content()) == fold(title)
 
@@ -126,7 +131,7 @@ SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
-def title_repeat(story: Any, title: str) -> list[Any]:
+def title_repeat(story: HtmlElement, title: str) -> list[HtmlElement]:
     """The opening heading when it says the title again, with the subheading right after it
     when the two say it together (Medium: "Open Journalism Project:" over "Better Student
     Journalism", titled "The Open Journalism Project: Better Student Journalism"); a

@@ -10,8 +10,10 @@ shown as text, the date in the address) tells when the story was published.
 Reads only; never mutates the tree.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from reader.extract.metadata import bylines, dates, head, jsonld, titles
@@ -20,6 +22,9 @@ from reader.extract.metadata.dates import date_in_text, iso_date
 from reader.extract.metadata.titles import clean_title
 from reader.extract.sanitize import link_base
 from reader.extract.text import first_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = [
     "Metadata",
@@ -46,7 +51,7 @@ class Metadata:
     base_href: str | None = None
 
 
-def read_metadata(root: Any, page_url: str | None) -> Metadata:
+def read_metadata(root: HtmlElement, page_url: str | None) -> Metadata:
     metas = head.meta_values(root)
     ld = jsonld.article_fields(root)
     site_name = first_text(

@@ -4,15 +4,20 @@
 when nothing names the author better.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from reader.extract.metadata.dates import iso_date
 from reader.extract.metadata.head import BYLINE_KEYS, LATE_BYLINE_KEYS
 from reader.extract.text import first_text, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Class / id words of elements that mention the author but are not the byline itself.
 BYLINE_NOT = re.compile(
@@ -82,7 +87,7 @@ def name_only(value: str | None) -> str | None:
     return value
 
 
-def read_byline(root: Any, metas: dict[str, str], ld: dict[str, str]) -> str | None:
+def read_byline(root: HtmlElement, metas: dict[str, str], ld: dict[str, str]) -> str | None:
     """Declared author names first, then byline markup; a user name only as a last resort."""
     declared = [tidy_byline(v) for v in (ld.get("author"), *(metas.get(k) for k in BYLINE_KEYS))]
     late = [tidy_byline(metas.get(k)) for k in LATE_BYLINE_KEYS]
@@ -107,7 +112,7 @@ def tidy_byline(value: str | None) -> str | None:
     return text if any(ch.isalpha() for ch in text) else None
 
 
-def _markup_byline(root: Any) -> str | None:
+def _markup_byline(root: HtmlElement) -> str | None:
     """A byline element, else a lone "By Ann Lee" line, else a "by" + author-page link."""
     for node in _byline_elements(root):
         if node.tag in ("meta", "link", "html", "body", "script", "style", "input"):
@@ -129,7 +134,7 @@ def _markup_byline(root: Any) -> str | None:
     return _author_link(root)
 
 
-def _byline_elements(root: Any) -> Iterator[Any]:
+def _byline_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     """Elements marked as bylines, in document order."""
     for elem in root.getroottree().getroot().iter(etree.Element):
         attrs = elem.attrib
@@ -142,7 +147,7 @@ def _byline_elements(root: Any) -> Iterator[Any]:
             yield elem
 
 
-def _author_link(root: Any) -> str | None:
+def _author_link(root: HtmlElement) -> str | None:
     """ "Posted by <a href="/author/ann">Ann Lee</a>": an author-page link after a "by"."""
     for link in root.xpath(AUTHOR_LINK_XPATH):
         parent = link.getparent()
@@ -156,7 +161,7 @@ def _author_link(root: Any) -> str | None:
     return None
 
 
-def _byline_text(node: Any) -> str | None:
+def _byline_text(node: HtmlElement) -> str | None:
     """The name in a byline element: its most specific name-holding part, tidied.
 
     With several names in it ("By Ann Lee and Bob Roe"), the whole line keeps them all."""

@@ -5,16 +5,21 @@ the date in the address) tells when the story was published: a story updated tod
 not published today.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from reader.extract.metadata.head import CREATED_KEYS, DATE_KEYS, MODIFIED_KEYS, canonical_href
 from reader.extract.text import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _ISO = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*"
@@ -74,7 +79,7 @@ URL_DATE = re.compile(
 
 
 def read_published(
-    root: Any, metas: dict[str, str], ld: dict[str, str], page_url: str | None
+    root: HtmlElement, metas: dict[str, str], ld: dict[str, str], page_url: str | None
 ) -> str | None:
     """The publication date: published fields, then markup, the address, and only then
     a creation or modification date (a story updated today was not published today)."""
@@ -97,7 +102,7 @@ def read_published(
     return None
 
 
-def _date_markup(root: Any) -> str | None:
+def _date_markup(root: HtmlElement) -> str | None:
     """A date shown as text in a date-classed element (not an "Updated ..." one)."""
     for node in _date_elements(root):
         if node.tag in ("html", "body", "meta", "script", "style"):
@@ -111,7 +116,7 @@ def _date_markup(root: Any) -> str | None:
     return None
 
 
-def _date_elements(root: Any) -> Iterator[Any]:
+def _date_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     """Date-classed elements in document order, not inside a comment, table, aside or nav."""
     for elem in root.getroottree().getroot().iter(etree.Element):
         classes = elem.get("class")
@@ -128,7 +133,7 @@ def _date_elements(root: Any) -> Iterator[Any]:
             yield elem
 
 
-def _url_date(page_url: str | None, root: Any, metas: dict[str, str]) -> str | None:
+def _url_date(page_url: str | None, root: HtmlElement, metas: dict[str, str]) -> str | None:
     for url in (canonical_href(root), metas.get("og:url"), page_url):
         match = URL_DATE.search(url or "")
         if match:
@@ -153,7 +158,7 @@ def date_in_text(text: str) -> str | None:
     return iso_date(" ".join(words))
 
 
-def _time_tag(root: Any, updated: bool = False) -> str | None:
+def _time_tag(root: HtmlElement, updated: bool = False) -> str | None:
     """The story's <time>: a pubdate / datePublished one, else the first one that is not
     marked as an update (``updated=True``: the first update time, as a last resort)."""
     best = None

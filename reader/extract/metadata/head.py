@@ -4,8 +4,14 @@ The key tables are rules as data: for each field, the meta keys (name / property
 lower-cased) that hold it, most trusted first.
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
 
 TITLE_KEYS = (
     "dc:title",
@@ -71,7 +77,7 @@ IMAGE_KEYS = (
 )
 
 
-def meta_values(root: Any) -> dict[str, str]:
+def meta_values(root: HtmlElement) -> dict[str, str]:
     """meta name / property / itemprop / http-equiv -> content; the first one wins."""
     by_name: dict[str, str] = {}
     by_property: dict[str, str] = {}
@@ -96,7 +102,7 @@ def _meta_key(key: str) -> str:
     return key
 
 
-def canonical_href(root: Any) -> str | None:
+def canonical_href(root: HtmlElement) -> str | None:
     """The href of the first <link rel="canonical">, as written."""
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
@@ -104,7 +110,7 @@ def canonical_href(root: Any) -> str | None:
     return None
 
 
-def base_href(root: Any) -> str | None:
+def base_href(root: HtmlElement) -> str | None:
     """The first non-empty <base href>: in a browser it decides what links resolve against."""
     for base in root.iter("base"):
         href = (base.get("href") or "").strip()
@@ -113,7 +119,7 @@ def base_href(root: Any) -> str | None:
     return None
 
 
-def declared_lang(root: Any, metas: dict[str, str], ld_lang: str | None) -> str | None:
+def declared_lang(root: HtmlElement, metas: dict[str, str], ld_lang: str | None) -> str | None:
     """The first well-formed language tag the page declares (<html lang> wins)."""
     for value in (
         root.get("lang"),

@@ -4,12 +4,19 @@ Pages nest it in @graph, lists or mainEntity, point at authors by @id, and wrap 
 in CDATA or comments for old parsers; all of that is unwrapped here.
 """
 
+from __future__ import annotations
+
 import json
 import re
-from typing import Any
+
+# Any below: what json.loads gives; each field is checked where it is read
+from typing import TYPE_CHECKING, Any
 
 from reader.extract.metadata.bylines import name_only
 from reader.extract.text import squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # JSON-LD types that describe the article itself.
 ARTICLE_TYPES = frozenset(
@@ -41,7 +48,7 @@ ARTICLE_TYPES = frozenset(
 _LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
 
-def article_fields(root: Any) -> dict[str, str]:
+def article_fields(root: HtmlElement) -> dict[str, str]:
     """Fields of the first JSON-LD object whose @type is an article (or the page)."""
     found: dict[str, str] = {}
     items: list[dict[str, Any]] = []

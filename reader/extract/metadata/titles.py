@@ -1,8 +1,13 @@
 """The story's title: JSON-LD or meta titles, else the <title> without its site name."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from reader.extract.text import TITLE_SEPARATOR, fold, squash
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 TITLE_MIN_WORDS = 3  # a title part shorter than this is more likely a site or section name
 TITLE_SHORT_WORDS = 4  # a split-off title this short is kept whole: the split was doubtful
@@ -21,13 +26,13 @@ def ld_title(
     return headline or name
 
 
-def title_text(root: Any) -> str:
+def title_text(root: HtmlElement) -> str:
     for title in root.iter("title"):
         return squash(title.text_content())
     return ""
 
 
-def first_h1(root: Any) -> str:
+def first_h1(root: HtmlElement) -> str:
     for h1 in root.iter("h1"):
         text = squash(h1.text_content())
         if text:

@@ -164,12 +164,13 @@ def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
     else:  # <div class="title"><h2>More on this story</h2>: the h2's rank, so that
         # the <h3> titles of the cards that follow do not end the block
         inner = next(heading.iterdescendants(*HEADING_TAGS), None)
-        rank = int(inner.tag[1]) if inner is not None else 7
+        rank = int(str(inner.tag)[1]) if inner is not None else 7
     region = heading
     for _ in range(page.settings.max_heading_climb):
-        region = region.getparent()
-        if region is None or region.tag == "html":
+        parent = region.getparent()
+        if parent is None or parent.tag == "html":
             return None
+        region = parent
         if region.tag == "body" and region is not heading.getparent():
             return None  # climbed out of every box: the heading labels the whole page
         links = _links_after(page, region, heading, rank)

@@ -80,7 +80,8 @@ def _block(run: list[HtmlElement], max_label_chars: int) -> Block:
     """The run as a block: its links, and the short label just above it, if any."""
     first = run[0]
     links = [link for line in run for link in line.iter("a") if link.get("href")]
-    anchor = first.getparent() if first.tag == "li" and first.getparent() is not None else first
+    parent = first.getparent()
+    anchor = parent if first.tag == "li" and parent is not None else first
     return Block(first, "lines", start_after=_label(anchor, max_label_chars), links=links)
 
 

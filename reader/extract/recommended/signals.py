@@ -105,7 +105,7 @@ def negative_markup(element: HtmlElement) -> bool:
         label = element.get("aria-label") if element.tag == "nav" else None
         return not (label and words.heading_match(label))
     role = element.get("role")
-    return bool(role) and role.lower() in tokens.EXCLUDED_ROLES
+    return role is not None and role != "" and role.lower() in tokens.EXCLUDED_ROLES
 
 
 def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:

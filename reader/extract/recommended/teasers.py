@@ -41,7 +41,7 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
     below = None if page.has_article() else items.doc_key(main)
     hosts = urls.site_hosts(page)
     keyed: list[tuple[HtmlElement, str]] = []
-    keys: dict[str, str | None] = {}  # href -> story key, or None
+    keys: dict[str | None, str | None] = {}  # href -> story key, or None
     shaped: set[str] = set()  # keys whose address carries a story's id or date
     spelled: set[str] = set()  # keys whose slug spells their headline
     for link in _outside_story_links(page, main):
@@ -322,9 +322,10 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
             if inner is not None and words.text(previous) == words.text(inner):
                 return inner  # a link or box that holds nothing but the heading
             return None  # other content stands between the run and any heading
-        node = node.getparent()
-        if node is None:
+        parent = node.getparent()
+        if parent is None:
             return None
+        node = parent
     return None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +42,7 @@ from reader.ui.plain_text import plain_label
 if TYPE_CHECKING:
     from reader.errors import LoginRequired
     from reader.logins import Credentials, SiteLogin
+    from reader.ui.presenter.tasks import RunTask
 
 MAX_REALM_CHARS = 120  # the realm is the server's text: show a line of it, no more
 KIND_LABELS: dict[str, str] = {
@@ -60,7 +61,7 @@ HTTP_WARNING = (
 )
 NO_KEYRING_TEXT = "No system keyring was found: the login is kept until Reader quits."
 
-RunTask = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -508,13 +509,13 @@ class SiteLoginsDialog(QDialog):
 
     # -- changes ------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _run(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
         def failed(error: BaseException) -> None:
             message = str(error) if isinstance(error, ReaderError) else "the keyring failed"
             self.show_status(message)
             self._busy(False)
 
-        def finished(result: Any) -> None:
+        def finished(result: T) -> None:
             self._busy(False)
             done(result)
 
@@ -556,7 +557,7 @@ class SiteLoginsDialog(QDialog):
         if not self._confirm(self, host):
             return
 
-        def removed(_result: Any) -> None:
+        def removed(_result: None) -> None:
             self.refresh()
             self.show_status(f"Removed the login for {host}.")
 

@@ -39,6 +39,7 @@ from reader.ui.shell.status_line import STATUS_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
 
     from reader.highlights.attach import Attached
     from reader.service.reading import Document
@@ -403,7 +404,7 @@ class Highlighting(QObject):
         self.refresh_panel()
         self.panel.search.setFocus()
 
-    def _panel_visibility(self, widget: object, visible: bool) -> None:
+    def _panel_visibility(self, widget: QWidget, visible: bool) -> None:
         if widget is self.panel:
             self.actions[HIGHLIGHT_PANEL.id].setChecked(visible)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -69,19 +69,20 @@ def medium_date_format(locale: QLocale) -> str:
     return pattern
 
 
-def format_date(value: Any, locale: QLocale | None = None) -> str:
+def format_date(value: datetime | date | str | None, locale: QLocale | None = None) -> str:
     """A medium local date from a datetime, a date or an ISO string; "" when unknown."""
     if value in (None, ""):
         return ""
     locale = locale or QLocale()
     if isinstance(value, str):
+        text = value
         try:
-            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             try:
-                value = date.fromisoformat(value[:10])
+                value = date.fromisoformat(text[:10])
             except ValueError:
-                return value[:10]
+                return text[:10]
     if isinstance(value, datetime):
         value = value.astimezone().date() if value.tzinfo else value.date()
     if isinstance(value, date):
@@ -269,7 +270,7 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:  # a QVariant: whatever the role asks for
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:  # over the column's text, as it aligns
@@ -280,7 +281,7 @@ class LibraryModel(QAbstractTableModel):
             return "Published" if self.sort_key == "published" else "Saved"
         return COLUMNS[section]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         item = self._rows[index.row()]
@@ -339,7 +340,7 @@ class SearchModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         if not index.isValid() or index.row() >= len(self._hits):
             return None
         hit = self._hits[index.row()]

@@ -33,8 +33,11 @@ from reader.ui.presenter.tasks import run_task
 from reader.ui.shell.status_line import STATUS_TIMEOUT_MS, holds_focus
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QAction
 
+    from reader.listen.player import Player
     from reader.listen.script import Script, Utterance
     from reader.listen.voices import Voice
     from reader.service.reading import Document
@@ -384,11 +387,11 @@ class Listening(QObject):
         )
 
     # -- helpers --------------------------------------------------------------------------
-    def _player_command(self, command: object) -> None:
+    def _player_command(self, command: Callable[[Player], None]) -> None:
         if self.script is None:
             self.toggle()
             return
-        self.speech.do(command)  # type: ignore[arg-type]
+        self.speech.do(command)
 
     def _change_speed(self, step: int) -> None:
         from reader.listen.voices import SPEED_STEP, clamp_speed

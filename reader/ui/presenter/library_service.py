@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool
@@ -138,7 +138,7 @@ class LibraryService(QObject):
         failed: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> tasks.Task:
-        def on_done(result: Any) -> None:
+        def on_done(result: T) -> None:
             if owner is None or shiboken6.isValid(owner):
                 done(result)
 

@@ -7,11 +7,12 @@ that thread's event loop: callbacks never run on the worker and never need a loc
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Carrier(QObject):
@@ -31,7 +32,7 @@ class Relay(QObject):
 class Task(QRunnable):
     """A queued call; ``cancel()`` only drops the result (Python threads cannot be killed)."""
 
-    def __init__(self, func: Callable[[], Any]) -> None:
+    def __init__(self, func: Callable[[], object]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it alive until it reported back
         self._func = func
@@ -59,9 +60,21 @@ class Task(QRunnable):
 _running: set[Task] = set()
 
 
+class RunTask(Protocol):
+    """The shape of ``run_task`` without its pool, for who takes a stand-in (tests)."""
+
+    def __call__(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+        /,
+    ) -> object: ...
+
+
 def run_task(
-    func: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    func: Callable[[], T],
+    on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None],
     pool: QThreadPool | None = None,
 ) -> Task:
@@ -69,7 +82,7 @@ def run_task(
     task = Task(func)
     _running.add(task)
 
-    def finished(result: Any) -> None:
+    def finished(result: T) -> None:
         _running.discard(task)
         if not task.cancelled:
             on_done(result)

@@ -125,7 +125,7 @@ def _split_list(element: HtmlElement, chunk_chars: int) -> list[tuple[str, bool]
     pieces = []
     for number, group in enumerate(groups):
         style = "" if number == len(groups) - 1 else ' style="margin-bottom: 0"'
-        tag = element.tag
+        tag = str(element.tag)
         pieces.append((f"<{tag}{attributes}{style}>{''.join(group)}</{tag}>", number > 0))
     return pieces
 

@@ -9,9 +9,11 @@ the caret to the nearest anchor says which block it is in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+    from PySide6.QtGui import QTextBlock, QTextCursor
     from PySide6.QtWidgets import QTextEdit
 
 KEPT = "reader-kept-"
@@ -54,17 +56,19 @@ def for_qt(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode", method="html")
 
 
-def _as_barred_table(part: Any) -> None:
+def _as_barred_table(part: HtmlElement) -> None:
     """A removed part as a barred table, as quotes are (reader.ui.reading.render.barred):
     Qt paints a block's background line by line, with gaps, and draws no left border."""
     from reader.ui.reading.render import barred
 
     table, _cell = barred(part, "removed")
     table.tail = part.tail
-    part.getparent().replace(part, table)
+    parent = part.getparent()
+    assert parent is not None  # a part inside the story
+    parent.replace(part, table)
 
 
-def _anchor(elem: Any, name: str) -> None:
+def _anchor(elem: HtmlElement, name: str) -> None:
     import lxml.html
 
     anchor = lxml.html.Element("a")
@@ -121,7 +125,7 @@ def _on_screen(view: QTextEdit, wanted: str) -> list[Place]:
     return found
 
 
-def _cursor_at(view: QTextEdit, position: int) -> Any:
+def _cursor_at(view: QTextEdit, position: int) -> QTextCursor:
     from PySide6.QtGui import QTextCursor
 
     cursor = QTextCursor(view.document())
@@ -129,7 +133,7 @@ def _cursor_at(view: QTextEdit, position: int) -> Any:
     return cursor
 
 
-def _anchors(block: Any) -> list[tuple[int, str]]:
+def _anchors(block: QTextBlock) -> list[tuple[int, str]]:
     found = []
     fragments = block.begin()
     while not fragments.atEnd():

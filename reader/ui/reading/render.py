@@ -227,14 +227,16 @@ def _drop_bracketed(link: HtmlElement) -> None:
     """Drop ``link`` (its tail text stays), and the "[" "]" around it when there are."""
     tail = link.tail or ""
     previous = link.getprevious()
-    before = previous.tail if previous is not None else link.getparent().text
+    parent = link.getparent()
+    assert parent is not None  # a link found inside the story
+    before = previous.tail if previous is not None else parent.text
     if (before or "").rstrip().endswith("[") and tail.lstrip().startswith("]"):
         before = (before or "").rstrip()[:-1]
         link.tail = tail.lstrip()[1:]
         if previous is not None:
             previous.tail = before
         else:
-            link.getparent().text = before
+            parent.text = before
     link.drop_tree()  # lxml keeps the link's tail text
 
 
@@ -256,20 +258,20 @@ def _drop_unused_anchors(root: HtmlElement) -> None:
 def _rehome_orphan_rows(root: HtmlElement) -> None:
     """Table parts that lost their <table> (a readability candidate can be a bare tbody)
     get one back, or Qt would run the cells together as loose text."""
-    from lxml import etree
+    from lxml.html import Element
 
     for part in list(root.iter("tbody", "thead", "tfoot", "tr")):
         parent = part.getparent()
         if parent is None or parent.tag in ("table", "tbody", "thead", "tfoot"):
             continue
-        table = etree.Element("table")
+        table = Element("table")
         parent.replace(part, table)
         table.tail, part.tail = part.tail, None
         table.append(part)
 
 
 def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
-    from lxml import etree
+    from lxml.html import Element
 
     sources: list[str] = []
     for image in list(root.iter("img")):
@@ -280,11 +282,13 @@ def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
             _frame_missing(image, alt)
             continue
         if isinstance(size, str):
-            placeholder = etree.Element("span")
+            placeholder = Element("span")
             placeholder.set("class", "missing-image")
             placeholder.text = f"[image not shown ({size}){': ' + alt if alt else ''}]"
             placeholder.tail = image.tail
-            image.getparent().replace(image, placeholder)
+            holder = image.getparent()
+            assert holder is not None  # an image found inside the story
+            holder.replace(image, placeholder)
             continue
         width, height = size
         if width < MIN_IMAGE_PX or height < MIN_IMAGE_PX:
@@ -305,7 +309,7 @@ def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
 def _frame_missing(image: HtmlElement, alt: str) -> None:
     """A picture that was not saved: a quiet frame of about its shape (the view draws it),
     and its alt text under it only when no caption follows to say what it shows."""
-    from lxml import etree
+    from lxml.html import Element
 
     width, height = _declared_px(image.get("width")), _declared_px(image.get("height"))
     small = bool(image.xpath("ancestor::td|ancestor::th")) or 0 < (width or 99) <= ICON_MAX_PX
@@ -327,7 +331,7 @@ def _frame_missing(image: HtmlElement, alt: str) -> None:
     if holder is not None and holder.tag in ("p", "div", "a", "figure"):
         holder.set("align", "center")
     if alt and not small and not _caption_follows(image, alt):
-        line = etree.Element("p")
+        line = Element("p")
         line.set("class", "caption")
         line.text = alt
         block = _block_of(image)
@@ -364,8 +368,9 @@ def _fold(text: str) -> str:
 
 def _block_of(element: HtmlElement) -> HtmlElement:
     """The element's nearest block ancestor directly under the story (or itself)."""
-    while element.getparent() is not None and element.getparent().tag in ("a", "span", "p"):
-        element = element.getparent()
+    parent = element.getparent()
+    while parent is not None and parent.tag in ("a", "span", "p"):
+        element, parent = parent, parent.getparent()
     return element
 
 
@@ -375,7 +380,7 @@ def squash_text(element: HtmlElement) -> str:
 
 def _shape_data_table(table: HtmlElement) -> None:
     """A data table for reading: its caption as a caption above it, numbers right-aligned."""
-    from lxml import etree
+    from lxml.html import Element
 
     table.set("class", DATA_TABLE_CLASS)
     table.set("cellspacing", "0")
@@ -383,7 +388,7 @@ def _shape_data_table(table: HtmlElement) -> None:
     for caption in list(table.iter("caption")):
         text = squash_text(caption)
         if text:
-            line = etree.Element("p")
+            line = Element("p")
             line.set("class", "caption")
             line.text = text
             table.addprevious(line)
@@ -412,16 +417,16 @@ def _shape_data_table(table: HtmlElement) -> None:
 def _caption_lines(caption: HtmlElement) -> None:
     """Paragraphs inside a caption become its lines: Qt shows a <p> in a <p> as a paragraph
     of body text (CNET's caption read as the story's first paragraph, its credit glued on)."""
-    from lxml import etree
+    from lxml.html import Element
 
     for block in list(caption.iterchildren(*CAPTION_BLOCKS)):
         before = block.getprevious()
         if (before is None and (caption.text or "").strip()) or (
             before is not None and before.tag != "br"
         ):
-            block.addprevious(etree.Element("br"))
+            block.addprevious(Element("br"))
         if block.getnext() is not None or (block.tail or "").strip():
-            line_end = etree.Element("br")
+            line_end = Element("br")
             line_end.tail, block.tail = block.tail, None
             block.addnext(line_end)
         block.drop_tag()
@@ -445,18 +450,19 @@ def barred(element: HtmlElement, name: str) -> tuple[HtmlElement, HtmlElement]:
 
     Qt cannot draw a left border on a block; a 3 px table cell can.
     """
-    from lxml import etree
+    from lxml.etree import SubElement
+    from lxml.html import Element
 
-    table = etree.Element("table")
+    table = Element("table")
     table.set("class", name)
     table.set("width", "100%")
     table.set("cellspacing", "0")
     table.set("cellpadding", "0")
-    row = etree.SubElement(table, "tr")
-    bar = etree.SubElement(row, "td")
+    row = SubElement(table, "tr")
+    bar = SubElement(row, "td")
     bar.set("class", f"{name}-bar")
     bar.set("width", "3")
-    cell = etree.SubElement(row, "td")
+    cell = SubElement(row, "td")
     cell.set("class", f"{name}-text")
     cell.text = element.text
     for child in list(element):
@@ -466,34 +472,39 @@ def barred(element: HtmlElement, name: str) -> tuple[HtmlElement, HtmlElement]:
 
 def _quote_as_table(quote: HtmlElement) -> None:
     """A blockquote as a barred table (the quote's text beside a thin coloured bar)."""
-    from lxml import etree
+    from lxml.etree import SubElement
 
     table, cell = barred(quote, "quote")
     if not any(child.tag in QUOTE_BLOCKS for child in cell):
         # Loose text in a quote gets a paragraph, and with it the body's line height.
-        paragraph = etree.SubElement(cell, "p")
+        paragraph = SubElement(cell, "p")
         paragraph.text, cell.text = cell.text, None
         for child in list(cell)[:-1]:
             paragraph.append(child)
     for code in cell.iter("code", "pre", "kbd", "samp"):
         code.set("style", "font-style: normal")  # code is set upright, even in a quote
     table.tail = quote.tail
-    quote.getparent().replace(quote, table)
+    parent = quote.getparent()
+    assert parent is not None  # a quote found inside the story
+    parent.replace(quote, table)
 
 
 def _code_as_table(pre: HtmlElement) -> None:
     """A code block as a one-cell table, so its background is one calm panel with padding
     (Qt paints a <pre>'s background line by line, with gaps)."""
-    from lxml import etree
+    from lxml.etree import SubElement
+    from lxml.html import Element
 
-    table = etree.Element("table")
+    table = Element("table")
     table.set("class", "code")
     table.set("width", "100%")
     table.set("cellspacing", "0")
     table.set("cellpadding", "0")
-    cell = etree.SubElement(etree.SubElement(table, "tr"), "td")
+    cell = SubElement(SubElement(table, "tr"), "td")
     cell.set("class", "code")
-    pre.getparent().replace(pre, table)
+    parent = pre.getparent()
+    assert parent is not None  # a code block found inside the story
+    parent.replace(pre, table)
     table.tail, pre.tail = pre.tail, None
     cell.append(pre)
 

@@ -178,6 +178,10 @@ def save_style(style: ReadingStyle, settings: QSettings | None = None) -> None:
     settings.sync()
 
 
+# The values below are what QSettings.value gives (Any: whatever the settings file holds);
+# each is converted here, with a default for what does not convert.
+
+
 def _as_int(value: Any, default: int) -> int:
     try:
         return int(float(value))

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 MAX_SVG_BYTES = 4 * 1024 * 1024
 # Shapes after expanding <use>: a detailed map or chart has a few thousand; Qt draws 20k
@@ -74,7 +77,7 @@ def inspect_svg(data: bytes) -> SvgVerdict:
         return SvgVerdict("SVG not well-formed")
     if root is None:
         return SvgVerdict("SVG not well-formed")
-    by_id: dict[str, Any] = {}
+    by_id: dict[str, _Element] = {}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -91,15 +94,16 @@ def inspect_svg(data: bytes) -> SvgVerdict:
     return SvgVerdict(None, light=shapes <= LIGHT_SHAPES and len(data) <= LIGHT_BYTES)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+def _local(tag: object) -> str:
+    """An element's tag without its namespace (only elements reach here: str tags)."""
+    return str(tag).rsplit("}", 1)[-1]
 
 
-def _href(element: Any) -> str:
+def _href(element: _Element) -> str:
     return (element.get(XLINK_HREF) or element.get("href") or "").strip()
 
 
-def _outside_reference(element: Any) -> str | None:
+def _outside_reference(element: _Element) -> str | None:
     name = _local(element.tag)
     if name in ("script", "foreignObject"):
         return f"SVG holds a {name}"
@@ -124,12 +128,12 @@ class _Counter:
 
     MAX_DEPTH = 200  # references within references; Qt itself stops at cycles
 
-    def __init__(self, by_id: dict[str, Any]) -> None:
+    def __init__(self, by_id: dict[str, _Element]) -> None:
         self.by_id = by_id
         self.memo: dict[str, int] = {}
         self.active: set[str] = set()
 
-    def cost(self, element: Any, depth: int) -> int:
+    def cost(self, element: _Element, depth: int) -> int:
         if depth > self.MAX_DEPTH:
             raise _TooComplex
         identifier = element.get("id")

@@ -174,11 +174,11 @@ class MainWindow(QMainWindow):
                     return
                 steps.pop(0)()
                 if steps:
-                    next_turn(next_step)
+                    next_turn(self, next_step)
                 else:
                     after()
 
-            next_turn(next_step)
+            next_turn(self, next_step)
 
         def build_rest() -> None:
             run(rest, done or (lambda: None))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.status_line import StatusLine
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A "preparing…" page is shown first for articles this long, then they are laid out.
 LONG_ARTICLE_WORDS = 100_000
@@ -237,14 +238,14 @@ class Opening(QObject):
 
     def background_task(
         self,
-        work: Callable[[], object],
-        done: Callable[[Any], None],
+        work: Callable[[], T],
+        done: Callable[[T], None],
         failed: Callable[[BaseException], None],
     ) -> None:
         """Work that does not replace the article (imports, keeping a login); counts as busy."""
         from reader.ui.presenter.tasks import run_task
 
-        def finished(result: object) -> None:
+        def finished(result: T) -> None:
             self._background.remove(task)
             done(result)
 

@@ -11,15 +11,19 @@ import importlib
 import logging
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 from reader.urls import is_url
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from PySide6.QtWidgets import QWidget
 
     from reader.model import Article
     from reader.service.reading import Document, Writes
@@ -58,6 +62,7 @@ class EarlyOpen(QObject):
         self._width_known = threading.Event()
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
+        self._after_delivery: list[Callable[[], None]] = []
         if self.source is not None and is_url(self.source):
             return
         library.warm()  # the writer's connection opens while the article is read
@@ -134,6 +139,38 @@ class EarlyOpen(QObject):
             failed(error)
         else:
             done(prepared)
+        waiting, self._after_delivery = self._after_delivery, []
+        for callback in waiting:
+            callback()
+
+    def after_delivery(self, callback: Callable[[], None]) -> None:
+        """``callback`` once the outcome went to the window (the story shown, or its error)."""
+        self._after_delivery.append(callback)
+
+
+class FrameHold(QObject):
+    """Keeps the window's last frame (the themed shell of the first paint) on screen while
+    its parts are built and the first story comes: in between, an empty reading column,
+    greyed menus and a sidebar saying the page recommended nothing looked half-built.
+    ``release()`` (the story or its error is in) or ``release_after(ms)`` (a slow read:
+    the progress bar then shows) lets the window paint again."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._held = True
+        window.setUpdatesEnabled(False)
+
+    def release_after(self, msecs: int) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(self.release)
+        timer.start(msecs)
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._window.setUpdatesEnabled(True)
 
 
 # What preparing the first article imports (lxml, the leftovers rules, the renderer): the
@@ -221,7 +258,7 @@ class WarmImports(QObject):
         self._left = [name for name in modules if name not in sys.modules]
         self._waiting: list[Callable[[], None]] = []
         self._done = False
-        next_turn(self._next)
+        next_turn(self, self._next)
 
     def _next(self) -> None:
         while self._left and self._left[0] in sys.modules:
@@ -232,7 +269,7 @@ class WarmImports(QObject):
                 importlib.import_module(name)
             except ImportError:  # the build imports it again and says what is missing
                 log.exception("warming up %s", name)
-            next_turn(self._next)
+            next_turn(self, self._next)
             return
         self._done = True
         waiting, self._waiting = self._waiting, []
@@ -252,9 +289,41 @@ class WarmImports(QObject):
 NEXT_TURN_MS = 1
 
 
-def next_turn(step: Callable[[], None]) -> None:
-    """Run ``step`` in a later turn of the event loop, after what is due meanwhile."""
-    QTimer.singleShot(NEXT_TURN_MS, step)
+class _Turns:
+    """Start-up's steps from every source (the build, the imports), one per turn of the
+    event loop, in the order asked: two chains of timers of their own ran a step of each
+    back to back whenever both were due (an import and a build step: one 35 ms stall)."""
+
+    def __init__(self) -> None:
+        self._steps: deque[tuple[QObject, Callable[[], None]]] = deque()
+        self._scheduled = False
+
+    def add(self, owner: QObject, step: Callable[[], None]) -> None:
+        self._steps.append((owner, step))
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._steps and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(NEXT_TURN_MS, self._run_one)
+
+    def _run_one(self) -> None:
+        self._scheduled = False
+        owner, step = self._steps.popleft()
+        try:
+            if shiboken6.isValid(owner):  # its window may be gone (closed, quitting)
+                step()
+        finally:
+            self._schedule()
+
+
+_TURNS = _Turns()
+
+
+def next_turn(owner: QObject, step: Callable[[], None]) -> None:
+    """Run ``step`` in a later turn of the event loop, after what is due meanwhile and
+    after the start-up steps asked for before it; not once ``owner`` is deleted."""
+    _TURNS.add(owner, step)
 
 
 def _import_all(modules: tuple[str, ...] = WINDOW_MODULES) -> None:

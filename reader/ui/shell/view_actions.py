@@ -212,7 +212,7 @@ class ViewActions:
         self.placement.set_visible(self.sidebar, self.actions[VIEW_SIDEBAR.id].isChecked())
         self.settings.show_sidebar = self.placement.is_pinned(self.sidebar)
 
-    def _panel_shown(self, widget: object, visible: bool) -> None:
+    def _panel_shown(self, widget: QWidget, visible: bool) -> None:
         """A panel opened or closed (a drawer too): its menu item's check mark follows."""
         action = self.actions[VIEW_SIDEBAR.id if widget is self.sidebar else VIEW_LIBRARY.id]
         action.setChecked(visible)
