@@ -40,7 +40,12 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         outer_footers = block.kind not in ("heading", "token")
         if (
             furniture.menu(page, element, footers)
-            or any(furniture.menu(page, a, outer_footers) for a in ancestors)
+            or any(
+                furniture.menu(page, a, outer_footers)
+                # a run of cards in a side column that only its class calls navigation
+                and not (block.kind == "teasers" and furniture.side_column(page, a))
+                for a in ancestors
+            )
         ) and not (
             block.kind == "heading" and furniture.named_list_in_menu(page, element, block.links)
         ):

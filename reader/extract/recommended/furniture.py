@@ -45,6 +45,29 @@ def clutter(page: PageState, element: HtmlElement, with_id: bool) -> bool:
     )
 
 
+# Tags of a page column (a menu is a list; a column is a box of boxes).
+_COLUMN_TAGS = frozenset({"div", "aside", "section", "td"})
+_HEADER_WORDS = frozenset({"header", "masthead", "topbar"})
+
+
+def side_column(page: PageState, element: HtmlElement) -> bool:
+    """A page column only its class calls navigation ("nav-column-area"), not a <nav>, a
+    navigation role, a header or a footer: it holds boxes side by side (menus, and often a
+    list of stories), so its boxes are judged one by one."""
+    if element.tag not in _COLUMN_TAGS or "footer" in words.flat_words(element):
+        return False
+    if signals.negative_markup(element) or not signals.menu_by_name(element, False):
+        return False
+    if sum(1 for child in element if isinstance(child.tag, str)) < 2:
+        return False
+    for node in (element, *element.iterancestors()):
+        if node.tag in ROOT_TAGS:
+            break
+        if node.tag == "header" or not _HEADER_WORDS.isdisjoint(words.flat_words(node)):
+            return False  # a header's navigation: its flyouts' featured teasers
+    return True
+
+
 def story_list(page: PageState, element: HtmlElement) -> bool:
     """Most of the element's links lead to stories with titles of some words."""
     known = page.story_lists.get(element)

@@ -292,15 +292,25 @@ def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[HtmlEle
     parent = node.getparent()
     while parent is not None:
         for sibling in parent:
-            if (
-                sibling is not node
-                and len(sibling)  # a leaf holds no card (a bare link is no card)
-                and isinstance(sibling.tag, str)
-                and not furniture.menu(page, sibling)
-                and not furniture.clutter(page, sibling, True)
-            ):
+            if sibling is node or not _box(page, sibling):
+                continue
+            if not furniture.menu(page, sibling):
                 yield from select(sibling)  # menus, footers, comment threads skipped
+            elif furniture.side_column(page, sibling):
+                for box in sibling:  # a side column of menus and lists: box by box
+                    if _box(page, box) and not furniture.menu(page, box):
+                        yield from select(box)
         node, parent = parent, parent.getparent()
+
+
+def _box(page: PageState, element: HtmlElement) -> bool:
+    """An element that may hold cards: not a leaf (a bare link is no card), not a comment
+    thread or a share bar."""
+    return (
+        len(element) > 0
+        and isinstance(element.tag, str)
+        and not furniture.clutter(page, element, True)
+    )
 
 
 def _label_before(container: HtmlElement) -> HtmlElement | None:

@@ -172,7 +172,9 @@ def names_itself(url: str, title: str) -> bool:
     ("/sport/motor-racing" titled "Motor Racing", "/b/urban-decay"): a topic's, a brand's
     or a person's page. A story's address carries more (a date, an id, a longer slug, a
     file name), or its title reads as a phrase ("Aftersun, revisited")."""
-    if story_shaped(url) or not all(word[:1].isupper() for word in title.split()):
+    if story_shaped(url) or not all(
+        word[:1].isupper() for word in title.split() if word[:1].isalpha()
+    ):
         return False
     segments = [s for s in split(url).path.lower().split("/") if s]
     if not segments or rules.ARTICLE_EXT.search(segments[-1]):
