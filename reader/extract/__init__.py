@@ -23,14 +23,15 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
     original: the library keeps it, so that the article can be extracted again later
     (reader.service.reextract). A page fetched with its later pages (``page.following``)
     gives one article of all their stories (reader.extract.pages). The original carries
-    no executable script code (reader.extract.scripts: extraction never reads it)."""
+    only what extraction reads (reader.extract.unread: no script code, no CSS that hides
+    nothing, ...)."""
     from reader.extract.pipeline import extract as run
-    from reader.extract.scripts import without_code
+    from reader.extract.unread import without_unread
 
     page = replace(
         page,
-        html=without_code(page.html),
-        following=tuple(replace(p, html=without_code(p.html)) for p in page.following),
+        html=without_unread(page.html),
+        following=tuple(replace(p, html=without_unread(p.html)) for p in page.following),
     )
 
     article = run(page, rules_for)

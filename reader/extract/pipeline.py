@@ -1,6 +1,7 @@
 """Page -> Article as numbered stages over one parsed tree.
 
-1 normalize   leave out executable script code (reader.extract.scripts), collapse
+1 normalize   leave out what no stage reads (reader.extract.unread: script code, CSS
+              that hides nothing, comments, drawings, event handlers), collapse
               whitespace runs, parse once, give lazy images a real src
 2 metadata    JSON-LD / meta tags / markup, from the raw tree
 3 recommended the page's story lists, from the raw tree (reader.extract.recommended)
@@ -44,7 +45,7 @@ from reader.extract import (
 )
 from reader.extract import site_rules as site
 from reader.extract.provenance import Recorder, watching
-from reader.extract.scripts import without_code
+from reader.extract.unread import without_unread
 from reader.model import Article, Asset, Page, Story
 from reader.siterules.parse import SiteRules
 
@@ -75,8 +76,8 @@ def extract(
 
 
 def _extract(page: Page, rules_for: RulesLookup | None, recorder: Recorder | None) -> Article:
-    # 1 normalize (from the page without its executable code: reader.extract.scripts)
-    source = without_code(page.html)
+    # 1 normalize (from the page without what no stage reads: reader.extract.unread)
+    source = without_unread(page.html)
     html = normalize.collapse_whitespace(markup.repair(source))
     root = normalize.parse(html)
     normalize.fix_images(root)

@@ -1,21 +1,24 @@
 """The original page kept with an article (schema 8), so it can be extracted again.
 
-Markup is kept compressed with zstd at level LEVEL (schema 10; before it, zlib-6: such
-rows are converted by migration 10 and can still be read). The page comes without its
-executable script code (reader.extract.scripts: extraction never reads it), so
-extracting the kept page again gives the article the loaded page gave.
+What is kept is the page without what extraction never reads (reader.extract.unread:
+script code, style rules that hide nothing, comment text, drawings' path data, event
+handlers): extracting the kept page again gives the article the loaded page gave.
 
-Measured on the Mozilla corpus (132 pages, 25.7 MB as loaded, 19.4 MB without the code;
-tests/benchmarks/originals.py): whole markup zlib-6 4.25 MB; without the code zlib-6
-3.18 MB (3.1 ms a page to pack), zstd-12 2.75 MB (7 ms; 0.2 ms to read back), zstd-19
-2.63 MB (107 ms), lzma-6 2.56 MB (76 ms; 3.7 ms to read back). Packing runs on the
-thread that writes the library (an import's writer), so zstd-12: about zlib's cost for
-14% less; what the slower codecs gain (4-7%) is not worth 10-25x the time on every save.
-A preset dictionary trained on other pages gained 8% (a dictionary of others' pages is
-not ours to ship), the same host's first page as the dictionary 4% on this corpus.
+Markup is kept compressed with lzma at preset 6 (before it: zstd-12, and before schema
+10 zlib-6; each row names its codec and every one can still be read; migration 10
+converts zlib rows to zstd-12). Measured on the Mozilla corpus (130 pages, 25.7 MB as
+loaded, 19.6 MB without the code, 11.4 MB without everything unread;
+tests/benchmarks/originals.py): kept zstd-12 2.06 MB (2.3 ms CPU a page), zstd-19 1.99 MB
+(19 ms), **lzma-6 1.93 MB (12 ms; about 3 ms to read back)**, lzma-9e 1.92 MB (56 ms).
+lzma-6 is the smallest of the affordable codecs (the target: originals add at most 40%
+to the library), and still cheaper than zstd-19; packing runs on the thread that writes
+the library, a re-extraction reads it back in the extraction workers. A preset
+dictionary trained on other pages gained 8% with zstd (a dictionary of others' pages is
+not ours to ship), the same host's first page as the dictionary 4%.
 The page's assets go to the content-addressed assets table, as the article's do.
 """
 
+import lzma
 import sqlite3
 import sys
 import zlib
@@ -30,10 +33,15 @@ if sys.version_info >= (3, 14):
 else:
     from backports import zstd
 
-CODEC = "zstd"
-LEVEL = 12
+CODEC = "lzma"
+PRESET = 6
 # How each codec a library may hold is read back (a row names its own).
-READERS: dict[str, Callable[[bytes], bytes]] = {"zstd": zstd.decompress, "zlib": zlib.decompress}
+READERS: dict[str, Callable[[bytes], bytes]] = {
+    "lzma": lzma.decompress,
+    "zstd": zstd.decompress,
+    "zlib": zlib.decompress,
+}
+MIGRATION_10_LEVEL = 12  # zstd level of the rows migration 10 converts from zlib
 
 
 def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> None:
@@ -50,7 +58,7 @@ def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> N
             page.url,
             page.format,
             CODEC,
-            _pack(data),
+            pack(data),
             len(data),
             now,
         ),
@@ -65,7 +73,7 @@ def keep(conn: sqlite3.Connection, article_id: int, page: Page, now: float) -> N
                 number,
                 later.url or later.source,
                 CODEC,
-                _pack(later_data),
+                pack(later_data),
                 len(later_data),
             ),
         )
@@ -123,8 +131,9 @@ def load(conn: sqlite3.Connection, article_id: int) -> Page | None:
     )
 
 
-def _pack(data: bytes) -> bytes:
-    return zstd.compress(data, LEVEL)
+def pack(data: bytes) -> bytes:
+    """Markup as a new original keeps it (CODEC)."""
+    return lzma.compress(data, preset=PRESET)
 
 
 def _unpack(codec: str, markup: bytes, article_id: int) -> str:
@@ -133,18 +142,19 @@ def _unpack(codec: str, markup: bytes, article_id: int) -> str:
         raise StoreError(f"the original of article {article_id} is kept in an unknown way")
     try:
         return read(bytes(markup)).decode("utf-8", "surrogatepass")
-    except (zlib.error, zstd.ZstdError, UnicodeDecodeError):
+    except (zlib.error, zstd.ZstdError, lzma.LZMAError, UnicodeDecodeError):
         raise StoreError(f"the original of article {article_id} is damaged") from None
 
 
 def repacked(codec: str, markup: bytes) -> bytes | None:
-    """Migration 10's SQL function: markup kept with ``codec`` as CODEC keeps it, or None
-    when it cannot be read (the row stays as it was and says it is damaged when read)."""
+    """Migration 10's SQL function: zlib markup as zstd (what the migration says its
+    rows hold), or None when it cannot be read (the row stays as it was and says it is
+    damaged when read)."""
     read = READERS.get(codec)
-    if read is None or codec == CODEC:
+    if read is None or codec == "zstd":
         return None
     try:
-        return _pack(read(bytes(markup)))
+        return zstd.compress(read(bytes(markup)), MIGRATION_10_LEVEL)
     except (zlib.error, zstd.ZstdError):
         return None
 

@@ -1,16 +1,18 @@
 """Keeping originals and extracting again from them (issue 18), side by side in one run.
 
-1. Compression of the original markup, as loaded and without its executable script code
-   (reader.extract.scripts): each codec's total, size ratio and time per page (medians
-   over the Mozilla corpus): why reader.store.originals uses zstd-12.
+1. Compression of the original markup, as loaded, without its executable script code,
+   and without everything extraction never reads (reader.extract.unread): each codec's
+   total, size ratio and time per page (medians over the Mozilla corpus), and what each
+   part of unread saves: why reader.store.originals keeps what it keeps, as it does.
 2. Storage: the Mozilla corpus saved into two libraries, with and without originals
    (each VACUUMed): what keeping originals adds. Target: at most +40%.
 3. Re-extraction of a library of ARTICLES articles made from the corpus pages (each
    saved with an older extraction and a highlight): articles per second, next to plain
    extraction of the same pages in the same run, and highlights lost. Target: >= 20/s.
 4. (--faithful) Every page of every corpus: is the article extracted again from the kept
-   original the one the loaded page gave (must be all), and how many articles leaving
-   the script code out changed against extracting with it.
+   original the one the loaded page gave (must be all), is leaving the unread out
+   idempotent, and how many articles leaving it out changed against extracting the page
+   as it came (and by which part of reader.extract.unread).
 
     READER_SHARED_DIR=/work/shared python tests/benchmarks/originals.py [ARTICLES] [--faithful]
 """
@@ -25,18 +27,21 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from backports import zstd
 
 from reader.errors import ReaderError
 from reader.extract import extract, pipeline
-from reader.extract.scripts import without_code
+from reader.extract.unread import PARTS, without_unread
 from reader.load import load
-from reader.model import Article
+from reader.model import Article, Page
 from reader.service.highlighting import highlight_quote
 from reader.service.reextract import reextract
 from reader.store import Library
+from reader.store.originals import CODEC, READERS
+from reader.store.originals import pack as keep_packed
 
 SHARED = Path(os.environ.get("READER_SHARED_DIR", Path(__file__).resolve().parents[3] / "shared"))
 MOZILLA = SHARED / "corpus" / "mozilla"
@@ -61,11 +66,22 @@ def corpus() -> list[Article]:
     return articles
 
 
-def compression(loaded: list[bytes], kept: list[bytes]) -> None:
-    for label, pages in (("as loaded", loaded), ("without script code", kept)):
+def compression(loaded: list[str]) -> None:
+    code_out = [without_unread(html, frozenset({"code"})).encode() for html in loaded]
+    for label, pages in (
+        ("as loaded", [html.encode() for html in loaded]),
+        ("without script code", code_out),
+        ("without what extraction never reads", [without_unread(h).encode() for h in loaded]),
+    ):
         size = sum(map(len, pages)) / 1e6
         print(f"1. compression of {len(pages)} pages' markup {label}, {size:.1f} MB")
         codecs(pages)
+    base = sum(len(zstd.compress(data, 12)) for data in code_out)
+    print(f"   each part of unread, on top of leaving the code out ({base / 1e6:.2f} MB zstd-12):")
+    for part in sorted(PARTS - {"code"}):
+        kept = [without_unread(html, frozenset({"code", part})).encode() for html in loaded]
+        saved = base - sum(len(zstd.compress(data, 12)) for data in kept)
+        print(f"     {part:10} saves {saved / 1e6:.3f} MB ({100 * saved / base:.1f}%)")
 
 
 def codecs(pages: list[bytes]) -> None:
@@ -165,8 +181,8 @@ CORPORA = ("mozilla/*/*.html", "dragnet/*.html", "cleaneval/*.html", "snippets/p
 
 def faithfulness() -> None:
     """Extracted again from the kept original (through the library's codec) == extracted
-    from the page as loaded, on every page; and what leaving the code out changed."""
-    kept_differs, code_changed, pages = [], [], 0
+    from the page as loaded, on every page; and what leaving the unread out changed."""
+    kept_differs, not_idempotent, changed, pages = [], [], [], 0
     for pattern in CORPORA:
         for path in sorted((SHARED / "corpus").glob(pattern)):
             try:
@@ -177,25 +193,37 @@ def faithfulness() -> None:
             pages += 1
             original = article.original
             assert original is not None
-            stored = zstd.decompress(zstd.compress(original.html.encode(), 12)).decode()
+            if without_unread(original.html) != original.html:
+                not_idempotent.append(path)
+            stored = READERS[CODEC](keep_packed(original.html.encode())).decode()
             if extract(replace(original, html=stored)) != article:
                 kept_differs.append(path)
-            pipeline.without_code = str  # extraction as it was, reading the code
-            try:
-                with_code = pipeline.extract(page)
-            except ReaderError:
-                with_code = None
-            finally:
-                pipeline.without_code = without_code
-            if with_code is None or replace(with_code, original=None) != replace(
-                article, original=None
-            ):
-                code_changed.append(path)
+            as_it_came = extracted_leaving_out(page, frozenset())
+            if as_it_came != replace(article, original=None):
+                parts = [
+                    part
+                    for part in sorted(PARTS)
+                    if without_unread(page.html, frozenset({part})) != page.html
+                    and extracted_leaving_out(page, frozenset({part})) != as_it_came
+                ]
+                changed.append((path, parts))
     print(f"4. {pages} corpus pages: extracted again from the kept original != as loaded:")
     print(f"   {len(kept_differs)} {[str(p) for p in kept_differs]} (must be 0)")
-    print(f"   articles changed by leaving script code out: {len(code_changed)}")
-    for path in code_changed:
-        print(f"     {path}")
+    print(f"   leaving the unread out again changes it: {len(not_idempotent)} (must be 0)")
+    print(f"   articles changed by leaving the unread out: {len(changed)}")
+    for path, parts in changed:
+        print(f"     {path} (alone, these parts change it: {', '.join(parts) or 'none'})")
+
+
+def extracted_leaving_out(page: Page, parts: frozenset[str]) -> Article | None:
+    """The article of ``page`` with only ``parts`` of reader.extract.unread left out."""
+    setattr(pipeline, "without_unread", partial(without_unread, parts=parts))  # noqa: B010
+    try:
+        return replace(pipeline.extract(page), original=None)
+    except ReaderError:
+        return None
+    finally:
+        pipeline.without_unread = without_unread
 
 
 def main() -> None:
@@ -206,8 +234,7 @@ def main() -> None:
         return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 260
     articles = corpus()
-    loaded = [load(str(source)).html.encode() for source in sorted(MOZILLA.glob("*/source.html"))]
-    compression(loaded, [without_code(data.decode()).encode() for data in loaded])
+    compression([load(str(source)).html for source in sorted(MOZILLA.glob("*/source.html"))])
     with tempfile.TemporaryDirectory() as folder:
         storage(Path(folder), articles)
         reextraction(Path(folder), articles, count)

@@ -48,6 +48,7 @@ SQUASHED = {
 ANCHORED = {
     "reader.extract.clean.COPYRIGHT",
     "reader.load.sniff._HEADER_LINE",
+    "reader.extract.unread._ATTRIBUTE",  # matched attribute after attribute inside one tag
 }
 
 

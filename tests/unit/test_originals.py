@@ -12,7 +12,7 @@ from test_store_migrate import old_library
 
 from reader.errors import ReaderError
 from reader.extract import extract
-from reader.extract.scripts import without_code
+from reader.extract.unread import without_unread
 from reader.load import load
 from reader.model import Article, Asset, Page
 from reader.service.highlighting import highlight_quote
@@ -43,8 +43,8 @@ def test_a_saved_article_keeps_its_original_page_compressed(tmp_path: Path) -> N
         article_id = library.save(extract(page))
         original = library.original(article_id)
         assert original is not None
-        # as loaded, but for its executable script code (reader.extract.scripts)
-        assert original.html == without_code(page.html) != page.html
+        # as loaded, but for what extraction never reads (reader.extract.unread)
+        assert original.html == without_unread(page.html) != page.html
         assert '"@type": ["NewsArticle"]' in original.html
         assert (original.source, original.url, original.format) == (
             page.source,
@@ -180,9 +180,33 @@ def test_schema_10_converts_zlib_originals_and_leaves_a_damaged_one_as_it_was(
         assert original is not None and original.html == first
         assert [page.html for page in original.following] == [second]
         loaded, kept = library.originals_size()
-        assert kept < loaded / 20  # repetitive markup: zstd keeps it small
+        assert kept < loaded / 20  # repetitive markup: zstd keeps it small (migration 10)
         with pytest.raises(ReaderError, match="the original of article 2 is damaged"):
             library.original(2)
+
+
+def test_new_originals_are_lzma_and_zstd_ones_kept_before_still_read(tmp_path: Path) -> None:
+    """Schema 10 libraries hold zstd originals: they stay readable (no migration needed),
+    and an article extracts from one as from the new lzma one."""
+    from backports import zstd
+
+    with Library(tmp_path / "library.sqlite3") as library:
+        first = library.save(extract(load(str(SEALS))))
+        conn = library._conn
+        codec = conn.execute(
+            "SELECT codec FROM article_originals WHERE article_id = ?", (first,)
+        ).fetchone()[0]
+        assert codec == "lzma"
+        kept = library.original(first)
+        assert kept is not None
+        html = kept.html
+        conn.execute(
+            "UPDATE article_originals SET codec = 'zstd', markup = ? WHERE article_id = ?",
+            (zstd.compress(html.encode(), 12), first),
+        )
+        original = library.original(first)
+        assert original is not None and original.html == html
+        assert extract(original) == extract(load(str(SEALS)))
 
 
 def test_reextract_command_by_site(tmp_path: Path, data_dir: Path) -> None:

@@ -31,8 +31,8 @@ def hidden_classes(root: HtmlElement) -> frozenset[str]:
     for style in root.iter("style"):
         css = (style.text or "")[:budget]
         budget -= len(css)
-        for selectors, declarations in _rules(css):
-            if not _hides(declarations.lower()):
+        for selectors, declarations in css_rules(css):
+            if not hides(declarations.lower()):
                 continue
             for selector in selectors.split(","):
                 match = SIMPLE_CLASS.match(selector)
@@ -43,7 +43,7 @@ def hidden_classes(root: HtmlElement) -> frozenset[str]:
     return frozenset(found)
 
 
-def _rules(css: str) -> list[tuple[str, str]]:
+def css_rules(css: str) -> list[tuple[str, str]]:
     """(selectors, declarations) of each innermost rule; one linear pass over the text."""
     rules = []
     for chunk in css.split("}"):
@@ -53,7 +53,7 @@ def _rules(css: str) -> list[tuple[str, str]]:
     return rules
 
 
-def _hides(declarations: str) -> bool:
+def hides(declarations: str) -> bool:
     if CLIPPED.search(declarations):
         return True
     return bool(ABSOLUTE.search(declarations)) and all(p.search(declarations) for p in ONE_PIXEL)
@@ -65,4 +65,4 @@ def is_hidden(elem: HtmlElement, hidden: frozenset[str]) -> bool:
 
 
 def _hidden_inline(style: str) -> bool:
-    return bool(style) and _hides(style.lower())
+    return bool(style) and hides(style.lower())
