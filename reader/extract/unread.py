@@ -86,19 +86,8 @@ def without_unread(html: str, parts: frozenset[str] = PARTS) -> str:
                 drawing = max(0, drawing - 1)
             position = found.end()
             continue
-        if name == "script":
-            step = _script(html, start, parts)
-            if step is None:
-                break
-            body, kept, end = step
-            if kept is not None:
-                out.append(html[kept_to : body[0]])
-                out.append(kept)
-                kept_to = body[1]
-            position = end
-            continue
-        if name == "style":
-            step = _style(html, start, sheets)
+        if name in ("script", "style"):
+            step = _script(html, start, parts) if name == "script" else _style(html, start, sheets)
             if step is None:
                 break
             body, kept, end = step

@@ -32,11 +32,15 @@ STATE = 'window.__INITIAL_STATE__ = {"related": [{"title": "Gulls", "url": "/gul
 TEMPLATE = "<p>{{ comment.body }}</p>"
 
 
+def six_paragraphs(sentence: str) -> str:
+    """A story long enough for extraction to take it as the article."""
+    return "".join(f"<p>Paragraph {n}: {sentence}</p>" for n in range(6))
+
+
 def page_with_scripts() -> str:
-    story = "".join(
-        f"<p>Paragraph {n}: the grey seals came back to the estuary this spring, and the"
-        " volunteers of the trust counted them from the dunes every morning at low tide.</p>"
-        for n in range(6)
+    story = six_paragraphs(
+        "the grey seals came back to the estuary this spring, and the"
+        " volunteers of the trust counted them from the dunes every morning at low tide."
     )
     return (
         f"<html><head><title>Seals return</title><script>{CODE}</script>"
@@ -133,10 +137,9 @@ ICON_PATH = "M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2z"
 
 
 def page_with_unread_parts() -> str:
-    story = "".join(
-        f"<p>Paragraph {n}: the harbour seals hauled out on the sandbank again, and the"
-        " wardens counted them from the sea wall every morning before the tide turned.</p>"
-        for n in range(6)
+    story = six_paragraphs(
+        "the harbour seals hauled out on the sandbank again, and the"
+        " wardens counted them from the sea wall every morning before the tide turned."
     )
     return (
         f"<html><head><title>Seals haul out</title><style>{WIDE_RULES}{HIDING_RULE}</style>"
