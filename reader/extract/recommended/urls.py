@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from reader.extract.recommended import words
 from reader.extract.recommended.rules import links as rules
 from reader.extract.recommended.state import PageState
-from reader.urls import normalize_url, resolve, site_label
+from reader.urls import ORGANIC_REDIRECT_HOSTS, normalize_url, resolve, site_label
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -37,7 +37,7 @@ def own_story_via_network(page: PageState, url: str, source: str) -> bool:
     """An ad network's item that is the site's own story: sent through the network's
     redirect for unpaid recommendations, or credited to the site itself ("BBC News" on
     bbc.com)."""
-    if host_in(host(url), rules.ORGANIC_REDIRECT_HOSTS):
+    if host_in(host(url), ORGANIC_REDIRECT_HOSTS):
         return True
     names = {site_label(own) for own in page.self_hosts if own}
     credited = [word.strip("()").lower() for word in source.split()]

@@ -2,8 +2,6 @@
 
 import re
 
-from reader import urls
-
 # Hosts of click trackers and ad networks: a story pointing there is an ad.
 AD_HOSTS: tuple[str, ...] = (
     "doubleclick.net",
@@ -36,9 +34,6 @@ AD_HOSTS: tuple[str, ...] = (
     "triplelift.com",
 )
 
-# Ad networks' redirects for a site's own (unpaid) recommendations: in reader.urls, since
-# the sidebar reads them too and must not load this package for it (~30 ms of regexes).
-ORGANIC_REDIRECT_HOSTS = urls.ORGANIC_REDIRECT_HOSTS
 
 # --- URLs that are never stories -----------------------------------------------------------
 # Path patterns (on the lowercased path) of hubs, listings, people and utilities.
