@@ -90,6 +90,26 @@ def test_navigation_footer_and_menus_yield_nothing(wrapper: str) -> None:
     assert run(wrapper.format(RELATED)) == []
 
 
+def test_a_column_calling_itself_navigation_but_marking_its_menus_holds_named_lists() -> None:
+    """<aside role=navigation> with its categories in a <nav> and a "Best of the Blog" list
+    beside them: the <nav> is the menu, the list is stories. Without a <nav> of its own,
+    the role still makes the column a menu."""
+    column = (
+        '<aside role="navigation" class="side">{}<h3>Best of the Blog</h3><ul>'
+        '<li><a href="/blog/posts/questions-to-ask-before-the-wedding">Questions to Ask Before the Wedding</a></li>'
+        '<li><a href="/blog/posts/ten-resolutions-for-a-calmer-year">Ten Resolutions for a Calmer Year</a></li>'
+        '<li><a href="/blog/posts/how-to-do-good-work-on-mondays">How to Do Good Work on Mondays</a></li>'
+        "</ul></aside>"
+    )
+    menu = '<h3>Categories</h3><nav><ul><li><a href="/blog/categories/news">News</a></li></ul></nav>'
+    assert urls(run(column.format(menu))) == [
+        "https://news.example/blog/posts/questions-to-ask-before-the-wedding",
+        "https://news.example/blog/posts/ten-resolutions-for-a-calmer-year",
+        "https://news.example/blog/posts/how-to-do-good-work-on-mondays",
+    ]
+    assert run(column.format("<h3>Categories</h3>")) == []
+
+
 def test_sentence_links_are_not_stories() -> None:
     body = (
         "<div class='related'><p>As we reported last week, the "
