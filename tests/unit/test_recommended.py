@@ -101,13 +101,40 @@ def test_a_column_calling_itself_navigation_but_marking_its_menus_holds_named_li
         '<li><a href="/blog/posts/how-to-do-good-work-on-mondays">How to Do Good Work on Mondays</a></li>'
         "</ul></aside>"
     )
-    menu = '<h3>Categories</h3><nav><ul><li><a href="/blog/categories/news">News</a></li></ul></nav>'
+    menu = (
+        '<h3>Categories</h3><nav><ul><li><a href="/blog/categories/news">News</a></li></ul></nav>'
+    )
     assert urls(run(column.format(menu))) == [
         "https://news.example/blog/posts/questions-to-ask-before-the-wedding",
         "https://news.example/blog/posts/ten-resolutions-for-a-calmer-year",
         "https://news.example/blog/posts/how-to-do-good-work-on-mondays",
     ]
     assert run(column.format("<h3>Categories</h3>")) == []
+
+
+def test_a_named_list_of_stories_in_the_page_footer_counts_but_not_its_searches() -> None:
+    """ "Most Commented" in a box called "top_comments" beside the footer's archives is a
+    list of stories (not a comment thread); "Trending Now" there leads to a search
+    page, whose address carries parameters after a semicolon ("/search;_ylt=...")."""
+    stories = "".join(
+        f'<li><a href="/world/2024/04/2{n}/most-commented-story-{n}-0990.html">'
+        f"Most commented story number {n} of the week</a></li>"
+        for n in range(3)
+    )
+    searches = "".join(
+        f'<li><a href="https://search.news.example/search;_ylt=A2KLJde{n}mppQ2gQANQCm7.x_;'
+        f'_ylu=X3oDMTEwODlvMTF0BG1pdAMEcG9zAzEEc2VjA01lZGlh?p=singer+in+tears+{n}">'
+        f"Singer in tears {n}</a></li>"
+        for n in range(3)
+    )
+    footer = (
+        '<footer><div class="top_comments"><h3>Most Commented</h3><ul>{}</ul></div>'
+        '<div class="trending"><h3>Trending Now</h3><ul>{}</ul></div></footer>'
+    )
+    assert urls(run(footer.format(stories, searches))) == [
+        f"https://news.example/world/2024/04/2{n}/most-commented-story-{n}-0990.html"
+        for n in range(3)
+    ]
 
 
 def test_sentence_links_are_not_stories() -> None:

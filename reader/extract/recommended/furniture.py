@@ -76,11 +76,12 @@ def story_list(page: PageState, element: HtmlElement) -> bool:
 
 def named_list_in_menu(page: PageState, element: HtmlElement, links: list[HtmlElement]) -> bool:
     """A list its own heading names ("Best of the Blog") inside a box only its class calls
-    navigation (a side column of menus): its links, not the box's, decide. A <nav> or a
-    navigation role still decides alone (a column that marks its own menus with <nav>s is
-    no navigation role: ``signals.negative_markup``)."""
+    navigation (a side column of menus), or in the page's <footer> ("Most Commented" beside
+    the archives): its links, not the box's, decide. A <nav> or a navigation role still
+    decides alone (a column that marks its own menus with <nav>s is no navigation role:
+    ``signals.negative_markup``)."""
     boxes = (element, *element.iterancestors())
-    if any(signals.negative_markup(node) for node in boxes):
+    if any(signals.negative_markup(node) and node.tag != "footer" for node in boxes):
         return False
     if sum(1 for node in boxes if signals.menu_by_name(node, False)) > 1:
         return False  # a menu inside a menu: a mega-menu's flyout and its featured teasers

@@ -175,7 +175,7 @@ def _pager_words(class_attr: str, id_attr: str) -> bool:
 @lru_cache(maxsize=16384)
 def _furniture_words(class_attr: str, id_attr: str) -> bool:
     return any(
-        not tokens.FURNITURE_WORDS.isdisjoint(name)
+        not tokens.FURNITURE_WORDS.isdisjoint(name) and name[0] not in tokens.RANKING_FIRST_WORDS
         for name in words.attr_words(class_attr, id_attr)
     )
 

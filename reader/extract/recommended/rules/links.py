@@ -46,7 +46,7 @@ EXCLUDED_PATH = re.compile(
     r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
-    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
+    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$|;)"
     r"|^/@[^/]+/?$"
     # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
     r"|^/wiki/"

@@ -209,6 +209,10 @@ FURNITURE_WORDS = frozenset(
     }
 )
 
+# A class name opening with one of these ranks stories by what it names ("top_comments",
+# "most-shared"): a "Most commented" list, not a comment thread or a share bar.
+RANKING_FIRST_WORDS = frozenset({"top", "most"})
+
 # Class/id words of pagers. A pager holds page numbers; a list that is merely paginated
 # ("td_with_ajax_pagination", a "load more" stream) holds stories, and stays a candidate.
 PAGER_WORDS = frozenset({"pagination", "pager", "paginate", "pagenavi"})
