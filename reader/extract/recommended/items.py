@@ -47,10 +47,18 @@ def items(block: HtmlElement, by_url: dict[str, list[HtmlElement]]) -> dict[str,
 def visible_text(element: HtmlElement) -> str:
     """Text of an element without scripts, dates, ranks, sources and other labels.
 
-    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack.
+    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack. A
+    part only a button's class names ("cta") is the title when nothing else is (BBC's
+    cards print the headline in a "cta" span).
     """
     if not len(element):
         return " ".join((element.text or "").split())
+    return _visible_text(element, tokens.TITLE_NOISE_WORDS) or _visible_text(
+        element, tokens.TITLE_NOISE_WORDS - tokens.TITLE_BUTTON_WORDS
+    )
+
+
+def _visible_text(element: HtmlElement, noise: frozenset[str]) -> str:
     from lxml import etree
 
     parts: list[str] = []
@@ -61,7 +69,7 @@ def visible_text(element: HtmlElement) -> str:
                 node.getparent() in hidden
                 or not isinstance(node.tag, str)
                 or node.tag in elements.SKIP_TEXT_TAGS
-                or not tokens.TITLE_NOISE_WORDS.isdisjoint(words.flat_words(node))
+                or not noise.isdisjoint(words.flat_words(node))
             ):
                 hidden.add(node)
             elif node.text:

@@ -134,6 +134,12 @@ PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/
 # Elements that hold one list of a block's items.
 LIST_TAGS = ("ul", "ol")
 # Paths of videos, photo galleries and slideshows.
+# A tab over a list of clips: these words only, one of them a medium ("Video/Audio", "Most
+# watched", "Top videos"); looked for up to this many boxes above the list (panel, list).
+MEDIA_WORDS = frozenset({"video", "videos", "audio", "watched", "clips", "podcasts"})
+MEDIA_TAB_WORDS = MEDIA_WORDS | {"most", "top", "latest"}
+MAX_MEDIA_TAB_WORDS = 3
+MEDIA_TAB_CLIMB = 2
 MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")

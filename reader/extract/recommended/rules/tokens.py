@@ -368,6 +368,8 @@ TITLE_NOISE_WORDS = frozenset(
         "sponsored",
     }
 )
+# Of those, the class words of a button ("Read more"): the title only when nothing else is.
+TITLE_BUTTON_WORDS = frozenset({"cta"})
 # Class words of an item's lines that are never its teaser.
 NOT_SUMMARY_WORDS = frozenset(
     {"byline", "author", "date", "time", "timestamp", "meta", "source", "provider", "label"}
