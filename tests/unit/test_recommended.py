@@ -173,6 +173,29 @@ def test_non_story_links_are_dropped(href: str) -> None:
     assert run(body) == []
 
 
+def test_multimedia_pages_have_your_say_and_the_publishers_shop_are_no_stories() -> None:
+    """Slides under "/multimedia/" are clips and galleries; "Have your say" leads to a
+    story's comments, whatever its address looks like; a host named "shop" sells."""
+    clips = "".join(
+        f'<li><a href="/multimedia/guest-answers-part-{n}">Tamron Hall on getting answers {n}</a></li>'
+        for n in range(3)
+    )
+    assert run(f'<div class="related"><h3>Related</h3><ul>{clips}</ul></div>') == []
+    talk = (
+        '<li><a href="/sport/jockey-fronts-panel/comments-fndprusm-1226511029471">Have your say</a></li>'
+        '<li><a href="/sport/2024/04/30/jockey-fronts-panel-0998.html">Jockey fronts the betting panel</a></li>'
+    )
+    shop = "".join(  # the publisher's own shop: a magazine's "order this issue"
+        f'<li><a href="https://shop.news.example/magazine/2024/0{n}/the-issue-with-new-ideas-204768{n}.html">'
+        f"The issue number {n} with new ideas</a></li>"
+        for n in range(1, 3)
+    )
+    assert [
+        story.title
+        for story in run(f'<div class="related"><h3>Related</h3><ul>{talk}{shop}</ul></div>')
+    ] == ["Jockey fronts the betting panel"]
+
+
 def test_short_menu_like_anchors_reject_the_block() -> None:
     body = (
         "<div class='popular-tags'><h3>Popular</h3>"

@@ -253,7 +253,9 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
-    if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
+    if (
+        host_in(name, rules.EXCLUDED_HOSTS) or name.partition(".")[0] in rules.SHOP_HOST_LABELS
+    ) and name not in page.self_hosts:
         return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
     if excluded_path(path) or rules.EXCLUDED_QUERY.search(parts.query):

@@ -72,6 +72,9 @@ EXCLUDED_QUERY = re.compile(
     re.IGNORECASE,
 )
 # Hosts (suffix match) of share dialogs, social sites and shops.
+# A host named as a shop ("shop.publisher.de", "store.example.com"): its links are products
+# (a magazine's "order this issue"), however they read.
+SHOP_HOST_LABELS = frozenset({"shop", "store"})
 EXCLUDED_HOSTS: tuple[str, ...] = (
     "facebook.com",
     "twitter.com",
@@ -140,7 +143,9 @@ MEDIA_WORDS = frozenset({"video", "videos", "audio", "watched", "clips", "podcas
 MEDIA_TAB_WORDS = MEDIA_WORDS | {"most", "top", "latest"}
 MAX_MEDIA_TAB_WORDS = 3
 MEDIA_TAB_CLIMB = 2
-MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
+MEDIA_PATH = re.compile(
+    r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?|multimedia)(?:/|$)"
+)
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").
