@@ -1,6 +1,6 @@
-"""Cards whose headline sits in a button-like part, and tabbed lists whose tab names clips:
-the headline is still the title, and a "Video/Audio" tab lists clips, not stories, even
-where its addresses look like any story's."""
+"""Cards and tabs: a headline in a button-like part is still the title; a "Video/Audio" tab
+lists clips, not stories, even where its addresses look like any story's; cards a CMS
+marks as posts are a list of posts even when their titles are short."""
 
 from __future__ import annotations
 
@@ -64,3 +64,31 @@ def test_a_tab_of_clips_in_a_popular_list_is_left_out() -> None:
     assert [story.url for story in run(body)] == [
         f"{SITE}/story-number-{n}-{20000 + n}" for n in range(3)
     ]
+
+
+def test_cards_marked_as_posts_are_a_list_of_posts_whatever_their_titles() -> None:
+    """WordPress prints "hentry type-post" on each post it lists: three cards titled in
+    three or four words below the story are its related posts. Unmarked, such short
+    titles read as a menu's entries."""
+
+    def grid(marks: str) -> str:
+        cards = "".join(
+            f'<article class="elementor-post post-{n} {marks}"><a href="{SITE}/{slug}/">'
+            f'<img src="/{slug}.jpg"></a><h3 class="title"><a href="{SITE}/{slug}/">{title}</a>'
+            "</h3><p>A line of teaser about the post.</p></article>"
+            for n, (slug, title) in enumerate(
+                [
+                    ("du-bist-einzigartig", "Du bist einzigartig"),
+                    ("was-der-seele-guttut", "Was der Seele guttut"),
+                    ("ganz-bei-mir", "Ganz bei mir"),
+                ]
+            )
+        )
+        return f'<div class="elementor-posts-container">{cards}</div>'
+
+    assert [story.title for story in run(grid("post type-post hentry"))] == [
+        "Du bist einzigartig",
+        "Was der Seele guttut",
+        "Ganz bei mir",
+    ]
+    assert run(grid("post")) == []
