@@ -330,7 +330,14 @@ def test_heading_words_in_six_languages(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Related topics", "Trending topics", "Popular tags", "Latest comments", "Share this"],
+    [
+        "Related topics",
+        "Trending topics",
+        "Popular tags",
+        "Latest comments",
+        "Share this",
+        "Related literature:",
+    ],
 )
 def test_headings_that_introduce_no_stories(heading: str) -> None:
     body = (

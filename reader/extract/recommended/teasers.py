@@ -277,9 +277,7 @@ def _alike(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
     return 2 * len(words_a & words_b) >= len(words_a | words_b) > 0
 
 
-def _outside_story_links(
-    page: PageState, main: HtmlElement
-) -> Iterator[tuple[HtmlElement, bool]]:
+def _outside_story_links(page: PageState, main: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
     """Headline-length links outside the story's column and outside page menus: the
     siblings of the column and of each of its ancestors, searched in C. (Teaser runs
     inside the column are its own content, so its subtree is never read.) Each comes
