@@ -53,30 +53,41 @@ def visible_text(element: HtmlElement) -> str:
     """
     if not len(element):
         return " ".join((element.text or "").split())
-    return _visible_text(element, tokens.TITLE_NOISE_WORDS) or _visible_text(
-        element, tokens.TITLE_NOISE_WORDS - tokens.TITLE_BUTTON_WORDS
-    )
+    text, button = _visible_text(element, tokens.TITLE_NOISE_WORDS)
+    if text or not button:
+        return text
+    return _visible_text(element, tokens.TITLE_NOISE_WORDS - tokens.TITLE_BUTTON_WORDS)[0]
 
 
-def _visible_text(element: HtmlElement, noise: frozenset[str]) -> str:
+def _visible_text(element: HtmlElement, noise: frozenset[str]) -> tuple[str, bool]:
+    """The text, and whether a part a button's class names was left out of it."""
     from lxml import etree
 
     parts: list[str] = []
     hidden: set[HtmlElement] = set()
+    button = False
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if event == "start":
-            if node is not element and (
+            if node is element:
+                if node.text:
+                    parts.append(node.text)
+                continue
+            if (
                 node.getparent() in hidden
                 or not isinstance(node.tag, str)
                 or node.tag in elements.SKIP_TEXT_TAGS
-                or not noise.isdisjoint(words.flat_words(node))
             ):
                 hidden.add(node)
+                continue
+            names = words.flat_words(node)
+            if not noise.isdisjoint(names):
+                hidden.add(node)
+                button = button or not tokens.TITLE_BUTTON_WORDS.isdisjoint(names)
             elif node.text:
                 parts.append(node.text)
         elif node is not element and node.tail and node.getparent() not in hidden:
             parts.append(node.tail)
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(parts).split()), button
 
 
 def link_title(link: HtmlElement) -> str:
