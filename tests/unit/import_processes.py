@@ -1,7 +1,9 @@
 """`reader import` in its own process group, and the processes of that group (Linux /proc):
 what the signal tests and the orphan benchmark watch after killing the importer."""
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -59,3 +61,29 @@ def read_lines(process: subprocess.Popen[str], count: int) -> list[str]:
             break
         lines.append(line)
     return lines
+
+
+def seconds_left_after_kill(
+    code: str, args: list[str], env: dict[str, str], said: str, members: int
+) -> float | None:
+    """Run Python ``code`` with ``args`` in a session of its own, wait until its first line
+    starts with ``said`` with at least ``members`` processes in its group, kill -9 it: how
+    long the rest of its group outlives it (None: longer than seconds_until_gone waits)."""
+    driver = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**env, "PYTHONPATH": str(REPO)},
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert driver.stdout is not None
+        assert driver.stdout.readline().startswith(said)
+        assert len(group_members(driver.pid)) >= members
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait(timeout=60)
+        return seconds_until_gone(driver.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(driver.pid, signal.SIGKILL)
