@@ -52,14 +52,21 @@ def seconds_until_gone(group: int, limit: float = 10.0) -> float | None:
 
 
 def read_lines(process: subprocess.Popen[str], count: int) -> list[str]:
-    """The first ``count`` lines the importer reports (fewer if it ends first)."""
+    """The first ``count`` lines the importer reports (fewer if it ends first), read from
+    the pipe a byte at a time: a buffered readline takes the lines after them too, and
+    process.communicate() (which reads the pipe itself) then never sees those."""
     assert process.stdout is not None
-    lines = []
+    pipe = process.stdout.fileno()
+    lines: list[str] = []
+    line = b""
     while len(lines) < count:
-        line = process.stdout.readline()
-        if not line:
+        byte = os.read(pipe, 1)
+        if not byte:
             break
-        lines.append(line)
+        line += byte
+        if byte == b"\n":
+            lines.append(line.decode())
+            line = b""
     return lines
 
 
