@@ -5,7 +5,9 @@ import the loaders, the extractor and the store (lxml, readability, httpx, sqlit
 
 Start-up runs three things side by side: the first article's open (a worker: load, extract,
 keep, render), the window's shell (painted at once), and then the window's build in steps
-that each give the event loop back; the article is shown as soon as both are done.
+that each give the event loop back; the article is shown as soon as both are done. What
+the story does not need (the rest of the window, listening for a later `reader FILE`)
+comes after it.
 
 Benchmark hooks: READER_BENCH=paint prints the wall-clock time of the first paint and quits;
 READER_BENCH=article prints it when the first article is on screen, with the RSS, and
@@ -40,9 +42,12 @@ def run_app(sources: list[str]) -> int:
     from reader.urls import absolute_source
 
     absolute = [absolute_source(s) for s in sources]
+    # The first file is read from now on, while Qt loads and the window paints: before
+    # the check for a running Reader too (~25 ms of imports and a socket call the child
+    # would otherwise wait for), whose hand-over ends this process and so the child.
+    read = _read_first(absolute)
     if _can_forward_quickly() and _forward_quickly(absolute):
         return 0  # a running Reader opens them
-    read = _read_first(absolute)  # from now on, while Qt loads and the window paints
 
     from PySide6.QtWidgets import QApplication
 
@@ -63,7 +68,7 @@ def run_app(sources: list[str]) -> int:
 
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
     # builds anything. Where Unix sockets exist that check was a plain socket call, above;
-    # the listening side (QtNetwork, a lock file) is set up right after the first paint.
+    # the listening side (QtNetwork, a lock file) is set up once the first story is in.
     instance = None
     if not _can_forward_quickly():
         instance = claim_or_forward(absolute)
@@ -100,13 +105,19 @@ def run_app(sources: list[str]) -> int:
         watch = _bench_watch(bench, window, app)  # from the first paint on
         # Then the window's modules come in, one per turn of the event loop.
         warm = WarmImports(window, modules_before_story(settings.show_library))
+        warm.when_done(lambda: warmed(watch))
+
+    def listen() -> bool:
+        """Become the Reader other `reader FILE` calls hand their files to (False: another
+        Reader started at the same moment and has them, this one quits)."""
+        nonlocal instance
         if instance is None:
             instance = claim_or_forward(absolute)
-            if instance is None:  # another Reader started at the same moment: it has them
+            if instance is None:
                 app.quit()
-                return
+                return False
         connect_instance(instance, window)
-        warm.when_done(lambda: warmed(watch))
+        return True
 
     def warmed(watch: Callable[[Document], None] | None) -> None:
         # The reading part builds, its steps taking turns with the imports that preparing
@@ -115,7 +126,11 @@ def run_app(sources: list[str]) -> int:
         prepare.when_done(lambda: prepared_modules_in())
 
         def rest_when(build_rest: Callable[[], None]) -> None:
-            prepare.when_done(lambda: WarmImports(window, REST_MODULES).when_done(build_rest))
+            def rest() -> None:
+                if listen():
+                    WarmImports(window, REST_MODULES).when_done(build_rest)
+
+            prepare.when_done(lambda: early.after_story(rest, HOLD_AT_MOST_MS))
 
         hold = FrameHold(window)  # the shell stays on screen until the story is in it
         window.build_in_steps(lambda: ready(watch, hold), rest_when)

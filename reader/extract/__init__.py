@@ -34,7 +34,7 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
         following=tuple(replace(p, html=without_unread(p.html)) for p in page.following),
     )
 
-    article = run(page, rules_for)
+    article = run(page, rules_for, unread_left_out=True)
     if page.following:
         from reader.errors import ExtractError
         from reader.extract.pages import join_pages
@@ -42,7 +42,7 @@ def extract(page: Page, rules_for: RulesLookup | None = None) -> Article:
         later = []
         for following in page.following:
             try:
-                later.append(run(following, rules_for))
+                later.append(run(following, rules_for, unread_left_out=True))
             except ExtractError:
                 continue  # a page without a story of its own: left out
         article = join_pages(article, later)

@@ -17,10 +17,11 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from reader.model import Article
 
 READ_CHUNK = 1 << 16
@@ -29,8 +30,12 @@ READ_CHUNK = 1 << 16
 def read_ahead(source: str) -> Future[Article]:
     """The article of the file ``source``, read from now on. Call it before any thread or
     Qt starts (a child forked then holds no lock another thread had taken)."""
-    future: Future[Article] = Future()
+    import reader.service.reading  # noqa: F401  both processes need it: imported once, here
+
     child, pipe = _fork_reader(source)
+    from concurrent.futures import Future  # after the fork: the child does not wait for it
+
+    future: Future[Article] = Future()
     collector = threading.Thread(
         target=_collect, args=(source, child, pipe, future), name="read-ahead", daemon=True
     )

@@ -272,3 +272,43 @@ def test_the_shell_stays_on_screen_until_the_first_story_is_delivered(qtbot):
     assert not window.updatesEnabled()
     qtbot.waitUntil(window.updatesEnabled, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
+def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
+    """The rest of the window (and the single-instance listener) starts once the first
+    story went to the window, in a turn of its own; a slow read holds it back only for a
+    while; a web address (nothing read early) holds nothing back."""
+    from reader.ui.shell.startup import EarlyOpen
+
+    window = MainWindow(build=False)
+    qtbot.addWidget(window)
+    early = EarlyOpen([str(PAGE)], window.library)
+    events: list[str] = []
+    early.after_story(lambda: events.append("rest"), 60_000)
+    early.set_image_width(800)
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)  # read and prepared
+    qtbot.wait(20)
+    assert events == []  # but not yet handed to the window
+    early.hand_over(lambda prepared: events.append("story"), events.append)
+    assert events == ["story"]  # the rest comes in a later turn
+    qtbot.waitUntil(lambda: events == ["story", "rest"], timeout=WAIT_MS)
+    early.after_story(lambda: events.append("late"), 60_000)  # asked after: at once
+    qtbot.waitUntil(lambda: events[-1] == "late", timeout=WAIT_MS)
+
+    slow = EarlyOpen([str(PAGE)], window.library)  # never handed over
+    waited: list[str] = []
+    slow.after_story(lambda: waited.append("rest"), 30)
+    qtbot.waitUntil(lambda: waited == ["rest"], timeout=WAIT_MS)
+    slow.set_image_width(800)
+    slow.hand_over(lambda prepared: waited.append("story"), waited.append)
+    qtbot.waitUntil(lambda: "story" in waited, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert waited == ["rest", "story"]  # not a second time
+
+    web = EarlyOpen(["https://example.org/story"], window.library)
+    assert web.task is None
+    started: list[str] = []
+    web.after_story(lambda: started.append("rest"), 60_000)
+    assert started == []
+    qtbot.waitUntil(lambda: started == ["rest"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)

@@ -90,6 +90,53 @@ def test_navigation_footer_and_menus_yield_nothing(wrapper: str) -> None:
     assert run(wrapper.format(RELATED)) == []
 
 
+def test_a_column_calling_itself_navigation_but_marking_its_menus_holds_named_lists() -> None:
+    """<aside role=navigation> with its categories in a <nav> and a "Best of the Blog" list
+    beside them: the <nav> is the menu, the list is stories. Without a <nav> of its own,
+    the role still makes the column a menu."""
+    column = (
+        '<aside role="navigation" class="side">{}<h3>Best of the Blog</h3><ul>'
+        '<li><a href="/blog/posts/questions-to-ask-before-the-wedding">Questions to Ask Before the Wedding</a></li>'
+        '<li><a href="/blog/posts/ten-resolutions-for-a-calmer-year">Ten Resolutions for a Calmer Year</a></li>'
+        '<li><a href="/blog/posts/how-to-do-good-work-on-mondays">How to Do Good Work on Mondays</a></li>'
+        "</ul></aside>"
+    )
+    menu = (
+        '<h3>Categories</h3><nav><ul><li><a href="/blog/categories/news">News</a></li></ul></nav>'
+    )
+    assert urls(run(column.format(menu))) == [
+        "https://news.example/blog/posts/questions-to-ask-before-the-wedding",
+        "https://news.example/blog/posts/ten-resolutions-for-a-calmer-year",
+        "https://news.example/blog/posts/how-to-do-good-work-on-mondays",
+    ]
+    assert run(column.format("<h3>Categories</h3>")) == []
+
+
+def test_a_named_list_of_stories_in_the_page_footer_counts_but_not_its_searches() -> None:
+    """ "Most Commented" in a box called "top_comments" beside the footer's archives is a
+    list of stories (not a comment thread); "Trending Now" there leads to a search
+    page, whose address carries parameters after a semicolon ("/search;_ylt=...")."""
+    stories = "".join(
+        f'<li><a href="/world/2024/04/2{n}/most-commented-story-{n}-0990.html">'
+        f"Most commented story number {n} of the week</a></li>"
+        for n in range(3)
+    )
+    searches = "".join(
+        f'<li><a href="https://search.news.example/search;_ylt=A2KLJde{n}mppQ2gQANQCm7.x_;'
+        f'_ylu=X3oDMTEwODlvMTF0BG1pdAMEcG9zAzEEc2VjA01lZGlh?p=singer+in+tears+{n}">'
+        f"Singer in tears {n}</a></li>"
+        for n in range(3)
+    )
+    footer = (
+        '<footer><div class="top_comments"><h3>Most Commented</h3><ul>{}</ul></div>'
+        '<div class="trending"><h3>Trending Now</h3><ul>{}</ul></div></footer>'
+    )
+    assert urls(run(footer.format(stories, searches))) == [
+        f"https://news.example/world/2024/04/2{n}/most-commented-story-{n}-0990.html"
+        for n in range(3)
+    ]
+
+
 def test_sentence_links_are_not_stories() -> None:
     body = (
         "<div class='related'><p>As we reported last week, the "
@@ -124,6 +171,29 @@ def test_sentence_links_are_not_stories() -> None:
 def test_non_story_links_are_dropped(href: str) -> None:
     body = f'<div class="related"><h3>Related</h3><ul><li><a href="{href}">A link with several words in it</a></li></ul></div>'
     assert run(body) == []
+
+
+def test_multimedia_pages_have_your_say_and_the_publishers_shop_are_no_stories() -> None:
+    """Slides under "/multimedia/" are clips and galleries; "Have your say" leads to a
+    story's comments, whatever its address looks like; a host named "shop" sells."""
+    clips = "".join(
+        f'<li><a href="/multimedia/guest-answers-part-{n}">Tamron Hall on getting answers {n}</a></li>'
+        for n in range(3)
+    )
+    assert run(f'<div class="related"><h3>Related</h3><ul>{clips}</ul></div>') == []
+    talk = (
+        '<li><a href="/sport/jockey-fronts-panel/comments-fndprusm-1226511029471">Have your say</a></li>'
+        '<li><a href="/sport/2024/04/30/jockey-fronts-panel-0998.html">Jockey fronts the betting panel</a></li>'
+    )
+    shop = "".join(  # the publisher's own shop: a magazine's "order this issue"
+        f'<li><a href="https://shop.news.example/magazine/2024/0{n}/the-issue-with-new-ideas-204768{n}.html">'
+        f"The issue number {n} with new ideas</a></li>"
+        for n in range(1, 3)
+    )
+    assert [
+        story.title
+        for story in run(f'<div class="related"><h3>Related</h3><ul>{talk}{shop}</ul></div>')
+    ] == ["Jockey fronts the betting panel"]
 
 
 def test_short_menu_like_anchors_reject_the_block() -> None:
@@ -260,7 +330,14 @@ def test_heading_words_in_six_languages(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Related topics", "Trending topics", "Popular tags", "Latest comments", "Share this"],
+    [
+        "Related topics",
+        "Trending topics",
+        "Popular tags",
+        "Latest comments",
+        "Share this",
+        "Related literature:",
+    ],
 )
 def test_headings_that_introduce_no_stories(heading: str) -> None:
     body = (

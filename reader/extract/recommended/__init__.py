@@ -10,8 +10,9 @@ look like a story: an article-like URL, a title of several words, not in a menu,
 or the story's own sentences, not a tag/author/share/comment/pagination link.
 
 The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``teasers``
-(unnamed runs of cards beside the story; ``cards`` says which children of a run's box are
-its cards, list by list), ``lines`` (lines of the story that are nothing
+(unnamed runs of cards beside the story, headlines or, beside a post a CMS marks as one,
+its marked post cards; ``cards`` says which children of a run's box are its cards, list
+by list), ``lines`` (lines of the story that are nothing
 but a link to another story), ``accept`` (furniture checks), ``stories`` (links to
 stories, with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds).
 Structure carries what words cannot: a run of sibling cards, a label over a list of

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
-from reader.extract.recommended.rules.elements import ROOT_TAGS
+from reader.extract.recommended.rules.elements import COLUMN_TAGS, ROOT_TAGS
 from reader.extract.recommended.state import PageState
 
 if TYPE_CHECKING:
@@ -45,8 +45,6 @@ def clutter(page: PageState, element: HtmlElement, with_id: bool) -> bool:
     )
 
 
-# Tags of a page column (a menu is a list; a column is a box of boxes).
-_COLUMN_TAGS = frozenset({"div", "aside", "section", "td"})
 _HEADER_WORDS = frozenset({"header", "masthead", "topbar"})
 
 
@@ -54,7 +52,7 @@ def side_column(page: PageState, element: HtmlElement) -> bool:
     """A page column only its class calls navigation ("nav-column-area"), not a <nav>, a
     navigation role, a header or a footer: it holds boxes side by side (menus, and often a
     list of stories), so its boxes are judged one by one."""
-    if element.tag not in _COLUMN_TAGS or "footer" in words.flat_words(element):
+    if element.tag not in COLUMN_TAGS or "footer" in words.flat_words(element):
         return False
     if signals.negative_markup(element) or not signals.menu_by_name(element, False):
         return False
@@ -78,10 +76,12 @@ def story_list(page: PageState, element: HtmlElement) -> bool:
 
 def named_list_in_menu(page: PageState, element: HtmlElement, links: list[HtmlElement]) -> bool:
     """A list its own heading names ("Best of the Blog") inside a box only its class calls
-    navigation (a side column of menus): its links, not the box's, decide. A <nav> or a
-    navigation role still decides alone."""
+    navigation (a side column of menus), or in the page's <footer> ("Most Commented" beside
+    the archives): its links, not the box's, decide. A <nav> or a navigation role still
+    decides alone (a column that marks its own menus with <nav>s is no navigation role:
+    ``signals.negative_markup``)."""
     boxes = (element, *element.iterancestors())
-    if any(signals.negative_markup(node) for node in boxes):
+    if any(signals.negative_markup(node) and node.tag != "footer" for node in boxes):
         return False
     if sum(1 for node in boxes if signals.menu_by_name(node, False)) > 1:
         return False  # a menu inside a menu: a mega-menu's flyout and its featured teasers

@@ -47,28 +47,47 @@ def items(block: HtmlElement, by_url: dict[str, list[HtmlElement]]) -> dict[str,
 def visible_text(element: HtmlElement) -> str:
     """Text of an element without scripts, dates, ranks, sources and other labels.
 
-    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack.
+    Iterative (not recursive) so that absurdly deep markup cannot exhaust the stack. A
+    part only a button's class names ("cta") is the title when nothing else is (BBC's
+    cards print the headline in a "cta" span).
     """
     if not len(element):
         return " ".join((element.text or "").split())
+    text, button = _visible_text(element, tokens.TITLE_NOISE_WORDS)
+    if text or not button:
+        return text
+    return _visible_text(element, tokens.TITLE_NOISE_WORDS - tokens.TITLE_BUTTON_WORDS)[0]
+
+
+def _visible_text(element: HtmlElement, noise: frozenset[str]) -> tuple[str, bool]:
+    """The text, and whether a part a button's class names was left out of it."""
     from lxml import etree
 
     parts: list[str] = []
     hidden: set[HtmlElement] = set()
+    button = False
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if event == "start":
-            if node is not element and (
+            if node is element:
+                if node.text:
+                    parts.append(node.text)
+                continue
+            if (
                 node.getparent() in hidden
                 or not isinstance(node.tag, str)
                 or node.tag in elements.SKIP_TEXT_TAGS
-                or not tokens.TITLE_NOISE_WORDS.isdisjoint(words.flat_words(node))
             ):
                 hidden.add(node)
+                continue
+            names = words.flat_words(node)
+            if not noise.isdisjoint(names):
+                hidden.add(node)
+                button = button or not tokens.TITLE_BUTTON_WORDS.isdisjoint(names)
             elif node.text:
                 parts.append(node.text)
         elif node is not element and node.tail and node.getparent() not in hidden:
             parts.append(node.tail)
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(parts).split()), button
 
 
 def link_title(link: HtmlElement) -> str:

@@ -105,7 +105,16 @@ def negative_markup(element: HtmlElement) -> bool:
         label = element.get("aria-label") if element.tag == "nav" else None
         return not (label and words.heading_match(label))
     role = element.get("role")
-    return role is not None and role != "" and role.lower() in tokens.EXCLUDED_ROLES
+    if role is None or role == "" or role.lower() not in tokens.EXCLUDED_ROLES:
+        return False
+    # A side column that calls itself navigation but marks its own menus (<aside
+    # role=navigation> holding a <nav> of categories and a "Best of the Blog" list): the
+    # menus are the <nav>s, the column is a column.
+    return not (
+        element.tag in elements.COLUMN_TAGS
+        and role.lower() == "navigation"
+        and next(element.iterdescendants("nav"), None) is not None
+    )
 
 
 def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:
@@ -166,7 +175,7 @@ def _pager_words(class_attr: str, id_attr: str) -> bool:
 @lru_cache(maxsize=16384)
 def _furniture_words(class_attr: str, id_attr: str) -> bool:
     return any(
-        not tokens.FURNITURE_WORDS.isdisjoint(name)
+        not tokens.FURNITURE_WORDS.isdisjoint(name) and name[0] not in tokens.RANKING_FIRST_WORDS
         for name in words.attr_words(class_attr, id_attr)
     )
 

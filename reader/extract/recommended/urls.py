@@ -253,7 +253,9 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
         return None
     if host_in(name, rules.AD_HOSTS):
         return url
-    if host_in(name, rules.EXCLUDED_HOSTS) and name not in page.self_hosts:
+    if (
+        host_in(name, rules.EXCLUDED_HOSTS) or name.partition(".")[0] in rules.SHOP_HOST_LABELS
+    ) and name not in page.self_hosts:
         return None  # a share dialog or a shop, unless the page is on that site itself
     path = parts.path.lower()
     if excluded_path(path) or rules.EXCLUDED_QUERY.search(parts.query):
@@ -304,17 +306,42 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
 
 def drop_media_lists(by_url: dict[str, list[HtmlElement]], block: HtmlElement) -> None:
     """Drop a list of clips or galleries inside a block ("Most popular": a stories tab and a
-    videos tab): a list whose addresses are mostly videos, photos or slideshows. A video
-    among stories stays."""
+    videos tab): a list whose addresses are mostly videos, photos or slideshows, or whose
+    tab says so ("Video/Audio" over addresses like any story's). A video among stories
+    stays."""
     lists: dict[HtmlElement, list[str]] = {}
     for key, links in by_url.items():
         holder = next(links[0].iterancestors(*rules.LIST_TAGS), None)
         if holder is not None and (holder is block or block in holder.iterancestors()):
             lists.setdefault(holder, []).append(key)
-    for keys in lists.values():
-        if len(keys) >= 2 and sum(map(media, keys)) * 2 > len(keys):
+    for holder, keys in lists.items():
+        if len(keys) >= 2 and (sum(map(media, keys)) * 2 > len(keys) or _media_tab(holder, block)):
             for key in keys:
                 del by_url[key]
+
+
+def _media_tab(holder: HtmlElement, block: HtmlElement) -> bool:
+    """The list's tab, the heading just before it or its panel, names clips ("Video/Audio",
+    "Most watched")."""
+    node = holder
+    for _ in range(rules.MEDIA_TAB_CLIMB):
+        if node is block:
+            return False
+        previous = node.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        if previous is not None:
+            named = set(words.slug_words(words.text(previous)))
+            return (
+                0 < len(named) <= rules.MAX_MEDIA_TAB_WORDS
+                and named <= rules.MEDIA_TAB_WORDS
+                and not named.isdisjoint(rules.MEDIA_WORDS)
+            )
+        parent = node.getparent()
+        if parent is None:
+            return False
+        node = parent
+    return False
 
 
 def drop_hub_urls(by_url: dict[str, list[HtmlElement]], heading: str) -> None:

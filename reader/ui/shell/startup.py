@@ -62,7 +62,7 @@ class EarlyOpen(QObject):
         self._width_known = threading.Event()
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
-        self._after_delivery: list[Callable[[], None]] = []
+        self._after_delivery: list[Callable[[], None]] | None = []
         if self.source is not None and is_url(self.source):
             return
         library.warm()  # the writer's connection opens while the article is read
@@ -139,13 +139,35 @@ class EarlyOpen(QObject):
             failed(error)
         else:
             done(prepared)
-        waiting, self._after_delivery = self._after_delivery, []
+        waiting, self._after_delivery = self._after_delivery or [], None
         for callback in waiting:
             callback()
 
+    def after_story(self, callback: Callable[[], None], at_most_ms: int) -> None:
+        """``callback``, in a turn of its own, once the outcome went to the window or once
+        it waited ``at_most_ms`` for a slow read; next turn when nothing was started early.
+        What the story does not need waits for it: the window's process and the read-ahead
+        child share the CPU (on a busy machine one share of it), so work done while the
+        child reads delays the story by as much."""
+        pending = [callback]
+
+        def go() -> None:
+            if pending:
+                next_turn(self, pending.pop())
+
+        if self.task is None:
+            go()
+            return
+        self.after_delivery(go)
+        QTimer.singleShot(at_most_ms, self, go)
+
     def after_delivery(self, callback: Callable[[], None]) -> None:
-        """``callback`` once the outcome went to the window (the story shown, or its error)."""
-        self._after_delivery.append(callback)
+        """``callback`` once the outcome went to the window (the story shown, or its error);
+        at once when it went already."""
+        if self._after_delivery is None:
+            callback()
+        else:
+            self._after_delivery.append(callback)
 
 
 class FrameHold(QObject):

@@ -71,3 +71,5 @@ BOX_TAGS = frozenset({"li", "div", "section", "article", "td", "aside", "body"})
 DIVIDER_TAGS = frozenset({"hr"})
 # A line without links this short between a column's lists is the next list's label.
 MAX_DIVIDER_WORDS = 6
+# Tags of a page column: a box of boxes (a menu is a list).
+COLUMN_TAGS = frozenset({"div", "aside", "section", "td"})

@@ -46,7 +46,7 @@ EXCLUDED_PATH = re.compile(
     r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
-    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$)"
+    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$|;)"
     r"|^/@[^/]+/?$"
     # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
     r"|^/wiki/"
@@ -72,6 +72,9 @@ EXCLUDED_QUERY = re.compile(
     re.IGNORECASE,
 )
 # Hosts (suffix match) of share dialogs, social sites and shops.
+# A host named as a shop ("shop.publisher.de", "store.example.com"): its links are products
+# (a magazine's "order this issue"), however they read.
+SHOP_HOST_LABELS = frozenset({"shop", "store"})
 EXCLUDED_HOSTS: tuple[str, ...] = (
     "facebook.com",
     "twitter.com",
@@ -134,7 +137,15 @@ PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/
 # Elements that hold one list of a block's items.
 LIST_TAGS = ("ul", "ol")
 # Paths of videos, photo galleries and slideshows.
-MEDIA_PATH = re.compile(r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?)(?:/|$)")
+# A tab over a list of clips: these words only, one of them a medium ("Video/Audio", "Most
+# watched", "Top videos"); looked for up to this many boxes above the list (panel, list).
+MEDIA_WORDS = frozenset({"video", "videos", "audio", "watched", "clips", "podcasts"})
+MEDIA_TAB_WORDS = MEDIA_WORDS | {"most", "top", "latest"}
+MAX_MEDIA_TAB_WORDS = 3
+MEDIA_TAB_CLIMB = 2
+MEDIA_PATH = re.compile(
+    r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?|multimedia)(?:/|$)"
+)
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").

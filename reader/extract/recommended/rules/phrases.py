@@ -55,6 +55,8 @@ HEADING_REJECTS: tuple[str, ...] = (
     "related people",
     "related events",
     "related podcasts",
+    # a journal article's tools: the paper in scholarly indexes, "E-mail to a friend"
+    "related literature",
     "features of",
     "features include",
     "featured in",

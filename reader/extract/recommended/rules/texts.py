@@ -131,6 +131,7 @@ UTILITY_TEXTS = frozenset(
         "tweet",
         "comment",
         "comments",
+        "have your say",
         "reply",
         "next",
         "previous",

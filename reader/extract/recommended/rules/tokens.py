@@ -209,6 +209,10 @@ FURNITURE_WORDS = frozenset(
     }
 )
 
+# A class name opening with one of these ranks stories by what it names ("top_comments",
+# "most-shared"): a "Most commented" list, not a comment thread or a share bar.
+RANKING_FIRST_WORDS = frozenset({"top", "most"})
+
 # Class/id words of pagers. A pager holds page numbers; a list that is merely paginated
 # ("td_with_ajax_pagination", a "load more" stream) holds stories, and stays a candidate.
 PAGER_WORDS = frozenset({"pagination", "pager", "paginate", "pagenavi"})
@@ -364,6 +368,11 @@ TITLE_NOISE_WORDS = frozenset(
         "sponsored",
     }
 )
+# Of those, the class words of a button ("Read more"): the title only when nothing else is.
+TITLE_BUTTON_WORDS = frozenset({"cta"})
+# Classes a CMS gives each post it prints, in a list as on its own page (WordPress:
+# "hentry", "type-post"): a run of such cards beside the story is a list of posts.
+POST_CARD_CLASSES = frozenset({"hentry", "type-post"})
 # Class words of an item's lines that are never its teaser.
 NOT_SUMMARY_WORDS = frozenset(
     {"byline", "author", "date", "time", "timestamp", "meta", "source", "provider", "label"}
