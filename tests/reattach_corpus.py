@@ -84,7 +84,7 @@ def _junk_rule_off() -> AbstractContextManager[object]:
     """A clean rule toggled: widget boxes, share bars, author boxes are kept."""
     from reader.extract import clean
 
-    return mock.patch.object(clean, "_drop_junk_blocks", lambda story: None)
+    return mock.patch.object(clean, "_drop_junk_blocks", lambda *_parts: None)
 
 
 def _leftovers_off() -> AbstractContextManager[object]:

@@ -40,11 +40,33 @@ WIDGET_PHRASES = (
     r"story continues below( advertisement)?",
 )
 _WIDGET = re.compile(r"^(?:\s*(?:" + "|".join(WIDGET_PHRASES) + r")\s*)+$", re.IGNORECASE)
+# A question to the reader about the page, standing alone as a label over its rating stars
+# or share buttons ("Was this article helpful?"), is the page's, not the story's.
+PAGE_QUESTIONS = (
+    r"(was|war) (this|the|der|dieser) (article|post|page|artikel|beitrag) (helpful|useful|"
+    r"hilfreich|nützlich)",
+    r"(did you find|fanden sie) (this|the|diesen|den) (article|post|artikel|beitrag) "
+    r"(helpful|useful|hilfreich|nützlich)",
+    r"(möchten|wollen) sie (den|diesen) (artikel|beitrag) teilen",
+)
+_PAGE_QUESTION = re.compile(r"^\W*(?:" + "|".join(PAGE_QUESTIONS) + r")\W*$", re.IGNORECASE)
+# How such a question ends ("article helpful", "Artikel teilen"): looked for as plain
+# substrings of the story's text before any block is read.
+QUESTION_WORDS = ("helpful", "useful", "hilfreich", "nützlich", "teilen")
+QUESTION_ENDS = tuple(
+    f"{noun} {word}"
+    for noun in ("article", "post", "page", "Artikel", "Beitrag")
+    for word in QUESTION_WORDS
+)
+QUESTION_TAGS = ("p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6", "label")
 READING_TIME = re.compile(
     r"^\W*(?:reading time:?\s*)?(?:about\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)"
     r"(?:\.|ute)?\s*(?:read|reading|de lecture|lesezeit|lectura)?\W*$",
     re.IGNORECASE,
 )
+# A subscription offer standing where the rest of a paid story would be.
+PAYWALL_FEATURES = re.compile(r"(?:^|[\s_-])paywall(?:$|[\s_-])", re.IGNORECASE)
+PAYWALL_MAX = 700  # an offer and a login link; a paid story's own text is longer
 NEWSLETTER = re.compile(
     r"^\W*(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|daily email|inbox|updates)\b",
     re.IGNORECASE,
@@ -58,7 +80,8 @@ SHARE_FEATURES = re.compile(
 # The writer's biography box under the story ("Dana covers transport... Follow Dana").
 AUTHOR_BOX_FEATURES = re.compile(
     r"author-?(?:box|bio|info|card|details|profile|blurb)|about-?(?:the-)?author|"
-    r"contributor-?(?:bio|box)|(?:^|[\s_-])bio-?box",
+    r"contributor-?(?:bio|box)|(?:^|[\s_-])bio-?box|"
+    r"saboxplugin|(?:^|\s)m-a-box(?:$|\s)",  # the Simple Author Box and Molongui plugins
     re.IGNORECASE,
 )
 AUTHOR_BOX_MAX = 700  # a short biography, never a chapter of the story
@@ -114,6 +137,9 @@ HAS_MEDIA = ".//img|.//video|.//audio|.//iframe|.//picture|.//hr|.//math|.//svg"
 BLOCKS = ("p", "div", "li", "ul", "ol", "span", "section", "aside", "figure", "header", "footer")
 NEVER_DROP = frozenset(("figure", "figcaption", "table", "pre", "code", "blockquote"))
 HEADINGS = ("h1", "h2", "h3")
+# A teaser card: a link around a picture and a headline or a summary paragraph.
+TEASER_TEXT = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//p[normalize-space()]"
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNORECASE)
 # The byline block above the story repeats the metadata: dropped when short.
 BYLINE_FEATURES = re.compile(r"byline|(?:^|[\s_-])author(?:$|[\s_-])|dateline", re.IGNORECASE)
 BYLINE_BLOCK_MAX = 120
@@ -127,8 +153,11 @@ def clean_story(
 ) -> None:
     """Remove junk from the story element in place (each rule's removals noted on the
     recorder, when one is given)."""
+    text = story.text_content()  # before the junk goes: read once, for both rules
     with watching(recorder, story, STAGE, "widget, badge, share bar, author box or related"):
-        _drop_junk_blocks(story, recorder)
+        _drop_junk_blocks(story, text, recorder)
+    with watching(recorder, story, STAGE, "a question to the reader about the page"):
+        _drop_page_questions(story, text)
     with watching(recorder, story, STAGE, "a labelled list of links to other stories"):
         _drop_labelled_link_blocks(story)
     with watching(recorder, story, STAGE, "the title or byline repeated at the top"):
@@ -146,8 +175,8 @@ def _drop(elem: HtmlElement, recorder: Recorder | None = None, rule: str = "") -
         elem.drop_tree()
 
 
-def _drop_junk_blocks(story: HtmlElement, recorder: Recorder | None = None) -> None:
-    story_chars = len(squash(story.text_content())) or 1
+def _drop_junk_blocks(story: HtmlElement, text: str, recorder: Recorder | None = None) -> None:
+    story_chars = len(squash(text)) or 1
     for elem in list(story.iter(*BLOCKS, "h4", "h5", "h6", "a", "button", "time")):
         if elem.getparent() is None or elem is story:
             continue
@@ -161,6 +190,14 @@ def _drop_junk_blocks(story: HtmlElement, recorder: Recorder | None = None) -> N
             if chars <= AUTHOR_BOX_MAX and chars < story_chars * RELATED_SHARE_MAX:
                 _drop(elem, recorder, "the author's box")
                 continue
+        if PAYWALL_FEATURES.search(features) and elem.tag not in NEVER_DROP:
+            chars = len(squash(elem.text_content()))
+            if chars <= PAYWALL_MAX and chars < story_chars * RELATED_SHARE_MAX:
+                _drop(elem, recorder, "a subscription offer")
+                continue
+        if elem.tag == "a" and _is_teaser(elem, story_chars):
+            _drop(elem, recorder, "a teaser card for another story")
+            continue
         if len(elem) > BOX_MAX_CHILDREN:
             continue
         text = squash(elem.text_content())
@@ -176,6 +213,36 @@ def _drop_junk_blocks(story: HtmlElement, recorder: Recorder | None = None) -> N
             continue
         elif _is_bar_or_prompt(elem, text, features):
             _drop(elem, recorder, "a share or follow bar, or a newsletter prompt")
+
+
+def _drop_page_questions(story: HtmlElement, text: str) -> None:
+    """``text``: the story's text before stage 5 began (a question dropped since does no
+    harm: the blocks are only read on a story whose text holds such an ending)."""
+    # a regex over every story's text cost 1.5 ms a page; the last words, then the endings
+    if not any(word in text for word in QUESTION_WORDS):
+        return
+    if not any(end in text for end in QUESTION_ENDS):
+        return
+    for elem in list(story.iter(*QUESTION_TAGS)):
+        if (
+            elem is not story
+            and elem.getparent() is not None
+            and _PAGE_QUESTION.match(squash(elem.text_content()))
+        ):
+            _drop(elem)
+
+
+def _is_teaser(link: HtmlElement, story_chars: int) -> bool:
+    """A link to another page that wraps a picture and a headline or summary: a card
+    promoting another story (the story's own pictures link to themselves, if at all)."""
+    if not len(link):
+        return False  # most links hold only words: no xpath for them
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith("#") or IMAGE_FILE.search(href):
+        return False
+    if not link.xpath(".//img|.//picture") or not link.xpath(TEASER_TEXT):
+        return False
+    return _share(link, story_chars) < RELATED_SHARE_MAX
 
 
 def _drop_labelled_link_blocks(story: HtmlElement) -> None:

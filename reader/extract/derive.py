@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from reader.extract.tags import CELL_TAGS, HEADING_TAGS
@@ -69,7 +70,9 @@ def story_text(story: HtmlElement) -> str:
             lines.append(chunk.strip("\x00"))
         else:
             lines.append(_NEWLINES.sub("\n", _BLANKS.sub(" ", chunk)))
-    return "".join(lines).strip()
+    # NFC: one spelling per letter ("e" + U+0301 is "é"), as the Web writes and searches
+    # text (soft hyphens stay: the snippets gold keeps them on some pages, drops on others)
+    return unicodedata.normalize("NFC", "".join(lines).strip())
 
 
 def _walk(elem: HtmlElement, parts: list[str], in_pre: bool, tail: bool = True) -> None:

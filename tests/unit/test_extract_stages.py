@@ -322,6 +322,12 @@ def test_text_has_one_line_per_block_and_keeps_pre() -> None:
     assert derive.story_text(root) == "One two\nthree\na\n  b\nx\ny"
 
 
+def test_text_spells_each_letter_one_way() -> None:
+    # a page written with combining marks (e + U+0301; Bengali ya + nukta) reads as NFC
+    root = lxml.html.fromstring("<div><p>Cafe\u0301 \u09df \u09af\u09bc</p></div>")
+    assert derive.story_text(root) == "Caf\u00e9 \u09af\u09bc \u09af\u09bc"
+
+
 def test_word_count_counts_cjk_characters() -> None:
     assert derive.word_count("hello world") == 2
     assert derive.word_count("日本語") == 3

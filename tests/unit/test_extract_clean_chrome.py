@@ -1,0 +1,83 @@
+"""Stage 5: the page's own chrome inside the story box goes, the story stays.
+
+Each page is written for the test: a question about the page, a subscription offer, an
+author box of a blog plugin, a teaser card for another story; beside each, the story's own
+text (and its own linked picture) that must stay.
+"""
+
+import lxml.html
+
+from reader.extract import clean
+
+
+def story(word: str, count: int) -> str:
+    return "".join(
+        f"<p>{word} paragraph {i} tells the reader what happened at the harbour, with "
+        "enough words and a comma, to count as prose.</p>"
+        for i in range(count)
+    )
+
+
+def cleaned(html: str) -> str:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    clean.clean_story(root, title=None, byline=None)
+    return " ".join(root.text_content().split())
+
+
+def test_questions_about_the_page_go_a_question_in_the_story_stays() -> None:
+    html = (
+        story("Ferry", 5)
+        + "<p>Was this article helpful? The mayor asked it of the council, twice.</p>"
+        + "<h3>War der Artikel nützlich?</h3><div>(12 Stimmen)</div>"
+        + "<h3>Möchten Sie den Artikel teilen?</h3>"
+        + "<div class='rating'><span>Was this article helpful?</span></div>"
+    )
+    text = cleaned(html)
+    assert "Ferry paragraph 4" in text
+    assert "The mayor asked it of the council" in text  # a sentence of the story
+    assert "nützlich" not in text and "teilen" not in text
+    assert text.count("Was this article helpful?") == 1
+
+
+def test_a_subscription_offer_goes_a_long_paid_story_marked_paywall_stays() -> None:
+    offer = (
+        "<aside id='paywall'><h3>Choose your access and read on:</h3><ul><li>Digital: all "
+        "articles free</li><li>Four weeks free</li></ul><p>Already a subscriber? "
+        "<a href='/login'>Log in</a></p></aside>"
+    )
+    text = cleaned(story("Free", 4) + offer)
+    assert "Free paragraph 3" in text
+    assert "Choose your access" not in text and "Already a subscriber" not in text
+    # a paid story whose box the site marks "paywall": its text is the story, kept
+    paid = f"<div class='article-body paywall'>{story('Paid', 8)}</div>"
+    text = cleaned(story("Free", 2) + paid)
+    assert "Paid paragraph 7" in text
+
+
+def test_author_boxes_of_blog_plugins_go() -> None:
+    html = (
+        story("Photo", 5) + "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Pat, a "
+        "photographer from the coast. Follow me on <a href='/i'>Instagram</a>.</p></div></div>"
+        + "<div class='m-a-box'><div>About the writer</div><p>Lee writes about people at "
+        "work.</p></div>"
+    )
+    text = cleaned(html)
+    assert "Photo paragraph 4" in text
+    assert "a photographer from the coast" not in text and "Lee writes about" not in text
+
+
+def test_a_teaser_card_for_another_story_goes_the_story_own_linked_picture_stays() -> None:
+    html = (
+        story("Rail", 3) + "<figure><a href='/photos/big-harbour.jpg'><img src='/harbour.jpg'></a>"
+        "<figcaption>The harbour at dawn.</figcaption></figure>"
+        + "<a href='https://news.example/2021/trains-every-half-hour'><figure>"
+        "<img src='/train.jpg'><figcaption><h3>Trains every half hour</h3><p>The railway "
+        "plans a new timetable.</p></figcaption></figure></a>"
+        + story("More", 3)
+        + "<p>Read the <a href='https://news.example/plan'>railway's plan</a> itself.</p>"
+    )
+    text = cleaned(html)
+    assert "Rail paragraph 2" in text and "More paragraph 2" in text
+    assert "The harbour at dawn." in text
+    assert "railway's plan" in text  # a link in a sentence is no card
+    assert "Trains every half hour" not in text and "new timetable" not in text
