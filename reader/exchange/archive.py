@@ -7,6 +7,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from reader.bounded_read import read_at_most
 from reader.errors import LoadError
 
 # An export's largest member (Omnivore's metadata of 50 articles, one article's HTML).
@@ -33,10 +34,14 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_MEMBER_BYT
     """The bytes of one member, LoadError past ``limit`` or when it is damaged."""
     try:
         with archive.open(name) as member:
-            data = member.read(limit + 1)
+            data = read_at_most(member, limit)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise LoadError(f"{name}: cannot be read from the archive ({error})") from None
-    if len(data) > limit:
+    return _within(name, data, limit)
+
+
+def _within(name: str, data: bytes | None, limit: int) -> bytes:
+    if data is None:
         raise LoadError(f"{name}: larger than {limit // (1024 * 1024)} MB")
     return data
 
@@ -96,9 +101,7 @@ class FolderFiles(Files):
         path = self.folder / name
         try:
             with path.open("rb") as file:
-                data = file.read(limit + 1)
+                data = read_at_most(file, limit)
         except OSError as error:
             raise LoadError(f"{name}: {error.strerror or error}") from None
-        if len(data) > limit:
-            raise LoadError(f"{name}: larger than {limit // (1024 * 1024)} MB")
-        return data
+        return _within(name, data, limit)

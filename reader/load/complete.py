@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from reader.bounded_read import read_at_most
 from reader.load.refs import references
 from reader.load.sniff import image_type, looks_binary
 from reader.model import Asset
@@ -94,8 +95,10 @@ def local_assets(markup: str, page_path: Path) -> tuple[Asset, ...]:
             if size > MAX_ASSET_BYTES or total + size > MAX_TOTAL_BYTES:
                 continue
             with open(path, "rb") as handle:
-                data = handle.read(MAX_ASSET_BYTES + 1)
+                data = read_at_most(handle, MAX_ASSET_BYTES)
         except OSError:
+            continue
+        if data is None:
             continue
         media_type = image_type(data) or _unsniffed_image(path, data)
         if media_type is None:

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from reader.bounded_read import read_at_most
 from reader.errors import LoadError
 from reader.load.complete import local_assets
 from reader.load.decode import decode_html, markup_safe
@@ -48,7 +49,7 @@ def _read(path: Path) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise LoadError(_too_large(info.st_size))
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = read_at_most(handle, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except NotADirectoryError:
@@ -57,8 +58,8 @@ def _read(path: Path) -> bytes:
         raise LoadError("cannot read it: permission denied") from None
     except (OSError, ValueError) as error:
         raise LoadError(f"cannot read it: {_reason(error)}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError(_too_large(len(data)))
+    if data is None:  # it grew past the limit after the size check
+        raise LoadError(_too_large(max(info.st_size, MAX_FILE_BYTES + 1)))
     if not data.strip():
         raise LoadError("empty file" if not data else "empty file (only whitespace)")
     return data

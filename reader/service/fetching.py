@@ -190,17 +190,26 @@ class QueueRunner:
         self.summary.cancelled = True
 
     def _start_due(self, pool: ThreadPoolExecutor) -> None:
-        """Start the next page of every host that may take one more request now."""
+        """Start pages until no host may take one more request now (the store hands out
+        one page per host a round: with no delay, a host's second request starts at once,
+        not when its first one ends)."""
+        while self._start_round(pool):
+            pass
+
+    def _start_round(self, pool: ThreadPoolExecutor) -> bool:
+        """Start the next page of every host that may take one more request now; whether
+        one started."""
         now = time.monotonic()
         free = self.policy.workers - len(self.running)
         if free <= 0:
-            return
+            return False
         busy = [host for host, count in self.active.items() if count >= self.policy.per_host]
         busy += [
             host
             for host, started in self.last_start.items()
             if now - started < self.policy.delay and host not in busy
         ]
+        started = False
         for item in self.library.fetch_due(limit=free, skip_hosts=busy):
             if not self.library.fetch_take(item.article_id):
                 continue  # opened (and fetched) in the window meanwhile
@@ -208,6 +217,8 @@ class QueueRunner:
             self.last_start[item.host] = time.monotonic()
             future = pool.submit(self.fetch, item.url, self.cancel, self.policy.timeout)
             self.running[future] = item
+            started = True
+        return started
 
     def _next_start(self) -> float:
         """Seconds until a host's polite delay ends (the next request may start), at most

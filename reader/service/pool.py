@@ -64,15 +64,16 @@ def run_in_processes(
         initargs=(os.getpid(),),
     )
     try:
-        cancelled = _run_pool(pool, items, workers, work, finish, cancel)
-    except BaseException:  # an interrupt: keep what is committed, stop the workers now
-        stop_workers(pool)
-        raise
-    if cancelled:
-        stop_workers(pool)
-    else:
-        pool.shutdown(wait=True)
-    return cancelled
+        return _run_pool(pool, items, workers, work, finish, cancel)
+    finally:
+        # Done, cancelled or interrupted: what is queued is dropped, each worker ends the
+        # page it is on (thrown away: nothing of it was committed), and the pool is gone
+        # before this returns. Workers are not killed: one killed while it writes a result
+        # leaves half a message in the pipe, and the executor's thread waits for the rest
+        # for good (seen: `reader import` hanging after SIGHUP). Nor is the pool left to
+        # end on its own: its thread is then joined at interpreter exit, where a second
+        # Ctrl+C interrupts the join and the exit hangs.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool_context(fork_safe: bool) -> multiprocessing.context.BaseContext:
@@ -98,24 +99,6 @@ def _start_worker(parent_pid: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     bind_to_parent(parent_pid)
-
-
-def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers at once: work in progress is thrown away
-    (nothing of it was committed), nobody waits for it."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    kill = getattr(pool, "kill_workers", None)  # Python 3.14
-    if kill is not None:
-        kill()
-        return
-    # Before 3.14 the executor keeps its processes here (pid -> Process), and nowhere public.
-    processes = dict(getattr(pool, "_processes", None) or {})
-    for process in processes.values():
-        with contextlib.suppress(OSError, ValueError):
-            process.kill()
-    for process in processes.values():
-        with contextlib.suppress(OSError, ValueError, AssertionError):
-            process.join(timeout=1)
 
 
 def _run_pool(

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.bounded_read import read_at_most
 from reader.errors import ReaderError
 from reader.service.site_rules import MAX_RULES_BYTES, rules_folder
 from reader.siterules.parse import SiteRules, parse_rules
@@ -81,10 +82,10 @@ def acted_on(rules: SiteRules) -> int:
 def read_rules(path: Path) -> str:
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_RULES_BYTES + 1)
+            data = read_at_most(stream, MAX_RULES_BYTES)
     except OSError as error:
         raise RulesFileError(f"{path.name} could not be read: {error.strerror}") from None
-    if len(data) > MAX_RULES_BYTES:
+    if data is None:
         raise RulesFileError(f"{path.name} is larger than {MAX_RULES_BYTES} bytes")
     return data.decode("utf-8", "replace")
 

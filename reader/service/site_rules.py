@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from reader.bounded_read import read_at_most
 from reader.model import Article, Page
 from reader.siterules.parse import SiteRules, parse_rules
 
@@ -70,11 +71,11 @@ def rules_for(url: str | None, folder: Path | None = None) -> SiteRules | None:
         if cached is not None and cached[0] == stamp:
             return None if cached[1].empty else cached[1]
         with path.open("rb") as stream:
-            data = stream.read(MAX_RULES_BYTES + 1)
+            data = read_at_most(stream, MAX_RULES_BYTES)
     except OSError as error:
         log.warning("site rules %s not read: %s", path, error)
         return None
-    if len(data) > MAX_RULES_BYTES:
+    if data is None:
         log.warning("site rules %s skipped: larger than %d bytes", path, MAX_RULES_BYTES)
         return None
     rules = parse_rules(data.decode("utf-8", "replace"))

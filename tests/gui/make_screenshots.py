@@ -4,18 +4,10 @@ Opens each page as the window does (load -> extract -> store -> render in a work
 throwaway library and saves window grabs. Used for docs/screenshots.
 """
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import REPO, SHARED  # first: offscreen Qt, a throwaway library
 
 SHOTS = (
     # (file name, source, theme, size)

@@ -1,6 +1,18 @@
-"""What the screenshot scripts share: open a source the way the window does, and wait."""
+"""What the screenshot scripts share: offscreen Qt and a throwaway library, set up on import
+(before the scripts import Qt or Reader); open a source the way the window does, and wait."""
 
+import os
+import sys
+import tempfile
 import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO))
 
 
 def settle(app: object, window: object, seconds: float = 0.3) -> None:

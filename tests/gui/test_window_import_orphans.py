@@ -2,20 +2,16 @@
 (extraction in a pool of fresh worker processes), or while it fetches its queue (in a
 spawned child process), leaves none of those processes behind."""
 
-import contextlib
 import os
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from import_processes import group_members, seconds_until_gone
+from import_processes import seconds_left_after_kill
 from test_import_kill import write_pages
 
-REPO = Path(__file__).resolve().parents[2]
 GONE_WITHIN_S = 2.0
 
 # The window, importing FOLDER (`import FOLDER`) or fetching the queue of the library it
@@ -66,41 +62,18 @@ app.exec()
 """
 
 
-def seconds_left_after_kill(data: Path, args: list[str], said: str, members: int) -> float | None:
-    """Start the window on library folder ``data`` doing ``args``, wait until it says
-    ``said`` with at least ``members`` processes in its group, kill -9 it: how long its
-    helpers outlive it (None: longer than seconds_until_gone waits)."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(REPO),
-        "QT_QPA_PLATFORM": "offscreen",
-        "READER_DATA_DIR": str(data),
-    }
-    window = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        assert window.stdout is not None
-        assert window.stdout.readline().startswith(said)
-        assert len(group_members(window.pid)) >= members
-        os.kill(window.pid, signal.SIGKILL)
-        window.wait(timeout=60)
-        return seconds_until_gone(window.pid)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(window.pid, signal.SIGKILL)
+def window_outlived_by(data: Path, args: list[str], said: str, members: int) -> float | None:
+    """The window on library folder ``data`` doing ``args``, killed once it says ``said``
+    with ``members`` processes in its group: how long its helpers outlive it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(data)}
+    return seconds_left_after_kill(DRIVER, args, env, said, members)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_killing_the_window_mid_import_leaves_no_worker(tmp_path):
     folder = tmp_path / "pages"
     write_pages(folder, 200)
-    gone = seconds_left_after_kill(tmp_path / "data", ["import", str(folder)], "workers ", 3)
+    gone = window_outlived_by(tmp_path / "data", ["import", str(folder)], "workers ", 3)
     assert gone is not None and gone < GONE_WITHIN_S, "the import's workers outlived the window"
 
 
@@ -118,7 +91,7 @@ def test_killing_the_window_mid_fetch_leaves_no_fetcher(tmp_path):
         export.write_text(pocket_csv([server.url(f"/slow/{n}") for n in range(50)]), "utf-8")
         with Library(data / "library.sqlite3") as library:
             assert import_sources([str(export)], library, workers=1).queued == 50
-        gone = seconds_left_after_kill(data, ["fetch"], "fetcher", 2)
+        gone = window_outlived_by(data, ["fetch"], "fetcher", 2)
     assert gone is not None and gone < GONE_WITHIN_S, "the queue's fetcher outlived the window"
     with Library(data / "library.sqlite3") as library:
         counts = library.fetch_counts()

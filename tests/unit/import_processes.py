@@ -1,7 +1,9 @@
 """`reader import` in its own process group, and the processes of that group (Linux /proc):
 what the signal tests and the orphan benchmark watch after killing the importer."""
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -50,12 +52,45 @@ def seconds_until_gone(group: int, limit: float = 10.0) -> float | None:
 
 
 def read_lines(process: subprocess.Popen[str], count: int) -> list[str]:
-    """The first ``count`` lines the importer reports (fewer if it ends first)."""
+    """The first ``count`` lines the importer reports (fewer if it ends first), read from
+    the pipe a byte at a time: a buffered readline takes the lines after them too, and
+    process.communicate() (which reads the pipe itself) then never sees those."""
     assert process.stdout is not None
-    lines = []
+    pipe = process.stdout.fileno()
+    lines: list[str] = []
+    line = b""
     while len(lines) < count:
-        line = process.stdout.readline()
-        if not line:
+        byte = os.read(pipe, 1)
+        if not byte:
             break
-        lines.append(line)
+        line += byte
+        if byte == b"\n":
+            lines.append(line.decode())
+            line = b""
     return lines
+
+
+def seconds_left_after_kill(
+    code: str, args: list[str], env: dict[str, str], said: str, members: int
+) -> float | None:
+    """Run Python ``code`` with ``args`` in a session of its own, wait until its first line
+    starts with ``said`` with at least ``members`` processes in its group, kill -9 it: how
+    long the rest of its group outlives it (None: longer than seconds_until_gone waits)."""
+    driver = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**env, "PYTHONPATH": str(REPO)},
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert driver.stdout is not None
+        assert driver.stdout.readline().startswith(said)
+        assert len(group_members(driver.pid)) >= members
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait(timeout=60)
+        return seconds_until_gone(driver.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(driver.pid, signal.SIGKILL)

@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "reader.errors": 0,
     "reader.model": 0,
     "reader.paths": 0,
+    "reader.bounded_read": 0,
     "reader.tags": 0,
     "reader.urls": 0,
     "reader.json_types": 0,  # JSON value types for what is written as JSON
