@@ -36,6 +36,7 @@ from reader.ui.reading.document import (
     style_document,
 )
 from reader.ui.reading.frames import draw_frame, frame_size
+from reader.ui.reading.paced_layout import LayoutPacer
 from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
@@ -99,6 +100,7 @@ class ReadingView(QTextBrowser):
         self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self._building: ChunkedBuild | None = None  # a long article being parsed in turns
+        self._pacer = LayoutPacer(self.document, self)  # Qt's layout of it, in short slices
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -172,6 +174,10 @@ class ReadingView(QTextBrowser):
     def is_parsing(self) -> bool:
         """A long article is being parsed in turns (it shows when done)."""
         return self._building is not None
+
+    def is_laying_out(self) -> bool:
+        """The shown article is still being laid out in slices (paced_layout.py)."""
+        return self._pacer.is_laying_out()
 
     def _stop_building(self) -> None:
         if self._building is not None:
@@ -417,6 +423,7 @@ class ReadingView(QTextBrowser):
         """A sideways scroll bar only for content really wider than the view (a table of
         many columns), not for the pixel or two a table's borders add. Judged each time
         Qt's layout finds the document's size (in steps for a long one)."""
+        self._pacer.watch(document)
         layout = document.documentLayout()
         if layout.property("readerWatched"):
             return
@@ -424,7 +431,11 @@ class ReadingView(QTextBrowser):
         layout.documentSizeChanged.connect(self._width_changed)
 
     def _width_changed(self, size: QSizeF | None = None) -> None:
-        """``size``: the laid-out size so far (asking the document would lay it all out)."""
+        """``size``: the laid-out size so far (asking the document would lay it all out).
+        While the layout is paced, judged once it is done: reading where a wide document's
+        tables end asks Qt for the whole layout at once (83 ms on wikipedia-2)."""
+        if size is not None and self._pacer.is_laying_out():
+            return  # (Qt announces the final size once the last slice is done)
         overflow = self._overflow_px(None if size is None else size.width())
         if overflow > OVERFLOW_SLACK_PX and self._words_may_break:
             self._words_may_break = False  # once per article, after this layout pass
