@@ -250,3 +250,25 @@ def test_links_that_work_the_page_are_left_out_where_they_stand_alone() -> None:
     assert "zurück" not in article.text
     assert "Then the captain turned back to the harbour." in article.text
     assert "with 45 passengers" in article.text
+
+
+def test_a_page_control_on_a_line_of_its_own_above_the_contents_is_left_out() -> None:
+    """A story in two pages: "read on one page" stands between the heading and the list of
+    its pages (a line of its own: blocks before and after it); the same words in a
+    sentence stay."""
+    html = (
+        "<html><body><article><div class='body'><aside class='article-toc'><h3>Inhalt</h3>"
+        "<a href='/story/all'><span>Auf einer Seite lesen</span></a>"
+        "<details><summary>Inhalt</summary><ol><li><div><span>Seite 1</span> — "
+        "<span>Im Hafen von Kiel</span></div></li><li><a href='/story/2'>Seite 2 — Auf See</a>"
+        "</li></ol></details></aside>"
+        + "".join(PARAGRAPH.format(count) for count in range(40, 46))
+        + "<p>Wer mag, kann alles <a href='/story/all'>auf einer Seite lesen</a>.</p>"
+        "</div></article></body></html>"
+    )
+    article = extract(Page(source="two-pages.html", html=html, url=None))
+
+    assert "Auf einer Seite lesen" not in article.text
+    assert "Wer mag, kann alles auf einer Seite lesen." in article.text
+    assert "Seite 2 — Auf See" in article.text
+    assert "with 45 passengers" in article.text

@@ -21,6 +21,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "table"))
 PROSE_BLOCKS = ("p", "ul", "ol", "blockquote", "div")
 LINE_BLOCKS = BLOCKS | frozenset(("li", "td", "th", "dd", "dt", "section", "nav", *HEADINGS))
+OWN_LINE_BLOCKS = LINE_BLOCKS | frozenset(("details", "aside", "header", "footer", "form", "hr"))
 HIDDEN_TEXT_MAX = 300  # screen-reader text is a label or a sentence, never a section
 FILE_LINK = re.compile(r"\.(?:pdf|zip|docx?|xlsx?|pptx?|epub|mp3|mp4)(?:[?#]|$)", re.I)
 LINK_SHARE_MAX = 0.5  # prose: most of its text is not link text
@@ -91,6 +92,9 @@ def drop_page_controls(story: HtmlElement) -> None:
     for link in list(story.iter("a", "button")):
         if link.getparent() is None or not _page_control(link):
             continue
+        if _between_blocks(link):  # a line of its own, above a table of contents
+            link.drop_tree()
+            continue
         line = _line_of(link, story)
         if line is None:
             continue
@@ -109,6 +113,21 @@ def drop_page_controls(story: HtmlElement) -> None:
 
 def _page_control(elem: HtmlElement) -> bool:
     return fold(elem.text_content()) in rules.PAGE_CONTROL_TEXTS and not elem.xpath(".//img")
+
+
+def _between_blocks(elem: HtmlElement) -> bool:
+    """Whether a block stands right after ``elem`` and a block (or the start of its parent)
+    right before, with no words between: then ``elem`` is a line of its own."""
+    if squash(elem.tail or ""):
+        return False
+    before, after = elem.getprevious(), elem.getnext()
+    if before is None:
+        parent = elem.getparent()
+        if parent is None or squash(parent.text or ""):
+            return False
+    elif before.tag not in OWN_LINE_BLOCKS or squash(before.tail or ""):
+        return False
+    return after is not None and after.tag in OWN_LINE_BLOCKS
 
 
 def _line_of(elem: HtmlElement, story: HtmlElement) -> HtmlElement | None:
