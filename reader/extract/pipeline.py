@@ -137,6 +137,7 @@ def _extract(
     if rules is None or rules.prune:
         clean.clean_story(main, title=meta.title, byline=meta.byline, recorder=recorder)
     with watching(recorder, main, "5 leftovers", "hidden text, hatnotes, continue lines"):
+        read_also = leftovers.take_read_also_lines(main)
         meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
     meta = replace(meta, **overrides)
     # 6 sanitize
@@ -145,7 +146,7 @@ def _extract(
     if recorder is not None:
         recorder.finish(main)
     # 7 derive
-    return _article(page, meta, main, stories, base)
+    return _article(page, meta, main, _with_read_also(stories, read_also, base), base)
 
 
 def _chooser(main: HtmlElement, candidates: list[HtmlElement]) -> str:
@@ -164,6 +165,21 @@ def _recommended(root: HtmlElement, base: str | None, page_url: str | None) -> t
     except Exception as error:  # a failing side list must not cost the reader the article
         log.warning("recommended stories skipped: %s", error, exc_info=True)
         return ()
+
+
+def _with_read_also(
+    stories: tuple[Story, ...], lines: list[tuple[str, str]], base: str | None
+) -> tuple[Story, ...]:
+    """The page's recommended stories and, after them, those its "Read more:" lines named
+    inside the story (stage 5 took them out of it), each address once."""
+    known = {story.url for story in stories}
+    added = []
+    for title, href in lines:
+        url = sanitize.absolute(href, base)
+        if url not in known:
+            known.add(url)
+            added.append(Story(title=title, url=url))
+    return (*stories, *added)
 
 
 def _article(

@@ -272,3 +272,42 @@ def test_a_page_control_on_a_line_of_its_own_above_the_contents_is_left_out() ->
     assert "Wer mag, kann alles auf einer Seite lesen." in article.text
     assert "Seite 2 — Auf See" in article.text
     assert "with 45 passengers" in article.text
+
+
+def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
+    """A news story points at other stories between its paragraphs ("Lea también: <a>…</a>",
+    "<em>Read more</em>: <a>…</a>" above a subheading): recommendations, not story text, so
+    they move to the page's recommended stories. A link under another label, a link that
+    names no story ("here") and a link inside a sentence stay."""
+    html = (
+        "<html><body><article>"
+        + "".join(PARAGRAPH.format(count) for count in range(40, 43))
+        + "<p><strong>Lea también: <a href='/nacionales/1-puerto-cerrado/'>Cierran el puerto"
+        " de Corinto por el viento del norte</a></strong></p>"
+        + "".join(PARAGRAPH.format(count) for count in range(43, 45))
+        + "<p><em>Read more</em>: <a href='https://news.example/ferries-a-1'>Ferries on the"
+        " northern route lose a third of their passengers</a></p>"
+        "<p><strong>A longer crossing</strong></p>"
+        + "".join(PARAGRAPH.format(count) for count in range(45, 47))
+        + "<p>Source: <a href='/data/wind-2021'>Harbour office wind report for March</a></p>"
+        "<p>See also: <a href='/timetable'>here</a></p>"
+        "<p>The captain <a href='/captain'>wrote about the crossing</a> in his log.</p>"
+        "</article></body></html>"
+    )
+    article = extract(Page(source="ferry.html", html=html, url="https://news.example/ferry"))
+
+    assert "Cierran el puerto" not in article.text and "Lea también" not in article.text
+    assert "Read more" not in article.text and "lose a third" not in article.text
+    assert "A longer crossing" in article.text and "with 46 passengers" in article.text
+    assert "Harbour office wind report for March" in article.text
+    assert "See also: here" in article.text
+    assert "The captain wrote about the crossing in his log." in article.text
+    recommended = {story.url: story.title for story in article.recommended}
+    assert (
+        recommended["https://news.example/nacionales/1-puerto-cerrado/"]
+        == "Cierran el puerto de Corinto por el viento del norte"
+    )
+    assert (
+        recommended["https://news.example/ferries-a-1"]
+        == "Ferries on the northern route lose a third of their passengers"
+    )

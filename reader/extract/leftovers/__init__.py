@@ -2,7 +2,8 @@
 
 Titles lose the site's or the author's name (titles.py); the story loses screen-reader
 labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the main story",
-links that work the page ("Print", "Back") alone on their line;
+links that work the page ("Print", "Back") alone on their line; a "Read more:" /
+"Lea también:" line with one link to another story leaves for the recommended stories;
 links to other stories standing alone between paragraphs gather in a list at the end;
 photo credits are set apart from their captions (a one-item list after a figure is its
 caption); an opening infobox moves below the first
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import story as _story
 from reader.extract.leftovers.hidden import hidden_classes
+from reader.extract.leftovers.story import take_read_also_lines
 from reader.extract.leftovers.titles import (
     opening_heading,
     own_names,
@@ -37,6 +39,7 @@ __all__ = [
     "hidden_classes",
     "opening_heading",
     "repeats_title",
+    "take_read_also_lines",
     "tidy_metadata",
     "tidy_story",
     "title_from_source",

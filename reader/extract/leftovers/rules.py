@@ -121,3 +121,78 @@ STORY_LINK_RUN_MIN_WORDS = 4  # each line of a run of two or more
 STORY_LINK_MAX_WORDS = 20
 NOT_STORY_LINK = re.compile(r"^(?:table|figure|fig\.|chart|map|appendix|exhibit)\s*\d", re.I)
 PROSE_MIN_WORDS = 12  # the paragraphs around it must be prose, not another list of links
+
+# A label that points the reader at another story, standing before a line's one link
+# ("Lea también: <a>…</a>", "Read more: <a>…</a>", "Leia mais: <a>…</a>"): the line is the
+# page's own recommendation, not story text. It leaves the story and joins the page's
+# recommended stories (the sidebar), so no link is lost. Folded, without the colon.
+READ_ALSO_LABELS = frozenset(
+    {
+        # English
+        "read more",
+        "read also",
+        "also read",
+        "read",
+        "read next",
+        "related",
+        "related story",
+        "related article",
+        "see also",
+        "more",
+        "recommended",
+        "don t miss",
+        # Spanish
+        "lea",
+        "lea también",
+        "lea además",
+        "lea más",
+        "lee",
+        "lee también",
+        "lee además",
+        "lee más",
+        "leer más",
+        "te puede interesar",
+        "también te puede interesar",
+        "le puede interesar",
+        "ver también",
+        "más información",
+        "noticia relacionada",
+        "relacionado",
+        # Portuguese
+        "leia",
+        "leia mais",
+        "leia também",
+        "veja também",
+        "saiba mais",
+        # German
+        "lesen sie auch",
+        "lesen sie mehr",
+        "lesen sie hier",
+        "auch interessant",
+        "mehr zum thema",
+        "mehr dazu",
+        "weiterlesen",
+        "siehe auch",
+        "das könnte sie auch interessieren",
+        # French
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "lire également",
+        "à lire également",
+        "voir aussi",
+        # Italian
+        "leggi anche",
+        "leggi",
+        # Dutch
+        "lees ook",
+        "lees meer",
+        # Polish
+        "czytaj też",
+        "czytaj także",
+        "czytaj więcej",
+        "zobacz też",
+        "zobacz także",
+    }
+)
+READ_ALSO_MIN_LINK_WORDS = 3  # the link names a story: a headline, not "here"

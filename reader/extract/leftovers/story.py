@@ -260,6 +260,50 @@ def gather_story_links(story: HtmlElement) -> None:
     container.extend([rule, links])
 
 
+def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
+    """Lines that are a "read this too" label and one link to another story ("Lea también:
+    <a>…</a>", "Read more: <a>…</a>") leave the story: (headline, href) of each, in order,
+    for the page's recommended stories."""
+    words = len(WORD.findall(story.text_content()))
+    taken = []
+    for line in list(story.iter("p", "div")):
+        found = _read_also_link(line)
+        if found is None or line is story or line.getparent() is None:
+            continue
+        if 2 * len(WORD.findall(line.text_content())) > words:
+            continue  # never the story itself
+        taken.append(found)
+        _detach(line)
+    return taken
+
+
+def _read_also_link(line: HtmlElement) -> tuple[str, str] | None:
+    """(headline, href) when ``line`` is a read-also label and one story link, nothing else."""
+    if any(child.tag in OWN_LINE_BLOCKS for child in line):  # a box of lines, not a line
+        return None
+    inside = line.iterdescendants()
+    if any(isinstance(e.tag, str) and e.tag in OWN_LINE_BLOCKS | {"img"} for e in inside):
+        return None
+    links = line.xpath(".//a[@href][normalize-space()]")
+    if len(links) != 1:
+        return None
+    link = links[0]
+    href = link.get("href", "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:")) or FILE_LINK.search(href):
+        return None
+    headline = squash(link.text_content())
+    text = squash(line.text_content())
+    label, _, rest = text.partition(headline)
+    label = label.strip()
+    if WORD.search(rest) or not label.endswith(":"):
+        return None
+    if fold(label) not in rules.READ_ALSO_LABELS:
+        return None
+    if len(headline.split()) < rules.READ_ALSO_MIN_LINK_WORDS:
+        return None
+    return headline, href
+
+
 def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:
     """(words, labelled) when the paragraph is one link to another page, with at most a
     label ("Related:") beside it; None otherwise."""
