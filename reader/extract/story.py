@@ -9,6 +9,7 @@ is quadratic in the depth of the page. Those replacements decide exactly as the 
 Where readability-lxml loses parts of real stories, its choices are widened (each rule
 has its constant and reason below): the best element grows to the ancestor that holds
 the story's other parts (an intro box, sibling sections, the prose around a data table);
+a paragraph the page classes as its lead comes in above the story (reader.extract.leads);
 sentence-long list items score as paragraphs; in-page links ("#...") weigh less; short
 code blocks, linked subheadings and quoted posts survive its cleaning.
 """
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from reader.errors import ExtractError
+from reader.extract.leads import editorial_leads
 from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
 
@@ -252,6 +254,10 @@ def _document_class() -> type:
                         break
                     allowed[wrapper] = True
             return allowed
+
+        def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
+            found = super().get_editorial_leads(best_elem)
+            return editorial_leads(best_elem, found, self.get_link_density)
 
         def get_article(
             self,

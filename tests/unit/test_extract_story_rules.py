@@ -192,3 +192,22 @@ def test_labelled_link_lists_go_without_a_telling_class() -> None:
     assert "Other story" not in out
     assert "One cross-reference stays" in out
     assert "More about the method" in out and "inside a real sentence" in out
+
+
+def test_a_lead_paragraph_classed_as_the_lead_comes_with_the_story() -> None:
+    # A news page names its opening paragraph "a-lead" and sets it in the page's header,
+    # apart from the body box readability picks; a header block holding the headline is
+    # not a lead, and neither is a short kicker.
+    html = (
+        '<body><main><div class="l-head"><div class="intro"><h1>Ferry crossing doubled</h1>'
+        "<p>The short kicker</p></div>"
+        '<p class="a-lead">The crossing to the islands now takes twice as long, the harbour '
+        "office said on Monday, because the wind keeps the ferries in port.</p></div>"
+        f'<div class="l-sidebar"><a href="/a">Other</a></div>'
+        f'<div class="l-body"><div class="pagetext">{sentences("Body", 6)}</div></div>'
+        "</main></body>"
+    )
+    text = pick(html)
+    assert text.startswith("The crossing to the islands now takes twice as long")
+    assert "Body paragraph 5" in text
+    assert "Ferry crossing doubled" not in text
