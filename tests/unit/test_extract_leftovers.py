@@ -282,7 +282,9 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
     html = (
         "<html><body><article>"
         + "".join(PARAGRAPH.format(count) for count in range(40, 43))
-        + "<p><strong>Lea también: <a href='/nacionales/1-puerto-cerrado/'>Cierran el puerto"
+        + "<h3>MIRA: <a href='/articulo/viento-50172'>El viento cierra las playas del norte"
+        "</a></h3>"
+        "<p><strong>Lea también: <a href='/nacionales/1-puerto-cerrado/'>Cierran el puerto"
         " de Corinto por el viento del norte</a></strong></p>"
         + "".join(PARAGRAPH.format(count) for count in range(43, 45))
         + "<p><em>Read more</em>: <a href='https://news.example/ferries-a-1'>Ferries on the"
@@ -297,12 +299,14 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
     article = extract(Page(source="ferry.html", html=html, url="https://news.example/ferry"))
 
     assert "Cierran el puerto" not in article.text and "Lea también" not in article.text
+    assert "MIRA" not in article.text and "las playas" not in article.text
     assert "Read more" not in article.text and "lose a third" not in article.text
     assert "A longer crossing" in article.text and "with 46 passengers" in article.text
     assert "Harbour office wind report for March" in article.text
     assert "See also: here" in article.text
     assert "The captain wrote about the crossing in his log." in article.text
     recommended = {story.url: story.title for story in article.recommended}
+    assert recommended["https://news.example/articulo/viento-50172"].startswith("El viento")
     assert (
         recommended["https://news.example/nacionales/1-puerto-cerrado/"]
         == "Cierran el puerto de Corinto por el viento del norte"
@@ -311,3 +315,24 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
         recommended["https://news.example/ferries-a-1"]
         == "Ferries on the northern route lose a third of their passengers"
     )
+
+
+def test_a_label_left_introducing_nothing_at_the_end_is_left_out() -> None:
+    """The story ends in "Lesen Sie auch die folgenden Beiträge:" whose list of other stories
+    was left out: a label introducing nothing. One with text or a picture after it stays."""
+    story = "".join(PARAGRAPH.format(count) for count in range(40, 44))
+    dangling = (
+        f"<html><body><article>{story}<p>Die Fähre fährt wieder:</p><p>{PARAGRAPH[3:-4]}</p>"
+        "<p><strong>Lesen Sie auch die folgenden Beiträge:</strong></p>"
+        "<ul class='related'><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul>"
+        "</article></body></html>"
+    )
+    pictured = (
+        f"<html><body><article>{story}<p><strong>Die Karte der Route:</strong></p>"
+        "<figure><img src='/karte.png' alt=''></figure></article></body></html>"
+    )
+
+    text = extract(Page(source="fähre.html", html=dangling, url=None)).text
+    assert "Lesen Sie auch" not in text
+    assert "Die Fähre fährt wieder:" in text and "with 43 passengers" in text
+    assert "Die Karte der Route:" in extract(Page(source="k.html", html=pictured, url=None)).text

@@ -5,6 +5,7 @@ labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the ma
 links that work the page ("Print", "Back") alone on their line; a "Read more:" /
 "Lea también:" line with one link to another story leaves for the recommended stories;
 links to other stories standing alone between paragraphs gather in a list at the end;
+a last line that is a label introducing nothing ("Zum Weiterlesen:") goes;
 photo credits are set apart from their captions (a one-item list after a figure is its
 caption); an opening infobox moves below the first
 paragraph (story.py). The rules' words and class names are data (rules.py). A heading that
@@ -65,6 +66,7 @@ def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Me
     _story.lists_as_captions(story)
     _story.set_credits_apart(story)
     _story.gather_story_links(story)
+    _story.drop_dangling_label(story)
     _story.move_opening_infobox(story)
     if meta.title:
         title = _story.title_from_heading(story, meta.title)

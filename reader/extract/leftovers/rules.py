@@ -151,6 +151,11 @@ READ_ALSO_LABELS = frozenset(
         "lee además",
         "lee más",
         "leer más",
+        "vea",
+        "vea también",
+        "ve también",
+        "mira",
+        "mira también",
         "te puede interesar",
         "también te puede interesar",
         "le puede interesar",
@@ -196,3 +201,8 @@ READ_ALSO_LABELS = frozenset(
     }
 )
 READ_ALSO_MIN_LINK_WORDS = 3  # the link names a story: a headline, not "here"
+
+# The story's last line is a short label ending in a colon ("Lesen Sie auch die folgenden
+# Beiträge:", "Zum Weiterlesen:", "Mehr Themen:") and nothing follows it: what it
+# introduced (a list of other stories, a widget) was left out, so it introduces nothing.
+DANGLING_LABEL_MAX_WORDS = 8

@@ -266,7 +266,7 @@ def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
     for the page's recommended stories."""
     words = len(WORD.findall(story.text_content()))
     taken = []
-    for line in list(story.iter("p", "div")):
+    for line in list(story.iter("p", "div", *HEADINGS[1:])):
         found = _read_also_link(line)
         if found is None or line is story or line.getparent() is None:
             continue
@@ -302,6 +302,24 @@ def _read_also_link(line: HtmlElement) -> tuple[str, str] | None:
     if len(headline.split()) < rules.READ_ALSO_MIN_LINK_WORDS:
         return None
     return headline, href
+
+
+def drop_dangling_label(story: HtmlElement) -> None:
+    """A short label ending in a colon as the story's last line, with neither text nor a
+    picture after it: what it introduced is gone, and it introduces nothing."""
+    elements = [elem for elem in story.iter() if isinstance(elem.tag, str)]
+    lines = [e for e in elements if e.tag in LINE_BLOCKS and e is not story]
+    if not lines:
+        return
+    last = lines[-1]
+    text = squash(last.text_content())
+    if not text.endswith(":") or len(text.split()) > rules.DANGLING_LABEL_MAX_WORDS:
+        return
+    if not squash(story.text_content()).endswith(text) or last.xpath(".//img"):
+        return
+    if any(elem.tag == "img" for elem in elements[elements.index(last) :]):
+        return
+    last.drop_tree()
 
 
 def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:
