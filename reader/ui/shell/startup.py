@@ -190,9 +190,12 @@ class FrameHold(QObject):
         timer.start(msecs)
 
     def release(self) -> None:
+        """The window paints again, in a turn of its own: the story went in this turn (its
+        layout, the sidebar's cards), and painting the whole window right after it, in the
+        same turn, stalled the event loop ~45 ms."""
         if self._held:
             self._held = False
-            self._window.setUpdatesEnabled(True)
+            next_turn(self, lambda: self._window.setUpdatesEnabled(True))
 
 
 # What preparing the first article imports (lxml, the leftovers rules, the renderer): the
