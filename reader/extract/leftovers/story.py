@@ -22,6 +22,7 @@ BLOCKS = frozenset(("p", "div", "figcaption", "ul", "ol", "blockquote", "pre", "
 PROSE_BLOCKS = ("p", "ul", "ol", "blockquote", "div")
 LINE_BLOCKS = BLOCKS | frozenset(("li", "td", "th", "dd", "dt", "section", "nav", *HEADINGS))
 OWN_LINE_BLOCKS = LINE_BLOCKS | frozenset(("details", "aside", "header", "footer", "form", "hr"))
+READ_ALSO_LINE_TAGS = ("p", "div", *HEADINGS[1:])  # what a "Read more: <a>" line stands in
 HIDDEN_TEXT_MAX = 300  # screen-reader text is a label or a sentence, never a section
 FILE_LINK = re.compile(r"\.(?:pdf|zip|docx?|xlsx?|pptx?|epub|mp3|mp4)(?:[?#]|$)", re.I)
 LINK_SHARE_MAX = 0.5  # prose: most of its text is not link text
@@ -263,13 +264,19 @@ def gather_story_links(story: HtmlElement) -> None:
 def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
     """Lines that are a "read this too" label and one link to another story ("Lea también:
     <a>…</a>", "Read more: <a>…</a>") leave the story: (headline, href) of each, in order,
-    for the page's recommended stories."""
-    words = len(WORD.findall(story.text_content()))
-    taken = []
-    for line in list(story.iter("p", "div", *HEADINGS[1:])):
-        found = _read_also_link(line)
-        if found is None or line is story or line.getparent() is None:
+    for the page's recommended stories. Found from the links, each line judged once."""
+    taken: list[tuple[str, str]] = []
+    judged: set[HtmlElement] = set()
+    words = 0  # the story's, counted once a line is found
+    for link in list(story.iter("a")):
+        line = next(link.iterancestors(*READ_ALSO_LINE_TAGS), None)
+        if line is None or line in judged or story not in line.iterancestors():
             continue
+        judged.add(line)
+        found = _read_also_link(line, link)
+        if found is None:
+            continue
+        words = words or len(WORD.findall(story.text_content()))
         if 2 * len(WORD.findall(line.text_content())) > words:
             continue  # never the story itself
         taken.append(found)
@@ -277,31 +284,26 @@ def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
     return taken
 
 
-def _read_also_link(line: HtmlElement) -> tuple[str, str] | None:
-    """(headline, href) when ``line`` is a read-also label and one story link, nothing else."""
+def _read_also_link(line: HtmlElement, link: HtmlElement) -> tuple[str, str] | None:
+    """(headline, href) when ``line`` is a read-also label and ``link``, nothing else."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:")) or FILE_LINK.search(href):
+        return None
+    headline = squash(link.text_content())
+    if len(headline.split()) < rules.READ_ALSO_MIN_LINK_WORDS:
+        return None
     if any(child.tag in OWN_LINE_BLOCKS for child in line):  # a box of lines, not a line
+        return None
+    text = squash(line.text_content())
+    label, _, rest = text.partition(headline)
+    label = label.strip()
+    if WORD.search(rest) or not label.endswith(":") or fold(label) not in rules.READ_ALSO_LABELS:
         return None
     inside = line.iterdescendants()
     if any(isinstance(e.tag, str) and e.tag in OWN_LINE_BLOCKS | {"img"} for e in inside):
         return None
-    links = line.xpath(".//a[@href][normalize-space()]")
-    if len(links) != 1:
-        return None
-    link = links[0]
-    href = link.get("href", "").strip()
-    if not href or href.startswith(("#", "mailto:", "javascript:")) or FILE_LINK.search(href):
-        return None
-    headline = squash(link.text_content())
-    text = squash(line.text_content())
-    label, _, rest = text.partition(headline)
-    label = label.strip()
-    if WORD.search(rest) or not label.endswith(":"):
-        return None
-    if fold(label) not in rules.READ_ALSO_LABELS:
-        return None
-    if len(headline.split()) < rules.READ_ALSO_MIN_LINK_WORDS:
-        return None
-    return headline, href
+    others = [a for a in line.iter("a") if a is not link and squash(a.text_content())]
+    return None if others else (headline, href)
 
 
 def drop_dangling_label(story: HtmlElement) -> None:
