@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from reader.ui.shell.startup import EarlyOpen
     from reader.ui.shell.undo_toast import UndoToast
     from reader.ui.shell.view_actions import ViewActions
-    from reader.ui.shell.window_layout import Parts
+    from reader.ui.shell.window_layout import Parts, Widgets
     from reader.ui.sidebar.sidebar import Sidebar
 
 DEFAULT_SIZE = (1180, 820)
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     actions_by_id: dict[str, QAction]
     menus: dict[str, QMenu]
     recent_menu: QMenu
+    _widgets: Widgets
     _parts: Parts
     # The presenter and the handler groups, also made by build().
     current: CurrentDocument
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
         run(reading, reading_done)
 
     def _reading_steps(self) -> tuple[Callable[[], None], ...]:
-        return (self._build_parts, self._build_reading)
+        return (self._make_widgets, self._build_parts, self._build_reading)
 
     def _rest_steps(self) -> tuple[Callable[[], None], ...]:
         return (
@@ -204,15 +205,21 @@ class MainWindow(QMainWindow):
             self._build_finish,
         )
 
+    def _make_widgets(self) -> None:
+        """The widgets on screen (the reading column, the stories), not laid out yet."""
+        from reader.ui.shell import window_layout
+
+        self._widgets = window_layout.make_widgets(
+            self.library, with_library=self.settings.show_library
+        )
+
     def _build_parts(self) -> None:
-        """The widgets on screen: the reading column, the stories, the status bar."""
+        """Those widgets laid out in the window, with the status bar."""
         from reader.ui.presenter.document import CurrentDocument
         from reader.ui.shell import window_layout
         from reader.ui.shell.dialog_host import DialogHost
 
-        parts = self._parts = window_layout.build_parts(
-            self, self.library, with_library=self.settings.show_library
-        )
+        parts = self._parts = window_layout.build_parts(self, self._widgets)
         self.view, self.find_bar, self.sidebar = parts.view, parts.find_bar, parts.sidebar
         self.library_panel, self.message_bar = parts.library_panel, parts.message_bar
         self.undo_toast = parts.undo_toast

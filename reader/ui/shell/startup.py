@@ -63,23 +63,27 @@ class EarlyOpen(QObject):
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
         self._after_delivery: list[Callable[[], None]] | None = []
+        self._library = library
         if self.source is not None and is_url(self.source):
             return
-        library.warm()  # the writer's connection opens while the article is read
         job = self._job(self.source, library.writes, read)
         self.task = run_task(job, lambda prepared: self._arrived(prepared, None), self._failed)
 
     def set_image_width(self, width: int) -> None:
-        """The device pixels the reading column's images are decoded at."""
+        """The device pixels the reading column's images are decoded at. The window's
+        reading modules are in then, so the writer's connection opens now, while the article
+        is read (opened earlier, its imports took turns with the window's build for the GIL
+        and stalled it)."""
         self._width = width
         self._width_known.set()
+        if self.task is not None:
+            self._library.warm()
 
     def _job(
         self, source: str | None, writes: Writes, read: Future[Article] | None
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
             from reader.service import reading
-            from reader.ui.reading.prepare import marks_of, prepare
 
             document: Document | None
             if source is None:
@@ -92,6 +96,8 @@ class EarlyOpen(QObject):
                 return None
             width = self._wait_for_width()
             _import_all(PREPARE_MODULES)  # in already when the app's warm-up gave the width
+            from reader.ui.reading.prepare import marks_of, prepare
+
             marks = marks_of(document, writes)
             return prepare(document, width, self.cancel.is_set, marks)
 
@@ -190,9 +196,12 @@ class FrameHold(QObject):
         timer.start(msecs)
 
     def release(self) -> None:
+        """The window paints again, in a turn of its own: the story went in this turn (its
+        layout, the sidebar's cards), and painting the whole window right after it, in the
+        same turn, stalled the event loop ~45 ms."""
         if self._held:
             self._held = False
-            self._window.setUpdatesEnabled(True)
+            next_turn(self, lambda: self._window.setUpdatesEnabled(True))
 
 
 # What preparing the first article imports (lxml, the leftovers rules, the renderer): the
@@ -217,6 +226,9 @@ PREPARE_MODULES = (
 # holds the GIL, mostly in PySide's C++ class set-up, so in a worker thread it stalled the
 # GUI thread anyway, by up to ~100 ms at a time, measured).
 READING_MODULES = (
+    # The first module that names Qt builds the Qt namespace's enums (~15-20 ms): this
+    # one imports little else, so that is a turn of its own, before the reading view's.
+    "reader.ui.reading.frames",
     "reader.ui.reading.reading_view",
     "reader.ui.sidebar.story_card",
     "reader.ui.sidebar.sidebar",

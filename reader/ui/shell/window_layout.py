@@ -65,21 +65,47 @@ class Parts:
     undo_toast: UndoToast
 
 
-def build_parts(window: QMainWindow, library: LibraryService, with_library: bool = True) -> Parts:
-    """Create the window's widgets and lay them out. Without ``with_library`` the library
+@dataclass
+class Widgets:
+    """The window's own widgets before they are laid out (``make_widgets``): making them
+    and laying them out are two turns of the event loop at start-up (as one, with the
+    layout Qt runs after it, the window stalled ~50 ms)."""
+
+    message_bar: MessageBar
+    reading_progress: ReadingProgress
+    view: ReadingView
+    find_bar: FindBar
+    sidebar: Sidebar
+    library_panel: LibraryPanel | None
+    undo_toast: UndoToast
+
+
+def make_widgets(library: LibraryService, with_library: bool = True) -> Widgets:
+    """The reading column's and the stories' widgets; without ``with_library`` the library
     list is left for ``add_library_panel`` (a hidden list is made after the story shows)."""
+    message_bar = MessageBar()
+    reading_progress = ReadingProgress()
+    view = ReadingView()
+    return Widgets(
+        message_bar=message_bar,
+        reading_progress=reading_progress,
+        view=view,
+        find_bar=FindBar(view),
+        sidebar=Sidebar(library),
+        library_panel=_library_panel(library) if with_library else None,
+        undo_toast=UndoToast(),
+    )
+
+
+def build_parts(window: QMainWindow, widgets: Widgets) -> Parts:
+    """Lay ``widgets`` out in the window, with its status bar."""
     icon = bundled.real_path("icons", "reader.svg")
     if icon.is_file():
         window.setWindowIcon(QIcon(str(icon)))
     relay = Relay(window)
-    message_bar = MessageBar()
-    reading_progress = ReadingProgress()
-    view = ReadingView()
-    find_bar = FindBar(view)
-    sidebar = Sidebar(library)
-    library_panel = _library_panel(library) if with_library else None
-
-    undo_toast = UndoToast()
+    message_bar, reading_progress = widgets.message_bar, widgets.reading_progress
+    view, find_bar, sidebar = widgets.view, widgets.find_bar, widgets.sidebar
+    library_panel, undo_toast = widgets.library_panel, widgets.undo_toast
     reading = _column(reading_progress, undo_toast, view, find_bar, stretch=view)
     reading.setObjectName("readingColumn")
     splitter = QSplitter(Qt.Orientation.Horizontal)
