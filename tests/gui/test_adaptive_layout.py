@@ -190,6 +190,26 @@ def test_an_empty_sidebar_gives_its_width_to_the_text(qtbot, window, page, tmp_p
     assert window.sidebar.isVisible()
 
 
+def test_an_article_comes_in_at_the_width_the_sidebar_leaves_it(qtbot, window, page):
+    """The sidebar takes or gives its width before the text shows, not after: the article
+    is laid out once, at its width (a width changed after it shows lays a long article out
+    again), from a page with stories to one without and back."""
+    from reader.service.reading import sample_path
+
+    window.resize(1300, 760)
+    qtbot.waitUntil(lambda: window.width() >= 1298, timeout=2000)
+    set_panels(qtbot, window, "stories")
+    view = window.view
+    shown_at: list[int] = []
+    view.document_shown.connect(lambda: shown_at.append(view.viewport().width()))
+    for source, sidebar_shown in ((sample_path(), True), (page, False), (sample_path(), True)):
+        shown_at.clear()
+        open_and_wait(qtbot, window, source)
+        qtbot.wait(20)
+        assert window.sidebar.isVisible() == sidebar_shown
+        assert shown_at == [view.viewport().width()]
+
+
 def test_a_table_wider_than_the_column_scrolls_sideways(qtbot, window, page, tmp_path):
     """Header cells wrap at spaces only; a table that cannot fit even so makes the page
     scroll sideways rather than squeezing its words, and an ordinary page has no such bar."""

@@ -3,6 +3,7 @@ so the window keeps breathing; the document they give must be the one a single s
 gives, block for block and format for format. Documents are never made off the GUI thread
 (a document moved over from a worker deadlocked the window)."""
 
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -319,3 +320,40 @@ def test_a_long_article_is_shown_before_qt_has_laid_all_of_it_out(qtbot, window)
     qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0, timeout=30_000)
     assert "The very end." in view.toPlainText()
     assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_long_article_is_laid_out_in_small_even_slices_after_it_shows(qtbot, window) -> None:
+    """After it shows, the rest of a long article is laid out a small slice per turn, not
+    in Qt's own steps, which double every 10 ms up to 200,000 characters (one step held
+    the window ~60-90 ms on a 1 MB page): the text laid out so far, looked at every turn,
+    never grows by a large share of the article at once, and in the end it is all there."""
+    html, images = rendered_html()
+    body = html[html.index("<body>") + 6 : html.rindex("</body>")]
+    big = "<html><body>" + body * 40 + "<p>The very end.</p></body></html>"
+    view = window.view
+    document = build_document(big, images, view.view_style, split_html(big))
+
+    def laid_out() -> int:
+        """Characters up to the last block Qt has laid out (they are laid out in order)."""
+        low, high = 0, document.blockCount() - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if document.findBlockByNumber(middle).layout().lineCount() > 0:
+                low = middle
+            else:
+                high = middle - 1
+        return document.findBlockByNumber(low).position()
+
+    seen: list[int] = []
+    every_turn = QTimer()
+    every_turn.setInterval(0)
+    every_turn.timeout.connect(lambda: seen.append(laid_out()))
+    view.show_document(document, big, images)
+    every_turn.start()
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0, timeout=30_000)
+    every_turn.stop()
+    growth = [later - earlier for earlier, later in itertools.pairwise(seen)]
+    assert max(growth) < 0.15 * document.characterCount()
+    blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
+    assert all(block.layout().lineCount() > 0 for block in blocks if block.length() > 1)
+    assert view.verticalScrollBar().maximum() > 0.9 * document.size().height() - view.height()

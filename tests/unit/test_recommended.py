@@ -272,6 +272,9 @@ def test_a_cards_pointer_is_no_part_of_its_title() -> None:
         "<li><span>Anzeige</span> <a href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
         "<li><a rel='sponsored' href='https://brand.example/offer-of-the-week-2024'>Offer of the week for new readers</a></li>",
         "<li><a href='https://adclick.g.doubleclick.net/pcs/click?xai=1'>Offer of the week for new readers</a></li>",
+        # the advertiser's own address, tagged with a network's click parameters
+        "<li><a href='https://brand.example/offer-of-the-week-2024?utm_source=taboola&amp;tblci=GiA1'>Offer of the week for new readers</a></li>",
+        "<li><a href='https://brand.example/offer-of-the-week-2024?obOrigUrl=true&amp;dicbo=v2-x1'>Offer of the week for new readers</a></li>",
     ],
 )
 def test_sponsored_items(item: str) -> None:
@@ -326,6 +329,32 @@ def test_heading_words_in_six_languages(heading: str) -> None:
         "</ul></section>"
     )
     assert len(run(body)) == 2
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Lees ook:",
+        "Czytaj też:",
+        "Läs också:",
+        "Lue myös:",
+        "Vedi anche:",
+        "Ver también:",
+        "Saiba mais:",
+        "Siehe auch:",
+        "Lire également :",
+        "Previously:",
+        "Читайте также:",
+    ],
+)
+def test_inline_label_in_other_languages(label: str) -> None:
+    """ "Read also: <a>" lines in the languages news sites write them in, label as plain
+    text at the start of the paragraph."""
+    body = (
+        f"<p>{label} <a href='/world/2024/04/25/background-story-0980.html'>"
+        "Background: how the long dispute over the river began</a></p>"
+    )
+    assert urls(run(body)) == ["https://news.example/world/2024/04/25/background-story-0980.html"]
 
 
 @pytest.mark.parametrize(

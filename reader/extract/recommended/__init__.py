@@ -13,7 +13,8 @@ The stages, in order: ``candidates`` (one walk: named blocks, prose sizes), ``te
 (unnamed runs of cards beside the story, headlines or, beside a post a CMS marks as one,
 its marked post cards; ``cards`` says which children of a run's box are its cards, list
 by list), ``lines`` (lines of the story that are nothing
-but a link to another story), ``accept`` (furniture checks), ``stories`` (links to
+but a link to another story), ``networks`` (ad widgets known only by their links to an ad
+network), ``accept`` (furniture checks), ``stories`` (links to
 stories, with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds).
 Structure carries what words cannot: a run of sibling cards, a label over a list of
 link lines, a feed's or a post's id in an address, a slug that spells its headline, in
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import accept, candidates, data, lines, stories, teasers
+from reader.extract.recommended import accept, candidates, data, lines, networks, stories, teasers
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
 from reader.model import Story
@@ -60,6 +61,7 @@ def find_recommended(
     main = page.main()
     blocks.extend(teasers.runs(page, main))
     blocks.extend(lines.blocks(page, main))
+    blocks.extend(networks.blocks(page))
     placed: list[stories.Placed] = []
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()

@@ -139,7 +139,7 @@ def _story(page: PageState, entry: Json, sponsored_list: bool) -> Story | None:
         image=_image(page, entry),
         sponsored=sponsored_list
         or any(entry.get(key) is True for key in rules.SPONSORED_FLAGS)
-        or urls.ad_host(url),
+        or urls.ad_link(url),
     )
 
 

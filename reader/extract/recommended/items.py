@@ -241,7 +241,7 @@ def _provider_line(item: HtmlElement, title_: str, settings: Thresholds) -> str:
 
 def sponsored(item: HtmlElement, group: list[HtmlElement], url: str) -> bool:
     """An item that is an ad: an ad host, rel="sponsored", an "ad" class or an "Ad" label."""
-    if urls.ad_host(url):
+    if urls.ad_link(url):
         return True
     for link in group:
         if "sponsored" in (link.get("rel") or "").lower().split():

@@ -72,6 +72,10 @@ class Thresholds:
     max_furniture_depth: int = 8
     # How far up a block's ancestors an ad network's class makes the block sponsored.
     max_network_depth: int = 6
+    # A box holding this many distinct native-ad addresses, found this few levels above
+    # its links, is an ad network's widget (see networks.py).
+    min_ad_widget_links: int = 2
+    ad_widget_climb: int = 4
     # A block with this many long paragraphs under one parent, and more letters than this
     # in them, is an article wrapper, not a rail (a rail's teasers sit in separate items).
     wrapper_paragraphs: int = 3

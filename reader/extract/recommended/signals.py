@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 _STRONG = words.phrase_pattern(t for t in tokens.BLOCK_TOKENS if t not in tokens.WEAK_TOKENS)
 _WEAK = words.phrase_pattern(tokens.WEAK_TOKENS)
+_PAID = words.phrase_pattern(tokens.PAID_BLOCK_TOKENS)
 
 STRONG_BIT, WEAK_BIT, NETWORK_BIT, LABEL_BIT = 1, 2, 4, 8
 # class/id attribute value -> signal bits (the candidate pass reads it inline: one dict
@@ -25,6 +26,8 @@ _MAX_SIGNALS = 50_000  # forget everything past this many distinct values (ids a
 # search rejects most class strings before any word splitting.
 _CLASS_PREFILTER = words.substring_pattern(
     {max(phrase.split(), key=len) for phrase in tokens.BLOCK_TOKENS}
+    # (the first word of a paid box's name: the longest, "content", is in most class names)
+    | {phrase.split()[0] for phrase in tokens.PAID_BLOCK_TOKENS}
     | set(tokens.AD_NETWORK_TOKENS)
     | tokens.LABEL_CLASS_WORDS
 )
@@ -46,6 +49,7 @@ def _name_signal(name: str) -> tuple[bool, bool, bool]:
         and (
             not tokens.AD_NETWORK_TOKENS.isdisjoint(name_words)
             or "".join(name_words) in tokens.AD_NETWORK_TOKENS  # "crowd-ignite"
+            or _PAID.search(joined) is not None
         ),
     )
 

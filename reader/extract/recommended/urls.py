@@ -29,8 +29,10 @@ def host_in(host_: str, suffixes: tuple[str, ...]) -> bool:
     return any(host_ == s or host_.endswith("." + s) for s in suffixes)
 
 
-def ad_host(url: str) -> bool:
-    return host_in(host(url), rules.AD_HOSTS)
+def ad_link(url: str) -> bool:
+    """A link an ad network sends readers through: its click host, or the advertiser's
+    address tagged with the network's click parameters."""
+    return host_in(host(url), rules.AD_HOSTS) or rules.AD_QUERY.search(split(url).query) is not None
 
 
 def own_story_via_network(page: PageState, url: str, source: str) -> bool:
@@ -251,7 +253,7 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
     name = host(url)
     if normalize_url(url) in page.self_urls or _own_page_part(page, parts.path):
         return None
-    if host_in(name, rules.AD_HOSTS):
+    if ad_link(url):
         return url
     if (
         host_in(name, rules.EXCLUDED_HOSTS) or name.partition(".")[0] in rules.SHOP_HOST_LABELS

@@ -1,7 +1,9 @@
 """The current document: which article is on screen, said in one place, announced by signal.
 
 The window's parts do not read "the article" off each other: whoever needs it holds this
-object and listens. ``opened`` fires when another article is on screen, ``changed`` when the
+object and listens. ``arriving`` fires just before another article takes the screen (who
+changes the reading pane's width does it then, so the article is laid out once, at its
+width), ``opened`` when it is on screen, ``changed`` when the
 one on screen was changed in the library (read, starred, tagged...), ``closed`` when the
 window closes with it (the last moment to keep something about it).
 """
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 class CurrentDocument(QObject):
     """Holds the Document on screen (None before the first one) and announces changes."""
 
+    arriving = Signal(object)  # Document (not on screen yet: the view still shows the last)
     opened = Signal(object)  # Document
     changed = Signal(object)  # Document (the same article, its library state changed)
     closed = Signal(object)  # Document
@@ -46,6 +49,10 @@ class CurrentDocument(QObject):
     @property
     def source(self) -> str | None:
         return None if self._document is None else self._document.source
+
+    def arrive(self, document: Document) -> None:
+        """``document`` goes on screen next (``open`` follows in the same turn)."""
+        self.arriving.emit(document)
 
     def open(self, document: Document) -> None:
         self._document = document

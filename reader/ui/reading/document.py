@@ -64,7 +64,8 @@ def build_document(
 
 class ChunkedBuild:
     """Parses a long article's chunks one per event-loop turn, then hands the document to
-    ``done`` (on the GUI thread). ``cancel()`` drops it: ``done`` is never called."""
+    ``done`` (on the GUI thread, in the turn after the last chunk). ``cancel()`` drops it:
+    ``done`` is never called."""
 
     def __init__(
         self,
@@ -91,11 +92,12 @@ class ChunkedBuild:
     def _step(self) -> None:
         if self._document is None or self._done is None:
             return
-        chunk = self._chunks[self._next]
-        _add_chunk(self._document, self._next, chunk, self._style, self._images)
-        self._next += 1
         if self._next < len(self._chunks):
+            chunk = self._chunks[self._next]
+            _add_chunk(self._document, self._next, chunk, self._style, self._images)
+            self._next += 1
             return
+        # Handed over in a turn of its own: showing it is work enough for one turn.
         self._timer.stop()
         document, done = self._document, self._done
         self._document = self._done = None

@@ -36,6 +36,7 @@ from reader.ui.reading.document import (
     style_document,
 )
 from reader.ui.reading.frames import draw_frame, frame_size
+from reader.ui.reading.layout_pacer import LayoutPacer
 from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
@@ -54,10 +55,10 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
 OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 BREAK_LONG_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # see may_break_words
-# An article with more characters of text than this is laid out by Qt in steps on its own
-# timer after it shows (the window answers meanwhile); a shorter one is laid out at once,
-# so that positions on screen (the sentence at the top, a click) are right from the start.
+# A longer article is laid out a slice per turn after it shows (layout_pacer.py); a shorter
+# one at once, so positions on screen (the sentence at the top, a click) are right at once.
 LAID_OUT_AT_ONCE_CHARS = 40_000
+FREE_PREVIOUS_MS = 200  # the article shown before is freed this long after the next one
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class ReadingView(QTextBrowser):
         self._words_may_break = False
         self._adopted: QTextDocument | None = None  # the last document handed in, ours to free
         self._building: ChunkedBuild | None = None  # a long article being parsed in turns
+        self._pacer = LayoutPacer(self._width_changed)  # a long article laid out in turns
+        self._blank: QTextDocument | None = None  # stands in while articles change (make_way)
         self.blocked_requests: list[str] = []  # what a page asked for and did not get
         style_document(self.document(), self._style)
         self.anchorClicked.connect(self._on_anchor)
@@ -185,6 +188,18 @@ class ReadingView(QTextBrowser):
         self._html = html
         self._apply(html, keep_position=False)
 
+    def make_way(self) -> None:
+        """A blank page stands in until this turn's next article, so the sidebar making room
+        lays out no text that is going away (~150 ms for 1 MB); the scroll bar stays."""
+        self._pacer.stop()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        if self._blank is None:
+            self._blank = QTextDocument(self)
+        elif not self._blank.isEmpty():  # (an article restyled meanwhile was parsed into it)
+            self._blank.clear()
+        style_document(self._blank, self._style)
+        self.setDocument(self._blank)
+
     def show_document(
         self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
     ) -> None:
@@ -194,6 +209,7 @@ class ReadingView(QTextBrowser):
         self._images = dict(images or {})
         self._html = html
         if document.property(STYLE_PROPERTY) != self._style.key():
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (make_way)
             self._apply(html, keep_position=False)
             return
         previous = self._adopted
@@ -206,14 +222,18 @@ class ReadingView(QTextBrowser):
         self._column = 0
         self._frame_column(document)
         self.setDocument(document)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (make_way)
         self._watch_width(document)
         if document.characterCount() <= LAID_OUT_AT_ONCE_CHARS:
+            self._pacer.stop()
             self._width_changed()  # (asks for the whole layout: a few ms at this length)
+        else:
+            self._pacer.start(document)
         self._adopted = document
         if previous is not None and previous is not document and shiboken6.isValid(previous):
-            # an adopted document is ours to free (QTextEdit only frees its own first one);
-            # later, in its own event-loop turn: a long article takes ~25 ms to delete
-            previous.deleteLater()
+            # ours to free (QTextEdit frees only its first), after the new one's first paint:
+            # a long article takes ~25 ms to delete, added to showing in the next turn
+            QTimer.singleShot(FREE_PREVIOUS_MS, previous, previous.deleteLater)
         self.document_shown.emit()
 
     def show_document_in_place(
@@ -251,6 +271,7 @@ class ReadingView(QTextBrowser):
 
     def _apply(self, html: str, *, keep_position: bool) -> None:
         anchor = self.anchor() if keep_position else None
+        self._pacer.stop()  # (its frontier is in the text being replaced)
         document = self.document()
         style_document(document, self._style)
         overlays.clear_all(self)
@@ -379,6 +400,8 @@ class ReadingView(QTextBrowser):
             self._wrap_for(self._html)  # whole words again, unless the new width needs it
         super().resizeEvent(event)
         self._layout_column()
+        if new_width and self._pacer.is_running():
+            self._pacer.start(self.document())  # Qt starts over from the top at a new width
         if anchor:
             self.restore_anchor(anchor)
 
@@ -424,7 +447,10 @@ class ReadingView(QTextBrowser):
         layout.documentSizeChanged.connect(self._width_changed)
 
     def _width_changed(self, size: QSizeF | None = None) -> None:
-        """``size``: the laid-out size so far (asking the document would lay it all out)."""
+        """``size``: the laid-out size so far (asking the document would lay it all out).
+        Waits for the pacer: a table's width asks for all of the layout (~30 ms for 1 MB)."""
+        if size is not None and self._pacer.is_running():
+            return
         overflow = self._overflow_px(None if size is None else size.width())
         if overflow > OVERFLOW_SLACK_PX and self._words_may_break:
             self._words_may_break = False  # once per article, after this layout pass

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Signal
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QVBoxLayout, QWidget
 
@@ -145,6 +145,9 @@ class PanelPlacement(QObject):
         if panel.resting != resting:
             panel.resting = resting
             self.fit()
+            # The splitter settles a shown or hidden panel in a later turn; now instead, so
+            # an article about to show is laid out at its final width only.
+            QCoreApplication.sendPostedEvents(self.splitter, QEvent.Type.LayoutRequest.value)
 
     def is_pinned(self, widget: QWidget) -> bool:
         return self._panel(widget).pinned

@@ -349,6 +349,8 @@ class Opening(QObject):
         view = self.view
         self._marks = prepared.marks
         self.reading_progress.start_article(0)  # no "end reached" while the page changes
+        view.make_way()
+        self.current.arrive(document)  # the sidebar settles the view's width first
         view.show_document(parsed, prepared.html, prepared.images)
         view.verticalScrollBar().setValue(0)
         if document.position:

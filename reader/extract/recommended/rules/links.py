@@ -2,12 +2,9 @@
 
 import re
 
-# Hosts of click trackers and ad networks: a story pointing there is an ad.
-AD_HOSTS: tuple[str, ...] = (
-    "doubleclick.net",
-    "googleadservices.com",
-    "googlesyndication.com",
-    "adservice.google.com",
+# Click hosts of native-ad networks, the widgets of "sponsored stories" under an article:
+# a few links to them together are such a widget, however its markup is named.
+NATIVE_AD_HOSTS: tuple[str, ...] = (
     "taboola.com",
     "outbrain.com",
     "zergnet.com",
@@ -18,20 +15,65 @@ AD_HOSTS: tuple[str, ...] = (
     "beap.gemini.yahoo.com",
     "beap-bc.yahoo.com",
     "gemini.yahoo.com",
-    "adclick.g.doubleclick.net",
-    "ad.atdmt.com",
-    "clickserve.dartsearch.net",
-    "bat.bing.com",
     "ads.yahoo.com",
-    "adsrvr.org",
-    "criteo.com",
-    "amazon-adsystem.com",
     "plista.com",
     "ligatus.com",
     "dianomi.com",
     "ntv.io",
     "strossle.com",
     "triplelift.com",
+    # MGID's other brands, Nativo's click host, and the smaller native-ad networks.
+    "adskeeper.co.uk",
+    "adskeeper.com",
+    "lentainform.com",
+    "marketgid.com",
+    "postrelease.com",
+    "adnow.com",
+    "engageya.com",
+    "sharethrough.com",
+    "adyoulike.com",
+    "powerlinks.com",
+    "popin.cc",
+    "taboolasyndication.com",
+)
+# Click hosts of display ads and trackers: a story pointing there is an ad too, but a few
+# such links together are banners, not a widget of stories.
+AD_HOSTS: tuple[str, ...] = (
+    *NATIVE_AD_HOSTS,
+    "doubleclick.net",
+    "googleadservices.com",
+    "googlesyndication.com",
+    "adservice.google.com",
+    "clickserve.dartsearch.net",
+    "ad.atdmt.com",
+    "bat.bing.com",
+    "adsrvr.org",
+    "criteo.com",
+    "amazon-adsystem.com",
+    "adnxs.com",
+    "adform.net",
+    "smartadserver.com",
+)
+# Query parameters an ad network adds to the advertiser's own address when it sends a
+# reader there (Taboola's "tblci", Outbrain's "dicbo"/"obOrigUrl", Revcontent's "rc_uuid",
+# or a campaign tag naming the network): the link is paid for wherever it points.
+AD_QUERY = re.compile(
+    r"(?:^|&)(?:tblci|dicbo|oborigurl|obclickid|outbrainclickid|rc_uuid|mgclida)="
+    r"|(?:^|&)utm_source=(?:taboola|outbrain|revcontent|mgid|zergnet|plista|ligatus|dianomi|"
+    r"nativo|adskeeper|yahoo_?gemini)(?:&|$|[_-])",
+    re.IGNORECASE,
+)
+# Plain texts one of which such a query holds (a cheap look before the pattern).
+AD_QUERY_KEYS: tuple[str, ...] = (
+    "tblci=",
+    "dicbo=",
+    "obOrigUrl=",
+    "oborigurl=",
+    "obclickid=",
+    "outbrainclickid=",
+    "rc_uuid=",
+    "mgclida=",
+    "utm_source=",
 )
 
 

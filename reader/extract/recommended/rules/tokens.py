@@ -238,6 +238,26 @@ AD_NETWORK_TOKENS = frozenset(
     }
 )
 
+# Class/id words of a box of paid stories whatever network fills it ("sponsored-content",
+# "brandedContent", "native-ads"): a block, sponsored like a network's widget. (Singular
+# names, "native-ad-item", "paid-post", name one card of a list: its item, not a block.)
+PAID_BLOCK_TOKENS: tuple[str, ...] = (
+    "sponsored content",
+    "sponsored stories",
+    "sponsored posts",
+    "sponsored links",
+    "sponsored articles",
+    "promoted stories",
+    "promoted content",
+    "promoted links",
+    "paid content",
+    "paid posts",
+    "branded content",
+    "partner content",
+    "native ads",
+    "advertorials",
+)
+
 # Class names of previous/next-post links (excluded by the rules): first word one of
 # these, and either alone or ending in one of the second set ("next-post", "prev-link").
 ADJACENT_FIRST_WORDS = frozenset({"prev", "previous", "next", "older", "newer", "adjacent"})
