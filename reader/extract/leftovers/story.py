@@ -317,8 +317,9 @@ def drop_dangling_label(story: HtmlElement) -> None:
     text = squash(last.text_content())
     if not text.endswith(":") or len(text.split()) > rules.DANGLING_LABEL_MAX_WORDS:
         return
-    if not squash(story.text_content()).endswith(text) or last.xpath(".//img"):
+    if not squash(story.text_content()).endswith(text):
         return
+    # (in page order: from the label on is its own pictures and everything after it)
     if any(elem.tag == "img" for elem in elements[elements.index(last) :]):
         return
     last.drop_tree()
