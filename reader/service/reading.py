@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 SAMPLE_PAGE = "welcome.html"
 Progress = Callable[[int, int | None], None]
+Extract = Callable[[Page], Article]
 T = TypeVar("T")
 
 
@@ -40,6 +41,15 @@ class Writes(Protocol):
     """Runs library work that writes, on the connection and thread its owner chose."""
 
     def __call__(self, work: Callable[[Library], T], /) -> T: ...
+
+
+class Read(Protocol):
+    """Reads one file or address into an article (``read_article``, or the window's
+    reader.service.read_child, which gives a big page a process of its own)."""
+
+    def __call__(
+        self, source: str, /, *, fetch: FetchOptions | None = ..., images: bool = ...
+    ) -> Article: ...
 
 
 class Direct:
@@ -124,11 +134,16 @@ def read_article(
     url: str | None = None,
     fetch: FetchOptions | None = None,
     images: bool = False,
+    extract: Extract | None = None,
 ) -> Article:
     """Load or fetch ``source`` and extract its article; with ``images``, a fetched page's
     images come along (a failed image is left out, never fatal). ``url`` says where a saved
-    file came from. Raises ReaderError (FetchCancelled when ``fetch.cancel`` is set)."""
-    from reader.service.site_rules import extract_page as extract
+    file came from; ``extract`` turns the page into its article (by default here, with its
+    site's rules). Raises ReaderError (FetchCancelled when ``fetch.cancel`` is set)."""
+    if extract is None:
+        from reader.service.site_rules import extract_page
+
+        extract = extract_page
 
     if not is_url(source):
         from reader.load import load
@@ -178,10 +193,14 @@ def extract_article(data: bytes | str, url: str | None = None) -> Article:
 
 
 def open_source(
-    source: str, writes: Writes | None, *, fetch: FetchOptions | None = None
+    source: str,
+    writes: Writes | None,
+    *,
+    fetch: FetchOptions | None = None,
+    read: Read = read_article,
 ) -> Document:
     """Read one file or address and keep it in the library (``writes`` None: do not keep)."""
-    return open_article(read_article(source, fetch=fetch, images=True), source, writes)
+    return open_article(read(source, fetch=fetch, images=True), source, writes)
 
 
 def open_article(article: Article, source: str, writes: Writes | None) -> Document:

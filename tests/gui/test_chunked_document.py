@@ -12,6 +12,7 @@ import lxml.html
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QBrush,
     QColor,
     QImage,
@@ -320,6 +321,56 @@ def test_a_long_article_is_shown_before_qt_has_laid_all_of_it_out(qtbot, window)
     qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0, timeout=30_000)
     assert "The very end." in view.toPlainText()
     assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_an_article_gets_its_column_and_layout_a_turn_before_it_shows(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """The page making way and the sidebar and title taking the article (the view's width
+    settles) get a turn of their own, in which Qt also makes the document's layout object
+    at that width (~10 ms for 1 MB; column margins set once it exists cost ~15 ms more);
+    the next turn shows it. The window paints neither in between nor differently: shown,
+    the article is laid out exactly as one shown at once."""
+    from window_helpers import open_and_wait
+
+    from reader.ui.reading.reading_view import MIN_SIDE_MARGIN
+
+    paragraphs = "".join(
+        f'<p>{sentence(n)} <a href="https://example.org/{n}">link {n}</a> {sentence(n + 1)}</p>'
+        for n in range(400)
+    )
+    page = tmp_path / "long.html"
+    page.write_text(
+        f"<html><head><title>A long read</title></head><body><article><h1>A long read</h1>"
+        f"{paragraphs}<p>The very end.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    view = window.view
+    at_show: list[tuple[int, float, bool, str]] = []
+    show_document = view.show_document
+
+    def recorded(document: QTextDocument, html: str, images: dict[str, QImage]) -> None:
+        layouts = len(document.findChildren(QAbstractTextDocumentLayout))
+        margin = document.rootFrame().frameFormat().leftMargin()
+        at_show.append((layouts, margin, window.updatesEnabled(), window.windowTitle()))
+        show_document(document, html, images)
+
+    view.show_document = recorded
+    open_and_wait(qtbot, window, page)
+    layouts, margin, painting, title = at_show[0]
+    assert layouts == 1  # made in the turn before (setDocument would make it otherwise)
+    assert margin >= MIN_SIDE_MARGIN
+    assert not painting and title == "A long read"  # the sidebar and title took it, unseen
+    assert window.updatesEnabled()
+    shown = view.document()
+    assert shown.rootFrame().frameFormat().leftMargin() == margin  # framed at its width
+    height, blocks = shown.size().height(), snapshot(shown)
+    html = view.current_html()
+    plain = build_document(html, {}, view.view_style, chunks_for_view(html))
+    show_document(plain, html, {})
+    assert plain.rootFrame().frameFormat().leftMargin() == margin
+    assert plain.size().height() == height
+    assert snapshot(plain) == blocks
 
 
 def test_a_long_article_is_laid_out_in_small_even_slices_after_it_shows(qtbot, window) -> None:

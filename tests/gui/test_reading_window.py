@@ -505,7 +505,10 @@ def test_open_recent_is_ready_as_soon_as_a_file_opened(qtbot, window, page):
     window.recent.rebuild()
     assert not window.recent_menu.isEnabled()
     window.start([str(page)])
-    qtbot.waitUntil(lambda: window.current.article is not None, timeout=WAIT_MS)
+    # (the listeners hear of it in the turn after it shows: the window is busy till then)
+    qtbot.waitUntil(
+        lambda: window.current.article is not None and not window.is_busy(), timeout=WAIT_MS
+    )
     assert window.recent_menu.isEnabled()
     assert any(page.name in action.text() for action in window.recent_menu.actions())
 

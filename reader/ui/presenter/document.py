@@ -3,7 +3,8 @@
 The window's parts do not read "the article" off each other: whoever needs it holds this
 object and listens. ``arriving`` fires just before another article takes the screen (who
 changes the reading pane's width does it then, so the article is laid out once, at its
-width), ``opened`` when it is on screen, ``changed`` when the
+width), ``opened`` in the turn after it is on screen (the show turn has work enough: Qt taking the
+document, the sidebar; the listeners' part goes after its paint), ``changed`` when the
 one on screen was changed in the library (read, starred, tagged...), ``closed`` when the
 window closes with it (the last moment to keep something about it).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,6 +33,7 @@ class CurrentDocument(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
+        self._unannounced: Document | None = None  # on screen; ``opened`` comes next turn
 
     @property
     def document(self) -> Document | None:
@@ -55,15 +57,26 @@ class CurrentDocument(QObject):
         self.arriving.emit(document)
 
     def open(self, document: Document) -> None:
-        self._document = document
-        self.opened.emit(document)
+        """``document`` is on screen now; ``opened`` tells of it in the next turn (of the
+        newest, if another came meanwhile)."""
+        self._document = self._unannounced = document
+        QTimer.singleShot(0, self, self._announce)
+
+    def announcing(self) -> bool:
+        """An article is on screen and ``opened`` has not told of it yet."""
+        return self._unannounced is not None
+
+    def _announce(self) -> None:
+        document, self._unannounced = self._unannounced, None
+        if document is not None:
+            self.opened.emit(document)
 
     def follow(self, receiver: Callable[[Document], None]) -> None:
         """``receiver`` hears every ``opened`` from now on, and at once the document open
         already: parts built after the first article is on screen (start-up shows the story
         first, reader.ui.shell.main_window) catch up with it."""
         self.opened.connect(receiver)
-        if self._document is not None:
+        if self._document is not None and self._unannounced is None:
             receiver(self._document)
 
     def replace(self, document: Document) -> None:
@@ -78,5 +91,6 @@ class CurrentDocument(QObject):
             self.changed.emit(self._document)
 
     def close(self) -> None:
+        self._unannounced = None  # the window goes: nobody is told of it any more
         if self._document is not None:
             self.closed.emit(self._document)

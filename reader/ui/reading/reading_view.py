@@ -37,6 +37,7 @@ from reader.ui.reading.document import (
 )
 from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.layout_pacer import LayoutPacer
+from reader.ui.reading.overflow import OVERFLOW_SLACK_PX, overflow_px
 from reader.ui.reading.themes import ViewStyle
 
 # Average characters of body text across the column by default (Preferences changes it).
@@ -53,7 +54,6 @@ _PLACEHOLDER_SIZE = QSize(1, 1)
 # character where that line starts): it survives a new font size or window width, which
 # a pixel offset does not.
 ANCHOR_PROBE_Y = 2  # px below the top edge: inside the first visible line
-OVERFLOW_SLACK_PX = 8  # content this much wider than the view needs no sideways scrolling
 BREAK_LONG_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # see may_break_words
 # A longer article is laid out a slice per turn after it shows (layout_pacer.py); a shorter
 # one at once, so positions on screen (the sentence at the top, a click) are right at once.
@@ -220,7 +220,7 @@ class ReadingView(QTextBrowser):
         # one they would make Qt lay all of it out at once (~450 ms for 1.4 MB here).
         self._spots = self._image_spots(document)
         self._column = 0
-        self._frame_column(document)
+        self._frame_column(document)  # (nothing to do if ready_layout did it at this width)
         self.setDocument(document)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (make_way)
         self._watch_width(document)
@@ -235,6 +235,14 @@ class ReadingView(QTextBrowser):
             # a long article takes ~25 ms to delete, added to showing in the next turn
             QTimer.singleShot(FREE_PREVIOUS_MS, previous, previous.deleteLater)
         self.document_shown.emit()
+
+    def ready_layout(self, document: QTextDocument) -> None:
+        """The column's margins, then Qt's layout object (~10 ms for 1 MB), for a document
+        about to be shown, in a turn before the one that shows it, once the view has the
+        width it shows it at (after make_way and the sidebar's move): margins set once that
+        object exists would cost ~15 ms more, and show_document leaves fitting ones alone."""
+        self._frame_root(document, self.column_width(), self.viewport().width())
+        document.documentLayout()
 
     def show_document_in_place(
         self, document: QTextDocument, html: str, images: dict[str, QImage] | None = None
@@ -418,22 +426,24 @@ class ReadingView(QTextBrowser):
         """Centre the column of ``document``: its root frame's side margins; images wider
         than the column are scaled to it."""
         column = self.column_width()
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
+        self._frame_root(document, column, self.viewport().width())
+        if column != self._column:
+            self._column = column
+            self._fit_images(document, column)
+
+    def _frame_root(self, document: QTextDocument, column: int, viewport_width: int) -> None:
+        """The root frame's margins for a column this wide (left alone when they fit)."""
+        side = max(MIN_SIDE_MARGIN, (viewport_width - column) // 2)
         root = document.rootFrame()
         frame = root.frameFormat()
-        if (
-            column == self._column
-            and frame.leftMargin() == side
-            and frame.topMargin() == TOP_MARGIN
-        ):
+        now = (frame.leftMargin(), frame.rightMargin(), frame.topMargin(), frame.bottomMargin())
+        if now == (side, side, TOP_MARGIN, BOTTOM_MARGIN):
             return
-        self._column = column
         frame.setLeftMargin(side)
         frame.setRightMargin(side)
         frame.setTopMargin(TOP_MARGIN)
         frame.setBottomMargin(BOTTOM_MARGIN)
         root.setFrameFormat(frame)
-        self._fit_images(document, column)
 
     # -- images --------------------------------------------------------------------------
     def _watch_width(self, document: QTextDocument) -> None:
@@ -466,36 +476,7 @@ class ReadingView(QTextBrowser):
             self.setHorizontalScrollBarPolicy(policy)
 
     def _overflow_px(self, content_width: float | None = None) -> float:
-        """How far the laid-out content reaches past the view's right edge. The document's
-        own width overstates it when tables sit inside tables: Qt counts their sizing pass in,
-        and LWN's statistics (two tables in a table in a quote) made the page 164 px too wide
-        at every window width. So when the document claims to be wider, the tables and the
-        lines of the text outside them are asked where they really end."""
-        document = self.document()
-        view_width = self.viewport().width()
-        width = document.size().width() if content_width is None else content_width
-        if width - view_width <= OVERFLOW_SLACK_PX:
-            return width - view_width
-        layout = document.documentLayout()
-        root = document.rootFrame()
-        right = 0.0
-        frames = list(root.childFrames())
-        while frames:
-            frame = frames.pop()
-            right = max(right, layout.frameBoundingRect(frame).right())
-            frames.extend(frame.childFrames())
-        if right - view_width > OVERFLOW_SLACK_PX:
-            return right - view_width  # a table really too wide: no need to read every line
-        block = document.begin()
-        while block.isValid():
-            if document.frameAt(block.position()) is root:
-                text = block.layout()
-                left = text.position().x()
-                for number in range(text.lineCount()):
-                    line = text.lineAt(number)
-                    right = max(right, left + line.x() + line.naturalTextWidth())
-            block = block.next()
-        return right - view_width
+        return overflow_px(self.document(), self.viewport().width(), content_width)
 
     def _image_spots(self, document: QTextDocument) -> list[_ImageSpot]:
         """Where the images are, found once, so a resize only touches those spots."""

@@ -275,7 +275,6 @@ class MainWindow(QMainWindow):
         window_layout.restore(parts, self.settings, self.actions_by_id)
         self.view_actions.apply_style(self.view_actions.style, save=False)
         self.current.arriving.connect(self._document_arriving)
-        self.current.opened.connect(self._document_opened)
         self._reading_built = True
 
     def _build_library(self) -> None:
@@ -489,24 +488,20 @@ class MainWindow(QMainWindow):
 
     def _document_arriving(self, document: object) -> None:
         """The sidebar takes its stories and its width before the view shows the article:
-        a width changed after would lay a long article out all over again (~20 ms)."""
+        a width changed after would lay a long article out all over again (~20 ms). The
+        title changes with the article, in the same turn."""
         from reader.service.reading import Document
         from reader.ui.sidebar.sidebar import MODE_ARTICLE
         from reader.ui.sidebar.story_model import StoryItem
 
         assert isinstance(document, Document)
+        self.setWindowTitle(document.article.title or "Untitled")
         items = list(StoryItem.for_document(document))
         self.sidebar.set_stories(items, article_id=document.article_id)
         # A page that recommended nothing leaves the text the whole width (F9 or g r still
         # bring the stories up).
         nothing = not items and self.sidebar.mode == MODE_ARTICLE
         self.placement.set_resting(self.sidebar, nothing)
-
-    def _document_opened(self, document: object) -> None:
-        from reader.service.reading import Document
-
-        assert isinstance(document, Document)
-        self.setWindowTitle(document.article.title or "Untitled")
 
     # -- what the app and the single-instance server drive ---------------------------------
     def start(self, sources: list[str], early: EarlyOpen | None = None) -> None:

@@ -1,9 +1,10 @@
 """Opening: files, web addresses (with progress, Esc and logins) and saved articles.
 
-Every open is one worker task: the application layer loads, extracts and keeps the article
-(its library writes go to the library service's writer thread), then the article is
-prepared for the view, still in the worker; the GUI thread only lays it out and tells the
-current document. The newest request wins; a failure keeps the article on screen.
+Every open is one worker task: the application layer loads, extracts (a big page in a child
+process: reader.service.read_child) and keeps the article (its library writes go to the
+library service's writer thread), then the article is prepared for the view, still in the
+worker; the GUI thread only lays it out and tells the current document. The newest
+request wins; a failure keeps the article on screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     import threading
 
     from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QWidget
 
     from reader.errors import LoginRequired
     from reader.service.reading import Document
@@ -79,6 +81,9 @@ class Opening(QObject):
         self._marks: tuple[str, ...] = ()  # the header's marks of the article shown
         self._marks_task: Task | None = None  # the header laid out again (star, tags...)
         self._stopped = False  # the window closed: nothing more is laid out
+        # made way for, shown in the next turn (_show), the window's paint held till then
+        self._showing: tuple[Prepared, QTextDocument] | None = None
+        self._paint_held = False
         relay.fetch_progress.connect(self.fetch_progress)
         current.changed.connect(self._refresh_marks)
 
@@ -151,6 +156,7 @@ class Opening(QObject):
     def open_source(self, source: str, login: LoginAnswer | None = None) -> None:
         """Open a file or a URL. URLs are fetched here, with progress, Esc and logins."""
         from reader.service import reading
+        from reader.service.read_child import read_apart
         from reader.ui.presenter.tasks import run_task
         from reader.ui.reading.prepare import marks_of, prepare
         from reader.urls import is_url, without_login
@@ -175,7 +181,7 @@ class Opening(QObject):
         writes, width = self.library.writes, self.view.image_width()
 
         def work() -> Prepared:
-            document = reading.open_source(source, writes, fetch=fetch)
+            document = reading.open_source(source, writes, fetch=fetch, read=read_apart)
             return prepare(document, width, cancel.is_set, marks_of(document, writes))
 
         self._task = run_task(
@@ -234,7 +240,13 @@ class Opening(QObject):
                 task.cancel()
 
     def is_busy(self) -> bool:
-        return self._task is not None or bool(self._background) or self.view.is_parsing()
+        return (
+            self._task is not None
+            or bool(self._background)
+            or self.view.is_parsing()
+            or self._showing is not None
+            or self.current.announcing()
+        )
 
     def background_task(
         self,
@@ -258,6 +270,7 @@ class Opening(QObject):
 
     def _import_in_background(self, source: str) -> None:
         from reader.service import reading
+        from reader.service.read_child import read_apart
         from reader.ui.shell.messages import describe_error
 
         def done(_document: Document) -> None:
@@ -268,7 +281,9 @@ class Opening(QObject):
             self.messages.show_error(describe_error(source, error))
 
         writes = self.library.writes
-        self.background_task(lambda: reading.open_source(source, writes), done, failed)
+        self.background_task(
+            lambda: reading.open_source(source, writes, read=read_apart), done, failed
+        )
 
     def _open_failed(self, source: str, error: BaseException) -> None:
         """The previous article stays; the reason shows above it and in the status bar."""
@@ -343,14 +358,38 @@ class Opening(QObject):
         )
 
     def _show(self, prepared: Prepared, parsed: QTextDocument) -> None:
+        """Two turns: here the page makes way, the sidebar and the title take the article
+        (settling the view's width) and Qt makes the document's layout at that width; the
+        next turn shows it. The window does not paint in between: what a person sees goes
+        from the last article straight to this one, as in one turn."""
         self.save_position()
+        window = self.view.window()
+        if self._showing is None and window.updatesEnabled():  # (start-up may hold it)
+            window.setUpdatesEnabled(False)
+            self._paint_held = True
+        self.reading_progress.start_article(0)  # no "end reached" while the page changes
+        self.view.make_way()
+        self.current.arrive(prepared.document)  # the sidebar settles the view's width first
+        self.view.ready_layout(parsed)
+        self._showing = showing = (prepared, parsed)
+        QTimer.singleShot(0, self, lambda: self._put_on_screen(showing, window))
+
+    def _put_on_screen(self, showing: tuple[Prepared, QTextDocument], window: QWidget) -> None:
+        if showing is not self._showing:
+            return  # a newer article made way meanwhile: it is the one shown next
+        self._showing = None
+        prepared, parsed = showing
+        if not self._stopped:
+            self._put(prepared, parsed)
+        if self._paint_held:
+            self._paint_held = False
+            window.setUpdatesEnabled(True)
+
+    def _put(self, prepared: Prepared, parsed: QTextDocument) -> None:
         document = prepared.document
         article = document.article
         view = self.view
         self._marks = prepared.marks
-        self.reading_progress.start_article(0)  # no "end reached" while the page changes
-        view.make_way()
-        self.current.arrive(document)  # the sidebar settles the view's width first
         view.show_document(parsed, prepared.html, prepared.images)
         view.verticalScrollBar().setValue(0)
         if document.position:
