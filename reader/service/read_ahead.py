@@ -99,9 +99,15 @@ def _read_and_send(source: str, parent: int, write_end: int) -> None:
 
     try:
         article = read_article(source)
-        shaped = shape_without_pictures(article.content_html, article.title)
-        data = pickle.dumps(ReadAhead(article, shaped))
     except Exception:  # the parent reads it again and words the error
+        return
+    try:
+        shaped = shape_without_pictures(article.content_html, article.title)
+    except Exception:  # the window shapes it then, and says what went wrong
+        shaped = None
+    try:
+        data = pickle.dumps(ReadAhead(article, shaped))
+    except Exception:  # the parent reads it again
         return
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(data)
