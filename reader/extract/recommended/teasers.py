@@ -182,7 +182,7 @@ def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thre
     blog's column of posts) are a run when each names a story by its date or id and reads
     as a full headline: a menu's links are short and lead to sections."""
     return len(links) >= settings.min_teaser_items and all(
-        key in shaped and words.count(link.text_content()) >= settings.min_struct_title_words
+        key in shaped and words.letter_words(link.text_content()) >= settings.min_struct_title_words
         for link, key in links.items()
     )
 
