@@ -1,7 +1,8 @@
 """Cards laid out in ways that hide their links: a link stretched over the whole card with
 no text of its own (the headline is the card's heading beside it), and a page whose every
 box sits inside furniture that holds the story too (a header the page never closes, a
-form around the whole page, an off-canvas menu's wrapper)."""
+form around the whole page, an off-canvas menu's wrapper); and a share button beside each card
+that carries the card's address, which is no story of its own."""
 
 from __future__ import annotations
 
@@ -56,3 +57,20 @@ def test_lists_beside_a_story_inside_a_header_the_page_never_closes_are_found() 
 <div class="news"><div class="body-nota"><h1>El gobierno presentó el proyecto</h1>{PROSE}</div>
 <div class="col-right"><h3>Lo más visto</h3><ul>{items}</ul></div></div></body></html>"""
     assert found(page) == [f"{SITE}/{path}" for path, _ in HEADLINES]
+
+
+def test_a_share_button_carrying_a_cards_address_is_not_a_story() -> None:
+    dated = [
+        (f"2021/03/{10 + n}/{path.split('/')[1]}", title)
+        for n, (path, title) in enumerate(HEADLINES)
+    ]
+    cards = "".join(
+        f'<div class="post"><h4><a href="/{path}/">{title}</a></h4><div class="icons">'
+        f'<h5>Social Share</h5><a href="https://sharebox.example/add?url={SITE}/{path}/">'
+        f'<i class="icon-share"></i></a></div></div>'
+        for path, title in dated
+    )
+    page = f"""<html><head><title>El gobierno presentó el proyecto</title></head><body>
+<div class="news"><div class="body-nota"><h1>El gobierno presentó el proyecto</h1>{PROSE}</div>
+<div class="block related-posts">{cards}</div></div></body></html>"""
+    assert found(page) == [f"{SITE}/{path}/" for path, _ in dated]
