@@ -16,11 +16,14 @@ Every pattern here runs on the whole page and is linear in its length
 
 import re
 
+# The characters, or "&" followed by a reference to one: decimal 0-8, 11, 12, 14-31,
+# 65534, 65535 or the hex forms (an "&" starting no such reference matches nothing). One
+# character class first, "&" in it, so the regex engine skips ahead to candidates; written
+# as "characters | &#..." it tried the whole pattern at every position (2x slower).
 _NOT_XML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
-    # ...and references to them: decimal 0-8, 11, 12, 14-31, 65534, 65535 or the hex forms
-    r"|&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
-    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff&]"
+    r"(?:(?<=&)#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?|(?<!&))"
 )
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)

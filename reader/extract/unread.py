@@ -59,6 +59,9 @@ _START_TAG = re.compile(
 # One attribute of such a tag: (separator, name, "=" with its spaces, value).
 _ATTRIBUTE = re.compile(rf"([\t\n\f\r /]+)({_NAME})(?:([\t\n\f\r ]*=[\t\n\f\r ]*)({_VALUE}))?")
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\f\r /<>]*")
+# An attribute name starting with "on" (each name follows a separator): the cheap test that
+# leaves nearly every tag alone ("on" alone is in "content", "button", "icon"...).
+_HANDLER_NAME = re.compile(r"[\t\n\f\r /][oO][nN]")
 
 
 def without_unread(html: str, parts: frozenset[str] = PARTS) -> str:
@@ -193,7 +196,7 @@ def _style_chars(html: str) -> int:
 def _reduced_tag(text: str, parts: frozenset[str], in_drawing: bool) -> str:
     """The start tag with the values of its event handlers and (in a drawing) its path
     data emptied, attribute by attribute (a value that merely mentions one is left)."""
-    handlers = "handlers" in parts and "on" in text.lower()
+    handlers = "handlers" in parts and _HANDLER_NAME.search(text) is not None
     paths = in_drawing and "drawings" in parts
     if not (handlers or paths):
         return text

@@ -4,12 +4,14 @@ Precision and recall over stories (normalized URLs), recall per kind of list and
 sponsored stories, and the two page-level rates the issue asks for: pages with stories
 where none is found, pages without stories where some are found. Per corpus too.
 
-    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|all] [--round 1|2]
+    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|fresh|all]
+        [--round 1|2|3]
         [--worst N] [--page NAME] [--save FILE] [--compare FILE] [--set NAME=VALUE]
 
 Micro figures (every story counts once) beside macro ones (every page counts once).
-The held-out third is scored only as a whole (``--split held-out``): per-page detail is
-printed for tuning pages only, so that nothing is tuned on the pages kept aside.
+The held-out third is scored only as a whole (``--split held-out``), and so is round 3's
+fresh check set (``--split fresh``): per-page detail is printed for tuning pages only, so
+that nothing is tuned on the pages kept aside.
 ``--save`` keeps each page's hits and extras; ``--compare`` against such a file prints
 every tuning page that lost a story or gained a wrong one (a change that wins on average
 must not lose a page somewhere); on the held-out split it prints only how many pages got
@@ -37,10 +39,10 @@ from reader.extract.recommended import DEFAULTS  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tuning", "held-out", "all"), default="tuning")
+    parser.add_argument("--split", choices=(*corpus_pages.SPLITS, "all"), default="tuning")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages")
     parser.add_argument("--page", action="append", default=[], help="detail for a tuning page")
-    parser.add_argument("--round", type=int, choices=(1, 2), help="only one labelling round")
+    parser.add_argument("--round", type=int, choices=(1, 2, 3), help="only one labelling round")
     parser.add_argument("--save", type=Path, help="write per-page results (tuning pages)")
     parser.add_argument("--compare", type=Path, help="per-page regressions against a --save")
     parser.add_argument(
@@ -53,7 +55,7 @@ def main() -> int:
     labels = corpus_pages.load_labels()
     pages = [p for p in corpus_pages.sample() if p.name in labels]
     if args.split != "all":
-        pages = [p for p in pages if p.held_out == (args.split == "held-out")]
+        pages = [p for p in pages if p.split == args.split]
     if args.round:
         pages = [p for p in pages if p.round == args.round]
     scores = [score(page, labels[page.name], settings) for page in pages]

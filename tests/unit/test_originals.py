@@ -209,6 +209,29 @@ def test_new_originals_are_lzma_and_zstd_ones_kept_before_still_read(tmp_path: P
         assert extract(original) == extract(load(str(SEALS)))
 
 
+def test_lzma_originals_packed_with_the_whole_preset_dictionary_still_read(
+    tmp_path: Path,
+) -> None:
+    """Originals kept with preset 6's own settings, before the dictionary was cut to the
+    page's size, read back as they were."""
+    import lzma
+
+    from reader.store.originals import pack
+
+    with Library(tmp_path / "library.sqlite3") as library:
+        first = library.save(extract(load(str(SEALS))))
+        kept = library.original(first)
+        assert kept is not None
+        data = kept.html.encode()
+        earlier = lzma.compress(data, preset=6)
+        assert pack(data) != earlier and lzma.decompress(pack(data)) == data
+        library._conn.execute(
+            "UPDATE article_originals SET markup = ? WHERE article_id = ?", (earlier, first)
+        )
+        original = library.original(first)
+        assert original is not None and original.html == kept.html
+
+
 def test_reextract_command_by_site(tmp_path: Path, data_dir: Path) -> None:
     with Library() as library:
         seals = library.save(older_extraction(extract(load(str(SEALS)))))

@@ -29,6 +29,10 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
     partly: set[HtmlElement] = set()
     claimed: set[HtmlElement] = set()
     blocks.sort(key=lambda b: _KIND_RANK[b.kind])
+    # A box that holds the story is no menu, whatever its tag or class says: a header the
+    # page never closes, a form around the whole page, an off-canvas menu's wrapper
+    # ("main-menu off-canvas-wrap") hold the story and the lists beside it.
+    around_story = set(main.iterancestors()) if main is not None else set()
     for block in blocks:
         element = block.element
         if element in taken or (element in partly and _claimed(block, claimed)):
@@ -41,7 +45,8 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         if (
             furniture.menu(page, element, footers)
             or any(
-                furniture.menu(page, a, outer_footers)
+                a not in around_story
+                and furniture.menu(page, a, outer_footers)
                 # a run of cards in a side column that only its class calls navigation
                 and not (block.kind == "teasers" and furniture.side_column(page, a))
                 for a in ancestors

@@ -62,6 +62,8 @@ def _headline_story(page: PageState, link: HtmlElement) -> bool:
     text = link.text_content()
     if not words.headline(text, page.settings) or words.media_title(text):
         return False
+    if words.count(text) < page.settings.min_title_words and not words.unspaced(text):
+        return False  # "Zur Übersicht": an accent does not make two words a headline
     url = urls.story_url(page, link, relaxed=False, lenient=True)
     return url is not None and urls.site(urls.host(url)) in urls.network_sites(page)
 

@@ -104,6 +104,8 @@ def negative_markup(element: HtmlElement) -> bool:
     if element.tag in elements.EXCLUDED_TAGS:
         if element.tag == "footer" and next(element.iterancestors("article"), None) is not None:
             return False  # a story's own footer (HTML5): its tags, author and related posts
+        if element.tag == "header" and next(element.iterancestors("li"), None) is not None:
+            return False  # a list item's own header (a card's headline and date), not a banner
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
         label = element.get("aria-label") if element.tag == "nav" else None

@@ -182,7 +182,7 @@ def _dated_links(links: dict[HtmlElement, str], shaped: set[str], settings: Thre
     blog's column of posts) are a run when each names a story by its date or id and reads
     as a full headline: a menu's links are short and lead to sections."""
     return len(links) >= settings.min_teaser_items and all(
-        key in shaped and words.count(link.text_content()) >= settings.min_struct_title_words
+        key in shaped and words.letter_words(link.text_content()) >= settings.min_struct_title_words
         for link, key in links.items()
     )
 
@@ -193,6 +193,8 @@ def _headline_link(link: HtmlElement, settings: Thresholds) -> bool:
     text = link.text_content()
     if words.headline(text, settings):
         return True
+    if not text.strip() and not len(link):
+        return words.headline(_overlay_title(link), settings)
     # The headline part is part of the text: a text too short holds none.
     if not len(link) or (words.count(text) < settings.min_teaser_words and text.isascii()):
         return False
@@ -385,7 +387,20 @@ def _story_address(key: str) -> bool:
 def _title(link: HtmlElement) -> str:
     """A teaser link's headline: its text, or its card's headline part."""
     text = link.text_content()
-    return text if not len(link) else items.link_title(link)
+    if not len(link):
+        return text if text.strip() else _overlay_title(link)
+    return items.link_title(link)
+
+
+def _overlay_title(link: HtmlElement) -> str:
+    """The headline of the card an empty link is laid over ("<article><h3>..</h3><a
+    class=links href=..></a></article>": the link stretched over the card by its style):
+    the first heading of the card the link is a child of."""
+    card = link.getparent()
+    if card is None:
+        return ""
+    heading = next(card.iterdescendants(*HEADING_TAGS), None)
+    return words.text(heading) if heading is not None else ""
 
 
 def _lists_page(page: PageState, containers: list[HtmlElement]) -> bool:
@@ -451,13 +466,17 @@ def _post_links() -> Callable[[HtmlElement], list[HtmlElement]]:
 
 @lru_cache(maxsize=4)
 def _teaser_links(min_chars: int) -> Callable[[HtmlElement], list[HtmlElement]]:
-    """Links long enough to hold a headline, picked out by a compiled XPath (built on first
-    use: lxml is imported late, see DESIGN.md)."""
+    """Links long enough to hold a headline, or empty ones laid over a card with a
+    heading, picked out by a compiled XPath (built on first use: lxml is imported late,
+    see DESIGN.md)."""
     from lxml import etree
 
     select: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(
         # regexp=False: no EXSLT set-up on each of its many calls
-        f"descendant-or-self::a[@href][string-length(normalize-space()) >= {min_chars}]",
+        # (and empty links laid over a card that holds a heading, see _overlay_title)
+        f"descendant-or-self::a[@href][string-length(normalize-space()) >= {min_chars}"
+        " or (not(*) and not(normalize-space()) and ../descendant::*[self::h2 or self::h3"
+        " or self::h4])]",
         regexp=False,
     )
     return select

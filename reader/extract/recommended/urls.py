@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from reader.extract.recommended import words
 from reader.extract.recommended.rules import links as rules
@@ -303,6 +303,16 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
     if len(with_id) >= 3 and len(with_id) >= share * (len(by_url) - len(ad_only - with_id)):
         hosts = {host(key) for key in with_id}
         for key in [k for k in by_url if k not in with_id and host(k) in hosts]:
+            del by_url[key]
+
+
+def drop_share_links(by_url: dict[str, list[HtmlElement]]) -> None:
+    """Drop links that carry another of the block's stories in their query ("buffer.com/
+    add?url=<story>", any share service's button beside each card): a story's share
+    button, not a story. An ad network's click link is left alone (it is the ad)."""
+    for key in [k for k in by_url if "http" in split(k).query and not ad_link(k)]:
+        carried = {normalize_url(value) for _, value in parse_qsl(split(key).query)}
+        if any(other in carried for other in by_url if other != key):
             del by_url[key]
 
 

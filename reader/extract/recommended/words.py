@@ -25,7 +25,21 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NO_WORDS: frozenset[str] = frozenset()
+# Letters of the scripts written without spaces between words (Thai, Lao, Tibetan,
+# Myanmar, Khmer, Japanese kana, Han): only there is a headline a run of characters.
+_UNSPACED_LETTER = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
+def unspaced(value: str) -> bool:
+    """The text is in a script written without spaces, so it is measured in characters.
+    An accent does not make a word of a spaced script one ("Zur Übersicht" is two words,
+    as "To the overview" is three)."""
+    return not value.isascii() and _UNSPACED_LETTER.search(value) is not None
 
 
 def text(element: HtmlElement) -> str:
@@ -41,6 +55,12 @@ def plain(value: str) -> str:
 def count(value: str) -> int:
     """Words of a text."""
     return len(value.split())
+
+
+def letter_words(value: str) -> int:
+    """Words made of letters: what a headline is made of ("Ronnie Price (G - POR)" has
+    four, not five: a dash is no word)."""
+    return len(_LETTERS.findall(value))
 
 
 def split_words(value: str) -> list[str]:

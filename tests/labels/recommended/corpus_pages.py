@@ -14,6 +14,10 @@ themselves articles in their own metadata (``og:type`` article, ``article:publis
 a JSON-LD Article / NewsArticle / BlogPosting), read by a regex over the raw file so that
 no Reader code decides the sample. CleanEval's 2007 pages declare none, so it adds none.
 Every third page of round 2's own order per corpus is held out too.
+
+Round 3 (issue 14's third round) is a fresh check set, split "fresh": the next pages of
+the same order that neither round took, any page (articles or not, so that pages without
+lists are checked too), labelled before Reader was run on them and never tuned on.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ SAMPLE_SIZES = {"mozilla": 40, "dragnet": 50, "snippets": 45, "cleaneval": 20}
 HOLD_OUT_EVERY = 3
 # Round 2: how many more pages of each corpus, among those declaring themselves articles.
 ROUND2_SIZES = {"mozilla": 15, "dragnet": 40, "snippets": 35}
+# Round 3: the fresh check set, per corpus.
+ROUND3_SIZES = {"mozilla": 5, "dragnet": 9, "snippets": 8, "cleaneval": 4}
+SPLITS = ("tuning", "held-out", "fresh")
 ARTICLE_DECLARATION = re.compile(
     r"og:type[\"']?\s+content=[\"']?article"
     r"|article:published_time"
@@ -58,6 +65,12 @@ class CorpusPage:
     path: Path
     held_out: bool
     round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages)
+
+    @property
+    def split(self) -> str:
+        """Which check the page belongs to: round 3 is the fresh set, the rest tuning or
+        held out."""
+        return "fresh" if self.round == 3 else "held-out" if self.held_out else "tuning"
 
     @property
     def stand_in_url(self) -> str:
@@ -90,8 +103,8 @@ def declares_article(path: Path) -> bool:
 
 
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (round 1, then round 2), each marked held out
-    or not."""
+    """The labelled pages, in sample order (round 1, then round 2, then round 3), each
+    marked held out or not (round 3 is all held out: it is never tuned on)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -103,6 +116,10 @@ def sample() -> list[CorpusPage]:
         for index, name in enumerate(later):
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=2))
+        taken = set(ordered[:size]) | set(later)
+        fresh = [name for name in ordered[size:] if name not in taken]
+        for name in fresh[: ROUND3_SIZES[corpus]]:
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], True, round=3))
     return pages
 
 

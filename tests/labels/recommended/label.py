@@ -415,6 +415,7 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
             "page": page.name,
             "url": page_url,
             "held_out": page.held_out,
+            **({"split": page.split} if page.split == "fresh" else {}),
             "note": note,
             "choices": " ".join(choices),
             "stories": stories,
@@ -432,8 +433,8 @@ def _dump(entries: list[dict]) -> str:
     """One story per line: the labels read (and diff) as a list."""
     lines = ["["]
     for index, entry in enumerate(entries):
-        keys = ("page", "url", "held_out", "note", "choices")
-        head = json.dumps({k: entry[k] for k in keys}, ensure_ascii=False)
+        keys = ("page", "url", "held_out", "split", "note", "choices")
+        head = json.dumps({k: entry[k] for k in keys if k in entry}, ensure_ascii=False)
         lines.append("  " + head[:-1] + ', "stories": [')
         stories = [json.dumps(s, ensure_ascii=False) for s in entry["stories"]]
         lines.extend(
@@ -483,7 +484,7 @@ def main(argv: list[str]) -> int:
         done = corpus_pages.load_labels()
         for name, page in pages.items():
             if name not in done:
-                print(name, "(held out)" if page.held_out else "")
+                print(name, "" if page.split == "tuning" else f"({page.split})")
         return 0
     if command == "audit":
         audit([p for p in pages.values() if p.name in corpus_pages.load_labels()])

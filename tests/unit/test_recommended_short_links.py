@@ -1,0 +1,66 @@
+"""Short link texts are not headlines because of how they are spelled: an accent does not
+make a German two-word link ("Zur Übersicht") a run of characters like a Chinese
+headline, and a position and a dash do not make a player's name ("Ronnie Price (G - POR)")
+a five-word title."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from reader.extract.recommended import find_recommended
+
+SITE = "https://www.naturbund.example"
+PROSE = "".join(
+    f"<p>Im Herbst sammeln Freiwillige im ganzen Land Daten über Zugvögel, Igel und Bäume "
+    f"für das Monitoring des Verbands, Absatz {n}, mit vielen Beobachtungen aus den Gärten.</p>"
+    for n in range(6)
+)
+
+
+def found(html: str, url: str) -> list[str]:
+    tree = lxml.html.document_fromstring(html)
+    return [story.url or "" for story in find_recommended(tree, url, url)]
+
+
+def test_a_line_of_two_accented_words_is_not_a_recommended_story() -> None:
+    url = f"{SITE}/tipps/2021/10/vogelzaehlung-im-garten"
+    page = f"""<html><head><title>Vogelzählung im Garten</title>
+<meta property="article:published_time" content="2021-10-02T08:00:00Z"></head><body>
+<article><h1>Vogelzählung im Garten</h1><time datetime="2021-10-02">2. Oktober 2021</time>
+{PROSE}
+<p><a href="{SITE}/tipps/2021/09/igel-im-herbst-richtig-helfen">Igeln im Herbst richtig
+helfen und Futter bereitstellen</a></p>
+<p><a href="{SITE}/naturschutz-tipps/">Zur Übersicht</a></p>
+</article></body></html>"""
+    stories = found(page, url)
+    assert f"{SITE}/tipps/2021/09/igel-im-herbst-richtig-helfen" in stories
+    assert f"{SITE}/naturschutz-tipps/" not in stories
+
+
+def test_links_side_by_side_with_ids_need_a_headlines_words_not_a_names() -> None:
+    site = "https://www.hoopsdaily.example"
+    url = f"{site}/2012/7/31/suns-sign-a-guard-for-the-bench"
+    players = "".join(
+        f'<a href="{site}/nba/players/{n}/{name.lower().replace(" ", "-")}">{name} (G - {team})'
+        f"</a>, "
+        for n, name, team in (
+            (4356, "Sebastian Telfair", "PHO"),
+            (21626, "Ronnie Price", "POR"),
+            (21914, "Steve Nash", "LAL"),
+        )
+    )
+    posts = "<br>".join(
+        f'<a href="{site}/2012/7/{day}/{slug}">{title}</a>'
+        for day, slug, title in (
+            (28, "suns-trade-talks-stall", "Suns trade talks stall again before the deadline"),
+            (29, "summer-league-wrap", "Summer league wrap up: what we learned this July"),
+            (30, "a-new-arena-deal", "City council weighs a new arena deal for the team"),
+        )
+    )
+    page = f"""<html><head><title>Suns sign a guard</title></head><body>
+<div id="content"><article><h1>Suns sign a guard for the bench</h1>{PROSE}</article>
+<p class="entry-tags">Players: {players}</p></div>
+<div id="sidebar"><div class="box">{posts}</div></div></body></html>"""
+    stories = found(page, url)
+    assert f"{site}/2012/7/29/summer-league-wrap" in stories
+    assert not [story for story in stories if "/players/" in story]
