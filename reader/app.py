@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from reader.model import Article
+    from reader.service.read_ahead import ReadAhead
     from reader.service.reading import Document
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.single_instance import SingleInstance
@@ -120,12 +120,13 @@ def run_app(sources: list[str]) -> int:
         return True
 
     def warmed(watch: Callable[[Document], None] | None) -> None:
-        # The reading part builds, its steps taking turns with the imports that preparing
-        # the first article needs; the rest's modules follow once the story can be shown.
-        prepare = WarmImports(window, PREPARE_MODULES)
-        prepare.when_done(lambda: prepared_modules_in())
-
+        # The reading part builds, one step per turn; then (the story can be shown) come
+        # the imports that preparing an article needs: the first story waits for them only
+        # when the read-ahead child could not shape it. The rest's modules follow the story.
         def rest_when(build_rest: Callable[[], None]) -> None:
+            prepare = WarmImports(window, PREPARE_MODULES)
+            prepare.when_done(prepared_modules_in)
+
             def rest() -> None:
                 if listen():
                     WarmImports(window, REST_MODULES).when_done(build_rest)
@@ -179,11 +180,12 @@ def _let_workers_finish() -> None:
     QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
 
-def _read_first(sources: list[str]) -> Future[Article] | None:
-    """The first file's article, read (loaded and extracted) from the very start in a child
-    process (reader.service.read_ahead: on another core, while Qt loads and the window
-    paints and builds); the window keeps it in the library and shows it. A web address is
-    left to the window (its progress, Esc and login prompt)."""
+def _read_first(sources: list[str]) -> Future[ReadAhead] | None:
+    """The first file's article, read (loaded and extracted, its story shaped when it shows
+    no pictures) from the very start in a child process (reader.service.read_ahead: on
+    another core, while Qt loads and the window paints and builds); the window keeps it in
+    the library and shows it. A web address is left to the window (its progress, Esc and
+    login prompt)."""
     if not sources or is_url(sources[0]):
         return None
     from reader.service.read_ahead import read_ahead

@@ -7,6 +7,11 @@ building widgets), so the two take as long as one after the other. A child forke
 anything else has started runs on another core; the article comes back pickled through a
 pipe. The child is bound to this process (reader.lifeline): killed with it, never orphaned.
 
+A story that shows no pictures comes shaped for the reading view too (reader.service.
+shaping: lxml, which the child has loaded already): the window's process then imports
+neither lxml nor the shaping rules before the story is on screen (a story with pictures is
+shaped there, as their sizes depend on the reading column's width).
+
 Anything unexpected (no fork on this system, a thread already running, the child failing
 or killed, an error) falls back to reading in a thread of this process, so the outcome,
 error messages included, is always what ``read_article`` gives here.
@@ -17,17 +22,29 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from reader.model import Article
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from reader.model import Article
+    from reader.service.shaping import Rendered
 
 READ_CHUNK = 1 << 16
 
 
-def read_ahead(source: str) -> Future[Article]:
+@dataclass(frozen=True)
+class ReadAhead:
+    """The article read ahead, and its story shaped for the reading view (None: it shows
+    pictures, or it was read in this process; the window shapes it)."""
+
+    article: Article
+    shaped: Rendered | None = None
+
+
+def read_ahead(source: str) -> Future[ReadAhead]:
     """The article of the file ``source``, read from now on. Call it before any thread or
     Qt starts (a child forked then holds no lock another thread had taken)."""
     import reader.service.reading  # noqa: F401  both processes need it: imported once, here
@@ -35,7 +52,7 @@ def read_ahead(source: str) -> Future[Article]:
     child, pipe = _fork_reader(source)
     from concurrent.futures import Future  # after the fork: the child does not wait for it
 
-    future: Future[Article] = Future()
+    future: Future[ReadAhead] = Future()
     collector = threading.Thread(
         target=_collect, args=(source, child, pipe, future), name="read-ahead", daemon=True
     )
@@ -78,33 +95,40 @@ def _read_and_send(source: str, parent: int, write_end: int) -> None:
 
     bind_to_parent(parent)
     from reader.service.reading import read_article
+    from reader.service.shaping import shape_without_pictures
 
     try:
-        data = pickle.dumps(read_article(source))
+        article = read_article(source)
     except Exception:  # the parent reads it again and words the error
+        return
+    try:
+        shaped = shape_without_pictures(article.content_html, article.title)
+    except Exception:  # the window shapes it then, and says what went wrong
+        shaped = None
+    try:
+        data = pickle.dumps(ReadAhead(article, shaped))
+    except Exception:  # the parent reads it again
         return
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(data)
 
 
-def _collect(source: str, child: int, pipe: int, future: Future[Article]) -> None:
+def _collect(source: str, child: int, pipe: int, future: Future[ReadAhead]) -> None:
     try:
-        article = _received(child, pipe) if child else None
-        if article is None:
+        received = _received(child, pipe) if child else None
+        if received is None:
             from reader.service.reading import read_article
 
-            article = read_article(source)
+            received = ReadAhead(read_article(source))
     except BaseException as error:  # handed to the window, which words it
         future.set_exception(error)
     else:
-        future.set_result(article)
+        future.set_result(received)
 
 
-def _received(child: int, pipe: int) -> Article | None:
+def _received(child: int, pipe: int) -> ReadAhead | None:
     """What the child sent (None when it sent nothing usable); the child is waited for."""
     import pickle
-
-    from reader.model import Article
 
     chunks = []
     with os.fdopen(pipe, "rb") as stream:
@@ -115,7 +139,7 @@ def _received(child: int, pipe: int) -> Article | None:
     if not chunks:
         return None
     try:
-        article = pickle.loads(b"".join(chunks))
+        received = pickle.loads(b"".join(chunks))
     except Exception:  # read again here
         return None
-    return article if isinstance(article, Article) else None
+    return received if isinstance(received, ReadAhead) else None

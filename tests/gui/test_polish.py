@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
+from reader.service.shaping import shape_content
 from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
 from reader.ui.presenter import tasks
-from reader.ui.reading.render import shape_content
 from reader.ui.shell.drawers import READING_COMFORT_PX
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS

@@ -1,11 +1,11 @@
-"""Tables, quotes, captions, credits and missing pictures, shaped for reading (render.py)
-and drawn (frames.py)."""
+"""Tables, quotes, captions, credits and missing pictures, shaped for reading
+(reader.service.shaping) and drawn (frames.py)."""
 
 import lxml.html
 from PySide6.QtGui import QImage
 
+from reader.service.shaping import shape_content
 from reader.ui.reading.frames import MISSING_IMAGE, draw_frame, frame_size
-from reader.ui.reading.render import shape_content
 
 
 def render_article_html(content: str) -> str:

@@ -274,6 +274,36 @@ def test_the_shell_stays_on_screen_until_the_first_story_is_delivered(qtbot):
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
 
 
+def test_a_story_the_child_shaped_is_ready_without_the_columns_width(qtbot):
+    """A story with no pictures comes shaped from the read-ahead child: the early open has
+    it ready once kept, without the modules preparing needs or the reading column's width,
+    and it is the page the window would have prepared itself."""
+    from concurrent.futures import Future
+
+    from reader.service.read_ahead import ReadAhead
+    from reader.service.reading import read_article
+    from reader.service.shaping import shape_without_pictures
+    from reader.ui.reading.prepare import Prepared, prepare
+    from reader.ui.shell.startup import EarlyOpen
+
+    window = MainWindow(build=False)
+    qtbot.addWidget(window)
+    article = read_article(str(PAGE))
+    shaped = shape_without_pictures(article.content_html, article.title)
+    assert shaped is not None
+    read: Future[ReadAhead] = Future()
+    read.set_result(ReadAhead(article, shaped))
+    early = EarlyOpen([str(PAGE)], window.library, read)
+    got: list[Prepared | BaseException | None] = []
+    early.hand_over(got.append, got.append)  # and never a width
+    qtbot.waitUntil(lambda: bool(got), timeout=WAIT_MS)
+    (prepared,) = got
+    assert isinstance(prepared, Prepared) and prepared.document.article_id is not None
+    assert FIRST in prepared.html
+    assert prepared.html == prepare(prepared.document, marks=prepared.marks).html
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
 def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
     """The rest of the window (and the single-instance listener) starts once the first
     story went to the window, in a turn of its own; a slow read holds it back only for a

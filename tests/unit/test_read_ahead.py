@@ -28,7 +28,7 @@ if sys.argv[2] == "kill":
     sys.exit(0)
 from reader.service.reading import read_article
 try:
-    article = future.result(timeout=60)
+    article = future.result(timeout=60).article
 except Exception as error:
     print("ERROR", type(error).__name__, error)
     try:
@@ -61,12 +61,12 @@ def run(path: Path, mode: str = "read", driver: str = DRIVER, **extra_env: str) 
     return result.stdout
 
 
-def write_page(path: Path, paragraphs: int) -> Path:
+def write_page(path: Path, paragraphs: int, extra: str = "") -> Path:
     body = "".join(
         f"<p>The boats went out at dawn, paragraph {n}, and came back late with herring.</p>"
         for n in range(paragraphs)
     )
-    path.write_text(PAGE.format(body=body), encoding="utf-8")
+    path.write_text(PAGE.format(body=body + extra), encoding="utf-8")
     return path
 
 
@@ -92,6 +92,37 @@ def test_killing_the_reader_leaves_no_child_reading(tmp_path):
     # two processes: the driver and the child reading
     gone = seconds_left_after_kill(DRIVER, [str(page), "kill"], dict(os.environ), "reading\n", 2)
     assert gone is not None and gone < GONE_WITHIN_S, "the reading child outlived the window"
+
+
+SHAPED = r"""
+import sys
+from reader.service.read_ahead import read_ahead
+from reader.service.reading import read_article
+from reader.service.shaping import shape_content
+ahead = read_ahead(sys.argv[1]).result(timeout=60)
+if ahead.shaped is None:
+    print("NOT SHAPED", "<img" in read_article(sys.argv[1]).content_html)
+else:
+    article = read_article(sys.argv[1])
+    here = shape_content(article.content_html, article.title, lambda src: None)
+    print("SAME SHAPE", ahead.shaped == here, "<blockquote" in article.content_html)
+"""
+
+
+def test_a_story_without_pictures_comes_shaped_as_the_window_shapes_it(tmp_path):
+    """The window's process then has no lxml to import before the story shows."""
+    quote = (
+        "<blockquote><p>The herring came in on the third tide, as it always had.</p></blockquote>"
+    )
+    page = write_page(tmp_path / "quote.html", 30, quote)
+    assert "SAME SHAPE True True" in run(page, driver=SHAPED)
+
+
+def test_a_story_with_a_picture_is_left_for_the_window_to_shape(tmp_path):
+    """A picture's size depends on the reading column's width, which only the window knows."""
+    picture = '<figure><img src="boats.png" width="640" height="480" alt="Boats"></figure>'
+    page = write_page(tmp_path / "picture.html", 30, picture + "<p>" + "Nets. " * 40 + "</p>")
+    assert "NOT SHAPED True" in run(page, driver=SHAPED)
 
 
 FORK_WATCH = r"""

@@ -1,16 +1,16 @@
 """The quiet frame a picture that was not saved shows as: the page's shape, not its words.
 
 A rounded panel in the theme's code-background colour with a thin rule-coloured edge and,
-when there is room, a small landscape mark in the middle (render.py writes the
+when there is room, a small landscape mark in the middle (reader.service.shaping writes the
 ``reader-missing:WxH`` source; the view asks for it here).
 """
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
+from reader.service.shaping import MISSING_IMAGE  # the source shaping gives a frame
 from reader.ui.reading import themes
 
-MISSING_IMAGE = "reader-missing:"  # the src render.py gives a frame: reader-missing:WxH
 MARK_MIN_PX = 40  # frames smaller than this (icons in a table) stay plain
 RADIUS_PX = 4
 

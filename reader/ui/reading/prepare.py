@@ -22,6 +22,7 @@ from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, Decoded, PixelBudge
 
 if TYPE_CHECKING:
     from reader.service.reading import Document, Writes
+    from reader.service.shaping import Rendered
 
 
 class PrepareCancelled(ReaderError):
@@ -93,6 +94,16 @@ def prepare(
     used = {src: images[src] for src in rendered.images if src in images}
     html = rendered.html if shape is None else shape(rendered.html)
     return Prepared(document, html, used, chunks_for_view(html), tuple(marks))
+
+
+def prepare_shaped(document: Document, shaped: Rendered, marks: Sequence[str] = ()) -> Prepared:
+    """``document`` with its story shaped already (a story with no pictures, shaped by the
+    read-ahead child): the header goes above it, and there is nothing to decode."""
+    from reader.ui.reading.chunks import chunks_for_view
+    from reader.ui.reading.render import page_html
+
+    html = page_html(document.article, shaped.html, marks=marks)
+    return Prepared(document, html, {}, chunks_for_view(html), tuple(marks))
 
 
 def _keep(

@@ -595,6 +595,6 @@ def may_break_words(html: str) -> bool:
     "AMournfulHowlInTheNight" at 560 px) are such words broken, so no ordinary page scrolls
     sideways; a word a few pixels too wide stays whole in the margin ("Nigh-t" read worse).
     Not with a data table: Qt would then size its columns by single letters."""
-    from reader.ui.reading.render import DATA_TABLE_MARK
+    from reader.service.shaping import DATA_TABLE_MARK
 
     return DATA_TABLE_MARK not in html

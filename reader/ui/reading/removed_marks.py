@@ -57,9 +57,9 @@ def for_qt(html: str) -> str:
 
 
 def _as_barred_table(part: HtmlElement) -> None:
-    """A removed part as a barred table, as quotes are (reader.ui.reading.render.barred):
+    """A removed part as a barred table, as quotes are (reader.service.shaping.barred):
     Qt paints a block's background line by line, with gaps, and draws no left border."""
-    from reader.ui.reading.render import barred
+    from reader.service.shaping import barred
 
     table, _cell = barred(part, "removed")
     table.tail = part.tail

@@ -185,13 +185,18 @@ class MainWindow(QMainWindow):
             run(rest, done or (lambda: None))
 
         def reading_done() -> None:
+            if self._closing:
+                return
             ready()
             if rest_when is None:
                 build_rest()
             else:
                 rest_when(build_rest)
 
-        run(reading, reading_done)
+        # ``ready`` in a turn of its own: the first story may go on screen in it (a story the
+        # read-ahead child shaped is in already), which after the last step's widgets, in
+        # the same turn, would make one long turn.
+        run(reading, lambda: next_turn(self, reading_done))
 
     def _reading_steps(self) -> tuple[Callable[[], None], ...]:
         return (self._make_widgets, self._build_parts, self._build_reading)

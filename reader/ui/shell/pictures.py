@@ -1,7 +1,7 @@
 """Pictures a saved page left on the web, fetched after the article is on screen.
 
 A page saved as bare HTML keeps only addresses of its pictures: the view shows quiet frames
-(render.py), and this fetches the pictures in the background with fetching's limits
+(reader.service.shaping), and this fetches the pictures in the background with fetching's limits
 (reader.service.images), keeps them in the library and lays the article out again with them,
 where the reader was. Offline, nothing happens and nothing is said. Once per article and
 session; a newer article stops the fetch.

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from reader.model import Article
+    from reader.service.read_ahead import ReadAhead
     from reader.service.reading import Document, Writes
+    from reader.service.shaping import Rendered
     from reader.ui.presenter.library_service import LibraryService
     from reader.ui.presenter.tasks import Task
     from reader.ui.reading.prepare import Prepared
@@ -41,17 +42,18 @@ class EarlyOpen(QObject):
     """Runs the first open now; ``hand_over(done, failed)`` delivers its outcome (at once if
     it is in, else when it comes). ``task`` is None when nothing was started early.
 
-    Images are decoded for the reading column, whose width is known once the window's
-    modules are in: the worker waits for ``set_image_width`` after reading and keeping the
-    article (which take longer). ``cancel`` stops it (Esc, closing, quitting)."""
+    A story the read-ahead child shaped (it shows no pictures) is ready once kept. Else
+    images are decoded for the reading column, whose width is known once the modules that
+    preparing needs are in: the worker waits for ``set_image_width`` after reading and
+    keeping the article. ``cancel`` stops it (Esc, closing, quitting)."""
 
     def __init__(
         self,
         sources: list[str],
         library: LibraryService,
-        read: Future[Article] | None = None,
+        read: Future[ReadAhead] | None = None,
     ) -> None:
-        """``read``: the first source's article, read in a thread since the process began."""
+        """``read``: the first source's article, read since the process began."""
         super().__init__(library)
         from reader.ui.presenter.tasks import run_task
 
@@ -80,30 +82,34 @@ class EarlyOpen(QObject):
             self._library.warm()
 
     def _job(
-        self, source: str | None, writes: Writes, read: Future[Article] | None
+        self, source: str | None, writes: Writes, read: Future[ReadAhead] | None
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
             from reader.service import reading
 
             document: Document | None
+            shaped: Rendered | None = None
             if source is None:
                 document = reading.open_start(writes)
             elif read is None:
                 document = reading.open_source(source, writes)
             else:
-                document = reading.open_article(self._wait(read), source, writes)
+                ahead = self._wait(read)
+                document, shaped = reading.open_article(ahead.article, source, writes), ahead.shaped
             if document is None:
                 return None
-            width = self._wait_for_width()
-            _import_all(PREPARE_MODULES)  # in already when the app's warm-up gave the width
-            from reader.ui.reading.prepare import marks_of, prepare
+            from reader.ui.reading.prepare import marks_of, prepare, prepare_shaped
 
             marks = marks_of(document, writes)
+            if shaped is not None:
+                return prepare_shaped(document, shaped, marks)
+            width = self._wait_for_width()
+            _import_all(PREPARE_MODULES)  # in already when the app's warm-up gave the width
             return prepare(document, width, self.cancel.is_set, marks)
 
         return work
 
-    def _wait(self, read: Future[Article]) -> Article:
+    def _wait(self, read: Future[ReadAhead]) -> ReadAhead:
         from concurrent.futures import TimeoutError as NotYet
 
         while True:
@@ -204,10 +210,12 @@ class FrameHold(QObject):
             next_turn(self, lambda: self._window.setUpdatesEnabled(True))
 
 
-# What preparing the first article imports (lxml, the leftovers rules, the renderer): the
-# article is read in a child process (reader.service.read_ahead), so this process has none
-# of them yet; the early open's worker loads them while it waits, not after the article
-# came (~100 ms on the critical path, measured).
+# What preparing an article imports (lxml, the shaping rules, the renderer): the first one
+# is read in a child process (reader.service.read_ahead), so this process has none of them
+# yet. The GUI thread imports them after the window's build, one per turn; the first
+# story does not wait for them when the child shaped it (it shows no pictures), else the
+# early open's worker goes on once they are in (imported by the worker, they stalled the
+# GUI thread).
 PREPARE_MODULES = (
     "lxml.html",
     "reader.extract.leftovers",
