@@ -69,6 +69,11 @@ PART_PROSE_SHARE = 0.7  # ...and most of the opinion's words are in such blocks
 COMMENT_FEATURES = re.compile(
     r"(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies)(?:$|[\s_-])", re.I
 )
+# readability's story before its clean-up is taken when the opinion agrees with what the
+# clean-up kept under this word F1 (and with the story before it clearly better)...
+CLEANED_DOUBT = 0.5
+# ...and at least this share of the words the clean-up took sat in links.
+CLEANED_LINKS = 0.25
 SHINGLE = 3  # words per phrase when placing the opinion's story in the page
 # Inside the opinion's region, boxes that share no phrase with it are dropped; these are
 # never dropped that way (trafilatura leaves captions, figures and code aside).
@@ -105,9 +110,14 @@ def agreement(words: Counter[str], opinion: Opinion) -> float:
 
 
 def choose_story(
-    candidates: list[HtmlElement], opinion: Opinion | None, fresh_tree: Callable[[], HtmlElement]
+    candidates: list[HtmlElement],
+    opinion: Opinion | None,
+    fresh_tree: Callable[[], HtmlElement],
+    uncleaned: list[HtmlElement] | None = None,
 ) -> HtmlElement:
-    """The story element to keep: ``candidates[0]`` unless the opinion says otherwise."""
+    """The story element to keep: ``candidates[0]`` unless the opinion says otherwise.
+    ``uncleaned``: ``candidates[0]`` as it was before readability's clean-up, when that
+    took most of it (reader.extract.story.main_story)."""
     best = candidates[0]
     if opinion is None or opinion.total < OPINION_MIN_WORDS:
         return best
@@ -124,6 +134,8 @@ def choose_story(
         # "no article text found" on a page that holds words.
         region = opinion_region(fresh_tree(), opinion)
         return best if region is None or not word_total(region) else region
+    if uncleaned and _cleaned_away(candidates[0], bags[0], uncleaned[0], scores[chosen], opinion):
+        best, bag = uncleaned[0], words_in(uncleaned[0])
     collapsed = _collapsed(bag, opinion)
     disjoint = _disjoint(bag, opinion)
     if collapsed or disjoint or _part_of(bag, opinion):
@@ -139,6 +151,28 @@ def choose_story(
         ):
             return region
     return best
+
+
+def _cleaned_away(
+    cleaned: HtmlElement,
+    bag: Counter[str],
+    uncleaned: HtmlElement,
+    agreed: float,
+    opinion: Opinion,
+) -> bool:
+    """readability's clean-up took the story with the links it dropped (a directory's
+    tables of links, its entries cut for their link density): the opinion disagrees with
+    what was kept and agrees clearly better with the story before the clean-up. Boxes of
+    prose the clean-up dropped went for their names (a thread of readers' comments): the
+    opinion does not overrule that."""
+    if agreed >= CLEANED_DOUBT:
+        return False
+    before = words_in(uncleaned)
+    if agreement(before, opinion) <= agreed + SWITCH_MARGIN:
+        return False
+    removed = before.total() - bag.total()
+    links = _linked_words(uncleaned) - _linked_words(cleaned)
+    return links >= CLEANED_LINKS * max(1, removed)
 
 
 def _few_links(region: HtmlElement, opinion: Opinion) -> bool:
@@ -200,11 +234,13 @@ def _prose_share(opinion: Opinion) -> float:
 
 
 def _link_share(elem: HtmlElement) -> float:
-    """Share of the element's words that sit in links (a menu, a blogroll: no story).
-    Anchors (an <a name> without href, often never closed) are no links."""
-    total = len(words_of(elem.text_content()))
-    linked = sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
-    return linked / max(1, total)
+    """Share of the element's words that sit in links (a menu, a blogroll: no story)."""
+    return _linked_words(elem) / max(1, word_total(elem))
+
+
+def _linked_words(elem: HtmlElement) -> int:
+    """Anchors (an <a name> without href, often never closed) are no links."""
+    return sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
 
 
 def _collapsed(bag: Counter[str], opinion: Opinion) -> bool:

@@ -130,12 +130,13 @@ def _extract(
     main = None if rules is None else site.body(root, rules)
     if main is None:
         page_words = guard.word_total(root)
-        candidates = story.main_story(root, fresh_tree, recorder)
+        uncleaned: list[HtmlElement] = []
+        candidates = story.main_story(root, fresh_tree, recorder, uncleaned)
         in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None
-        main = guard.choose_story(candidates, second, fresh_tree)
+        main = guard.choose_story(candidates, second, fresh_tree, uncleaned)
         if recorder is not None:
-            recorder.choose(_chooser(main, candidates))
+            recorder.choose(_chooser(main, candidates, uncleaned))
     elif recorder is not None:
         recorder.choose("the site's body rule")
     # 5 clean (a site's "prune: no" keeps its body as the rules matched it)
@@ -154,8 +155,10 @@ def _extract(
     return _article(page, meta, main, _with_read_also(stories, read_also, base), base)
 
 
-def _chooser(main: HtmlElement, candidates: list[HtmlElement]) -> str:
+def _chooser(main: HtmlElement, candidates: list[HtmlElement], uncleaned: list[HtmlElement]) -> str:
     """Who chose the story stage 4 kept (said in `reader extract --explain`)."""
+    if any(main is copy for copy in uncleaned):
+        return "readability, before its clean-up (the second opinion agreed)"
     for index, candidate in enumerate(candidates):
         if candidate is main:
             return "readability" if index == 0 else "readability (another of its passes)"

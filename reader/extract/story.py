@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypedDict
+from copy import deepcopy
+from typing import TYPE_CHECKING, Protocol
 
 from reader.errors import ExtractError
 from reader.extract.leads import editorial_leads
 from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
+from reader.extract.text import text_chars
+from reader.extract.widen import SECTION_SHARE, Candidate, twins, widen
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml.html import HtmlElement
 
 # readability-lxml's own tests for "a div that is really a paragraph": tag prefixes that
@@ -57,48 +58,25 @@ PROSE_LIST_SHARE = 0.5
 IN_PAGE_LINK_WEIGHT = 0.3
 LIST_PENALTY_REFUND = 3  # cancels readability's -3 for lists that parent paragraphs
 KEEP_ALL_IMAGES = True  # readability drops image-only divs as "no content": keep pictures
-# readability-lxml stops at the single best-scored element, so a story split into an
-# intro block, a first paragraph and a "read more" box loses all but the biggest part.
-# An ancestor whose score rises again while climbing gathers those parts: it is taken
-# instead. The climb stops once an ancestor scores under this share of the best score
-# (then it is the page around the story, not the story).
-CLIMB_MIN_SHARE = 1 / 3
-# Several strong candidates (each at least this share of the best score) under one
-# common ancestor are sections of one story: the ancestor holding this many is taken.
-SECTION_SHARE = 0.75
-SECTION_MIN_COUNT = 3
-SECTION_POOL = 5  # only the strongest few candidates are compared
-# ...unless a segment classed like the best one (scoring at least this share of it) lies
-# outside that ancestor: then the ancestor is one part of a longer story, and
-# readability's own segment merging (same class, whole <article>) gathers it better.
-SEGMENT_SHARE = 0.25
-# A best candidate made of table rows is a data table inside a story (a list of films,
-# a spec sheet): the story is the element holding the table, with its intro and notes.
-# (A layout table's content cell is a <td>, not its rows, so it is not moved.)
-DATA_TABLE_CELLS = 2  # cells per row, on average, of a data table
 # Elements of a table that holds a widened story's parts are kept by the cleaning.
 TABLE_FRAME_TAGS = TABLE_TAGS | frozenset(("tr", "td", "th"))
 # A <form> holding at least this share of the story's text is the page's layout (ASP.NET
 # wraps whole pages in one), not a form to drop.
 PAGE_FORM_SHARE = 0.25
-# A list that wins the scoring yields to an ancestor scoring at least this share of it
-# that holds this many times its text: the list sits inside a long essay.
-ESSAY_SHARE = 0.4
-ESSAY_FACTOR = 5
-# Neither move leaves the page's own story frame.
-FRAME_TAGS = frozenset(("article", "main"))
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
+# readability's clean-up that leaves under 1/CLEANING_LOSS of its story's text may have
+# emptied the story itself (a directory's tables of links were its entries): the story as
+# it was before is kept aside for the guard (reader.extract.guard) to weigh.
+CLEANING_LOSS = 2.5
+# A hidden box (hidden, aria-hidden, display:none) with this much text, nearly free of
+# links, is prose a click shows (a tab, a collapsed "read more"): when readability kept
+# only a scrap of what shows, the story is read again with such boxes shown.
+HIDDEN_PROSE_CHARS = 500
+HIDDEN_PROSE_MAX_LINKS = 0.2
 # How `reader extract --explain` names this stage and readability's own removals.
 STAGE = "4 story"
 UNLIKELY_RULE = "readability: an unlikely candidate, by its class or id"
 CLEANING_RULE = "readability's clean-up of its story (link density, too short, too few words)"
-
-
-class Candidate(TypedDict):
-    """readability's score of an element, in readability's own shape."""
-
-    content_score: float
-    elem: HtmlElement
 
 
 class _Scoring(Protocol):
@@ -109,14 +87,26 @@ class _Scoring(Protocol):
     def score_node(self, elem: HtmlElement) -> Candidate: ...
 
 
-def _drop_hidden(doc: HtmlElement) -> None:
-    for elem in doc.xpath("//*[@hidden]|//*[@aria-hidden='true'][not(self::img)]"):
-        if elem.getparent() is not None:
-            elem.drop_tree()
+def _hidden(doc: HtmlElement) -> list[HtmlElement]:
+    found = doc.xpath("//*[@hidden]|//*[@aria-hidden='true'][not(self::img)]")
     for elem in doc.xpath("//*[@style]"):
         style = (elem.get("style") or "").replace(" ", "").lower()
-        if any(word in style for word in _HIDDEN_STYLE) and elem.getparent() is not None:
+        if any(word in style for word in _HIDDEN_STYLE):
+            found.append(elem)
+    return found
+
+
+def _drop_hidden(doc: HtmlElement, spare_prose: bool = False) -> None:
+    for elem in _hidden(doc):
+        if elem.getparent() is not None and not (spare_prose and _hidden_prose(elem)):
             elem.drop_tree()
+
+
+def _hidden_prose(elem: HtmlElement) -> bool:
+    """A hidden box holding prose (a tab, a collapsed "read more"): text a click shows."""
+    chars = text_chars(elem)
+    linked = sum(text_chars(a) for a in elem.iter("a"))
+    return chars >= HIDDEN_PROSE_CHARS and linked <= chars * HIDDEN_PROSE_MAX_LINKS
 
 
 def _clean_length(elem: HtmlElement) -> int:
@@ -145,8 +135,10 @@ def _document_class() -> type:
             tree: HtmlElement,
             reparse: Callable[[], HtmlElement],
             recorder: Recorder | None = None,
+            spare_hidden_prose: bool = False,
         ) -> None:
             super().__init__("<html></html>", min_text_length=25, retry_length=250)
+            self._spare = spare_hidden_prose
             self._tree = tree
             self._recorder = recorder
             self._reparse = reparse
@@ -156,6 +148,9 @@ def _document_class() -> type:
             self.cores: list[HtmlElement] = []
             self._cleaning = False
             self.results: list[HtmlElement] = []  # each pass's story: the lenient retry's last
+            # ...and, beside each, that story before readability's clean-up when the clean-up
+            # took most of it (else None)
+            self.uncleaned: list[HtmlElement | None] = []
 
         def _parse(self, input: str) -> HtmlElement:
             # First pass scores the tree we were given; the lenient retry needs it pristine.
@@ -163,7 +158,7 @@ def _document_class() -> type:
             self._passes += 1
             self.encoding = "utf-8"
             with watching(self._recorder, doc, STAGE, "hidden (hidden, aria-hidden or style)"):
-                _drop_hidden(doc)
+                _drop_hidden(doc, self._spare)
             return doc
 
         def transform_misused_divs_into_paragraphs(self) -> None:
@@ -213,7 +208,7 @@ def _document_class() -> type:
             best = super().select_best_candidate(candidates)
             if best is None:
                 return None
-            widened = _widen(best, candidates, self.score_node)
+            widened = widen(best, candidates, self.score_node)
             self.cores = _cores(best, widened["elem"], candidates)
             return widened
 
@@ -250,7 +245,7 @@ def _document_class() -> type:
             # wrappers holding nothing but code escape the "too short" cut.
             for pre in node.iter("pre"):
                 for wrapper in pre.iterancestors("div", "section", "table"):
-                    if wrapper is node or _text_chars(wrapper) != _code_chars(wrapper):
+                    if wrapper is node or text_chars(wrapper) != _code_chars(wrapper):
                         break
                     allowed[wrapper] = True
             return allowed
@@ -278,10 +273,11 @@ def _document_class() -> type:
             leads = self.get_editorial_leads(best_elem)
             for lead in reversed(leads):
                 best_elem.insert(0, lead)
+            twins_of_best = twins(best_elem)
             for sibling in siblings:
                 if sibling in leads:
                     continue
-                append = sibling is best_elem
+                append = sibling is best_elem or sibling in twins_of_best
                 if sibling in candidates and candidates[sibling]["content_score"] >= threshold:
                     append = True
                 if sibling.tag == "p":
@@ -325,12 +321,16 @@ def _document_class() -> type:
             # readability drops every <form> in the story; a page built inside one
             # (ASP.NET wraps the whole page in a form) lost its story with it.
             _unwrap_page_forms(node)
+            before = deepcopy(node)
             self._cleaning = True
             try:
                 with watching(self._recorder, node, STAGE, CLEANING_RULE):
-                    return super().sanitize(node, candidates, keep_all_images)
+                    cleaned: str = super().sanitize(node, candidates, keep_all_images)
             finally:
                 self._cleaning = False
+            lost = text_chars(node) * CLEANING_LOSS <= text_chars(before)
+            self.uncleaned.append(before if lost else None)
+            return cleaned
 
         def get_link_density(self, elem: HtmlElement) -> float:
             if self._cleaning and elem.tag in HEADING_TAGS:
@@ -400,9 +400,9 @@ def _cores(
 
 def _unwrap_page_forms(node: HtmlElement) -> None:
     """Unwrap forms that hold a good share of the story's text: layout, not a form."""
-    total = _text_chars(node)
+    total = text_chars(node)
     for form in list(node.iter("form")):
-        chars = _text_chars(form)
+        chars = text_chars(form)
         if chars >= SHORT_STORY_CHARS and chars >= total * PAGE_FORM_SHARE:
             form.drop_tag()
 
@@ -414,121 +414,14 @@ def _mostly_prose(elem: HtmlElement) -> bool:
     return bool(items) and long >= len(items) * PROSE_LIST_SHARE
 
 
-def _widen(
-    best: Candidate,
-    candidates: dict[HtmlElement, Candidate],
-    score_node: Callable[[HtmlElement], Candidate],
-) -> Candidate:
-    """The element holding the whole story when the best candidate is only one part of it."""
-    elem = best["elem"]
-    if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
-        return best  # the page said where its story is
-    essay = _essay_around_list(best, candidates)
-    if essay is not None:
-        return essay
-    if elem.tag in TABLE_TAGS:
-        table = elem if elem.tag == "table" else next(elem.iterancestors("table"), None)
-        holder = table.getparent() if table is not None and _data_table(table) else None
-        if holder is not None and holder.tag not in ("body", "html"):
-            return _as_candidate(holder, best, candidates, score_node)
-    ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
-    strong = [
-        c["elem"]
-        for c in ranked[:SECTION_POOL]
-        if c["elem"] is not elem and c["content_score"] >= best["content_score"] * SECTION_SHARE
-    ]
-    if len(strong) >= SECTION_MIN_COUNT:
-        for ancestor in _ancestors_in_frame(elem):
-            inside = sum(1 for other in strong if ancestor in other.iterancestors())
-            if inside >= SECTION_MIN_COUNT:
-                if _segment_outside(ancestor, best, candidates):
-                    break
-                return _as_candidate(ancestor, best, candidates, score_node)
-    last = best["content_score"]
-    floor = last * CLIMB_MIN_SHARE
-    for ancestor in _ancestors_in_frame(elem):
-        if ancestor not in candidates:
-            continue
-        score = candidates[ancestor]["content_score"]
-        if score < floor:
-            break
-        if score > last:
-            return candidates[ancestor].copy()
-        last = score
-    return best
-
-
-def _essay_around_list(
-    best: Candidate, candidates: dict[HtmlElement, Candidate]
-) -> Candidate | None:
-    """The container of a long essay that a list inside it (its references, its notes)
-    outscored: sentence-long list items score as paragraphs, and a page whose essay is
-    written straight into <body> lost 6,000 words to its reading list."""
-    elem = best["elem"]
-    if elem.tag not in LIST_TAGS and elem.tag != "li":
-        return None
-    floor = best["content_score"] * ESSAY_SHARE
-    chars = _text_chars(elem) * ESSAY_FACTOR
-    for ancestor in elem.iterancestors():
-        found = candidates.get(ancestor)
-        if found is not None and found["content_score"] >= floor and _text_chars(ancestor) >= chars:
-            return found.copy()
-    return None
-
-
-def _data_table(table: HtmlElement) -> bool:
-    """Rows of several cells (or header cells): data, not a page laid out in a table."""
-    if table.find(".//th") is not None:
-        return True
-    rows = table.findall(".//tr")
-    cells = sum(len(row.findall("td")) for row in rows)
-    return bool(rows) and cells >= len(rows) * DATA_TABLE_CELLS
-
-
-def _ancestors_in_frame(elem: HtmlElement) -> Iterator[HtmlElement]:
-    """Ancestors up to (and including) the first <article>/<main>, never <body>."""
-    for ancestor in elem.iterancestors():
-        if ancestor.tag in ("body", "html"):
-            return
-        yield ancestor
-        if ancestor.tag in FRAME_TAGS:
-            return
-
-
-def _segment_outside(
-    ancestor: HtmlElement, best: Candidate, candidates: dict[HtmlElement, Candidate]
-) -> bool:
-    classes = best["elem"].get("class")
-    if not classes:
-        return False
-    floor = best["content_score"] * SEGMENT_SHARE
-    for elem, candidate in candidates.items():
-        if (
-            elem.get("class") == classes
-            and candidate["content_score"] >= floor
-            and ancestor not in elem.iterancestors()
-        ):
-            return True
-    return False
-
-
-def _as_candidate(
-    elem: HtmlElement,
-    best: Candidate,
-    candidates: dict[HtmlElement, Candidate],
-    score_node: Callable[[HtmlElement], Candidate],
-) -> Candidate:
-    candidate = candidates[elem].copy() if elem in candidates else score_node(elem)
-    candidate["content_score"] = max(candidate["content_score"], best["content_score"])
-    candidates[elem] = candidate
-    return candidate.copy()
-
-
 _DOCUMENT: type | None = None
 
 
 def main_story(
-    tree: HtmlElement, reparse: Callable[[], HtmlElement], recorder: Recorder | None = None
+    tree: HtmlElement,
+    reparse: Callable[[], HtmlElement],
+    recorder: Recorder | None = None,
+    uncleaned: list[HtmlElement] | None = None,
 ) -> list[HtmlElement]:
     """The story elements readability finds in ``tree`` (which it mutates), its choice
     first: when its strict pass kept too little and its lenient retry was taken, the strict
@@ -536,7 +429,10 @@ def main_story(
     with a second opinion); when both kept a scrap, the page's <main> comes first.
 
     ``reparse`` gives a fresh normalized tree for readability's lenient second pass;
-    ``recorder`` notes what readability's own steps drop (reader.extract.provenance).
+    ``recorder`` notes what readability's own steps drop (reader.extract.provenance);
+    ``uncleaned`` gets readability's chosen story as it was before its clean-up, when the
+    clean-up took most of it (a directory's link tables around its entries): the guard
+    may find that one is the page's story.
     """
     global _DOCUMENT
     if _DOCUMENT is None:
@@ -551,7 +447,14 @@ def main_story(
     if not document.results:
         raise ExtractError("no article could be found")
     found = document.results[::-1]
-    chars = max(_text_chars(story) for story in found)
+    before = document.uncleaned[-1] if document.uncleaned else None
+    if uncleaned is not None and before is not None:
+        uncleaned.append(before)
+    chars = max(text_chars(story) for story in found)
+    if chars < SHORT_STORY_CHARS:
+        shown = _story_with_hidden_prose(reparse, chars)
+        if shown is not None:
+            found, chars = [shown], text_chars(shown)
     if chars < SHORT_STORY_CHARS:
         region = _main_region(reparse, chars)
         if region is not None:
@@ -559,26 +462,45 @@ def main_story(
     return found
 
 
+def _story_with_hidden_prose(
+    reparse: Callable[[], HtmlElement], story_chars: int
+) -> HtmlElement | None:
+    """readability's story of the page with its hidden prose shown, when readability kept
+    only a scrap and the page hides far more prose (the story behind a tab or a "read
+    more" a reader clicks open)."""
+    tree = reparse()
+    hidden = sum(text_chars(elem) for elem in _hidden(tree) if _hidden_prose(elem))
+    if not hidden or hidden < story_chars * MAIN_REGION_FACTOR:
+        return None
+    assert _DOCUMENT is not None  # main_story made it
+    document = _DOCUMENT(tree, reparse, spare_hidden_prose=True)
+    try:
+        document.summary(html_partial=True, keep_all_images=KEEP_ALL_IMAGES)
+    except Exception:  # readability failed on it: the scrap stands
+        return None
+    if not document.results:
+        return None
+    story = document.results[-1]
+    chars = text_chars(story)
+    return story if chars >= max(SHORT_STORY_CHARS, story_chars * MAIN_REGION_FACTOR) else None
+
+
 def _in_page(link: HtmlElement) -> bool:
     return (link.get("href") or "").strip().startswith("#")
 
 
 def _code_chars(elem: HtmlElement) -> int:
-    return sum(_text_chars(pre) for pre in elem.iter("pre"))
-
-
-def _text_chars(elem: HtmlElement) -> int:
-    return len("".join(elem.text_content().split()))
+    return sum(text_chars(pre) for pre in elem.iter("pre"))
 
 
 def _main_region(reparse: Callable[[], HtmlElement], story_chars: int) -> HtmlElement | None:
     """The page's <main> when readability kept only a scrap of it (index pages, odd layouts)."""
     tree = reparse()
     for region in tree.xpath("//main | //*[@role='main']"):
-        chars = _text_chars(region)
+        chars = text_chars(region)
         if chars < SHORT_STORY_CHARS or chars < story_chars * MAIN_REGION_FACTOR:
             continue
-        linked = sum(_text_chars(a) for a in region.iter("a"))
+        linked = sum(text_chars(a) for a in region.iter("a"))
         if linked <= chars * MAIN_REGION_MAX_LINKS:
             return region
     return None

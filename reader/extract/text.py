@@ -1,6 +1,12 @@
 """Text helpers every extraction stage compares with: whitespace folded, case folded."""
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Separators between a page title and the site name in <title> (metadata and leftovers
 # both split titles with it).
@@ -25,3 +31,8 @@ def first_text(*values: object) -> str | None:
             if value:
                 return value
     return None
+
+
+def text_chars(elem: HtmlElement) -> int:
+    """The element's text without any whitespace: its length as the story rules weigh it."""
+    return len("".join(elem.text_content().split()))

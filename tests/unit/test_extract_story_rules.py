@@ -211,3 +211,33 @@ def test_a_lead_paragraph_classed_as_the_lead_comes_with_the_story() -> None:
     assert text.startswith("The crossing to the islands now takes twice as long")
     assert "Body paragraph 5" in text
     assert "Ferry crossing doubled" not in text
+
+
+REVIEW = (
+    "<p>The inn stands behind a high stone wall at the end of the harbour lane, and its "
+    "rooms look over the water on one side and the old town on the other. Breakfast is "
+    "served in the library until ten, and tea follows it there all afternoon.</p>"
+)
+
+
+def tabbed_page(visible_sentences: int) -> str:
+    """An inn's page: its name, some visible sentences, and the review in a tab hidden
+    until a click (display: none)."""
+    visible = "A visible sentence about the inn goes on here. " * visible_sentences
+    return (
+        "<body><table><tr><td><form><select><option>1</option></select></form></td><td><table>"
+        f"<tr><td><p class='title'>Harbour Inn: a quiet house by the water</p><p>{visible}</p>"
+        "</td></tr><tr><td><div class='tab'><a href='#review'>Read our review</a></div>"
+        f"<div class='tab' style='display: none'>{REVIEW * 4}</div>"
+        "</td></tr></table></td></tr></table></body>"
+    )
+
+
+def test_a_story_behind_a_tab_is_read_when_only_a_scrap_shows() -> None:
+    assert "high stone wall" in pick(tabbed_page(0))
+
+
+def test_hidden_prose_stays_out_beside_a_story_that_shows() -> None:
+    text = pick(tabbed_page(12))
+    assert "A visible sentence about the inn" in text
+    assert "high stone wall" not in text

@@ -1,8 +1,9 @@
 """Cards laid out in ways that hide their links: a link stretched over the whole card with
 no text of its own (the headline is the card's heading beside it), and a page whose every
 box sits inside furniture that holds the story too (a header the page never closes, a
-form around the whole page, an off-canvas menu's wrapper); and a share button beside each card
-that carries the card's address, which is no story of its own."""
+form around the whole page, an off-canvas menu's wrapper; a header's own flyout before
+the story stays out); and a share button beside each card that carries the card's
+address, which is no story of its own."""
 
 from __future__ import annotations
 
@@ -30,6 +31,23 @@ SECTIONS = "".join(
 )
 
 
+# A header's flyout of featured cards, before the story: the header's own, no list.
+FLYOUT = "".join(
+    f'<div class="card"><img src="{SITE}/img/f{n}.jpg" alt=""><h3><a href="/especiales/{slug}'
+    f'_0_Fx{n}.html">{title}</a></h3></div>'
+    for n, (slug, title) in enumerate(
+        (
+            (
+                "elecciones-2023-todo-lo-que-hay-que-saber",
+                "Elecciones 2023: todo lo que hay que saber",
+            ),
+            ("la-guerra-en-ucrania-dia-a-dia", "La guerra en Ucrania, día a día y en mapas"),
+            ("el-mundial-de-qatar-en-imagenes", "El Mundial de Qatar en imágenes y crónicas"),
+        )
+    )
+)
+
+
 def found(page: str) -> list[str | None]:
     url = f"{SITE}/politica/el-gobierno-presento-el-proyecto_0_AbCdE.html"
     tree = lxml.html.document_fromstring(page)
@@ -54,6 +72,7 @@ def test_lists_beside_a_story_inside_a_header_the_page_never_closes_are_found() 
     items = "".join(f'<li><a href="/{path}">{title}</a></li>' for path, title in HEADLINES)
     page = f"""<html><head><title>El gobierno presentó el proyecto</title></head><body>
 <header class="main-header"><a href="/">Diario Sur</a><nav>{SECTIONS}</nav>
+<div class="flyout">{FLYOUT}</div>
 <div class="news"><div class="body-nota"><h1>El gobierno presentó el proyecto</h1>{PROSE}</div>
 <div class="col-right"><h3>Lo más visto</h3><ul>{items}</ul></div></div></body></html>"""
     assert found(page) == [f"{SITE}/{path}" for path, _ in HEADLINES]

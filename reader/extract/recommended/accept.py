@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import furniture, signals, urls, words
+from reader.extract.recommended import furniture, items, signals, urls, words
 from reader.extract.recommended.rules import texts
 from reader.extract.recommended.state import Block, PageState
 
@@ -31,13 +31,17 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
     blocks.sort(key=lambda b: _KIND_RANK[b.kind])
     # A box that holds the story is no menu, whatever its tag or class says: a header the
     # page never closes, a form around the whole page, an off-canvas menu's wrapper
-    # ("main-menu off-canvas-wrap") hold the story and the lists beside it.
+    # ("main-menu off-canvas-wrap") hold the story and the lists beside it. A box that is
+    # furniture by its tag (<header>, <form>) is excused only for what follows the story's
+    # start: the header's own menus and flyouts come before it.
     around_story = set(main.iterancestors()) if main is not None else set()
+    story_start = items.doc_key(main) if main is not None else ()
     for block in blocks:
         element = block.element
         if element in taken or (element in partly and _claimed(block, claimed)):
             continue
         ancestors = list(element.iterancestors())
+        after_story = items.doc_key(element) > story_start if around_story else False
         footers = block.kind != "heading"
         # A widget its class names ("special-recent-posts") in a footer's widget area is
         # still that widget; a block whose own class says footer is the footer.
@@ -45,7 +49,7 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
         if (
             furniture.menu(page, element, footers)
             or any(
-                a not in around_story
+                not (a in around_story and (after_story or not signals.negative_markup(a)))
                 and furniture.menu(page, a, outer_footers)
                 # a run of cards in a side column that only its class calls navigation
                 and not (block.kind == "teasers" and furniture.side_column(page, a))
