@@ -74,6 +74,21 @@ def long_content(sections: int = 6) -> str:
     return "<div><div>" + "".join(parts) + "</div></div>"
 
 
+def write_long_read(folder: Path) -> Path:
+    """A saved page whose article ("A long read", ending "The very end.") is parsed in turns."""
+    paragraphs = "".join(
+        f'<p>{sentence(n)} <a href="https://example.org/{n}">link {n}</a> {sentence(n + 1)}</p>'
+        for n in range(400)
+    )
+    page = folder / "long.html"
+    page.write_text(
+        f"<html><head><title>A long read</title></head><body><article><h1>A long read</h1>"
+        f"{paragraphs}<p>The very end.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
 def rendered_html() -> tuple[str, dict[str, QImage]]:
     article = Article(
         source="test", title="Chunked", content_html=long_content(), text="", word_count=6000,
@@ -277,16 +292,7 @@ def test_the_window_makes_every_document_on_the_gui_thread(
             made.append(threading.get_ident())
 
     monkeypatch.setattr(reading_document, "QTextDocument", Recorded)
-    paragraphs = "".join(
-        f'<p>{sentence(n)} <a href="https://example.org/{n}">link {n}</a> {sentence(n + 1)}</p>'
-        for n in range(400)
-    )
-    long_page = tmp_path / "long.html"
-    long_page.write_text(
-        f"<html><head><title>A long read</title></head><body><article><h1>A long read</h1>"
-        f"{paragraphs}<p>The very end.</p></article></body></html>",
-        encoding="utf-8",
-    )
+    long_page = write_long_read(tmp_path)
     short_page = tmp_path / "short.html"
     short_page.write_text(
         "<html><head><title>A short read</title></head><body><article><h1>A short read</h1>"
@@ -335,16 +341,7 @@ def test_an_article_gets_its_column_and_layout_a_turn_before_it_shows(
 
     from reader.ui.reading.reading_view import MIN_SIDE_MARGIN
 
-    paragraphs = "".join(
-        f'<p>{sentence(n)} <a href="https://example.org/{n}">link {n}</a> {sentence(n + 1)}</p>'
-        for n in range(400)
-    )
-    page = tmp_path / "long.html"
-    page.write_text(
-        f"<html><head><title>A long read</title></head><body><article><h1>A long read</h1>"
-        f"{paragraphs}<p>The very end.</p></article></body></html>",
-        encoding="utf-8",
-    )
+    page = write_long_read(tmp_path)
     view = window.view
     at_show: list[tuple[int, float, bool, str]] = []
     show_document = view.show_document
