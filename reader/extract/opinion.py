@@ -17,10 +17,11 @@ readability itself. Any failure of it means no opinion: Reader goes by readabili
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from reader.extract.derive import WORD  # words counted as the article's word count counts them
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")  # as reader.extract.derive counts words
 # trafilatura's output elements that hold one block of text each.
 BLOCK_TAGS = frozenset(("p", "head", "item", "cell", "code", "quote", "list", "table", "row"))
 
