@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.extract.guard import SHINGLE, linked_words, phrases, word_total
 from reader.extract.opinion import words_of
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ WRAPPER_SHARE = 0.5
 # A box mostly in links is a "recent comments" list of the sidebar, not the discussion;
 # the same holds for the box holding the discussion (reader.extract.guard.REGION_MAX_LINKS).
 THREAD_MAX_LINKS = 0.35
-SHINGLE = 3  # words per phrase when telling what the story and a box share
 FORM_TAGS = ("form", "textarea", "input", "button", "select")
 
 
@@ -64,8 +64,8 @@ def discussion_story(
     if opening is None:
         return main
     tree = fresh_tree()
-    boxes = thread_boxes(tree, set(_phrases(words)))
-    if sum(_words(box) for box in boxes) < THREAD_FACTOR * max(1, len(words)):
+    boxes = thread_boxes(tree, set(phrases(words)))
+    if sum(word_total(box) for box in boxes) < THREAD_FACTOR * max(1, len(words)):
         return main
     start = _holding(tree, opening)
     order = {elem: index for index, elem in enumerate(tree.iter())}
@@ -76,10 +76,8 @@ def discussion_story(
     holder = _common_ancestor(boxes)
     if holder is None or holder.tag in ("html", "body"):
         return main
-    for elem in list(holder.iter(*FORM_TAGS)):
-        if elem.getparent() is not None:
-            elem.drop_tree()
-    return main if _linked(holder) > THREAD_MAX_LINKS * _words(holder) else holder
+    _drop_forms(holder)
+    return main if linked_words(holder) > THREAD_MAX_LINKS * word_total(holder) else holder
 
 
 def thread_boxes(root: HtmlElement, story: set[tuple[str, ...]]) -> list[HtmlElement]:
@@ -95,18 +93,16 @@ def thread_boxes(root: HtmlElement, story: set[tuple[str, ...]]) -> list[HtmlEle
         if not named or elem.tag in ("html", "body"):
             stack.extend(reversed(children))
             continue
-        phrases = set(_phrases(words_of(elem.text_content())))
-        shared = len(phrases & story)
+        own = set(phrases(words_of(elem.text_content())))
+        shared = len(own & story)
         if story and shared >= WRAPPER_SHARE * len(story):
             stack.extend(reversed(children))  # it wraps the story: its thread is inside
             continue
-        if shared >= WRAPPER_SHARE * max(1, len(phrases)) or elem.tag in FORM_TAGS:
+        if shared >= WRAPPER_SHARE * max(1, len(own)) or elem.tag in FORM_TAGS:
             continue  # the story holds it already, or it is the reply form
-        for form in list(elem.iter(*FORM_TAGS)):
-            if form.getparent() is not None:
-                form.drop_tree()
-        words = _words(elem)
-        if words and _linked(elem) <= THREAD_MAX_LINKS * words:
+        _drop_forms(elem)
+        words = word_total(elem)
+        if words and linked_words(elem) <= THREAD_MAX_LINKS * words:
             found.append(elem)
     return found
 
@@ -127,7 +123,7 @@ def _holding(root: HtmlElement, phrase: tuple[str, ...]) -> HtmlElement | None:
         if not isinstance(elem.tag, str):
             continue
         for run in (elem.text, *(child.tail for child in elem)):
-            if phrase in _phrases(words_of(run or "")):
+            if phrase in phrases(words_of(run or "")):
                 return elem
     return None
 
@@ -142,14 +138,8 @@ def _common_ancestor(elems: list[HtmlElement]) -> HtmlElement | None:
     return shared[0] if shared else None
 
 
-def _phrases(words: list[str]) -> list[tuple[str, ...]]:
-    """Word trigrams: a thread shares common words with any story, not its phrases."""
-    return [tuple(words[start : start + SHINGLE]) for start in range(len(words) - SHINGLE + 1)]
-
-
-def _words(elem: HtmlElement) -> int:
-    return len(words_of(elem.text_content()))
-
-
-def _linked(elem: HtmlElement) -> int:
-    return sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
+def _drop_forms(elem: HtmlElement) -> None:
+    """The reply form and its fields: the discussion's furniture, not its text."""
+    for form in list(elem.iter(*FORM_TAGS)):
+        if form.getparent() is not None:
+            form.drop_tree()

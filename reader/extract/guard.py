@@ -171,7 +171,7 @@ def _cleaned_away(
     if agreement(before, opinion) <= agreed + SWITCH_MARGIN:
         return False
     removed = before.total() - bag.total()
-    links = _linked_words(uncleaned) - _linked_words(cleaned)
+    links = linked_words(uncleaned) - linked_words(cleaned)
     return links >= CLEANED_LINKS * max(1, removed)
 
 
@@ -235,10 +235,10 @@ def _prose_share(opinion: Opinion) -> float:
 
 def _link_share(elem: HtmlElement) -> float:
     """Share of the element's words that sit in links (a menu, a blogroll: no story)."""
-    return _linked_words(elem) / max(1, word_total(elem))
+    return linked_words(elem) / max(1, word_total(elem))
 
 
-def _linked_words(elem: HtmlElement) -> int:
+def linked_words(elem: HtmlElement) -> int:
     """Anchors (an <a name> without href, often never closed) are no links."""
     return sum(len(words_of(link.text_content())) for link in elem.iter("a") if link.get("href"))
 
@@ -302,11 +302,12 @@ def opinion_region(root: HtmlElement, opinion: Opinion) -> HtmlElement | None:
 def _shingles(blocks: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for block in blocks:
-        found.update(_phrases(block))
+        found.update(phrases(block))
     return found
 
 
-def _phrases(words: tuple[str, ...] | list[str]) -> Iterator[tuple[str, ...]]:
+def phrases(words: tuple[str, ...] | list[str]) -> Iterator[tuple[str, ...]]:
+    """Word trigrams (a shorter run whole): two texts share common words, not phrases."""
     if len(words) < SHINGLE:
         if words:
             yield tuple(words)
@@ -319,4 +320,4 @@ def _own_shingles(elem: HtmlElement) -> list[tuple[str, ...]]:
     """Phrases of the text directly inside ``elem`` (its text and its children's tails)."""
     parts = [elem.text or ""]
     parts.extend(child.tail or "" for child in elem)
-    return list(_phrases(words_of(" ".join(parts))))
+    return list(phrases(words_of(" ".join(parts))))

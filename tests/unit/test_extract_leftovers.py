@@ -230,6 +230,11 @@ PARAGRAPH = (
 )
 
 
+def paragraphs(first: int, stop: int) -> str:
+    """The ferry paragraph for each passenger count from ``first`` up to ``stop``."""
+    return "".join(PARAGRAPH.format(count) for count in range(first, stop))
+
+
 def test_links_that_work_the_page_are_left_out_where_they_stand_alone() -> None:
     """A press release ends in "zurück" (back to the list) and opens with "Print" and
     "Share" links: controls of the page, not its story. The same word inside a sentence
@@ -238,7 +243,7 @@ def test_links_that_work_the_page_are_left_out_where_they_stand_alone() -> None:
         "<html><body><div class='release'>"
         "<div class='tools'><a href='#' id='link-print'>Drucken</a> "
         "<a href='#' id='link-share'>Weiterempfehlen</a></div>"
-        + "".join(PARAGRAPH.format(count) for count in range(40, 46))
+        + paragraphs(40, 46)
         + "<p>Then the captain turned <a href='/route'>back</a> to the harbour.</p>"
         "<p><a href='javascript:history.back()' class='back'>zurück</a></p>"
         "</div></body></html>"
@@ -262,7 +267,7 @@ def test_a_page_control_on_a_line_of_its_own_above_the_contents_is_left_out() ->
         "<details><summary>Inhalt</summary><ol><li><div><span>Seite 1</span> — "
         "<span>Im Hafen von Kiel</span></div></li><li><a href='/story/2'>Seite 2 — Auf See</a>"
         "</li></ol></details></aside>"
-        + "".join(PARAGRAPH.format(count) for count in range(40, 46))
+        + paragraphs(40, 46)
         + "<p>Wer mag, kann alles <a href='/story/all'>auf einer Seite lesen</a>.</p>"
         "</div></article></body></html>"
     )
@@ -281,16 +286,16 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
     names no story ("here") and a link inside a sentence stay."""
     html = (
         "<html><body><article>"
-        + "".join(PARAGRAPH.format(count) for count in range(40, 43))
+        + paragraphs(40, 43)
         + "<h3>MIRA: <a href='/articulo/viento-50172'>El viento cierra las playas del norte"
         "</a></h3>"
         "<p><strong>Lea también: <a href='/nacionales/1-puerto-cerrado/'>Cierran el puerto"
         " de Corinto por el viento del norte</a></strong></p>"
-        + "".join(PARAGRAPH.format(count) for count in range(43, 45))
+        + paragraphs(43, 45)
         + "<p><em>Read more</em>: <a href='https://news.example/ferries-a-1'>Ferries on the"
         " northern route lose a third of their passengers</a></p>"
         "<p><strong>A longer crossing</strong></p>"
-        + "".join(PARAGRAPH.format(count) for count in range(45, 47))
+        + paragraphs(45, 47)
         + "<p>Source: <a href='/data/wind-2021'>Harbour office wind report for March</a></p>"
         "<p>See also: <a href='/timetable'>here</a></p>"
         "<p>The captain <a href='/captain'>wrote about the crossing</a> in his log.</p>"
@@ -320,7 +325,7 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
 def test_a_label_left_introducing_nothing_at_the_end_is_left_out() -> None:
     """The story ends in "Lesen Sie auch die folgenden Beiträge:" whose list of other stories
     was left out: a label introducing nothing. One with text or a picture after it stays."""
-    story = "".join(PARAGRAPH.format(count) for count in range(40, 44))
+    story = paragraphs(40, 44)
     dangling = (
         f"<html><body><article>{story}<p>Die Fähre fährt wieder:</p><p>{PARAGRAPH[3:-4]}</p>"
         "<p><strong>Lesen Sie auch die folgenden Beiträge:</strong></p>"
@@ -343,7 +348,7 @@ def test_the_outlets_call_to_follow_it_at_the_end_is_left_out() -> None:
     "¡Mira lo que tiene nuestro canal de YouTube!"): the site advertising itself. The
     writer's "Follow Dana on Twitter" line is the story's, and so is a call with story text
     after it."""
-    story = "".join(PARAGRAPH.format(count) for count in range(50, 54))
+    story = paragraphs(50, 54)
     address = "https://harbourtimes.example/news/ferry-50"
 
     def page(*lines: str) -> str:
@@ -369,7 +374,7 @@ def test_a_blogs_posted_in_line_under_the_post_is_left_out() -> None:
     """A blog theme files the post under it ("This entry was posted in Ferries and tagged
     harbour by Kim. Bookmark the permalink."): the blog's filing, not the story. A sentence
     of the story saying "posted" stays."""
-    story = "".join(PARAGRAPH.format(count) for count in range(60, 64))
+    story = paragraphs(60, 64)
     html = (
         f"<html><body><article><div class='entry-content'>{story}<p>This entry was posted "
         "in the harbour log, the captain said, with every crossing of the winter.</p>"
