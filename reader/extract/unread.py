@@ -71,16 +71,18 @@ _HANDLER_NAME = re.compile(r"[\t\n\f\r /][oO][nN]")
 _SEPARATOR = r"[\t\n\f\r /](?![oO][nN])"
 _SPACE = r"[\t\n\f\r ](?![oO][nN])"
 # (written as runs of ordinary characters between those to test: the regex engine takes a
-# run in one step, not one turn per character)
+# run in one step, not one turn per character; and never backtracking, so linear: where
+# _START_TAG would split an unquoted value at a "/", the loop reads the tag as before)
 _PLAIN_VALUE = (
     rf"""(?:"[^"\t\n\f\r /]*(?:{_SEPARATOR}[^"\t\n\f\r /]*)*"|'[^'\t\n\f\r /]*"""
-    rf"""(?:{_SEPARATOR}[^'\t\n\f\r /]*)*'|(?:[^\t\n\f\r "'<=>`/]|/(?![oO][nN]))"""
-    r"""[^\t\n\f\r "'<=>`/]*(?:/(?![oO][nN])[^\t\n\f\r "'<=>`/]*)*)"""
+    rf"""(?:{_SEPARATOR}[^'\t\n\f\r /]*)*'|(?>(?:[^\t\n\f\r "'<=>`/]|/(?![oO][nN]))"""
+    r"""[^\t\n\f\r "'<=>`/]*(?:/(?![oO][nN])[^\t\n\f\r "'<=>`/]*)*))"""
 )
 _APART = "|".join(("script", "style", "plaintext", "svg", *sorted(_SKIPPED)))
 _PLAIN_TAG = (
     rf"<(?!(?i:{_APART})[\t\n\f\r />])[a-zA-Z][^\t\n\f\r /<>]*"
-    rf"(?:(?:{_SEPARATOR})+{_NAME}(?:(?:{_SPACE})*=(?:{_SPACE})*{_PLAIN_VALUE})?)*(?:{_SEPARATOR})*>"
+    rf"(?:(?:{_SEPARATOR})++{_NAME}(?:(?:{_SPACE})*+=(?:{_SPACE})*+{_PLAIN_VALUE})?+)*+"
+    rf"(?:{_SEPARATOR})*+>"
 )
 _PASSED_TEXT = (
     r"[^<]+|<(?!!--|/?[a-zA-Z])|</(?![sS][vV][gG](?:[\t\n\f\r />]|\Z))[a-zA-Z][^\t\n\f\r />]*"
