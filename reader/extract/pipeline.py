@@ -150,7 +150,7 @@ def _extract(
         clean.clean_story(main, title=meta.title, byline=meta.byline, recorder=recorder)
     with watching(recorder, main, "5 leftovers", "hidden text, hatnotes, continue lines"):
         read_also = leftovers.take_read_also_lines(main)
-        meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden)
+        meta = leftovers.tidy_story(main, leftovers.tidy_metadata(meta, page.url), hidden, page.url)
     meta = replace(meta, **overrides)
     # 6 sanitize
     with watching(recorder, main, "6 sanitize", "not allowed in the reading view"):

@@ -336,3 +336,48 @@ def test_a_label_left_introducing_nothing_at_the_end_is_left_out() -> None:
     assert "Lesen Sie auch" not in text
     assert "Die Fähre fährt wieder:" in text and "with 43 passengers" in text
     assert "Die Karte der Route:" in extract(Page(source="k.html", html=pictured, url=None)).text
+
+
+def test_the_outlets_call_to_follow_it_at_the_end_is_left_out() -> None:
+    """The story ends in the outlet's own calls ("Follow The Harbour Times on Twitter…",
+    "¡Mira lo que tiene nuestro canal de YouTube!"): the site advertising itself. The
+    writer's "Follow Dana on Twitter" line is the story's, and so is a call with story text
+    after it."""
+    story = "".join(PARAGRAPH.format(count) for count in range(50, 54))
+    address = "https://harbourtimes.example/news/ferry-50"
+
+    def page(*lines: str) -> str:
+        closing = "".join(f"<p>{line}</p>" for line in lines)
+        return f"<html><body><article>{story}{closing}</article></body></html>"
+
+    outlet = page(
+        "Follow The Harbour Times on Twitter and Instagram @HarbourTimes.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+    )
+    text = extract(Page(source="promo.html", html=outlet, url=address)).text
+    assert "with 53 passengers" in text
+    assert "Follow The Harbour Times" not in text and "YouTube" not in text
+
+    writer = page("Follow Dana on Twitter at @dana_ports.")
+    assert "Follow Dana" in extract(Page(source="w.html", html=writer, url=address)).text
+    before = page("Follow The Harbour Times on Twitter.", PARAGRAPH[3:-4].format(54))
+    text = extract(Page(source="b.html", html=before, url=address)).text
+    assert "Follow The Harbour Times" in text and "with 54 passengers" in text
+
+
+def test_a_blogs_posted_in_line_under_the_post_is_left_out() -> None:
+    """A blog theme files the post under it ("This entry was posted in Ferries and tagged
+    harbour by Kim. Bookmark the permalink."): the blog's filing, not the story. A sentence
+    of the story saying "posted" stays."""
+    story = "".join(PARAGRAPH.format(count) for count in range(60, 64))
+    html = (
+        f"<html><body><article><div class='entry-content'>{story}<p>This entry was posted "
+        "in the harbour log, the captain said, with every crossing of the winter.</p>"
+        "<p class='postmetadata'>This entry was posted in <a href='/c/ferries' "
+        "rel='category tag'>Ferries</a> and tagged <a href='/t/harbour' rel='tag'>harbour</a> "
+        "by <a href='/a/kim'>Kim</a>. Bookmark the <a href='/ferry-60'>permalink</a>.</p>"
+        "</div></article></body></html>"
+    )
+    text = extract(Page(source="blog.html", html=html, url=None)).text
+    assert "with 63 passengers" in text and "the captain said" in text
+    assert "Bookmark the permalink" not in text and "tagged harbour" not in text

@@ -5,6 +5,8 @@ labels, wiki hatnotes, heading permalinks and "[edit]", "Continue reading the ma
 links that work the page ("Print", "Back") alone on their line; a "Read more:" /
 "Lea también:" line with one link to another story leaves for the recommended stories;
 links to other stories standing alone between paragraphs gather in a list at the end;
+the outlet's call to follow it on its app or channel at the end goes, and so does a blog's
+"This entry was posted in …" line;
 a last line that is a label introducing nothing ("Zum Weiterlesen:") goes;
 photo credits are set apart from their captions (a one-item list after a figure is its
 caption); an opening infobox moves below the first
@@ -55,9 +57,12 @@ def tidy_metadata(meta: Metadata, page_url: str | None) -> Metadata:
     return replace(meta, title=tidy_title(meta.title, names) or meta.title)
 
 
-def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Metadata:
+def tidy_story(
+    story: HtmlElement, meta: Metadata, hidden: frozenset[str], page_url: str | None
+) -> Metadata:
     """Apply the story rules in place; the metadata comes back with the title the story's
-    opening heading settles (see story.title_from_heading)."""
+    opening heading settles (see story.title_from_heading). ``page_url``: where the page
+    came from, when it names no address of its own (the site's name is read from it)."""
     _story.drop_hidden(story, hidden)
     _story.drop_hatnotes(story)
     _story.tidy_headings(story)
@@ -66,6 +71,8 @@ def tidy_story(story: HtmlElement, meta: Metadata, hidden: frozenset[str]) -> Me
     _story.lists_as_captions(story)
     _story.set_credits_apart(story)
     _story.gather_story_links(story)
+    _story.drop_post_meta(story)
+    _story.drop_outlet_promos(story, own_names(meta.site_name, None, meta.url or page_url))
     _story.drop_dangling_label(story)
     _story.move_opening_infobox(story)
     if meta.title:

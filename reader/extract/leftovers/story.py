@@ -325,6 +325,54 @@ def drop_dangling_label(story: HtmlElement) -> None:
     last.drop_tree()
 
 
+def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
+    """The outlet's call to follow it on its app, channel or newsletter, ending the story
+    (one or a few such lines): the site advertising itself, not the story. ``site_names``: the
+    site's folded names (titles.own_names)."""
+    names = [name.replace(" ", "") for name in site_names]
+    names = [name for name in names if len(name) >= rules.PROMO_NAME_MIN_CHARS]
+    lines: list[HtmlElement] = []  # the last few lines with text, innermost blocks only
+    for elem in reversed(list(story.iter(*LINE_BLOCKS))):
+        if len(lines) == rules.PROMO_LAST_LINES:
+            break
+        if elem is story or not elem.text_content().strip():
+            continue
+        if not any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
+            lines.append(elem)
+    for line in lines:  # from the last line up, while the outlet is still signing off
+        if not _outlet_promo(line, names):
+            break
+        line.drop_tree()
+
+
+def _outlet_promo(line: HtmlElement, names: list[str]) -> bool:
+    text = squash(line.text_content())
+    if len(text.split()) > rules.PROMO_MAX_WORDS or line.xpath("ancestor::blockquote"):
+        return False
+    call = rules.PROMO_CALL.search(text)
+    if not call:
+        return False
+    if not (rules.PROMO_CHANNELS.search(text) or rules.PROMO_SIGN_UP.search(call[0])):
+        return False
+    compact = fold(text).replace(" ", "")
+    return bool(rules.PROMO_OUTLET_WORDS.search(text)) or any(name in compact for name in names)
+
+
+def drop_post_meta(story: HtmlElement) -> None:
+    """The blog theme's filing line under the post ("This entry was posted in …")."""
+    text = story.text_content().casefold()
+    if not any(opening in text for opening in rules.POST_META_OPENINGS):
+        return  # one look at the story's text, not a fold of every block
+    for elem in list(story.iter("footer", "div", "p", "span")):
+        if elem is story or elem.getparent() is None:
+            continue
+        line = fold(elem.text_content())
+        if len(line) > rules.POST_META_MAX_CHARS or not line.startswith(rules.POST_META_OPENINGS):
+            continue
+        if elem.xpath(".//a[contains(@rel, 'category') or contains(@rel, 'tag')]"):
+            elem.drop_tree()  # it files the post: links to the blog's categories or tags
+
+
 def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:
     """(words, labelled) when the paragraph is one link to another page, with at most a
     label ("Related:") beside it; None otherwise."""
