@@ -17,7 +17,7 @@ code blocks, linked subheadings and quoted posts survive its cleaning.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from typing import TYPE_CHECKING, Protocol
 
@@ -147,6 +147,10 @@ def _document_class() -> type:
             # readability's strongest candidates, before widening
             self.cores: list[HtmlElement] = []
             self._cleaning = False
+            # each link's weighed length while scoring (None: measured at each call)
+            self._link_lengths: dict[HtmlElement, float] | None = None
+            # each box's verdict as a quote's lead while the clean-up looks for them
+            self._quote_leads: dict[HtmlElement, bool] | None = None
             self.results: list[HtmlElement] = []  # each pass's story: the lenient retry's last
             # ...and, beside each, that story before readability's clean-up when the clean-up
             # took most of it (else None)
@@ -216,17 +220,27 @@ def _document_class() -> type:
             # readability scores only p/pre/td/blockquote, so a post written as lists
             # (release notes, weekly updates) scored nothing and a newsletter form won.
             # Leaf list items with sentence-length text count as paragraphs too.
-            candidates: dict[HtmlElement, Candidate] = super().score_paragraphs()
-            self.prose_lists = set()
-            for item in self.tags(self.html, "li"):
-                if _score_list_item(self, item, candidates):
-                    self.prose_lists.add(item.getparent())
+            # Scoring changes no element, so each link's weighed length is measured once
+            # here, not once per candidate around it (nested candidates share their links).
+            self._link_lengths = {}
+            try:
+                candidates: dict[HtmlElement, Candidate] = super().score_paragraphs()
+                self.prose_lists = set()
+                for item in self.tags(self.html, "li"):
+                    if _score_list_item(self, item, candidates):
+                        self.prose_lists.add(item.getparent())
+            finally:
+                self._link_lengths = None
             return candidates
 
         def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
             # A list of sentences inside the story is prose (changelog entries citing
             # bug links), not a link farm: readability's link-density cut must spare it.
-            allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+            self._quote_leads = {}
+            try:
+                allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+            finally:
+                self._quote_leads = None
             # The tables holding the strongest candidates inside a widened story are its
             # frame: from a layout table's story rows the widening reached the outer cell,
             # and the cleaning then dropped the inner tables (for their link rows) with the
@@ -249,6 +263,20 @@ def _document_class() -> type:
                         break
                     allowed[wrapper] = True
             return allowed
+
+        def is_quote_lead(self, elem: HtmlElement) -> bool:
+            # readability's test, each ancestor judged once: it asked it again for every
+            # box inside it, reading the text of the whole story each time.
+            known = self._quote_leads
+            if known is None:
+                known = {}
+            for lead in (elem, *elem.iterancestors()):
+                verdict = known.get(lead)
+                if verdict is None:
+                    verdict = known[lead] = _leads_quote(lead, self.min_text_length)
+                if verdict:
+                    return True
+            return False
 
         def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
             found = super().get_editorial_leads(best_elem)
@@ -341,11 +369,19 @@ def _document_class() -> type:
             # whitespace counts one character, as its three regex passes make it), except
             # that links within the page (heading permalinks, contents, footnotes) weigh
             # less: they do not lead away from the story as a menu or a link list does.
-            links = sum(
-                _clean_length(a) * (IN_PAGE_LINK_WEIGHT if _in_page(a) else 1)
-                for a in elem.iterdescendants("a")
-            )
+            links = sum(self._link_lengths_in(elem))
             return links / max(_clean_length(elem), 1)
+
+        def _link_lengths_in(self, elem: HtmlElement) -> Iterator[float]:
+            known = self._link_lengths
+            for a in elem.iterdescendants("a"):
+                if known is None:
+                    yield _weighed_link_length(a)
+                    continue
+                length = known.get(a)
+                if length is None:
+                    length = known[a] = _weighed_link_length(a)
+                yield length
 
         def get_clean_html(self) -> str:
             from lxml.etree import tounicode
@@ -483,6 +519,26 @@ def _story_with_hidden_prose(
     story = document.results[-1]
     chars = text_chars(story)
     return story if chars >= max(SHORT_STORY_CHARS, story_chars * MAIN_REGION_FACTOR) else None
+
+
+def _leads_quote(lead: HtmlElement, min_chars: int) -> bool:
+    """readability's quote lead: a box ending in a colon, followed by one holding a
+    quotation. Its clean-up changes only whitespace, so a text whose last character is
+    no colon is no lead and is not cleaned."""
+    from readability.readability import clean
+
+    following = lead.getnext()
+    if following is None or not following.findall(".//blockquote"):
+        return False
+    text = lead.text_content() or ""
+    if not text.rstrip().endswith(":"):
+        return False
+    return len(clean(text)) >= min_chars
+
+
+def _weighed_link_length(link: HtmlElement) -> float:
+    """A link's text length as link density counts it (in-page links weigh less)."""
+    return _clean_length(link) * (IN_PAGE_LINK_WEIGHT if _in_page(link) else 1)
 
 
 def _in_page(link: HtmlElement) -> bool:

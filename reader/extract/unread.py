@@ -62,6 +62,33 @@ _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\f\r /<>]*")
 # An attribute name starting with "on" (each name follows a separator): the cheap test that
 # leaves nearly every tag alone ("on" alone is in "content", "button", "icon"...).
 _HANDLER_NAME = re.compile(r"[\t\n\f\r /][oO][nN]")
+# What the scan passes over in one step, as the loop would have read it: text, a "<" that
+# opens nothing, end tags but </svg> (name and all, as _NEXT reads them), and, outside a
+# drawing, start tags it would leave as they are: well formed (_START_TAG matches them, to
+# the same ">"), of no element it treats apart, with no separator followed by "on" (where
+# _HANDLER_NAME would look for a handler). Nine tags in ten are passed over, each a turn
+# of the loop before.
+_SEPARATOR = r"[\t\n\f\r /](?![oO][nN])"
+_SPACE = r"[\t\n\f\r ](?![oO][nN])"
+# (written as runs of ordinary characters between those to test: the regex engine takes a
+# run in one step, not one turn per character; and never backtracking, so linear: where
+# _START_TAG would split an unquoted value at a "/", the loop reads the tag as before)
+_PLAIN_VALUE = (
+    rf"""(?:"[^"\t\n\f\r /]*(?:{_SEPARATOR}[^"\t\n\f\r /]*)*"|'[^'\t\n\f\r /]*"""
+    rf"""(?:{_SEPARATOR}[^'\t\n\f\r /]*)*'|(?>(?:[^\t\n\f\r "'<=>`/]|/(?![oO][nN]))"""
+    r"""[^\t\n\f\r "'<=>`/]*(?:/(?![oO][nN])[^\t\n\f\r "'<=>`/]*)*))"""
+)
+_APART = "|".join(("script", "style", "plaintext", "svg", *sorted(_SKIPPED)))
+_PLAIN_TAG = (
+    rf"<(?!(?i:{_APART})[\t\n\f\r />])[a-zA-Z][^\t\n\f\r /<>]*"
+    rf"(?:(?:{_SEPARATOR})++{_NAME}(?:(?:{_SPACE})*+=(?:{_SPACE})*+{_PLAIN_VALUE})?+)*+"
+    rf"(?:{_SEPARATOR})*+>"
+)
+_PASSED_TEXT = (
+    r"[^<]+|<(?!!--|/?[a-zA-Z])|</(?![sS][vV][gG](?:[\t\n\f\r />]|\Z))[a-zA-Z][^\t\n\f\r />]*"
+)
+_PASSED = re.compile(rf"(?:{_PASSED_TEXT}|{_PLAIN_TAG})*+")
+_PASSED_IN_DRAWING = re.compile(rf"(?:{_PASSED_TEXT})*+")
 
 
 def without_unread(html: str, parts: frozenset[str] = PARTS) -> str:
@@ -71,7 +98,13 @@ def without_unread(html: str, parts: frozenset[str] = PARTS) -> str:
     position = 0
     drawing = 0  # how many <svg> elements the scan is in
     sheets = "css" in parts and _style_chars(html) <= STYLE_CHARS_MAX
-    while (found := _NEXT.search(html, position)) is not None:
+    handlers = "handlers" in parts
+    while True:
+        passed = (_PASSED_IN_DRAWING if drawing else _PASSED).match(html, position)
+        assert passed is not None  # (it matches the empty string)
+        found = _NEXT.match(html, passed.end())
+        if found is None:
+            break
         start = found.start()
         if found.group(1):  # <!--
             end = _comment_end(html, start)
@@ -109,11 +142,13 @@ def without_unread(html: str, parts: frozenset[str] = PARTS) -> str:
         text = tag.group()
         if name == "svg" and not text.endswith("/>"):
             drawing += 1
-        reduced = _reduced_tag(text, parts, drawing > 0)
-        if reduced != text:
-            out.append(html[kept_to:start])
-            out.append(reduced)
-            kept_to = tag.end()
+        # (the cheap test first: nearly every tag has no handler and is in no drawing)
+        if drawing or (handlers and _HANDLER_NAME.search(text) is not None):
+            reduced = _reduced_tag(text, parts, drawing > 0)
+            if reduced != text:
+                out.append(html[kept_to:start])
+                out.append(reduced)
+                kept_to = tag.end()
         position = tag.end()
         if name in _SKIPPED:
             end_tag = _END_TAG[name].search(html, position)

@@ -19,9 +19,13 @@ The preset's 8 MiB dictionary is cut to the page's size (a power of two, 64 KiB 
 a dictionary larger than the input finds no more matches, so the bytes are the same
 (1,888,100 over the corpus either way), but liblzma sets up its match finder for the
 dictionary on every call, about 3 ms a page: packing the corpus 2.5 -> 2.0 s of CPU.
-Matches are searched up to 48 bytes, not 64 (NICE_LENGTH), and positions are not
-modelled (pb=0: text has no 4-byte structure, xz's advice for text): 11% less CPU
-(1.75 -> 1.56 s) for 92 bytes more over the corpus (1,888,192; nice_len 48 alone 1,894,580).
+Matches are searched up to 32 bytes, not 64 (NICE_LENGTH), and positions are not
+modelled (pb=0: text has no 4-byte structure, xz's advice for text). Instructions to pack
+a sixth of the corpus (callgrind, its own count less Python's start): nice_len 48 1.79 G,
+40 1.64 G, 36 1.58 G, **32 1.50 G** (16% less than 48), 24 1.32 G; over the whole corpus
+48 keeps 1,888,192 bytes, 32 1,903,660 (+0.8%: storage with originals +39.4% -> +39.6%),
+24 about 2.4% more (past the 40% target). A shallower search (depth 8 at 48) or the hash
+chain match finder cost more bytes for the instructions they save.
 The page's assets go to the content-addressed assets table, as the article's do.
 """
 
@@ -43,7 +47,7 @@ else:
 CODEC = "lzma"
 PRESET = 6
 SMALLEST_DICTIONARY = 1 << 16
-NICE_LENGTH = 48
+NICE_LENGTH = 32
 POSITION_BITS = 0
 # How each codec a library may hold is read back (a row names its own).
 READERS: dict[str, Callable[[bytes], bytes]] = {

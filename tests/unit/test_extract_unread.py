@@ -201,3 +201,30 @@ def test_an_unclosed_comment_keeps_the_rest_of_the_page() -> None:
     html = "<html><body><p onclick='a()'>Story</p><!-- open <p onclick='b()'>More</p>"
     kept = without_unread(html)
     assert kept.endswith("<!-- open <p onclick='b()'>More</p>") and "a()" not in kept
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        # a handler after a plain attribute, a value that only mentions one, a slash
+        (
+            "<p class='x' title='a/on' onclick='go()'>S</p>",
+            "<p class='x' title='a/on' onclick=\"\">S</p>",
+        ),
+        (
+            "<a href=/one/two>S</a><b\nonmouseover=x>T</b>",
+            '<a href=/one/two>S</a><b\nonmouseover="">T</b>',
+        ),
+        # an end tag's name runs to the next space or ">": the comment in it is no comment
+        ("</div<!--x-->y<!-- z -->", "</div<!--x-->y<!---->"),
+        # a drawing ends at its end tag in any case, and only path data inside it is emptied
+        ("<svg><path d='M1'/></SVG ><p d='k'>S</p>", "<svg><path d=\"\"/></SVG ><p d='k'>S</p>"),
+        # a tag that is not well formed is read up to its name, as before
+        ('<a b"<!-- c -->">S</a>', '<a b"<!---->">S</a>'),
+        ("<title><!-- kept --></title><!-- gone -->", "<title><!-- kept --></title><!---->"),
+    ],
+)
+def test_tags_are_read_as_the_parser_reads_them(html: str, kept: str) -> None:
+    """The scan passes over the text and tags it leaves alone in one step (tests/
+    benchmarks/import_speed.py); what it reads there is what it read tag by tag."""
+    assert without_unread(html, frozenset({"comments", "drawings", "handlers"})) == kept
