@@ -8,6 +8,8 @@
 4 story       readability-lxml picks the main story (it mutates the tree: stages 2-3 go first);
               where it may have kept the wrong box, the guard checks it against
               trafilatura's opinion of the same page (reader.extract.guard, .opinion)
+              a page that is a discussion (its thread opens above the story kept) is
+              read as the box holding the discussion (reader.extract.discussion)
   site rules  a host's ftr-site-config rules (reader.siterules), when the caller gives
               a lookup: find/replace, strip before stage 4, body instead of it, fields
 5 clean       junk rules (widget boxes, share bars, reading-time badges, repeats, pixels),
@@ -34,6 +36,7 @@ from reader.errors import ExtractError, ReaderError
 from reader.extract import (
     clean,
     derive,
+    discussion,
     guard,
     leftovers,
     markup,
@@ -134,8 +137,11 @@ def _extract(
         candidates = story.main_story(root, fresh_tree, recorder, uncleaned)
         in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None
-        main = guard.choose_story(candidates, second, fresh_tree, uncleaned)
-        if recorder is not None:
+        chosen = guard.choose_story(candidates, second, fresh_tree, uncleaned)
+        main = discussion.discussion_story(chosen, page_words, fresh_tree)
+        if recorder is not None and main is not chosen:
+            recorder.choose("the page's discussion (its thread opens above the story)")
+        elif recorder is not None:
             recorder.choose(_chooser(main, candidates, uncleaned))
     elif recorder is not None:
         recorder.choose("the site's body rule")

@@ -12,6 +12,11 @@ shaping: lxml, which the child has loaded already): the window's process then im
 neither lxml nor the shaping rules before the story is on screen (a story with pictures is
 shaped there, as their sizes depend on the reading column's width).
 
+With ``keep``, the child also keeps the article in the library (its own connection, on
+its own core): saving it and gathering its stories (importing the store alone is ~35 ms)
+then no longer take turns for the GIL with the window's build. A child that could not keep
+it sends the article all the same, and the window keeps it as before.
+
 Anything unexpected (no fork on this system, a thread already running, the child failing
 or killed, an error) falls back to reading in a thread of this process, so the outcome,
 error messages included, is always what ``read_article`` gives here.
@@ -30,26 +35,41 @@ from reader.model import Article
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from reader.service.reading import Document
     from reader.service.shaping import Rendered
 
 READ_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
+class Kept:
+    """The article as the library keeps it (``reading.open_article``), and the reader's
+    marks on it (starred, archived, tags) for the header."""
+
+    document: Document
+    starred: bool
+    archived: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ReadAhead:
     """The article read ahead, and its story shaped for the reading view (None: it shows
-    pictures, or it was read in this process; the window shapes it)."""
+    pictures, or it was read in this process; the window shapes it). ``kept``: what the
+    library made of it, when the child kept it (None: the window keeps it)."""
 
     article: Article
     shaped: Rendered | None = None
+    kept: Kept | None = None
 
 
-def read_ahead(source: str) -> Future[ReadAhead]:
-    """The article of the file ``source``, read from now on. Call it before any thread or
-    Qt starts (a child forked then holds no lock another thread had taken)."""
+def read_ahead(source: str, *, keep: bool = False) -> Future[ReadAhead]:
+    """The article of the file ``source``, read from now on (``keep``: and kept in the
+    library). Call it before any thread or Qt starts (a child forked then holds no lock
+    another thread had taken)."""
     import reader.service.reading  # noqa: F401  both processes need it: imported once, here
 
-    child, pipe = _fork_reader(source)
+    child, pipe = _fork_reader(source, keep)
     from concurrent.futures import Future  # after the fork: the child does not wait for it
 
     future: Future[ReadAhead] = Future()
@@ -60,7 +80,7 @@ def read_ahead(source: str) -> Future[ReadAhead]:
     return future
 
 
-def _fork_reader(source: str) -> tuple[int, int]:
+def _fork_reader(source: str, keep: bool) -> tuple[int, int]:
     """(child pid, read end of its pipe), or (0, -1) where there is no fork, or where
     another thread runs already (it might hold a lock the child would wait for forever)."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
@@ -76,14 +96,14 @@ def _fork_reader(source: str) -> tuple[int, int]:
     if pid == 0:  # the child: read, send, leave without running any of the parent's exit code
         try:
             os.close(read_end)
-            _read_and_send(source, parent, write_end)
+            _read_and_send(source, parent, write_end, keep)
         finally:
             os._exit(0)
     os.close(write_end)
     return pid, read_end
 
 
-def _read_and_send(source: str, parent: int, write_end: int) -> None:
+def _read_and_send(source: str, parent: int, write_end: int, keep: bool) -> None:
     import gc
     import pickle
 
@@ -105,12 +125,35 @@ def _read_and_send(source: str, parent: int, write_end: int) -> None:
         shaped = shape_without_pictures(article.content_html, article.title)
     except Exception:  # the window shapes it then, and says what went wrong
         shaped = None
+    kept = _kept(article, source) if keep else None
     try:
-        data = pickle.dumps(ReadAhead(article, shaped))
+        data = pickle.dumps(ReadAhead(article, shaped, kept))
     except Exception:  # the parent reads it again
         return
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(data)
+
+
+def _kept(article: Article, source: str) -> Kept | None:
+    """The article kept in the library, as the window would keep it; None when the library
+    could not (the window then tries, and says why)."""
+    from reader.service.reading import Direct, open_article
+    from reader.store import Library
+
+    try:
+        library = Library()
+    except Exception:
+        return None
+    try:
+        document = open_article(article, source, Direct(library))
+        if document.article_id is None:
+            return None
+        row = library.row(document.article_id)
+        return Kept(document, row.starred, row.archived, tuple(row.tags))
+    except Exception:
+        return None
+    finally:
+        library.close()
 
 
 def _collect(source: str, child: int, pipe: int, future: Future[ReadAhead]) -> None:

@@ -304,6 +304,42 @@ def test_a_story_the_child_shaped_is_ready_without_the_columns_width(qtbot):
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
 
 
+def test_a_story_the_child_kept_shows_as_the_library_keeps_it(qtbot):
+    """The read-ahead child kept the first file in the library: the window shows that
+    article, its header with the reader's marks the child found, and keeps nothing again."""
+    from concurrent.futures import Future
+
+    from reader.service.read_ahead import Kept, ReadAhead
+    from reader.service.reading import open_article, read_article
+    from reader.service.shaping import shape_without_pictures
+    from reader.ui.reading.prepare import Prepared
+    from reader.ui.shell.startup import EarlyOpen
+
+    window = MainWindow(build=False)
+    qtbot.addWidget(window)
+    article = read_article(str(PAGE))
+    shaped = shape_without_pictures(article.content_html, article.title)
+    library = Library()
+    try:
+        document = open_article(article, str(PAGE), Direct(library))
+    finally:
+        library.close()
+    read: Future[ReadAhead] = Future()
+    read.set_result(ReadAhead(article, shaped, Kept(document, True, False, ("skerry",))))
+    writes: list[object] = []
+    window.library.writes = writes.append  # type: ignore[method-assign]
+    early = EarlyOpen([str(PAGE)], window.library, read)
+    got: list[Prepared | BaseException | None] = []
+    early.hand_over(got.append, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=WAIT_MS)
+    (prepared,) = got
+    assert isinstance(prepared, Prepared) and prepared.document == document
+    assert prepared.marks == ("★ Starred", "#skerry")
+    assert "#skerry" in prepared.html and FIRST in prepared.html
+    assert writes == []
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
 def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
     """The rest of the window (and the single-instance listener) starts once the first
     story went to the window, in a turn of its own; a slow read holds it back only for a

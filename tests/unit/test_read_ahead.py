@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from import_processes import seconds_left_after_kill
 
 REPO = Path(__file__).resolve().parents[2]
+STORIES_PAGE = REPO / "tests" / "pages" / "news-graph-most-read" / "source.html"
 GONE_WITHIN_S = 2.0
 PAGE = """<html><head><title>Herring season</title></head><body><article>
 <h1>Herring season</h1>{body}</article></body></html>"""
@@ -129,7 +130,7 @@ FORK_WATCH = r"""
 import sys
 import reader.service.read_ahead as read_ahead
 
-def watch(source):
+def watch(source, **options):
     print("QT LOADED", sorted(name for name in sys.modules if name.startswith("PySide6")))
     sys.exit(0)
 
@@ -147,3 +148,36 @@ def test_the_first_file_is_read_ahead_before_qt_loads(tmp_path):
     runtime.mkdir(mode=0o700)
     out = run(page, driver=FORK_WATCH, XDG_RUNTIME_DIR=str(runtime))
     assert "QT LOADED []" in out
+
+
+KEPT = r"""
+import sys
+from reader.service.read_ahead import read_ahead
+from reader.store import Library
+library = Library()
+ahead = read_ahead(sys.argv[1], keep=sys.argv[2] == "keep").result(timeout=60)
+if ahead.kept is None:
+    print("NOT KEPT", len(library.articles()))
+else:
+    document = ahead.kept.document
+    stored = library.article(document.article_id)
+    same = stored.article == ahead.article
+    print("KEPT", stored.article.title, document.source == sys.argv[1], same)
+    listed = tuple(library.stories(document.article_id))
+    print("STORIES", len(document.stories), document.stories == listed)
+    print("MARKS", ahead.kept.starred, ahead.kept.archived, ahead.kept.tags)
+"""
+
+
+def test_the_child_keeps_the_article_in_the_library_when_asked(tmp_path):
+    """The window asks the child to keep the first file: the article is in the library,
+    with its stories, before the window's process opens the library at all."""
+    data = tmp_path / "data"
+    out = run(STORIES_PAGE, "keep", driver=KEPT, READER_DATA_DIR=str(data))
+    assert "KEPT City council approves the river tram line True True" in out
+    assert "MARKS False False ()" in out
+    assert "STORIES 6 True" in out
+    out = run(
+        write_page(tmp_path / "other.html", 40), "read", driver=KEPT, READER_DATA_DIR=str(data)
+    )
+    assert "NOT KEPT 1" in out  # not asked: the window keeps it

@@ -39,6 +39,7 @@ from reader.ui.reading.frames import draw_frame, frame_size
 from reader.ui.reading.layout_pacer import LayoutPacer
 from reader.ui.reading.overflow import OVERFLOW_SLACK_PX, overflow_px
 from reader.ui.reading.themes import ViewStyle
+from reader.ui.scroll_areas import adopt_viewport
 
 # Average characters of body text across the column by default (Preferences changes it).
 # Word wrap leaves lines a little shorter: the 65–75 range comfortable for long reading.
@@ -91,6 +92,7 @@ class ReadingView(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        adopt_viewport(self)
         self._images: dict[str, QImage] = {}
         self._spots: list[_ImageSpot] = []
         self._style = ViewStyle()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.urls import is_url
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from reader.service.read_ahead import ReadAhead
+    from reader.service.read_ahead import Kept, ReadAhead
     from reader.service.reading import Document, Writes
     from reader.service.shaping import Rendered
     from reader.ui.presenter.library_service import LibraryService
@@ -47,6 +47,9 @@ class EarlyOpen(QObject):
     preparing needs are in: the worker waits for ``set_image_width`` after reading and
     keeping the article. ``cancel`` stops it (Esc, closing, quitting)."""
 
+    # The worker waits for the reading column's width (sent from the worker thread).
+    width_wanted = Signal()
+
     def __init__(
         self,
         sources: list[str],
@@ -65,7 +68,9 @@ class EarlyOpen(QObject):
         self._outcome: tuple[Prepared | None, BaseException | None] | None = None
         self._receivers: tuple[Done, Failed] | None = None
         self._after_delivery: list[Callable[[], None]] | None = []
+        self._when_width_wanted: list[Callable[[], None]] | None = []
         self._library = library
+        self.width_wanted.connect(self._width_is_wanted)
         if self.source is not None and is_url(self.source):
             return
         job = self._job(self.source, library.writes, read)
@@ -86,23 +91,33 @@ class EarlyOpen(QObject):
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
             from reader.service import reading
+            from reader.ui.reading.render import article_marks
 
             document: Document | None
             shaped: Rendered | None = None
+            kept: Kept | None = None
+            marks: tuple[str, ...] = ()
             if source is None:
                 document = reading.open_start(writes)
             elif read is None:
                 document = reading.open_source(source, writes)
             else:
                 ahead = self._wait(read)
-                document, shaped = reading.open_article(ahead.article, source, writes), ahead.shaped
+                kept, shaped = ahead.kept, ahead.shaped
+                if kept is not None:  # the child kept it
+                    document = kept.document
+                    marks = article_marks(kept.starred, kept.archived, kept.tags)
+                else:
+                    document = reading.open_article(ahead.article, source, writes)
             if document is None:
                 return None
             from reader.ui.reading.prepare import marks_of, prepare, prepare_shaped
 
-            marks = marks_of(document, writes)
+            if kept is None:
+                marks = marks_of(document, writes)
             if shaped is not None:
                 return prepare_shaped(document, shaped, marks)
+            self.width_wanted.emit()
             width = self._wait_for_width()
             _import_all(PREPARE_MODULES)  # in already when the app's warm-up gave the width
             return prepare(document, width, self.cancel.is_set, marks)
@@ -161,6 +176,19 @@ class EarlyOpen(QObject):
         What the story does not need waits for it: the window's process and the read-ahead
         child share the CPU (on a busy machine one share of it), so work done while the
         child reads delays the story by as much."""
+        self._once(callback, at_most_ms, when_width_wanted=False)
+
+    def when_width_wanted(self, callback: Callable[[], None], at_most_ms: int) -> None:
+        """As ``after_story``, or sooner: once the worker waits for the reading column's
+        width (``set_image_width``: the story shows pictures, or it was not read ahead).
+        A story the read-ahead child shaped needs no width: what gives it (the modules
+        preparing needs, ~35 ms of imports) then waits until that story is on screen,
+        where it took turns for the GIL with the thread that keeps the story."""
+        self._once(callback, at_most_ms, when_width_wanted=True)
+
+    def _once(
+        self, callback: Callable[[], None], at_most_ms: int, *, when_width_wanted: bool
+    ) -> None:
         pending = [callback]
 
         def go() -> None:
@@ -171,7 +199,17 @@ class EarlyOpen(QObject):
             go()
             return
         self.after_delivery(go)
+        if when_width_wanted:
+            if self._when_width_wanted is None:
+                go()
+            else:
+                self._when_width_wanted.append(go)
         QTimer.singleShot(at_most_ms, self, go)
+
+    def _width_is_wanted(self) -> None:
+        waiting, self._when_width_wanted = self._when_width_wanted or [], None
+        for callback in waiting:
+            callback()
 
     def after_delivery(self, callback: Callable[[], None]) -> None:
         """``callback`` once the outcome went to the window (the story shown, or its error);

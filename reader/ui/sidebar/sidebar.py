@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.presenter import tasks
 from reader.ui.presenter.library_service import LibraryService
+from reader.ui.scroll_areas import adopt_viewport
 from reader.ui.sidebar.mode_switch import ModeSwitch
 from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
 from reader.ui.sidebar.story_detail import StoryDetail
@@ -149,6 +150,7 @@ class Sidebar(QWidget):
 
         self.model = StoryModel(self)
         self.list = StoryList()
+        adopt_viewport(self.list)
         self.list.setAccessibleName("Recommended stories")
         self.list.setModel(self.model)
         self.delegate = StoryCardDelegate(self.list)
