@@ -196,6 +196,17 @@ def test_multimedia_pages_have_your_say_and_the_publishers_shop_are_no_stories()
     ] == ["Jockey fronts the betting panel"]
 
 
+def test_threads_on_the_sites_forum_host_are_no_stories() -> None:
+    """A "Latest forum posts" box links threads on "forums.<site>": talk, not stories,
+    however headline-like their titles read."""
+    threads = "".join(
+        f'<li><a href="https://forums.news.example/phones/22269{n}-went-back-to-the-old-software-release.html">'
+        f"Went back to the old software release number {n}</a></li>"
+        for n in range(3)
+    )
+    assert run(f'<div class="latest"><h3>Latest posts</h3><ul>{threads}</ul></div>') == []
+
+
 def test_short_menu_like_anchors_reject_the_block() -> None:
     body = (
         "<div class='popular-tags'><h3>Popular</h3>"

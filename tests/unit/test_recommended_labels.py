@@ -1,5 +1,6 @@
-"""Recommended-story capture against the hand-made labels of 271 corpus pages (three
-labelling rounds, the third a fresh check set; tests/labels/recommended): the labels are
+"""Recommended-story capture against the hand-made labels of 301 corpus pages (four
+labelling rounds, the third a fresh check set, the fourth tuning pages of the weak kinds;
+tests/labels/recommended): the labels are
 well formed, and capture keeps the quality it reached on them. The corpus lives outside
 the repository (``../shared``); these tests skip without it.
 """
@@ -32,7 +33,7 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
 ) -> None:
     sample = corpus_pages.sample()
     assert {page.name for page in sample} == set(labelled)
-    assert len(sample) >= 270
+    assert len(sample) >= 300
     for page in sample:
         assert labelled[page.name]["held_out"] == page.held_out
         assert labelled[page.name].get("split", page.split) == page.split
@@ -40,6 +41,9 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
     fresh = [page for page in sample if page.round == 3]
     assert len(fresh) == sum(corpus_pages.ROUND3_SIZES.values())
     assert all(page.held_out and page.split == "fresh" for page in fresh)
+    weak = [page for page in sample if page.round == 4]
+    assert len(weak) == sum(corpus_pages.ROUND4_SIZES.values())
+    assert all(page.split == "tuning" and corpus_pages.shows_weak_kind(page.path) for page in weak)
     for round_, sizes in ((1, corpus_pages.SAMPLE_SIZES), (2, corpus_pages.ROUND2_SIZES)):
         pages = [page for page in sample if page.round == round_]
         assert len(pages) == sum(sizes.values())
@@ -75,8 +79,8 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (micro 0.933 / 0.897, per
-    page 0.922 / 0.855): a change that loses stories or finds menus fails here first."""
+    """Floors just under what capture reaches on the tuning pages (with round 4: micro 0.944 /
+    0.903, per page 0.927 / 0.862): a change that loses stories or finds menus fails here first."""
     totals = _totals(labelled, "tuning")
     assert totals.precision >= 0.92
     assert totals.recall >= 0.88

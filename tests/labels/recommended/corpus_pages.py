@@ -18,6 +18,12 @@ Every third page of round 2's own order per corpus is held out too.
 Round 3 (issue 14's third round) is a fresh check set, split "fresh": the next pages of
 the same order that neither round took, any page (articles or not, so that pages without
 lists are checked too), labelled before Reader was run on them and never tuned on.
+
+Round 4 (issue 14's fourth round) adds tuning pages of the kinds capture is weakest on,
+because the earlier tuning pages were saturated: the next pages of the same order that no
+round took, whose raw file names an ad-network widget, a "more stories" stream, or a list
+a labeller does not count (tag cloud, blogroll, calendar, language switcher, shop grid),
+by a regex fixed before any page was opened. All tuning; labelled before Reader ran on them.
 """
 
 from __future__ import annotations
@@ -41,6 +47,13 @@ HOLD_OUT_EVERY = 3
 ROUND2_SIZES = {"mozilla": 15, "dragnet": 40, "snippets": 35}
 # Round 3: the fresh check set, per corpus.
 ROUND3_SIZES = {"mozilla": 5, "dragnet": 9, "snippets": 8, "cleaneval": 4}
+# Round 4: more tuning pages of the weak kinds, per corpus (mozilla has no pages left).
+ROUND4_SIZES = {"dragnet": 12, "snippets": 13, "cleaneval": 5}
+WEAK_KINDS = re.compile(
+    r"outbrain|taboola|zergnet|revcontent|more stories|hreflang=|tag-?cloud|blogroll"
+    r"|wp-calendar|language-switch|lang-switch|product-grid|add to cart|follow topic",
+    re.IGNORECASE,
+)
 SPLITS = ("tuning", "held-out", "fresh")
 ARTICLE_DECLARATION = re.compile(
     r"og:type[\"']?\s+content=[\"']?article"
@@ -64,7 +77,8 @@ class CorpusPage:
     name: str  # "<corpus>/<page>", e.g. "dragnet/108"
     path: Path
     held_out: bool
-    round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages)
+    round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages,
+    # 3: the fresh check set, 4: tuning pages of the weak kinds)
 
     @property
     def split(self) -> str:
@@ -102,9 +116,14 @@ def declares_article(path: Path) -> bool:
     )
 
 
+def shows_weak_kind(path: Path) -> bool:
+    """The raw file names a kind of list capture is weak on (round 4's sample rule)."""
+    return WEAK_KINDS.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+
+
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (round 1, then round 2, then round 3), each
-    marked held out or not (round 3 is all held out: it is never tuned on)."""
+    """The labelled pages, in sample order (rounds 1 to 4), each marked held out or not
+    (round 3 is all held out: it is never tuned on; round 4 is all tuning)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -120,6 +139,10 @@ def sample() -> list[CorpusPage]:
         fresh = [name for name in ordered[size:] if name not in taken]
         for name in fresh[: ROUND3_SIZES[corpus]]:
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], True, round=3))
+        taken |= set(fresh[: ROUND3_SIZES[corpus]])
+        weak = [n for n in ordered[size:] if n not in taken and shows_weak_kind(found[n])]
+        for name in weak[: ROUND4_SIZES.get(corpus, 0)]:
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=4))
     return pages
 
 
