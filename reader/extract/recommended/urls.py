@@ -256,8 +256,7 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
     if ad_link(url):
         return url
     if (
-        host_in(name, rules.EXCLUDED_HOSTS)
-        or name.partition(".")[0] in rules.SHOP_HOST_LABELS | rules.FORUM_HOST_LABELS
+        host_in(name, rules.EXCLUDED_HOSTS) or name.partition(".")[0] in rules.NOT_STORY_HOST_LABELS
     ) and name not in page.self_hosts:
         return None  # a share dialog, a shop or a forum, unless the page is on that site
     path = parts.path.lower()

@@ -121,6 +121,7 @@ SHOP_HOST_LABELS = frozenset({"shop", "store"})
 # forum posts"), talk rather than stories, however they read (round-4 tuning pages: 4 of
 # one page's 8 wrong finds).
 FORUM_HOST_LABELS = frozenset({"forum", "forums", "boards"})
+NOT_STORY_HOST_LABELS = SHOP_HOST_LABELS | FORUM_HOST_LABELS  # one test per link
 EXCLUDED_HOSTS: tuple[str, ...] = (
     "facebook.com",
     "twitter.com",
