@@ -1,7 +1,7 @@
-"""Short link texts are not headlines because of how they are spelled: an accent does not
-make a German two-word link ("Zur Übersicht") a run of characters like a Chinese
-headline, and a position and a dash do not make a player's name ("Ronnie Price (G - POR)")
-a five-word title."""
+"""Short links are not stories because of how they are spelled: an accent does not make a
+German two-word link ("Zur Übersicht") a run of characters like a Chinese headline, a
+position and a dash do not make a player's name ("Ronnie Price (G - POR)") a five-word
+title, and a year does not make an event's page ("/euro-2024/") a dated story."""
 
 from __future__ import annotations
 
@@ -64,3 +64,25 @@ def test_links_side_by_side_with_ids_need_a_headlines_words_not_a_names() -> Non
     stories = found(page, url)
     assert f"{site}/2012/7/29/summer-league-wrap" in stories
     assert not [story for story in stories if "/players/" in story]
+
+
+def test_an_events_page_named_with_its_year_is_no_dated_story() -> None:
+    """'Complete coverage: latest from Euro 2024' reads like a headline, and its address
+    holds four digits, but a name and a year at the site's root is the event's hub."""
+    site = "https://www.matchday.example"
+    url = f"{site}/football/2024/06/20/late-goal-sends-hosts-through-123456"
+    day = f"{site}/football/2024/06"
+    stories = "".join(
+        f'<li><a href="{href}">{title}</a></li>'
+        for href, title in (
+            (f"{site}/euro-2024/", "Complete coverage: latest from Euro 2024"),
+            (f"{day}/19/keeper-saves-two-penalties-123401", "Keeper saves two penalties, again"),
+            (f"{day}/18/coach-names-young-squad-123377", "Coach names a young squad for June"),
+        )
+    )
+    page = f"""<html><head><title>Late goal</title></head><body>
+<article><h1>Late goal sends hosts through</h1>{PROSE}</article>
+<div class="box"><h3>Latest headlines</h3><ul>{stories}</ul></div></body></html>"""
+    found_urls = found(page, url)
+    assert f"{day}/19/keeper-saves-two-penalties-123401" in found_urls
+    assert f"{site}/euro-2024/" not in found_urls

@@ -205,6 +205,8 @@ def article_like(path: str, query: str, lenient: bool = False) -> bool:
     if not segments:  # a front page, unless its query names a post ("/?p=1412")
         return bool(query) and rules.QUERY_ID.search(query) is not None
     last = rules.ARTICLE_EXT.sub("", segments[-1])
+    if len(segments) == 1 and not query and rules.EVENT_HUB.fullmatch(last):
+        return False
     if rules.DATE_OR_ID.search(path) or (query and rules.DATE_OR_ID.search(query)):
         return True
     if rules.FEED_ITEM_PATH.match(path):

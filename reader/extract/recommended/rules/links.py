@@ -165,6 +165,11 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 # --- What a story URL looks like ----------------------------------------------------------
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
 DATE_OR_ID = re.compile(r"\d{4,}")
+# A site's page for one event, one word and its year alone at the root ("/olympics-2012/",
+# "/election_2024", "/2026-midterms"): the year is no story's date, the page a hub. (Two
+# words and a year may be a story's slug: "/commute-savings-2024".)
+# (The word starts after no letter, so a search tries each run of letters once.)
+EVENT_HUB = re.compile(r"(?<![a-z])[a-z]+[-_](?:19|20)\d\d|(?:19|20)\d\d[-_][a-z]+")
 # A story id in a path: a run of digits, or a hex hash with a digit in it ("c16cc0b092f1").
 # The hash is only tried where a hex run starts, so its lookahead reads each run once.
 PATH_ID = re.compile(r"\d{4,}|(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}")
