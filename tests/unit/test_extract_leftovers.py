@@ -8,6 +8,7 @@ import pytest
 
 from reader.extract import extract
 from reader.extract.leftovers import hidden_classes
+from reader.extract.leftovers.story import drop_post_meta
 from reader.extract.leftovers.titles import own_names, tidy_title, title_from_source
 from reader.extract.markdown import to_markdown
 from reader.extract.plaintext import to_text
@@ -386,3 +387,21 @@ def test_a_blogs_posted_in_line_under_the_post_is_left_out() -> None:
     text = extract(Page(source="blog.html", html=html, url=None)).text
     assert "with 63 passengers" in text and "the captain said" in text
     assert "Bookmark the permalink" not in text and "tagged harbour" not in text
+
+
+def test_a_blogs_footer_with_the_posted_in_line_and_a_bio_is_left_out_whole() -> None:
+    """The theme sets the writer's box in the same footer after the filing line: the line
+    is judged alone (the box makes the footer too long for a line), and the footer goes."""
+    bio = "Kim has sailed the island ferries for twenty years, and writes about them. " * 5
+    story = lxml.html.fragment_fromstring(
+        f"<div>{paragraphs(60, 62)}"
+        "<footer class='entry-meta'>Dieser Eintrag wurde veröffentlicht in <a href='/c/f' "
+        "rel='category tag'>Fähren</a> und verschlagwortet mit <a href='/t/h' rel='tag'>"
+        "Hafen</a> von <a href='/a/kim'>Kim</a>. <a href='/ferry-60'>Permanentlink</a>."
+        "<div id='author-info'><div id='author-avatar'><img src='kim.jpg'></div>"
+        f"<div id='author-description'><h2>Über Kim</h2>{bio}</div></div></footer></div>"
+    )
+    drop_post_meta(story)
+    text = story.text_content()
+    assert "with 61 passengers" in text
+    assert "Permanentlink" not in text and "twenty years" not in text

@@ -252,3 +252,7 @@ POST_META_OPENINGS = (
     "questa voce è stata pubblicata",
 )
 POST_META_MAX_CHARS = 400
+# The theme may set the writer's box in the same footer, after the line ("About Kim", a
+# short bio): the footer goes whole, up to this size (a bio, not a chapter of the story).
+# Snippets tuning: knowledge-on-air's filing line and bio gone; no page lower anywhere.
+POST_META_BOX_MAX_CHARS = 1200

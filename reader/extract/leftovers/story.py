@@ -366,11 +366,25 @@ def drop_post_meta(story: HtmlElement) -> None:
     for elem in list(story.iter("footer", "div", "p", "span")):
         if elem is story or elem.getparent() is None:
             continue
-        line = fold(elem.text_content())
+        line = fold(_own_line(elem))
         if len(line) > rules.POST_META_MAX_CHARS or not line.startswith(rules.POST_META_OPENINGS):
+            continue
+        if len(squash(elem.text_content())) > rules.POST_META_BOX_MAX_CHARS:
             continue
         if elem.xpath(".//a[contains(@rel, 'category') or contains(@rel, 'tag')]"):
             elem.drop_tree()  # it files the post: links to the blog's categories or tags
+
+
+def _own_line(elem: HtmlElement) -> str:
+    """The text of ``elem`` up to its first child that stands on a line of its own."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if isinstance(child.tag, str) and child.tag in OWN_LINE_BLOCKS:
+            break
+        if isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:
