@@ -405,3 +405,22 @@ def test_a_blogs_footer_with_the_posted_in_line_and_a_bio_is_left_out_whole() ->
     text = story.text_content()
     assert "with 61 passengers" in text
     assert "Permanentlink" not in text and "twenty years" not in text
+
+
+def test_the_count_of_a_thread_of_comments_left_out_goes_with_it() -> None:
+    """The thread stays out, so its heading ("0 Kommentare") and its "no comments yet" note
+    are the heading of nothing; a story ending on a quote saying "No comment" keeps it."""
+    story = paragraphs(60, 62)
+    html = (
+        f"<html><body><article>{story}<section class='kommentare'><h2>0 Kommentare</h2>"
+        "<p>Keine Kommentare (Kommentare erscheinen erst nach Freigabe)</p></section>"
+        "</article></body></html>"
+    )
+    text = extract(Page(source="c.html", html=html, url=None)).text
+    assert "with 61 passengers" in text and "Kommentare" not in text
+    quote = (
+        f"<html><body><article>{story}<p>No comments, said the mayor.</p></article></body></html>"
+    )
+    assert (
+        "No comments, said the mayor." in extract(Page(source="q.html", html=quote, url=None)).text
+    )

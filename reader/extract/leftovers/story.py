@@ -331,7 +331,27 @@ def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
     site's folded names (titles.own_names)."""
     names = [name.replace(" ", "") for name in site_names]
     names = [name for name in names if len(name) >= rules.PROMO_NAME_MIN_CHARS]
-    lines: list[HtmlElement] = []  # the last few lines with text, innermost blocks only
+    for line in _last_lines(story):  # from the last line up, while the outlet signs off
+        if not _outlet_promo(line, names):
+            break
+        line.drop_tree()
+
+
+def drop_comment_counts(story: HtmlElement) -> None:
+    """The count of readers' comments ("0 Kommentare", "No comments yet") among the story's
+    last lines: the heading of a thread left out."""
+    for line in _last_lines(story):  # from the last line up
+        text = squash(line.text_content())
+        if len(text.split()) > rules.COMMENT_COUNT_MAX_WORDS:
+            break
+        if not rules.COMMENT_COUNT_LINE.match(text):
+            break  # the story's own end, or another leftover
+        line.drop_tree()
+
+
+def _last_lines(story: HtmlElement) -> list[HtmlElement]:
+    """The story's last few lines with text, innermost blocks only, the last first."""
+    lines: list[HtmlElement] = []
     for elem in reversed(list(story.iter(*LINE_BLOCKS))):
         if len(lines) == rules.PROMO_LAST_LINES:
             break
@@ -339,10 +359,7 @@ def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
             continue
         if not any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
             lines.append(elem)
-    for line in lines:  # from the last line up, while the outlet is still signing off
-        if not _outlet_promo(line, names):
-            break
-        line.drop_tree()
+    return lines
 
 
 def _outlet_promo(line: HtmlElement, names: list[str]) -> bool:
