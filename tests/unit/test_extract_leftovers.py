@@ -424,3 +424,18 @@ def test_the_count_of_a_thread_of_comments_left_out_goes_with_it() -> None:
     assert (
         "No comments, said the mayor." in extract(Page(source="q.html", html=quote, url=None)).text
     )
+
+
+def test_click_to_enlarge_goes_alone_on_its_line_or_ending_a_caption() -> None:
+    """The reading view has no picture viewer: "Click to enlarge" under a figure, or as its
+    caption's last sentence, is a control of the page; the caption itself stays."""
+    story = paragraphs(60, 62)
+    html = (
+        f"<html><body><article>{story}<figure><img src='map.png' width='600' height='400'>"
+        "<figcaption>The ferry routes of the bay. Zum Vergrößern auf das Bild klicken."
+        "</figcaption></figure><p>(Click to enlarge)</p>"
+        f"{paragraphs(62, 64)}</article></body></html>"
+    )
+    text = extract(Page(source="e.html", html=html, url=None)).text
+    assert "The ferry routes of the bay." in text and "with 63 passengers" in text
+    assert "Vergrößern" not in text and "enlarge" not in text

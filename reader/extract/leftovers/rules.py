@@ -46,6 +46,36 @@ CONTINUE_PHRASES = frozenset(
     }
 )
 
+# Lines that tell a reader to click a picture to see it larger: a control of the page's
+# picture viewer, which the reading view does not have; not a caption. Alone on a line
+# (folded), or a caption's last sentence (ENLARGE_SENTENCE: the caption itself stays).
+# CleanEval tuning final_88 loses four such lines, snippets netzpolitik its caption's hint;
+# no page lower anywhere.
+ENLARGE_LINES = frozenset(
+    {
+        "click to enlarge",
+        "click to enlarge image",
+        "click here to enlarge",
+        "click here to enlarge image",
+        "click image to enlarge",
+        "click on image to enlarge",
+        "click on the image to enlarge",
+        "click for larger image",
+        "vergrößern",
+        "bild vergrößern",
+        "zum vergrößern klicken",
+        "zum vergrößern auf das bild klicken",
+        "klicken zum vergrößern",
+        "cliquez pour agrandir",
+        "agrandir l image",
+    }
+)
+ENLARGE_SENTENCE = re.compile(
+    r"\(?(?:zum vergrößern (?:auf das bild )?klicken|klicken zum vergrößern|"
+    r"click (?:here |on )?(?:the )?(?:image )?to enlarge(?: image)?)[.!]?\)?\s*$",
+    re.I,
+)
+
 # Links that work the page, not the story: print it, go back, share it, read it on one
 # page. Dropped when nothing else stands on their line (the same word inside a sentence
 # is the story's).

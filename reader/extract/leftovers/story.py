@@ -79,12 +79,18 @@ def _trim_end(elem: HtmlElement) -> None:
 
 
 def drop_continue_lines(story: HtmlElement) -> None:
-    """ "Continue reading the main story" and its kin: a jump over an advertisement."""
-    for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4")):
+    """ "Continue reading the main story" and its kin (a jump over an advertisement), and
+    "Click to enlarge" (a picture viewer's control), alone on their line or ending a
+    caption."""
+    for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4", "figcaption")):
         if elem.getparent() is None or elem is story:
             continue
-        if fold(elem.text_content()) in rules.CONTINUE_PHRASES and not elem.xpath(".//img"):
-            elem.drop_tree()
+        line = fold(elem.text_content())
+        if line in rules.CONTINUE_PHRASES or line in rules.ENLARGE_LINES:
+            if not elem.xpath(".//img"):
+                elem.drop_tree()
+        elif elem.tag == "figcaption" and elem.text:
+            elem.text = rules.ENLARGE_SENTENCE.sub("", elem.text)
 
 
 def drop_page_controls(story: HtmlElement) -> None:
