@@ -439,3 +439,18 @@ def test_click_to_enlarge_goes_alone_on_its_line_or_ending_a_caption() -> None:
     text = extract(Page(source="e.html", html=html, url=None)).text
     assert "The ferry routes of the bay." in text and "with 63 passengers" in text
     assert "Vergrößern" not in text and "enlarge" not in text
+
+
+def test_the_sites_note_that_its_links_earn_it_a_commission_goes() -> None:
+    """ "This post may contain affiliate links…" tells the page's business, on every page;
+    a story's sentence about commissions of others stays."""
+    story = paragraphs(60, 63)
+    html = (
+        "<html><body><article><p><em>This post may contain affiliate links: if you buy "
+        "through them, we may earn a small commission.</em></p>"
+        f"{story}<p>The harbour board paid the agents a commission of two percent.</p>"
+        "</article></body></html>"
+    )
+    text = extract(Page(source="a.html", html=html, url=None)).text
+    assert "with 62 passengers" in text and "a commission of two percent" in text
+    assert "affiliate" not in text

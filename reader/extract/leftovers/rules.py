@@ -308,3 +308,16 @@ COMMENT_COUNT_LINE = re.compile(
     re.I,
 )
 COMMENT_COUNT_MAX_WORDS = 12
+
+# The site's note that its links earn it money ("This post may contain affiliate links…",
+# "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler"): the business
+# behind the page, told on every page, not the story. A short line naming this page and
+# the money both; an article about affiliate marketing talks of others' pages. Snippets
+# tuning: chip.de's two notes gone; no page lower anywhere.
+AFFILIATE_PAGE = re.compile(
+    r"\b(?:this (?:post|page|article|site)|links on this|dieser (?:seite|artikel|beitrag)|"
+    r"diesem (?:artikel|beitrag)|diese seite)\b",
+    re.I,
+)
+AFFILIATE_MONEY = re.compile(r"\b(?:affiliate[- ]?links?|commission|provision)\b", re.I)
+AFFILIATE_MAX_WORDS = 50

@@ -343,6 +343,23 @@ def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
         line.drop_tree()
 
 
+def drop_affiliate_notes(story: HtmlElement) -> None:
+    """The site's note that its links earn it a commission, on a line of its own."""
+    text = story.text_content()
+    if not rules.AFFILIATE_MONEY.search(text):
+        return  # one look at the story's text, not every line
+    for elem in list(story.iter(*LINE_BLOCKS)):
+        if elem.getparent() is None or elem is story:
+            continue
+        if any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
+            continue  # innermost lines only
+        line = squash(elem.text_content())
+        if len(line.split()) > rules.AFFILIATE_MAX_WORDS:
+            continue
+        if rules.AFFILIATE_MONEY.search(line) and rules.AFFILIATE_PAGE.search(line):
+            elem.drop_tree()
+
+
 def drop_comment_counts(story: HtmlElement) -> None:
     """The count of readers' comments ("0 Kommentare", "No comments yet") among the story's
     last lines: the heading of a thread left out."""
