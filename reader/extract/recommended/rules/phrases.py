@@ -34,6 +34,9 @@ HEADING_REJECTS: tuple[str, ...] = (
     "latest videos",
     "latest comments",
     "recent comments",
+    # other blogs' posts that link to this one: talk about the post, not its stories
+    "recent trackbacks",
+    "recent pingbacks",
     "top comments",
     "more comments",
     "read more comments",

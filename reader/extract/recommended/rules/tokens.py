@@ -117,6 +117,8 @@ LISTING_LABEL_WORDS = frozenset(
         "threads",
         "discussions",
         "diskussionen",
+        "trackbacks",
+        "pingbacks",
     }
 )
 # Class/id words written as one word with what they relate ("block-relatedarticle",
@@ -206,6 +208,11 @@ FURNITURE_WORDS = frozenset(
         "forums",
         "bbp",
         "bbpress",
+        # Trackbacks and pingbacks are other blogs answering the post: talk, not stories.
+        "trackback",
+        "trackbacks",
+        "pingback",
+        "pingbacks",
     }
 )
 
