@@ -104,6 +104,10 @@ RELATED_FEATURES = re.compile(
 # other pages inside the story, even without a telling class.
 LINK_BLOCK_SHARE = 0.6  # share of the block's text (label aside) that sits in links
 LINK_LIST_MIN = 2  # a list, not one inline cross-reference
+# ...or such a list written one link a paragraph under a heading ("Weitere Beiträge aus der
+# Kolumne"); under a "Read more:" line in the story's own voice, Mozilla's gold keeps it.
+LINK_LINE_TAGS = frozenset(("p", "div"))
+HEADING_LABELS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span")
 RELATED_SHARE_MAX = 0.5  # never drop what holds half the story: then it IS the story
 SHARE_TEXT_MAX = 200  # a share/follow bar is a row of short labels, never a paragraph
@@ -264,6 +268,28 @@ def _drop_labelled_link_blocks(story: HtmlElement) -> None:
         ):
             _drop(following)
             _drop(label)
+            continue
+        run = _link_lines(following) if label.tag in HEADING_LABELS else []
+        if (
+            len(run) >= LINK_LIST_MIN
+            and sum(_share(e, story_chars) for e in run) < RELATED_SHARE_MAX
+        ):
+            for line in run:
+                _drop(line)
+            _drop(label)
+
+
+def _link_lines(first: HtmlElement | None) -> list[HtmlElement]:
+    """The run of paragraphs from ``first`` on that are each mostly one link: a list of
+    other stories written one link a paragraph."""
+    run = []
+    elem = first
+    while elem is not None and elem.tag in LINK_LINE_TAGS and not squash(elem.tail or ""):
+        if len(elem.xpath(".//a[normalize-space()]")) != 1 or _links_share(elem) < LINK_BLOCK_SHARE:
+            break
+        run.append(elem)
+        elem = elem.getnext()
+    return run
 
 
 def _share(elem: HtmlElement, story_chars: int) -> float:

@@ -4,7 +4,9 @@ readability-lxml brings in an "editorial lead" above its best element (a subhead
 standfirst, a dek) when the page's <article> or <main> holds both; news pages also name
 that paragraph "lead", "a-lead", "article-intro" or "leader", and a reader who misses it
 misses the story's first sentences. Those names are data here, matched as the last part
-of a class ("a-lead" is a lead, "lead-image" and "m-intro-header" are not).
+of a class ("a-lead" is a lead, "lead-image" and "m-intro-header" are not). A page with no
+<article> or <main> still frames its story with its headline: the block holding the <h1>
+and the story, below body, where the lead stands between the two.
 """
 
 from __future__ import annotations
@@ -21,21 +23,29 @@ LEAD_MAX_LINKS = 0.2  # readability's own bound for an editorial lead
 LEAD_MIN_WORDS = 12  # sentences, not a kicker or a headline
 HEADLINES = ("h1", "h2")  # a block holding the headline is the page's header, not its lead
 FRAME_TAGS = ("article", "main")
+OUTSIDE_FRAME = frozenset(("body", "html"))  # the whole page frames no story
 
 
 def editorial_leads(
     best: HtmlElement, found: list[HtmlElement], link_density: Callable[[HtmlElement], float]
 ) -> list[HtmlElement]:
     """readability's leads (``found``) and the page's lead-classed blocks before ``best``
-    inside the same <article> or <main>, in page order, outermost only."""
+    inside the same <article> or <main> (on a page with neither, below the headline in the
+    block holding it and ``best``), in page order, outermost only."""
     frame = next((elem for elem in best.iterancestors(*FRAME_TAGS)), None)
+    headline = None
     if frame is None:
-        return found
+        frame, headline = _headline_frame(best)
+        if frame is None:
+            return found
     ancestors = set(best.iterancestors())
     leads = []
     for elem in frame.iter():
         if elem is best:
             break
+        if headline is not None:  # only what stands below the headline
+            headline = None if elem is headline else headline
+            continue
         if elem in ancestors or not isinstance(elem.tag, str):
             continue
         if elem not in found:
@@ -47,6 +57,20 @@ def editorial_leads(
             continue
         leads.append(elem)
     return leads
+
+
+def _headline_frame(best: HtmlElement) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The nearest ancestor of ``best`` below <body> holding an <h1> before ``best``, and
+    that headline; (None, None) when there is none. Each box before ``best`` is read once."""
+    node = best
+    while (parent := node.getparent()) is not None and parent.tag not in OUTSIDE_FRAME:
+        for sibling in node.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                headline = sibling if sibling.tag == "h1" else next(sibling.iter("h1"), None)
+                if headline is not None:
+                    return parent, headline
+        node = parent
+    return None, None
 
 
 def _prose(elem: HtmlElement) -> bool:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from reader.service.reading import Document
     from reader.service.shaping import Rendered
+    from reader.store import Library
 
 READ_CHUNK = 1 << 16
 
@@ -125,25 +126,38 @@ def _read_and_send(source: str, parent: int, write_end: int, keep: bool) -> None
         shaped = shape_without_pictures(article.content_html, article.title)
     except Exception:  # the window shapes it then, and says what went wrong
         shaped = None
-    kept = _kept(article, source) if keep else None
+    library = _library() if keep else None
     try:
-        data = pickle.dumps(ReadAhead(article, shaped, kept))
-    except Exception:  # the parent reads it again
-        return
-    with os.fdopen(write_end, "wb") as pipe:
-        pipe.write(data)
+        kept = _kept(article, source, library) if library is not None else None
+        try:
+            data = pickle.dumps(ReadAhead(article, shaped, kept))
+        except Exception:  # the parent reads it again
+            return
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        # Closed once the article is sent: closing the last connection folds the write-ahead
+        # log into the library (8-12 ms, measured), which the window need not wait for.
+        if library is not None:
+            with contextlib.suppress(Exception):
+                library.close()
 
 
-def _kept(article: Article, source: str) -> Kept | None:
-    """The article kept in the library, as the window would keep it; None when the library
-    could not (the window then tries, and says why)."""
-    from reader.service.reading import Direct, open_article
+def _library() -> Library | None:
+    """The library, opened in the child (None when it cannot be: the window keeps it)."""
     from reader.store import Library
 
     try:
-        library = Library()
+        return Library()
     except Exception:
         return None
+
+
+def _kept(article: Article, source: str, library: Library) -> Kept | None:
+    """The article kept in the library, as the window would keep it; None when the library
+    could not (the window then tries, and says why)."""
+    from reader.service.reading import Direct, open_article
+
     try:
         document = open_article(article, source, Direct(library))
         if document.article_id is None:
@@ -152,14 +166,15 @@ def _kept(article: Article, source: str) -> Kept | None:
         return Kept(document, row.starred, row.archived, tuple(row.tags))
     except Exception:
         return None
-    finally:
-        library.close()
 
 
 def _collect(source: str, child: int, pipe: int, future: Future[ReadAhead]) -> None:
+    sent = False
     try:
-        received = _received(child, pipe) if child else None
+        received = _received(pipe) if child else None
+        sent = received is not None
         if received is None:
+            _reap(child)  # it sent nothing: it has ended (or is ending)
             from reader.service.reading import read_article
 
             received = ReadAhead(read_article(source))
@@ -167,18 +182,24 @@ def _collect(source: str, child: int, pipe: int, future: Future[ReadAhead]) -> N
         future.set_exception(error)
     else:
         future.set_result(received)
+    if sent:  # waited for after the hand-over: it may still be closing the library
+        _reap(child)
 
 
-def _received(child: int, pipe: int) -> ReadAhead | None:
-    """What the child sent (None when it sent nothing usable); the child is waited for."""
+def _reap(child: int) -> None:
+    if child:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(child, 0)
+
+
+def _received(pipe: int) -> ReadAhead | None:
+    """What the child sent (None when it sent nothing usable)."""
     import pickle
 
     chunks = []
     with os.fdopen(pipe, "rb") as stream:
         while chunk := stream.read(READ_CHUNK):
             chunks.append(chunk)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(child, 0)
     if not chunks:
         return None
     try:

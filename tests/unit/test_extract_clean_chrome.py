@@ -81,3 +81,18 @@ def test_a_teaser_card_for_another_story_goes_the_story_own_linked_picture_stays
     assert "The harbour at dawn." in text
     assert "railway's plan" in text  # a link in a sentence is no card
     assert "Trains every half hour" not in text and "new timetable" not in text
+
+
+def test_a_heading_over_other_stories_one_link_a_paragraph_goes_with_them() -> None:
+    # "Weitere Beiträge" over a run of paragraphs that are each one link to another story:
+    # a list of other stories, though not written as a list. A "Read more:" line of the
+    # story over such links is the story's own voice and stays.
+    others = "".join(
+        f"<p><a href='/story-{i}'>Another story about the harbour, number {i}</a></p>"
+        for i in range(4)
+    )
+    text = cleaned(story("Pier", 5) + "<h2>Weitere Beiträge aus der Kolumne:</h2>" + others)
+    assert "Pier paragraph 4" in text
+    assert "Weitere Beiträge" not in text and "Another story" not in text
+    text = cleaned(story("Pier", 5) + "<p><strong>Read more:</strong></p>" + others)
+    assert "Read more:" in text and "number 3" in text

@@ -8,6 +8,7 @@ import pytest
 
 from reader.extract import extract
 from reader.extract.leftovers import hidden_classes
+from reader.extract.leftovers.story import drop_post_meta
 from reader.extract.leftovers.titles import own_names, tidy_title, title_from_source
 from reader.extract.markdown import to_markdown
 from reader.extract.plaintext import to_text
@@ -386,3 +387,70 @@ def test_a_blogs_posted_in_line_under_the_post_is_left_out() -> None:
     text = extract(Page(source="blog.html", html=html, url=None)).text
     assert "with 63 passengers" in text and "the captain said" in text
     assert "Bookmark the permalink" not in text and "tagged harbour" not in text
+
+
+def test_a_blogs_footer_with_the_posted_in_line_and_a_bio_is_left_out_whole() -> None:
+    """The theme sets the writer's box in the same footer after the filing line: the line
+    is judged alone (the box makes the footer too long for a line), and the footer goes."""
+    bio = "Kim has sailed the island ferries for twenty years, and writes about them. " * 5
+    story = lxml.html.fragment_fromstring(
+        f"<div>{paragraphs(60, 62)}"
+        "<footer class='entry-meta'>Dieser Eintrag wurde veröffentlicht in <a href='/c/f' "
+        "rel='category tag'>Fähren</a> und verschlagwortet mit <a href='/t/h' rel='tag'>"
+        "Hafen</a> von <a href='/a/kim'>Kim</a>. <a href='/ferry-60'>Permanentlink</a>."
+        "<div id='author-info'><div id='author-avatar'><img src='kim.jpg'></div>"
+        f"<div id='author-description'><h2>Über Kim</h2>{bio}</div></div></footer></div>"
+    )
+    drop_post_meta(story)
+    text = story.text_content()
+    assert "with 61 passengers" in text
+    assert "Permanentlink" not in text and "twenty years" not in text
+
+
+def test_the_count_of_a_thread_of_comments_left_out_goes_with_it() -> None:
+    """The thread stays out, so its heading ("0 Kommentare") and its "no comments yet" note
+    are the heading of nothing; a story ending on a quote saying "No comment" keeps it."""
+    story = paragraphs(60, 62)
+    html = (
+        f"<html><body><article>{story}<section class='kommentare'><h2>0 Kommentare</h2>"
+        "<p>Keine Kommentare (Kommentare erscheinen erst nach Freigabe)</p></section>"
+        "</article></body></html>"
+    )
+    text = extract(Page(source="c.html", html=html, url=None)).text
+    assert "with 61 passengers" in text and "Kommentare" not in text
+    quote = (
+        f"<html><body><article>{story}<p>No comments, said the mayor.</p></article></body></html>"
+    )
+    assert (
+        "No comments, said the mayor." in extract(Page(source="q.html", html=quote, url=None)).text
+    )
+
+
+def test_click_to_enlarge_goes_alone_on_its_line_or_ending_a_caption() -> None:
+    """The reading view has no picture viewer: "Click to enlarge" under a figure, or as its
+    caption's last sentence, is a control of the page; the caption itself stays."""
+    story = paragraphs(60, 62)
+    html = (
+        f"<html><body><article>{story}<figure><img src='map.png' width='600' height='400'>"
+        "<figcaption>The ferry routes of the bay. Zum Vergrößern auf das Bild klicken."
+        "</figcaption></figure><p>(Click to enlarge)</p>"
+        f"{paragraphs(62, 64)}</article></body></html>"
+    )
+    text = extract(Page(source="e.html", html=html, url=None)).text
+    assert "The ferry routes of the bay." in text and "with 63 passengers" in text
+    assert "Vergrößern" not in text and "enlarge" not in text
+
+
+def test_the_sites_note_that_its_links_earn_it_a_commission_goes() -> None:
+    """ "This post may contain affiliate links…" tells the page's business, on every page;
+    a story's sentence about commissions of others stays."""
+    story = paragraphs(60, 63)
+    html = (
+        "<html><body><article><p><em>This post may contain affiliate links: if you buy "
+        "through them, we may earn a small commission.</em></p>"
+        f"{story}<p>The harbour board paid the agents a commission of two percent.</p>"
+        "</article></body></html>"
+    )
+    text = extract(Page(source="a.html", html=html, url=None)).text
+    assert "with 62 passengers" in text and "a commission of two percent" in text
+    assert "affiliate" not in text

@@ -213,6 +213,25 @@ def test_a_lead_paragraph_classed_as_the_lead_comes_with_the_story() -> None:
     assert "Ferry crossing doubled" not in text
 
 
+def test_a_lead_below_the_headline_comes_with_the_story_on_a_page_with_no_article_frame() -> None:
+    # No <article> or <main>: the block holding the headline and the story frames it, and
+    # the lead-classed paragraph between them is the story's opening; a lead-classed
+    # teaser above the headline (the site's header) is not.
+    html = (
+        '<body><div class="top"><p class="promo-intro">Our new podcast is out now, with '
+        "twelve episodes about the coast, its people and its weather, free to stream.</p></div>"
+        '<div class="col"><div class="head"><h1>Ferry crossing doubled</h1>'
+        '<p class="intro">The crossing to the islands now takes twice as long, the harbour '
+        "office said on Monday, because the wind keeps the ferries in port.</p></div>"
+        '<div class="share"><a href="/s">Share</a></div>'
+        f'<div class="body"><div class="text">{sentences("Body", 6)}</div></div></div></body>'
+    )
+    text = pick(html)
+    assert text.startswith("The crossing to the islands now takes twice as long")
+    assert "Body paragraph 5" in text
+    assert "podcast" not in text
+
+
 REVIEW = (
     "<p>The inn stands behind a high stone wall at the end of the harbour lane, and its "
     "rooms look over the water on one side and the old town on the other. Breakfast is "

@@ -19,7 +19,7 @@ PAGE = """<html><head><title>Herring season</title></head><body><article>
 <h1>Herring season</h1>{body}</article></body></html>"""
 
 DRIVER = r"""
-import os, sys
+import os, sys, threading
 from reader.service.read_ahead import read_ahead
 future = read_ahead(sys.argv[1])
 if sys.argv[2] == "kill":
@@ -41,6 +41,9 @@ else:
     print("SAME", article == here)
     print("TITLE", article.title)
     print("WORDS", article.word_count)
+for thread in threading.enumerate():  # the collector waits for the child last
+    if thread.name == "read-ahead":
+        thread.join(timeout=60)
 try:
     print("CHILDREN", os.waitpid(-1, os.WNOHANG))
 except ChildProcessError:

@@ -6,7 +6,8 @@ links that work the page ("Print", "Back") alone on their line; a "Read more:" /
 "Lea también:" line with one link to another story leaves for the recommended stories;
 links to other stories standing alone between paragraphs gather in a list at the end;
 the outlet's call to follow it on its app or channel at the end goes, and so does a blog's
-"This entry was posted in …" line;
+"This entry was posted in …" line, and the count of a thread of comments left out ("0 Kommentare"),
+and the site's note that its links earn it a commission;
 a last line that is a label introducing nothing ("Zum Weiterlesen:") goes;
 photo credits are set apart from their captions (a one-item list after a figure is its
 caption); an opening infobox moves below the first
@@ -72,6 +73,8 @@ def tidy_story(
     _story.set_credits_apart(story)
     _story.gather_story_links(story)
     _story.drop_post_meta(story)
+    _story.drop_comment_counts(story)
+    _story.drop_affiliate_notes(story)
     _story.drop_outlet_promos(story, own_names(meta.site_name, None, meta.url or page_url))
     _story.drop_dangling_label(story)
     _story.move_opening_infobox(story)

@@ -79,12 +79,18 @@ def _trim_end(elem: HtmlElement) -> None:
 
 
 def drop_continue_lines(story: HtmlElement) -> None:
-    """ "Continue reading the main story" and its kin: a jump over an advertisement."""
-    for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4")):
+    """ "Continue reading the main story" and its kin (a jump over an advertisement), and
+    "Click to enlarge" (a picture viewer's control), alone on their line or ending a
+    caption."""
+    for elem in list(story.iter("p", "div", "a", "span", "h2", "h3", "h4", "figcaption")):
         if elem.getparent() is None or elem is story:
             continue
-        if fold(elem.text_content()) in rules.CONTINUE_PHRASES and not elem.xpath(".//img"):
-            elem.drop_tree()
+        line = fold(elem.text_content())
+        if line in rules.CONTINUE_PHRASES or line in rules.ENLARGE_LINES:
+            if not elem.xpath(".//img"):
+                elem.drop_tree()
+        elif elem.tag == "figcaption" and elem.text:
+            elem.text = rules.ENLARGE_SENTENCE.sub("", elem.text)
 
 
 def drop_page_controls(story: HtmlElement) -> None:
@@ -331,7 +337,44 @@ def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
     site's folded names (titles.own_names)."""
     names = [name.replace(" ", "") for name in site_names]
     names = [name for name in names if len(name) >= rules.PROMO_NAME_MIN_CHARS]
-    lines: list[HtmlElement] = []  # the last few lines with text, innermost blocks only
+    for line in _last_lines(story):  # from the last line up, while the outlet signs off
+        if not _outlet_promo(line, names):
+            break
+        line.drop_tree()
+
+
+def drop_affiliate_notes(story: HtmlElement) -> None:
+    """The site's note that its links earn it a commission, on a line of its own."""
+    text = story.text_content()
+    if not rules.AFFILIATE_MONEY.search(text):
+        return  # one look at the story's text, not every line
+    for elem in list(story.iter(*LINE_BLOCKS)):
+        if elem.getparent() is None or elem is story:
+            continue
+        if any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
+            continue  # innermost lines only
+        line = squash(elem.text_content())
+        if len(line.split()) > rules.AFFILIATE_MAX_WORDS:
+            continue
+        if rules.AFFILIATE_MONEY.search(line) and rules.AFFILIATE_PAGE.search(line):
+            elem.drop_tree()
+
+
+def drop_comment_counts(story: HtmlElement) -> None:
+    """The count of readers' comments ("0 Kommentare", "No comments yet") among the story's
+    last lines: the heading of a thread left out."""
+    for line in _last_lines(story):  # from the last line up
+        text = squash(line.text_content())
+        if len(text.split()) > rules.COMMENT_COUNT_MAX_WORDS:
+            break
+        if not rules.COMMENT_COUNT_LINE.match(text):
+            break  # the story's own end, or another leftover
+        line.drop_tree()
+
+
+def _last_lines(story: HtmlElement) -> list[HtmlElement]:
+    """The story's last few lines with text, innermost blocks only, the last first."""
+    lines: list[HtmlElement] = []
     for elem in reversed(list(story.iter(*LINE_BLOCKS))):
         if len(lines) == rules.PROMO_LAST_LINES:
             break
@@ -339,10 +382,7 @@ def drop_outlet_promos(story: HtmlElement, site_names: frozenset[str]) -> None:
             continue
         if not any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
             lines.append(elem)
-    for line in lines:  # from the last line up, while the outlet is still signing off
-        if not _outlet_promo(line, names):
-            break
-        line.drop_tree()
+    return lines
 
 
 def _outlet_promo(line: HtmlElement, names: list[str]) -> bool:
@@ -366,11 +406,25 @@ def drop_post_meta(story: HtmlElement) -> None:
     for elem in list(story.iter("footer", "div", "p", "span")):
         if elem is story or elem.getparent() is None:
             continue
-        line = fold(elem.text_content())
+        line = fold(_own_line(elem))
         if len(line) > rules.POST_META_MAX_CHARS or not line.startswith(rules.POST_META_OPENINGS):
+            continue
+        if len(squash(elem.text_content())) > rules.POST_META_BOX_MAX_CHARS:
             continue
         if elem.xpath(".//a[contains(@rel, 'category') or contains(@rel, 'tag')]"):
             elem.drop_tree()  # it files the post: links to the blog's categories or tags
+
+
+def _own_line(elem: HtmlElement) -> str:
+    """The text of ``elem`` up to its first child that stands on a line of its own."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if isinstance(child.tag, str) and child.tag in OWN_LINE_BLOCKS:
+            break
+        if isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _story_link_line(p: HtmlElement) -> tuple[int, bool] | None:

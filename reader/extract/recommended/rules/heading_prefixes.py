@@ -227,6 +227,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "das könnte dich auch interessieren",
     "könnte sie auch interessieren",
     "weitere artikel",
+    "weitere beiträge",
     "weitere themen",
     "weiterlesen",
     "lesen sie auch",
