@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reader.extract.provenance import Recorder, watching
 from reader.extract.recommended.rules.heading_prefixes import HEADING_PREFIXES
 from reader.extract.recommended.rules.phrases import MAX_HEADING_WORDS
+from reader.extract.tags import HEADING_TAGS
 from reader.extract.text import fold, squash
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ LINK_LIST_MIN = 2  # a list, not one inline cross-reference
 # ...or such a list written one link a paragraph under a heading ("Weitere Beiträge aus der
 # Kolumne"); under a "Read more:" line in the story's own voice, Mozilla's gold keeps it.
 LINK_LINE_TAGS = frozenset(("p", "div"))
-HEADING_LABELS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+HEADING_LABELS = HEADING_TAGS - {"h1"}  # (an <h1> is the story's own headline)
 LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span")
 RELATED_SHARE_MAX = 0.5  # never drop what holds half the story: then it IS the story
 SHARE_TEXT_MAX = 200  # a share/follow bar is a row of short labels, never a paragraph

@@ -351,8 +351,8 @@ def drop_affiliate_notes(story: HtmlElement) -> None:
     for elem in list(story.iter(*LINE_BLOCKS)):
         if elem.getparent() is None or elem is story:
             continue
-        if any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
-            continue  # innermost lines only
+        if not _innermost(elem):
+            continue
         line = squash(elem.text_content())
         if len(line.split()) > rules.AFFILIATE_MAX_WORDS:
             continue
@@ -380,9 +380,14 @@ def _last_lines(story: HtmlElement) -> list[HtmlElement]:
             break
         if elem is story or not elem.text_content().strip():
             continue
-        if not any(child.tag in LINE_BLOCKS for child in elem.iterdescendants()):
+        if _innermost(elem):
             lines.append(elem)
     return lines
+
+
+def _innermost(line: HtmlElement) -> bool:
+    """A line holding no other line: a box of lines is judged line by line."""
+    return not any(child.tag in LINE_BLOCKS for child in line.iterdescendants())
 
 
 def _outlet_promo(line: HtmlElement, names: list[str]) -> bool:
