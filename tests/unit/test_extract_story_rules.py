@@ -158,6 +158,43 @@ def test_segments_outside_the_common_wrapper_are_not_lost() -> None:
     assert "Later3 paragraph 3" in text
 
 
+def test_like_sections_inside_main_are_one_story_and_the_boxes_between_stay_out() -> None:
+    # An interview written as one "textblock" section per part straight inside <main>, a
+    # pull quote and an info box between them: readability kept only the longest part.
+    def part(word: str, count: int) -> str:
+        inner = f'<div class="col">{sentences(word, count)}</div>'
+        return f'<section class="textblock container">{inner}</section>'
+
+    html = (
+        f"<body><nav><a href='/'>Home</a></nav><main>{part('Opening', 2)}"
+        '<section class="quote">A pull quote that repeats a line of the story.</section>'
+        f"{part('Middle', 8)}"
+        '<section class="info-box"><p>About the author, a short note with a comma, long enough '
+        "to count as text for the scorer of the page.</p></section>"
+        f"{part('Closing', 3)}</main></body>"
+    )
+    text = pick(html)
+    assert "Opening paragraph 1" in text
+    assert "Middle paragraph 7" in text
+    assert "Closing paragraph 2" in text
+    assert "pull quote" not in text and "About the author" not in text
+
+
+def test_like_sections_of_links_are_not_gathered_into_the_story() -> None:
+    # The same make holding a list of other stories is the page's teasers, not a part.
+    teasers = "".join(
+        f'<p><a href="/story-{n}">Another story of the site, number {n}, with a long title</a></p>'
+        for n in range(6)
+    )
+    html = (
+        f'<body><main><section class="block">{sentences("Story", 8)}</section>'
+        f'<section class="block">{teasers}</section></main></body>'
+    )
+    text = pick(html)
+    assert "Story paragraph 7" in text
+    assert "Another story of the site" not in text
+
+
 def test_embedded_post_quotes_and_linked_subheadings_stay() -> None:
     html = (
         '<body><div class="article-body">'
