@@ -250,6 +250,27 @@ def test_a_lead_paragraph_classed_as_the_lead_comes_with_the_story() -> None:
     assert "Ferry crossing doubled" not in text
 
 
+def test_a_summary_or_dek_classed_so_comes_with_the_story_a_rating_summary_does_not() -> None:
+    # The opening sentences named "field--summary" (or a "dek", a "standfirst") above the
+    # body box; a box of star ratings named "rating-summary" is no lead.
+    def page(lead_class: str) -> str:
+        return (
+            '<body><main><div class="l-head"><h1>Ten tips</h1>'
+            f'<div class="{lead_class}">Every morning a long routine is too much for you? Do '
+            "not worry, these ten tips take a minute each, the editors say.</div></div>"
+            '<div class="l-sidebar"><a href="/a">Other</a></div>'
+            f'<div class="l-body"><div class="pagetext">{sentences("Body", 6)}</div></div>'
+            "</main></body>"
+        )
+
+    leads = ("field--summary field--summary--article", "Article__dek", "standfirst", "subheadline")
+    for lead_class in leads:
+        text = pick(page(lead_class))
+        assert text.startswith("Every morning a long routine is too much for you?"), lead_class
+        assert "Body paragraph 5" in text
+    assert "Every morning" not in pick(page("ekomi-rating-summary"))
+
+
 def test_a_lead_below_the_headline_comes_with_the_story_on_a_page_with_no_article_frame() -> None:
     # No <article> or <main>: the block holding the headline and the story frames it, and
     # the lead-classed paragraph between them is the story's opening; a lead-classed
