@@ -271,6 +271,24 @@ def test_a_summary_or_dek_classed_so_comes_with_the_story_a_rating_summary_does_
     assert "Every morning" not in pick(page("ekomi-rating-summary"))
 
 
+def test_a_sentence_long_subheading_under_the_headline_is_the_dek_and_comes_with_it() -> None:
+    # An unclassed <h2> right under the <h1> holding a sentence is the story's dek; a short
+    # one is a kicker, and a long <h2> further down is a section's heading, not a lead.
+    def page(subheading: str) -> str:
+        return (
+            f"<body><article><header><h1>Rents frozen</h1><h2>{subheading}</h2></header>"
+            '<div class="l-sidebar"><a href="/a">Other</a></div>'
+            f'<div class="l-body"><div class="pagetext">{sentences("Body", 6)}</div></div>'
+            "</article></body>"
+        )
+
+    dek = "In the United States activists call for a rent freeze in the crisis and warn landlords"
+    text = pick(page(dek))
+    assert text.startswith(dek) and "Body paragraph 5" in text
+    assert "Rents frozen" not in text
+    assert "Rents in the city" not in pick(page("Rents in the city"))
+
+
 def test_a_lead_below_the_headline_comes_with_the_story_on_a_page_with_no_article_frame() -> None:
     # No <article> or <main>: the block holding the headline and the story frames it, and
     # the lead-classed paragraph between them is the story's opening; a lead-classed
