@@ -135,10 +135,13 @@ def _known(
     """The keys that vouch for a run: addresses with a story's date or id, and slugs that
     spell their headlines. Slugs spell headlines on a blog and in a manual or an office's
     site alike: they count on a dated story, in lists that do not list the page being
-    read (a manual's contents do, a blog's "popular posts" mostly do not)."""
+    read (a manual's contents do, a blog's "popular posts" mostly do not). On another
+    site they count on any page: a manual's contents are its own pages, while a box of
+    another site's headlines is a partner's or a sister title's feed."""
     if page.dated_story() and not _lists_page(page, containers):
         return shaped | spelled
-    return shaped
+    hosts = urls.site_hosts(page)
+    return shaped | {key for key in spelled if urls.site(urls.host(key)) not in hosts}
 
 
 def _listing(label: HtmlElement | None) -> bool:
