@@ -40,3 +40,25 @@ def test_another_sites_feed_with_spelled_addresses_is_a_list_on_an_undated_page(
     url = f"{SITE}/streaming-app-learns-what-you-play"
     found = [story.url for story in find_recommended(lxml.html.document_fromstring(page), url, url)]
     assert found == [f"{SISTER}/{_slug(title)}" for title in HEADLINES]
+
+
+def test_a_feed_box_whose_lead_story_has_a_picture_link_is_no_branch_of_a_tree() -> None:
+    def box(title_site: str) -> str:
+        links = [f"{title_site}/{_slug(title)}" for title in HEADLINES]
+        items = "".join(
+            f'<li><a href="{link}">{title}</a></li>'
+            for link, title in zip(links, HEADLINES, strict=True)
+        )
+        return (
+            f'<li class="feed"><h3><a href="{title_site}/"><img src="{title_site}/logo.png"></a>'
+            f'</h3><a href="{links[0]}"><img src="{title_site}/lead.jpg"></a>'
+            f'<ul class="feed-items">{items}</ul></li>'
+        )
+
+    other = "https://www.watchnation.example"
+    page = f"""<html><head><title>Streaming app update</title></head><body>
+<div id="page"><div id="content"><h1>The streaming app learns what you play</h1>{PROSE}</div>
+</div><div id="network"><ul class="feeds">{box(SISTER)}{box(other)}</ul></div></body></html>"""
+    url = f"{SITE}/streaming-app-learns-what-you-play"
+    found = [story.url for story in find_recommended(lxml.html.document_fromstring(page), url, url)]
+    assert found == [f"{site}/{_slug(title)}" for site in (SISTER, other) for title in HEADLINES]

@@ -165,7 +165,8 @@ def _named_otherwise(container: HtmlElement, run: cards.Items) -> bool:
 def _branch(container: HtmlElement) -> bool:
     """A list hanging under a link in another list's item ("<li><a>July (5)</a><ul>...",
     "<li><a>Publications</a><ul>..."): a branch of a tree, as archives by month and site
-    maps are built; streams and rails are flat."""
+    maps are built; streams and rails are flat. A link of a picture alone is no folder's
+    name: it is the thumbnail of a feed's box (a partner's logo, its lead story's image)."""
     if container.tag == "li":  # the node itself: its folder link, then its list
         tags = [child.tag for child in container]
         return "a" in tags and ("ul" in tags or "ol" in tags)
@@ -175,7 +176,7 @@ def _branch(container: HtmlElement) -> bool:
     for child in item:
         if child is container:
             return False
-        if child.tag == "a":
+        if child.tag == "a" and words.text(child):
             return True  # a folder's link (a widget's title is a heading, not a bare link)
     return False
 
