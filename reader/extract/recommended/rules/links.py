@@ -158,6 +158,16 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "flipboard.com",
     "getpocket.com",
     "wikipedia.org",
+    # A picture's credit beside a card ("Jane Doe / flickr.com", "CC BY 2.0"): the photo's
+    # page or its licence, never a story.
+    "creativecommons.org",
+    "flickr.com",
+    "unsplash.com",
+    "pixabay.com",
+    "pexels.com",
+    "shutterstock.com",
+    "istockphoto.com",
+    "gettyimages.com",
 )
 # Fragments that point at comments or share widgets on the same page.
 EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNORECASE)
