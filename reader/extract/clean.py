@@ -65,8 +65,10 @@ READING_TIME = re.compile(
     r"(?:\.|ute)?\s*(?:read|reading|de lecture|lesezeit|lectura)?\W*$",
     re.IGNORECASE,
 )
-# A subscription offer standing where the rest of a paid story would be.
-PAYWALL_FEATURES = re.compile(r"(?:^|[\s_-])paywall(?:$|[\s_-])", re.IGNORECASE)
+# A subscription offer standing where the rest of a paid story would be, or the site's
+# shop box selling its paid plans inside the story ("paidbox": womenshealth's training
+# plans, 49 lines of offers gone from the tuning page).
+PAYWALL_FEATURES = re.compile(r"(?:^|[\s_-])(?:paywall|paidbox)(?:$|[\s_-])", re.IGNORECASE)
 PAYWALL_MAX = 700  # an offer and a login link; a paid story's own text is longer
 NEWSLETTER = re.compile(
     r"^\W*(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|daily email|inbox|updates)\b",
@@ -82,7 +84,8 @@ SHARE_FEATURES = re.compile(
 AUTHOR_BOX_FEATURES = re.compile(
     r"author-?(?:box|bio|info|card|details|profile|blurb)|about-?(?:the-)?author|"
     r"contributor-?(?:bio|box)|(?:^|[\s_-])bio-?box|"
-    r"saboxplugin|(?:^|\s)m-a-box(?:$|\s)",  # the Simple Author Box and Molongui plugins
+    r"saboxplugin|(?:^|\s)m-a-box(?:$|\s)|"  # the Simple Author Box and Molongui plugins
+    r"(?:^|\s)abh_box(?:$|[\s_])",  # ...and the About Author Box plugin (snippets +1)
     re.IGNORECASE,
 )
 AUTHOR_BOX_MAX = 700  # a short biography, never a chapter of the story
@@ -95,9 +98,12 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 # Blocks of other stories or widgets inside the story container, whatever their length.
+# A site's "linkbox" (handwerksblatt's "DHB jetzt auch digital!") and a paragraph type of
+# "interesting articles" (jolie's teaser) are such blocks: snippets tuning +2, no page lower.
 RELATED_FEATURES = re.compile(
     r"(?:^|[\s_-])(?:related|relatedposts|related-posts|related-articles|sharedaddy|yarpp|"
-    r"outbrain|taboola|read-next|more-stories|recommended|recirculation)(?:$|[\s_-])",
+    r"outbrain|taboola|read-next|more-stories|recommended|recirculation|linkbox)(?:$|[\s_-])|"
+    r"interesting-articles",  # inside a longer name ("paraTypeInteresting-articles")
     re.IGNORECASE,
 )
 # A block introduced by a "Related stories" / "Most read" / "Read more" label (the

@@ -2,11 +2,11 @@
 
 readability-lxml brings in an "editorial lead" above its best element (a subhead, a
 standfirst, a dek) when the page's <article> or <main> holds both; news pages also name
-that paragraph "lead", "a-lead", "article-intro" or "leader", and a reader who misses it
-misses the story's first sentences. Those names are data here, matched as the last part
-of a class ("a-lead" is a lead, "lead-image" and "m-intro-header" are not). A page with no
-<article> or <main> still frames its story with its headline: the block holding the <h1>
-and the story, below body, where the lead stands between the two.
+that paragraph "lead", "a-lead", "article-intro", "leader", "summary" or "dek", and a
+reader who misses it misses the story's first sentences. Those names are data here,
+matched as the last part of a class ("a-lead" is a lead, "lead-image" and "m-intro-header"
+are not). A page with no <article> or <main> still frames its story with its headline: the
+block holding the <h1> and the story, below body, where the lead stands between the two.
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|lede|intro|leader)(?:$|\s)", re.I)
+# "summary", "dek", "standfirst" and "subheadline" name the opening sentences too (snippets
+# tuning: baike, emotion +1 each, no page lower anywhere); a "rating-summary" is a box of
+# customer ratings, not a lead. Not "excerpt": Mozilla's gold leaves quanta-1's out.
+LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:lead|lede|intro|leader|dek|standfirst|subheadline|(?<!rating-)summary)"
+    r"(?:$|\s)",
+    re.I,
+)
 LEAD_MAX_LINKS = 0.2  # readability's own bound for an editorial lead
 LEAD_MIN_WORDS = 12  # sentences, not a kicker or a headline
 HEADLINES = ("h1", "h2")  # a block holding the headline is the page's header, not its lead

@@ -47,6 +47,7 @@ from reader.extract import (
     story,
 )
 from reader.extract import site_rules as site
+from reader.extract.opinion import words_of
 from reader.extract.provenance import Recorder, watching
 from reader.extract.unread import without_unread
 from reader.model import Article, Asset, Page, Story
@@ -132,10 +133,13 @@ def _extract(
         normalize.prune(root)
     main = None if rules is None else site.body(root, rules)
     if main is None:
-        page_words = guard.word_total(root)
+        page_text = root.text_content()
+        page_words = len(words_of(page_text))
+        teasers = guard.teaser_words(page_text, stories)
         uncleaned: list[HtmlElement] = []
         candidates = story.main_story(root, fresh_tree, recorder, uncleaned)
-        in_doubt = guard.in_doubt(candidates, page_words)  # readability mutated root: a fresh tree
+        in_doubt = guard.in_doubt(candidates, page_words, teasers)
+        # readability mutated root: the opinion reads a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None
         chosen = guard.choose_story(candidates, second, fresh_tree, uncleaned)
         main = discussion.discussion_story(chosen, page_words, fresh_tree)

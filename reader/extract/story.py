@@ -26,7 +26,7 @@ from reader.extract.leads import editorial_leads
 from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
 from reader.extract.text import text_chars
-from reader.extract.widen import SECTION_SHARE, Candidate, twins, widen
+from reader.extract.widen import SECTION_SHARE, Candidate, like_sections, twins, widen
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -301,7 +301,7 @@ def _document_class() -> type:
             leads = self.get_editorial_leads(best_elem)
             for lead in reversed(leads):
                 best_elem.insert(0, lead)
-            twins_of_best = twins(best_elem)
+            twins_of_best = twins(best_elem) or like_sections(best_elem)
             for sibling in siblings:
                 if sibling in leads:
                     continue

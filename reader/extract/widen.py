@@ -4,7 +4,8 @@ is only one part of it.
 readability-lxml stops at the single best-scored element; these rules take an ancestor (or
 siblings) instead where the page shows the story goes on: an intro box and sections under
 one wrapper, the prose around a data table, the essay around a reading list, a page laid
-out as a run of like tables. None of them leaves the page's own story frame.
+out as a run of like tables, a story written as like sections inside its <main>. None of
+them leaves the page's own story frame.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ FRAME_TAGS = frozenset(("article", "main"))
 TWIN_MIN = 3
 TWIN_SHARE = 0.9  # ...that hold this share of the page's text
 TWIN_LEVELS = 1
+# A story written as a run of like sections straight inside the page's <main>/<article>
+# (one "textblock" section per part of an interview, pull quotes and info boxes between
+# them): the best element is one part, and readability keeps only that. Its box (itself or
+# up to SECTION_LEVELS above it) gathers the frame's other children of its exact tag and
+# class that read as prose (links under LIKE_SECTION_MAX_LINKS of their text); the boxes
+# between them stay out. Snippets tuning: brandeins +2 snippets.
+SECTION_LEVELS = 3
+LIKE_SECTION_MAX_LINKS = 0.25
 
 
 class Candidate(TypedDict):
@@ -102,10 +111,31 @@ def widen(
         if score > last:
             return candidates[ancestor].copy()
         last = score
-    box = _twinned_box(elem)
+    box = _box_of(elem, TWIN_LEVELS, twins) or _box_of(elem, SECTION_LEVELS, like_sections)
     if box is not None and box is not elem:
         return _as_candidate(box, best, candidates, score_node)
     return best
+
+
+def like_sections(box: HtmlElement) -> list[HtmlElement]:
+    """The box's siblings of its tag and class (the box among them) when their parent is
+    the page's story frame and each reads as prose: the parts of one story. None else."""
+    parent = box.getparent()
+    classes = box.get("class")
+    if parent is None or parent.tag not in FRAME_TAGS or not classes:
+        return []
+    like = [
+        sibling for sibling in parent if sibling.tag == box.tag and sibling.get("class") == classes
+    ]
+    if len(like) < 2 or not all(_prose(part) for part in like):
+        return []
+    return like
+
+
+def _prose(elem: HtmlElement) -> bool:
+    chars = text_chars(elem)
+    links = sum(text_chars(link) for link in elem.iter("a"))
+    return chars > 0 and links < chars * LIKE_SECTION_MAX_LINKS
 
 
 def twins(box: HtmlElement) -> list[HtmlElement]:
@@ -126,13 +156,16 @@ def twins(box: HtmlElement) -> list[HtmlElement]:
     return like if held >= text_chars(parent) * TWIN_SHARE else []
 
 
-def _twinned_box(elem: HtmlElement) -> HtmlElement | None:
-    """The best element's top block (the element itself or up to TWIN_LEVELS above it)
-    when it has twins: they join it as siblings (get_article)."""
+def _box_of(
+    elem: HtmlElement, levels: int, gather: Callable[[HtmlElement], list[HtmlElement]]
+) -> HtmlElement | None:
+    """The best element's box (the element itself or up to ``levels`` above it) whose
+    siblings ``gather`` finds (twins, like_sections): they join it as siblings
+    (get_article)."""
     for level, box in enumerate((elem, *_ancestors_in_frame(elem))):
-        if level > TWIN_LEVELS:
+        if level > levels:
             return None
-        if twins(box):
+        if gather(box):
             return box
     return None
 

@@ -45,9 +45,15 @@ def test_a_subscription_offer_goes_a_long_paid_story_marked_paywall_stays() -> N
         "articles free</li><li>Four weeks free</li></ul><p>Already a subscriber? "
         "<a href='/login'>Log in</a></p></aside>"
     )
-    text = cleaned(story("Free", 4) + offer)
+    shop = (
+        "<div class='v-A_-paidbox-container'><div class='v-A_-paidbox-headline'>Your "
+        "training plan</div><p>8 weeks, no equipment, 94 pages as PDF</p><a href='/shop'>"
+        "more info</a><p>Already a customer? Log in here.</p></div>"
+    )
+    text = cleaned(story("Free", 4) + offer + shop)
     assert "Free paragraph 3" in text
     assert "Choose your access" not in text and "Already a subscriber" not in text
+    assert "Your training plan" not in text and "Already a customer" not in text
     # a paid story whose box the site marks "paywall": its text is the story, kept
     paid = f"<div class='article-body paywall'>{story('Paid', 8)}</div>"
     text = cleaned(story("Free", 2) + paid)
@@ -60,10 +66,29 @@ def test_author_boxes_of_blog_plugins_go() -> None:
         "photographer from the coast. Follow me on <a href='/i'>Instagram</a>.</p></div></div>"
         + "<div class='m-a-box'><div>About the writer</div><p>Lee writes about people at "
         "work.</p></div>"
+        + "<div class='abh_box abh_box_down'><section class='vcard author abh_about_tab'>"
+        "<h4>Sam</h4><div class='abh_description'>My blog is full of tide tables.</div>"
+        "</section></div>"
     )
     text = cleaned(html)
     assert "Photo paragraph 4" in text
     assert "a photographer from the coast" not in text and "Lee writes about" not in text
+    assert "My blog is full of tide tables" not in text
+
+
+def test_boxes_of_links_to_other_pages_go_by_their_class() -> None:
+    # A site's link box ("DHB now digital! Click here …") and a paragraph type of
+    # "interesting articles" (a teaser for another story) inside the story's box.
+    html = (
+        story("Quay", 4)
+        + "<p><span class='linkbox_large v2'><strong>The paper is digital now!</strong> "
+        "<a href='/digital'>Click here and register</a></span></p>"
+        + "<div class='paragraph paraTypeInteresting-articles'><a href='/summer'>Summer is "
+        "holiday time, and a singer enjoys the islands. See for yourself!</a></div>"
+    )
+    text = cleaned(html)
+    assert "Quay paragraph 3" in text
+    assert "The paper is digital now" not in text and "Summer is holiday time" not in text
 
 
 def test_a_teaser_card_for_another_story_goes_the_story_own_linked_picture_stays() -> None:

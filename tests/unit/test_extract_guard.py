@@ -10,6 +10,8 @@ of the page holding it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -100,6 +102,54 @@ def test_the_second_opinion_is_asked_only_when_the_story_is_a_small_part_of_the_
     assert not guard.in_doubt([story], page_words)
     assert guard.in_doubt([menu], page_words)
     assert guard.in_doubt([story, menu], page_words)  # readability hesitated
+
+
+def _story_and_stream(teasers: int) -> str:
+    """A short story, then a stream of ``teasers`` other stories with their summaries."""
+    items = "".join(
+        f"<li><a href='https://quay.example/2024/03/{n:02d}/ferry-timetable-{n}'>"
+        f"Ferry timetable number {n} changes for the summer season</a>"
+        "<p>Boats leave earlier on weekdays and later on Sundays, the operator said, after a "
+        "winter of complaints from the island's commuters and shopkeepers.</p></li>"
+        for n in range(1, teasers + 1)
+    )
+    story = "".join(f"<p>{STORY.format(day)}</p>" for day in range(4))
+    return (
+        "<html><head><title>The crane leaves the quay</title></head><body><article>"
+        f"<h1>The crane leaves the quay</h1>{story}</article><section class='more-stories'>"
+        f"<h2>More stories</h2><ul>{items}</ul></section></body></html>"
+    )
+
+
+def test_a_stream_of_teasers_below_a_short_story_asks_no_second_opinion() -> None:
+    """The teasers outweigh the story: they are the page's other words, and the story is
+    shown without trafilatura's import (~190 ms before it is on screen)."""
+    code = (
+        "import sys\n"
+        "from reader import extract_article\n"
+        f"article = extract_article({_story_and_stream(12)!r})\n"
+        "print(len(article.recommended), 'on day 3 the old crane' in article.text.lower(),"
+        " 'trafilatura' in sys.modules)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert shown.stdout.split() == ["12", "True", "False"], shown.stderr
+
+
+def test_a_few_teasers_do_not_excuse_a_story_that_is_a_small_part_of_the_page() -> None:
+    root = normalize.parse(_story_and_stream(12))
+    normalize.prune(root)
+    story = root.find(".//article")
+    page_words = guard.word_total(root)
+    stories = extract_article(_story_and_stream(12)).recommended
+    teasers = guard.teaser_words(root.text_content(), stories)
+
+    assert teasers > guard.word_total(story) and page_words >= guard.PART_FACTOR * guard.word_total(
+        story
+    )
+    assert not guard.in_doubt([story], page_words, teasers)
+    assert guard.in_doubt([story], page_words, teasers=guard.word_total(story) - 1)
+    assert guard.in_doubt([story], page_words)
 
 
 def test_a_date_line_kept_instead_of_the_story_yields_to_the_story() -> None:

@@ -158,6 +158,43 @@ def test_segments_outside_the_common_wrapper_are_not_lost() -> None:
     assert "Later3 paragraph 3" in text
 
 
+def test_like_sections_inside_main_are_one_story_and_the_boxes_between_stay_out() -> None:
+    # An interview written as one "textblock" section per part straight inside <main>, a
+    # pull quote and an info box between them: readability kept only the longest part.
+    def part(word: str, count: int) -> str:
+        inner = f'<div class="col">{sentences(word, count)}</div>'
+        return f'<section class="textblock container">{inner}</section>'
+
+    html = (
+        f"<body><nav><a href='/'>Home</a></nav><main>{part('Opening', 2)}"
+        '<section class="quote">A pull quote that repeats a line of the story.</section>'
+        f"{part('Middle', 8)}"
+        '<section class="info-box"><p>About the author, a short note with a comma, long enough '
+        "to count as text for the scorer of the page.</p></section>"
+        f"{part('Closing', 3)}</main></body>"
+    )
+    text = pick(html)
+    assert "Opening paragraph 1" in text
+    assert "Middle paragraph 7" in text
+    assert "Closing paragraph 2" in text
+    assert "pull quote" not in text and "About the author" not in text
+
+
+def test_like_sections_of_links_are_not_gathered_into_the_story() -> None:
+    # The same make holding a list of other stories is the page's teasers, not a part.
+    teasers = "".join(
+        f'<p><a href="/story-{n}">Another story of the site, number {n}, with a long title</a></p>'
+        for n in range(6)
+    )
+    html = (
+        f'<body><main><section class="block">{sentences("Story", 8)}</section>'
+        f'<section class="block">{teasers}</section></main></body>'
+    )
+    text = pick(html)
+    assert "Story paragraph 7" in text
+    assert "Another story of the site" not in text
+
+
 def test_embedded_post_quotes_and_linked_subheadings_stay() -> None:
     html = (
         '<body><div class="article-body">'
@@ -211,6 +248,27 @@ def test_a_lead_paragraph_classed_as_the_lead_comes_with_the_story() -> None:
     assert text.startswith("The crossing to the islands now takes twice as long")
     assert "Body paragraph 5" in text
     assert "Ferry crossing doubled" not in text
+
+
+def test_a_summary_or_dek_classed_so_comes_with_the_story_a_rating_summary_does_not() -> None:
+    # The opening sentences named "field--summary" (or a "dek", a "standfirst") above the
+    # body box; a box of star ratings named "rating-summary" is no lead.
+    def page(lead_class: str) -> str:
+        return (
+            '<body><main><div class="l-head"><h1>Ten tips</h1>'
+            f'<div class="{lead_class}">Every morning a long routine is too much for you? Do '
+            "not worry, these ten tips take a minute each, the editors say.</div></div>"
+            '<div class="l-sidebar"><a href="/a">Other</a></div>'
+            f'<div class="l-body"><div class="pagetext">{sentences("Body", 6)}</div></div>'
+            "</main></body>"
+        )
+
+    leads = ("field--summary field--summary--article", "Article__dek", "standfirst", "subheadline")
+    for lead_class in leads:
+        text = pick(page(lead_class))
+        assert text.startswith("Every morning a long routine is too much for you?"), lead_class
+        assert "Body paragraph 5" in text
+    assert "Every morning" not in pick(page("ekomi-rating-summary"))
 
 
 def test_a_lead_below_the_headline_comes_with_the_story_on_a_page_with_no_article_frame() -> None:
