@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract.recommended import signals, urls, words
 from reader.extract.recommended.rules import elements, phrases, tokens
+from reader.extract.recommended.rules.links import LIST_TAGS
 from reader.extract.recommended.signals import LABEL_BIT, NETWORK_BIT, STRONG_BIT, WEAK_BIT
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -247,6 +248,9 @@ def _links_after(
             break  # the story goes on: the label's module is over
         if tag == "a":
             links.append(element)
+        elif not links and tag in LIST_TAGS and not any(isinstance(c.tag, str) for c in element):
+            return None  # the heading's own list is empty (a script fills it): links
+            # further on belong to the boxes beside it
     return links
 
 

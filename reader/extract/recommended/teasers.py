@@ -135,10 +135,13 @@ def _known(
     """The keys that vouch for a run: addresses with a story's date or id, and slugs that
     spell their headlines. Slugs spell headlines on a blog and in a manual or an office's
     site alike: they count on a dated story, in lists that do not list the page being
-    read (a manual's contents do, a blog's "popular posts" mostly do not)."""
+    read (a manual's contents do, a blog's "popular posts" mostly do not). On another
+    site they count on any page: a manual's contents are its own pages, while a box of
+    another site's headlines is a partner's or a sister title's feed."""
     if page.dated_story() and not _lists_page(page, containers):
         return shaped | spelled
-    return shaped
+    hosts = urls.site_hosts(page)
+    return shaped | {key for key in spelled if urls.site(urls.host(key)) not in hosts}
 
 
 def _listing(label: HtmlElement | None) -> bool:
@@ -162,7 +165,8 @@ def _named_otherwise(container: HtmlElement, run: cards.Items) -> bool:
 def _branch(container: HtmlElement) -> bool:
     """A list hanging under a link in another list's item ("<li><a>July (5)</a><ul>...",
     "<li><a>Publications</a><ul>..."): a branch of a tree, as archives by month and site
-    maps are built; streams and rails are flat."""
+    maps are built; streams and rails are flat. A link of a picture alone is no folder's
+    name: it is the thumbnail of a feed's box (a partner's logo, its lead story's image)."""
     if container.tag == "li":  # the node itself: its folder link, then its list
         tags = [child.tag for child in container]
         return "a" in tags and ("ul" in tags or "ol" in tags)
@@ -172,7 +176,7 @@ def _branch(container: HtmlElement) -> bool:
     for child in item:
         if child is container:
             return False
-        if child.tag == "a":
+        if child.tag == "a" and words.text(child):
             return True  # a folder's link (a widget's title is a heading, not a bare link)
     return False
 

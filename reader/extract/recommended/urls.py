@@ -320,7 +320,8 @@ def drop_share_links(by_url: dict[str, list[HtmlElement]]) -> None:
 
 def drop_media_lists(by_url: dict[str, list[HtmlElement]], block: HtmlElement) -> None:
     """Drop a list of clips or galleries inside a block ("Most popular": a stories tab and a
-    videos tab): a list whose addresses are mostly videos, photos or slideshows, or whose
+    videos tab): a list whose items are mostly videos, photos or slideshows (by their
+    addresses, or by a gallery's count of pictures on the card: "57 Photos"), or whose
     tab says so ("Video/Audio" over addresses like any story's). A video among stories
     stays."""
     lists: dict[HtmlElement, list[str]] = {}
@@ -329,9 +330,15 @@ def drop_media_lists(by_url: dict[str, list[HtmlElement]], block: HtmlElement) -
         if holder is not None and (holder is block or block in holder.iterancestors()):
             lists.setdefault(holder, []).append(key)
     for holder, keys in lists.items():
-        if len(keys) >= 2 and (sum(map(media, keys)) * 2 > len(keys) or _media_tab(holder, block)):
+        clips = sum(1 for key in keys if media(key) or _gallery_card(by_url[key]))
+        if len(keys) >= 2 and (clips * 2 > len(keys) or _media_tab(holder, block)):
             for key in keys:
                 del by_url[key]
+
+
+def _gallery_card(links: list[HtmlElement]) -> bool:
+    """One of the item's links is nothing but a count of pictures: a gallery's card."""
+    return any(rules.PICTURE_COUNT.fullmatch(words.text(link)) for link in links)
 
 
 def _media_tab(holder: HtmlElement, block: HtmlElement) -> bool:

@@ -248,13 +248,14 @@ def sponsored_label(value: str) -> bool:
 
 
 def label_title(title: str, settings: Thresholds) -> bool:
-    """Titles that are labels: utilities, block headings, sponsor notices."""
+    """Titles that are labels: utilities, block headings, sponsor notices, dates."""
     lowered = title.lower().strip(phrases.LABEL_TITLE_STRIP_CHARS)
     return (
         lowered in texts.UTILITY_TEXTS
         or _heading_title(lowered, settings)
         or sponsored_label(lowered)
         or lowered.startswith(texts.LABEL_TITLE_PREFIXES)
+        or texts.DATE_TITLE.fullmatch(lowered) is not None
     )
 
 

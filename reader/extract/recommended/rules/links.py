@@ -158,6 +158,16 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "flipboard.com",
     "getpocket.com",
     "wikipedia.org",
+    # A picture's credit beside a card ("Jane Doe / flickr.com", "CC BY 2.0"): the photo's
+    # page or its licence, never a story.
+    "creativecommons.org",
+    "flickr.com",
+    "unsplash.com",
+    "pixabay.com",
+    "pexels.com",
+    "shutterstock.com",
+    "istockphoto.com",
+    "gettyimages.com",
 )
 # Fragments that point at comments or share widgets on the same page.
 EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNORECASE)
@@ -188,15 +198,20 @@ QUERY_ID = re.compile(r"(?:^|&)(?:p|post|story|article|storyid|articleid)=\d{3,}
 PAGE_PART = re.compile(r"(?:seite|page|pagina|p|strona|sivu|side)?[-/_]?\d{1,3}/?$", re.IGNORECASE)
 # Elements that hold one list of a block's items.
 LIST_TAGS = ("ul", "ol")
-# Paths of videos, photo galleries and slideshows.
 # A tab over a list of clips: these words only, one of them a medium ("Video/Audio", "Most
 # watched", "Top videos"); looked for up to this many boxes above the list (panel, list).
 MEDIA_WORDS = frozenset({"video", "videos", "audio", "watched", "clips", "podcasts"})
 MEDIA_TAB_WORDS = MEDIA_WORDS | {"most", "top", "latest"}
 MAX_MEDIA_TAB_WORDS = 3
 MEDIA_TAB_CLIMB = 2
+# Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(
     r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?|multimedia)(?:/|$)"
+)
+# A gallery's count of its pictures, the whole text of a link on its card ("57 Photos").
+PICTURE_COUNT = re.compile(
+    r"(?<!\d)\d+\s+(?:photos?|pictures?|images?|bilder|fotos?|immagini|imágenes|imagens)",
+    re.IGNORECASE,
 )
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")

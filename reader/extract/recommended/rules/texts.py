@@ -1,5 +1,7 @@
 """Texts of labels and links: sponsor notices, promotions, utilities, comment links."""
 
+import re
+
 # --- Sponsored labels --------------------------------------------------------------------
 # Short texts (a whole label element) that mark a block or item as paid for.
 SPONSORED_LABELS = frozenset(
@@ -219,6 +221,19 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "alle meldungen",
     "alle nachrichten",
     "mehr anzeigen",
+)
+
+# A link whose whole text is a date ("Dec. 18, 2006", "18. Dezember 2006", "12/18/2006",
+# "December 2006") leads to an issue's or an archive's page, not to a story: a story's
+# date sits beside its headline, never in its place. Month names start as in English,
+# German, French, Spanish, Italian, Dutch and Portuguese.
+_MONTH = (
+    r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|f[ée]v|avr|juin|juil"
+    r"|ao[uû]t|d[ée]c|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|out)[^\W\d_]*"
+)
+DATE_TITLE = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+)?{_MONTH}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
 )
 
 # A previous/next post's mark, printed as the first part of its link ("older", "Next").
