@@ -111,7 +111,9 @@ def widen(
         if score > last:
             return candidates[ancestor].copy()
         last = score
-    box = _box_of(elem, TWIN_LEVELS, twins) or _box_of(elem, SECTION_LEVELS, like_sections)
+    box = _box_of(elem, TWIN_LEVELS, twins)
+    if box is None:  # (not `or`: an element without children is false)
+        box = _box_of(elem, SECTION_LEVELS, like_sections)
     if box is not None and box is not elem:
         return _as_candidate(box, best, candidates, score_node)
     return best
