@@ -9,6 +9,7 @@ import pytest
 from reader.errors import StoreError
 from reader.store import SCHEMA_VERSION, Library
 from reader.store.migrate import MIGRATIONS, migrate
+from reader.store.originals import repacked
 from reader.store.ranking import story_score
 from reader.store.same_article import text_key
 
@@ -17,6 +18,7 @@ def old_library(path: Path, version: int) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.create_function("reader_story_score", 2, story_score, deterministic=True)
     conn.create_function("reader_text_key", 1, text_key, deterministic=True)
+    conn.create_function("reader_repack_original", 2, repacked, deterministic=True)
     assert migrate(conn, path, target=version) == version
     return conn
 
@@ -151,3 +153,17 @@ def test_failed_migration_rolls_back(tmp_path: Path) -> None:
     assert "starred" not in columns
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
     conn.close()
+
+
+def test_words_broken_with_soft_hyphens_are_found_whole_once_upgraded(tmp_path: Path) -> None:
+    """Schema 11 takes soft hyphens out of what the search index sees: a library kept
+    before it finds "Wissen\u00adschaft" by "Wissenschaft" once it is opened."""
+    path = tmp_path / "library.sqlite3"
+    conn = old_library(path, 10)
+    fill_v1(conn)
+    conn.execute("UPDATE article_bodies SET text = 'Die Wissen\u00adschaft' WHERE article_id = 2")
+    conn.close()
+
+    with Library(path) as library:
+        assert [hit.id for hit in library.search("Wissenschaft")] == [2]
+        assert library.article(2).article.text == "Die Wissen\u00adschaft"

@@ -179,3 +179,38 @@ def test_any_text_is_a_valid_query(tmp_path: Path) -> None:
             lib.search(query)
 
         search_anything()
+
+
+def _hyphenated(url: str, title: str, text: str) -> Article:
+    return Article(source=url, title=title, content_html=f"<p>{text}</p>", text=text, url=url)
+
+
+def _index_is_whole(library: Library) -> None:
+    library._conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+    )
+
+
+def test_a_word_the_page_broke_with_soft_hyphens_is_found_whole(tmp_path: Path) -> None:
+    """German pages mark where a long word may break (&shy;, U+00AD); the search index
+    split the word there, so "Wissenschaft" did not find "Wissen&shy;schaft"."""
+    with Library(tmp_path / "library.sqlite3") as library:
+        url = "https://zeitung.example/forschung"
+        article_id = library.save(
+            _hyphenated(url, "Sonnen\u00adenergie im Winter", "Die Wissen\u00adschaft staunt.")
+        )
+
+        assert titles(library, "Wissenschaft") == {"Sonnen\u00adenergie im Winter"}
+        assert titles(library, "Sonnenenergie") == {"Sonnen\u00adenergie im Winter"}
+        assert library.article(article_id).article.text == "Die Wissen\u00adschaft staunt."
+
+        library.save(_hyphenated(url, "Sonnen\u00adenergie", "Die Forschungs\u00adgruppe staunt."))
+        library.set_tags(article_id, ["Klima"])
+        _index_is_whole(library)
+        assert titles(library, "Forschungsgruppe") == {"Sonnen\u00adenergie"}
+        assert titles(library, "Wissenschaft") == set()
+
+        library.delete(article_id)
+        library._purge_deleted(older_than=-1)  # past the undo window: gone for good
+        _index_is_whole(library)
+        assert library.search("Forschungsgruppe") == []
