@@ -37,6 +37,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "the later pages of an article fetched over several", "m009_original_pages.sql"),
     Migration(10, "originals kept with zstd, each page with its codec", "m010_original_codec.sql"),
     Migration(11, "soft hyphens out of the article search index", "m011_search_soft_hyphens.sql"),
+    Migration(
+        12,
+        "soft hyphens out of the stories' and highlights' indexes",
+        "m012_words_soft_hyphens.sql",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

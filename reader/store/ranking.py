@@ -39,6 +39,7 @@ MAX_AFFINITY = 1.5  # a word of many recent articles: a theme, but not without b
 REASON_MIN_CLOSENESS = 0.3  # below this, "because you read …" would overstate it
 
 WORD = re.compile(r"\w+", re.UNICODE)
+SOFT_HYPHEN = "\u00ad"  # a place a word may break: "Wissen\u00adschaft" is one word
 MIN_WORD = 3
 # Words too common to say anything about a topic (English; other languages rely on rarity).
 STOPWORDS_TEXT = """
@@ -83,9 +84,14 @@ def term_list(text: str | None) -> list[str]:
         return []
     return [
         stem(word)
-        for word in WORD.findall(text.casefold())
+        for word in _words(text)
         if len(word) >= MIN_WORD and word not in STOPWORDS and not word.isdigit()
     ]
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, folded, as the search indexes see them (no soft hyphens)."""
+    return WORD.findall(text.replace(SOFT_HYPHEN, "").casefold())
 
 
 def terms(text: str | None) -> set[str]:
@@ -123,7 +129,7 @@ class Profile:
     def words_in(self, text: str) -> set[str]:
         """The profile's words that ``text`` uses (in any spelling)."""
         forms = self.forms
-        return {forms[word] for word in WORD.findall(text.casefold()) if word in forms}
+        return {forms[word] for word in _words(text) if word in forms}
 
 
 def candidate_terms(articles: Sequence[tuple[int, str, str]]) -> set[str]:

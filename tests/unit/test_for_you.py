@@ -107,6 +107,21 @@ def test_each_pick_says_why(library: Library) -> None:
     assert reasons[once.title].text == "Recommended by “Morning briefing”"
 
 
+def test_a_word_a_story_breaks_with_soft_hyphens_still_matches_the_reading(
+    library: Library,
+) -> None:
+    """German headlines mark where a long word may break (&shy;): "Wissen&shy;schaftler"
+    is the word of an article read about "Wissenschaftler", not "wissen" and "schaftler"."""
+    close = Story("Wissen\u00adschaftler zählen Delfine", "https://n.example/delfine")
+    other = Story("Neue Buslinie eröffnet", "https://n.example/bus")
+    library.save(page("https://site.example/1", (close, other), title="Morgenzeitung"))
+    read(library, "https://site.example/r", "Wissenschaftler beobachten Robben")
+    reasons = {pick.story.title: pick.reason for pick in library.for_you()}
+    reason = reasons[close.title]
+    assert reason is not None
+    assert reason.text == "Because you read “Wissenschaftler beobachten Robben”"
+
+
 def test_the_sample_stories_never_enter_for_you(library: Library) -> None:
     document = open_source(str(sample_path()), Direct(library))
     assert document.stories  # its own sidebar still lists them

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.highlights.anchors import Anchor
 from reader.model import Article
 from reader.store import Library
 from reader.store.search import parse
@@ -214,3 +215,23 @@ def test_a_word_the_page_broke_with_soft_hyphens_is_found_whole(tmp_path: Path) 
         library._purge_deleted(older_than=-1)  # past the undo window: gone for good
         _index_is_whole(library)
         assert library.search("Forschungsgruppe") == []
+
+
+def test_highlights_and_notes_broken_by_soft_hyphens_are_found_whole(tmp_path: Path) -> None:
+    """A quote keeps the page's soft hyphens (and a note pasted from it): the highlights
+    view and the article search find them by the whole word all the same."""
+    with Library(tmp_path / "library.sqlite3") as library:
+        url = "https://zeitung.example/wale"
+        article_id = library.save(
+            _hyphenated(url, "Wale im Fjord", "Die Wissen\u00adschaft zählt.")
+        )
+        quote = Anchor(exact="Wissen\u00adschaft", prefix="Die ", suffix=" zählt.")
+        kept = library.add_highlight(article_id, quote, note="Forschungs\u00adgruppe fragen")
+
+        assert [found.id for found in library.highlights("Wissenschaft")] == [kept.id]
+        assert [found.id for found in library.highlights("Forschungsgruppe")] == [kept.id]
+        assert titles(library, "Forschungsgruppe") == {"Wale im Fjord"}
+        library._conn.execute(
+            "INSERT INTO highlights_fts(highlights_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        _index_is_whole(library)
