@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.errors import QueryError
+from reader.store.ranking import SOFT_HYPHEN
 
 MAX_TERMS = 32  # words, phrases, exclusions and filters: a long sentence, never a document
 HIGHLIGHT_TERMS = 8  # snippet() is quadratic in the terms it highlights
@@ -80,7 +81,10 @@ def parse(query: str) -> ParsedQuery:
     parsed = ParsedQuery()
     positive: list[str] = []
     negative: list[str] = []
-    tokens = list(dict.fromkeys(m.group(0) for m in TOKEN.finditer(CONTROL_CHARS.sub(" ", query))))
+    # A soft hyphen pasted with a word ("Wissen\u00adschaft" copied from a page) is no break
+    # in it: the indexes see words without them (schemas 11 and 12).
+    query = CONTROL_CHARS.sub(" ", query).replace(SOFT_HYPHEN, "")
+    tokens = list(dict.fromkeys(m.group(0) for m in TOKEN.finditer(query)))
     if len(tokens) > MAX_TERMS:
         raise QueryError(
             f"a search takes at most {MAX_TERMS} words, phrases and filters "

@@ -203,6 +203,7 @@ def test_a_word_the_page_broke_with_soft_hyphens_is_found_whole(tmp_path: Path) 
 
         assert titles(library, "Wissenschaft") == {"Sonnen\u00adenergie im Winter"}
         assert titles(library, "Sonnenenergie") == {"Sonnen\u00adenergie im Winter"}
+        assert titles(library, "Wissen\u00adschaft") == {"Sonnen\u00adenergie im Winter"}  # pasted
         assert library.article(article_id).article.text == "Die Wissen\u00adschaft staunt."
 
         library.save(_hyphenated(url, "Sonnen\u00adenergie", "Die Forschungs\u00adgruppe staunt."))
