@@ -121,7 +121,7 @@ def widen(
 
 def like_sections(box: HtmlElement) -> list[HtmlElement]:
     """The box's siblings of its tag and class (the box among them) when their parent is
-    the page's story frame and each reads as prose: the parts of one story. None else."""
+    the page's story frame and each reads as prose: the parts of one story. Else none."""
     parent = box.getparent()
     classes = box.get("class")
     if parent is None or parent.tag not in FRAME_TAGS or not classes:
