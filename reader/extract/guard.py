@@ -104,12 +104,13 @@ def in_doubt(candidates: list[HtmlElement], page_words: int, teasers: int = 0) -
     (both rules below need that, and no opinion holds more words than the page). About a
     quarter of the development pages ask; on the others the answer stands as it is.
 
-    A stream of ``teasers`` (words, teaser_words) that outweighs the story is what the
-    page's other words are (the seed: 513 words of story, 1,592 in its twenty teasers,
-    2,101 in all), not a sign of a missed story: it is set aside, which spares the seed
-    trafilatura's import (~190 ms before its story is on screen). Set aside also when
-    fewer, the opinion was lost on one held-out page of 502 words (199 of story, 70 of
-    teasers); as it is, 8 development pages no longer ask, none of them changed by it.
+    A stream of ``teasers`` (their words: teaser_words) that outweighs the story is what
+    the rest of the page is, not a sign of a missed story, and is set aside: the seed (513
+    words of story, 1,592 in its twenty teasers, 2,101 in all) is then spared trafilatura's
+    import, ~190 ms before its story is on screen. Only a stream that outweighs the story:
+    set aside whatever its size, fewer teasers (one held-out page: 199 words of story, 70
+    of teasers) cost a page the opinion it needed. 8 development pages no longer ask, and
+    the opinion had changed none of them.
     """
     if len(candidates) > 1:
         return True
