@@ -77,13 +77,14 @@ def _run(sources: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("reader")
 
-    from reader.ui.shell.single_instance import claim_or_forward
-
     # One Reader per library: a second `reader FILE` hands FILE over and leaves before it
     # builds anything. Where Unix sockets exist that check was a plain socket call, above;
-    # the listening side (QtNetwork, a lock file) is set up once the first story is in.
+    # the listening side (QtNetwork, a lock file, ~8 ms of imports) is set up once the
+    # first story is in.
     instance = None
     if not _can_forward_quickly():
+        from reader.ui.shell.single_instance import claim_or_forward
+
         instance = claim_or_forward(absolute)
         if instance is None:
             return 0
@@ -125,6 +126,8 @@ def _run(sources: list[str]) -> int:
         Reader started at the same moment and has them, this one quits)."""
         nonlocal instance
         if instance is None:
+            from reader.ui.shell.single_instance import claim_or_forward
+
             instance = claim_or_forward(absolute)
             if instance is None:
                 app.quit()

@@ -89,10 +89,22 @@ def _find_command(argv: list[str]) -> tuple[list[str], str | None]:
     return [*argv[:index], "open", *argv[index:]], "open"
 
 
+def _plain_open(args_list: list[str]) -> argparse.Namespace | None:
+    """`reader FILE...` with no option: what argparse would make of it, without building
+    the parser (its sixteen subcommands cost ~8 ms before the window's first file is read,
+    measured)."""
+    if args_list[:1] != ["open"] or any(arg.startswith("-") for arg in args_list[1:]):
+        return None
+    from reader.commands import open as open_command
+
+    return argparse.Namespace(
+        data_dir=None, command="open", sources=args_list[1:], run=open_command.run
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list, command = _find_command(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser(command)
-    args = parser.parse_args(args_list)
+    args = _plain_open(args_list) or build_parser(command).parse_args(args_list)
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = os.path.abspath(os.path.expanduser(args.data_dir))
     from reader.commands.terminal import safe_output

@@ -125,3 +125,34 @@ def test_output_cut_short_by_a_pager_is_not_an_error(tmp_path: Path) -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["page.html"],
+        ["open", "first.html", "https://example.com/a?b=c"],
+        [],
+        ["--data-dir", "lib", "page.html"],
+        ["--", "-odd-name.html"],
+        ["open", "-h"],
+    ],
+)
+def test_reader_with_files_opens_what_the_full_parser_reads(argv: list[str]) -> None:
+    """`reader FILE...` skips building the parser (its start-up cost); what it opens is
+    what the parser would have read, and anything with an option still goes through it."""
+    from reader import cli
+
+    args_list, command = cli._find_command(argv)
+    quick = cli._plain_open(args_list)
+    if any(arg.startswith("-") for arg in argv):
+        assert quick is None
+        return
+    full = cli.build_parser(command).parse_args(args_list)
+    assert quick is not None
+    assert (quick.sources, quick.data_dir, quick.command) == (
+        full.sources,
+        full.data_dir,
+        full.command,
+    )
+    assert quick.run is full.run

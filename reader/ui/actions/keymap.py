@@ -7,7 +7,6 @@ version reaches everyone who did not remap that action.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -165,7 +164,12 @@ def load_overrides(settings: QSettings | None = None) -> dict[str, tuple[str, ..
     result: dict[str, tuple[str, ...]] = {}
     settings.beginGroup(SETTINGS_GROUP)
     try:
-        for action_id in settings.childKeys():
+        remapped = settings.childKeys()
+        if not remapped:  # the usual case: json stays out (~3 ms before the first story)
+            return result
+        import json
+
+        for action_id in remapped:
             raw = settings.value(action_id)
             try:
                 keys = json.loads(str(raw))
@@ -182,6 +186,8 @@ def save_overrides(
     overrides: Mapping[str, Iterable[str]], settings: QSettings | None = None
 ) -> None:
     """Replace the saved overrides (JSON lists: an empty list means "no key")."""
+    import json
+
     settings = settings or QSettings()
     settings.beginGroup(SETTINGS_GROUP)
     settings.remove("")
