@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from reader.model import Article, Story
 from reader.store import Library
@@ -151,6 +152,27 @@ def test_ads_are_hidden_until_the_toggle_then_marked(qtbot, sidebar, library):
     assert card.badge == "Sponsored"
     sidebar.set_show_ads(False)
     assert AD.title not in titles(sidebar)
+
+
+def test_stories_given_before_the_first_paint_show_once_it_came(qtbot, library):
+    """The window's first story goes on screen before the sidebar's cards are made: the
+    stories, the ads choice and the theme given meanwhile are all there once it paints."""
+    widget = Sidebar()
+    qtbot.addWidget(widget)
+    widget.resize(340, 700)
+    palette = widget.palette()
+    palette.setColor(palette.ColorRole.Window, QColor("#203040"))
+    widget.apply_palette(palette)
+    widget.set_show_ads(True)
+    widget.set_stories(article_items(library.first), article_id=library.first)
+    assert not widget.findChildren(QListView)  # nothing made before it is painted
+    widget.show()
+    qtbot.waitUntil(lambda: bool(widget.findChildren(QListView)), timeout=WAIT_MS)
+    assert titles(widget) == [EVERYWHERE.title, TWICE.title, AD.title, NO_LINK.title, SAVED.title]
+    assert widget.ads_toggle.isChecked()
+    assert widget.caption.text() == "5 stories, page order"
+    assert widget.list.palette().color(palette.ColorRole.Base) == QColor("#203040")
+    widget.wait_idle()
 
 
 def test_for_you_hides_ads_too(qtbot, sidebar, library):

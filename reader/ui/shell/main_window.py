@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)  # until every action has its handler
         self.recent_menu = self.menus[FILE_RECENT.id]
         registry.attach_context(self.actions_by_id, "list", window_layout.list_widgets(parts))
+        sidebar, actions = parts.sidebar, self.actions_by_id
+        sidebar.when_made(lambda: registry.attach_context(actions, "list", [sidebar.list]))
         status, dialogs = parts.status, self.dialogs
         self.opening = Opening(
             view=parts.view,

@@ -195,11 +195,11 @@ def _column(*widgets: QWidget, stretch: QWidget) -> QWidget:
 
 
 def list_widgets(parts: Parts) -> list[QWidget]:
-    """Where the "list" keys (j, k, Enter) live."""
+    """Where the "list" keys (j, k, Enter) live; the sidebar's list once it is made
+    (``Sidebar.when_made``)."""
     widgets: list[QWidget] = [parts.view]
     if parts.library_panel is not None:
         widgets += [parts.library_panel.table, parts.library_panel.results]
-    widgets.append(parts.sidebar.list)
     return widgets
 
 

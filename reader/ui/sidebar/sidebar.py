@@ -11,50 +11,43 @@ threads, read marks on its writer thread; "For you" reloads after the marks aske
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QSizePolicy,
-    QStackedWidget,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.ui.presenter import tasks
 from reader.ui.presenter.library_service import LibraryService
-from reader.ui.scroll_areas import adopt_viewport
-from reader.ui.sidebar.mode_switch import ModeSwitch
-from reader.ui.sidebar.story_card import CARD_MARGIN, StoryCardDelegate
-from reader.ui.sidebar.story_detail import StoryDetail
-from reader.ui.sidebar.story_list import StoryList
+from reader.ui.sidebar.sidebar_parts import (
+    MODE_ARTICLE,
+    MODE_FOR_YOU,
+    MODE_LABELS,
+    ElidedLabel,
+    SidebarParts,
+    make_parts,
+)
 from reader.ui.sidebar.story_model import ListRow, StoryItem, StoryModel, StoryRole
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCheckBox, QStackedWidget
+
     from reader.store import Library
-from reader.ui.plain_text import plain_label
+    from reader.ui.sidebar.mode_switch import ModeSwitch
+    from reader.ui.sidebar.story_card import StoryCardDelegate
+    from reader.ui.sidebar.story_detail import StoryDetail
+    from reader.ui.sidebar.story_list import StoryList
 
 __all__ = [
     "MODE_ARTICLE",
     "MODE_FOR_YOU",
     "Sidebar",
     "StoryItem",
-    "StoryList",
     "StoryModel",
     "StoryRole",
 ]
 
-MODE_ARTICLE = "article"
-MODE_FOR_YOU = "for_you"
-MODE_LABELS = {MODE_ARTICLE: "This article", MODE_FOR_YOU: "For you"}
 FOR_YOU_LIMIT = 60  # a long evening's worth; the query costs the same for 50 or 100
 
 EMPTY_TEXT = {
@@ -73,25 +66,6 @@ def _resolve_and_mark(
     if mark and story_id is not None:
         library.mark_story_read(story_id)
     return library.find_by_url(url) if url else None
-
-
-class ElidedLabel(QLabel):
-    """One line that ends in "…" when narrow, never the reason the sidebar cannot shrink."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
-        )
-        painter.end()
 
 
 class Sidebar(QWidget):
@@ -123,78 +97,82 @@ class Sidebar(QWidget):
         self._reload_after_marks = False
         self.article_id: int | None = None
 
-        self.switch = ModeSwitch(MODE_LABELS)
-        self.switch.buttons[MODE_ARTICLE].setToolTip(
-            "The stories this page recommended, in page order"
-        )
-        self.switch.buttons[MODE_FOR_YOU].setToolTip(
-            "Unread stories from your whole library, the most recommended first"
-        )
-        self.switch.mode_selected.connect(self.set_mode)
-        self.caption = ElidedLabel()
-        self.caption.setObjectName("sidebarCaption")
-        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        small = self.caption.font()
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        self.caption.setFont(small)
-        self.ads_toggle = QCheckBox("Show ads")
-        self.ads_toggle.setToolTip("Show sponsored stories, marked as such")
-        self.ads_toggle.setFont(small)
-        self.ads_toggle.setVisible(False)
-        self.empty = plain_label(EMPTY_TEXT[MODE_ARTICLE])
-        self.empty.setWordWrap(True)
-        self.empty.setObjectName("sidebarEmpty")
-        self.empty.setContentsMargins(16, 8, 16, 8)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setVisible(False)
+        self._show_ads = False  # until the cards are made: then their "Show ads" box says
+        self._palette: QPalette | None = None
+        self._parts: SidebarParts | None = None
+        self._making_soon = False
+        self._when_made: list[Callable[[], None]] = []
 
-        self.model = StoryModel(self)
-        self.list = StoryList()
-        adopt_viewport(self.list)
-        self.list.setAccessibleName("Recommended stories")
-        self.list.setModel(self.model)
-        self.delegate = StoryCardDelegate(self.list)
-        self.list.setItemDelegate(self.delegate)
-        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setUniformItemSizes(False)
-        self.list.setMouseTracking(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setSpacing(0)
-        self.detail = StoryDetail()
-        cards = QWidget()
-        cards_layout = QVBoxLayout(cards)
-        cards_layout.setContentsMargins(0, 0, 0, 0)
-        cards_layout.setSpacing(0)
-        cards_layout.addWidget(self.empty)
-        cards_layout.addWidget(self.list, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(cards)
-        self.stack.addWidget(self.detail)
+    # -- the parts (reader.ui.sidebar.sidebar_parts): made in the turn after the sidebar's
+    # first paint, or when first asked for; the window's first story goes on screen before
+    # them, its stories kept in ``_items`` meanwhile.
+    @property
+    def switch(self) -> ModeSwitch:
+        return self._made().switch
 
-        switch_row = QHBoxLayout()
-        # Aligned with the cards: the delegate keeps room for the scroll bar on the right.
-        right = CARD_MARGIN + self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        switch_row.setContentsMargins(CARD_MARGIN, 12, right, 4)
-        switch_row.addWidget(self.switch, 1)
-        caption_row = QHBoxLayout()
-        caption_row.setContentsMargins(CARD_MARGIN + 4, 2, right, 2)
-        caption_row.addWidget(self.caption, 1)
-        caption_row.addWidget(self.ads_toggle)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(switch_row)
-        layout.addLayout(caption_row)
-        layout.addWidget(self.stack, 1)
+    @property
+    def caption(self) -> ElidedLabel:
+        return self._made().caption
 
-        self.ads_toggle.toggled.connect(self.set_show_ads)
-        self.list.story_activated.connect(self.activate)
-        self.detail.search_requested.connect(self.search_requested)
-        self.detail.back_requested.connect(self.show_cards)
-        self._update_header()
+    @property
+    def ads_toggle(self) -> QCheckBox:
+        return self._made().ads_toggle
+
+    @property
+    def empty(self) -> QLabel:
+        return self._made().empty
+
+    @property
+    def model(self) -> StoryModel:
+        return self._made().model
+
+    @property
+    def list(self) -> StoryList:
+        return self._made().list
+
+    @property
+    def delegate(self) -> StoryCardDelegate:
+        return self._made().delegate
+
+    @property
+    def detail(self) -> StoryDetail:
+        return self._made().detail
+
+    @property
+    def stack(self) -> QStackedWidget:
+        return self._made().stack
+
+    def when_made(self, callback: Callable[[], None]) -> None:
+        """``callback`` once the parts exist (at once when they do)."""
+        if self._parts is not None:
+            callback()
+        else:
+            self._when_made.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._parts is None and not self._making_soon:
+            self._making_soon = True
+            QTimer.singleShot(0, self, self._made)
+
+    def _made(self) -> SidebarParts:
+        if self._parts is not None:
+            return self._parts
+        parts = self._parts = make_parts(self, self._show_ads)
+        if self._palette is not None:
+            self.apply_palette(self._palette)
+        parts.switch.set_mode(self._mode)
+        parts.switch.mode_selected.connect(self.set_mode)
+        parts.model.set_show_ads(self._show_ads)
+        parts.ads_toggle.toggled.connect(self.set_show_ads)
+        parts.list.story_activated.connect(self.activate)
+        parts.detail.search_requested.connect(self.search_requested)
+        parts.detail.back_requested.connect(self.show_cards)
+        self._show_items(self._mode)
+        waiting, self._when_made = self._when_made, []
+        for callback in waiting:
+            callback()
+        return parts
 
     def showEvent(self, event: QShowEvent) -> None:
         """Back from focus mode or a drawer: the cards are laid out again at the width they
@@ -204,6 +182,8 @@ class Sidebar(QWidget):
         QTimer.singleShot(0, self, self._lay_out_cards)  # once the splitter gave it its width
 
     def _lay_out_cards(self) -> None:
+        if self._parts is None:  # they are laid out when made
+            return
         self.list.doItemsLayout()
         current = self.list.currentIndex()
         if current.isValid():
@@ -213,6 +193,9 @@ class Sidebar(QWidget):
     def apply_palette(self, palette: QPalette) -> None:
         """The theme's palette, with the card list drawn on the sidebar colour."""
         self.setPalette(palette)
+        self._palette = palette
+        if self._parts is None:
+            return
         inner = QPalette(palette)
         inner.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.list.setPalette(inner)
@@ -223,16 +206,16 @@ class Sidebar(QWidget):
     def mode(self) -> str:
         return self._mode
 
-    def set_stories(self, items: list[StoryItem], article_id: int | None = None) -> None:
+    def set_stories(self, items: Sequence[StoryItem], article_id: int | None = None) -> None:
         """The article on display changed: its stories, in page order (a story's card,
         left open on the article before, goes)."""
-        self.show_cards()
         self.article_id = article_id
         self._items[MODE_ARTICLE] = list(items)
         self._selected.pop(MODE_ARTICLE, None)
         self._selected_row.pop(MODE_ARTICLE, None)
-        if self._mode == MODE_ARTICLE:
+        if self._parts is not None:
             self.show_cards()
+        if self._mode == MODE_ARTICLE:
             self._show_items(MODE_ARTICLE)
         else:
             self.refresh()  # the article was just saved: its stories count now
@@ -269,7 +252,7 @@ class Sidebar(QWidget):
             self._load_for_you()
         self.mode_changed.emit(mode)
 
-    def items(self) -> list[StoryItem]:
+    def items(self) -> Sequence[StoryItem]:
         """The cards showing now (ads only when shown)."""
         return self.model.items()
 
@@ -277,6 +260,9 @@ class Sidebar(QWidget):
         return self.model.item(self.list.currentIndex().row())
 
     def set_show_ads(self, show: bool) -> None:
+        self._show_ads = show
+        if self._parts is None:
+            return
         if self.ads_toggle.isChecked() != show:
             self.ads_toggle.setChecked(show)  # re-enters through toggled
             return
@@ -370,7 +356,8 @@ class Sidebar(QWidget):
         identity = item.identity()
         for mode, items in self._items.items():
             self._items[mode] = [i.as_read() if i.identity() == identity else i for i in items]
-        self.model.mark_read(identity)
+        if self._parts is not None:
+            self.model.mark_read(identity)
 
     def _show_detail(self, item: StoryItem) -> None:
         had_focus = self.list.hasFocus()
@@ -452,7 +439,10 @@ class Sidebar(QWidget):
 
         ``keep_current``: a reload of the list on display; if the current story dropped out
         (just read), the one that took its row is selected: the next read, one key away.
+        Before the parts are made, the stories wait in ``_items`` (``_made`` shows them).
         """
+        if self._parts is None:
+            return
         identity = self._selected.get(mode)
         row = self._selected_row.get(mode, 0)
         if keep_current and self.current_item() is not None:
