@@ -143,8 +143,9 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from reader.ui.shell.main_window import MainWindow
-from reader.ui.shell.startup import _import_all
-_import_all()
+from reader.ui.shell.startup import WINDOW_MODULES, _import_all
+from reader.ui.sidebar.sidebar_parts import PART_MODULES
+_import_all(WINDOW_MODULES + PART_MODULES)  # the sidebar warms its parts' after its paint
 before = set(sys.modules)
 window = MainWindow()
 window.show()

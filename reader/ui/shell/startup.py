@@ -276,7 +276,7 @@ READING_MODULES = (
     # one imports little else, so that is a turn of its own, before the reading view's.
     "reader.ui.reading.frames",
     "reader.ui.reading.reading_view",
-    "reader.ui.sidebar.sidebar",  # its cards' modules come after the story (Sidebar._made)
+    "reader.ui.sidebar.sidebar",  # its parts' modules come after its first paint
     "reader.ui.shell.window_layout",
     "reader.ui.presenter.document",
     "reader.ui.shell.dialog_host",
@@ -289,10 +289,6 @@ READING_MODULES = (
 )
 LIBRARY_MODULE = "reader.ui.library.library_view"  # before the story only if kept open
 REST_MODULES = (
-    "reader.ui.sidebar.mode_switch",
-    "reader.ui.sidebar.story_card",
-    "reader.ui.sidebar.story_list",
-    "reader.ui.sidebar.story_detail",
     "reader.ui.library.library_model",
     LIBRARY_MODULE,
     "reader.ui.shell.open_actions",

@@ -29,9 +29,11 @@ from reader.ui.reading.progress import ReadingProgress
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.shell.drawers import PanelPlacement
 from reader.ui.shell.messages import MessageBar
+from reader.ui.shell.startup import WarmImports
 from reader.ui.shell.status_line import StatusLine
 from reader.ui.shell.undo_toast import UndoToast
 from reader.ui.sidebar.sidebar import Sidebar
+from reader.ui.sidebar.sidebar_parts import PART_MODULES
 
 if TYPE_CHECKING:
     from reader.ui.library.library_view import LibraryPanel
@@ -91,10 +93,17 @@ def make_widgets(library: LibraryService, with_library: bool = True) -> Widgets:
         reading_progress=reading_progress,
         view=view,
         find_bar=FindBar(view),
-        sidebar=Sidebar(library),
+        sidebar=_sidebar(library),
         library_panel=_library_panel(library) if with_library else None,
         undo_toast=UndoToast(),
     )
+
+
+def _sidebar(library: LibraryService) -> Sidebar:
+    """The sidebar, whose parts' modules come in a turn each after its first paint."""
+    sidebar = Sidebar(library)
+    sidebar.make_soon = lambda make: WarmImports(sidebar, PART_MODULES).when_done(make)
+    return sidebar
 
 
 def build_parts(window: QMainWindow, widgets: Widgets) -> Parts:

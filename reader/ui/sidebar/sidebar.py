@@ -102,6 +102,9 @@ class Sidebar(QWidget):
         self._parts: SidebarParts | None = None
         self._making_soon = False
         self._when_made: list[Callable[[], None]] = []
+        #: how the parts are made after the first paint: ``make_soon(make)`` calls ``make``
+        #: a turn later; a window first warms their modules (``PART_MODULES``), a turn each
+        self.make_soon: Callable[[Callable[[], None]], None] = self._next_turn
 
     # -- the parts (reader.ui.sidebar.sidebar_parts): made in the turn after the sidebar's
     # first paint, or when first asked for; the window's first story goes on screen before
@@ -153,7 +156,14 @@ class Sidebar(QWidget):
         super().paintEvent(event)
         if self._parts is None and not self._making_soon:
             self._making_soon = True
-            QTimer.singleShot(0, self, self._made)
+            self.make_soon(self.make_parts)
+
+    def _next_turn(self, make: Callable[[], None]) -> None:
+        QTimer.singleShot(0, self, make)
+
+    def make_parts(self) -> None:
+        """Make the widgets now (they are made once)."""
+        self._made()
 
     def _made(self) -> SidebarParts:
         if self._parts is not None:
