@@ -210,17 +210,17 @@ def _let_workers_finish() -> None:
     QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
 
-def _read_first(sources: list[str]) -> Future[ReadAhead] | None:
-    """The first file's article, read (loaded and extracted, its story shaped when it shows
-    no pictures) and kept in the library from the very start in a child process
-    (reader.service.read_ahead: on another core, while Qt loads and the window paints and
-    builds); the window shows it. A web address is left to the window (its progress, Esc and
-    login prompt)."""
-    if not sources or is_url(sources[0]):
+def _read_first(sources: list[str]) -> Future[ReadAhead | None] | None:
+    """The first file's article (with none, the last article read or the sample), read
+    (loaded and extracted, its story shaped when it shows no pictures) and kept in the
+    library from the very start in a child process (reader.service.read_ahead: on another
+    core, while Qt loads and the window paints and builds); the window shows it. A web
+    address is left to the window (its progress, Esc and login prompt)."""
+    if sources and is_url(sources[0]):
         return None
     from reader.service.read_ahead import read_ahead
 
-    return read_ahead(sources[0], keep=True)
+    return read_ahead(sources[0] if sources else None, keep=True)
 
 
 def _bench_watch(

@@ -17,6 +17,11 @@ its own core): saving it and gathering its stories (importing the store alone is
 then no longer take turns for the GIL with the window's build. A child that could not keep
 it sends the article all the same, and the window keeps it as before.
 
+Started with no file (`reader` alone, the usual start from the desktop), the child opens
+what the window shows then, the last article read or the sample (``reading.open_start``),
+so the store's import, the library's queries and the shaping leave the window's process
+too; when it cannot, it sends nothing and the window opens it itself.
+
 Anything unexpected (no fork on this system, a thread already running, the child failing
 or killed, an error) falls back to reading in a thread of this process, so the outcome,
 error messages included, is always what ``read_article`` gives here.
@@ -64,16 +69,18 @@ class ReadAhead:
     kept: Kept | None = None
 
 
-def read_ahead(source: str, *, keep: bool = False) -> Future[ReadAhead]:
+def read_ahead(source: str | None, *, keep: bool = False) -> Future[ReadAhead | None]:
     """The article of the file ``source``, read from now on (``keep``: and kept in the
-    library). Call it before any thread or Qt starts (a child forked then holds no lock
-    another thread had taken)."""
+    library). With no ``source``, what the window opens at start (the last article read, or
+    the sample in an empty library), kept; None when the child could not (the window opens
+    it then, and says what went wrong). Call it before any thread or Qt starts (a child
+    forked then holds no lock another thread had taken)."""
     import reader.service.reading  # noqa: F401  both processes need it: imported once, here
 
     child, pipe = _fork_reader(source, keep)
     from concurrent.futures import Future  # after the fork: the child does not wait for it
 
-    future: Future[ReadAhead] = Future()
+    future: Future[ReadAhead | None] = Future()
     collector = threading.Thread(
         target=_collect, args=(source, child, pipe, future), name="read-ahead", daemon=True
     )
@@ -81,7 +88,7 @@ def read_ahead(source: str, *, keep: bool = False) -> Future[ReadAhead]:
     return future
 
 
-def _fork_reader(source: str, keep: bool) -> tuple[int, int]:
+def _fork_reader(source: str | None, keep: bool) -> tuple[int, int]:
     """(child pid, read end of its pipe), or (0, -1) where there is no fork, or where
     another thread runs already (it might hold a lock the child would wait for forever)."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
@@ -104,7 +111,7 @@ def _fork_reader(source: str, keep: bool) -> tuple[int, int]:
     return pid, read_end
 
 
-def _read_and_send(source: str, parent: int, write_end: int, keep: bool) -> None:
+def _read_and_send(source: str | None, parent: int, write_end: int, keep: bool) -> None:
     import gc
     import pickle
 
@@ -118,17 +125,27 @@ def _read_and_send(source: str, parent: int, write_end: int, keep: bool) -> None
     from reader.service.reading import read_article
     from reader.service.shaping import shape_without_pictures
 
+    library: Library | None = None
+    kept: Kept | None = None
     try:
-        article = read_article(source)
-    except Exception:  # the parent reads it again and words the error
-        return
-    try:
-        shaped = shape_without_pictures(article.content_html, article.title)
-    except Exception:  # the window shapes it then, and says what went wrong
-        shaped = None
-    library = _library() if keep else None
-    try:
-        kept = _kept(article, source, library) if library is not None else None
+        if source is None:
+            library = _library()
+            kept = _kept_start(library) if library is not None else None
+            if kept is None:  # the window opens it, and says what went wrong
+                return
+            article = kept.document.article
+        else:
+            try:
+                article = read_article(source)
+            except Exception:  # the parent reads it again and words the error
+                return
+        try:
+            shaped = shape_without_pictures(article.content_html, article.title)
+        except Exception:  # the window shapes it then, and says what went wrong
+            shaped = None
+        if source is not None and keep:
+            library = _library()
+            kept = _kept(article, source, library) if library is not None else None
         try:
             data = pickle.dumps(ReadAhead(article, shaped, kept))
         except Exception:  # the parent reads it again
@@ -159,25 +176,42 @@ def _kept(article: Article, source: str, library: Library) -> Kept | None:
     from reader.service.reading import Direct, open_article
 
     try:
-        document = open_article(article, source, Direct(library))
-        if document.article_id is None:
-            return None
-        row = library.row(document.article_id)
-        return Kept(document, row.starred, row.archived, tuple(row.tags))
+        return _with_marks(open_article(article, source, Direct(library)), library)
     except Exception:
         return None
 
 
-def _collect(source: str, child: int, pipe: int, future: Future[ReadAhead]) -> None:
+def _kept_start(library: Library) -> Kept | None:
+    """What the window opens at start, as ``reading.open_start`` gives it; None when there
+    is nothing to open or the library could not (the window then tries, and says why)."""
+    from reader.service.reading import Direct, open_start
+
+    try:
+        document = open_start(Direct(library))
+        return _with_marks(document, library) if document is not None else None
+    except Exception:
+        return None
+
+
+def _with_marks(document: Document, library: Library) -> Kept | None:
+    if document.article_id is None:
+        return None
+    row = library.row(document.article_id)
+    return Kept(document, row.starred, row.archived, tuple(row.tags))
+
+
+def _collect(source: str | None, child: int, pipe: int, future: Future[ReadAhead | None]) -> None:
     sent = False
     try:
         received = _received(pipe) if child else None
         sent = received is not None
-        if received is None:
+        if received is None and source is not None:
             _reap(child)  # it sent nothing: it has ended (or is ending)
             from reader.service.reading import read_article
 
             received = ReadAhead(read_article(source))
+        elif received is None:
+            _reap(child)  # the window opens what it shows at start itself
     except BaseException as error:  # handed to the window, which words it
         future.set_exception(error)
     else:

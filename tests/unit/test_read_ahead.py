@@ -184,3 +184,41 @@ def test_the_child_keeps_the_article_in_the_library_when_asked(tmp_path):
         write_page(tmp_path / "other.html", 40), "read", driver=KEPT, READER_DATA_DIR=str(data)
     )
     assert "NOT KEPT 1" in out  # not asked: the window keeps it
+
+
+START = r"""
+import sys
+from reader.service.read_ahead import read_ahead
+from reader.store import Library
+if sys.argv[1] == "star":
+    with Library() as library:
+        library.set_starred(library.last_opened(), True)
+ahead = read_ahead(None, keep=True).result(timeout=60)
+if ahead is None:
+    print("NOTHING")
+else:
+    print("OPENS", ahead.article.title, ahead.kept.document.article_id is not None)
+    print("MARKS", ahead.kept.starred, ahead.kept.archived)
+"""
+
+
+def test_with_no_file_the_child_opens_what_the_window_shows_at_start(tmp_path):
+    """`reader` alone: the child opens the sample in an empty library, then the last article
+    read, with the reader's marks on it, as the window would."""
+    data = str(tmp_path / "data")
+    out = run(tmp_path / "none", driver=START, READER_DATA_DIR=data)
+    assert "OPENS Welcome to Reader True" in out, out
+    run(STORIES_PAGE, "keep", driver=KEPT, READER_DATA_DIR=data)  # read last
+    out = run(Path("star"), driver=START, READER_DATA_DIR=data)
+    assert "OPENS City council approves the river tram line True" in out, out
+    assert "MARKS True False" in out
+
+
+def test_with_no_file_and_no_library_to_open_the_window_opens_it_itself(tmp_path):
+    """A library the child cannot open sends nothing: the window opens what it shows at
+    start itself, and says what went wrong."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "library.sqlite3").write_text("not a database", encoding="utf-8")
+    out = run(tmp_path / "none", driver=START, READER_DATA_DIR=str(data))
+    assert "NOTHING" in out, out

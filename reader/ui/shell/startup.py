@@ -54,9 +54,10 @@ class EarlyOpen(QObject):
         self,
         sources: list[str],
         library: LibraryService,
-        read: Future[ReadAhead] | None = None,
+        read: Future[ReadAhead | None] | None = None,
     ) -> None:
-        """``read``: the first source's article, read since the process began."""
+        """``read``: the first source's article (with none, what the window opens at
+        start), read since the process began."""
         super().__init__(library)
         from reader.ui.presenter.tasks import run_task
 
@@ -87,28 +88,26 @@ class EarlyOpen(QObject):
             self._library.warm()
 
     def _job(
-        self, source: str | None, writes: Writes, read: Future[ReadAhead] | None
+        self, source: str | None, writes: Writes, read: Future[ReadAhead | None] | None
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
             from reader.service import reading
             from reader.ui.reading.render import article_marks
 
             document: Document | None
-            shaped: Rendered | None = None
-            kept: Kept | None = None
             marks: tuple[str, ...] = ()
-            if source is None:
-                document = reading.open_start(writes)
-            elif read is None:
+            ahead = self._wait(read) if read is not None else None
+            kept: Kept | None = ahead.kept if ahead is not None else None
+            shaped: Rendered | None = ahead.shaped if ahead is not None else None
+            if kept is not None:  # the child kept it
+                document = kept.document
+                marks = article_marks(kept.starred, kept.archived, kept.tags)
+            elif ahead is not None and source is not None:  # read, not kept
+                document = reading.open_article(ahead.article, source, writes)
+            elif source is not None:
                 document = reading.open_source(source, writes)
-            else:
-                ahead = self._wait(read)
-                kept, shaped = ahead.kept, ahead.shaped
-                if kept is not None:  # the child kept it
-                    document = kept.document
-                    marks = article_marks(kept.starred, kept.archived, kept.tags)
-                else:
-                    document = reading.open_article(ahead.article, source, writes)
+            else:  # what the window shows at start, which the child could not open
+                document = reading.open_start(writes)
             if document is None:
                 return None
             from reader.ui.reading.prepare import marks_of, prepare, prepare_shaped
@@ -124,7 +123,7 @@ class EarlyOpen(QObject):
 
         return work
 
-    def _wait(self, read: Future[ReadAhead]) -> ReadAhead:
+    def _wait(self, read: Future[ReadAhead | None]) -> ReadAhead | None:
         from concurrent.futures import TimeoutError as NotYet
 
         while True:
