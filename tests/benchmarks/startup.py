@@ -2,7 +2,8 @@
 
 On a real X server, Reader opening the seed saved as HTML, against a 15-line PySide6 +
 readability-lxml script that shows the same file, side by side in one run (alternating,
-so machine noise hits both alike). An observer on the X server (xwatch.py, no polling)
+so machine noise hits both alike); and `reader` alone, the usual start from the desktop,
+which opens the last article read (the seed). An observer on the X server (xwatch.py, no polling)
 notes when a mapped top-level window first carries the story's title; each run is a fresh
 process timed from just before it is started. Then, with the story open for a second:
 the RSS of each process, and Reader's longest event-loop stall from its first paint until
@@ -160,6 +161,7 @@ def measure(runs: int) -> int:
     env["PYTHONPATH"] = str(REPO)
     bare_times: list[float] = []
     reader_times: list[float] = []
+    alone_times: list[float] = []
     bare_rss: list[float] = []
     reader_rss: list[float] = []
     stalls: list[float] = []
@@ -169,6 +171,7 @@ def measure(runs: int) -> int:
         env["READER_DATA_DIR"] = str(Path(folder) / "data")
         bare = [sys.executable, "-c", BARE, str(page)]
         reader = [sys.executable, "-m", "reader", str(page)]
+        alone = [sys.executable, "-m", "reader"]  # the seed is the last article read
         reader_env = {**env, "READER_BENCH": "startup"}
         launch(watcher, bare, env, title)  # warm the page cache for both
         launch(watcher, reader, reader_env, title)  # and the library: it holds the seed now
@@ -181,12 +184,16 @@ def measure(runs: int) -> int:
             reader_rss.append(shown["rss_mb"])
             stalls.append(shown.get("stall_ms", float("nan")))
             stalls_cpu.append(shown.get("stall_cpu_ms", float("nan")))
+            alone_times.append(launch(watcher, alone, env, title)["visible"])
     bare_ms = statistics.median(bare_times) * 1000
     reader_ms = statistics.median(reader_times) * 1000
     print(f"runs: {runs} each, alternating, on X display {os.environ.get('DISPLAY')}")
     print(f"15-line PySide6 + readability script, story window visible: {bare_ms:7.1f} ms")
     print(f"Reader, story window visible:                               {reader_ms:7.1f} ms")
     print(f"ratio: {reader_ms / bare_ms:.2f} (target <= {TARGET_RATIO})")
+    alone_ms = statistics.median(alone_times) * 1000
+    print(f"Reader alone, the last article read (the seed) visible:    {alone_ms:7.1f} ms")
+    print(f"ratio: {alone_ms / bare_ms:.2f}")
     print(
         f"RSS with the seed open: Reader {statistics.median(reader_rss):6.1f} MB "
         f"(target <= {TARGET_RSS_MB}), script {statistics.median(bare_rss):6.1f} MB"
