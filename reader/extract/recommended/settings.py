@@ -31,6 +31,9 @@ class Thresholds:
     min_story_menu_share: float = 0.6
     # ... and has no more links than this (a longer one is the site's navigation).
     max_story_menu_links: int = 60
+    # A block's links that sit in its story cards (a byline's topic links) are not counted
+    # as rejected once it has this many cards: one story's card may be the whole box.
+    min_card_stories: int = 2
 
     # --- items -----------------------------------------------------------------------------
     # Short lines with digits in a story item are dates and bylines, not teasers.

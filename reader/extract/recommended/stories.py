@@ -7,6 +7,7 @@ a misleading name and gives nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     by_url: dict[str, list[HtmlElement]] = {}
     ad_only: set[str] = set()  # external links that count only in an item labelled "Ad"
     first_url: dict[str, str] = {}
-    rejected = 0
+    rejected: list[HtmlElement] = []
     lenient = block.kind in ("heading", "inline", "lines")
     for link in links:
         if _in_excluded(page, link, block) or _comment_link(page, link):
@@ -62,7 +63,7 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
                 url = None
         if url is None or (block.kind not in ("inline", "lines") and _sentence_link(page, link)):
             if (link.get("href") or "").strip() not in ("", "#"):
-                rejected += 1
+                rejected.append(link)
             continue
         key = normalize_url(url)
         if not strict and key not in by_url:
@@ -76,12 +77,8 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     if not links and block.kind in ("token", "heading"):
         yield from _linkless(block, items.group_label(block, settings))
         return
-    total = len(by_url) - len(ad_only) + rejected
-    kept = len(by_url) - len(ad_only)
-    if (
-        block.kind not in ("inline", "lines")
-        and total
-        and kept / total < settings.min_story_link_share
+    if block.kind not in ("inline", "lines") and _mostly_rejected(
+        page, element, by_url, ad_only, rejected
     ):
         return  # mostly menu/tag links: a navigation block with a misleading name
     urls.drop_share_links(by_url)
@@ -128,6 +125,34 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             group=label,
         )
         yield items.doc_key(links_of[0]), story
+
+
+def _mostly_rejected(
+    page: PageState,
+    element: HtmlElement,
+    by_url: dict[str, list[HtmlElement]],
+    ad_only: set[str],
+    rejected: list[HtmlElement],
+) -> bool:
+    """Too few of the block's links lead to stories: a menu with a misleading name. The
+    links inside a story's own card (its byline's "in Games, Reviews", its topic tags)
+    are parts of that card, not menu entries, so they are not held against the block
+    when it has cards side by side to tell them apart (a menu's entries hold no story)."""
+    settings = page.settings
+    kept = len(by_url) - len(ad_only)
+    total = kept + len(rejected)
+    if not total or kept / total >= settings.min_story_link_share:
+        return False
+    if kept < settings.min_card_stories:
+        return True
+    stories_only = {key: links for key, links in by_url.items() if key not in ad_only}
+    found = items.items(element, stories_only)
+    boxes = [item for key, item in found.items() if item is not stories_only[key][0]]
+    # cards side by side: a box alone under its parent may be a whole column of the block
+    parents = Counter(box.getparent() for box in boxes)
+    cards = {box for box in boxes if parents[box.getparent()] >= settings.min_card_stories}
+    loose = sum(1 for link in rejected if cards.isdisjoint(link.iterancestors()))
+    return kept / (kept + loose) < settings.min_story_link_share
 
 
 def _linkless(block: Block, label: str) -> Iterator[Placed]:
