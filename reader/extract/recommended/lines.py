@@ -1,8 +1,9 @@
 """Link lines inside the story: paragraphs or list items that are nothing but a link to
 another story, alone or in a run under a short label ("More content from NBCNews.com:",
-"Lue aiheesta lisää:", "Weitere Beiträge aus der Kolumne"). A sentence holds its links
-among other words; a line that is only a headline's link is a recommendation, whatever
-its label says (or when it has none), and whatever language that label is in.
+"Lue aiheesta lisää:", "Weitere Beiträge aus der Kolumne"), and boxes set between its
+paragraphs that hold one other story's card. A sentence holds its links among other
+words; a line that is only a headline's link is a recommendation, whatever its label
+says (or when it has none), and whatever language that label is in.
 
 Only the story's own column is read here (teaser runs beside it are ``teasers``' job), so
 a menu's list of links never comes into it.
@@ -16,6 +17,7 @@ from reader.extract.recommended import furniture, items, signals, urls, words
 from reader.extract.recommended.rules import elements
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
+from reader.urls import normalize_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -38,11 +40,34 @@ def blocks(page: PageState, main: HtmlElement | None) -> list[Block]:
         run.append(element)
     if run:
         found.append(_block(run, settings.max_line_label_chars))
+    found.extend(_insets(page, main))
     return [
         block
         for block in found
         if not any(furniture.menu(page, a) for a in block.element.iterancestors())
     ]
+
+
+def _insets(page: PageState, main: HtmlElement) -> list[Block]:
+    """Cards set into the story between its paragraphs (<aside> boxes of other stories:
+    a picture, a headline, a "Read more" each): every address the box links to, but the
+    page's own, is a story its headline names, which a box of the story's own (a pull
+    quote, an author's note, a sign-up form) never is."""
+    found = []
+    for box in main.iter(*elements.INSET_TAGS):
+        links: dict[str, list[HtmlElement]] = {}
+        for link in box.iter("a"):
+            address = urls.resolve_address(page, (link.get("href") or "").strip())
+            key = normalize_url(address) if address else ""
+            if key not in page.self_urls:
+                links.setdefault(key, []).append(link)
+        if (
+            links
+            and "" not in links
+            and all(any(_headline_story(page, link) for link in group) for group in links.values())
+        ):
+            found.append(Block(box, "lines", links=[a for group in links.values() for a in group]))
+    return found
 
 
 def _line_link(element: HtmlElement) -> HtmlElement | None:

@@ -54,6 +54,8 @@ TEXT_TAGS = INLINE_MODULE_TAGS | HEADING_TAGS | {"a"}
 ROOT_TAGS = frozenset({"html", "body"})
 # Elements that may be a line of the story that is nothing but a link ("lines").
 LINE_TAGS = ("p", "li")
+# Boxes set into the story that may hold one other story's card ("inset", "referenced").
+INSET_TAGS = ("aside",)
 # Bullets around such a line's link ("» <a>...</a>", "- <a>...</a>").
 LINE_BULLETS = " »›•·-–—>|*"
 # Where a teaser's picture, time or paragraph shows an item is a card, not a bare link.
