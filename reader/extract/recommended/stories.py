@@ -81,7 +81,7 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         page, element, by_url, ad_only, rejected
     ):
         return  # mostly menu/tag links: a navigation block with a misleading name
-    urls.drop_share_links(by_url)
+    urls.drop_share_links(page, by_url)
     urls.drop_odd_urls(page, by_url, ad_only)
     urls.drop_media_lists(by_url, element)
     if block.start_after is not None:

@@ -308,13 +308,16 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
             del by_url[key]
 
 
-def drop_share_links(by_url: dict[str, list[HtmlElement]]) -> None:
-    """Drop links that carry another of the block's stories in their query ("buffer.com/
-    add?url=<story>", any share service's button beside each card): a story's share
-    button, not a story. An ad network's click link is left alone (it is the ad)."""
+def drop_share_links(page: PageState, by_url: dict[str, list[HtmlElement]]) -> None:
+    """Drop links that carry another of the block's stories, or the page's own address, in
+    their query ("buffer.com/add?url=<story>", "delicious.com/post?url=<this page>"): a
+    story's or this page's share or bookmark button, not a story. An ad network's click
+    link is left alone (it is the ad)."""
     for key in [k for k in by_url if "http" in split(k).query and not ad_link(k)]:
         carried = {normalize_url(value) for _, value in parse_qsl(split(key).query)}
-        if any(other in carried for other in by_url if other != key):
+        if not carried.isdisjoint(page.self_urls) or any(
+            other in carried for other in by_url if other != key
+        ):
             del by_url[key]
 
 
