@@ -159,7 +159,20 @@ def image_label(heading: HtmlElement) -> str:
 
 
 def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
-    """The links that follow a matching heading inside its nearest useful ancestor."""
+    """The links that follow a matching heading inside its nearest useful ancestor; or,
+    for a label printed inside a story card's own link beside its headline ("<a><div>Read
+    next</div><h3>...</h3></a>"), that link. (A linked heading, "<a href=/popular><h2>Most
+    read</h2></a>", labels the list after it.)"""
+    card = next(heading.iterancestors("a"), None)
+    holder = card.getparent() if card is not None else None
+    if (
+        card is not None
+        and holder is not None
+        and page.has_article()  # an index page's cards ("Read more" in each) are its content
+        and len(words.text(card)) > len(words.text(heading))
+        and urls.story_url(page, card, relaxed=False, lenient=True) is not None
+    ):
+        return Block(holder, "heading", start_after=heading, links=[card])
     if heading.tag in HEADING_TAGS:
         rank = int(heading.tag[1])
     else:  # <div class="title"><h2>More on this story</h2>: the h2's rank, so that
