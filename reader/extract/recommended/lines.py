@@ -31,7 +31,7 @@ def blocks(page: PageState, main: HtmlElement | None) -> list[Block]:
     found: list[Block] = []
     run: list[HtmlElement] = []
     for element in main.iter(*elements.LINE_TAGS):
-        link = _line_link(element)
+        link = _line_link(element, settings.inline_label_chars)
         if link is None or not _headline_story(page, link):
             continue
         if run and not _follows(run[-1], element):
@@ -70,15 +70,22 @@ def _insets(page: PageState, main: HtmlElement) -> list[Block]:
     return found
 
 
-def _line_link(element: HtmlElement) -> HtmlElement | None:
-    """The element's one link when its whole text is that link's (a list bullet aside)."""
+def _line_link(element: HtmlElement, max_label_chars: int) -> HtmlElement | None:
+    """The element's one link when its whole text is that link's (a list bullet aside),
+    or that link after a short label of its own ("Lea aquí: <a>...</a>", "Lesen Sie
+    auch: <a>...</a>", in any language: a label ends with its colon)."""
     links = element.findall(".//a[@href]")
     if len(links) != 1:
         return None
     link = links[0]
-    own = words.text(link)
+    own = words.text(link).strip(elements.LINE_BULLETS)
     whole = words.text(element).strip(elements.LINE_BULLETS)
-    return link if own and whole == own.strip(elements.LINE_BULLETS) else None
+    if not own or not whole.endswith(own):
+        return None
+    label = whole[: len(whole) - len(own)].strip()
+    if not label or (label.endswith(":") and len(label) <= max_label_chars):
+        return link
+    return None
 
 
 def _headline_story(page: PageState, link: HtmlElement) -> bool:
