@@ -1,10 +1,11 @@
 """Stage 5: remove the junk readability lets through, keep what a reader wants to see.
 
 Rules are data: phrase patterns for widget boxes, reading-time badges and newsletter
-prompts; class/id patterns for share and follow bars and author boxes; the page's
-copyright line; lists of links to other stories, by class or by their "Related" / "Most
-read" label; hosts of tracking pixels. Figures, captions (with their photo credits),
-images, quotes, lists, tables and code are never dropped for being short.
+prompts; class/id patterns for share and follow bars, author boxes, subscription offers
+and the article's footer box; a link's file type and size; the page's copyright line;
+lists of links to other stories, by class or by their "Related" / "Most read" label; hosts
+of tracking pixels. Figures, captions (with their photo credits), images, quotes, lists,
+tables and code are never dropped for being short.
 """
 
 from __future__ import annotations
@@ -65,10 +66,22 @@ READING_TIME = re.compile(
     r"(?:\.|ute)?\s*(?:read|reading|de lecture|lesezeit|lectura)?\W*$",
     re.IGNORECASE,
 )
+# The type and size a site prints beside a link to a file ("PDF | 38 KB | Datei ist nicht
+# barrierefrei", "(PDF, 1.2 MB)"): the link's furniture, never the story's words. The type
+# must be named: a size alone is a table's figure ("71.1 MB", Mozilla's links-in-tables).
+# Snippets tuning: zoll.de's badge gone.
+FILE_BADGE = re.compile(
+    r"^\W*(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|epub|mp3|mp4)\b\W*"
+    r"\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|bytes?)\b[^\d]{0,40}$",
+    re.IGNORECASE,
+)
 # A subscription offer standing where the rest of a paid story would be, or the site's
 # shop box selling its paid plans inside the story ("paidbox": womenshealth's training
-# plans, 49 lines of offers gone from the tuning page).
-PAYWALL_FEATURES = re.compile(r"(?:^|[\s_-])(?:paywall|paidbox)(?:$|[\s_-])", re.IGNORECASE)
+# plans, 49 lines of offers gone from the tuning page), or a paper's "buy box" (its price,
+# "Instant access to the full article PDF": snippets tuning springer, 2 lines gone).
+PAYWALL_FEATURES = re.compile(
+    r"(?:^|[\s_-])(?:paywall|paidbox|buybox|buy-box)(?:$|[\s_-])", re.IGNORECASE
+)
 PAYWALL_MAX = 700  # an offer and a login link; a paid story's own text is longer
 NEWSLETTER = re.compile(
     r"^\W*(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|daily email|inbox|updates)\b",
@@ -89,6 +102,11 @@ AUTHOR_BOX_FEATURES = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_BOX_MAX = 700  # a short biography, never a chapter of the story
+# The box a site sets under its story ("article-footer": the agencies, the original's
+# source, tags, a contact): the site's filing, not the story. Snippets tuning: motor.at's
+# agencies line gone.
+ARTICLE_FOOTER_FEATURES = re.compile(r"(?:^|[\s_])article-footer(?:$|[\s_-])", re.IGNORECASE)
+ARTICLE_FOOTER_MAX = 700
 # A line that only states the page's copyright ("© Site 2021", "Copyright 2020 Site. All
 # rights reserved."): a year or "all rights reserved" tells it from a photo credit
 # ("© Provided by Agency"), which belongs to its picture and is kept.
@@ -201,6 +219,11 @@ def _drop_junk_blocks(story: HtmlElement, text: str, recorder: Recorder | None =
             if chars <= AUTHOR_BOX_MAX and chars < story_chars * RELATED_SHARE_MAX:
                 _drop(elem, recorder, "the author's box")
                 continue
+        if ARTICLE_FOOTER_FEATURES.search(features) and elem.tag not in NEVER_DROP:
+            chars = len(squash(elem.text_content()))
+            if chars <= ARTICLE_FOOTER_MAX and chars < story_chars * RELATED_SHARE_MAX:
+                _drop(elem, recorder, "the article's footer")
+                continue
         if PAYWALL_FEATURES.search(features) and elem.tag not in NEVER_DROP:
             chars = len(squash(elem.text_content()))
             if chars <= PAYWALL_MAX and chars < story_chars * RELATED_SHARE_MAX:
@@ -218,6 +241,8 @@ def _drop_junk_blocks(story: HtmlElement, text: str, recorder: Recorder | None =
             _drop(elem, recorder, "a widget's or an ad's words only")
         elif text and READING_TIME.match(text):
             _drop(elem, recorder, "a reading-time badge")
+        elif text and FILE_BADGE.match(text):
+            _drop(elem, recorder, "a link's file type and size")
         elif text and _copyright(elem, text):
             _drop(elem, recorder, "the page's copyright line")
         elif elem.tag in INLINE_JUNK_ONLY:

@@ -3,13 +3,14 @@ is only one part of it.
 
 readability-lxml stops at the single best-scored element; these rules take an ancestor (or
 siblings) instead where the page shows the story goes on: an intro box and sections under
-one wrapper, the prose around a data table, the essay around a reading list, a page laid
-out as a run of like tables, a story written as like sections inside its <main>. None of
-them leaves the page's own story frame.
+one wrapper, the prose around a data table, the essay around a reading list, the paper
+around its list of references, a page laid out as a run of like tables, a story written as
+like sections inside its <main>. None of them leaves the page's own story frame.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypedDict
 
@@ -61,6 +62,12 @@ TWIN_LEVELS = 1
 # between them stay out. Snippets tuning: brandeins +2 snippets.
 SECTION_LEVELS = 3
 LIKE_SECTION_MAX_LINKS = 0.25
+# A paper's list of references that outscores its text (a paywalled paper shows only its
+# abstract above two thousand words of citations) is the story's appendix, never the story:
+# the page's <article>/<main> holding it is taken. The list is named as such by its class
+# or id, and it is the best element or most of its text. Snippets tuning: springer +2.
+REFERENCES = re.compile(r"reference|bibliograph|citation|literatur", re.I)
+REFERENCES_SHARE = 0.8
 
 
 class Candidate(TypedDict):
@@ -79,6 +86,10 @@ def widen(
     elem = best["elem"]
     if elem.tag in ("article", "main") or elem.get("itemprop") == "articleBody":
         return best  # the page said where its story is
+    if _references(elem):
+        frame = next(elem.iterancestors(*FRAME_TAGS), None)
+        if frame is not None:
+            return _as_candidate(frame, best, candidates, score_node)
     essay = _essay_around_list(best, candidates)
     if essay is not None:
         return essay
@@ -188,6 +199,16 @@ def _essay_around_list(
         if found is not None and found["content_score"] >= floor and text_chars(ancestor) >= chars:
             return found.copy()
     return None
+
+
+def _references(elem: HtmlElement) -> bool:
+    """The element is a list of references, or holds one as most of its text."""
+    chars = text_chars(elem)
+    for inner in elem.iter(*LIST_TAGS):
+        named = f"{inner.get('class') or ''} {inner.get('id') or ''}"
+        if REFERENCES.search(named) and text_chars(inner) >= chars * REFERENCES_SHARE:
+            return True
+    return False
 
 
 def _data_table(table: HtmlElement) -> bool:

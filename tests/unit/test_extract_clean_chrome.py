@@ -121,3 +121,38 @@ def test_a_heading_over_other_stories_one_link_a_paragraph_goes_with_them() -> N
     assert "Weitere Beiträge" not in text and "Another story" not in text
     text = cleaned(story("Pier", 5) + "<p><strong>Read more:</strong></p>" + others)
     assert "Read more:" in text and "number 3" in text
+
+
+def test_a_paper_buy_box_goes_with_its_prices() -> None:
+    # A journal's box selling the paper beside its abstract ("buy box"): the site's shop.
+    box = (
+        "<div class='c-article-buy-box'><h2>Access options</h2><h3>Buy single article</h3>"
+        "<p>Instant access to the full article PDF.</p><p class='price'>39,95 €</p>"
+        "<p>Price includes VAT.</p></div>"
+    )
+    text = cleaned(story("Abstract", 4) + box)
+    assert "Abstract paragraph 3" in text
+    assert "Instant access" not in text and "39,95" not in text
+
+
+def test_the_article_footer_box_goes_the_story_stays() -> None:
+    # The box a site sets under its story: the agencies and the filing, not the story.
+    footer = (
+        "<footer class='article-footer'><p class='article-meta'>Agencies: news.example, "
+        "wire.example</p><ul><li><a href='/tags/harbour'>Harbour</a></li></ul></footer>"
+    )
+    text = cleaned(story("Dock", 4) + footer)
+    assert "Dock paragraph 3" in text
+    assert "Agencies" not in text and "Harbour" not in text
+
+
+def test_a_file_badge_beside_a_download_link_goes_a_size_in_a_table_stays() -> None:
+    download = (
+        "<p><a href='/letter.pdf'>Letter of 14 October</a>"
+        "<span class='info'>PDF | 38 KB | not accessible</span></p>"
+    )
+    figures = "<table><tr><td>Maps</td><td><p>32.7 MB</p></td><td><p>17.5 MB</p></td></tr></table>"
+    text = cleaned(story("Tax", 4) + download + figures)
+    assert "Tax paragraph 3" in text and "Letter of 14 October" in text
+    assert "38 KB" not in text and "not accessible" not in text
+    assert "32.7 MB" in text  # a figure of the story's table, not a link's badge

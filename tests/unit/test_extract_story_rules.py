@@ -336,3 +336,22 @@ def test_hidden_prose_stays_out_beside_a_story_that_shows() -> None:
     text = pick(tabbed_page(12))
     assert "A visible sentence about the inn" in text
     assert "high stone wall" not in text
+
+
+def test_a_list_of_references_that_outscores_the_abstract_brings_in_the_whole_paper() -> None:
+    # A paywalled paper: its abstract, then two thousand words of citations. readability
+    # scores the long list highest; the story is the <article> holding both.
+    citations = "".join(
+        f"<li><p>Author{n} A, Writer B, Other C. A study of harbours and their tides, part "
+        f"{n}, with results. Journal of Coasts. 2016;{n}(2):1-9.</p></li>"
+        for n in range(40)
+    )
+    html = (
+        "<body><nav><a href='/'>Journals</a></nav><article><h1>Tides</h1>"
+        f"<section><h2>Abstract</h2>{sentences('Abstract', 3)}</section>"
+        f"<section><h2>References</h2><ol class='c-article-references'>{citations}</ol>"
+        "</section></article></body>"
+    )
+    text = pick(html)
+    assert "Abstract paragraph 2" in text
+    assert "Author39 A" in text
