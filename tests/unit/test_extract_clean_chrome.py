@@ -156,3 +156,20 @@ def test_a_file_badge_beside_a_download_link_goes_a_size_in_a_table_stays() -> N
     assert "Tax paragraph 3" in text and "Letter of 14 October" in text
     assert "38 KB" not in text and "not accessible" not in text
     assert "32.7 MB" in text  # a figure of the story's table, not a link's badge
+
+
+def test_a_teaser_box_for_another_story_goes_a_page_of_them_stays() -> None:
+    # A headline that is a link, a summary and a "more" link to the same page: another
+    # story's teaser set in this one. A shop's page made of such boxes keeps them.
+    def teaser(n: int) -> str:
+        return (
+            f"<div class='teaser'><h2><a href='/guide-{n}'>What to know about tides {n}</a></h2>"
+            f"<p>Tides rise twice a day. Here are answers to many questions. "
+            f"<a href='/guide-{n}'>more</a></p></div>"
+        )
+
+    text = cleaned(story("Pilot", 4) + teaser(1) + story("Buoy", 2))
+    assert "Pilot paragraph 3" in text and "Buoy paragraph 1" in text
+    assert "What to know about tides" not in text and "Tides rise twice" not in text
+    text = cleaned("<p>Our tours.</p>" + "".join(teaser(n) for n in range(6)))
+    assert "What to know about tides 5" in text
