@@ -323,6 +323,29 @@ def test_read_also_lines_leave_the_story_for_the_recommended_stories() -> None:
     )
 
 
+def test_a_read_also_label_over_links_one_a_line_moves_them_to_the_recommended_stories() -> None:
+    """A blog post ends in "Siehe auch" and its other posts, one link a line inside one
+    paragraph: the page's list of stories, so it moves to the recommended stories. A line
+    of the story that opens with the same words and goes on in prose stays."""
+    html = (
+        "<html><body><article>"
+        + paragraphs(40, 44)
+        + "<p>Siehe auch<br><a href='/2012/ebbe'>Ebbe und Flut</a><br>"
+        "<a href='/2013/leuchtturm'>Der Leuchtturm im Nebel</a><br>"
+        "<a href='/2014/mole'>Liebe Mole</a></p>"
+        + "<p>Siehe auch<br><a href='/karte'>die Karte</a> des Hafens, die am Kai hängt.</p>"
+        "</article></body></html>"
+    )
+    article = extract(Page(source="blog.html", html=html, url="https://blog.example/post"))
+
+    assert "with 43 passengers" in article.text
+    assert "Ebbe und Flut" not in article.text and "Liebe Mole" not in article.text
+    assert "die am Kai hängt" in article.text
+    recommended = {story.url: story.title for story in article.recommended}
+    assert recommended["https://blog.example/2013/leuchtturm"] == "Der Leuchtturm im Nebel"
+    assert recommended["https://blog.example/2014/mole"] == "Liebe Mole"
+
+
 def test_a_label_left_introducing_nothing_at_the_end_is_left_out() -> None:
     """The story ends in "Lesen Sie auch die folgenden Beiträge:" whose list of other stories
     was left out: a label introducing nothing. One with text or a picture after it stays."""

@@ -231,6 +231,10 @@ READ_ALSO_LABELS = frozenset(
     }
 )
 READ_ALSO_MIN_LINK_WORDS = 3  # the link names a story: a headline, not "here"
+# ...or the label on a line of its own and then only links, one a line ("Siehe auch<br>
+# <a>…</a><br><a>…</a>"): the page's list of its other stories, written into a paragraph.
+# Snippets tuning: nesselsetzer's eight "Siehe auch" links leave the story.
+READ_ALSO_LIST_MIN = 2
 
 # The story's last line is a short label ending in a colon ("Lesen Sie auch die folgenden
 # Beiträge:", "Zum Weiterlesen:", "Mehr Themen:") and nothing follows it: what it

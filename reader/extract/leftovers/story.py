@@ -269,8 +269,9 @@ def gather_story_links(story: HtmlElement) -> None:
 
 def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
     """Lines that are a "read this too" label and one link to another story ("Lea también:
-    <a>…</a>", "Read more: <a>…</a>") leave the story: (headline, href) of each, in order,
-    for the page's recommended stories. Found from the links, each line judged once."""
+    <a>…</a>", "Read more: <a>…</a>"), or such a label over links one a line, leave the
+    story: (headline, href) of each, in order, for the page's recommended stories. Found
+    from the links, each line judged once."""
     taken: list[tuple[str, str]] = []
     judged: set[HtmlElement] = set()
     words = 0  # the story's, counted once a line is found
@@ -280,14 +281,36 @@ def take_read_also_lines(story: HtmlElement) -> list[tuple[str, str]]:
             continue
         judged.add(line)
         found = _read_also_link(line, link)
-        if found is None:
+        listed = [found] if found is not None else _read_also_list(line)
+        if not listed:
             continue
         words = words or len(WORD.findall(story.text_content()))
         if 2 * len(WORD.findall(line.text_content())) > words:
             continue  # never the story itself
-        taken.append(found)
+        taken.extend(listed)
         _detach(line)
     return taken
+
+
+def _read_also_list(line: HtmlElement) -> list[tuple[str, str]]:
+    """(headline, href) of each link when ``line`` is a read-also label on a line of its
+    own, then only links, one a line ("Siehe auch<br><a>…</a><br><a>…</a>"). Else none."""
+    label = fold((line.text or "").strip().rstrip(":"))
+    children = list(line)
+    if label not in rules.READ_ALSO_LABELS or not children or children[0].tag != "br":
+        return []
+    found = []
+    for child in children:
+        if WORD.search(child.tail or ""):
+            return []
+        if child.tag == "br":
+            continue
+        href = (child.get("href") or "").strip()
+        headline = squash(child.text_content())
+        if child.tag != "a" or not headline or not href or href.startswith(("#", "mailto:")):
+            return []
+        found.append((headline, href))
+    return found if len(found) >= rules.READ_ALSO_LIST_MIN else []
 
 
 def _read_also_link(line: HtmlElement, link: HtmlElement) -> tuple[str, str] | None:
