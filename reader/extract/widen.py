@@ -203,10 +203,9 @@ def _essay_around_list(
 
 def _references(elem: HtmlElement) -> bool:
     """The element is a list of references, or holds one as most of its text."""
-    chars = text_chars(elem)
     for inner in elem.iter(*LIST_TAGS):
         named = f"{inner.get('class') or ''} {inner.get('id') or ''}"
-        if REFERENCES.search(named) and text_chars(inner) >= chars * REFERENCES_SHARE:
+        if REFERENCES.search(named) and text_chars(inner) >= text_chars(elem) * REFERENCES_SHARE:
             return True
     return False
 
