@@ -24,6 +24,11 @@ because the earlier tuning pages were saturated: the next pages of the same orde
 round took, whose raw file names an ad-network widget, a "more stories" stream, or a list
 a labeller does not count (tag cloud, blogroll, calendar, language switcher, shop grid),
 by a regex fixed before any page was opened. All tuning; labelled before Reader ran on them.
+
+Round 5 (issue 14's fifth round) broadens the tuning set towards the pages the checks
+resemble: the next pages of the same order that no round took, whose raw file either
+declares itself an article (round 2's regex) or names a weak kind (round 4's regex), fixed
+before any page was opened. All tuning; labelled before Reader ran on them.
 """
 
 from __future__ import annotations
@@ -54,6 +59,8 @@ WEAK_KINDS = re.compile(
     r"|wp-calendar|language-switch|lang-switch|product-grid|add to cart|follow topic",
     re.IGNORECASE,
 )
+# Round 5: more tuning pages that declare an article or name a weak kind, per corpus.
+ROUND5_SIZES = {"dragnet": 13, "snippets": 13, "cleaneval": 4}
 SPLITS = ("tuning", "held-out", "fresh")
 ARTICLE_DECLARATION = re.compile(
     r"og:type[\"']?\s+content=[\"']?article"
@@ -78,7 +85,7 @@ class CorpusPage:
     path: Path
     held_out: bool
     round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages,
-    # 3: the fresh check set, 4: tuning pages of the weak kinds)
+    # 3: the fresh check set, 4: tuning pages of the weak kinds, 5: articles or weak kinds)
 
     @property
     def split(self) -> str:
@@ -121,9 +128,14 @@ def shows_weak_kind(path: Path) -> bool:
     return WEAK_KINDS.search(path.read_text(encoding="utf-8", errors="replace")) is not None
 
 
+def _round5_kind(path: Path) -> bool:
+    """Round 5's sample rule: the page declares an article or names a weak kind."""
+    return declares_article(path) or shows_weak_kind(path)
+
+
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (rounds 1 to 4), each marked held out or not
-    (round 3 is all held out: it is never tuned on; round 4 is all tuning)."""
+    """The labelled pages, in sample order (rounds 1 to 5), each marked held out or not
+    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -143,6 +155,10 @@ def sample() -> list[CorpusPage]:
         weak = [n for n in ordered[size:] if n not in taken and shows_weak_kind(found[n])]
         for name in weak[: ROUND4_SIZES.get(corpus, 0)]:
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=4))
+        taken |= set(weak[: ROUND4_SIZES.get(corpus, 0)])
+        broad = [n for n in ordered[size:] if n not in taken and _round5_kind(found[n])]
+        for name in broad[: ROUND5_SIZES.get(corpus, 0)]:
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=5))
     return pages
 
 
