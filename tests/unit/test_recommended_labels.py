@@ -44,6 +44,12 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
     weak = [page for page in sample if page.round == 4]
     assert len(weak) == sum(corpus_pages.ROUND4_SIZES.values())
     assert all(page.split == "tuning" and corpus_pages.shows_weak_kind(page.path) for page in weak)
+    broad = [page for page in sample if page.round == 5]
+    assert len(broad) == sum(corpus_pages.ROUND5_SIZES.values())
+    assert all(
+        page.split == "tuning" and corpus_pages.declares_article_or_weak_kind(page.path)
+        for page in broad
+    )
     for round_, sizes in ((1, corpus_pages.SAMPLE_SIZES), (2, corpus_pages.ROUND2_SIZES)):
         pages = [page for page in sample if page.round == round_]
         assert len(pages) == sum(sizes.values())
@@ -79,8 +85,8 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (with round 4: micro 0.944 /
-    0.903, per page 0.927 / 0.862): a change that loses stories or finds menus fails here first."""
+    """Floors just under what capture reaches on the tuning pages (with round 5: micro 0.943 /
+    0.904, per page 0.938 / 0.874): a change that loses stories or finds menus fails here first."""
     totals = _totals(labelled, "tuning")
     assert totals.precision >= 0.92
     assert totals.recall >= 0.88

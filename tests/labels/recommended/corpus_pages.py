@@ -128,7 +128,7 @@ def shows_weak_kind(path: Path) -> bool:
     return WEAK_KINDS.search(path.read_text(encoding="utf-8", errors="replace")) is not None
 
 
-def _round5_kind(path: Path) -> bool:
+def declares_article_or_weak_kind(path: Path) -> bool:
     """Round 5's sample rule: the page declares an article or names a weak kind."""
     return declares_article(path) or shows_weak_kind(path)
 
@@ -156,7 +156,9 @@ def sample() -> list[CorpusPage]:
         for name in weak[: ROUND4_SIZES.get(corpus, 0)]:
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=4))
         taken |= set(weak[: ROUND4_SIZES.get(corpus, 0)])
-        broad = [n for n in ordered[size:] if n not in taken and _round5_kind(found[n])]
+        broad = [
+            n for n in ordered[size:] if n not in taken and declares_article_or_weak_kind(found[n])
+        ]
         for name in broad[: ROUND5_SIZES.get(corpus, 0)]:
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=5))
     return pages
