@@ -332,8 +332,7 @@ def _frame_missing(image: HtmlElement, alt: str) -> None:
     image.set("alt", "")
     _set_apart(image, in_line=small)
     if alt and not small and not _caption_follows(image, alt):
-        line = Element("p")
-        line.set("class", "caption")
+        line = Element("p", {"class": "caption", "align": "center"})  # under its picture
         line.text = alt
         block = _block_of(image)
         line.tail, block.tail = block.tail, None

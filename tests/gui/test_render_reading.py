@@ -131,6 +131,8 @@ def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption()
     captions = [p.text_content() for p in root.iter("p") if p.get("class") == "caption"]
     # the figure has its caption, the storm is described right after: only the map's alt
     assert captions == ["The ferry at dawn.", "Map of the harbour"]
+    alt_line = next(p for p in root.iter("p") if p.text_content() == "Map of the harbour")
+    assert alt_line.get("align") == "center"  # under its centred picture
     assert "[image" not in root.text_content()
 
 
