@@ -223,8 +223,11 @@ def _rehome_orphan_rows(root: HtmlElement) -> None:
         table.append(part)
 
 
-# Blocks that hold a picture and are centred with it (a paragraph only when it holds no text).
+# Blocks that hold a picture and are centred with it (a paragraph or a <div> only when it
+# holds no text: else the picture gets a centred block of its own).
 PICTURE_HOLDERS = ("p", "div", "a", "figure")
+# Of those, the ones that may hold text around the picture, which must not be centred.
+TEXT_HOLDERS = ("p", "div")
 # A paragraph that holds only a picture: the view sets it without the text's line spacing,
 # which Qt applies to the picture's line too (~100 px of space under a 180 px picture).
 PICTURE_CLASS = "picture"
@@ -265,16 +268,19 @@ def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
 
 
 def _set_apart(image: HtmlElement, *, in_line: bool) -> None:
-    """The picture centred, as a block. In a paragraph with text it becomes a block of its
-    own, where it stood, and the text around it stays paragraphs: centring the paragraph
-    centred the text too (a story that opens with a picture inline, ragged on both sides).
-    A small one (``in_line``: an icon, an emoji) stays in its line of text."""
+    """The picture centred, as a block. Where it sits among text it becomes a block of its
+    own, in its place, and the text around it stays as it was: centring the block it sat in
+    centred the text too (a story that opens with a picture inline, ragged on both sides; a
+    whole story whose pictures sit in its own <div>). A small one (``in_line``: an icon, an
+    emoji) stays in its line of text."""
     picture, holder = image, image.getparent()
     if holder is not None and holder.tag == "a" and not holder.text_content().strip():
-        picture, holder = holder, holder.getparent()  # a linked picture keeps its link
+        outer = holder.getparent()
+        if outer is not None and outer.tag in TEXT_HOLDERS:
+            picture, holder = holder, outer  # a linked picture keeps its link
     if holder is None or holder.tag not in PICTURE_HOLDERS:
         return
-    if holder.tag != "p" or not holder.text_content().strip():
+    if holder.tag not in TEXT_HOLDERS or not holder.text_content().strip():
         holder.set("align", "center")
         if holder.tag == "p":
             holder.set("class", PICTURE_CLASS)
@@ -284,6 +290,12 @@ def _set_apart(image: HtmlElement, *, in_line: bool) -> None:
     from lxml.html import Element
 
     block = Element("p", {"align": "center", "class": PICTURE_CLASS})
+    if holder.tag == "div":  # a block among blocks: the picture's own, in its place
+        tail, picture.tail = picture.tail, None
+        picture.addprevious(block)
+        block.append(picture)
+        block.tail = tail
+        return
     after = Element("p", dict(holder.attrib))
     after.text, picture.tail = picture.tail, None
     for sibling in list(picture.itersiblings()):

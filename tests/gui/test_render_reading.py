@@ -134,25 +134,29 @@ def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption()
     assert "[image" not in root.text_content()
 
 
-def test_a_picture_in_a_paragraph_stands_apart_and_the_text_stays_left(qtbot) -> None:
-    """A story that opens with a picture inline: its text was centred, ragged both sides."""
+def shown_blocks(content: str) -> list[tuple[str, bool]]:
+    """The view's blocks for ``content``: their text (a picture as [picture]) and whether
+    they are centred."""
     document = QTextDocument()
-    document.setHtml(
-        render_article_html(
-            '<p><img src="https://h.example/logo.jpg" width="300" height="193">'
-            "A senior official said in a sworn statement that anyone could leave.</p>"
-            '<p>Before the map <img src="https://h.example/map.jpg" width="600"> after it.</p>'
-            '<p>A smile <img src="https://h.example/smile.png" width="16"> stays in line.</p>'
-            '<p><a href="https://h.example/big.jpg"><img src="https://h.example/small.jpg"></a>'
-            "By Ada Lindqvist</p>"
-        )
-    )
+    document.setHtml(render_article_html(content))
     blocks, block = [], document.begin()
     while block.isValid():
         centred = bool(block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter)
         blocks.append((block.text().replace("\ufffc", "[picture]").strip(), centred))
         block = block.next()
-    assert blocks == [
+    return blocks
+
+
+def test_a_picture_in_a_paragraph_stands_apart_and_the_text_stays_left(qtbot) -> None:
+    """A story that opens with a picture inline: its text was centred, ragged both sides."""
+    assert shown_blocks(
+        '<p><img src="https://h.example/logo.jpg" width="300" height="193">'
+        "A senior official said in a sworn statement that anyone could leave.</p>"
+        '<p>Before the map <img src="https://h.example/map.jpg" width="600"> after it.</p>'
+        '<p>A smile <img src="https://h.example/smile.png" width="16"> stays in line.</p>'
+        '<p><a href="https://h.example/big.jpg"><img src="https://h.example/small.jpg"></a>'
+        "By Ada Lindqvist</p>"
+    ) == [
         ("[picture]", True),
         ("A senior official said in a sworn statement that anyone could leave.", False),
         ("Before the map", False),
@@ -164,6 +168,24 @@ def test_a_picture_in_a_paragraph_stands_apart_and_the_text_stays_left(qtbot) ->
     ]
     linked = shaped('<p><a href="https://h.example/big.jpg"><img src="x.jpg"></a>By Ada</p>')
     assert [link.get("href") for link in linked.iterfind(".//p/a")] == ["https://h.example/big.jpg"]
+
+
+def test_a_picture_among_the_storys_paragraphs_leaves_them_left(qtbot) -> None:
+    """A weekly edition whose linked pictures sit in the story's own <div>: the whole story
+    was centred with them."""
+    assert shown_blocks(
+        "<div><h2>A trademark battle</h2><p>Two companies bear the same name.</p>"
+        '<a href="https://h.example/map.png"><img src="https://h.example/map-sm.png"'
+        ' width="350"></a><p>The dispute went to court.</p>'
+        '<img src="https://h.example/court.png" width="300"><p>It ruled in May.</p></div>'
+    ) == [
+        ("A trademark battle", False),
+        ("Two companies bear the same name.", False),
+        ("[picture]", True),
+        ("The dispute went to court.", False),
+        ("[picture]", True),
+        ("It ruled in May.", False),
+    ]
 
 
 def test_a_picture_has_no_more_space_under_it_than_a_paragraph(qtbot) -> None:
