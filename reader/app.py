@@ -23,6 +23,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from reader.errors import ReaderError
 from reader.urls import is_url
 
 if TYPE_CHECKING:
@@ -54,6 +55,10 @@ def run_app(sources: list[str]) -> int:
 def _run(sources: list[str]) -> int:
     from reader.urls import absolute_source
 
+    if (reason := _no_display()) is not None:
+        # Before anything is read or kept: Qt itself would abort the process with a core
+        # dump and a page of plugin advice, after the read-ahead child kept the file.
+        raise ReaderError(reason)
     absolute = [absolute_source(s) for s in sources]
     # The first file is read from now on, while Qt loads and the window paints: before
     # the check for a running Reader too (~25 ms of imports and a socket call the child
@@ -263,6 +268,21 @@ def _memory_kb() -> tuple[int, int]:
     except OSError:
         pass
     return values["VmRSS:"], values["VmHWM:"]
+
+
+def _no_display() -> str | None:
+    """Why no window can open here (a shell over SSH, a cron job), or None: a display is
+    named, or Qt is told which platform to use, or the system has no such variables."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if os.environ.get("XDG_SESSION_TYPE") == "wayland":  # Wayland's default socket
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set);"
+        " `reader extract FILE` prints an article without one"
+    )
 
 
 def _can_forward_quickly() -> bool:

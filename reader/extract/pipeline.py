@@ -137,7 +137,7 @@ def _extract(
         page_words = len(words_of(page_text))
         teasers = guard.teaser_words(page_text, stories)
         uncleaned: list[HtmlElement] = []
-        candidates = story.main_story(root, fresh_tree, recorder, uncleaned)
+        candidates = story.main_story(root, fresh_tree, recorder, uncleaned, meta.excerpt)
         in_doubt = guard.in_doubt(candidates, page_words, teasers)
         # readability mutated root: the opinion reads a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None

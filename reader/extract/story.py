@@ -136,9 +136,11 @@ def _document_class() -> type:
             reparse: Callable[[], HtmlElement],
             recorder: Recorder | None = None,
             spare_hidden_prose: bool = False,
+            description: str | None = None,
         ) -> None:
             super().__init__("<html></html>", min_text_length=25, retry_length=250)
             self._spare = spare_hidden_prose
+            self._description = description
             self._tree = tree
             self._recorder = recorder
             self._reparse = reparse
@@ -280,7 +282,7 @@ def _document_class() -> type:
 
         def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
             found = super().get_editorial_leads(best_elem)
-            return editorial_leads(best_elem, found, self.get_link_density)
+            return editorial_leads(best_elem, found, self.get_link_density, self._description)
 
         def get_article(
             self,
@@ -458,6 +460,7 @@ def main_story(
     reparse: Callable[[], HtmlElement],
     recorder: Recorder | None = None,
     uncleaned: list[HtmlElement] | None = None,
+    description: str | None = None,
 ) -> list[HtmlElement]:
     """The story elements readability finds in ``tree`` (which it mutates), its choice
     first: when its strict pass kept too little and its lenient retry was taken, the strict
@@ -468,12 +471,13 @@ def main_story(
     ``recorder`` notes what readability's own steps drop (reader.extract.provenance);
     ``uncleaned`` gets readability's chosen story as it was before its clean-up, when the
     clean-up took most of it (a directory's link tables around its entries): the guard
-    may find that one is the page's story.
+    may find that one is the page's story. ``description``: the page's own summary of
+    the story (its meta description), which names the story's lead (reader.extract.leads).
     """
     global _DOCUMENT
     if _DOCUMENT is None:
         _DOCUMENT = _document_class()
-    document = _DOCUMENT(tree, reparse, recorder)
+    document = _DOCUMENT(tree, reparse, recorder, description=description)
     try:
         document.summary(html_partial=True, keep_all_images=KEEP_ALL_IMAGES)
     except RecursionError:

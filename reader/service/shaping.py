@@ -65,6 +65,9 @@ MISSING_IMAGE = "reader-missing:"  # a frame's source: reader-missing:WxH (the v
 FRAME_MAX = (320, 180)
 FRAME_UNKNOWN = (320, 110)
 ICON_MAX_PX = 48
+# A picture narrower than this, in a paragraph with text, stays in its line (an emoji, a
+# badge); a wider one is set apart as a block of its own.
+IN_LINE_MAX_PX = 100
 # A table cell that holds only a number (amounts, percentages, years) is right-aligned.
 NUMBER = re.compile(
     r"^[-+−–(]?[$€£¥]?\s?\d[\d\s.,:]*%?\)?\s?(?:[$€£¥%]|[a-zA-Z]{1,3})?"
@@ -220,6 +223,16 @@ def _rehome_orphan_rows(root: HtmlElement) -> None:
         table.append(part)
 
 
+# Blocks that hold a picture and are centred with it (a paragraph or a <div> only when it
+# holds no text: else the picture gets a centred block of its own).
+PICTURE_HOLDERS = ("p", "div", "a", "figure")
+# Of those, the ones that may hold text around the picture, which must not be centred.
+TEXT_HOLDERS = ("p", "div")
+# A paragraph that holds only a picture: the view sets it without the text's line spacing,
+# which Qt applies to the picture's line too (~100 px of space under a 180 px picture).
+PICTURE_CLASS = "picture"
+
+
 def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
     from lxml.html import Element
 
@@ -250,10 +263,50 @@ def _shape_images(root: HtmlElement, image_size: ImageSize) -> list[str]:
         image.set("width", str(width))
         image.set("height", str(height))
         sources.append(src)
-        parent = image.getparent()
-        if parent is not None and parent.tag in ("p", "div", "a", "figure"):
-            parent.set("align", "center")
+        _set_apart(image, in_line=width < IN_LINE_MAX_PX)
     return sources
+
+
+def _set_apart(image: HtmlElement, *, in_line: bool) -> None:
+    """The picture centred, as a block. Where it sits among text it becomes a block of its
+    own, in its place, and the text around it stays as it was: centring the block it sat in
+    centred the text too (a story that opens with a picture inline, ragged on both sides; a
+    whole story whose pictures sit in its own <div>). A small one (``in_line``: an icon, an
+    emoji) stays in its line of text."""
+    picture, holder = image, image.getparent()
+    if holder is not None and holder.tag == "a" and not holder.text_content().strip():
+        outer = holder.getparent()
+        if outer is not None and outer.tag in TEXT_HOLDERS:
+            picture, holder = holder, outer  # a linked picture keeps its link
+    if holder is None or holder.tag not in PICTURE_HOLDERS:
+        return
+    if holder.tag not in TEXT_HOLDERS or not holder.text_content().strip():
+        holder.set("align", "center")
+        if holder.tag == "p":
+            holder.set("class", PICTURE_CLASS)
+        return
+    if in_line:
+        return
+    from lxml.html import Element
+
+    block = Element("p", {"align": "center", "class": PICTURE_CLASS})
+    if holder.tag == "div":  # a block among blocks: the picture's own, in its place
+        tail, picture.tail = picture.tail, None
+        picture.addprevious(block)
+        block.append(picture)
+        block.tail = tail
+        return
+    after = Element("p", dict(holder.attrib))
+    after.text, picture.tail = picture.tail, None
+    for sibling in list(picture.itersiblings()):
+        after.append(sibling)
+    after.tail, holder.tail = holder.tail, None
+    holder.addnext(block)
+    block.append(picture)
+    block.addnext(after)
+    for part in (holder, after):  # the picture opened or closed the paragraph
+        if not part.text_content().strip() and not len(part):
+            part.drop_tree()  # keeps its tail (the text after the paragraph)
 
 
 def _frame_missing(image: HtmlElement, alt: str) -> None:
@@ -277,12 +330,9 @@ def _frame_missing(image: HtmlElement, alt: str) -> None:
     image.set("width", str(size[0]))
     image.set("height", str(size[1]))
     image.set("alt", "")
-    holder = image.getparent()
-    if holder is not None and holder.tag in ("p", "div", "a", "figure"):
-        holder.set("align", "center")
+    _set_apart(image, in_line=small)
     if alt and not small and not _caption_follows(image, alt):
-        line = Element("p")
-        line.set("class", "caption")
+        line = Element("p", {"class": "caption", "align": "center"})  # under its picture
         line.text = alt
         block = _block_of(image)
         line.tail, block.tail = block.tail, None

@@ -2,10 +2,12 @@
 (reader.service.shaping) and drawn (frames.py)."""
 
 import lxml.html
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QTextDocument
 
 from reader.service.shaping import shape_content
 from reader.ui.reading.frames import MISSING_IMAGE, draw_frame, frame_size
+from reader.ui.reading.themes import ViewStyle, view_css
 
 
 def render_article_html(content: str) -> str:
@@ -129,7 +131,83 @@ def test_a_missing_picture_is_a_frame_and_its_alt_only_shows_without_a_caption()
     captions = [p.text_content() for p in root.iter("p") if p.get("class") == "caption"]
     # the figure has its caption, the storm is described right after: only the map's alt
     assert captions == ["The ferry at dawn.", "Map of the harbour"]
+    alt_line = next(p for p in root.iter("p") if p.text_content() == "Map of the harbour")
+    assert alt_line.get("align") == "center"  # under its centred picture
     assert "[image" not in root.text_content()
+
+
+def shown_blocks(content: str) -> list[tuple[str, bool]]:
+    """The view's blocks for ``content``: their text (a picture as [picture]) and whether
+    they are centred."""
+    document = QTextDocument()
+    document.setHtml(render_article_html(content))
+    blocks, block = [], document.begin()
+    while block.isValid():
+        centred = bool(block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter)
+        blocks.append((block.text().replace("\ufffc", "[picture]").strip(), centred))
+        block = block.next()
+    return blocks
+
+
+def test_a_picture_in_a_paragraph_stands_apart_and_the_text_stays_left(qtbot) -> None:
+    """A story that opens with a picture inline: its text was centred, ragged both sides."""
+    assert shown_blocks(
+        '<p><img src="https://h.example/logo.jpg" width="300" height="193">'
+        "A senior official said in a sworn statement that anyone could leave.</p>"
+        '<p>Before the map <img src="https://h.example/map.jpg" width="600"> after it.</p>'
+        '<p>A smile <img src="https://h.example/smile.png" width="16"> stays in line.</p>'
+        '<p><a href="https://h.example/big.jpg"><img src="https://h.example/small.jpg"></a>'
+        "By Ada Lindqvist</p>"
+    ) == [
+        ("[picture]", True),
+        ("A senior official said in a sworn statement that anyone could leave.", False),
+        ("Before the map", False),
+        ("[picture]", True),
+        ("after it.", False),
+        ("A smile [picture] stays in line.", False),
+        ("[picture]", True),  # a linked picture, with its link
+        ("By Ada Lindqvist", False),
+    ]
+    linked = shaped('<p><a href="https://h.example/big.jpg"><img src="x.jpg"></a>By Ada</p>')
+    assert [link.get("href") for link in linked.iterfind(".//p/a")] == ["https://h.example/big.jpg"]
+
+
+def test_a_picture_among_the_storys_paragraphs_leaves_them_left(qtbot) -> None:
+    """A weekly edition whose linked pictures sit in the story's own <div>: the whole story
+    was centred with them."""
+    assert shown_blocks(
+        "<div><h2>A trademark battle</h2><p>Two companies bear the same name.</p>"
+        '<a href="https://h.example/map.png"><img src="https://h.example/map-sm.png"'
+        ' width="350"></a><p>The dispute went to court.</p>'
+        '<img src="https://h.example/court.png" width="300"><p>It ruled in May.</p></div>'
+    ) == [
+        ("A trademark battle", False),
+        ("Two companies bear the same name.", False),
+        ("[picture]", True),
+        ("The dispute went to court.", False),
+        ("[picture]", True),
+        ("It ruled in May.", False),
+    ]
+
+
+def test_a_picture_has_no_more_space_under_it_than_a_paragraph(qtbot) -> None:
+    """Qt spaced a picture's line like the text's (155%): ~100 px of blank under it."""
+    document = QTextDocument()
+    document.setDefaultStyleSheet(view_css(ViewStyle()))
+    document.setTextWidth(700)
+    document.setHtml(
+        render_article_html(
+            "<p>Before the picture.</p>"
+            '<p><img src="https://h.example/a.jpg" width="600" height="400"></p>'
+            "<p>After the picture.</p>"
+        )
+    )
+    layout, picture = document.documentLayout(), document.begin()
+    while "\ufffc" not in picture.text():
+        picture = picture.next()
+    bottom = layout.blockBoundingRect(picture).bottom()
+    gap = layout.blockBoundingRect(picture.next()).top() - bottom
+    assert gap <= picture.blockFormat().bottomMargin() + 1
 
 
 def test_frames_are_drawn_in_the_theme() -> None:

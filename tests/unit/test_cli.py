@@ -1,14 +1,16 @@
 """The command-line contract of DESIGN.md, exercised through a real subprocess."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from reader_cli import run_reader
+from reader_cli import TIMEOUT_SECONDS, run_reader
 
 from reader import __version__
+from reader.paths import DATA_DIR_ENV
 
 ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Night trains return to Europe | Rail Weekly</title>
@@ -156,3 +158,27 @@ def test_reader_with_files_opens_what_the_full_parser_reads(argv: list[str]) -> 
         full.command,
     )
     assert quick.run is full.run
+
+
+def test_without_a_display_the_window_says_so_in_one_line_and_keeps_nothing(
+    tmp_path: Path,
+) -> None:
+    """A shell over SSH: Qt would abort with a core dump after the file was kept."""
+    page = write_article(tmp_path, "night-trains.html", "night trains")
+    library = tmp_path / "library"
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")
+    env = {name: value for name, value in os.environ.items() if name not in hidden}
+    env[DATA_DIR_ENV] = str(library)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_SECONDS,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "reader: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set);"
+        " `reader extract FILE` prints an article without one"
+    ]
+    assert not library.exists()

@@ -430,6 +430,24 @@ def test_a_blogs_footer_with_the_posted_in_line_and_a_bio_is_left_out_whole() ->
     assert "Permanentlink" not in text and "twenty years" not in text
 
 
+def test_the_posts_row_of_tags_is_left_out() -> None:
+    """A blog prints the post's tags under it ("Tags: ferries, harbour"), links to its tag
+    pages: the post's filing, not its story. A sentence of the story that opens with
+    "Keywords:" and links one word in it stays."""
+    story = paragraphs(60, 64)
+    html = (
+        f"<html><body><article><div class='entry-content'>{story}<p>Keywords: the captain "
+        "wrote them on the <a href='/board'>board</a> by the gangway before every crossing "
+        "of the winter.</p><p class='tags'>Tags: <a href='/tag/ferries' rel='tag'>"
+        "ferries</a>, <a href='/tag/harbour' rel='tag'>harbour</a>, <a href="
+        "'/tag/winter-timetable' rel='tag'>winter timetable</a></p></div>"
+        "</article></body></html>"
+    )
+    text = extract(Page(source="blog.html", html=html, url=None)).text
+    assert "with 63 passengers" in text and "Keywords: the captain wrote" in text
+    assert "Tags:" not in text and "winter timetable" not in text
+
+
 def test_the_count_of_a_thread_of_comments_left_out_goes_with_it() -> None:
     """The thread stays out, so its heading ("0 Kommentare") and its "no comments yet" note
     are the heading of nothing; a story ending on a quote saying "No comment" keeps it."""

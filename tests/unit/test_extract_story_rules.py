@@ -8,7 +8,8 @@ lines while keeping photo credits.
 
 import lxml.html
 
-from reader.extract import clean, normalize, story
+from reader.extract import clean, extract, normalize, story
+from reader.model import Page
 
 
 def pick(html: str) -> str:
@@ -306,6 +307,32 @@ def test_a_lead_below_the_headline_comes_with_the_story_on_a_page_with_no_articl
     assert text.startswith("The crossing to the islands now takes twice as long")
     assert "Body paragraph 5" in text
     assert "podcast" not in text
+
+
+def test_the_paragraph_saying_the_pages_description_is_the_lead_inside_its_article() -> None:
+    # An unclassed paragraph under the headline, in the <article>, says what the page's
+    # meta description says (cut short there): the story's opening sentences. Another
+    # sentence-long paragraph there, a teaser for the newsletter, is no lead.
+    lead = (
+        "The crossing to the islands now takes twice as long, the harbour office said on "
+        "Monday, because the wind keeps the ferries in port for hours."
+    )
+    html = (
+        f'<html><head><meta name="description" content="{lead[:120]}..."></head><body>'
+        f"<article><header><h1>Ferry crossing doubled</h1><p>{lead}</p>"
+        "<p>Get our newsletter every morning, with the tides, the weather and the ferry "
+        "times for the whole week ahead.</p></header>"
+        '<div class="share"><a href="/s">Share</a></div>'
+        f'<div class="body"><div class="text">{sentences("Body", 6)}</div></div>'
+        "</article></body></html>"
+    )
+    text = extract(Page(source="ferry.html", html=html, url=None)).text
+    assert text.startswith(lead) and "Body paragraph 5" in text
+    assert "newsletter" not in text
+    # A story that opens with the description itself does not say it twice.
+    html = html.replace('<div class="text">', f'<div class="text"><p>{lead}</p>')
+    text = extract(Page(source="ferry.html", html=html, url=None)).text
+    assert text.count("The crossing to the islands") == 1 and "Body paragraph 5" in text
 
 
 REVIEW = (

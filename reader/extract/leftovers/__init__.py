@@ -6,7 +6,8 @@ links that work the page ("Print", "Back") alone on their line; a "Read more:" /
 "Lea también:" line with one link to another story leaves for the recommended stories;
 links to other stories standing alone between paragraphs gather in a list at the end;
 the outlet's call to follow it on its app or channel at the end goes, and so does a blog's
-"This entry was posted in …" line, and the count of a thread of comments left out ("0 Kommentare"),
+"This entry was posted in …" line, its row of tags ("Tags: …", filing.py), and the count
+of a thread of comments left out ("0 Kommentare"),
 and the site's note that its links earn it a commission;
 a last line that is a label introducing nothing ("Zum Weiterlesen:") goes;
 photo credits are set apart from their captions (a one-item list after a figure is its
@@ -22,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.extract.leftovers import story as _story
+from reader.extract.leftovers.filing import drop_tag_lines
 from reader.extract.leftovers.hidden import hidden_classes
 from reader.extract.leftovers.story import take_read_also_lines
 from reader.extract.leftovers.titles import (
@@ -73,6 +75,7 @@ def tidy_story(
     _story.set_credits_apart(story)
     _story.gather_story_links(story)
     _story.drop_post_meta(story)
+    drop_tag_lines(story)
     _story.drop_comment_counts(story)
     _story.drop_affiliate_notes(story)
     _story.drop_outlet_promos(story, own_names(meta.site_name, None, meta.url or page_url))

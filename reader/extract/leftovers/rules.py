@@ -325,3 +325,17 @@ AFFILIATE_PAGE = re.compile(
 )
 AFFILIATE_MONEY = re.compile(r"\b(?:affiliate[- ]?links?|commission|provision)\b", re.I)
 AFFILIATE_MAX_WORDS = 50
+
+# The post's tags on a line of their own ("Tags: ferries, harbour, winter", "Filed under:
+# Travel", "Schlagwörter: …"): labelled links to the site's tag or category pages, its
+# filing, not the story. The label opens the line and links make up the rest of it (a
+# sentence of the story that starts "Keywords:" is not a row of links). Dragnet's golds
+# never keep it (10 tuning pages); CleanEval's keep a directory's "CATEGORIES:" rows, so
+# categories are not named.
+TAG_LINE_LABEL = re.compile(
+    r"^\W*(?:tags?|tagged(?: with| as)?|keywords|schlagw[öo]rter|schlagworte|stichw[öo]rter|"
+    r"stichworte|etiquetas|mots[- ]cl[ée]s|filed under|posted in|abgelegt unter)\s*:",
+    re.I,
+)
+TAG_LINE_MAX_WORDS = 40  # a row of tags, not a paragraph
+TAG_LINE_LINK_SHARE = 0.8  # of the letters after the label, those in links
