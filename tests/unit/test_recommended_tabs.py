@@ -96,3 +96,17 @@ def test_cards_marked_as_posts_are_a_list_of_posts_whatever_their_titles() -> No
     ]
     assert run(grid("post"), post) == []
     assert run(grid("post type-post hentry")) == []
+
+
+def test_a_heading_made_of_tabs_names_the_list_by_its_first_tab() -> None:
+    """Tabs side by side in the heading ("Related articles" / "More from author"): their
+    words ran together into the sidebar's group name."""
+    stories = "".join(
+        card(f"harbour-story-{n}-{10010 + n}", f"Harbour story {n}") for n in range(3)
+    )
+    body = (
+        '<div class="related"><h4 class="block-title">'
+        '<a href="#" class="current">Related articles</a><a href="#">More from author</a></h4>'
+        f"<ul>{stories}</ul></div>"
+    )
+    assert {story.group for story in run(body)} == {"Related articles"}

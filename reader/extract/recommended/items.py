@@ -289,7 +289,7 @@ def group_label(block: Block, settings: Thresholds) -> str:
     heading = block.start_after
     if heading is None and block.kind == "token":
         heading = next(block.element.iterdescendants(*HEADING_TAGS), None)
-    text = words.text(heading) if heading is not None else ""
+    text = _heading_text(heading) if heading is not None else ""
     if heading is not None and not text:
         text = " ".join((heading.get("aria-label") or "").split())
     if not text and block.kind == "token":
@@ -298,6 +298,17 @@ def group_label(block: Block, settings: Thresholds) -> str:
     if not text or len(text) > settings.max_heading_chars or words.count(text) > 9:
         return ""  # a story's headline at the top of its card, not the list's name
     return text
+
+
+def _heading_text(heading: HtmlElement) -> str:
+    """A heading's words; of a row of tabs ("Related articles", "More from author": links
+    side by side, no words of its own) the first tab's, which the page shows: their words
+    ran together ("Related articlesMore from author")."""
+    tabs = [child for child in heading if child.tag == "a"]
+    words_between = (heading.text or "") + "".join(tab.tail or "" for tab in tabs)
+    if 1 < len(tabs) == len(heading) and not words_between.strip():
+        return words.text(tabs[0])
+    return words.text(heading)
 
 
 def doc_key(element: HtmlElement) -> tuple[int, ...]:
