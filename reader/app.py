@@ -55,11 +55,15 @@ def run_app(sources: list[str]) -> int:
 def _run(sources: list[str]) -> int:
     from reader.urls import absolute_source
 
-    if (reason := _no_display()) is not None:
-        # Before anything is read or kept: Qt itself would abort the process with a core
-        # dump and a page of plugin advice, after the read-ahead child kept the file.
-        raise ReaderError(reason)
     absolute = [absolute_source(s) for s in sources]
+    if (reason := _no_display()) is not None:
+        # No window here, but a running Reader may take the files (`reader FILE` in a shell
+        # over SSH into the desktop). Else one line, before anything is read or kept: Qt
+        # would abort with a core dump and a page of plugin advice, after the read-ahead
+        # child kept the file.
+        if _can_forward_quickly() and _forward_quickly(absolute):
+            return 0
+        raise ReaderError(reason)
     # The first file is read from now on, while Qt loads and the window paints: before
     # the check for a running Reader too (~25 ms of imports and a socket call the child
     # would otherwise wait for), whose hand-over ends this process and so the child.

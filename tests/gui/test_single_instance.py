@@ -124,3 +124,31 @@ def test_raise_window(qtbot):
     raise_window(window)
     assert window.isVisible()
     assert not window.isMinimized()
+
+
+def test_without_a_display_reader_file_still_goes_to_the_running_reader(
+    qtbot, tmp_path, monkeypatch
+):
+    """`reader FILE` from a shell over SSH into the desktop: no display of its own, but the
+    Reader running there opens FILE (it said "no display" and stopped)."""
+    library = tmp_path / "library"
+    monkeypatch.setenv("READER_DATA_DIR", str(library))
+    first = claim_or_forward([], name=server_name(library))
+    assert first is not None and first.is_listening()
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")
+    env = {key: value for key, value in os.environ.items() if key not in hidden}
+    env["PYTHONPATH"] = str(REPO)
+    try:
+        with qtbot.waitSignal(first.open_requested, timeout=20000) as blocker:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "reader", "saved page.html"],
+                cwd=tmp_path,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        assert blocker.args == [[str(tmp_path / "saved page.html")]]
+        assert wait_process(qtbot, process) == 0
+        assert process.stderr is not None and process.stderr.read() == b""
+    finally:
+        first.close()
