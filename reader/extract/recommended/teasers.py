@@ -233,12 +233,22 @@ def _story_key(page: PageState, link: HtmlElement, hosts: set[str]) -> str | Non
 def _cards(container: HtmlElement, items: dict[HtmlElement, str], settings: Thresholds) -> bool:
     """The items are the container's cards: one tag, and most of its children of that tag
     that hold a link (a page column where a few cards sit among other boxes is no run;
-    empty slots, ad placeholders and spacers between the cards are no boxes)."""
+    empty slots, ad placeholders and spacers between the cards are no boxes). Cards of
+    one class in one unbroken stretch are measured among the children of that class: a
+    rail's heading box above them and its ad slot below are other boxes, not missing
+    cards (boxes of another class between them make a column of sections)."""
     tags = {item.tag for item in items}
     if len(tags) != 1:
         return False
-    siblings = sum(1 for child in container if child.tag in tags and not _blank(child))
-    return len(items) >= settings.min_teaser_share * siblings
+    boxes = [child for child in container if child.tag in tags and not _blank(child)]
+    shapes = {item.get("class") for item in items}
+    if len(shapes) == 1 and None not in shapes:
+        (shape,) = shapes
+        places = [i for i, box in enumerate(boxes) if box in items]
+        stretch = boxes[places[0] : places[-1] + 1]
+        if all(box.get("class") == shape for box in stretch):
+            boxes = [box for box in boxes if box.get("class") == shape]
+    return len(items) >= settings.min_teaser_share * len(boxes)
 
 
 def _blank(element: HtmlElement) -> bool:

@@ -305,7 +305,20 @@ def drop_odd_urls(page: PageState, by_url: dict[str, list[HtmlElement]], ad_only
     if len(with_id) >= 3 and len(with_id) >= share * (len(by_url) - len(ad_only - with_id)):
         hosts = {host(key) for key in with_id}
         for key in [k for k in by_url if k not in with_id and host(k) in hosts]:
-            del by_url[key]
+            if not _spelled_story(key, words.text(by_url[key][0])):
+                del by_url[key]
+
+
+def _spelled_story(url: str, title: str) -> bool:
+    """A blog that dated only some addresses ("/2008/09/manifesto.html" beside
+    "/why-so-few-succeed.html"): a page's file, or a headline-long slug, that spells its
+    link's words is a story. A topic's page spells its name too ("/call-of-duty"), but
+    in fewer words and as no file."""
+    path = split(url).path
+    last = ([s for s in path.split("/") if s] or [""])[-1]
+    return slug_spells(path, title) and (
+        rules.ARTICLE_EXT.search(last) is not None or _story_slug(last)
+    )
 
 
 def drop_share_links(page: PageState, by_url: dict[str, list[HtmlElement]]) -> None:
