@@ -1,6 +1,7 @@
 """Rails whose boxes do not all hold stories: a rail of cards under a heading box, with
-clips among its cards and an ad slot and padding boxes after them, is still a rail; and a
-blog that dated only its older addresses lists its newer, undated posts beside them."""
+clips among its cards and an ad slot and padding boxes after them, is still a rail; a
+blog that dated only its older addresses lists its newer, undated posts beside them; and
+a blog's posts filed under its archive's year and month are posts, not archive pages."""
 
 from __future__ import annotations
 
@@ -86,3 +87,24 @@ def test_a_blog_that_dated_only_its_older_addresses_lists_its_undated_posts_too(
 <div class="sidebar"><div class="widget"><h3>Most popular posts</h3>
 <div class="textwidget">{links}\n{topic}</div></div></div></body></html>"""
     assert found(page, f"{BLOG}/living-on-little.html") == [f"{BLOG}/{path}" for path, _ in posts]
+
+
+def test_a_blogs_recent_entries_filed_under_its_archives_year_and_month() -> None:
+    posts = (
+        ("2006/09/fort-worth_star.html", "Star Telegram readers write in"),
+        ("2006/05/closing_down_th.html", "Closing down the debate"),
+        ("2006/05/project_for_exc.html", "Project for excellence in journalism"),
+        ("2006/05/will_bloggers_e.html", "Will bloggers ever be paid?"),
+        ("2006/05/bad_day_for_the.html", "Bad day for the newspapers"),
+    )
+    entries = "".join(
+        f'<li><a href="{BLOG}/blog/archives/{path}">{title}</a></li>' for path, title in posts
+    )
+    months = "".join(  # the month's archive itself stays out
+        f'<li><a href="{BLOG}/blog/archives/2006/{month:02d}/">2006/{month:02d}</a></li>'
+        for month in (5, 9)
+    )
+    page = f"""<html><head><title>The Debate</title></head><body><table><tr>
+<td><h2>Recent Entries</h2><ul>{entries}</ul><h2>Archives</h2><ul>{months}</ul></td>
+<td><h1>The Debate</h1>{PROSE}</td></tr></table></body></html>"""
+    assert found(page, f"{BLOG}/blog/") == [f"{BLOG}/blog/archives/{path}" for path, _ in posts]

@@ -131,6 +131,20 @@ def excluded_path(path: str) -> bool:
     return rules.EXCLUDED_PATH.search("/" + "/".join([*sections, segments[-1]])) is not None
 
 
+def _dated_post(path: str) -> bool:
+    """A blog's dated permalink ("/archives/2006/09/fort-worth_star.html"): a page's own
+    file of a few words under its year's and month's folders (the month's archive is the
+    folder itself). Taken on the page's own site or network only: a list of other
+    blogs' dated posts is a press review or a blogroll."""
+    segments = [s for s in path.split("/") if s]
+    return (
+        len(segments) >= 3
+        and rules.YEAR_MONTH.fullmatch("/".join(segments[-3:-1])) is not None
+        and rules.ARTICLE_EXT.search(segments[-1]) is not None
+        and len(words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))) >= 2
+    )
+
+
 def _story_slug(segment: str) -> bool:
     """A story's slug: a headline of several words, or fewer with the story's id or date."""
     name = rules.ARTICLE_EXT.sub("", segment)
@@ -262,7 +276,9 @@ def _check_url(page: PageState, href: str, relaxed: bool, lenient: bool) -> str 
     ) and name not in page.self_hosts:
         return None  # a share dialog, a shop or a forum, unless the page is on that site
     path = parts.path.lower()
-    if excluded_path(path) or rules.EXCLUDED_QUERY.search(parts.query):
+    if rules.EXCLUDED_QUERY.search(parts.query) or (
+        excluded_path(path) and not (_dated_post(path) and site(name) in network_sites(page))
+    ):
         return None
     if relaxed and name not in page.self_hosts:
         return url if path.strip("/") else None  # a site's front page is no story

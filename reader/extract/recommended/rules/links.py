@@ -175,6 +175,8 @@ EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNOR
 # --- What a story URL looks like ----------------------------------------------------------
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
 DATE_OR_ID = re.compile(r"\d{4,}")
+# A year's and a month's folders of a dated permalink ("2006/09").
+YEAR_MONTH = re.compile(r"(?:19|20)\d\d/(?:0?[1-9]|1[0-2])")
 # A site's page for one event, one word and its year alone at the root ("/olympics-2012/",
 # "/election_2024", "/2026-midterms"): the year is no story's date, the page a hub. (Two
 # words and a year may be a story's slug: "/commute-savings-2024".)
