@@ -321,6 +321,7 @@ def test_inline_module_inside_the_article() -> None:
     "heading",
     [
         "Mehr zum Thema",
+        "Aktuelle Berichte aus dieser Kategorie:",
         "À lire aussi",
         "Te puede interesar",
         "Leia também",

@@ -255,6 +255,9 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "das neueste",
     "neueste nachrichten",
     "aktuelle nachrichten",
+    "aktuelle berichte",
+    "weitere berichte",
+    "neueste berichte",
     # Spanish
     "te puede interesar",
     "te podría interesar",
