@@ -331,6 +331,7 @@ def test_inline_module_inside_the_article() -> None:
         "Most read",
         "Trending now",
         "Up next",
+        "Posted on this day, other years:",
     ],
 )
 def test_heading_words_in_six_languages(heading: str) -> None:

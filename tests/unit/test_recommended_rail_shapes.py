@@ -1,9 +1,12 @@
 """Rails whose boxes do not all hold stories: a rail of cards under a heading box, with
 clips among its cards and an ad slot and padding boxes after them, is still a rail; a
 blog that dated only its older addresses lists its newer, undated posts beside them; and
-a blog's posts filed under its archive's year and month are posts, not archive pages."""
+a blog's posts filed under its archive's year and month are posts, not archive pages; and
+a feed reader's or bookmark site's button that carries the page's own address is no story."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import lxml.html
 
@@ -108,3 +111,25 @@ def test_a_blogs_recent_entries_filed_under_its_archives_year_and_month() -> Non
 <td><h2>Recent Entries</h2><ul>{entries}</ul><h2>Archives</h2><ul>{months}</ul></td>
 <td><h1>The Debate</h1>{PROSE}</td></tr></table></body></html>"""
     assert found(page, f"{BLOG}/blog/") == [f"{BLOG}/blog/archives/{path}" for path, _ in posts]
+
+
+def test_buttons_that_carry_the_pages_own_address_are_no_stories() -> None:
+    url = f"{BLOG}/2012/08/17/the-reluctant-cataloger/"
+    posts = (
+        ("2008/08/17/theme-changed-and-feeds-fixed/", "Theme changed, feeds fixed"),
+        ("2007/08/17/bobbing-to-the-surface/", "Bobbing to the surface"),
+        ("2006/08/17/trip-itinerary-for-the-summer/", "Trip itinerary for the summer"),
+    )
+    others = "".join(
+        f'<li><a href="{BLOG}/{path}">{title}</a> - 20xx</li>' for path, title in posts
+    )
+    buttons = (
+        f'<a href="https://feeds.example/sub/{url}">Subscribe to this post in your reader</a>'
+        f'<a href="https://lenses.example/bookmark?{quote(url, safe="")}">Bookmark this post on '
+        "your lens</a>"
+    )
+    page = f"""<html><head><title>The reluctant cataloger</title></head><body>
+<div class="post"><h1>The reluctant cataloger</h1>{PROSE}
+<h3>Posted on this day, other years:</h3><ul>{others}</ul>
+<div class="bookmarks">{buttons}</div></div></body></html>"""
+    assert found(page, url) == [f"{BLOG}/{path}" for path, _ in posts]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from reader.extract.recommended import words
 from reader.extract.recommended.rules import links as rules
@@ -347,6 +347,13 @@ def drop_share_links(page: PageState, by_url: dict[str, list[HtmlElement]]) -> N
         if not carried.isdisjoint(page.self_urls) or any(
             other in carried for other in by_url if other != key
         ):
+            del by_url[key]
+    # A feed reader's or bookmark site's button that carries this page's address in its
+    # path or unnamed in its query ("bloglines.com/sub/http://<this page>").
+    for key in [k for k in by_url if "http" in k[8:] and not ad_link(k)]:
+        carried = unquote(key[8:])
+        # (an unnamed query value comes back from normalizing as a name: "?<address>=")
+        if normalize_url(carried[carried.index("http") :].rstrip("=")) in page.self_urls:
             del by_url[key]
 
 

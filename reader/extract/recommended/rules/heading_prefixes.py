@@ -77,6 +77,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "our most popular",
     "this week's most",
     "what you missed",
+    "posted on this day",
+    "on this day, other years",
     "what you may have missed",
     "suggested reading",
     "suggested for you",
