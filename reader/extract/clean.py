@@ -18,7 +18,7 @@ from reader.extract.provenance import Recorder, watching
 from reader.extract.recommended.rules.heading_prefixes import HEADING_PREFIXES
 from reader.extract.recommended.rules.phrases import MAX_HEADING_WORDS
 from reader.extract.tags import HEADING_TAGS
-from reader.extract.text import fold, squash
+from reader.extract.text import fold, fold_within, squash
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -425,6 +425,7 @@ def _drop_repeats_at_top(story: HtmlElement, *, title: str | None, byline: str |
     if byline:
         targets.add(fold(f"by {byline}"))
     targets.discard("")
+    longest = max(map(len, targets), default=0)
     seen = 0
     doomed = []
     for elem in story.iter(*HEADINGS, "p", "h4", "div", "span", "address"):
@@ -437,7 +438,7 @@ def _drop_repeats_at_top(story: HtmlElement, *, title: str | None, byline: str |
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if elem.xpath(HAS_MEDIA):
             continue
-        if fold(text) in targets or (
+        if fold_within(text, longest) in targets or (
             BYLINE_FEATURES.search(features) and len(text) <= BYLINE_BLOCK_MAX
         ):
             doomed.append(elem)
