@@ -136,25 +136,19 @@ def _scored_length(text: str) -> int:
 
 
 def _drop_unlikely(doc: HtmlElement) -> None:
-    """readability's remove_unlikely_candidates, deciding alike: its class regex runs
-    without ignoring case on ASCII classes lowered, its two XPath tests are compiled once,
-    not once per element whose class or id looks unlikely, and no debug line is formatted
-    for each element dropped."""
-    from readability.readability import REGEXES
-
-    unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
-    unlikely_lower, in_code, holds_story = _unlikely_tests()
+    """readability's remove_unlikely_candidates, deciding alike: its class regexes run
+    without ignoring case on ASCII classes lowered (_class_match), its two XPath tests are
+    compiled once, not once per element whose class or id looks unlikely, and no debug
+    line is formatted for each element dropped."""
+    in_code, holds_story = _unlikely_tests()
     for elem in doc.findall(".//*"):
-        features = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
-        if len(features) < 2:
-            continue
+        klass, ident = elem.get("class"), elem.get("id")
+        if not klass and not ident:
+            continue  # never dropped: readability's "class id" is then under 2 characters
+        features = f"{klass or ''} {ident or ''}"
         if (
-            (
-                unlikely_lower.search(features.lower())
-                if features.isascii()
-                else unlikely.search(features)
-            )
-            and not maybe.search(features)
+            _class_match("unlikelyCandidatesRe", features)
+            and not _class_match("okMaybeItsACandidateRe", features)
             and elem.tag not in ("html", "body")
             and not in_code(elem)
             and not holds_story(elem)
@@ -163,20 +157,35 @@ def _drop_unlikely(doc: HtmlElement) -> None:
 
 
 @cache
-def _unlikely_tests() -> tuple[re.Pattern[str], XPath, XPath]:
-    """readability's unlikely-class regex for ASCII text lowered, and its two XPath tests.
-    Its words are lower-case: on lowered text it needs no re.I, which made each search
-    cost ~7 us (2% of extraction). A pattern with capitals keeps its flags."""
+def _unlikely_tests() -> tuple[XPath, XPath]:
     from lxml.etree import XPath
-    from readability.readability import REGEXES
 
-    unlikely = REGEXES["unlikelyCandidatesRe"]
-    lower = unlikely.pattern == unlikely.pattern.lower()
     return (
-        re.compile(unlikely.pattern, unlikely.flags & ~re.I if lower else unlikely.flags),
         XPath("ancestor-or-self::pre | ancestor-or-self::code"),
         XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"),
     )
+
+
+def _class_match(name: str, features: str) -> bool:
+    """Whether readability's regex ``name`` (re.I) finds a match in a class or id. ASCII
+    text is lowered and searched without re.I, which made each search cost ~7 us (2% of
+    extraction); the same matches, as the patterns are written in lower case."""
+    if features.isascii():
+        return _for_lowered(name).search(features.lower()) is not None
+    from readability.readability import REGEXES
+
+    return REGEXES[name].search(features) is not None
+
+
+@cache
+def _for_lowered(name: str) -> re.Pattern[str]:
+    """readability's regex ``name`` for lowered text: without re.I when written in lower
+    case (a pattern with capitals keeps its flags)."""
+    from readability.readability import REGEXES
+
+    pattern = REGEXES[name]
+    lower = pattern.pattern == pattern.pattern.lower()
+    return re.compile(pattern.pattern, pattern.flags & ~re.I if lower else pattern.flags)
 
 
 def _has_block_descendant(elem: HtmlElement, include_self: bool) -> bool:
@@ -327,6 +336,21 @@ def _document_class() -> type:
             for elem in ordered:
                 candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
             return candidates
+
+        def class_weight(self, e: HtmlElement) -> int:
+            # readability's, with its regexes searched as _class_match does (~7 us saved a
+            # search); a document given its own keywords takes readability's own
+            if self.positive_keywords or self.negative_keywords:
+                weight: int = super().class_weight(e)
+                return weight
+            weight = 0
+            for feature in (e.get("class"), e.get("id")):
+                if feature:
+                    if _class_match("negativeRe", feature):
+                        weight -= 25
+                    if _class_match("positiveRe", feature):
+                        weight += 25
+            return weight
 
         def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
             # A list of sentences inside the story is prose (changelog entries citing
