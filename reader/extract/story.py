@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from copy import deepcopy
-from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from reader.errors import ExtractError
+from reader.extract import readability_alike as alike
 from reader.extract.depth import html_parser
 from reader.extract.leads import editorial_leads
 from reader.extract.provenance import Recorder, watching
@@ -31,7 +31,6 @@ from reader.extract.text import text_chars
 from reader.extract.widen import SECTION_SHARE, Candidate, like_sections, twins, widen
 
 if TYPE_CHECKING:
-    from lxml.etree import XPath
     from lxml.html import HtmlElement
 
 # readability-lxml's own tests for "a div that is really a paragraph": tag prefixes that
@@ -42,9 +41,6 @@ INLINE_TAGS = frozenset(
 )
 SIBLING_PARAGRAPH_CHARS = 80  # readability's: a sibling paragraph this long joins the story
 SENTENCE_END = re.compile(r"\.( |$)")  # a shorter one joins when it ends a sentence
-# readability scores a paragraph min(length / 100, 3) for its length: any longer than 300
-# characters scores 3 (301 keeps that 3 an int, as readability's own sum is).
-FULL_PARAGRAPH_CHARS = 301
 # A story shorter than this (non-blank characters; readability's own retry length) is a
 # scrap: readability kept one teaser of an index or a caption. The page's <main> is tried
 # instead. Real short articles (a 50-word brief) are longer than this.
@@ -118,74 +114,6 @@ def _hidden_prose(elem: HtmlElement) -> bool:
 def _clean_length(elem: HtmlElement) -> int:
     words = (elem.text_content() or "").split()
     return sum(map(len, words)) + max(len(words) - 1, 0)
-
-
-def _scored_length(text: str) -> int:
-    """The length of readability's cleaned ``text`` (readability.readability.clean), or
-    FULL_PARAGRAPH_CHARS when it is at least that long: a paragraph's score stops growing
-    there. The clean-up only changes whitespace, so when the start of the text holds that
-    many other characters the rest is not cleaned (its three regex passes over every
-    paragraph, nested table cells holding whole pages among them, were 3% of extraction)."""
-    from readability.readability import clean
-
-    if sum(map(len, text[: 2 * FULL_PARAGRAPH_CHARS].split())) >= FULL_PARAGRAPH_CHARS:
-        return FULL_PARAGRAPH_CHARS
-    if len(text) < 255 and "\n" not in text and "\t" not in text and "  " not in text:
-        return len(text.strip())  # nothing for its three passes to change
-    return min(len(clean(text)), FULL_PARAGRAPH_CHARS)
-
-
-def _drop_unlikely(doc: HtmlElement) -> None:
-    """readability's remove_unlikely_candidates, deciding alike: its class regexes run
-    without ignoring case on ASCII classes lowered (_class_match), its two XPath tests are
-    compiled once, not once per element whose class or id looks unlikely, and no debug
-    line is formatted for each element dropped."""
-    in_code, holds_story = _unlikely_tests()
-    for elem in doc.findall(".//*"):
-        klass, ident = elem.get("class"), elem.get("id")
-        if not klass and not ident:
-            continue  # never dropped: readability's "class id" is then under 2 characters
-        features = f"{klass or ''} {ident or ''}"
-        if (
-            _class_match("unlikelyCandidatesRe", features)
-            and not _class_match("okMaybeItsACandidateRe", features)
-            and elem.tag not in ("html", "body")
-            and not in_code(elem)
-            and not holds_story(elem)
-        ):
-            elem.drop_tree()
-
-
-@cache
-def _unlikely_tests() -> tuple[XPath, XPath]:
-    from lxml.etree import XPath
-
-    return (
-        XPath("ancestor-or-self::pre | ancestor-or-self::code"),
-        XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"),
-    )
-
-
-def _class_match(name: str, features: str) -> bool:
-    """Whether readability's regex ``name`` (re.I) finds a match in a class or id. ASCII
-    text is lowered and searched without re.I, which made each search cost ~7 us (2% of
-    extraction); the same matches, as the patterns are written in lower case."""
-    if features.isascii():
-        return _for_lowered(name).search(features.lower()) is not None
-    from readability.readability import REGEXES
-
-    return REGEXES[name].search(features) is not None
-
-
-@cache
-def _for_lowered(name: str) -> re.Pattern[str]:
-    """readability's regex ``name`` for lowered text: without re.I when written in lower
-    case (a pattern with capitals keeps its flags)."""
-    from readability.readability import REGEXES
-
-    pattern = REGEXES[name]
-    lower = pattern.pattern == pattern.pattern.lower()
-    return re.compile(pattern.pattern, pattern.flags & ~re.I if lower else pattern.flags)
 
 
 def _has_block_descendant(elem: HtmlElement, include_self: bool) -> bool:
@@ -300,7 +228,7 @@ def _document_class() -> type:
             # here, not once per candidate around it (nested candidates share their links).
             self._link_lengths = {}
             try:
-                candidates = self._paragraph_scores()
+                candidates = alike.paragraph_scores(self)
                 self.prose_lists = set()
                 for item in self.tags(self.html, "li"):
                     if _score_list_item(self, item, candidates):
@@ -309,48 +237,13 @@ def _document_class() -> type:
                 self._link_lengths = None
             return candidates
 
-        def _paragraph_scores(self) -> dict[HtmlElement, Candidate]:
-            # readability's score_paragraphs, deciding alike at a fraction of the cost: a
-            # paragraph's length is measured only up to where its score stops growing
-            # (_scored_length), and no debug line is formatted for each candidate.
-            candidates: dict[HtmlElement, Candidate] = {}
-            ordered = []
-            for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
-                parent = elem.getparent()
-                if parent is None:
-                    continue
-                grandparent = parent.getparent()
-                text = elem.text_content() or ""
-                length = _scored_length(text)
-                if length < self.min_text_length:
-                    continue
-                for holder in (parent, grandparent):
-                    if holder is not None and holder not in candidates:
-                        candidates[holder] = self.score_node(holder)
-                        ordered.append(holder)
-                # readability splits its cleaned text at commas: its clean-up keeps them all
-                score = 1 + text.count(",") + 1 + min(length / 100, 3)
-                candidates[parent]["content_score"] += score
-                if grandparent is not None:
-                    candidates[grandparent]["content_score"] += score / 2.0
-            for elem in ordered:
-                candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
-            return candidates
-
         def class_weight(self, e: HtmlElement) -> int:
-            # readability's, with its regexes searched as _class_match does (~7 us saved a
-            # search); a document given its own keywords takes readability's own
+            # readability's, its regexes searched as alike.class_match does; a document
+            # given keywords of its own takes readability's own
             if self.positive_keywords or self.negative_keywords:
                 weight: int = super().class_weight(e)
                 return weight
-            weight = 0
-            for feature in (e.get("class"), e.get("id")):
-                if feature:
-                    if _class_match("negativeRe", feature):
-                        weight -= 25
-                    if _class_match("positiveRe", feature):
-                        weight += 25
-            return weight
+            return alike.class_weight(e)
 
         def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
             # A list of sentences inside the story is prose (changelog entries citing
@@ -456,7 +349,7 @@ def _document_class() -> type:
                 spared.append((quote, quote.get("class"), quote.get("id")))
                 quote.attrib.pop("class", None)
                 quote.attrib.pop("id", None)
-            _drop_unlikely(self.html)
+            alike.drop_unlikely(self.html)
             for quote, klass, ident in spared:
                 for name, value in (("class", klass), ("id", ident)):
                     if value is not None:

@@ -7,7 +7,7 @@ and non-ASCII letters in class names)."""
 import lxml.html
 from readability import Document
 
-from reader.extract import normalize, story
+from reader.extract import normalize, readability_alike, story
 from reader.extract.text import fold, fold_within, squash, squash_within
 
 CLASSES = (
@@ -58,7 +58,7 @@ def document() -> Document:
 def test_paragraph_scores_are_readabilitys() -> None:
     ours, theirs = document(), document()
     ours._link_lengths = theirs._link_lengths = {}
-    mine = ours._paragraph_scores()
+    mine = readability_alike.paragraph_scores(ours)
     readabilitys = Document.score_paragraphs(theirs)
     assert [e.get("id") or e.tag for e in mine] == [e.get("id") or e.tag for e in readabilitys]
     assert [c["content_score"] for c in mine.values()] == [
