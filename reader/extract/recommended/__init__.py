@@ -30,7 +30,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import accept, candidates, data, lines, networks, stories, teasers
+from reader.extract.recommended import (
+    accept,
+    candidates,
+    data,
+    lines,
+    listing,
+    networks,
+    stories,
+    teasers,
+)
 from reader.extract.recommended.settings import DEFAULTS, Thresholds
 from reader.extract.recommended.state import PageState
 from reader.model import Story
@@ -66,7 +75,10 @@ def find_recommended(
     seen_urls: set[str] = set()
     seen_titles: set[str] = set()
     for block in accept.accepted(page, blocks, main):
-        for position, story in stories.block_stories(page, block):
+        found = list(stories.block_stories(page, block))
+        if listing.own_listing(page, block, [story for _, story in found]):
+            continue  # a blog's front page: its sidebar lists the posts it shows
+        for position, story in found:
             key = normalize_url(story.url) if story.url else story.title.lower()
             target = seen_urls if story.url else seen_titles
             if key in target or (story.url and key in page.self_urls):

@@ -87,6 +87,15 @@ class Thresholds:
     # brief has two, while index pages give each teaser paragraph its own card.
     article_paragraphs: int = 2
 
+    # A blog's front page shows its posts whole: a block whose stories are mostly (this
+    # share) posts shown on the page, in this many posts, is the page's own listing
+    # (listing.py). A post is the box at most this many levels above its body's prose,
+    # with this many words: a teaser's line or two is no post.
+    min_listing_posts: int = 3
+    listing_share: float = 0.5
+    listing_post_climb: int = 2
+    min_listing_post_words: int = 50
+
     # --- structure-only blocks ---------------------------------------------------------------
     # The fallback when no heading, token or label names a rail: a run of sibling teaser
     # items, each holding one same-site story link that reads like a headline. Three cards

@@ -66,6 +66,10 @@ class PageState:
     sites: set[str] | None = None
     # The sites of the page's own news group (urls.network_sites), found on first use.
     network: set[str] | None = None
+    # Story address -> the post box of this page that links it (listing.own_listing).
+    posts: dict[str, HtmlElement] | None = None
+    # Whether such a box holds a post's body (listing._post_body), per box.
+    post_bodies: dict[HtmlElement, bool] = field(default_factory=dict)
     # Whether the page is a dated story (dated_story), found on first use.
     story: bool | None = None
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html

@@ -115,6 +115,8 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             continue
         if not _stream_ok(stream, _known(page, twins, shaped, spelled), settings):
             continue
+        if _network_bar(page, stream):
+            continue  # sister sites, each with its latest story: a bar of the network
         label = _label_before(container)
         if not _listing(label):
             blocks.append(Block(container, "teasers", start_after=label))
@@ -484,3 +486,22 @@ def _teaser_links(min_chars: int) -> Callable[[HtmlElement], list[HtmlElement]]:
         regexp=False,
     )
     return select
+
+
+def _network_bar(page: PageState, run: dict[HtmlElement, str]) -> bool:
+    """A network's bar of its sites, one card per site: each card opens with a link to a
+    site's front page (its logo) and shows that site's latest story, every card another
+    site. It introduces the sites, not stories to read beside this one (a partner's feed
+    lists several of its stories under one logo)."""
+    sites = set()
+    for item, key in run.items():
+        home = urls.host(key)
+        if not any(_front_page(page, link, home) for link in item.iter("a")):
+            return False
+        sites.add(home)
+    return len(sites) == len(run)
+
+
+def _front_page(page: PageState, link: HtmlElement, host: str) -> bool:
+    url = urls.resolve_address(page, link.get("href") or "")
+    return url is not None and urls.host(url) == host and not urls.split(url).path.strip("/")

@@ -167,6 +167,9 @@ UTILITY_TEXTS = frozenset(
         "video",
         "photos",
         "gallery",
+        # Follow and alert buttons beside a topic ("Add to My News | Create an alert").
+        "add to my news",
+        "create an alert",
         # Ad widgets' notices ("What is" links to the network's explainer).
         "what is",
         "what is this",
