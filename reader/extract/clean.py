@@ -11,6 +11,7 @@ photo credits), images, quotes, lists, tables and code are never dropped for bei
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 # The recommended-stories capture's heading list: one list of "other stories" labels.
@@ -18,9 +19,10 @@ from reader.extract.provenance import Recorder, watching
 from reader.extract.recommended.rules.heading_prefixes import HEADING_PREFIXES
 from reader.extract.recommended.rules.phrases import MAX_HEADING_WORDS
 from reader.extract.tags import HEADING_TAGS
-from reader.extract.text import fold, squash
+from reader.extract.text import fold, fold_within, squash, squash_within
 
 if TYPE_CHECKING:
+    from lxml.etree import XPath
     from lxml.html import HtmlElement
 
 STAGE = "5 clean"  # as `reader extract --explain` names this stage
@@ -244,20 +246,20 @@ def _drop_junk_blocks(story: HtmlElement, text: str, recorder: Recorder | None =
             continue
         if len(elem) > BOX_MAX_CHILDREN:
             continue
-        text = squash(elem.text_content())
-        if len(text) > BOX_TEXT_MAX:
+        box = squash_within(elem.text_content(), BOX_TEXT_MAX)
+        if box is None:
             continue
-        if text and _WIDGET.match(text):
+        if box and _WIDGET.match(box):
             _drop(elem, recorder, "a widget's or an ad's words only")
-        elif text and READING_TIME.match(text):
+        elif box and READING_TIME.match(box):
             _drop(elem, recorder, "a reading-time badge")
-        elif text and FILE_BADGE.match(text):
+        elif box and FILE_BADGE.match(box):
             _drop(elem, recorder, "a link's file type and size")
-        elif text and _copyright(elem, text):
+        elif box and _copyright(elem, box):
             _drop(elem, recorder, "the page's copyright line")
         elif elem.tag in INLINE_JUNK_ONLY:
             continue
-        elif _is_bar_or_prompt(elem, text, features):
+        elif _is_bar_or_prompt(elem, box, features):
             _drop(elem, recorder, "a share or follow bar, or a newsletter prompt")
 
 
@@ -396,7 +398,7 @@ def _is_list_label(label: HtmlElement) -> bool:
 
 def _links_share(elem: HtmlElement, skip: HtmlElement | None = None) -> float:
     """Share of the text of ``elem`` (``skip`` aside) that is link text."""
-    if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
+    if elem.tag in NEVER_DROP or _holds_kept_boxes(elem):
         return 0.0
     total = len(squash(elem.text_content()))
     linked = sum(len(squash(a.text_content())) for a in elem.iter("a"))
@@ -406,6 +408,19 @@ def _links_share(elem: HtmlElement, skip: HtmlElement | None = None) -> float:
     return linked / total if total > 0 else 0.0
 
 
+def _holds_kept_boxes(elem: HtmlElement) -> bool:
+    """A figure, table or code block inside: never a bar, a prompt or a list of links."""
+    return bool(_kept_boxes()(elem))
+
+
+@cache
+def _kept_boxes() -> XPath:
+    """Compiled once: compiling the XPath at each of the story's short blocks cost 0.5%."""
+    from lxml.etree import XPath
+
+    return XPath(".//figure|.//table|.//pre")
+
+
 def _copyright(elem: HtmlElement, text: str) -> bool:
     """The page's copyright line; a credit inside a figure belongs to its picture."""
     return bool(COPYRIGHT.match(text)) and not elem.xpath("ancestor-or-self::figure")
@@ -413,7 +428,7 @@ def _copyright(elem: HtmlElement, text: str) -> bool:
 
 def _is_bar_or_prompt(elem: HtmlElement, text: str, features: str) -> bool:
     """A share/follow bar or a newsletter prompt (never a figure, table or code)."""
-    if elem.tag in NEVER_DROP or elem.xpath(".//figure|.//table|.//pre"):
+    if elem.tag in NEVER_DROP or _holds_kept_boxes(elem):
         return False
     if SHARE_FEATURES.search(features) and len(text) <= SHARE_TEXT_MAX:
         return True
@@ -425,6 +440,7 @@ def _drop_repeats_at_top(story: HtmlElement, *, title: str | None, byline: str |
     if byline:
         targets.add(fold(f"by {byline}"))
     targets.discard("")
+    longest = max(map(len, targets), default=0)
     seen = 0
     doomed = []
     for elem in story.iter(*HEADINGS, "p", "h4", "div", "span", "address"):
@@ -437,7 +453,7 @@ def _drop_repeats_at_top(story: HtmlElement, *, title: str | None, byline: str |
         features = f"{elem.get('class', '')} {elem.get('id', '')}"
         if elem.xpath(HAS_MEDIA):
             continue
-        if fold(text) in targets or (
+        if fold_within(text, longest) in targets or (
             BYLINE_FEATURES.search(features) and len(text) <= BYLINE_BLOCK_MAX
         ):
             doomed.append(elem)

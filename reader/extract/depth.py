@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lxml.etree import ElementNamespaceClassLookup
-    from lxml.html import HtmlElement
+    from lxml.html import HtmlElement, HTMLParser
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +64,17 @@ def parse_document(html: str) -> HtmlElement:
 def _parse(html: str) -> HtmlElement:
     import lxml.html
 
-    # A parser per call: lxml parsers are not meant to be shared between threads.
+    return lxml.html.document_fromstring(html, parser=html_parser())
+
+
+def html_parser() -> HTMLParser:
+    """lxml.html's parser with the element class lookup done in C (_class_lookup). A
+    parser per call: lxml parsers are not meant to be shared between threads."""
+    import lxml.html
+
     parser = lxml.html.HTMLParser(huge_tree=True)
     parser.set_element_class_lookup(_class_lookup())
-    return lxml.html.document_fromstring(html, parser=parser)
+    return parser
 
 
 _LOOKUP: ElementNamespaceClassLookup | None = None

@@ -52,12 +52,17 @@ FORM_TAGS = ("form", "textarea", "input", "button", "select")
 
 
 def discussion_story(
-    main: HtmlElement, page_words: int, fresh_tree: Callable[[], HtmlElement]
+    main: HtmlElement,
+    page_words: int,
+    fresh_tree: Callable[[], HtmlElement],
+    words: list[str] | None = None,
 ) -> HtmlElement:
     """The box holding the page's discussion when the page is one (see the module
     docstring); ``main`` otherwise. ``page_words``: the page's word count, which tells for
-    free whether the page has room for a thread THREAD_FACTOR times the story."""
-    words = words_of(main.text_content())
+    free whether the page has room for a thread THREAD_FACTOR times the story; ``words``:
+    the words of ``main`` (reader.extract.opinion.words_of), when the caller has them."""
+    if words is None:
+        words = words_of(main.text_content())
     if len(words) >= STORY_MAX_WORDS or page_words < (1 + THREAD_FACTOR) * len(words):
         return main
     opening = _first_sentence(main)

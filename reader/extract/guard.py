@@ -96,7 +96,12 @@ def teaser_words(page_text: str, stories: Sequence[Story]) -> int:
     return sum(len(words_of(f"{story.title} {story.summary}")) for story in shown)
 
 
-def in_doubt(candidates: list[HtmlElement], page_words: int, teasers: int = 0) -> bool:
+def in_doubt(
+    candidates: list[HtmlElement],
+    page_words: int,
+    teasers: int = 0,
+    story_words: int | None = None,
+) -> bool:
     """Whether the second opinion could change anything, judged before paying for it.
 
     It is asked when readability itself hesitated (more than one story), or when its story
@@ -111,10 +116,12 @@ def in_doubt(candidates: list[HtmlElement], page_words: int, teasers: int = 0) -
     set aside whatever its size, fewer teasers (one held-out page: 199 words of story, 70
     of teasers) cost a page the opinion it needed. 8 development pages no longer ask, and
     the opinion had changed none of them.
+
+    ``story_words``: the word count of ``candidates[0]``, when the caller has it.
     """
     if len(candidates) > 1:
         return True
-    story = word_total(candidates[0])
+    story = word_total(candidates[0]) if story_words is None else story_words
     if teasers >= story:
         page_words -= teasers
     return story * PART_FACTOR <= page_words

@@ -138,11 +138,15 @@ def _extract(
         teasers = guard.teaser_words(page_text, stories)
         uncleaned: list[HtmlElement] = []
         candidates = story.main_story(root, fresh_tree, recorder, uncleaned, meta.excerpt)
-        in_doubt = guard.in_doubt(candidates, page_words, teasers)
+        # readability's story's words, read once for the guard and the discussion check
+        # (nothing between them changes it)
+        words = words_of(candidates[0].text_content())
+        in_doubt = guard.in_doubt(candidates, page_words, teasers, len(words))
         # readability mutated root: the opinion reads a fresh tree
         second = opinion.second_opinion(fresh_tree()) if in_doubt else None
         chosen = guard.choose_story(candidates, second, fresh_tree, uncleaned)
-        main = discussion.discussion_story(chosen, page_words, fresh_tree)
+        known = words if chosen is candidates[0] else None
+        main = discussion.discussion_story(chosen, page_words, fresh_tree, known)
         if recorder is not None and main is not chosen:
             recorder.choose("the page's discussion (its thread opens above the story)")
         elif recorder is not None:

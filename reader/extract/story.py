@@ -22,6 +22,8 @@ from copy import deepcopy
 from typing import TYPE_CHECKING, Protocol
 
 from reader.errors import ExtractError
+from reader.extract import readability_alike as alike
+from reader.extract.depth import html_parser
 from reader.extract.leads import editorial_leads
 from reader.extract.provenance import Recorder, watching
 from reader.extract.tags import HEADING_TAGS, LIST_TAGS, TABLE_TAGS
@@ -175,7 +177,7 @@ def _document_class() -> type:
                 children = list(elem)
                 paragraph = None
                 if elem.text and elem.text.strip():
-                    p = fragment_fromstring("<p/>")
+                    p = elem.makeelement("p")
                     p.text = elem.text
                     elem.text = None
                     elem.insert(0, p)
@@ -188,12 +190,12 @@ def _document_class() -> type:
                         paragraph = None
                         continue
                     if paragraph is None:
-                        paragraph = fragment_fromstring("<p/>")
+                        paragraph = elem.makeelement("p")
                         child.addprevious(paragraph)
                     paragraph.append(child)
                 for pos, child in reversed(list(enumerate(elem))):
                     if child.tail and child.tail.strip():
-                        p = fragment_fromstring("<p/>")
+                        p = elem.makeelement("p")
                         p.text = child.tail
                         child.tail = None
                         elem.insert(pos + 1, p)
@@ -226,7 +228,7 @@ def _document_class() -> type:
             # here, not once per candidate around it (nested candidates share their links).
             self._link_lengths = {}
             try:
-                candidates: dict[HtmlElement, Candidate] = super().score_paragraphs()
+                candidates = alike.paragraph_scores(self)
                 self.prose_lists = set()
                 for item in self.tags(self.html, "li"):
                     if _score_list_item(self, item, candidates):
@@ -234,6 +236,14 @@ def _document_class() -> type:
             finally:
                 self._link_lengths = None
             return candidates
+
+        def class_weight(self, e: HtmlElement) -> int:
+            # readability's, its regexes searched as alike.class_match does; a document
+            # given keywords of its own takes readability's own
+            if self.positive_keywords or self.negative_keywords:
+                weight: int = super().class_weight(e)
+                return weight
+            return alike.class_weight(e)
 
         def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
             # A list of sentences inside the story is prose (changelog entries citing
@@ -294,7 +304,10 @@ def _document_class() -> type:
             # it measured only the text before the paragraph's first child element, so a
             # paragraph opening with a link or <strong> counted as empty.
             threshold = max(10, best_candidate["content_score"] * 0.2)
-            output = fragment_fromstring("<div/>")
+            # its <div/> fragment, parsed as stage 1 parses (html_parser): the story moves
+            # into this document, and lxml.html's own parser would have every element the
+            # later stages touch looked up in Python (2% of extraction)
+            output = fragment_fromstring("<div/>", parser=html_parser())
             best_elem = best_candidate["elem"]
             self.add_heading_preamble(candidates, best_elem, threshold)
             self.merge_article_segments(candidates, best_candidate, threshold)
@@ -336,7 +349,7 @@ def _document_class() -> type:
                 spared.append((quote, quote.get("class"), quote.get("id")))
                 quote.attrib.pop("class", None)
                 quote.attrib.pop("id", None)
-            super().remove_unlikely_candidates()
+            alike.drop_unlikely(self.html)
             for quote, klass, ident in spared:
                 for name, value in (("class", klass), ("id", ident)):
                     if value is not None:

@@ -23,6 +23,29 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
+def squash_within(text: str, longest: int) -> str | None:
+    """``squash(text)`` when it is at most ``longest`` characters, else None, squashing only
+    the start of a long text when that is already too long (the squash of a text's start
+    is the start of its squash): "is this a short box" without squashing every paragraph."""
+    head = text[: 2 * longest + 2]
+    if len(head) < len(text) and len(squash(head)) > longest:
+        return None
+    squashed = squash(text)
+    return squashed if len(squashed) <= longest else None
+
+
+def fold_within(text: str, longest: int) -> str | None:
+    """``fold(text)`` when it is at most ``longest`` characters, else None: the test for
+    "is this one of these short phrases" without folding every long paragraph (that was
+    2% of extraction). Case folding goes character by character and the fold of a text's
+    start is the start of its fold, so a start that folds too long tells for the whole."""
+    head = text[: 2 * longest + 2]
+    if len(head) < len(text) and len(fold(head)) > longest:
+        return None
+    folded = fold(text)
+    return folded if len(folded) <= longest else None
+
+
 def first_text(*values: object) -> str | None:
     """The first value that is a string with some text in it, squashed."""
     for value in values:

@@ -21,9 +21,14 @@ def drop_tag_lines(story: HtmlElement) -> None:
     for elem in list(story.iter(*LINE_BLOCKS)):
         if elem is story or elem.getparent() is None:
             continue
-        text = squash(elem.text_content())
+        raw = elem.text_content()
+        # too many words for a tag line: told by splitting off no more than that many
+        # (squashing every long paragraph of the story was 1% of extraction)
+        if len(raw.split(None, rules.TAG_LINE_MAX_WORDS)) > rules.TAG_LINE_MAX_WORDS:
+            continue
+        text = squash(raw)
         label = rules.TAG_LINE_LABEL.match(text)
-        if label is None or len(text.split()) > rules.TAG_LINE_MAX_WORDS:
+        if label is None:
             continue
         letters = _letters(text[label.end() :])
         linked = sum(_letters(link.text_content()) for link in elem.iter("a"))

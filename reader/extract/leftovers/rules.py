@@ -70,6 +70,8 @@ ENLARGE_LINES = frozenset(
         "agrandir l image",
     }
 )
+# the longest of both: a longer line is neither (reader.extract.text.fold_within)
+CONTINUE_LINE_CHARS = max(map(len, CONTINUE_PHRASES | ENLARGE_LINES))
 ENLARGE_SENTENCE = re.compile(
     r"\(?(?:zum vergrößern (?:auf das bild )?klicken|klicken zum vergrößern|"
     r"click (?:here |on )?(?:the )?(?:image )?to enlarge(?: image)?)[.!]?\)?\s*$",
