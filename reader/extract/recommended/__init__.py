@@ -15,7 +15,8 @@ its marked post cards; ``cards`` says which children of a run's box are its card
 by list), ``lines`` (lines of the story that are nothing
 but a link to another story), ``networks`` (ad widgets known only by their links to an ad
 network), ``accept`` (furniture checks), ``stories`` (links to
-stories, with ``urls`` and ``items``), and ``data`` (lists only the page's JSON holds).
+stories, with ``urls`` and ``items``), ``listing`` (a front page's list of the posts it
+shows whole is its own listing), and ``data`` (lists only the page's JSON holds).
 Structure carries what words cannot: a run of sibling cards, a label over a list of
 link lines, a feed's or a post's id in an address, a slug that spells its headline, in
 any language; guards say what else such structure is (menus, trees of an archive or a
