@@ -513,5 +513,6 @@ def _network_bar(page: PageState, run: dict[HtmlElement, str]) -> bool:
 
 
 def _front_page(page: PageState, link: HtmlElement, host: str) -> bool:
+    """The link goes to the front page of ``host`` (a site's logo does)."""
     url = urls.resolve_address(page, link.get("href") or "")
     return url is not None and urls.host(url) == host and not urls.split(url).path.strip("/")
