@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
 # Separators between a page title and the site name in <title> (metadata and leftovers
@@ -24,26 +26,27 @@ def fold(text: str) -> str:
 
 
 def squash_within(text: str, longest: int) -> str | None:
-    """``squash(text)`` when it is at most ``longest`` characters, else None, squashing only
-    the start of a long text when that is already too long (the squash of a text's start
-    is the start of its squash): "is this a short box" without squashing every paragraph."""
-    head = text[: 2 * longest + 2]
-    if len(head) < len(text) and len(squash(head)) > longest:
-        return None
-    squashed = squash(text)
-    return squashed if len(squashed) <= longest else None
+    """``squash(text)`` when it is at most ``longest`` characters, else None: "is this a
+    short box" without squashing every paragraph (see ``_within``)."""
+    return _within(squash, text, longest)
 
 
 def fold_within(text: str, longest: int) -> str | None:
     """``fold(text)`` when it is at most ``longest`` characters, else None: the test for
     "is this one of these short phrases" without folding every long paragraph (that was
-    2% of extraction). Case folding goes character by character and the fold of a text's
-    start is the start of its fold, so a start that folds too long tells for the whole."""
+    2% of extraction; see ``_within``)."""
+    return _within(fold, text, longest)
+
+
+def _within(normalize: Callable[[str], str], text: str, longest: int) -> str | None:
+    """``normalize(text)`` when it is at most ``longest`` characters, else None. Squashing
+    and folding go character by character, so the result for a text's start is the start
+    of the result for the whole: a start that comes out too long tells for the whole."""
     head = text[: 2 * longest + 2]
-    if len(head) < len(text) and len(fold(head)) > longest:
+    if len(head) < len(text) and len(normalize(head)) > longest:
         return None
-    folded = fold(text)
-    return folded if len(folded) <= longest else None
+    done = normalize(text)
+    return done if len(done) <= longest else None
 
 
 def first_text(*values: object) -> str | None:

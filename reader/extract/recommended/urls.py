@@ -350,8 +350,8 @@ def drop_share_links(page: PageState, by_url: dict[str, list[HtmlElement]]) -> N
             del by_url[key]
     # A feed reader's or bookmark site's button that carries this page's address in its
     # path or unnamed in its query ("bloglines.com/sub/http://<this page>").
-    for key in [k for k in by_url if "http" in k[8:] and not ad_link(k)]:
-        address = unquote(key[8:])
+    for key in [k for k in by_url if "http" in k.partition("://")[2] and not ad_link(k)]:
+        address = unquote(key.partition("://")[2])
         # (an unnamed query value comes back from normalizing as a name: "?<address>=")
         if normalize_url(address[address.index("http") :].rstrip("=")) in page.self_urls:
             del by_url[key]
