@@ -73,6 +73,10 @@ def _run(sources: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.shell.pyside_imports import quicken_import_check
+
+    quicken_import_check()  # before the window's modules come in
+
     from reader import __version__
     from reader.paths import APP_NAME
 
