@@ -113,6 +113,7 @@ def _run(sources: list[str]) -> int:
         FrameHold,
         WarmImports,
         modules_before_story,
+        story_is_shown,
     )
 
     # The first article starts loading now, in a worker, while the window paints and
@@ -186,8 +187,10 @@ def _run(sources: list[str]) -> int:
             window.current.opened.connect(watch)
         if early.task is None:  # a web address: the window shows its progress now
             hold.release()
+            story_is_shown()
         else:
             early.after_delivery(hold.release)
+            early.after_delivery(story_is_shown)
             hold.release_after(HOLD_AT_MOST_MS)
         window.start(absolute + window.pending_sources, early)
         window.pending_sources.clear()

@@ -379,3 +379,34 @@ def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
     assert started == []
     qtbot.waitUntil(lambda: started == ["rest"], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+
+
+def test_before_the_story_short_steps_share_a_turn(qtbot):
+    """Start-up's ~15 turns before the first story each waited a millisecond for a timer:
+    until the story is on screen, steps share a turn while it is short (then what fell due
+    meanwhile runs: here a call queued by the first step); after it, each has its own."""
+    import time
+
+    from reader.ui.shell import startup
+
+    def order(story_waits: bool) -> list[str]:
+        turns = startup._Turns()
+        turns.story_waits = story_waits
+        ran: list[str] = []
+
+        def first() -> None:
+            ran.append("first")
+            QTimer.singleShot(0, lambda: ran.append("due"))
+
+        def long_step() -> None:
+            time.sleep(startup.SHORT_TURN_S * 2)
+            ran.append("long")
+
+        owner = QTimer()
+        for step in (first, lambda: ran.append("second"), long_step, lambda: ran.append("last")):
+            turns.add(owner, step)
+        qtbot.waitUntil(lambda: len(ran) == 5, timeout=WAIT_MS)
+        return ran
+
+    assert order(story_waits=True) == ["first", "second", "long", "due", "last"]
+    assert order(story_waits=False) == ["first", "due", "second", "long", "last"]
