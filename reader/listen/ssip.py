@@ -37,6 +37,10 @@ CLIENT_NAME = "reader:listen"  # after "user:", as SSIP wants "user:application:
 # speech-dispatcher answers a command in well under a millisecond; a busy machine may
 # take longer, a hung server must not hang the caller for good.
 REPLY_TIMEOUT_S = 5.0
+# The voice list is espeak-ng's ~13,000 voices: ~250 ms on a quiet machine, over 5 s on a
+# busy one (seen in the tests under load). It is asked on a connection of its own, so the
+# speaking one never waits for it, nor takes its late answer for another command's.
+LIST_TIMEOUT_S = 60.0
 # After starting the server, how long to wait for its socket.
 SPAWN_TIMEOUT_S = 5.0
 # A server Reader started leaves this long after its last client did (libspeechd's own
@@ -169,9 +173,16 @@ class SpeechDispatcher:
         self.command(f"SET SELF SYNTHESIS_VOICE {_word(name)}")
 
     def voices(self) -> list[Voice]:
-        """The output module's voices (several thousand with espeak-ng: ~250 ms)."""
+        """The output module's voices (several thousand with espeak-ng), asked on a
+        connection of its own (see LIST_TIMEOUT_S)."""
+        lister = SpeechDispatcher(lambda _event: None)
+        lister.connect()
+        try:
+            listed = lister.command("LIST SYNTHESIS_VOICES", "249", LIST_TIMEOUT_S)
+        finally:
+            lister.close()
         voices = []
-        for line in self.command("LIST SYNTHESIS_VOICES", expect="249")[:-1]:
+        for line in listed[:-1]:
             name, _, rest = line.partition("\t")
             language = rest.partition("\t")[0]
             if name and language:
@@ -179,17 +190,17 @@ class SpeechDispatcher:
         return voices
 
     # -- protocol ------------------------------------------------------------------------
-    def command(self, line: str, expect: str = "2") -> list[str]:
-        return self._send(line + "\r\n", expect)
+    def command(self, line: str, expect: str = "2", timeout: float = REPLY_TIMEOUT_S) -> list[str]:
+        return self._send(line + "\r\n", expect, timeout)
 
-    def _send(self, data: str, expect: str) -> list[str]:
+    def _send(self, data: str, expect: str, timeout: float = REPLY_TIMEOUT_S) -> list[str]:
         sock = self._socket
         if sock is None:
             raise SpeechError("the speech service is not connected")
         with self._lock:
             try:
                 sock.sendall(data.encode("utf-8"))
-                code, lines = self._replies.get(timeout=REPLY_TIMEOUT_S)
+                code, lines = self._replies.get(timeout=timeout)
             except (OSError, Empty):
                 raise SpeechError("the speech service stopped answering") from None
         if not code.startswith(expect):

@@ -155,3 +155,23 @@ def test_resume_goes_on_from_the_word_where_it_paused(speech_dispatcher: Path) -
     finally:
         player.close()
         engine.close()
+
+
+def test_the_voice_list_does_not_wait_for_the_speaking_connection(
+    speech_dispatcher: Path,
+) -> None:
+    """The list (espeak-ng's ~13,000 voices) took over 5 s on a busy machine: asked on the
+    speaking connection it held up a pause, and its late answer was taken for the next
+    command's. It comes on a connection of its own."""
+    engine = SpeechDispatcher(lambda event: None)
+    engine.connect()
+    listed: list[int] = []
+    try:
+        with engine._lock:  # a command of the speaking connection waits for its answer
+            lister = threading.Thread(target=lambda: listed.append(len(engine.voices())))
+            lister.start()
+            lister.join(WAIT_S)
+        assert listed and listed[0] > 10
+        engine.set_language("en")  # the speaking connection answers its own commands
+    finally:
+        engine.close()

@@ -252,9 +252,12 @@ class Listening(QObject):
 
         run_task(make, ready, failed)
 
-    def _apply_voice(self, document: Document, *, restart: bool = False) -> None:
+    def _apply_voice(
+        self, document: Document, *, restart: bool = False, speaking: bool = True
+    ) -> None:
         """The person's voice for the article's language when there is one; otherwise the
-        engine's own voice for the language (speech-dispatcher picks it by the tag)."""
+        engine's own voice for the language (speech-dispatcher picks it by the tag).
+        ``speaking`` False: only the bar's list of voices (nothing is being read)."""
         from reader.listen.script import language_code
         from reader.listen.voices import VARIANT_MARK, choose_voice
 
@@ -271,6 +274,8 @@ class Listening(QObject):
         # the plain voices; espeak-ng's hundred variants each ("+Adam") would drown them
         plain = sorted(name for name in names if VARIANT_MARK not in name)
         self.bar.set_voices(plain or sorted(names), preferred)
+        if not speaking:
+            return
         if choose_voice(voices, lang) is None:
             self.bar.show_message(f"No voice speaks “{lang}” here: reading with the default.")
             self.speech.do(lambda player: player.set_language("en"))
@@ -285,8 +290,10 @@ class Listening(QObject):
         if not voices:
             self._voices_asked = False  # ask again next time
         document = self.current.document
-        if document is not None and self.script is not None:
-            self._apply_voice(document)
+        if document is not None:
+            # A short article can be read to its end before the list comes (a busy
+            # machine): the bar offers its voices all the same.
+            self._apply_voice(document, speaking=self.script is not None)
 
     def _voice_chosen(self, name: str) -> None:
         from reader.listen.script import language_code
