@@ -202,6 +202,9 @@ class SpeechDispatcher:
                 sock.sendall(data.encode("utf-8"))
                 code, lines = self._replies.get(timeout=timeout)
             except (OSError, Empty):
+                # A late answer would be taken for the next command's: the connection is
+                # out of step with the service from now on, so it is given up.
+                self.close()
                 raise SpeechError("the speech service stopped answering") from None
         if not code.startswith(expect):
             raise SpeechError(f"the speech service refused: {code} {lines[-1] if lines else ''}")
@@ -212,7 +215,8 @@ class SpeechDispatcher:
         if sock is None:
             return
         lines: list[str] = []
-        with sock.makefile("rb") as stream:
+        # (A service killed mid-answer resets the connection; one closed here ends it.)
+        with contextlib.suppress(OSError, ValueError), sock.makefile("rb") as stream:
             for raw in stream:
                 line = raw.decode("utf-8", "replace").rstrip("\r\n")
                 if len(line) < 4:

@@ -113,3 +113,30 @@ def test_listening_goes_on_where_it_stopped(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_L)
     qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
     assert started[0] == 4
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_listening_comes_back_with_the_speech_service(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speech service went away while the window was open (restarted, or killed): the
+    window says so, and the next l speaks again once the service is back, without
+    reopening the window."""
+    import speech_service
+
+    open_and_wait(qtbot, window, sample_path())
+    bar = window.listening.bar
+    with speech_service.running(tmp_path / "first") as sock:
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{sock}")
+        recorder = Recorder(window)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_L)
+        qtbot.waitUntil(lambda: bool(recorder.begun), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "speech service" in bar.message.text(), timeout=WAIT_MS)
+    with speech_service.running(tmp_path / "second") as sock:
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{sock}")
+        again = Recorder(window)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_L)
+        qtbot.waitUntil(lambda: bool(again.finished), timeout=WAIT_MS * 4)
+    assert again.begun and again.finished[0].utterances

@@ -358,6 +358,11 @@ class Listening(QObject):
         self.library.write(finish, next_up)
 
     def _failed(self, message: str) -> None:
+        """The voice stopped on an error: the place is kept, and the next `l` starts again
+        from it (on a new connection: Speech starts afresh after a failure)."""
+        self.save_position()
+        self.script = None
+        self.highlight.clear()
         self.bar.show()
         self.bar.set_playing(False)
         self.bar.show_message(message)

@@ -46,6 +46,8 @@ class Speech(QObject):
     notice = Signal(str)
     #: the engine's voices by language code ("en": [...]), asked for by ``request_voices``
     voices_ready = Signal(object)  # dict[str, list[Voice]]
+    #: the player's failures, before ``failed`` (see _on_player_failed)
+    _player_failed = Signal(str)
 
     def __init__(self, preference: Callable[[], str], parent: QObject | None = None) -> None:
         """``preference``: the engine the person picked (reader.listen.backends' CHOICES)."""
@@ -56,6 +58,7 @@ class Speech(QObject):
         self._connecting = False
         self._closed = False
         self._waiting: list[Callable[[Player], None]] = []
+        self._player_failed.connect(self._on_player_failed)
 
     # -- commands -------------------------------------------------------------------------
     def do(self, command: Callable[[Player], None]) -> None:
@@ -138,6 +141,21 @@ class Speech(QObject):
         if not self._closed:
             self.voices_ready.emit(voices)
 
+    def _on_player_failed(self, message: str) -> None:
+        """After a failure the next command connects anew: a speech service that went away
+        (or stopped answering, its connection then given up) may be back by then; the old
+        engine and player would fail every command for as long as the window is open. The
+        window hears of the failure after that (a player let go after the window closed
+        says nothing)."""
+        if self._player is None:
+            return
+        player, engine = self._player, self._engine
+        self._player = self._engine = None
+        player.close()
+        if engine is not None:
+            engine.close()
+        self.failed.emit(message)
+
     def _failed(self, error: BaseException) -> None:
         """A worker's error. After close() the window (and this object's signals) may be
         gone while a worker still ends (the voice list, a slow start): nothing to tell."""
@@ -172,7 +190,7 @@ class _Relay:
         self._speech.script_finished.emit()
 
     def failed(self, message: str) -> None:
-        self._speech.failed.emit(message)
+        self._speech._player_failed.emit(message)
 
 
 def _by_language(voices: list[Voice]) -> dict[str, list[Voice]]:
