@@ -140,3 +140,32 @@ def test_listening_comes_back_with_the_speech_service(
         qtbot.keyClick(window.view, Qt.Key.Key_L)
         qtbot.waitUntil(lambda: bool(again.finished), timeout=WAIT_MS * 4)
     assert again.begun and again.finished[0].utterances
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_a_voice_list_that_fails_leaves_the_voice_speaking(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list is asked on a connection of its own: when that one fails, the person is
+    told, and the speaking connection stays (``failed``, which ends the listening, is not
+    emitted)."""
+    from reader.listen.backends import SPEECH_DISPATCHER
+    from reader.ui.listening.speech import Speech
+
+    speech = Speech(lambda: SPEECH_DISPATCHER)
+    failures: list[str] = []
+    notices: list[str] = []
+    speech.failed.connect(failures.append)
+    speech.notice.connect(notices.append)
+    speech.do(lambda _player: None)
+    qtbot.waitUntil(lambda: speech.connected, timeout=WAIT_MS)
+    try:
+        # no service where the list's connection looks, and none to start
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'none.sock'}")
+        monkeypatch.setenv("PATH", str(tmp_path))
+        speech.request_voices()
+        qtbot.waitUntil(lambda: bool(notices), timeout=WAIT_MS)
+        assert "list of voices" in notices[0]
+        assert failures == [] and speech.connected
+    finally:
+        speech.close()

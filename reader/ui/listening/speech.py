@@ -76,7 +76,9 @@ class Speech(QObject):
         def ask(_player: Player) -> None:
             engine = self._engine
             if engine is not None:
-                run_task(lambda: _by_language(engine.voices()), self._voices_listed, self._failed)
+                run_task(
+                    lambda: _by_language(engine.voices()), self._voices_listed, self._not_listed
+                )
 
         self.do(ask)
 
@@ -140,6 +142,12 @@ class Speech(QObject):
     def _voices_listed(self, voices: dict[str, list[Voice]]) -> None:
         if not self._closed:
             self.voices_ready.emit(voices)
+
+    def _not_listed(self, error: BaseException) -> None:
+        """The voice list failed (its own connection): the voice goes on, and ``failed``,
+        which ends the listening, is not for this."""
+        if not self._closed:
+            self.notice.emit(f"The list of voices could not be read: {error}")
 
     def _on_player_failed(self, message: str) -> None:
         """After a failure the next command connects anew: a speech service that went away
