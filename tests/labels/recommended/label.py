@@ -25,6 +25,7 @@ alone records that the page recommends nothing. A story already taken keeps its 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import re
 import sys
@@ -408,7 +409,27 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
                     stories.append(story)
     corpus = page.name.split("/")[0]
     path = LABELS / f"{corpus}.json"
-    entries = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    order = {p.name: i for i, p in enumerate(corpus_pages.sample())}
+    with open(path, "a+", encoding="utf-8") as held:  # labellers working side by side
+        fcntl.flock(held, fcntl.LOCK_EX)
+        _store(path, page, page_url, note, choices, stories, order)
+    print(f"{page.name}: {len(stories)} stories")
+    for url, kind, paid in stories:
+        print(f"   {kind:8} {'$' if paid else ' '} {_short(url, page)[:110]}")
+
+
+def _store(
+    path: Path,
+    page: CorpusPage,
+    page_url: str,
+    note: str,
+    choices: list[str],
+    stories: list[list],
+    order: dict[str, int],
+) -> None:
+    """Replace the page's entry in its corpus file, pages kept in sample order."""
+    text = path.read_text(encoding="utf-8")
+    entries = json.loads(text) if text.strip() else []
     entries = [e for e in entries if e["page"] != page.name]
     entries.append(
         {
@@ -421,12 +442,8 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
             "stories": stories,
         }
     )
-    order = {p.name: i for i, p in enumerate(corpus_pages.sample())}
     entries.sort(key=lambda e: order[e["page"]])
     path.write_text(_dump(entries), encoding="utf-8")
-    print(f"{page.name}: {len(stories)} stories")
-    for url, kind, paid in stories:
-        print(f"   {kind:8} {'$' if paid else ' '} {_short(url, page)[:110]}")
 
 
 def _dump(entries: list[dict]) -> str:
