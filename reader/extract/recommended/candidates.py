@@ -110,10 +110,24 @@ def collect(page: PageState) -> list[Block]:
                 continue
             if _story_title(page, heading, text):
                 continue  # "Latest Amelia Earhart search finds debris": a story, no label
+            if _list_entry(heading, text):
+                continue  # "<li><a><span>Featured series</span></a>": a menu's entry
             block = _heading_block(page, heading)
             if block is not None:
                 blocks.append(block)
     return blocks
+
+
+def _list_entry(label: HtmlElement, text: str) -> bool:
+    """A bare label that is all the text of a link in a list is that list's entry (a tab
+    of a blog's menu, each teaser's "read more" in a front page's listing), not a label
+    over a list: a list's label is no item of a list."""
+    if label.tag in HEADING_TAGS:
+        return False
+    link = next(label.iterancestors("a"), None)
+    if link is None or words.text(link) != text:
+        return False
+    return next(link.iterancestors(*LIST_TAGS), None) is not None
 
 
 def _may_start_label(text: str, first_chars: frozenset[str]) -> bool:

@@ -450,8 +450,15 @@ def _priced(item: HtmlElement) -> bool:
 
 
 def _card(item: HtmlElement) -> bool:
-    """An item with a picture, a time or a teaser paragraph beside its link."""
-    return next(item.iterdescendants(*elements.CARD_PART_TAGS), None) is not None
+    """An item with a picture, a time, a teaser paragraph or a byline beside its link (a
+    community's 98 latest diaries, each "By: name (Diary)": an archive or a site map
+    credits no one per link)."""
+    if next(item.iterdescendants(*elements.CARD_PART_TAGS), None) is not None:
+        return True
+    return any(
+        not tokens.BYLINE_CLASS_WORDS.isdisjoint(words.flat_words(part))
+        for part in item.iterdescendants()
+    )
 
 
 @lru_cache(maxsize=1)

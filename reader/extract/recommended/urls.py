@@ -193,9 +193,17 @@ def names_itself(url: str, title: str) -> bool:
     ):
         return False
     segments = [s for s in split(url).path.lower().split("/") if s]
-    if not segments or rules.ARTICLE_EXT.search(segments[-1]):
+    if not segments:
         return False
-    slug = words.slug_words(segments[-1])
+    page_file = rules.ARTICLE_EXT.search(segments[-1])
+    if page_file and len(segments) > 1:
+        return False  # "/news/obama-wins.html": a story filed as a page in its section
+    name = rules.ARTICLE_EXT.sub("", segments[-1])
+    slug = words.slug_words(name)
+    # A file at the site's root named by a few words ("/energie-utilities.html" titled
+    # "Energie & Utilities") is a section's page, as old sites wrote them.
+    if page_file and len(slug) > rules.NAME_FILE_WORDS:
+        return False
     return bool(slug) and set(slug) == set(words.slug_words(title))
 
 

@@ -88,7 +88,8 @@ EXCLUDED_PATH = re.compile(
     r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
-    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja)(?:/|$|;)"
+    r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja|"
+    r"produkt|produkte|produit|produits|producto|productos|prodotto|prodotti)(?:/|$|;)"
     r"|^/@[^/]+/?$"
     # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
     r"|^/wiki/"
@@ -217,6 +218,9 @@ PICTURE_COUNT = re.compile(
 )
 # Page extensions stripped from a slug before its words are counted.
 ARTICLE_EXT = re.compile(r"\.(?:s?html?|php|aspx?|cms|ece)$")
+# A page file at a site's root named by at most this many words, exactly its link's text,
+# is a section's page ("/energie-utilities.html"), not a story.
+NAME_FILE_WORDS = 3
 # Separators of the words of a slug ("lemon-curd", "some_story", "a+b", "a.b").
 SLUG_SEPARATORS = re.compile(r"[-_+.]")
 # File names of a folder's front page, never a story ("/news/index.html").

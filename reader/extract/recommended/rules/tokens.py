@@ -400,6 +400,8 @@ TITLE_BUTTON_WORDS = frozenset({"cta"})
 # Classes a CMS gives each post it prints, in a list as on its own page (WordPress:
 # "hentry", "type-post"): a run of such cards beside the story is a list of posts.
 POST_CARD_CLASSES = frozenset({"hentry", "type-post"})
+# Class words of a card's byline: a list item credited to someone is a story's card.
+BYLINE_CLASS_WORDS = frozenset({"byline"})
 # Class words of an item's lines that are never its teaser.
 NOT_SUMMARY_WORDS = frozenset(
     {"byline", "author", "date", "time", "timestamp", "meta", "source", "provider", "label"}

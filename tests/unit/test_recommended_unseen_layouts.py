@@ -1,0 +1,123 @@
+"""Layouts the sixth labelling round showed capture (pages it had never been tuned on):
+a community's long stream of credited posts beside a story, a blog menu's tab that reads
+like a label, a front page's "read more" under each teaser, a section's page filed at the
+site's root, product pages in other languages, and a few more languages' list labels."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from reader.extract.recommended import find_recommended
+
+SITE = "https://www.talk.example"
+PAGE = f"{SITE}/editor/2012/11/12/the-art-of-compromise/"
+PROSE = "".join(
+    f"<p>The house leadership spent the week arguing over which concessions it could live "
+    f"with, and the members who sent them there were watching every word of it, part {n}.</p>"
+    for n in range(5)
+)
+TOPICS = ("budget", "election", "courts", "energy", "schools", "farming", "defense", "health")
+
+
+def _page(side: str, head: str = "") -> str:
+    return f"""<html><head><title>The Art of Compromise</title>{head}</head><body>
+<div id="content"><div class="post"><h1>The Art of Compromise</h1>{PROSE}</div></div>
+<div id="sidebar">{side}</div></body></html>"""
+
+
+def _found(html: str, url: str = PAGE) -> list[str | None]:
+    return [story.url for story in find_recommended(lxml.html.document_fromstring(html), url, url)]
+
+
+def _diaries(count: int, byline: bool) -> tuple[str, list[str]]:
+    urls = [
+        f"{SITE}/member{n}/2012/11/{1 + n % 12}/thoughts-on-the-{TOPICS[n % 8]}-debate-{n}/"
+        for n in range(count)
+    ]
+    credit = (
+        '<div class="byline"><span class="byline">By:</span> '
+        '<a href="/users/member{n}/">Member {n}</a> (<a href="/member{n}/">Diary</a>)</div>'
+    )
+    items = "".join(
+        f'<li><a href="{url}">Thoughts on the {TOPICS[n % 8]} debate, part {n}</a>'
+        + (credit.format(n=n) if byline else "")
+        + "</li>"
+        for n, url in enumerate(urls)
+    )
+    return f'<div class="rs-feed"><h2 title="Latest diaries">ALL</h2><ul>{items}</ul></div>', urls
+
+
+def test_a_long_stream_of_credited_posts_is_taken_whole() -> None:
+    """98 diaries, each "By: name (Diary)", no heading a word list knows: all of them."""
+    stream, urls = _diaries(98, byline=True)
+    assert _found(_page(stream)) == urls
+
+
+def test_a_long_list_of_bare_links_is_still_no_stream() -> None:
+    """The same 98 links without a credit each: an archive or a site map, not a stream."""
+    stream, _urls = _diaries(98, byline=False)
+    assert _found(_page(stream)) == []
+
+
+def test_a_menu_tab_that_reads_like_a_label_labels_nothing() -> None:
+    """A blog's tab menu whose entry says "Featured series": the links after it in the
+    menu are its other tabs, not a featured list."""
+    tabs = ("Who we are", "Our vision", "Featured series", "Running technique", "Doping")
+    menu = "".join(
+        f'<li><a href="{SITE}/2008/01/{name.lower().replace(" ", "-")}.html"><span>{name}</span>'
+        "</a></li>"
+        for name in tabs
+    )
+    assert _found(_page(f'<div id="tabs"><ul>{menu}</ul></div>')) == []
+
+
+def test_read_more_under_each_teaser_of_a_listing_labels_nothing() -> None:
+    """A front page's own listing prints "read more" under every teaser: no list starts
+    after each of them."""
+    teasers = "".join(
+        f'<li><a href="{SITE}/61/prostate/trial-of-a-new-drug-{n}.html">Phase II trial of a new '
+        f"drug in advanced disease, cohort {n}</a></li> Berkeley (Today) - The trial enrolled "
+        f'patients in {n + 3} centres. <a href="{SITE}/61/prostate/trial-of-a-new-drug-{n}.html">'
+        '<span class="readmore">read more</span></a>'
+        for n in range(6)
+    )
+    html = f"""<html><head><title>Today</title></head><body><div id="main">
+<h2>Today's news</h2><ul>{teasers}</ul></div></body></html>"""
+    assert _found(html, f"{SITE}/") == []
+
+
+def test_a_section_page_at_the_site_root_is_no_story() -> None:
+    """A latest-posts list whose every card names its section ("Energie & Utilities" ->
+    /energie-utilities.html): the stories are taken, the section pages are not."""
+    posts = [
+        f"{SITE}/energie/neue-anlage-produziert-kohlenstoff-aus-luft-{n}-124.html" for n in range(4)
+    ]
+    cards = "".join(
+        f'<div class="meta"><a href="{SITE}/energie-utilities.html">Energie &amp; Utilities</a>'
+        f'</div><a class="item" href="{url}"><h3>Neue Anlage produziert Kohlenstoff aus Luft, '
+        f"Teil {n}</h3></a>"
+        for n, url in enumerate(posts)
+    )
+    assert _found(_page(f"<div><h2>Aktuellste Beiträge</h2>{cards}</div>")) == posts
+
+
+def test_product_pages_in_other_languages_are_no_stories() -> None:
+    """Beside a review, the publisher's "produkt" pages are its shop, however their titles
+    read; an essay on the same author still counts."""
+    shop = [f"https://verlag.example/produkt/nie-wieder-krieg-ohne-uns-band-{n}/" for n in range(3)]
+    cards = "".join(
+        f'<div class="card"><a href="{url}"><img src="/c{n}.jpg" alt="">Nie wieder Krieg ohne '
+        f"uns, Band {n} der Reihe</a></div>"
+        for n, url in enumerate(shop)
+    )
+    assert _found(_page(f"<div><h2>Weitere Artikel</h2>{cards}</div>")) == []
+
+
+def test_more_labels_in_polish_and_german() -> None:
+    for label in ("Zobacz również", "Podobne przepisy", "Polecane przepisy", "Aktuelle Beiträge"):
+        posts = [f"{SITE}/przepis/pierogi-z-dynia-w-sosie-szalwiowym-{n}" for n in range(3)]
+        items = "".join(
+            f'<li><a href="{url}">Pierogi z dynią w sosie szałwiowym, wersja {n}</a></li>'
+            for n, url in enumerate(posts)
+        )
+        assert _found(_page(f"<div><p>{label}</p><ul>{items}</ul></div>")) == posts, label
