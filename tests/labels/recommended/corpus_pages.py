@@ -34,6 +34,10 @@ Round 6 (issue 14's sixth round, stop 35) takes any pages again, as round 3 did,
 precision on pages like no tuning page (round 3's 0.685, the held-out pages without stories
 where some were found) was the weakest figure: the next pages of the same order that no
 round took, every third of them held out; labelled before Reader ran on them.
+
+Round 7 (same stop) adds news and magazine pages, the kind the issue's own check holds: the
+next pages that no round took and that declare themselves articles (round 2's rule), every
+third held out; labelled before Reader ran on them.
 """
 
 from __future__ import annotations
@@ -71,6 +75,8 @@ WEAK_KINDS = (
 ROUND5_SIZES = {"dragnet": 13, "snippets": 13, "cleaneval": 4}
 # Round 6: any pages no round took, per corpus; every third held out (mozilla has none left).
 ROUND6_SIZES = {"dragnet": 16, "snippets": 16, "cleaneval": 16}
+# Round 7: pages no round took that declare an article (round 2's rule), every third held out.
+ROUND7_SIZES = {"dragnet": 20, "snippets": 25}
 SPLITS = ("tuning", "held-out", "fresh")
 ARTICLE_DECLARATION = re.compile(
     r"og:type[\"']?\s+content=[\"']?article"
@@ -96,7 +102,7 @@ class CorpusPage:
     held_out: bool
     round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages,
     # 3: the fresh check set, 4: tuning pages of the weak kinds, 5: articles or weak kinds,
-    # 6: any pages, a third held out)
+    # 6: any pages, 7: article pages, a third of each held out)
 
     @property
     def split(self) -> str:
@@ -151,9 +157,9 @@ def declares_article_or_weak_kind(path: Path) -> bool:
 
 
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (rounds 1 to 6), each marked held out or not
-    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; round 6
-    holds out every third, as rounds 1 and 2)."""
+    """The labelled pages, in sample order (rounds 1 to 7), each marked held out or not
+    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; rounds 6
+    and 7 hold out every third, as rounds 1 and 2)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -184,6 +190,11 @@ def sample() -> list[CorpusPage]:
         for index, name in enumerate(rest):
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=6))
+        taken |= set(rest)
+        news = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
+        for index, name in enumerate(news[: ROUND7_SIZES.get(corpus, 0)]):
+            held_out = index % HOLD_OUT_EVERY == 2
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=7))
     return pages
 
 
