@@ -1,8 +1,8 @@
 """Recommended-story capture against the hand-made labels of 424 corpus pages (seven
 labelling rounds, the third a fresh check set, the fourth and fifth tuning pages of the
-weak kinds, the sixth any pages, the seventh article pages; tests/labels/recommended): the labels are well formed, and
-capture keeps the quality it reached on them. The corpus lives outside
-the repository (``../shared``); these tests skip without it.
+weak kinds, the sixth any pages, the seventh article pages; tests/labels/recommended): the
+labels are well formed, and capture keeps the quality it reached on them. The corpus lives
+outside the repository (``../shared``); these tests skip without it.
 """
 
 from __future__ import annotations
