@@ -121,3 +121,38 @@ def test_more_labels_in_polish_and_german() -> None:
             for n, url in enumerate(posts)
         )
         assert _found(_page(f"<div><p>{label}</p><ul>{items}</ul></div>")) == posts, label
+
+
+def test_job_ads_beside_a_story_are_no_stories() -> None:
+    """A feed of job ads under the story ("/Job/Azure-Specialist-m-w-d.767821735.html"):
+    each reads like a headline and carries an id, and none is a story."""
+    jobs = "".join(
+        f'<li><a href="{SITE}/Job/Software-Entwickler-mobile-Robotik-m-w-d.76781{n}215.html">'
+        f"Software-Entwickler für mobile Robotik (m/w/d), Standort {n}</a></li>"
+        for n in range(4)
+    )
+    assert _found(_page(f"<div><ul>{jobs}</ul></div>")) == []
+
+
+def test_a_blogs_pages_rail_is_no_list_of_stories() -> None:
+    """A sidebar titled "Pages" lists the blog's own pages ("About & Hello!", "Advertise
+    on the blog"), their addresses spelling their titles as a post's do: the site's
+    furniture, not stories. The same rail titled "Best of the blog" is one."""
+    titles = (
+        "About the Crafty Crow and Hello",
+        "Advertise on the Crafty Crow Blog",
+        "Basic and Not So Basic Art Supply List",
+        "Forty Party Favors You Can Make Yourself",
+    )
+    urls = [f"{SITE}/{'-'.join(t.lower().split())}.html" for t in titles]
+    items = "".join(
+        f'<li class="module-list-item"><a href="{url}">{title}</a></li>'
+        for url, title in zip(urls, titles, strict=True)
+    )
+    head = '<meta property="og:type" content="article">'
+
+    def rail(label: str) -> str:
+        return f'<div class="module"><h2>{label}</h2><ul class="module-list">{items}</ul></div>'
+
+    assert _found(_page(rail("Best of the blog"), head)) == urls
+    assert _found(_page(rail("Pages"), head)) == []

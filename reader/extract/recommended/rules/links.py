@@ -85,7 +85,7 @@ EXCLUDED_PATH = re.compile(
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shops?|stores?|product|products|browse|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
-    r"privacy|terms|contact|about|about-us|help|faq|advertise|jobs|careers|u|"
+    r"privacy|terms|contact|about|about-us|help|faq|advertise|job|jobs|careers|u|"
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja|"

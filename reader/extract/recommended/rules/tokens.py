@@ -93,6 +93,7 @@ LISTING_LABEL_WORDS = frozenset(
     {
         "jobs",
         "careers",
+        "pages",  # a blog's static pages ("About", "Advertise"): the site's own, no stories
         "shop",
         "store",
         "products",
