@@ -156,3 +156,10 @@ def test_a_blogs_pages_rail_is_no_list_of_stories() -> None:
 
     assert _found(_page(rail("Best of the blog"), head)) == urls
     assert _found(_page(rail("Pages"), head)) == []
+
+
+def test_a_sites_legal_pages_are_no_stories() -> None:
+    """A "Top-Themen" list holding the privacy statement alone: the site's legal page."""
+    page = f"{SITE}/datenschutzerklaerung_24_534492.html"
+    legal = f'<ul><li><a href="{page}">Datenschutzerklärung</a></li></ul>'
+    assert _found(_page(f"<div><h2>Top-Themen</h2>{legal}</div>")) == []

@@ -178,6 +178,27 @@ UTILITY_TEXTS = frozenset(
         "ad choices",
         "adchoices",
         "about these ads",
+        # The site's legal and contact pages, in the languages capture reads.
+        "privacy policy",
+        "privacy",
+        "terms of use",
+        "terms and conditions",
+        "cookie policy",
+        "imprint",
+        "contact",
+        "contact us",
+        "about us",
+        "datenschutz",
+        "datenschutzerklärung",
+        "impressum",
+        "kontakt",
+        "agb",
+        "über uns",
+        "mentions légales",
+        "politique de confidentialité",
+        "aviso legal",
+        "política de privacidad",
+        "note legali",
     }
 )
 # Link texts that start like this are notices about the block, not stories.
