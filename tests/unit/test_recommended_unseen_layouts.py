@@ -163,3 +163,56 @@ def test_a_sites_legal_pages_are_no_stories() -> None:
     page = f"{SITE}/datenschutzerklaerung_24_534492.html"
     legal = f'<ul><li><a href="{page}">Datenschutzerklärung</a></li></ul>'
     assert _found(_page(f"<div><h2>Top-Themen</h2>{legal}</div>")) == []
+
+
+def _section_footer_page(related: str) -> str:
+    return f"""<html><head><title>Interview</title></head><body><div id="page">
+<article class="post"><h1>Interview</h1><div class="article-body">{PROSE}</div></article>
+<footer class="entry-footer">{related}</footer></div>
+<footer id="colophon" role="contentinfo"><ul>
+<li><a href="{SITE}/2012/11/12/mentions-legales-et-conditions-generales-du-site/">Mentions
+légales et conditions générales du site</a></li></ul></footer></body></html>"""
+
+
+def test_a_storys_footer_outside_its_article_still_holds_its_related_stories() -> None:
+    """The story's own <footer> left after its <article> closed ("Pour approfondir"): the
+    page's footer still follows, so this one is the story's, and its list counts; a list
+    in the page's own footer still does not."""
+    posts = [f"{SITE}/fr/2020/02/{10 + n}/entretien-sur-la-demographie-{n}/" for n in range(4)]
+    items = "".join(
+        f'<article class="trending"><a href="{url}">Entretien sur la démographie '
+        f"européenne, partie {n}</a></article>"
+        for n, url in enumerate(posts)
+    )
+    related = f'<section class="related-block"><h2>Pour approfondir</h2>{items}</section>'
+    assert _found(_section_footer_page(related)) == posts
+
+
+def test_a_tab_that_switches_the_box_labels_its_list() -> None:
+    """ "<li><a href='#'><span>Recent Lists</span></a></li>": a tab of the box, not a link
+    elsewhere; the lists under it are its stories."""
+    posts = [f"{SITE}/lists/victorian-oddities-{n}" for n in range(4)]
+    items = "".join(
+        f'<li><a href="{url}">Top ten truly weird Victorian fads, volume {n}</a></li>'
+        for n, url in enumerate(posts)
+    )
+    tabs = '<ul class="tab-nav"><li><a href="#"><span>Recent Lists</span></a></li></ul>'
+    assert _found(_page(f'<div class="side tab">{tabs}<ul>{items}</ul></div>')) == posts
+
+
+def test_deals_and_theme_pages_are_no_stories() -> None:
+    """A list of deals (/deal/...) and a theme's page (/themes/...) under a "Similar ..."
+    label: only the stories count."""
+    posts = [f"{SITE}/2009/08/1{n}/top-10-bizarre-dating-websites-{n}/" for n in range(3)]
+    links = [
+        *posts,
+        f"{SITE}/deal/21380/nui-organics-forty-percent-off-everything/everywhere",
+        f"{SITE}/fr/themes/sante-publique-et-demographie-europeenne",
+    ]
+    items = "".join(
+        f'<li><a href="{url}">Top 10 bizarre dating websites and more, list {n}</a></li>'
+        for n, url in enumerate(links)
+    )
+    assert (
+        _found(_page(f"<div><h3>Similar Great Lists on Talk</h3><ul>{items}</ul></div>")) == posts
+    )

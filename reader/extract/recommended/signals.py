@@ -4,6 +4,7 @@ pages repeat the same class strings hundreds of times."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -102,8 +103,13 @@ def negative(element: HtmlElement, footers: bool = True) -> bool:
 def negative_markup(element: HtmlElement) -> bool:
     """True for furniture by tag or ARIA role (<nav>, <footer>, role="navigation")."""
     if element.tag in elements.EXCLUDED_TAGS:
-        if element.tag == "footer" and next(element.iterancestors("article"), None) is not None:
-            return False  # a story's own footer (HTML5): its tags, author and related posts
+        if element.tag == "footer" and (
+            next(element.iterancestors("article"), None) is not None
+            or _later_footer(element)
+        ):
+            # a story's own footer (HTML5): its tags, author and related posts; one the
+            # page's own footer still follows is a section's, wherever the story closed
+            return False
         if element.tag == "header" and next(element.iterancestors("li"), None) is not None:
             return False  # a list item's own header (a card's headline and date), not a banner
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
@@ -121,6 +127,18 @@ def negative_markup(element: HtmlElement) -> bool:
         and role.lower() == "navigation"
         and next(element.iterdescendants("nav"), None) is not None
     )
+
+
+def _later_footer(element: HtmlElement) -> bool:
+    """Another <footer> follows in the page: this one closes a section, not the page."""
+    return bool(_following_footer()(element))
+
+
+@lru_cache(maxsize=1)
+def _following_footer() -> Callable[[HtmlElement], object]:
+    from lxml import etree
+
+    return etree.XPath("boolean(following::footer)")
 
 
 def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:

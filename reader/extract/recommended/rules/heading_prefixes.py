@@ -54,6 +54,7 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "similar articles",
     "similar stories",
     "similar posts",
+    "similar ",  # "Similar Great Lists on Listverse"
     "what's hot",
     "hot right now",
     "most recent",

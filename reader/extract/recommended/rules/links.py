@@ -85,9 +85,9 @@ EXCLUDED_PATH = re.compile(
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shops?|stores?|product|products|browse|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
-    r"privacy|terms|contact|about|about-us|help|faq|advertise|job|jobs|careers|u|"
+    r"privacy|terms|contact|about|about-us|help|faq|advertise|job|jobs|careers|deal|deals|u|"
     # The same hubs in other languages: authors, tags and topics, shops.
-    r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|"
+    r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|themes|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja|"
     r"produkt|produkte|produit|produits|producto|productos|prodotto|prodotti)(?:/|$|;)"
     r"|^/@[^/]+/?$"
