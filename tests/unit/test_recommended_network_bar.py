@@ -1,6 +1,8 @@
-"""A network's bar of its sites (each card a sister site's logo, linking to its front
-page, over that site's latest story) introduces the sites: its stories are not offered
-beside this one. Cards of stories without such a logo still make a stream."""
+"""A network's bar of its sites over the story (each card a sister site's logo, linking
+to its front page, over that site's latest story) introduces the sites: its stories are not
+offered beside this one. The same boxes below the story (Gawker's, after the post and
+before its comments) are stories to read next, and cards of stories without such a logo
+make a stream wherever they are."""
 
 from __future__ import annotations
 
@@ -37,21 +39,26 @@ def _card(site: str, n: int, title: str, logo: bool) -> str:
     )
 
 
-def run(logo: bool) -> list[Story]:
+def run(logo: bool, above: bool = True) -> list[Story]:
     cards = "".join(
         _card(site, n, title, logo)
         for n, (site, title) in enumerate(zip(SITES, TITLES, strict=True))
     )
-    html = (
-        f"<html><head><title>t</title></head><body><div id='story'>{ARTICLE}</div>"
-        f"<div id='sitebar'>{cards}</div></body></html>"
-    )
+    story = f"<div id='story'>{ARTICLE}</div>"
+    bar = f"<div id='sitebar'>{cards}</div>"
+    body = bar + story if above else story + bar
+    html = f"<html><head><title>t</title></head><body>{body}</body></html>"
     return find_recommended(lxml.html.document_fromstring(html), BASE, BASE)
 
 
-def test_bar_of_sister_sites_is_no_stream_of_stories() -> None:
+def test_bar_of_sister_sites_over_the_story_is_no_stream_of_stories() -> None:
     assert run(logo=True) == []
+
+
+def test_the_same_boxes_below_the_story_are_stories_to_read_next() -> None:
+    assert [story.title for story in run(logo=True, above=False)] == list(TITLES)
 
 
 def test_same_cards_without_site_logos_are_a_stream() -> None:
     assert [story.title for story in run(logo=False)] == list(TITLES)
+    assert [story.title for story in run(logo=False, above=False)] == list(TITLES)

@@ -104,8 +104,7 @@ def negative_markup(element: HtmlElement) -> bool:
     """True for furniture by tag or ARIA role (<nav>, <footer>, role="navigation")."""
     if element.tag in elements.EXCLUDED_TAGS:
         if element.tag == "footer" and (
-            next(element.iterancestors("article"), None) is not None
-            or _later_footer(element)
+            next(element.iterancestors("article"), None) is not None or _later_footer(element)
         ):
             # a story's own footer (HTML5): its tags, author and related posts; one the
             # page's own footer still follows is a section's, wherever the story closed

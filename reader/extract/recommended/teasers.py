@@ -115,8 +115,10 @@ def runs(page: PageState, main: HtmlElement | None) -> list[Block]:
             continue
         if not _stream_ok(stream, _known(page, twins, shaped, spelled), settings):
             continue
-        if _network_bar(page, stream):
-            continue  # sister sites, each with its latest story: a bar of the network
+        if _network_bar(page, stream) and items.doc_key(container) < items.doc_key(main):
+            # sister sites, each with its latest story, over the story: the network's bar
+            # (below the story, the same boxes are stories to read next)
+            continue
         label = _label_before(container)
         if not _listing(label):
             blocks.append(Block(container, "teasers", start_after=label))
