@@ -216,3 +216,19 @@ def test_deals_and_theme_pages_are_no_stories() -> None:
     assert (
         _found(_page(f"<div><h3>Similar Great Lists on Talk</h3><ul>{items}</ul></div>")) == posts
     )
+
+
+def test_concert_dates_and_horoscopes_are_no_stories() -> None:
+    """A venue's concert dates ("/shows/02-Nov-2022-disarstar/5309") and a partner's daily
+    horoscopes beside the story: listings and services, dated as they are."""
+    shows = "".join(
+        f'<li><a href="https://venue.example/shows/0{n + 2}-Nov-2022-band_number_{n}/53{n}9">'
+        f"Band number {n} plays the big hall on a Wednesday night</a></li>"
+        for n in range(4)
+    )
+    signs = "".join(
+        f'<li><a href="https://stars.example/horoszkop/{sign}-napi-horoszkop/2020-oktober-19">'
+        f"Napi horoszkóp a mai napra, {sign} jegy szülötteinek</a></li>"
+        for sign in ("oroszlan", "merleg", "skorpio", "vizonto")
+    )
+    assert _found(_page(f"<div><ul>{shows}</ul><ul>{signs}</ul></div>")) == []

@@ -89,7 +89,10 @@ EXCLUDED_PATH = re.compile(
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|themes|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja|"
-    r"produkt|produkte|produit|produits|producto|productos|prodotto|prodotti)(?:/|$|;)"
+    r"produkt|produkte|produit|produits|producto|productos|prodotto|prodotti|"
+    # Events and tickets, daily horoscopes: listings and services, not stories.
+    r"event|events|shows|tickets|veranstaltung|veranstaltungen|termine|"
+    r"horoscope|horoscopes|horoskop|horoszkop|horoscopo|oroscopo)(?:/|$|;)"
     r"|^/@[^/]+/?$"
     # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
     r"|^/wiki/"
