@@ -188,18 +188,6 @@ def test_a_storys_footer_outside_its_article_still_holds_its_related_stories() -
     assert _found(_section_footer_page(related)) == posts
 
 
-def test_a_tab_that_switches_the_box_labels_its_list() -> None:
-    """ "<li><a href='#'><span>Recent Lists</span></a></li>": a tab of the box, not a link
-    elsewhere; the lists under it are its stories."""
-    posts = [f"{SITE}/lists/victorian-oddities-{n}" for n in range(4)]
-    items = "".join(
-        f'<li><a href="{url}">Top ten truly weird Victorian fads, volume {n}</a></li>'
-        for n, url in enumerate(posts)
-    )
-    tabs = '<ul class="tab-nav"><li><a href="#"><span>Recent Lists</span></a></li></ul>'
-    assert _found(_page(f'<div class="side tab">{tabs}<ul>{items}</ul></div>')) == posts
-
-
 def test_deals_and_theme_pages_are_no_stories() -> None:
     """A list of deals (/deal/...) and a theme's page (/themes/...) under a "Similar ..."
     label: only the stories count."""

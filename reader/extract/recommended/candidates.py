@@ -121,14 +121,11 @@ def collect(page: PageState) -> list[Block]:
 def _list_entry(label: HtmlElement, text: str) -> bool:
     """A bare label that is all the text of a link in a list is that list's entry (a tab
     of a blog's menu, each teaser's "read more" in a front page's listing), not a label
-    over a list: a list's label is no item of a list. A tab that only switches what the
-    box shows ("<a href='#'>Recent Lists</a>") does label the list under it."""
+    over a list: a list's label is no item of a list."""
     if label.tag in HEADING_TAGS:
         return False
     link = next(label.iterancestors("a"), None)
     if link is None or words.text(link) != text:
-        return False
-    if (link.get("href") or "").strip().lower().startswith(("#", "javascript:")):
         return False
     return next(link.iterancestors(*LIST_TAGS), None) is not None
 
