@@ -1,7 +1,9 @@
-"""Layouts the sixth labelling round showed capture (pages it had never been tuned on):
-a community's long stream of credited posts beside a story, a blog menu's tab that reads
-like a label, a front page's "read more" under each teaser, a section's page filed at the
-site's root, product pages in other languages, and a few more languages' list labels."""
+"""Layouts the sixth and seventh labelling rounds (pages capture had never been tuned on)
+and capture's output on corpus pages no round took showed it: a community's long stream
+of credited posts, a blog menu's tab that reads like a label, a front page's "read more"
+under each teaser, a section's page filed at the site's root, a story's footer left
+outside its article; and what is no story however it reads: products, jobs, deals, theme
+pages, events, horoscopes, a blog's own pages, a site's legal pages."""
 
 from __future__ import annotations
 
