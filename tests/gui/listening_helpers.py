@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from window_helpers import WAIT_MS, press
 
 from reader.listen.script import Script, Utterance
@@ -39,11 +39,18 @@ class Begun:
     shown: str  # the view's text under that span
 
 
-class Recorder:
+class Recorder(QObject):
     """Every sentence begun and every script finished, recorded on the GUI thread right
-    after the window's own handlers ran (connected after them, so same order)."""
+    after the window's own handlers ran (connected after them, so same order).
+
+    A QObject the window owns, with slots of its own: the connections end with the window.
+    As a plain object connected by its bound methods it was called, under load, after the
+    garbage collector had cleared it ("'Recorder' object has no attribute 'window'"), and
+    the run then crashed in a later collection (3 of 35 runs of the listening tests beside
+    two busy loops)."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.begun: list[Begun] = []
         self.finished: list[Script] = []
@@ -51,6 +58,7 @@ class Recorder:
         speech.utterance_started.connect(self._begun)
         speech.script_finished.connect(self._finished)
 
+    @Slot(int, object)
     def _begun(self, index: int, _utterance: Utterance) -> None:
         spans = highlighted(self.window)
         span = spans[0] if spans else None
@@ -58,6 +66,7 @@ class Recorder:
         shown = text[span[0] : span[1]] if span else ""
         self.begun.append(Begun(self.window.listening.script, index, span, shown))
 
+    @Slot()
     def _finished(self) -> None:
         script = self.window.listening.last_script  # the one just finished
         assert script is not None
