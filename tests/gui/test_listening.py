@@ -169,3 +169,20 @@ def test_a_voice_list_that_fails_leaves_the_voice_speaking(
         assert failures == [] and speech.connected
     finally:
         speech.close()
+
+
+@pytest.mark.usefixtures("speech_dispatcher")
+def test_closing_the_window_while_the_script_is_made_leaves_quietly(
+    qtbot, window: MainWindow
+) -> None:
+    """l, then the window closes before the article's script (made in a worker) comes
+    back: the script is dropped, no error reaches the event loop (it used to fill the
+    closed bar's voice menu, already deleted)."""
+    open_and_wait(qtbot, window, sample_path())
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_L)  # the script is being made
+    listening = window.listening
+    window.close()  # in the same turn: its result reaches a closed window
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert listening.script is None

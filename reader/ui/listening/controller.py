@@ -381,7 +381,10 @@ class Listening(QObject):
             self._start(document)
 
     def close(self) -> None:
-        """The window closes: keep the place, silence the voice, leave the service."""
+        """The window closes: keep the place, silence the voice, leave the service. A script
+        still being made is dropped when it comes (it would start the voice in a closed
+        window, and fill its deleted voice menu)."""
+        self._starting = None
         self.save_position()
         self.speech.close()
 
