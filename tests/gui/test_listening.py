@@ -183,6 +183,5 @@ def test_closing_the_window_while_the_script_is_made_leaves_quietly(
     qtbot.keyClick(window.view, Qt.Key.Key_L)  # the script is being made
     listening = window.listening
     window.close()  # in the same turn: its result reaches a closed window
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)  # its result came
     assert listening.script is None

@@ -409,39 +409,30 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
                     stories.append(story)
     corpus = page.name.split("/")[0]
     path = LABELS / f"{corpus}.json"
+    entry = {
+        "page": page.name,
+        "url": page_url,
+        "held_out": page.held_out,
+        **({"split": page.split} if page.split == "fresh" else {}),
+        "note": note,
+        "choices": " ".join(choices),
+        "stories": stories,
+    }
     order = {p.name: i for i, p in enumerate(corpus_pages.sample())}
     with open(path, "a+", encoding="utf-8") as held:  # labellers working side by side
         fcntl.flock(held, fcntl.LOCK_EX)
-        _store(path, page, page_url, note, choices, stories, order)
+        _store(path, entry, order)
     print(f"{page.name}: {len(stories)} stories")
     for url, kind, paid in stories:
         print(f"   {kind:8} {'$' if paid else ' '} {_short(url, page)[:110]}")
 
 
-def _store(
-    path: Path,
-    page: CorpusPage,
-    page_url: str,
-    note: str,
-    choices: list[str],
-    stories: list[list],
-    order: dict[str, int],
-) -> None:
-    """Replace the page's entry in its corpus file, pages kept in sample order."""
+def _store(path: Path, entry: dict, order: dict[str, int]) -> None:
+    """Put ``entry`` in its corpus file in place of the page's old one, pages in sample
+    order."""
     text = path.read_text(encoding="utf-8")
-    entries = json.loads(text) if text.strip() else []
-    entries = [e for e in entries if e["page"] != page.name]
-    entries.append(
-        {
-            "page": page.name,
-            "url": page_url,
-            "held_out": page.held_out,
-            **({"split": page.split} if page.split == "fresh" else {}),
-            "note": note,
-            "choices": " ".join(choices),
-            "stories": stories,
-        }
-    )
+    entries = [e for e in (json.loads(text) if text.strip() else []) if e["page"] != entry["page"]]
+    entries.append(entry)
     entries.sort(key=lambda e: order[e["page"]])
     path.write_text(_dump(entries), encoding="utf-8")
 
