@@ -4,8 +4,8 @@ Precision and recall over stories (normalized URLs), recall per kind of list and
 sponsored stories, and the two page-level rates the issue asks for: pages with stories
 where none is found, pages without stories where some are found. Per corpus too.
 
-    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|fresh|all]
-        [--round 1|2|3|4|5|6|7]
+    python tests/benchmarks/recommended_labels.py [--split tuning|held-out|...|all]
+        [--round 1|2|...|9]
         [--worst N] [--page NAME] [--save FILE] [--compare FILE] [--set NAME=VALUE]
 
 Micro figures (every story counts once) beside macro ones (every page counts once).
@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("--split", choices=(*corpus_pages.SPLITS, "all"), default="tuning")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages")
     parser.add_argument("--page", action="append", default=[], help="detail for a tuning page")
-    parser.add_argument("--round", type=int, choices=range(1, 8), help="only one labelling round")
+    parser.add_argument("--round", type=int, choices=range(1, 10), help="only one labelling round")
     parser.add_argument("--save", type=Path, help="write per-page results (tuning pages)")
     parser.add_argument("--compare", type=Path, help="per-page regressions against a --save")
     parser.add_argument(

@@ -1,8 +1,9 @@
-"""Recommended-story capture against the hand-made labels of 424 corpus pages (seven
+"""Recommended-story capture against the hand-made labels of 520 corpus pages (nine
 labelling rounds, the third a fresh check set, the fourth and fifth tuning pages of the
-weak kinds, the sixth any pages, the seventh article pages; tests/labels/recommended): the
-labels are well formed, and capture keeps the quality it reached on them. The corpus lives
-outside the repository (``../shared``); these tests skip without it.
+weak kinds, the sixth any pages, the seventh article pages, the eighth and ninth pages
+capture found stories on; tests/labels/recommended): the labels are well formed, and
+capture keeps the quality it reached on them. The corpus lives outside the repository
+(``../shared``); these tests skip without it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
 ) -> None:
     sample = corpus_pages.sample()
     assert {page.name for page in sample} == set(labelled)
-    assert len(sample) >= 424
+    assert len(sample) >= 520
     for page in sample:
         assert labelled[page.name]["held_out"] == page.held_out
         assert labelled[page.name].get("split", page.split) == page.split
@@ -60,6 +61,15 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
         pages = [page for page in sample if page.round == round_]
         assert len(pages) == sum(sizes.values())
         assert sum(page.held_out for page in pages) == sum(size // 3 for size in sizes.values())
+    # rounds 8 and 9, chosen by capture's own finds: their held-out third is scored apart
+    for round_, chosen in ((8, corpus_pages.ROUND8_PAGES), (9, corpus_pages.ROUND9_PAGES)):
+        pages = [page for page in sample if page.round == round_]
+        assert [page.name for page in pages] == [
+            f"{corpus}/{name}" for corpus, names in chosen.items() for name in names
+        ]
+        held = [page for page in pages if page.held_out]
+        assert len(held) == sum(len(names) // 3 for names in chosen.values())
+        assert all(page.split == "held-out-chosen" for page in held)
 
 
 def test_round_two_and_seven_pages_declare_themselves_articles(
@@ -94,11 +104,14 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (with round 5: micro 0.943 /
-    0.904, per page 0.938 / 0.874): a change that loses stories or finds menus fails here first."""
+    """Floors just under what capture reaches on the tuning pages (with round 9: micro 0.966
+    / 0.781, per page 0.948 / 0.848): a change that loses stories or finds menus fails here
+    first. Micro recall fell from 0.90 with round 9: one of its blogs (cleaneval/dev_50)
+    holds 444 labelled stories in two series lists of ~430 posts, which capture leaves as
+    archives; the per-page figures are the finer guard."""
     totals = _totals(labelled, "tuning")
-    assert totals.precision >= 0.92
-    assert totals.recall >= 0.88
-    assert totals.macro_precision() >= 0.91
-    assert totals.macro_recall() >= 0.84
-    assert totals.none_found() <= 0.06
+    assert totals.precision >= 0.95
+    assert totals.recall >= 0.77
+    assert totals.macro_precision() >= 0.93
+    assert totals.macro_recall() >= 0.83
+    assert totals.none_found() <= 0.05

@@ -16,7 +16,9 @@ by list), ``lines`` (lines of the story that are nothing
 but a link to another story), ``networks`` (ad widgets known only by their links to an ad
 network), ``accept`` (furniture checks), ``stories`` (links to
 stories, with ``urls`` and ``items``), ``listing`` (a front page's list of the posts it
-shows whole is its own listing), and ``data`` (lists only the page's JSON holds).
+shows whole is its own listing), and ``data`` (lists only the page's JSON holds). A
+story is the page itself when it has the page's address, or its headline (the page
+saved without its address, or listed under a shortlink or a feed's link).
 Structure carries what words cannot: a run of sibling cards, a label over a list of
 link lines, a feed's or a post's id in an address, a slug that spells its headline, in
 any language; guards say what else such structure is (menus, trees of an archive or a
@@ -84,6 +86,8 @@ def find_recommended(
             target = seen_urls if story.url else seen_titles
             if key in target or (story.url and key in page.self_urls):
                 continue
+            if page.own_headline(story.title):
+                continue  # the page itself, listed among the site's posts
             target.add(key)
             placed.append((position, story))
     placed.sort(key=lambda pair: pair[0])

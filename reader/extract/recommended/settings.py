@@ -15,6 +15,11 @@ class Thresholds:
     min_title_words: int = 3
     # ... except in a block the page itself calls related/recommended (short real titles).
     min_title_words_strong: int = 2
+    # A story titled as the page's own headline, with at least this many words, is the
+    # page itself (a blog's "Recent posts" lists the post being read; the page saved
+    # without its address cannot be told by URL). Shorter titles ("Home", "News") are
+    # too common to tell.
+    own_headline_words: int = 4
     # Titles in scripts without spaces (CJK) are measured in characters instead.
     min_title_chars_nospace: int = 6
     # In a block where this share of story URLs carry a numeric id, id-less ones are sections.

@@ -8,11 +8,16 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from reader.extract.recommended.settings import Thresholds
+from reader.extract.text import TITLE_SEPARATOR, fold
 from reader.urls import normalize_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+# A site's name before a colon that starts a title ("Everything Yoga: Permission ...").
+_NAME_BEFORE_COLON = re.compile(r"^[^:]*?\w:\s+")
+# A <title> split at more separators than this is a list of keywords: its end is not read.
+_MOST_TITLE_PARTS = 8
 # A JSON-LD article type ("NewsArticle", "BlogPosting", "Article").
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
 
@@ -72,6 +77,8 @@ class PageState:
     post_bodies: dict[HtmlElement, bool] = field(default_factory=dict)
     # Whether the page is a dated story (dated_story), found on first use.
     story: bool | None = None
+    # The page's own headline as it may be written, folded (own_headline), on first use.
+    headlines: frozenset[str] | None = None
     # The scanned elements' Python proxies, kept alive for the whole capture: lxml.html
     # builds each proxy through a Python class lookup, and later passes (regions,
     # ancestors, items) would otherwise build them again.
@@ -104,10 +111,39 @@ class PageState:
             self.story = _declares_article(self.root)
         return self.story
 
+    def own_headline(self, title: str) -> bool:
+        """The story's title is the page's own headline: its one <h1> (pages with several
+        use them for teasers), its <title>, or a part of that beside the site's name
+        ("Everything Yoga: Permission To Be Bad")."""
+        folded = fold(title)
+        if folded.count(" ") + 1 < self.settings.own_headline_words:
+            return False
+        if self.headlines is None:
+            self.headlines = _headlines(self.root)
+        return folded in self.headlines
+
     def has_article(self) -> bool:
         """True when some container holds running prose: the page is an article."""
         least = self.settings.article_paragraphs
         return any(count >= least for count in self.prose_count.values())
+
+
+def _headlines(root: HtmlElement) -> frozenset[str]:
+    """The page's own headline as it may be written, folded: its one <h1>, and every run
+    of its <title>'s parts between spaced separators ("Report: HTC Paying Apple | Gadget
+    Lab | Wired.com"), each also without a name before a colon ("Everything Yoga: ...")."""
+    found: list[str] = []
+    headings = root.findall(".//h1")
+    if len(headings) == 1:
+        found.append(headings[0].text_content())
+    title = root.find(".//title")
+    if title is not None:
+        parts = TITLE_SEPARATOR.split(title.text_content().strip())[:_MOST_TITLE_PARTS]
+        for first in range(len(parts)):
+            for last in range(first + 1, len(parts) + 1):
+                run = " ".join(parts[first:last])
+                found.extend((run, _NAME_BEFORE_COLON.sub("", run, count=1)))
+    return frozenset(fold(text) for text in found)
 
 
 def _declares_article(root: HtmlElement) -> bool:

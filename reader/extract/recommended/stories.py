@@ -174,15 +174,18 @@ def _linkless(block: Block, label: str) -> Iterator[Placed]:
 
 
 def _in_excluded(page: PageState, link: HtmlElement, block: Block) -> bool:
-    """True for links in page furniture inside a block, and previous/next-post links. (In
-    a block its heading names, a class saying "footer" is its items' layout, as for the
-    block itself: "footer_posts_thumb" in a "Popular Posts" widget.)"""
+    """True for links in page furniture inside a block, links classed as a menu's entries,
+    and previous/next-post links. (In a block its heading names, a class saying "footer"
+    is its items' layout, as for the block itself: "footer_posts_thumb" in a "Popular
+    Posts" widget.)"""
     rel = link.get("rel")
     if rel and not tokens.ADJACENT_RELS.isdisjoint(rel.lower().split()):
         return True
     if signals.adjacent_post(link) or signals.adjacent_post(link.getparent()):
         return True
     if _marked_adjacent(link):
+        return True
+    if signals.menu_entry(link):
         return True
     footers = block.kind != "heading"
     for ancestor in link.iterancestors():

@@ -38,6 +38,19 @@ round took, every third of them held out; labelled before Reader ran on them.
 Round 7 (same stop) adds news and magazine pages, the kind the issue's own check holds: the
 next pages that no round took and that declare themselves articles (round 2's rule), every
 third held out; labelled before Reader ran on them.
+
+Round 8 (stop 36) aims at precision, the figure still short on the held-out pages: the next
+pages of the same order that no round took on which Reader's capture (main at 4f77877) found
+at least one story, right or wrong. Because Reader chose them, the list is kept as data (a
+later capture would choose others), and its held-out third is split "held-out-chosen",
+scored apart from the pages chosen blind: its pages without stories are wrong finds by
+construction. Labelled before anyone looked at what Reader found on them.
+
+Round 9 (same stop) aims at the pages where wrong finds cost most, pages that recommend
+nothing: round 8 held one such page in 48. The next pages of the same order that no round
+took on which capture (round 8's rules in) found a story although no container of the page
+holds running prose (``PageState.has_article``: index pages, directories, service pages).
+Kept as data and split like round 8.
 """
 
 from __future__ import annotations
@@ -78,7 +91,50 @@ ROUND5_SIZES = {"dragnet": 13, "snippets": 13, "cleaneval": 4}
 ROUND6_SIZES = {"dragnet": 16, "snippets": 16, "cleaneval": 16}
 # Round 7: pages no round took that declare an article (round 2's rule), every third held out.
 ROUND7_SIZES = {"dragnet": 20, "snippets": 25}
-SPLITS = ("tuning", "held-out", "fresh")
+# Round 8: the next pages no round took on which capture at 4f77877 found a story, in order.
+ROUND8_PAGES = {
+    "dragnet": (
+        *("325", "131", "R112", "R906", "259", "199", "R969", "369", "275", "R449", "R154"),
+        *("R267", "98", "R583", "R163", "R666", "R981", "R757", "T32", "R150"),
+    ),
+    "snippets": (
+        *("jis.gov.jm-investment", "arsnova.thm.de.frag", "0a3108e507c54157a95fe7a1338f5e9c"),
+        *("tagesschau.de.rheinmetall", "sportowefakty.wp.pl.falubaz", "tonight.de-Arschloch"),
+        *("nwx.new-work.se.digitaler-stress", "ukbdnews.com.23646"),
+        *("timesofisrael.com.washington", "heizung.de.waermepumpen", "caymancompass.com-prison"),
+        *("feuerwehrverband.de-vorbereitungstagung", "skispringen.com-verpasst"),
+        *("toptal.com.python", "salon.com.emissions", "rutgers.edu.robot"),
+        *("waldwiesen.net-holländerholzhandel", "ultimahora.com-apelacion"),
+        *("industriemagazin.at-Luftfahrtbranche", "panamaamerica.com.pa-apropiarse"),
+    ),
+    "cleaneval": (
+        *("final_192", "final_584", "final_122", "final_583", "final_595", "final_394"),
+        *("final_218", "final_401"),
+    ),
+}
+# Round 9: the next pages no round took on which capture found a story on a page without
+# running prose, in order.
+ROUND9_PAGES = {
+    "dragnet": ("R6", "R241", "R121", "T178", "R7", "R233", "R117", "R50", "R275", "R99", "T135"),
+    "snippets": (
+        *("chefkoch.de.mandarinen", "0b4609a864eb4fa0bbcb2b395f6be9eb"),
+        *("de.creativecommons.org.endlich", "baike.baidu.com.tanya", "rnz.de.witzel"),
+        *("economictimes.indiatimes.com.slideshow", "archive.org.swap-stop.org.shuji"),
+        *("proplanta.de.erloesobergrenze", "daheim-solar.de.batteriespeicher"),
+        *("archive.org.bewegliche-lettern.de.typography", "speicherguide.de.schwierige"),
+        *("houzz.de-Projekte", "libero.pe-ronaldo", "mitundvoneinander.com-Frühling"),
+        *("standard.co.uk.caribbean", "lecker.de.schneewittchen", "spreeblick.com.habeck"),
+        *("rtl.de-lockdown", "d60caba9d12c467b9708ec8981cad8aa"),
+        *("plentylife.blogspot.pamela-reif", "mdr.de.autohaeuser", "modepilot.de.duschkopf"),
+    ),
+    "cleaneval": (
+        *("final_129", "final_292", "final_260", "final_766", "dev_26", "final_458"),
+        *("final_98", "final_492", "final_618", "dev_27", "final_318", "final_211"),
+        *("final_285", "dev_50", "final_247"),
+    ),
+}
+CHOSEN_ROUNDS = (8, 9)  # rounds that Reader's own finds chose: held out apart
+SPLITS = ("tuning", "held-out", "held-out-chosen", "fresh")
 ARTICLE_DECLARATION = re.compile(
     r"og:type[\"']?\s+content=[\"']?article"
     r"|article:published_time"
@@ -103,13 +159,18 @@ class CorpusPage:
     held_out: bool
     round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages,
     # 3: the fresh check set, 4: tuning pages of the weak kinds, 5: articles or weak kinds,
-    # 6: any pages, 7: article pages, a third of each held out)
+    # 6: any pages, 7: article pages, 8: pages where capture found stories, 9: the same
+    # on pages without running prose; a third of rounds 6-9 held out)
 
     @property
     def split(self) -> str:
-        """Which check the page belongs to: round 3 is the fresh set, the rest tuning or
-        held out."""
-        return "fresh" if self.round == 3 else "held-out" if self.held_out else "tuning"
+        """Which check the page belongs to: round 3 is the fresh set, round 8's held-out
+        third (chosen by Reader's own finds) is scored apart, the rest tuning or held out."""
+        if self.round == 3:
+            return "fresh"
+        if not self.held_out:
+            return "tuning"
+        return "held-out-chosen" if self.round in CHOSEN_ROUNDS else "held-out"
 
     @property
     def stand_in_url(self) -> str:
@@ -158,9 +219,9 @@ def declares_article_or_weak_kind(path: Path) -> bool:
 
 
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (rounds 1 to 7), each marked held out or not
-    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; rounds 6
-    and 7 hold out every third, as rounds 1 and 2)."""
+    """The labelled pages, in sample order (rounds 1 to 9), each marked held out or not
+    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; rounds
+    6 to 9 hold out every third, as rounds 1 and 2)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -196,6 +257,10 @@ def sample() -> list[CorpusPage]:
         for index, name in enumerate(news[: ROUND7_SIZES.get(corpus, 0)]):
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=7))
+        for round_, chosen in ((8, ROUND8_PAGES), (9, ROUND9_PAGES)):
+            for index, name in enumerate(chosen.get(corpus, ())):
+                held_out = index % HOLD_OUT_EVERY == 2
+                pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=round_))
     return pages
 
 

@@ -413,7 +413,7 @@ def set_labels(page: CorpusPage, choices: list[str], note: str) -> None:
         "page": page.name,
         "url": page_url,
         "held_out": page.held_out,
-        **({"split": page.split} if page.split == "fresh" else {}),
+        **({"split": page.split} if page.split not in ("tuning", "held-out") else {}),
         "note": note,
         "choices": " ".join(choices),
         "stories": stories,

@@ -159,6 +159,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "editor's choice",
     "top picks",
     "best of the ",  # "Best of the Blog", "Best of the Week"
+    *("all time favorites", "all-time favorites", "all time favourites", "all-time favourites"),
+    *("reader favorites", "readers' favorites", "reader favourites", "readers' favourites"),
     "in case you missed it",
     "keep reading",
     "continue reading",

@@ -85,14 +85,18 @@ EXCLUDED_PATH = re.compile(
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shops?|stores?|product|products|browse|forum|forums|thread|threads|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
-    r"privacy|terms|contact|about|about-us|help|faq|advertise|job|jobs|careers|deal|deals|u|"
+    r"privacy|terms|contact|contactus|contact-us|about|about-us|help|faq|advertise|"
+    r"job|jobs|careers|deal|deals|u|submission|submissions|"
     # The same hubs in other languages: authors, tags and topics, shops.
     r"auteur|auteurs|autor|autoren|autore|autori|mot|mots|thema|themen|tema|temas|themes|"
     r"schlagwort|stichwort|rubrique|boutique|tienda|negozio|loja|"
     r"produkt|produkte|produit|produits|producto|productos|prodotto|prodotti|"
     # Events and tickets, daily horoscopes: listings and services, not stories.
     r"event|events|shows|tickets|veranstaltung|veranstaltungen|termine|"
-    r"horoscope|horoscopes|horoskop|horoszkop|horoscopo|oroscopo)(?:/|$|;)"
+    r"horoscope|horoscopes|horoskop|horoszkop|horoscopo|oroscopo|"
+    # Training courses (offers, like products), a magazine issue's table of contents, a
+    # media library's player (its clips: "/swr/player/<id>/<title>").
+    r"course|courses|kurs|kurse|toc|player)(?:/|$|;)"
     r"|^/@[^/]+/?$"
     # A wiki's pages are reference entries ("/wiki/Outline_of_New_Zealand"), not stories.
     r"|^/wiki/"
@@ -125,7 +129,10 @@ SHOP_HOST_LABELS = frozenset({"shop", "store"})
 # forum posts"), talk rather than stories, however they read (round-4 tuning pages: 4 of
 # one page's 8 wrong finds).
 FORUM_HOST_LABELS = frozenset({"forum", "forums", "boards"})
-NOT_STORY_HOST_LABELS = SHOP_HOST_LABELS | FORUM_HOST_LABELS  # one test per link
+# A host named as a job board ("careers.poynter.org/post.cfm"): job ads, not stories.
+JOBS_HOST_LABELS = frozenset({"careers", "jobs", "karriere"})
+# One test per link for all three.
+NOT_STORY_HOST_LABELS = SHOP_HOST_LABELS | FORUM_HOST_LABELS | JOBS_HOST_LABELS
 EXCLUDED_HOSTS: tuple[str, ...] = (
     "facebook.com",
     "twitter.com",

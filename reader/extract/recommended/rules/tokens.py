@@ -333,6 +333,8 @@ NEGATIVE_FIRST_WORDS = frozenset(
 MODIFIER_WORDS = frozenset({"with", "without", "has", "no", "is", "show", "hide"})
 # "megamenu", "subnav", "sidenav", "mainmenu": one word that still names a menu.
 MENU_SUFFIXES = ("menu", "nav")
+# A link's class starting so ("menusub", "menuitem", "navlink") names a menu's entry.
+MENU_ENTRY_PREFIXES = ("menu", "nav")
 NEGATIVE_LAST_WORDS = frozenset(
     {"nav", "navbar", "menu", "navigation", "breadcrumbs", "archive", "archives"}
 )
