@@ -5,9 +5,8 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
-from window_helpers import WAIT_MS
+from window_helpers import wait_tasks
 
-from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 
@@ -29,4 +28,4 @@ def window(qtbot) -> Iterator[MainWindow]:
     yield win
     if shiboken6.isValid(win):  # pytest-qt may have closed and deleted it already
         win.opening.cancel_loading(quiet=True)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)

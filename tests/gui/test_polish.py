@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale
+from window_helpers import wait_tasks
 
 from reader.service.shaping import shape_content
 from reader.ui.library.library_model import FALLBACK_DATE_FORMAT, format_date, medium_date_format
-from reader.ui.presenter import tasks
 from reader.ui.shell.drawers import READING_COMFORT_PX
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.messages import DARK_ERROR_COLORS, ERROR_COLORS
 from reader.ui.shell.window_layout import SIDEBAR_MIN_WIDTH
 from reader.ui.sidebar.story_model import recommended_by
-
-WAIT_MS = 30_000
 
 
 @pytest.mark.parametrize(
@@ -73,7 +71,7 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_progress_bar_marks_whether_the_article_has_the_keyboard(qtbot, window):

@@ -390,6 +390,20 @@ def test_tasks_report_on_the_gui_thread(qtbot):
     assert isinstance(seen["error"], ValueError)
 
 
+def test_a_task_not_yet_reported_is_named(qtbot):
+    """A test that waits for the background work in vain says what it waited for."""
+    release = threading.Event()
+
+    def fetch_the_slow_page() -> None:
+        release.wait(WAIT_MS / 1000)
+
+    tasks.run_task(fetch_the_slow_page, lambda _: None, lambda _: None)
+    assert any(name.endswith("fetch_the_slow_page") for name in tasks.pending_work())
+    release.set()
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    assert tasks.pending_work() == []
+
+
 HEAVY_WATCH = """
 import sys, threading
 HEAVY = ('lxml', 'readability', 'httpx', 'keyring', 'reader.store', 'reader.extract',

@@ -15,8 +15,23 @@ WAIT_MS = 30_000  # generous: the machines running the tests are shared and slow
 
 
 def wait_idle(qtbot, window: MainWindow) -> None:
-    """Until nothing is opening and the library's answers (lists, counts) are in."""
-    qtbot.waitUntil(lambda: not window.is_busy() and tasks.pending() == 0, timeout=WAIT_MS)
+    """Until nothing is opening and the library's answers (lists, counts) are in; on a
+    timeout, the message says which of the two never came."""
+
+    def idle() -> None:
+        assert not window.is_busy(), "the window is still opening an article"
+        _no_task_pending()
+
+    qtbot.waitUntil(idle, timeout=WAIT_MS)
+
+
+def wait_tasks(qtbot) -> None:
+    """Until every background task has reported; on a timeout, the message names them."""
+    qtbot.waitUntil(_no_task_pending, timeout=WAIT_MS)
+
+
+def _no_task_pending() -> None:
+    assert tasks.pending() == 0, f"tasks never reported: {tasks.pending_work()}"
 
 
 def open_and_wait(qtbot, window: MainWindow, source: str | Path) -> None:

@@ -35,7 +35,7 @@ class Task(QRunnable):
     def __init__(self, func: Callable[[], object]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it alive until it reported back
-        self._func = func
+        self.work = func
         self.carrier = _Carrier()
         self.cancelled = False
 
@@ -44,7 +44,7 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._func()
+            result = self.work()
         except Exception as error:  # reported to the GUI, which words it for the user
             self._report(self.carrier.failed, error)
         else:
@@ -109,3 +109,9 @@ def _is_expected(error: BaseException) -> bool:
 def pending() -> int:
     """Tasks started and not yet reported (tests wait for zero)."""
     return len(_running)
+
+
+def pending_work() -> list[str]:
+    """What the tasks not yet reported run, by name: a test that waited for them in vain
+    says which (once in a CI run, every later window test waited 30 s for one)."""
+    return sorted(getattr(task.work, "__qualname__", repr(task.work)) for task in _running)
