@@ -9,9 +9,10 @@ where none is found, pages without stories where some are found. Per corpus too.
         [--worst N] [--page NAME] [--save FILE] [--compare FILE] [--set NAME=VALUE]
 
 Micro figures (every story counts once) beside macro ones (every page counts once).
-The held-out third is scored only as a whole (``--split held-out``), and so is round 3's
-fresh check set (``--split fresh``): per-page detail is printed for tuning pages only, so
-that nothing is tuned on the pages kept aside.
+The held-out third is scored only as a whole (``--split held-out``), and so are the
+held-out third of the pages capture chose (rounds 8 and 9: ``--split held-out-chosen``)
+and round 3's fresh check set (``--split fresh``): per-page detail is printed for tuning
+pages only, so that nothing is tuned on the pages kept aside.
 ``--save`` keeps each page's hits and extras; ``--compare`` against such a file prints
 every tuning page that lost a story or gained a wrong one (a change that wins on average
 must not lose a page somewhere); on the held-out split it prints only how many pages got

@@ -164,8 +164,9 @@ class CorpusPage:
 
     @property
     def split(self) -> str:
-        """Which check the page belongs to: round 3 is the fresh set, round 8's held-out
-        third (chosen by Reader's own finds) is scored apart, the rest tuning or held out."""
+        """Which check the page belongs to: round 3 is the fresh set, the held-out third of
+        rounds 8 and 9 (chosen by Reader's own finds) is scored apart, the rest tuning or
+        held out."""
         if self.round == 3:
             return "fresh"
         if not self.held_out:
