@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from listening_helpers import Recorder, assert_every_sentence_in_order, playing_and_paused
 from PySide6.QtCore import Qt
-from window_helpers import WAIT_MS, open_and_wait, stored
+from window_helpers import WAIT_MS, open_and_wait, stored, wait_tasks
 
 from reader.service.reading import sample_path
-from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
@@ -74,7 +73,7 @@ def test_l_twice_before_the_voice_began_does_not_start(qtbot, window: MainWindow
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_L)  # the script is made in a worker...
     qtbot.keyClick(window.view, Qt.Key.Key_L)  # ...and l again, before it is ready
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
     assert window.listening.script is None and window.listening.state == "stopped"
     qtbot.keyClick(window.view, Qt.Key.Key_L)
     qtbot.waitUntil(lambda: window.listening.script is not None, timeout=WAIT_MS)
@@ -183,5 +182,5 @@ def test_closing_the_window_while_the_script_is_made_leaves_quietly(
     qtbot.keyClick(window.view, Qt.Key.Key_L)  # the script is being made
     listening = window.listening
     window.close()  # in the same turn: its result reaches a closed window
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)  # its result came
+    wait_tasks(qtbot)  # its result came
     assert listening.script is None

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
-from window_helpers import WAIT_MS, open_and_wait, stored
+from window_helpers import WAIT_MS, open_and_wait, stored, wait_tasks
 
 from reader.ui.presenter import tasks
 from reader.ui.reading import themes
@@ -400,7 +400,7 @@ def test_a_task_not_yet_reported_is_named(qtbot):
     tasks.run_task(fetch_the_slow_page, lambda _: None, lambda _: None)
     assert any(name.endswith("fetch_the_slow_page") for name in tasks.pending_work())
     release.set()
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
     assert tasks.pending_work() == []
 
 
@@ -596,5 +596,5 @@ def test_closing_while_the_header_is_laid_out_again_leaves_no_traceback(qtbot, t
     window.close()  # its library finishes its writes and closes
     window.deleteLater()
     qtbot.wait(50)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
     qtbot.wait(50)  # pytest-qt fails the test on an exception in the event loop

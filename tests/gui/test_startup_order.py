@@ -12,12 +12,11 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from window_helpers import WAIT_MS, press, stored, wait_idle
+from window_helpers import WAIT_MS, press, stored, wait_idle, wait_tasks
 
 from reader.service.highlighting import highlight_quote
 from reader.service.reading import Direct, open_source
 from reader.store import Library
-from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +63,7 @@ def story_first(qtbot, sources: list[str]) -> tuple[MainWindow, dict[str, object
 def finish(qtbot, window: MainWindow) -> None:
     if shiboken6.isValid(window):
         window.opening.cancel_loading(quiet=True)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path):
@@ -272,7 +271,7 @@ def test_the_shell_stays_on_screen_until_the_first_story_is_delivered(qtbot):
     slow.release_after(20)
     assert not window.updatesEnabled()
     qtbot.waitUntil(window.updatesEnabled, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_a_story_the_child_shaped_is_ready_without_the_columns_width(qtbot):
@@ -302,7 +301,7 @@ def test_a_story_the_child_shaped_is_ready_without_the_columns_width(qtbot):
     assert isinstance(prepared, Prepared) and prepared.document.article_id is not None
     assert FIRST in prepared.html
     assert prepared.html == prepare(prepared.document, marks=prepared.marks).html
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_a_story_the_child_kept_shows_as_the_library_keeps_it(qtbot):
@@ -338,7 +337,7 @@ def test_a_story_the_child_kept_shows_as_the_library_keeps_it(qtbot):
     assert prepared.marks == ("★ Starred", "#skerry")
     assert "#skerry" in prepared.html and FIRST in prepared.html
     assert writes == []
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
@@ -353,7 +352,7 @@ def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
     events: list[str] = []
     early.after_story(lambda: events.append("rest"), 60_000)
     early.set_image_width(800)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)  # read and prepared
+    wait_tasks(qtbot)  # read and prepared
     qtbot.wait(20)
     assert events == []  # but not yet handed to the window
     early.hand_over(lambda prepared: events.append("story"), events.append)
@@ -378,7 +377,7 @@ def test_what_the_story_does_not_need_waits_for_it_or_for_a_while(qtbot):
     web.after_story(lambda: started.append("rest"), 60_000)
     assert started == []
     qtbot.waitUntil(lambda: started == ["rest"], timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+    wait_tasks(qtbot)
 
 
 def test_before_the_story_short_steps_share_a_turn(qtbot):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton
-from window_helpers import WAIT_MS, stored, wait_idle
+from window_helpers import WAIT_MS, stored, wait_idle, wait_tasks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
@@ -22,7 +22,6 @@ from reader.service.importing import import_sources
 from reader.store import Library
 from reader.ui.dialogs.fetch_queue_dialog import FetchQueueDialog, counts_text, status_text
 from reader.ui.dialogs.login_dialog import AddLoginDialog, SiteLoginsDialog
-from reader.ui.presenter import tasks
 from reader.ui.shell.main_window import MainWindow
 
 
@@ -55,12 +54,12 @@ def served_window(qtbot, tmp_path):
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window.queue_fetch.last is not None, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+        wait_tasks(qtbot)
         try:
             yield window, server
         finally:
             window.queue_fetch.stop()
-            qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+            wait_tasks(qtbot)
             logins.remove_login("127.0.0.1")
 
 

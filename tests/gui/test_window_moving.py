@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
-from window_helpers import WAIT_MS, stored, wait_idle
+from window_helpers import WAIT_MS, stored, wait_idle, wait_tasks
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 
@@ -60,7 +60,6 @@ def test_import_reports_then_fetches_the_pages_while_the_window_runs(qtbot, wind
 
 def test_a_queue_left_unfinished_is_resumed_when_the_window_opens(qtbot, tmp_path):
     from reader.service.importing import import_sources
-    from reader.ui.presenter import tasks
     from reader.ui.shell.main_window import MainWindow
 
     with serving() as server:
@@ -72,7 +71,7 @@ def test_a_queue_left_unfinished_is_resumed_when_the_window_opens(qtbot, tmp_pat
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.queue_fetch.last is not None, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=WAIT_MS)
+        wait_tasks(qtbot)
         assert window.queue_fetch.last.fetched == 2
         assert stored(window).fetch_counts().fetched == 2
 

@@ -68,6 +68,22 @@ def test_the_page_itself_under_a_feed_address_is_left_out() -> None:
     assert _found(_page(side), url) == feed[1:]
 
 
+def test_the_page_itself_in_its_data_is_left_out() -> None:
+    """The page's data (no list in its markup) names it among the blog's latest posts
+    under a shortlink: its headline tells it, as in the markup's lists."""
+    titles = ("Permission To Be Bad", *RECENT)
+    links = [f"{SITE}/?p=1001", *(f"{SITE}/2012/11/{_slug(title)}.html" for title in RECENT)]
+    entries = ",".join(
+        f'{{"title": "{title}", "url": "{link}"}}'
+        for title, link in zip(titles, links, strict=True)
+    )
+    data = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        f'{{"props": {{"latestPosts": [{entries}]}}}}</script>'
+    )
+    assert _found(_page(data)) == links[1:]
+
+
 def test_a_story_titled_like_the_page_but_longer_or_short_is_kept() -> None:
     """Only the page's own headline is the page: "Permission To Be Bad, Part Two" is
     another post, and a title of three words ("Be Bad Again") is too common to tell."""

@@ -32,7 +32,8 @@ _STATE_ASSIGNMENT = re.compile(rf"\b(?:window\.)?({'|'.join(rules.STATE_NAMES)})
 
 
 def stories(page: PageState) -> list[Story]:
-    """The stories of the lists found in the page's data, in data order, by URL once."""
+    """The stories of the lists found in the page's data, in data order, by URL once, not
+    the page itself (by address or headline, as for the markup's lists)."""
     if not page.has_article():
         return []
     found: list[Story] = []
@@ -48,7 +49,7 @@ def stories(page: PageState) -> list[Story]:
                 continue  # a site map typed as a list: mostly sections, few stories
             for story in batch:
                 key = normalize_url(story.url or "")
-                if key not in seen:
+                if key not in seen and not page.own_headline(story.title):
                     seen.add(key)
                     found.append(story)
     return found
