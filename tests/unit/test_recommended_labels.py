@@ -1,9 +1,9 @@
-"""Recommended-story capture against the hand-made labels of 520 corpus pages (nine
+"""Recommended-story capture against the hand-made labels of 615 corpus pages (eleven
 labelling rounds, the third a fresh check set, the fourth and fifth tuning pages of the
-weak kinds, the sixth any pages, the seventh article pages, the eighth and ninth pages
-capture found stories on; tests/labels/recommended): the labels are well formed, and
-capture keeps the quality it reached on them. The corpus lives outside the repository
-(``../shared``); these tests skip without it.
+weak kinds, the sixth and tenth any pages, the seventh and eleventh article pages, the
+eighth and ninth pages capture found stories on; tests/labels/recommended): the labels
+are well formed, and capture keeps the quality it reached on them. The corpus lives
+outside the repository (``../shared``); these tests skip without it.
 """
 
 from __future__ import annotations
@@ -34,11 +34,12 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
 ) -> None:
     sample = corpus_pages.sample()
     assert {page.name for page in sample} == set(labelled)
-    assert len(sample) >= 520
+    assert len(sample) >= 615
     for page in sample:
         assert labelled[page.name]["held_out"] == page.held_out
         assert labelled[page.name].get("split", page.split) == page.split
-    # every third page of each corpus's order in rounds 1, 2, 6 and 7; round 3 all kept aside
+    # every third page of each corpus's order in rounds 1, 2, 6, 7, 10 and 11; round 3
+    # all kept aside
     fresh = [page for page in sample if page.round == 3]
     assert len(fresh) == sum(corpus_pages.ROUND3_SIZES.values())
     assert all(page.held_out and page.split == "fresh" for page in fresh)
@@ -56,6 +57,8 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
         (2, corpus_pages.ROUND2_SIZES),
         (6, corpus_pages.ROUND6_SIZES),
         (7, corpus_pages.ROUND7_SIZES),
+        (10, corpus_pages.ROUND10_SIZES),
+        (11, corpus_pages.ROUND11_SIZES),
     )
     for round_, sizes in rounds:
         pages = [page for page in sample if page.round == round_]
@@ -72,13 +75,13 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
         assert all(page.split == "held-out-chosen" for page in held)
 
 
-def test_round_two_and_seven_pages_declare_themselves_articles(
+def test_round_two_seven_and_eleven_pages_declare_themselves_articles(
     labelled: dict[str, dict],
 ) -> None:
     """The rule fixed before the second round's pages were opened picked them, and the
-    seventh round's."""
+    seventh and eleventh rounds'."""
     for page in corpus_pages.sample():
-        if page.round in (2, 7):
+        if page.round in (2, 7, 11):
             assert corpus_pages.declares_article(page.path), page.name
 
 
@@ -104,14 +107,18 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (with round 9: micro 0.966
-    / 0.781, per page 0.948 / 0.848): a change that loses stories or finds menus fails here
-    first. Micro recall fell from 0.90 with round 9: one of its blogs (cleaneval/dev_50)
-    holds 444 labelled stories in two series lists of ~430 posts, which capture leaves as
-    archives; the per-page figures are the finer guard."""
+    """Floors just under what capture reaches on the tuning pages (with round 11: micro
+    0.966 / 0.783, per page 0.950 / 0.838, none found on 5.3 % of the pages with stories):
+    a change that loses stories or finds menus fails here first. Micro recall fell from
+    0.90 with round 9: one of its blogs (cleaneval/dev_50) holds 444 labelled stories in
+    two series lists of ~430 posts, which capture leaves as archives; the per-page figures
+    are the finer guard. Rounds 10 and 11 brought five pages whose lists capture does not
+    reach (a side list that repeats the menu's, a card linked only by its script, a
+    "Featured Stories" <nav> that another page of the same site labels as its menu, two
+    boxes of one story each), hence none found up to 6 %."""
     totals = _totals(labelled, "tuning")
     assert totals.precision >= 0.95
     assert totals.recall >= 0.77
     assert totals.macro_precision() >= 0.93
     assert totals.macro_recall() >= 0.83
-    assert totals.none_found() <= 0.05
+    assert totals.none_found() <= 0.06

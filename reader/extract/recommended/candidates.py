@@ -193,14 +193,16 @@ def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
         # the <h3> titles of the cards that follow do not end the block
         inner = next(heading.iterdescendants(*HEADING_TAGS), None)
         rank = int(str(inner.tag)[1]) if inner is not None else 7
-    region = heading
+    region = box = heading
     for _ in range(page.settings.max_heading_climb):
-        parent = region.getparent()
+        box, parent = region, region.getparent()
         if parent is None or parent.tag == "html":
             return None
         region = parent
         if region.tag == "body" and region is not heading.getparent():
-            return None  # climbed out of every box: the heading labels the whole page
+            # Climbed out of every box: the heading labels the whole page, unless its box
+            # holds nothing but the label and the list is the next box.
+            return _next_box(box, heading, rank)
         links = _links_after(page, region, heading, rank)
         if links is None:
             return None
@@ -215,6 +217,21 @@ def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
             # A list without links (a text dump): stories with a title and a teaser.
             return Block(region, "heading", start_after=heading, links=[])
     return None
+
+
+def _next_box(box: HtmlElement, heading: HtmlElement, rank: int) -> Block | None:
+    """A label in a box of its own at the page's top level ("<div><h2>Weitere Artikel</h2>
+    </div><div>cards</div>"): the box right after it, when it starts no other section."""
+    label = set(heading.iter())
+    if any(link.get("href") and link not in label for link in box.iter("a")):
+        return None  # the box holds more than the label
+    after = box.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or any(int(str(h.tag)[1]) <= rank for h in after.iter(*HEADING_TAGS)):
+        return None
+    links = [link for link in after.iter("a") if link.get("href")]
+    return Block(after, "heading", start_after=heading, links=links) if links else None
 
 
 def _widen(

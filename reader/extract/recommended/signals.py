@@ -167,13 +167,14 @@ def _negative_words(class_attr: str, id_attr: str, footers: bool = True) -> bool
 
 
 def menu_entry(link: HtmlElement) -> bool:
-    """A link whose own class names it a menu's entry ("menu", "menusub", "navlink"): on a
-    link, unlike on a box (WordPress prints story lists as "menu" widgets), such a class
-    names nothing else. A site's menu column of titled groups is found so (a cleaneval
-    page: 75 wrong finds)."""
+    """A link whose own class names it a menu's entry ("menu", "menusub", "navlink") or a
+    tag's page ("tag modfont" beside each story of a list): on a link, unlike on a box
+    (WordPress prints story lists as "menu" widgets), such a class names nothing else. A
+    site's menu column of titled groups is found so (a cleaneval page: 75 wrong finds)."""
     class_attr = link.get("class")
     return bool(class_attr) and any(
-        name[0].startswith(tokens.MENU_ENTRY_PREFIXES) for name in words.attr_words(class_attr, "")
+        name[0].startswith(tokens.MENU_ENTRY_PREFIXES) or name[0] in tokens.TAG_ENTRY_WORDS
+        for name in words.attr_words(class_attr, "")
     )
 
 

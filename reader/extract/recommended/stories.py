@@ -94,7 +94,7 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         title = items.title(links_of, item)
         if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
             continue
-        if lenient and not relaxed and urls.names_itself(url, title):
+        if not relaxed and urls.names_itself(url, title):
             continue  # "Champions League" -> /football/champions-league: a topic's page
         if block.kind in ("inline", "lines"):
             item = links_of[0]

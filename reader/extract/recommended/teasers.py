@@ -365,6 +365,16 @@ def _box(page: PageState, element: HtmlElement) -> bool:
     )
 
 
+def _only_heading(box: HtmlElement, heading: HtmlElement) -> bool:
+    """The box holds the heading and nothing else, but for an ad's tag beside it
+    ("<div><h4>Die besten Leasing-Deals</h4> <span>ANZEIGE</span></div>")."""
+    text, label = words.text(box), words.text(heading)
+    if text == label:
+        return True
+    rest = text.removeprefix(label).strip() if text.startswith(label) else ""
+    return bool(rest) and words.sponsored_label(rest)
+
+
 def _label_before(container: HtmlElement) -> HtmlElement | None:
     """The heading that opens a run of teasers ("Sponsored Features"), if there is one: it
     can flag the run as paid and name its own "see all" hub. It is the element just
@@ -381,7 +391,7 @@ def _label_before(container: HtmlElement) -> HtmlElement | None:
             if previous.tag in HEADING_TAGS:
                 return previous
             inner = next(previous.iterdescendants(*HEADING_TAGS), None)
-            if inner is not None and words.text(previous) == words.text(inner):
+            if inner is not None and _only_heading(previous, inner):
                 return inner  # a link or box that holds nothing but the heading
             return None  # other content stands between the run and any heading
         parent = node.getparent()

@@ -2,14 +2,27 @@
 
 ``run_task(func, on_done, on_error)`` queues ``func()`` on the global QThreadPool. The
 signal carrier is created on the GUI thread, so Qt delivers ``done``/``failed`` through
-that thread's event loop: callbacks never run on the worker and never need a lock.
+that thread's event loop: callbacks never run on the worker and never need a lock. Every
+task reports back, also when its work raises ``SystemExit`` or another ``BaseException``:
+a task that never reports would leave its caller waiting for good. For the same reason a
+task started from another thread is refused at once (its carrier would live on a thread
+without an event loop; moving it to the GUI thread from a worker can deadlock, see
+``test_layers``).
 """
 
 import logging
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThread,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +49,9 @@ class Task(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it alive until it reported back
         self.work = func
+        app = QCoreApplication.instance()
+        if app is not None and QThread.currentThread() is not app.thread():
+            raise RuntimeError("a task is started from the GUI thread only")
         self.carrier = _Carrier()
         self.cancelled = False
 
@@ -45,7 +61,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as error:  # reported to the GUI, which words it for the user
+        except BaseException as error:  # reported to the GUI, which words it for the user
             self._report(self.carrier.failed, error)
         else:
             self._report(self.carrier.done, result)

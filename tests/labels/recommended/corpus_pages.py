@@ -51,6 +51,16 @@ nothing: round 8 held one such page in 48. The next pages of the same order that
 took on which capture (round 8's rules in) found a story although no container of the page
 holds running prose (``PageState.has_article``: index pages, directories, service pages).
 Kept as data and split like round 8.
+
+Round 10 (stop 37) takes any pages again, blind, as round 6 did: the next pages of the
+same order that no round took (rounds 8 and 9 included), every third held out with the
+other pages chosen blind. Rounds 8 and 9 had held few pages without stories, and the
+held-out pages without stories were where capture's wrong finds sat. Labelled by six
+labellers before anyone looked at what Reader found on them.
+
+Round 11 (same stop) adds news and magazine pages again, as round 7 did (round 10's pages
+were mostly without stories): the next pages that no round took and that declare
+themselves articles (round 2's rule; every such dragnet page left), every third held out.
 """
 
 from __future__ import annotations
@@ -133,6 +143,8 @@ ROUND9_PAGES = {
         *("final_285", "dev_50", "final_247"),
     ),
 }
+ROUND10_SIZES = {"dragnet": 16, "snippets": 16, "cleaneval": 16}
+ROUND11_SIZES = {"dragnet": 23, "snippets": 24}  # dragnet: every article page left
 CHOSEN_ROUNDS = (8, 9)  # rounds that Reader's own finds chose: held out apart
 SPLITS = ("tuning", "held-out", "held-out-chosen", "fresh")
 ARTICLE_DECLARATION = re.compile(
@@ -160,7 +172,8 @@ class CorpusPage:
     round: int = 1  # the labelling round that sampled it (1: 155 pages, 2: article pages,
     # 3: the fresh check set, 4: tuning pages of the weak kinds, 5: articles or weak kinds,
     # 6: any pages, 7: article pages, 8: pages where capture found stories, 9: the same
-    # on pages without running prose; a third of rounds 6-9 held out)
+    # on pages without running prose, 10: any pages, 11: article pages; a third of rounds
+    # 6-11 held out)
 
     @property
     def split(self) -> str:
@@ -220,9 +233,9 @@ def declares_article_or_weak_kind(path: Path) -> bool:
 
 
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (rounds 1 to 9), each marked held out or not
+    """The labelled pages, in sample order (rounds 1 to 11), each marked held out or not
     (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; rounds
-    6 to 9 hold out every third, as rounds 1 and 2)."""
+    6 to 11 hold out every third, as rounds 1 and 2)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
@@ -258,10 +271,21 @@ def sample() -> list[CorpusPage]:
         for index, name in enumerate(news[: ROUND7_SIZES.get(corpus, 0)]):
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=7))
+        taken |= set(news[: ROUND7_SIZES.get(corpus, 0)])
         for round_, chosen in ((8, ROUND8_PAGES), (9, ROUND9_PAGES)):
             for index, name in enumerate(chosen.get(corpus, ())):
                 held_out = index % HOLD_OUT_EVERY == 2
                 pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=round_))
+            taken |= set(chosen.get(corpus, ()))
+        blind = [n for n in ordered[size:] if n not in taken][: ROUND10_SIZES.get(corpus, 0)]
+        for index, name in enumerate(blind):
+            held_out = index % HOLD_OUT_EVERY == 2
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=10))
+        taken |= set(blind)
+        news = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
+        for index, name in enumerate(news[: ROUND11_SIZES.get(corpus, 0)]):
+            held_out = index % HOLD_OUT_EVERY == 2
+            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=11))
     return pages
 
 

@@ -255,6 +255,12 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "ähnliche beiträge",
     "verwandte beiträge",
     "beliebte beiträge",
+    "beliebte posts",
+    "beliebteste beiträge",
+    "beliebteste posts",
+    "eure lieblingsposts",  # a Blogger popular-posts widget's German title
+    "eure lieblingsbeiträge",
+    "aktuelles auf ",  # "Aktuelles auf mobilsicher.de": the site's latest
     "meistgeklickt",
     "auch lesenswert",
     "das neueste",

@@ -335,6 +335,8 @@ MODIFIER_WORDS = frozenset({"with", "without", "has", "no", "is", "show", "hide"
 MENU_SUFFIXES = ("menu", "nav")
 # A link's class starting so ("menusub", "menuitem", "navlink") names a menu's entry.
 MENU_ENTRY_PREFIXES = ("menu", "nav")
+# A link's class starting with one of these words names a tag's page ("tag modfont").
+TAG_ENTRY_WORDS = frozenset({"tag", "tags", "taglink"})
 NEGATIVE_LAST_WORDS = frozenset(
     {"nav", "navbar", "menu", "navigation", "breadcrumbs", "archive", "archives"}
 )
