@@ -145,6 +145,31 @@ def test_title_without_site_name(title: str, site: str | None, h1: str, expected
     assert metadata.clean_title(title, site, h1) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Everything Yoga: Permission To Be Bad", "Everything Yoga", "Permission To Be Bad"),
+        ("Everything Yoga: Be Bad", "Everything Yoga", "Everything Yoga: Be Bad"),
+        ("Brexit: what happens next", None, "Brexit: what happens next"),
+        ("Brexit: what happens next", "The Daily Paper", "Brexit: what happens next"),
+    ],
+)
+def test_a_site_name_before_a_colon_is_cut(title: str, site: str | None, expected: str) -> None:
+    """Only the site's own name, and only before a title of some words."""
+    assert metadata.titles.without_site_prefix(title, site) == expected
+
+
+def test_a_blogs_name_in_its_banner_is_cut_from_the_title() -> None:
+    """No site name in the metadata: the banner's <h1>, a link to the front page, names
+    the blog ("Everything Yoga: Permission To Be Bad" -> "Permission To Be Bad"); an <h1>
+    that is the story's own heading does not."""
+    head = "<title>Everything Yoga: Permission To Be Bad</title>"
+    banner = '<h1><a href="http://www.yoga.example/">Everything Yoga</a></h1>'
+    assert meta(head, banner).title == "Permission To Be Bad"
+    heading = "<h1>Everything Yoga</h1>"
+    assert meta(head, heading).title == "Everything Yoga: Permission To Be Bad"
+
+
 def test_lang_and_base_href() -> None:
     root = normalize.parse('<html lang="pt_BR"><head><base href="/x/"></head><body></body></html>')
     m = metadata.read_metadata(root, "https://s.example/a")

@@ -65,8 +65,11 @@ def read_metadata(root: HtmlElement, page_url: str | None) -> Metadata:
         titles.ld_title(ld.get("headline"), ld.get("name"), title_tag, site_name),
         *(metas.get(k) for k in head.TITLE_KEYS),
     )
+    site = site_name or titles.banner_name(root)
     if not title:
-        title = clean_title(title_tag, site_name, titles.first_h1(root))
+        title = clean_title(title_tag, site, titles.first_h1(root))
+    if title:
+        title = titles.without_site_prefix(title, site)
     byline = bylines.read_byline(root, metas, ld)
     published = dates.read_published(root, metas, ld, page_url)
     base_href = head.base_href(root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from reader.extract.text import TITLE_SEPARATOR, fold, squash
 
@@ -40,6 +41,19 @@ def first_h1(root: HtmlElement) -> str:
     return ""
 
 
+def banner_name(root: HtmlElement) -> str:
+    """The site's name as its banner prints it: a first <h1> that is nothing but a link to
+    the site's front page (a blog's "<h1><a href="http://blog.example/">Everything Yoga</a>")."""
+    h1 = next(root.iter("h1"), None)
+    link = next(h1.iter("a"), None) if h1 is not None else None
+    if h1 is None or link is None:
+        return ""
+    href = (link.get("href") or "").strip()
+    front = bool(href) and not href.startswith("#") and urlsplit(href).path in ("", "/")
+    text = squash(h1.text_content())
+    return text if front and text == squash(link.text_content()) else ""
+
+
 def clean_title(title: str, site_name: str | None, h1: str) -> str | None:
     """A <title> without its site-name part ("Story | Site" -> "Story")."""
     title = squash(title)
@@ -56,6 +70,16 @@ def clean_title(title: str, site_name: str | None, h1: str) -> str | None:
     shorter = _drop_title_end(title, parts, h1)
     # A few words left over are more likely a section or site name than the title.
     return shorter if len(shorter.split()) > TITLE_SHORT_WORDS else title
+
+
+def without_site_prefix(title: str, site_name: str | None) -> str:
+    """ "Everything Yoga: Permission To Be Bad" on a blog named "Everything Yoga": the
+    story's title after the name's colon. A colon is no separator otherwise ("Coinbase vs.
+    Coinbase Pro: How do they compare?" is one title, its <h1> the part before the colon)."""
+    name, colon, rest = title.partition(": ")
+    if not colon or not site_name or len(rest.split()) < TITLE_MIN_WORDS:
+        return title
+    return rest if fold(name) == fold(site_name) else title
 
 
 def _drop_title_end(title: str, parts: list[str], h1: str) -> str:
