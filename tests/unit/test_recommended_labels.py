@@ -1,4 +1,4 @@
-"""Recommended-story capture against the hand-made labels of 615 corpus pages (eleven
+"""Recommended-story capture against the hand-made labels of 639 corpus pages (eleven
 labelling rounds, the third a fresh check set, the fourth and fifth tuning pages of the
 weak kinds, the sixth and tenth any pages, the seventh and eleventh article pages, the
 eighth and ninth pages capture found stories on; tests/labels/recommended): the labels
@@ -34,7 +34,7 @@ def test_every_sampled_page_is_labelled_and_marked_held_out_as_sampled(
 ) -> None:
     sample = corpus_pages.sample()
     assert {page.name for page in sample} == set(labelled)
-    assert len(sample) >= 615
+    assert len(sample) >= 639
     for page in sample:
         assert labelled[page.name]["held_out"] == page.held_out
         assert labelled[page.name].get("split", page.split) == page.split
@@ -108,7 +108,7 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
     """Floors just under what capture reaches on the tuning pages (with round 11: micro
-    0.966 / 0.783, per page 0.950 / 0.838, none found on 5.3 % of the pages with stories):
+    0.966 / 0.784, per page 0.950 / 0.836, none found on 5.4 % of the pages with stories):
     a change that loses stories or finds menus fails here first. Micro recall fell from
     0.90 with round 9: one of its blogs (cleaneval/dev_50) holds 444 labelled stories in
     two series lists of ~430 posts, which capture leaves as archives; the per-page figures

@@ -2,8 +2,9 @@
 and magazine pages) showed capture missing or taking wrongly. Missed: a list whose label
 sits in a box of its own at the page's top level with the cards in the next box, and German
 labels ("Eure Lieblingsposts", a Blogger popular-posts widget; "Aktuelles auf <site>").
-Taken wrongly: a box of leasing offers whose heading says "Deals" beside an ad's tag, and
-a section's page linked by its own name in a related box its class names."""
+Taken wrongly: a box of leasing offers whose heading says "Deals" beside an ad's tag, a
+section's page linked by its own name in a related box its class names, tag links beside
+each story, and a column of clips under a heading that links to the site's videos."""
 
 from __future__ import annotations
 
@@ -138,3 +139,20 @@ def test_a_links_class_that_names_a_tag_leaves_it_out() -> None:
     modfont">chris brown</a>"): a tag's page, not a story."""
     page = _article_page(f"<div><h2>Latest Stories</h2>{_panel(STORIES, tagged=True)}</div>")
     assert _found(page) == URLS
+
+
+def _figures(hub: str) -> str:
+    cards = "".join(
+        f'<figure class="box"><a href="{url}"><img src="{url}.jpg" alt=""></a>'
+        f'<figcaption><a href="{url}">{title}</a></figcaption></figure>'
+        for url, title in STORIES
+    )
+    heading = f'<h6><a href="{hub}">24HORAS VIDEO</a></h6>'
+    return f'<section>{heading}<div class="group">{cards}</div></section>'
+
+
+def test_cards_under_a_heading_that_links_to_the_sites_videos_are_clips() -> None:
+    """A column of cards whose heading links to the site's videos ("24HORAS VIDEO"): clips,
+    however their titles read; under a heading that links to a section of stories, stories."""
+    assert _found(_article_page(_figures("/videos"))) == []
+    assert _found(_article_page(_figures("/ratgeber"))) == URLS

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract.recommended import cards, furniture, items, urls, words
 from reader.extract.recommended.rules import elements, texts, tokens
-from reader.extract.recommended.rules.links import FEED_ITEM_PATH, PATH_ID, QUERY_ID
+from reader.extract.recommended.rules.links import FEED_ITEM_PATH, MEDIA_HUBS, PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
 from reader.extract.recommended.state import Block, PageState
 from reader.extract.tags import HEADING_TAGS
@@ -150,9 +150,15 @@ def _known(
 
 def _listing(label: HtmlElement | None) -> bool:
     """The run's own heading names a listing ("Ars Jobs", "Deals") or talk ("Recent
-    comments", "Forum"), not stories, whatever its cards look like."""
-    return label is not None and not tokens.LISTING_LABEL_WORDS.isdisjoint(
-        words.slug_words(words.text(label))
+    comments", "Forum"), or links to the site's clips or pictures ("<a href="/videos">"),
+    not stories, whatever its cards look like."""
+    if label is None:
+        return False
+    if not tokens.LISTING_LABEL_WORDS.isdisjoint(words.slug_words(words.text(label))):
+        return True
+    return any(
+        urls.split(link.get("href") or "").path.strip("/").lower() in MEDIA_HUBS
+        for link in label.iter("a")
     )
 
 

@@ -61,6 +61,8 @@ labellers before anyone looked at what Reader found on them.
 Round 11 (same stop) adds news and magazine pages again, as round 7 did (round 10's pages
 were mostly without stories): the next pages that no round took and that declare
 themselves articles (round 2's rule; every such dragnet page left), every third held out.
+Labelled in two batches (dragnet 23 and snippets 24, then snippets 24 more), each before
+Reader's capture ran on its pages.
 """
 
 from __future__ import annotations
@@ -144,7 +146,7 @@ ROUND9_PAGES = {
     ),
 }
 ROUND10_SIZES = {"dragnet": 16, "snippets": 16, "cleaneval": 16}
-ROUND11_SIZES = {"dragnet": 23, "snippets": 24}  # dragnet: every article page left
+ROUND11_SIZES = {"dragnet": 23, "snippets": 48}  # dragnet: every article page left
 CHOSEN_ROUNDS = (8, 9)  # rounds that Reader's own finds chose: held out apart
 SPLITS = ("tuning", "held-out", "held-out-chosen", "fresh")
 ARTICLE_DECLARATION = re.compile(

@@ -217,6 +217,11 @@ MEDIA_WORDS = frozenset({"video", "videos", "audio", "watched", "clips", "podcas
 MEDIA_TAB_WORDS = MEDIA_WORDS | {"most", "top", "latest"}
 MAX_MEDIA_TAB_WORDS = 3
 MEDIA_TAB_CLIMB = 2
+# A list's heading that links to one of these sections heads clips or pictures
+# ("<h6><a href="/videos">24HORAS VIDEO</a></h6>", "<a href="/galerias">24 HORAS FOTO</a>").
+MEDIA_HUBS = frozenset(
+    {"video", "videos", "fotos", "photos", "galerias", "gallery", "galleries", "podcasts"}
+)
 # Paths of videos, photo galleries and slideshows.
 MEDIA_PATH = re.compile(
     r"/(?:video|videos|watch|photos?|gallery|galleries|slideshows?|multimedia)(?:/|$)"
