@@ -1,7 +1,8 @@
 """What the tenth and eleventh labelling rounds (pages chosen blind: any pages, then news
 and magazine pages) showed capture missing or taking wrongly. Missed: a list whose label
 sits in a box of its own at the page's top level with the cards in the next box, and German
-labels ("Eure Lieblingsposts", a Blogger popular-posts widget; "Aktuelles auf <site>").
+labels ("Eure Lieblingsposts", a Blogger popular-posts widget; "Aktuelles auf <site>", its
+titles printed after their dates).
 Taken wrongly: a box of leasing offers whose heading says "Deals" beside an ad's tag, a
 section's page linked by its own name in a related box its class names, tag links beside
 each story, and a column of clips under a heading that links to the site's videos."""
@@ -81,7 +82,9 @@ def test_a_german_blogs_favourite_posts_widget_is_read_beside_a_short_post() -> 
     assert _found(page, f"{SITE}/2013/10/viertes-blog-interview.html") == URLS
 
 
-def test_the_sites_latest_under_a_linked_label() -> None:
+def test_the_sites_latest_under_a_linked_label_titled_without_their_dates() -> None:
+    """ "Aktuelles auf <site>" over links that print each story's date before its title:
+    the sidebar shows the titles alone."""
     links = "".join(
         f'<a href="{url}">11.02.2020 {title}</a>' for url, title in zip(URLS, TITLES, strict=True)
     )
@@ -90,6 +93,8 @@ def test_the_sites_latest_under_a_linked_label() -> None:
     page = f"""<html><head><title>Apple kippt Verschlüsselung</title></head><body>
 <main><article><h1>Apple kippt Verschlüsselung</h1>{PROSE}{box}</article></main></body></html>"""
     assert _found(page) == URLS
+    tree = lxml.html.document_fromstring(page)
+    assert [story.title for story in find_recommended(tree, URL, URL)] == list(TITLES)
 
 
 def _deals(tag: str) -> str:

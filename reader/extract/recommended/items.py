@@ -107,8 +107,9 @@ def link_title(link: HtmlElement) -> str:
 
 
 def title(group: list[HtmlElement], item: HtmlElement) -> str:
-    """The story's title, without the pointer a card sets after it ("Natural Beauty »"):
-    the sidebar prints it as the title. French quotes (« … ») come in pairs and stay."""
+    """The story's title, without the pointer a card sets after it ("Natural Beauty »") or
+    the date a list sets before it ("11.02.2020 Was ist Handysucht?"): the sidebar prints
+    it as the title. French quotes (« … ») come in pairs and stay."""
     text = _link_or_card_title(group, item)
     if any(quote in text for quote in phrases.OPENING_QUOTES):
         return text
@@ -119,7 +120,8 @@ def title(group: list[HtmlElement], item: HtmlElement) -> str:
     bare = text.lstrip(pointers)
     if bare != text and bare[:1].isspace():
         text = bare.lstrip()
-    return text
+    dated = texts.LEADING_DATE.match(text)
+    return text[dated.end() :] if dated else text
 
 
 def _link_or_card_title(group: list[HtmlElement], item: HtmlElement) -> str:

@@ -284,3 +284,7 @@ ADJACENT_MARKS = frozenset(
 CURRENCY_SIGNS = ("€", "£", "$", "¥", "EUR", "USD", "CHF", "GBP")
 PRICE_CHARS = frozenset("0123456789.,'- \u00a0")
 MAX_PRICE_CHARS = 16
+
+# A date a list prints before each title ("11.02.2020 Was ist Handysucht?"): the sidebar
+# shows the title alone.
+LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[-–|:]?\s+(?=\S)")
