@@ -284,8 +284,8 @@ def sample() -> list[CorpusPage]:
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=10))
         taken |= set(blind)
-        news = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
-        for index, name in enumerate(news[: ROUND11_SIZES.get(corpus, 0)]):
+        articles = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
+        for index, name in enumerate(articles[: ROUND11_SIZES.get(corpus, 0)]):
             held_out = index % HOLD_OUT_EVERY == 2
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=11))
     return pages

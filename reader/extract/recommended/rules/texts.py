@@ -287,4 +287,7 @@ MAX_PRICE_CHARS = 16
 
 # A date a list prints before each title ("11.02.2020 Was ist Handysucht?"): the sidebar
 # shows the title alone.
-LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[-–|:]?\s+(?=\S)")
+# (Day and month, then a year of 2 or 4 digits; or ISO: a version "1.2.3" is no date.)
+LEADING_DATE = re.compile(
+    r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–|:]?\s+(?=\S)"
+)
