@@ -73,6 +73,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,60 +235,57 @@ def declares_article_or_weak_kind(path: Path) -> bool:
     return declares_article(path) or shows_weak_kind(path)
 
 
+# Which pages a round takes from those no earlier round took (in the fixed order), and
+# how many of them it holds out: every third ("third"), all ("all") or none ("none").
+Pick = Callable[[str, list[str], dict[str, Path]], list[str]]
+
+
+def _by_rule(rule: Callable[[Path], bool], sizes: dict[str, int]) -> Pick:
+    def pick(corpus: str, left: list[str], found: dict[str, Path]) -> list[str]:
+        return [name for name in left if rule(found[name])][: sizes.get(corpus, 0)]
+
+    return pick
+
+
+def _chosen(names: dict[str, tuple[str, ...]]) -> Pick:
+    return lambda corpus, left, found: list(names.get(corpus, ()))
+
+
+def _any_page(path: Path) -> bool:
+    return True
+
+
+ROUNDS: tuple[tuple[int, Pick, str], ...] = (
+    (2, _by_rule(declares_article, ROUND2_SIZES), "third"),
+    (3, _by_rule(_any_page, ROUND3_SIZES), "all"),
+    (4, _by_rule(shows_weak_kind, ROUND4_SIZES), "none"),
+    (5, _by_rule(declares_article_or_weak_kind, ROUND5_SIZES), "none"),
+    (6, _by_rule(_any_page, ROUND6_SIZES), "third"),
+    (7, _by_rule(declares_article, ROUND7_SIZES), "third"),
+    (8, _chosen(ROUND8_PAGES), "third"),
+    (9, _chosen(ROUND9_PAGES), "third"),
+    (10, _by_rule(_any_page, ROUND10_SIZES), "third"),
+    (11, _by_rule(declares_article, ROUND11_SIZES), "third"),
+)
+
+
 def sample() -> list[CorpusPage]:
     """The labelled pages, in sample order (rounds 1 to 11), each marked held out or not
-    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; rounds
-    6 to 11 hold out every third, as rounds 1 and 2)."""
+    (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; the
+    others hold out every third page of their own order)."""
     pages = []
     for corpus, size in SAMPLE_SIZES.items():
         found = _all_pages(corpus)
         ordered = sorted(found, key=lambda n: _order(f"{corpus}/{n}"))
         for index, name in enumerate(ordered[:size]):
             pages.append(CorpusPage(f"{corpus}/{name}", found[name], index % HOLD_OUT_EVERY == 2))
-        more = ROUND2_SIZES.get(corpus, 0)
-        later = [name for name in ordered[size:] if declares_article(found[name])][:more]
-        for index, name in enumerate(later):
-            held_out = index % HOLD_OUT_EVERY == 2
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=2))
-        taken = set(ordered[:size]) | set(later)
-        fresh = [name for name in ordered[size:] if name not in taken]
-        for name in fresh[: ROUND3_SIZES[corpus]]:
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], True, round=3))
-        taken |= set(fresh[: ROUND3_SIZES[corpus]])
-        weak = [n for n in ordered[size:] if n not in taken and shows_weak_kind(found[n])]
-        for name in weak[: ROUND4_SIZES.get(corpus, 0)]:
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=4))
-        taken |= set(weak[: ROUND4_SIZES.get(corpus, 0)])
-        broad = [
-            n for n in ordered[size:] if n not in taken and declares_article_or_weak_kind(found[n])
-        ]
-        for name in broad[: ROUND5_SIZES.get(corpus, 0)]:
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], False, round=5))
-        taken |= set(broad[: ROUND5_SIZES.get(corpus, 0)])
-        rest = [n for n in ordered[size:] if n not in taken][: ROUND6_SIZES.get(corpus, 0)]
-        for index, name in enumerate(rest):
-            held_out = index % HOLD_OUT_EVERY == 2
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=6))
-        taken |= set(rest)
-        news = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
-        for index, name in enumerate(news[: ROUND7_SIZES.get(corpus, 0)]):
-            held_out = index % HOLD_OUT_EVERY == 2
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=7))
-        taken |= set(news[: ROUND7_SIZES.get(corpus, 0)])
-        for round_, chosen in ((8, ROUND8_PAGES), (9, ROUND9_PAGES)):
-            for index, name in enumerate(chosen.get(corpus, ())):
-                held_out = index % HOLD_OUT_EVERY == 2
+        taken = set(ordered[:size])
+        for round_, pick, held in ROUNDS:
+            names = pick(corpus, [n for n in ordered[size:] if n not in taken], found)
+            for index, name in enumerate(names):
+                held_out = held == "all" or (held == "third" and index % HOLD_OUT_EVERY == 2)
                 pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=round_))
-            taken |= set(chosen.get(corpus, ()))
-        blind = [n for n in ordered[size:] if n not in taken][: ROUND10_SIZES.get(corpus, 0)]
-        for index, name in enumerate(blind):
-            held_out = index % HOLD_OUT_EVERY == 2
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=10))
-        taken |= set(blind)
-        articles = [n for n in ordered[size:] if n not in taken and declares_article(found[n])]
-        for index, name in enumerate(articles[: ROUND11_SIZES.get(corpus, 0)]):
-            held_out = index % HOLD_OUT_EVERY == 2
-            pages.append(CorpusPage(f"{corpus}/{name}", found[name], held_out, round=11))
+            taken |= set(names)
     return pages
 
 
