@@ -43,7 +43,8 @@ def main() -> int:
     parser.add_argument("--split", choices=(*corpus_pages.SPLITS, "all"), default="tuning")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages")
     parser.add_argument("--page", action="append", default=[], help="detail for a tuning page")
-    parser.add_argument("--round", type=int, choices=range(1, 12), help="only one labelling round")
+    rounds = (1, *(round_ for round_, _, _ in corpus_pages.ROUNDS))
+    parser.add_argument("--round", type=int, choices=rounds, help="only one labelling round")
     parser.add_argument("--save", type=Path, help="write per-page results (tuning pages)")
     parser.add_argument("--compare", type=Path, help="per-page regressions against a --save")
     parser.add_argument(

@@ -193,7 +193,7 @@ def _heading_block(page: PageState, heading: HtmlElement) -> Block | None:
         # the <h3> titles of the cards that follow do not end the block
         inner = next(heading.iterdescendants(*HEADING_TAGS), None)
         rank = int(str(inner.tag)[1]) if inner is not None else 7
-    region = box = heading
+    region = heading
     for _ in range(page.settings.max_heading_climb):
         box, parent = region, region.getparent()
         if parent is None or parent.tag == "html":

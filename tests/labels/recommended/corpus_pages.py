@@ -76,6 +76,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = Path(os.environ.get("READER_SHARED_DIR", REPO.parent / "shared"))
@@ -238,6 +239,7 @@ def declares_article_or_weak_kind(path: Path) -> bool:
 # Which pages a round takes from those no earlier round took (in the fixed order), and
 # how many of them it holds out: every third ("third"), all ("all") or none ("none").
 Pick = Callable[[str, list[str], dict[str, Path]], list[str]]
+HeldOut = Literal["third", "all", "none"]
 
 
 def _by_rule(rule: Callable[[Path], bool], sizes: dict[str, int]) -> Pick:
@@ -255,7 +257,7 @@ def _any_page(path: Path) -> bool:
     return True
 
 
-ROUNDS: tuple[tuple[int, Pick, str], ...] = (
+ROUNDS: tuple[tuple[int, Pick, HeldOut], ...] = (
     (2, _by_rule(declares_article, ROUND2_SIZES), "third"),
     (3, _by_rule(_any_page, ROUND3_SIZES), "all"),
     (4, _by_rule(shows_weak_kind, ROUND4_SIZES), "none"),
