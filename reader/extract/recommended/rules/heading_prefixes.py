@@ -258,6 +258,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "beliebte posts",
     "beliebteste beiträge",
     "beliebteste posts",
+    "beliebte rezepte",
+    "beliebteste rezepte",
     "eure lieblingsposts",  # a Blogger popular-posts widget's German title
     "eure lieblingsbeiträge",
     "aktuelles auf ",  # "Aktuelles auf mobilsicher.de": the site's latest

@@ -80,6 +80,10 @@ BLOCK_TOKENS: tuple[str, ...] = (
     "also read",
     "lire aussi",
     "mehr zum thema",
+    # WordPress widgets that list a site's posts: Genesis' "Featured Posts"
+    # ("featured-content featuredpost") and Enfold's news box ("newsbox").
+    "featuredpost",
+    "newsbox",
 )
 # Class/id words of a shop's product grid.
 PRODUCT_WORDS = frozenset({"product", "products", "shop", "store", "sku"})

@@ -1,0 +1,68 @@
+"""WordPress widgets that list a site's posts beside a story, whatever their title says:
+Genesis' "Featured Posts" (``featured-content featuredpost``) and Enfold's news box
+(``newsbox``), and a German blog's "Beliebte Rezepte" (popular recipes) heading."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from reader.extract.recommended import find_recommended
+
+SITE = "https://www.garden.example"
+URL = f"{SITE}/herbst-im-beet"
+PROSE = "".join(
+    f"<p>Im Herbst ist der Boden noch warm genug, um Stauden zu teilen und Zwiebeln zu "
+    f"setzen, bevor der erste Frost kommt, Absatz {n} dieses Beitrags.</p>"
+    for n in range(5)
+)
+TITLES = (
+    "Kürbissuppe mit geröstetem Ingwer",
+    "Apfelkuchen ohne raffinierten Zucker",
+)  # two, as such widgets often show: a run of three cards is read by its structure alone
+URLS = [f"{SITE}/{'-'.join(title.lower().split())}" for title in TITLES]
+
+
+def _found(sidebar: str) -> list[str | None]:
+    page = f"""<html><head><title>Herbst im Beet</title></head><body>
+<main><article><h1>Herbst im Beet</h1>{PROSE}</article></main>
+<aside class="sidebar">{sidebar}</aside></body></html>"""
+    tree = lxml.html.document_fromstring(page)
+    return [story.url for story in find_recommended(tree, URL, URL)]
+
+
+def _genesis(title: str) -> str:
+    posts = "".join(
+        f'<article class="post entry"><a href="{url}" class="alignnone"><img src="{url}.jpg"'
+        f' alt=""></a><header class="entry-header"><h2 class="entry-title">'
+        f'<a href="{url}">{name}</a></h2></header></article>'
+        for url, name in zip(URLS, TITLES, strict=True)
+    )
+    return (
+        f'<section class="widget featured-content featuredpost"><div class="widget-wrap">'
+        f'<h3 class="widgettitle">{title}</h3>{posts}</div></section>'
+    )
+
+
+def test_a_genesis_featured_posts_widget_lists_stories_under_any_title() -> None:
+    assert _found(_genesis("Was ich gerade liebe")) == URLS
+
+
+def test_popular_recipes_name_a_list_of_stories() -> None:
+    posts = "".join(
+        f'<li><a href="{url}">{name}</a></li>' for url, name in zip(URLS, TITLES, strict=True)
+    )
+    assert _found(f'<div class="widget"><h3>Beliebte Rezepte</h3><ul>{posts}</ul></div>') == URLS
+
+
+def test_an_enfold_news_box_lists_stories_under_any_title() -> None:
+    posts = "".join(
+        f'<li class="news-content"><a class="news-link" href="{url}"><span class="news-thumb">'
+        f'<img src="{url}.jpg" alt=""></span><strong class="news-headline">{name}'
+        f'<span class="news-time">2. Oktober 2015 - 12:33</span></strong></a></li>'
+        for url, name in zip(URLS, TITLES, strict=True)
+    )
+    widget = (
+        f'<div class="widget newsbox"><h3 class="widgettitle">Alle Beispiele</h3>'
+        f'<ul class="news-wrap">{posts}</ul></div>'
+    )
+    assert _found(widget) == URLS
