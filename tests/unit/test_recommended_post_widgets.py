@@ -1,6 +1,7 @@
 """WordPress widgets that list a site's posts beside a story, whatever their title says:
 Genesis' "Featured Posts" (``featured-content featuredpost``) and Enfold's news box
-(``newsbox``), and a German blog's "Beliebte Rezepte" (popular recipes) heading."""
+(``newsbox``), and a German blog's "Beliebte Rezepte" (popular recipes) heading; posts of
+one or two words in such a list, when their dated address is named after them."""
 
 from __future__ import annotations
 
@@ -66,3 +67,20 @@ def test_an_enfold_news_box_lists_stories_under_any_title() -> None:
         f'<ul class="news-wrap">{posts}</ul></div>'
     )
     assert _found(widget) == URLS
+
+
+def test_a_dated_post_of_one_word_in_a_recent_posts_widget_is_a_story() -> None:
+    """ "Zahlenfreunde" at /mathlog/2023/10/29/zahlenfreunde: too short for a headline,
+    but its dated address is named after it. "Automation" at /technik/automation.html is
+    a section's page, named the same way without a date."""
+    posts = [
+        (f"{SITE}/blog/2023/10/29/zahlenfreunde/", "Zahlenfreunde"),
+        (f"{SITE}/blog/2023/07/03/parkplatzsuche/", "Parkplatzsuche"),
+        (f"{SITE}/technik/automation.html", "Automation"),
+    ]
+    items = "".join(f'<li><a href="{url}">{name}</a></li>' for url, name in posts)
+    widget = (
+        f'<div class="widget widget_recent_entries" id="recent-posts-2"><h3>Neueste Beiträge'
+        f"</h3><ul>{items}</ul></div>"
+    )
+    assert _found(widget) == [url for url, _ in posts[:2]]

@@ -92,7 +92,10 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         item = found.get(key, links_of[0])
         url = first_url[key]
         title = items.title(links_of, item)
-        if not words.title_ok(title, min_words, settings) or words.label_title(title, settings):
+        if not (
+            words.title_ok(title, min_words, settings)
+            or (strong and block.kind != "inline" and urls.named_post(url, title))
+        ) or words.label_title(title, settings):
             continue
         if not relaxed and urls.names_itself(url, title):
             continue  # "Champions League" -> /football/champions-league: a topic's page

@@ -84,6 +84,7 @@ EXCLUDED_PATH = re.compile(
     r"user|users|profile|profiles|people|contributor|contributors|writer|writers|"
     r"search|login|signin|sign-in|register|signup|subscribe|subscription|newsletters?|"
     r"account|cart|checkout|shops?|stores?|product|products|browse|forum|forums|thread|threads|"
+    r"foren|foro|foros|"
     r"community|comments?|feed|rss|archive|archives|page|label|labels|series|hub|"
     r"privacy|terms|contact|contactus|contact-us|about|about-us|help|faq|advertise|"
     r"job|jobs|careers|deal|deals|u|submission|submissions|"
@@ -110,8 +111,9 @@ EXCLUDED_PATH = re.compile(
 )
 # Of those hub words, the ones news sites also name sections by: over a story's own slug
 # ("/news/people/...-a7418196", "/voices/comment/<headline>") they are no hub. Movable
-# Type and TypePad blogs keep every post under "/archives/<year>/<month>/<slug>.html".
-SECTION_HUB_WORDS = frozenset({"people", "comment", "community", "archive", "archives"})
+# Type and TypePad blogs keep every post under "/archives/<year>/<month>/<slug>.html";
+# oe24 its stories under "/thema/<headline slug>/<id>".
+SECTION_HUB_WORDS = frozenset({"people", "comment", "community", "archive", "archives", "thema"})
 # A slug of this many words is a headline (fewer count with an id or a date beside them).
 STORY_SLUG_WORDS = 5
 # Query parameters that mark a listing page, a comment link, a share action or a forum's
