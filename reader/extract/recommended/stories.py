@@ -94,7 +94,8 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         title = items.title(links_of, item)
         if not (
             words.title_ok(title, min_words, settings)
-            or (strong and block.kind != "inline" and urls.named_post(url, title))
+            # a named list's short post ("Zahlenfreunde" at /2023/10/29/zahlenfreunde)
+            or (block.kind in ("heading", "token", "lines") and urls.named_post(url, title))
         ) or words.label_title(title, settings):
             continue
         if not relaxed and urls.names_itself(url, title):

@@ -176,10 +176,10 @@ def slug_spells(path: str, title: str) -> bool:
 
 def named_post(url: str, title: str) -> bool:
     """A dated post's permalink named after its short title ("/mathlog/2023/10/29/
-    zahlenfreunde" for "Zahlenfreunde"): the last segment is the title, word for word. Both
-    the date (or id) and the folder are needed: a section is named the same way
-    ("/anlagentechnik/automation.html"), and so are 3 of the wrong finds this rule made
-    on pages kept aside without them."""
+    zahlenfreunde" for "Zahlenfreunde"): the last segment is the title, word for word.
+    The date (or an id) and a folder above it are both needed: a section's page is named
+    the same way ("/anlagentechnik/automation.html"). Without the date, the rule made 3
+    wrong finds on the pages kept aside."""
     path = split(url).path.lower()
     segments = [s for s in path.split("/") if s]
     if len(segments) < 2 or rules.DATE_OR_ID.search(path) is None:
