@@ -7,9 +7,7 @@ address, which is no story of its own."""
 
 from __future__ import annotations
 
-import lxml.html
-
-from reader.extract.recommended import find_recommended
+from capture_pages import found_urls
 
 SITE = "https://www.diariosur.example"
 PROSE = "".join(
@@ -50,8 +48,7 @@ FLYOUT = "".join(
 
 def found(page: str) -> list[str | None]:
     url = f"{SITE}/politica/el-gobierno-presento-el-proyecto_0_AbCdE.html"
-    tree = lxml.html.document_fromstring(page)
-    return [story.url for story in find_recommended(tree, url, url)]
+    return found_urls(page, url)
 
 
 def test_cards_whose_link_is_laid_empty_over_them_are_stories() -> None:

@@ -10,6 +10,7 @@ each story, and a column of clips under a heading that links to the site's video
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import article_page, found_urls
 
 from reader.extract.recommended import find_recommended
 
@@ -39,14 +40,11 @@ def _cards() -> str:
 
 
 def _found(html: str, url: str | None = URL) -> list[str | None]:
-    tree = lxml.html.document_fromstring(html)
-    return [story.url for story in find_recommended(tree, url, url)]
+    return found_urls(html, url)
 
 
 def _article_page(after_main: str) -> str:
-    return f"""<html><head><title>Apple kippt Verschlüsselung</title></head><body>
-<main><article><h1>Apple kippt Verschlüsselung</h1>{PROSE}</article></main>
-{after_main}</body></html>"""
+    return article_page("Apple kippt Verschlüsselung", PROSE, after_main)
 
 
 def test_a_label_in_its_own_box_heads_the_cards_in_the_next_box() -> None:

@@ -7,9 +7,7 @@ contact page, a media library's player. And one list it missed: "All Time Favori
 
 from __future__ import annotations
 
-import lxml.html
-
-from reader.extract.recommended import find_recommended
+from capture_pages import found_urls
 
 SITE = "http://www.yoga.example"
 PROSE = "".join(
@@ -32,8 +30,7 @@ def _page(side: str, title: str = "Everything Yoga: Permission To Be Bad") -> st
 
 
 def _found(html: str, url: str | None = None) -> list[str | None]:
-    tree = lxml.html.document_fromstring(html)
-    return [story.url for story in find_recommended(tree, url, url)]
+    return found_urls(html, url)
 
 
 def _slug(title: str) -> str:

@@ -5,9 +5,7 @@ one or two words in such a list, when their dated address is named after them.""
 
 from __future__ import annotations
 
-import lxml.html
-
-from reader.extract.recommended import find_recommended
+from capture_pages import article_page, found_urls
 
 SITE = "https://www.garden.example"
 URL = f"{SITE}/herbst-im-beet"
@@ -24,11 +22,8 @@ URLS = [f"{SITE}/{'-'.join(title.lower().split())}" for title in TITLES]
 
 
 def _found(sidebar: str) -> list[str | None]:
-    page = f"""<html><head><title>Herbst im Beet</title></head><body>
-<main><article><h1>Herbst im Beet</h1>{PROSE}</article></main>
-<aside class="sidebar">{sidebar}</aside></body></html>"""
-    tree = lxml.html.document_fromstring(page)
-    return [story.url for story in find_recommended(tree, URL, URL)]
+    page = article_page("Herbst im Beet", PROSE, f'<aside class="sidebar">{sidebar}</aside>')
+    return found_urls(page, URL)
 
 
 def _genesis(title: str) -> str:

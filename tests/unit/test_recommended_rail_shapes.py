@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import lxml.html
-
-from reader.extract.recommended import find_recommended
+from capture_pages import found_urls
 
 SITE = "https://www.dailyglobe.example"
 PAGE_URL = f"{SITE}/2024/05/07/politics/budget-vote-delayed/index.html"
@@ -29,8 +27,7 @@ STORIES = (
 
 
 def found(page: str, url: str = PAGE_URL) -> list[str | None]:
-    tree = lxml.html.document_fromstring(page)
-    return [story.url for story in find_recommended(tree, url, url)]
+    return found_urls(page, url)
 
 
 def card(path: str, title: str) -> str:

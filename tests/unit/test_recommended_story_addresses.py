@@ -4,9 +4,7 @@ own) is a story, while "/thema/<name>" stays a topic's page."""
 
 from __future__ import annotations
 
-import lxml.html
-
-from reader.extract.recommended import find_recommended
+from capture_pages import article_page, found_urls
 
 SITE = "https://www.magazin.example"
 URL = f"{SITE}/leben/gelassenheit-im-alltag-123"
@@ -23,10 +21,7 @@ TITLES = (
 
 
 def _found(box: str) -> list[str | None]:
-    page = f"""<html><head><title>Gelassenheit im Alltag</title></head><body>
-<main><article><h1>Gelassenheit im Alltag</h1>{PROSE}</article></main>{box}</body></html>"""
-    tree = lxml.html.document_fromstring(page)
-    return [story.url for story in find_recommended(tree, URL, URL)]
+    return found_urls(article_page("Gelassenheit im Alltag", PROSE, box), URL)
 
 
 def _box(heading: str, urls: list[str]) -> str:

@@ -145,7 +145,7 @@ def _dated_post(path: str) -> bool:
         len(segments) >= 3
         and rules.YEAR_MONTH.fullmatch("/".join(segments[-3:-1])) is not None
         and rules.ARTICLE_EXT.search(segments[-1]) is not None
-        and len(words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))) >= 2
+        and len(_name_words(segments[-1])) >= 2
     )
 
 
@@ -165,7 +165,7 @@ def slug_spells(path: str, title: str) -> bool:
     segments = [s for s in path.lower().split("/") if s]
     if not segments:
         return False
-    slug = words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))
+    slug = _name_words(segments[-1])
     least = rules.TITLE_SLUG_WORDS
     if len(slug) < least:
         return False
@@ -185,8 +185,13 @@ def named_post(url: str, title: str) -> bool:
     if len(segments) < 2 or rules.DATE_OR_ID.search(path) is None:
         return False
     said = words.slug_words(title)
-    slug = words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1]))
+    slug = _name_words(segments[-1])
     return bool(said) and slug in (said, words.slug_words(words.spelled_out(title)))
+
+
+def _name_words(segment: str) -> tuple[str, ...]:
+    """The words a path's segment names, its file extension left out ("obama-wins.html")."""
+    return words.slug_words(rules.ARTICLE_EXT.sub("", segment))
 
 
 def story_shaped(url: str) -> bool:
@@ -439,7 +444,7 @@ def drop_hub_urls(by_url: dict[str, list[HtmlElement]], heading: str) -> None:
         return
     for key in list(by_url):
         segments = [s for s in split(key).path.split("/") if s]
-        if segments and words.slug_words(rules.ARTICLE_EXT.sub("", segments[-1])) == name:
+        if segments and _name_words(segments[-1]) == name:
             del by_url[key]
 
 
