@@ -25,7 +25,8 @@ from reader.commands.terminal import raw, strip_controls
 if TYPE_CHECKING:
     from reader.json_types import JsonObject
     from reader.store import Library
-    from reader.store.rows import ArticleRow, Reason, SearchHit, StoredStory
+    from reader.store.rows import ArticleRow, SearchHit
+    from reader.store.story_rows import Reason, StoredStory
 
 Item = TypeVar("Item")
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from reader.store import ranking
 from reader.store.ranking import Profile
-from reader.store.rows import STORY_COLUMNS, Reason, StoredStory, stored_story
+from reader.store.rows import STORY_COLUMNS, stored_story
+from reader.store.story_rows import Reason, StoredStory
 
 CANDIDATES = 200  # best by popularity and recency: four times the 50 cards shown
 TERMS = 12  # words of recent reading looked up per request, strongest and rarest first

@@ -29,7 +29,8 @@ from reader.store.database import Database
 from reader.store.fetch_queue import QueueCounts, QueuedFetch, QueueState
 from reader.store.highlights import Highlight
 from reader.store.imported import Keep, Kept
-from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle, StoredStory
+from reader.store.rows import ArticleRow, SaveResult, SearchHit, StoredArticle
+from reader.store.story_rows import StoredStory
 from reader.urls import normalize_url
 
 # Given the article as it was, as it is now and its highlights: each highlight's new

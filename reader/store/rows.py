@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, TypeAlias
 
 from reader.model import Article, Story
+from reader.store.story_rows import StoredStory
 
 SaveStatus = Literal["added", "updated", "unchanged"]
 # A value SQLite is given (a column value or a parameter). What it gives back is read as
@@ -70,37 +71,6 @@ class ArticleRow:
     tags: tuple[str, ...] = ()
     opened_at: datetime | None = None
     highlights: int = 0  # how many highlights it has (deleting it asks about them)
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why "For you" offers a story: the recent article it is close to, or else the saved
-    article(s) that recommended it."""
-
-    kind: Literal["read", "recommended"]
-    article_id: int | None
-    title: str
-    count: int = 1  # how many saved articles recommend the story
-
-    @property
-    def text(self) -> str:
-        if self.kind == "read":
-            return f"Because you read “{self.title}”"
-        if self.count > 1:
-            return f"Recommended by {self.count} of your articles"
-        return f"Recommended by “{self.title}”" if self.title else "Recommended once"
-
-
-@dataclass(frozen=True)
-class StoredStory:
-    id: int
-    story: Story
-    times_recommended: int
-    first_seen: datetime | None
-    last_seen: datetime | None
-    read: bool
-    article_id: int | None  # the library article with that URL, if saved
-    reason: Reason | None = None  # set by "For you"
 
 
 # A search snippet as (text, is a match) parts, in order.

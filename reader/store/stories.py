@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from reader.model import Story
-from reader.store.rows import STORY_COLUMNS, StoredStory, stored_story
+from reader.store.rows import STORY_COLUMNS, stored_story
+from reader.store.story_rows import StoredStory
 from reader.urls import normalize_url
 
 TITLE_EDGE_PUNCTUATION = " .,:;!?-–—\"'“”‘’"

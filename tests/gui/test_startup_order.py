@@ -190,10 +190,11 @@ def test_the_warm_up_imports_one_module_per_turn_and_due_timers_run_between(
     from reader.ui.shell import startup
 
     names = [f"i11_slow_module_{n}" for n in range(4)]
-    for name in names:  # each import keeps the thread busy for 15 ms
+    busy_s = startup.SHORT_TURN_S + 0.005  # longer than steps that may share a turn
+    for name in names:  # each import keeps the thread busy that long
         (tmp_path / f"{name}.py").write_text(
             "import time\nstart = time.perf_counter()\n"
-            "while time.perf_counter() - start < 0.015:\n    pass\n",
+            f"while time.perf_counter() - start < {busy_s}:\n    pass\n",
             encoding="utf-8",
         )
     monkeypatch.syspath_prepend(str(tmp_path))
