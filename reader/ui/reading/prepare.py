@@ -5,7 +5,8 @@ the worker, the article is rendered for Qt's rich-text engine, its images decode
 is plain data, safe off the GUI thread) and a long article cut into chunks. The
 QTextDocument itself is made on the GUI thread (document.py says why).
 Heavy modules (lxml, readability, the store) are imported inside functions, so the window
-paints before any of them loads.
+paints before any of them loads; so is the image decoder, which the first story does not
+need when the read-ahead child shaped it (it shows no pictures).
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage
-
 from reader.errors import ReaderError
 from reader.ui.reading.chunks import Chunk
-from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, Decoded, PixelBudget, decode_image
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from reader.service.reading import Document, Writes
     from reader.service.shaping import Rendered
+    from reader.ui.reading.image_decode import Decoded
 
 
 class PrepareCancelled(ReaderError):
@@ -55,19 +56,23 @@ def marks_of(document: Document | None, writes: Writes) -> tuple[str, ...]:
 
 def prepare(
     document: Document,
-    image_width: int = MAX_DECODE_WIDTH,
+    image_width: int | None = None,
     cancelled: Callable[[], bool] | None = None,
     marks: Sequence[str] = (),
     shape: Callable[[str], str] | None = None,
 ) -> Prepared:
     """Render the article, decode the images it shows (at most ``image_width`` device
-    pixels wide, within one article's pixel budget), cut it into chunks if it is long.
+    pixels wide, or the widest a picture is ever decoded; within one article's pixel
+    budget), cut it into chunks if it is long.
 
     ``cancelled`` is asked between images: a cancelled open frees its worker at once.
     ``shape`` reworks the rendered page before it is parsed (the removed blocks' marks)."""
     from reader.ui.reading.chunks import chunks_for_view
+    from reader.ui.reading.image_decode import MAX_DECODE_WIDTH, PixelBudget, decode_image
     from reader.ui.reading.render import render_article
     from reader.ui.reading.svg_raster import SvgRasteriser
+
+    width = MAX_DECODE_WIDTH if image_width is None else image_width
 
     images: dict[str, QImage] = {}
     reasons: dict[str, str] = {}
@@ -84,7 +89,7 @@ def prepare(
         data = _inline_image(src) if src.startswith("data:") else document.image(src)
         if not data:
             return None
-        decoded = decode_image(data, image_width, budget, rasteriser.draw)
+        decoded = decode_image(data, width, budget, rasteriser.draw)
         return _keep(src, decoded, images, reasons)
 
     try:

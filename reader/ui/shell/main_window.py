@@ -442,8 +442,9 @@ class MainWindow(QMainWindow):
         )
 
     def _build_finish(self) -> None:
-        """Every action to its handler, and the wiring between the parts."""
+        """Every action to its handler, the wiring between the parts, the window's icon."""
         from reader.ui.actions import registry
+        from reader.ui.shell.window_layout import set_window_icon
 
         groups = (
             self.opening,
@@ -468,6 +469,7 @@ class MainWindow(QMainWindow):
         self._built = True
         self.queue_fetch.resume()  # after _built: closing the window stops it
         self.queue_view.refresh()  # pages an earlier session could not fetch: the button says
+        set_window_icon(self)
 
     def _end_came_into_view(self) -> None:
         """Read to the end: the library counts it read. Not when the voice scrolled there:
