@@ -201,6 +201,12 @@ def _with_marks(document: Document, library: Library) -> Kept | None:
 
 
 def _collect(source: str | None, child: int, pipe: int, future: Future[ReadAhead | None]) -> None:
+    # What unpickling a kept article needs, loaded while the child still works: once it
+    # sends, the story then waits for nothing more here.
+    import pickle  # noqa: F401
+
+    import reader.store.story_rows  # noqa: F401
+
     sent = False
     try:
         received = _received(pipe) if child else None

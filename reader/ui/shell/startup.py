@@ -92,7 +92,10 @@ class EarlyOpen(QObject):
         self, source: str | None, writes: Writes, read: Future[ReadAhead | None] | None
     ) -> Callable[[], Prepared | None]:
         def work() -> Prepared | None:
+            # All imported while the read-ahead child still works: once its article is in,
+            # the story waits only for its header (the child is often the later of the two).
             from reader.service import reading
+            from reader.ui.reading.prepare import marks_of, prepare, prepare_shaped
             from reader.ui.reading.render import article_marks
 
             document: Document | None
@@ -111,8 +114,6 @@ class EarlyOpen(QObject):
                 document = reading.open_start(writes)
             if document is None:
                 return None
-            from reader.ui.reading.prepare import marks_of, prepare, prepare_shaped
-
             if kept is None:
                 marks = marks_of(document, writes)
             if shaped is not None:
