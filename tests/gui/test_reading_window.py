@@ -598,8 +598,3 @@ def test_closing_while_the_header_is_laid_out_again_leaves_no_traceback(qtbot, t
     qtbot.wait(50)
     wait_tasks(qtbot)
     qtbot.wait(50)  # pytest-qt fails the test on an exception in the event loop
-
-
-def test_the_built_window_carries_readers_icon(window):
-    """Set once the first story is on screen (the desktop's taskbar and switcher show it)."""
-    assert not window.windowIcon().isNull()

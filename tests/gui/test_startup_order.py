@@ -43,6 +43,7 @@ def story_first(qtbot, sources: list[str]) -> tuple[MainWindow, dict[str, object
             at_story["menus"] = window.menuBar().isEnabled()
             at_story["title"] = window.windowTitle()
             at_story["library"] = window.library_panel is not None
+            at_story["icon"] = not window.windowIcon().isNull()
 
     def ready() -> None:
         window.current.opened.connect(story_shown)
@@ -77,7 +78,9 @@ def test_the_story_shows_before_the_rest_and_the_rest_catches_up(qtbot, tmp_path
         assert at_story["menus"] is False  # no menu offered before its handler is in
         assert at_story["title"] == document.article.title
         assert at_story["library"] is False  # a hidden library list is made after the story
+        assert at_story["icon"] is False  # the window's icon too
         assert window.menuBar().isEnabled()
+        assert not window.windowIcon().isNull()  # the taskbar and the switcher show it
         # Highlights, recent files and the library list were built after the story showed,
         # and still know it.
         qtbot.waitUntil(lambda: len(window.highlighting.layer.drawn) == 1, timeout=WAIT_MS)
