@@ -25,38 +25,34 @@ STOP_SIGNALS: tuple[signal.Signals, ...] = tuple(
 
 
 class QuitOnSignals(QObject):
-    """Calls ``close`` on the GUI thread when one of STOP_SIGNALS arrives. ``active`` is
-    False where it cannot be (no pipe wake-up on this system): the defaults stay then."""
+    """Calls ``close`` on the GUI thread when one of STOP_SIGNALS arrives. Where the event
+    loop cannot be woken through a pipe (Windows), or off the main thread, Python's
+    defaults stay."""
 
     def __init__(self, parent: QObject, close: Callable[[], None]) -> None:
         super().__init__(parent)
         self._close = close
-        self.active = False
         if os.name != "posix":  # Windows wakes only through a socket, and has no SIGHUP
             return
-        self._read_end, self._write_end = os.pipe()
+        self._read_end, write_end = os.pipe()
         os.set_blocking(self._read_end, False)
-        os.set_blocking(self._write_end, False)
+        os.set_blocking(write_end, False)
         try:
-            signal.set_wakeup_fd(self._write_end)
+            signal.set_wakeup_fd(write_end)
         except ValueError:  # not the main thread (an embedding host): leave its signals be
-            self._close_pipe()
+            os.close(self._read_end)
+            os.close(write_end)
             return
         for number in STOP_SIGNALS:
             signal.signal(number, _noted)
         self._notifier = QSocketNotifier(self._read_end, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
-        self.active = True
 
     def _woken(self) -> None:
         with contextlib.suppress(BlockingIOError):
             received = os.read(self._read_end, 64)
             if any(number in received for number in STOP_SIGNALS):
                 self._close()
-
-    def _close_pipe(self) -> None:
-        os.close(self._read_end)
-        os.close(self._write_end)
 
 
 def _noted(_number: int, _frame: object) -> None:

@@ -372,7 +372,7 @@ class WarmImports(QObject):
 # (measured), and a turn stays under SHORT_TURN_S plus its longest step. Before the story
 # the window shows its held shell and greyed menus, so turns that long still answer in
 # time (20 ms instead of 3: the story ~4 ms sooner; the longest stall from the first paint
-# to a second after the story, median 31 ms and worst 39 ms, measured under Xvfb).
+# to a second after the story, median 26-31 ms and worst 29-35 ms, measured under Xvfb).
 NEXT_TURN_MS = 1
 SHORT_TURN_S = 0.020
 
