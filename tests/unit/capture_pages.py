@@ -1,11 +1,16 @@
-"""What the recommended-story tests share: a story page around the markup under test, and
-the addresses capture finds on a page (in page order)."""
+"""What the recommended-story tests share: a story's body, a story page around the markup
+under test, and the addresses capture finds on a page (in page order)."""
 
 from __future__ import annotations
 
 import lxml.html
 
 from reader.extract.recommended import find_recommended
+
+
+def paragraphs(template: str, count: int = 5) -> str:
+    """A story's body: ``count`` paragraphs of ``template``, whose ``{n}`` numbers each."""
+    return "".join(f"<p>{template.format(n=n)}</p>" for n in range(count))
 
 
 def article_page(title: str, prose: str, after_story: str) -> str:

@@ -6,14 +6,14 @@ whose entries hold no story, still gives nothing."""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.phones.example"
-PROSE = "".join(
-    f"<p>The new handset keeps its battery for two full days of ordinary use, and the camera "
-    f"holds up well in low light, which few phones at this price manage, test {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The new handset keeps its battery for two full days of ordinary use, and the camera "
+    "holds up well in low light, which few phones at this price manage, test {n}.",
 )
 POSTS = [
     f"{SITE}/2012/11/13/carrier-announces-a-new-budget-handset-with-a-big-battery-{n}/"

@@ -4,14 +4,15 @@ the page's banner: a widget of such cards beside the story is a list of stories.
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.skijumping.example"
-PROSE = "".join(
-    f"<p>The hill record fell twice in the second round as the wind turned in the jumpers' "
-    f"favour, and the organisers moved the start gate down after the fourth jump {n}.</p>"
-    for n in range(6)
+PROSE = paragraphs(
+    "The hill record fell twice in the second round as the wind turned in the jumpers' "
+    "favour, and the organisers moved the start gate down after the fourth jump {n}.",
+    count=6,
 )
 HEADLINES = (
     ("tande-misses-the-normal-hill", "Tande and Forfang miss the normal hill event"),

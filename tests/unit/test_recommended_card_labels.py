@@ -6,15 +6,15 @@ card: the card is the story, titled by its headline. A heading that is itself a 
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.oddities.example"
 PAGE = f"{SITE}/articles/a-lake-that-turns-pink-every-summer"
-PROSE = "".join(
-    f"<p>Every summer the lake turns a deep pink, as salt-loving algae bloom in the shallow "
-    f"water and the visitors arrive by the busload to photograph it from the shore ({n}).</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "Every summer the lake turns a deep pink, as salt-loving algae bloom in the shallow "
+    "water and the visitors arrive by the busload to photograph it from the shore ({n}).",
 )
 
 

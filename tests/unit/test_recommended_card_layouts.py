@@ -7,13 +7,13 @@ address, which is no story of its own."""
 
 from __future__ import annotations
 
-from capture_pages import found_urls
+from capture_pages import found_urls, paragraphs
 
 SITE = "https://www.diariosur.example"
-PROSE = "".join(
-    f"<p>El gobierno presentó el proyecto de ley ante el congreso y la oposición pidió más "
-    f"tiempo para estudiar los cambios en el sistema de monotributo, párrafo {n}.</p>"
-    for n in range(6)
+PROSE = paragraphs(
+    "El gobierno presentó el proyecto de ley ante el congreso y la oposición pidió más "
+    "tiempo para estudiar los cambios en el sistema de monotributo, párrafo {n}.",
+    count=6,
 )
 HEADLINES = (
     ("politica/un-dirigente-dijo-que-haria_0_VSXzvy.html", "Un dirigente dijo qué haría si gana"),

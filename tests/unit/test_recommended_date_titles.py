@@ -4,14 +4,14 @@ archive's page, not to a story, even in a list the page calls "More stories"."""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.weekly.example"
-PROSE = "".join(
-    f"<p>The ministers met for the third time this month and again failed to agree on how "
-    f"the new border controls should be paid for, officials in Brussels said on Monday {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The ministers met for the third time this month and again failed to agree on how "
+    "the new border controls should be paid for, officials in Brussels said on Monday {n}.",
 )
 STORIES = [
     (

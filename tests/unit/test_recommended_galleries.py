@@ -5,14 +5,14 @@ story-like their addresses and headlines are; one gallery among stories stays.""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.broadcast.example"
-PROSE = "".join(
-    f"<p>The committee said there would be no minute of silence at the opening ceremony, "
-    f"and the families who had asked for one for forty years said they were let down {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The committee said there would be no minute of silence at the opening ceremony, "
+    "and the families who had asked for one for forty years said they were let down {n}.",
 )
 STORIES = [
     (

@@ -10,16 +10,15 @@ each story, and a column of clips under a heading that links to the site's video
 from __future__ import annotations
 
 import lxml.html
-from capture_pages import article_page, found_urls
+from capture_pages import article_page, found_urls, paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.handy.example"
 URL = f"{SITE}/aktuelles/apple-kippt-verschluesselung"
-PROSE = "".join(
-    f"<p>Wer seine Daten in der Cloud sichert, sollte wissen, wer sie lesen kann und wann "
-    f"die Verschlüsselung greift, Absatz {n} dieses Beitrags.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "Wer seine Daten in der Cloud sichert, sollte wissen, wer sie lesen kann und wann "
+    "die Verschlüsselung greift, Absatz {n} dieses Beitrags.",
 )
 TITLES = (
     "So finden Sie Ihr verlorenes Handy wieder",

@@ -7,13 +7,12 @@ contact page, a media library's player. And one list it missed: "All Time Favori
 
 from __future__ import annotations
 
-from capture_pages import found_urls
+from capture_pages import found_urls, paragraphs
 
 SITE = "http://www.yoga.example"
-PROSE = "".join(
-    f"<p>Some mornings the practice simply does not come together, and the teacher's advice "
-    f"is to let it be bad rather than to skip it altogether, note {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "Some mornings the practice simply does not come together, and the teacher's advice "
+    "is to let it be bad rather than to skip it altogether, note {n}.",
 )
 RECENT = (
     "Seven Poses for a Stiff Lower Back",

@@ -5,15 +5,15 @@ that shows no date: a manual's contents that spell their headlines are its own p
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.phonecentral.example"
 SISTER = "https://www.tabletnation.example"
-PROSE = "".join(
-    f"<p>The streaming app now learns what you play and builds a daily mix from it, and the "
-    f"update also brings offline playlists to phones with little storage, part {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The streaming app now learns what you play and builds a daily mix from it, and the "
+    "update also brings offline playlists to phones with little storage, part {n}.",
 )
 HEADLINES = (
     "Nokia maps updated to version three for tablets",

@@ -4,14 +4,14 @@ photo's page and its licence: neither is a story, even inside "Related posts".""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.angling.example"
-PROSE = "".join(
-    f"<p>After a long day on the water the lower back hurts more than the arms, and a few "
-    f"simple exercises before the first cast make a real difference, as anglers report {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "After a long day on the water the lower back hurts more than the arms, and a few "
+    "simple exercises before the first cast make a real difference, as anglers report {n}.",
 )
 POSTS = [f"{SITE}/ratgeber/rueckenschmerzen-beim-angeln-vermeiden-teil-{n}/" for n in range(3)]
 

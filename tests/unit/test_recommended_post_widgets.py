@@ -5,14 +5,13 @@ one or two words in such a list, when their dated address is named after them.""
 
 from __future__ import annotations
 
-from capture_pages import article_page, found_urls
+from capture_pages import article_page, found_urls, paragraphs
 
 SITE = "https://www.garden.example"
 URL = f"{SITE}/herbst-im-beet"
-PROSE = "".join(
-    f"<p>Im Herbst ist der Boden noch warm genug, um Stauden zu teilen und Zwiebeln zu "
-    f"setzen, bevor der erste Frost kommt, Absatz {n} dieses Beitrags.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "Im Herbst ist der Boden noch warm genug, um Stauden zu teilen und Zwiebeln zu "
+    "setzen, bevor der erste Frost kommt, Absatz {n} dieses Beitrags.",
 )
 TITLES = (
     "Kürbissuppe mit geröstetem Ingwer",

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from capture_pages import found_urls
+from capture_pages import found_urls, paragraphs
 
 SITE = "https://www.dailyglobe.example"
 PAGE_URL = f"{SITE}/2024/05/07/politics/budget-vote-delayed/index.html"
-PROSE = "".join(
-    f"<p>The budget vote was delayed again on Tuesday as negotiators failed to agree on the "
-    f"spending caps that both chambers had promised to settle this week, paragraph {n}.</p>"
-    for n in range(6)
+PROSE = paragraphs(
+    "The budget vote was delayed again on Tuesday as negotiators failed to agree on the "
+    "spending caps that both chambers had promised to settle this week, paragraph {n}.",
+    count=6,
 )
 STORIES = (
     ("2024/05/07/opinion/five-priorities-after-the-vote", "Back to work: the top priorities"),

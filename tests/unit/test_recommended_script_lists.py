@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.gadgets.example"
-PROSE = "".join(
-    f"<p>The new beta lets the phone correct where your eyes look during a video call, so "
-    f"that the person on the other end sees you looking at them, test build {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The new beta lets the phone correct where your eyes look during a video call, so "
+    "that the person on the other end sees you looking at them, test build {n}.",
 )
 OFFERS = "".join(
     f'<li><a href="{SITE}/offers/2019/8/{n}/2082661{n}/tablet-price-cut-{n}">'

@@ -6,14 +6,15 @@ title, and a year does not make an event's page ("/euro-2024/") a dated story.""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.naturbund.example"
-PROSE = "".join(
-    f"<p>Im Herbst sammeln Freiwillige im ganzen Land Daten über Zugvögel, Igel und Bäume "
-    f"für das Monitoring des Verbands, Absatz {n}, mit vielen Beobachtungen aus den Gärten.</p>"
-    for n in range(6)
+PROSE = paragraphs(
+    "Im Herbst sammeln Freiwillige im ganzen Land Daten über Zugvögel, Igel und Bäume "
+    "für das Monitoring des Verbands, Absatz {n}, mit vielen Beobachtungen aus den Gärten.",
+    count=6,
 )
 
 

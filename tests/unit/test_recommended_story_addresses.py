@@ -4,14 +4,13 @@ own) is a story, while "/thema/<name>" stays a topic's page."""
 
 from __future__ import annotations
 
-from capture_pages import article_page, found_urls
+from capture_pages import article_page, found_urls, paragraphs
 
 SITE = "https://www.magazin.example"
 URL = f"{SITE}/leben/gelassenheit-im-alltag-123"
-PROSE = "".join(
-    f"<p>Gelassenheit lässt sich üben, sagen Psychologinnen, und zwar am besten in kleinen "
-    f"Schritten, die in jeden Alltag passen, Absatz {n} dieses Beitrags.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "Gelassenheit lässt sich üben, sagen Psychologinnen, und zwar am besten in kleinen "
+    "Schritten, die in jeden Alltag passen, Absatz {n} dieses Beitrags.",
 )
 TITLES = (
     "Warum Hundertjährige so gelassen sind",

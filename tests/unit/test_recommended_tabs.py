@@ -5,15 +5,16 @@ marks as posts are a list of posts even when their titles are short."""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 from reader.model import Story
 
 SITE = "https://www.harbournews.co.uk/news"
-PROSE = "".join(
-    f"<p>Paragraph {n}: the harbour council met on Monday to decide on the new ferry "
-    f"timetable, and the ferry company said it would answer by the end of the month.</p>"
-    for n in range(4)
+PROSE = paragraphs(
+    "Paragraph {n}: the harbour council met on Monday to decide on the new ferry "
+    "timetable, and the ferry company said it would answer by the end of the month.",
+    count=4,
 )
 
 

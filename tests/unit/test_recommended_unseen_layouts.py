@@ -8,15 +8,15 @@ pages, events, horoscopes, a blog's own pages, a site's legal pages."""
 from __future__ import annotations
 
 import lxml.html
+from capture_pages import paragraphs
 
 from reader.extract.recommended import find_recommended
 
 SITE = "https://www.talk.example"
 PAGE = f"{SITE}/editor/2012/11/12/the-art-of-compromise/"
-PROSE = "".join(
-    f"<p>The house leadership spent the week arguing over which concessions it could live "
-    f"with, and the members who sent them there were watching every word of it, part {n}.</p>"
-    for n in range(5)
+PROSE = paragraphs(
+    "The house leadership spent the week arguing over which concessions it could live "
+    "with, and the members who sent them there were watching every word of it, part {n}.",
 )
 TOPICS = ("budget", "election", "courts", "energy", "schools", "farming", "defense", "health")
 
