@@ -332,9 +332,20 @@ def test_inline_module_inside_the_article() -> None:
         "Trending now",
         "Up next",
         "Posted on this day, other years:",
+        "What we're reading",
+        # German labels pair an adjective with a noun, any pair
+        "Beliebte Artikel",
+        "Neue Beiträge",
+        "Schon gelesen?",
+        "Więcej na ten temat",
+        "Související články",
+        "Kapcsolódó cikkek",
+        "Похожие статьи",
+        "Benzer haberler",
+        "Σχετικά άρθρα",
     ],
 )
-def test_heading_words_in_six_languages(heading: str) -> None:
+def test_heading_words_in_many_languages(heading: str) -> None:
     body = (
         f"<section><h2>{heading}</h2><ul>"
         "<li><a href='/world/2024/04/30/story-one-0990.html'>The first story in this little list</a></li>"

@@ -25,7 +25,12 @@ def menu(page: PageState, element: HtmlElement, footers: bool = True) -> bool:
     if known is None:
         if signals.negative_markup(element):
             known = True
-        elif element.tag in ROOT_TAGS or not signals.menu_by_name(element, footers):
+        elif (
+            element.tag in ROOT_TAGS
+            or not signals.menu_by_name(element, footers)
+            # a post card's layout words ("archive-view") beside its CMS's own post marks
+            or signals.post_card(element)
+        ):
             known = False
         else:  # the menu's own list decides for its items ("li.menu-item")
             known = not any(

@@ -39,6 +39,9 @@ class Thresholds:
     # A block's links that sit in its story cards (a byline's topic links) are not counted
     # as rejected once it has this many cards: one story's card may be the whole box.
     min_card_stories: int = 2
+    # A block whose links go through display-ad click servers this often is a box of text
+    # ads (an IDG "Sponsored links" box: 35 of 36); one ad in a list of stories is an item.
+    min_ad_box_share: float = 0.8
 
     # --- items -----------------------------------------------------------------------------
     # Short lines with digits in a story item are dates and bylines, not teasers.

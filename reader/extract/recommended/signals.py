@@ -140,6 +140,11 @@ def _following_footer() -> Callable[[HtmlElement], object]:
     return etree.XPath("boolean(following::footer)")
 
 
+def post_card(element: HtmlElement) -> bool:
+    """The CMS marks the element as one post it lists (WordPress: "hentry", "type-post")."""
+    return not tokens.POST_CARD_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
 def menu_by_name(element: HtmlElement, footers: bool = True) -> bool:
     """True when only the element's class/id words call it a menu, footer or bar (a weaker
     verdict than its tag or role: WordPress prints story lists as "menu" widgets)."""
@@ -202,8 +207,10 @@ def pager(element: HtmlElement, with_id: bool) -> bool:
 
 @lru_cache(maxsize=16384)
 def _pager_words(class_attr: str, id_attr: str) -> bool:
+    # "td_with_ajax_pagination" is a flag on a related-posts box that can page, not a pager
     return any(
-        not tokens.PAGER_WORDS.isdisjoint(name) for name in words.attr_words(class_attr, id_attr)
+        not tokens.PAGER_WORDS.isdisjoint(name) and tokens.MODIFIER_WORDS.isdisjoint(name)
+        for name in words.attr_words(class_attr, id_attr)
     )
 
 

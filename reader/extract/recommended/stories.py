@@ -81,6 +81,9 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
         page, element, by_url, ad_only, rejected
     ):
         return  # mostly menu/tag links: a navigation block with a misleading name
+    ads = sum(1 for key in by_url if urls.display_ad(key))
+    if ads and ads >= settings.min_ad_box_share * len(by_url):
+        return  # a box of text ads ("Sponsored links"): one such ad in a list is its item
     urls.drop_share_links(page, by_url)
     urls.drop_odd_urls(page, by_url, ad_only)
     urls.drop_media_lists(by_url, element)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reader.extract.recommended import cards, furniture, items, urls, words
+from reader.extract.recommended import cards, furniture, items, signals, urls, words
 from reader.extract.recommended.rules import elements, texts, tokens
 from reader.extract.recommended.rules.links import FEED_ITEM_PATH, MEDIA_HUBS, PATH_ID, QUERY_ID
 from reader.extract.recommended.settings import Thresholds
@@ -349,10 +349,7 @@ def _selected(
 
 def _marked_post(main: HtmlElement) -> bool:
     """The story's column or a box around it is a post the CMS marks as one."""
-    return any(
-        not tokens.POST_CARD_CLASSES.isdisjoint((node.get("class") or "").split())
-        for node in (main, *main.iterancestors())
-    )
+    return any(signals.post_card(node) for node in (main, *main.iterancestors()))
 
 
 def _post_title(link: HtmlElement, settings: Thresholds) -> bool:
@@ -496,7 +493,7 @@ def _post_links() -> Callable[[HtmlElement], list[HtmlElement]]:
         return [
             link
             for card in cards(box)
-            if not tokens.POST_CARD_CLASSES.isdisjoint((card.get("class") or "").split())
+            if signals.post_card(card)
             for heading in card.iterdescendants(*HEADING_TAGS)
             for link in heading.iter("a")
             if link.get("href")

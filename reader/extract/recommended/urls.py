@@ -35,6 +35,11 @@ def ad_link(url: str) -> bool:
     return host_in(host(url), rules.AD_HOSTS) or rules.AD_QUERY.search(split(url).query) is not None
 
 
+def display_ad(url: str) -> bool:
+    """A link through a display-ad click server (a banner's or a text ad's)."""
+    return host_in(host(url), rules.DISPLAY_AD_HOSTS)
+
+
 def own_story_via_network(page: PageState, url: str, source: str) -> bool:
     """An ad network's item that is the site's own story: sent through the network's
     redirect for unpaid recommendations, or credited to the site itself ("BBC News" on

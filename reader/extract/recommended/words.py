@@ -248,7 +248,8 @@ def sponsored_label(value: str) -> bool:
 
 
 def label_title(title: str, settings: Thresholds) -> bool:
-    """Titles that are labels: utilities, block headings, sponsor notices, dates."""
+    """Titles that are labels: utilities, block headings, sponsor notices, dates, and a
+    vendor's documents."""
     lowered = title.lower().strip(phrases.LABEL_TITLE_STRIP_CHARS)
     return (
         lowered in texts.UTILITY_TEXTS
@@ -256,6 +257,7 @@ def label_title(title: str, settings: Thresholds) -> bool:
         or sponsored_label(lowered)
         or lowered.startswith(texts.LABEL_TITLE_PREFIXES)
         or texts.DATE_TITLE.fullmatch(lowered) is not None
+        or texts.VENDOR_DOCUMENT.search(lowered) is not None
     )
 
 

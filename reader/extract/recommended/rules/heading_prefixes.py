@@ -3,6 +3,18 @@
 Texts are compared lowercased with collapsed whitespace and curly quotes straightened.
 """
 
+# German labels name a list by an adjective and a noun, in any pairing ("Beliebte Artikel",
+# "Neue Beiträge", "Aktuelle Meldungen"): the pairs are made from these two lists.
+_GERMAN_LIST_WORDS = (
+    *("beliebte", "beliebteste", "beliebtesten", "neue", "neueste", "neuesten", "aktuelle"),
+    *("aktuellste", "ähnliche", "weitere", "verwandte", "empfohlene", "meistgelesene"),
+    *("passende", "letzte", "top"),
+)
+_GERMAN_STORY_NOUNS = (
+    *("artikel", "beiträge", "posts", "nachrichten", "news", "meldungen", "berichte"),
+    *("rezepte", "geschichten", "texte", "stories", "blogbeiträge", "blogartikel"),
+)
+
 # A heading (h1-h6, or a short label element) whose whole text starts with one of these
 # introduces a block of recommended stories. Matched at the start of the heading text.
 HEADING_PREFIXES: tuple[str, ...] = (
@@ -218,6 +230,11 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "dernières nouvelles",
     "articles récents",
     # German
+    *(f"{word} {noun}" for word in _GERMAN_LIST_WORDS for noun in _GERMAN_STORY_NOUNS),
+    "das könnte sie interessieren",
+    "das könnte dich interessieren",
+    "schon gelesen",
+    "themenrelevante",
     "mehr zum thema",
     "mehr aus ",
     "mehr von ",
@@ -231,8 +248,6 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "das könnte sie auch interessieren",
     "das könnte dich auch interessieren",
     "könnte sie auch interessieren",
-    "weitere artikel",
-    "weitere beiträge",
     "weitere themen",
     "weiterlesen",
     "lesen sie auch",
@@ -241,42 +256,16 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "meistgelesen",
     "meist gelesen",
     "am meisten gelesen",
-    "beliebteste artikel",
-    "neueste artikel",
     "top-artikel",
     "empfehlungen",
     "empfohlen",
-    "verwandte artikel",
-    "ähnliche artikel",
-    "weitere nachrichten",
     "top-themen",
-    "aktuelle artikel",
-    "neueste beiträge",
-    "ähnliche beiträge",
-    "verwandte beiträge",
-    "beliebte beiträge",
-    "beliebte posts",
-    "beliebteste beiträge",
-    "beliebteste posts",
-    "beliebte rezepte",
-    "beliebteste rezepte",
     "eure lieblingsposts",  # a Blogger popular-posts widget's German title
     "eure lieblingsbeiträge",
     "aktuelles auf ",  # "Aktuelles auf mobilsicher.de": the site's latest
     "meistgeklickt",
     "auch lesenswert",
     "das neueste",
-    "neueste nachrichten",
-    "aktuelle nachrichten",
-    "aktuelle berichte",
-    "weitere berichte",
-    "neueste berichte",
-    "aktuelle beiträge",
-    "aktuellste beiträge",
-    "aktuellste artikel",
-    "aktuellste nachrichten",
-    "aktuelle meldungen",
-    "neueste meldungen",
     # Spanish
     "te puede interesar",
     "te podría interesar",
@@ -404,6 +393,12 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "많이 본 뉴스",
     "인기 기사",
     "추천 기사",
+    # English labels that the prefixes above miss.
+    "what we're reading",
+    "what we are reading",
+    "new posts",
+    "new articles",
+    "new stories",
     # Latest-news streams by their usual English name.
     "newswire",
     "news wire",
@@ -426,6 +421,9 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "podobne",
     "polecane",
     "inne artykuły",
+    "inne przepisy",
+    "podobne przepisy",
+    "więcej na ten temat",
     "najczęściej czytane",
     "najnowsze",
     "polecamy",
@@ -445,4 +443,30 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "mest læste",
     "mest lest",
     "siste nytt",
+    "relaterte saker",
+    "relaterte artikler",
+    "relaterede artikler",
+    # Czech, Hungarian, Russian, Turkish and Greek: the few common labels.
+    "související články",
+    "přečtěte si také",
+    "přečtěte si",
+    "nejčtenější",
+    "další články",
+    "kapcsolódó cikkek",
+    "kapcsolódó",
+    "legolvasottabb",
+    "legfrissebb",
+    "ajánló",
+    "ajánlott",
+    "похожие статьи",
+    "читайте также",
+    "популярное",
+    "по теме",
+    "benzer haberler",
+    "ilgili haberler",
+    "ilginizi çekebilir",
+    "en çok okunanlar",
+    "σχετικά άρθρα",
+    "διαβάστε επίσης",
+    "δημοφιλή",
 )

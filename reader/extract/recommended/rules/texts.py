@@ -214,6 +214,7 @@ LABEL_TITLE_PREFIXES: tuple[str, ...] = (
     "by outbrain",
     "powered by",  # a widget's credit to its network
     "what's this",
+    "submit your",  # "Submit Your Letter to the Editor": a form, among the letters
     "view all",
     "see all",
     "more from",
@@ -291,3 +292,7 @@ MAX_PRICE_CHARS = 16
 LEADING_DATE = re.compile(
     r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–|:]?\s+(?=\S)"
 )
+# A vendor's marketing document offered for download ("Protecting the Mobile Enterprise |
+# White Paper"): a trade site's "Resources" box, not a story. (A webcast is also a post's
+# subject: "Chad's Choice webcast", a labelled story.)
+VENDOR_DOCUMENT = re.compile(r"\b(?:white ?papers?|data ?sheets?)\b")

@@ -1,0 +1,87 @@
+"""Words that describe a box's layout or its options, not what it is: a post card that a
+theme styles as an "archive-view" (a MediaNews letters page), a related-posts box that
+can page ("td_with_ajax_pagination", a Newspaper-theme blog). And what is no story though
+it sits among them: a box of text ads whose links go through a display-ad click server
+(an IDG page's "Sponsored links", taken as 35 stories before), a vendor's white papers,
+a form's "Submit your letter" link."""
+
+from __future__ import annotations
+
+from capture_pages import article_page, found_urls, paragraphs
+
+SITE = "https://www.letters.example"
+URL = f"{SITE}/2023/01/16/letters-1119"
+PROSE = paragraphs(
+    "Readers wrote in about the flood, the gas stoves and the council's budget, and this "
+    "is letter {n} of the day, long enough to read like running prose.",
+)
+TITLES = (
+    "Letters: Saving species | Gas stove fears | Davos players",
+    "Letters: Carbon emissions | Voluntary acts | Floodwaters",
+    "Letters: Settled science | Justice reform | Tax refunds",
+)
+URLS = [f"{SITE}/2023/01/{19 - n}/letters-{1125 - n}" for n in range(len(TITLES))]
+
+
+def _found(after_story: str) -> list[str | None]:
+    return found_urls(article_page("Letters to the editor", PROSE, after_story), URL)
+
+
+def test_post_cards_a_theme_styles_as_an_archive_view_are_stories() -> None:
+    cards = "".join(
+        f'<li><article class="more-posts-view archive-view post-{n} post type-post hentry'
+        f' category-letters tag-politics"><figure><a href="{url}"><img src="{n}.jpg"></a>'
+        f'</figure><header><h3 class="entry-title"><a href="{url}">{title}</a></h3></header>'
+        "</article></li>"
+        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    )
+    box = f'<div class="more-news"><h2>More in Letters to the Editor</h2><ul>{cards}</ul></div>'
+    assert _found(box) == URLS
+
+
+def test_a_related_posts_box_that_can_page_is_no_pager() -> None:
+    """Each module also links its section, so the box is not plainly a list of stories."""
+    modules = "".join(
+        f'<div class="td_module_related_posts"><div class="td-module-thumb"><a href="{url}"'
+        f' class="td-image-wrap"><img src="{n}.jpg"></a><a href="{SITE}/section-{n}"'
+        f' class="td-post-category">Section {n}</a></div><h3 class="entry-title">'
+        f'<a href="{url}">{title}</a></h3></div>'
+        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    )
+    box = (
+        '<div class="td_block_wrap td_block_related_posts td_with_ajax_pagination">'
+        f'<h4 class="td-related-title">Verwandte Artikel</h4><div class="td-related-row">'
+        f"{modules}</div></div>"
+    )
+    assert _found(box) == URLS
+
+
+def test_text_ads_through_a_display_ad_click_server_are_no_stories() -> None:
+    ads = "".join(
+        f'<li><a href="http://ad.doubleclick.net/clk;26439{n};45098004;r?http://vendor{n}'
+        f'.example/whitepaper/{n}">Gartner Magic Quadrant report number {n}: learn more'
+        " about wireless access</a></li>"
+        for n in range(5)
+    )
+    box = f'<div class="sponsored_links"><h3>Sponsored links</h3><ul>{ads}</ul></div>'
+    assert _found(box) == []
+
+
+def test_white_papers_and_a_submission_form_are_no_stories() -> None:
+    letters = "".join(
+        f'<li><a href="{url}">{title}</a></li>' for url, title in zip(URLS, TITLES, strict=True)
+    )
+    form = (
+        f'<li><a href="{SITE}/2017/12/07/submit-your-letter">'
+        "Submit Your Letter to the Editor</a></li>"
+    )
+    papers = "".join(
+        f'<li><a href="https://resources.vendor.example/assets/{n}/detail">Protecting the'
+        f" mobile enterprise, part {n} | White Paper</a></li>"
+        for n in range(3)
+    )
+    box = (
+        f"<div><h2>More in Letters to the Editor</h2><ul>{letters}{form}</ul></div>"
+        f'<div class="recommended_resources"><h3>Recommended resources</h3><ul>{papers}</ul></div>'
+    )
+    assert _found(box) == URLS
