@@ -65,7 +65,8 @@ def accepted(page: PageState, blocks: list[Block], main: HtmlElement | None) -> 
             continue
         # Structure alone is trusted less: a wrapper's id ("commentWrapper") counts too.
         with_id = block.kind == "teasers"
-        if furniture.clutter(page, element, True) or any(
+        named = block.kind == "heading"
+        if furniture.clutter(page, element, True, named) or any(
             furniture.clutter(page, a, with_id) for a in ancestors[: settings.max_furniture_depth]
         ):
             continue  # inside comments, share bars, newsletter boxes...

@@ -42,11 +42,12 @@ def menu(page: PageState, element: HtmlElement, footers: bool = True) -> bool:
     return known
 
 
-def clutter(page: PageState, element: HtmlElement, with_id: bool) -> bool:
+def clutter(page: PageState, element: HtmlElement, with_id: bool, named: bool = False) -> bool:
     """Comment threads, share bars, sign-up boxes (``signals.furniture``), and pagers,
-    unless the "pager" is a paginated list of stories."""
+    unless the "pager" is a paginated list of stories or a list its heading ``named``
+    ("Aktuelle Beiträge" in a "bs-pagination-wrapper": a list that pages)."""
     return signals.furniture(element, with_id) or (
-        signals.pager(element, with_id) and not story_list(page, element)
+        signals.pager(element, with_id) and not named and not story_list(page, element)
     )
 
 

@@ -394,6 +394,10 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "인기 기사",
     "추천 기사",
     # English labels that the prefixes above miss.
+    "editors picks",
+    "editors' picks",
+    "explore related",
+    "now on ",  # "Now on News.com:": the site's current stories
     "what we're reading",
     "what we are reading",
     "new posts",
