@@ -1,9 +1,9 @@
 """What a box's markup says beside its list, and what it does not: a post card that a
 theme styles as an "archive-view" (a MediaNews letters page), a related-posts box that can
-page ("td_with_ajax_pagination"), a named list in a pager's wrapper, a paragraph that only
-holds a list's links. And what is no story though it sits among them: a box of text ads
-whose links go through a display-ad click server (an IDG page's "Sponsored links", taken
-as 35 stories before), a vendor's white papers, a form's "Submit your letter" link."""
+page ("td_with_ajax_pagination"), a named list in a pager's wrapper. And what is no story
+though it sits among them: a box of text ads whose links go through a display-ad click
+server (an IDG page's "Sponsored links", taken as 35 stories before), a vendor's white
+papers, a form's "Submit your letter" link."""
 
 from __future__ import annotations
 
@@ -85,13 +85,6 @@ def test_white_papers_and_a_submission_form_are_no_stories() -> None:
         f'<div class="recommended_resources"><h3>Recommended resources</h3><ul>{papers}</ul></div>'
     )
     assert _found(box) == URLS
-
-
-def test_a_paragraph_of_nothing_but_links_under_a_heading_is_the_list() -> None:
-    """An old portal's "Most Popular" box writes its links side by side in one <p>: the
-    text around each link is other links, not a sentence."""
-    links = "".join(f'<a href="{url}">{title}</a>' for url, title in zip(URLS, TITLES, strict=True))
-    assert _found(f'<div class="lkbx"><h5>Most Popular</h5><p>{links}</p></div>') == URLS
 
 
 def test_a_named_list_in_a_pagers_wrapper_is_a_list() -> None:

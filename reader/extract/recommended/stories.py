@@ -52,7 +52,6 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
     first_url: dict[str, str] = {}
     rejected: list[HtmlElement] = []
     lenient = block.kind in ("heading", "inline", "lines")
-    named = block.kind in ("heading", "token")
     for link in links:
         if _in_excluded(page, link, block) or _comment_link(page, link):
             continue
@@ -62,9 +61,7 @@ def _block_stories(page: PageState, block: Block) -> Iterator[Placed]:
             url = urls.story_url(page, link, True)
             if url is not None and words.count(words.text(link)) < settings.min_title_words:
                 url = None
-        if url is None or (
-            block.kind not in ("inline", "lines") and _sentence_link(page, link, named)
-        ):
+        if url is None or (block.kind not in ("inline", "lines") and _sentence_link(page, link)):
             if (link.get("href") or "").strip() not in ("", "#"):
                 rejected.append(link)
             continue
@@ -243,16 +240,12 @@ def _comment_link(page: PageState, link: HtmlElement) -> bool:
     )
 
 
-def _sentence_link(page: PageState, link: HtmlElement, named: bool = False) -> bool:
-    """An ordinary link inside the story's sentences (much more text around it). In a
-    list its heading or class ``named``, only text outside links counts: a paragraph of
-    nothing but links side by side is the list, as an old portal's "Most Popular" box
-    writes it (in an unnamed run, such a paragraph is a story's own line of links)."""
+def _sentence_link(page: PageState, link: HtmlElement) -> bool:
+    """An ordinary link inside the story's sentences (much more text around it)."""
     for ancestor in link.iterancestors():
         tag = ancestor.tag
         if tag in elements.SENTENCE_TAGS:
-            linked = ancestor.iter("a") if named else (link,)
-            extra = len(words.text(ancestor)) - sum(len(words.text(each)) for each in linked)
+            extra = len(words.text(ancestor)) - len(words.text(link))
             return extra > page.settings.sentence_extra_chars and not words.starts_inline(ancestor)
         if tag in elements.BOX_TAGS:
             return False
