@@ -336,6 +336,7 @@ def test_inline_module_inside_the_article() -> None:
         # German labels pair an adjective with a noun, any pair
         "Beliebte Artikel",
         "Neue Beiträge",
+        "Weitere interessante Themen",
         "Schon gelesen?",
         "Więcej na ten temat",
         "Související články",

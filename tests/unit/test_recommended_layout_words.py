@@ -1,9 +1,10 @@
 """What a box's markup says beside its list, and what it does not: a post card that a
 theme styles as an "archive-view" (a MediaNews letters page), a related-posts box that can
-page ("td_with_ajax_pagination"), a named list in a pager's wrapper. And what is no story
-though it sits among them: a box of text ads whose links go through a display-ad click
-server (an IDG page's "Sponsored links", taken as 35 stories before), a vendor's white
-papers, a form's "Submit your letter" link."""
+page ("td_with_ajax_pagination"), a named list in a pager's wrapper, a named list in the
+page's footer whose stories show their comment counts. And what is no story though it
+sits among them: a box of text ads whose links go through a display-ad click server (an
+IDG page's "Sponsored links", taken as 35 stories before), a vendor's white papers, a
+form's "Submit your letter" link."""
 
 from __future__ import annotations
 
@@ -97,3 +98,17 @@ def test_a_named_list_in_a_pagers_wrapper_is_a_list() -> None:
         f'<div class="listing">{items}</div><a class="btn-bs-pagination" href="#">mehr</a></div>'
     )
     assert _found(box) == URLS[:2]
+
+
+def test_a_named_list_in_the_footer_with_comment_counts_is_a_list() -> None:
+    """Each story's count of comments links to its "#mh-comments": a part of its card,
+    not a menu entry that would make the list the footer's navigation."""
+    items = "".join(
+        f'<li><a href="{url}">{title}</a> <a href="{url}#mh-comments">{194 - n}</a></li>'
+        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    )
+    footer = (
+        '<footer class="mh-footer"><div class="mh-footer-widget"><h4>Beliebte Artikel</h4>'
+        f"<ul>{items}</ul></div></footer>"
+    )
+    assert _found(footer) == URLS

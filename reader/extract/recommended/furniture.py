@@ -105,8 +105,8 @@ def links_to_stories(page: PageState, links: Iterable[HtmlElement]) -> bool:
     stories: set[str] = set()
     for link in links:
         href = (link.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            continue
+        if not href or href.startswith(("#", "javascript:")) or urls.excluded_fragment(href):
+            continue  # (a story's comment count, "194" to its "#comments", is part of its card)
         hrefs.add(href)
         if len(hrefs) > settings.max_story_menu_links:
             return False  # a menu this long is the site's navigation

@@ -231,6 +231,9 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "articles récents",
     # German
     *(f"{word} {noun}" for word in _GERMAN_LIST_WORDS for noun in _GERMAN_STORY_NOUNS),
+    "weitere interessante ",
+    "interessante artikel",
+    "interessante beiträge",
     "das könnte sie interessieren",
     "das könnte dich interessieren",
     "schon gelesen",

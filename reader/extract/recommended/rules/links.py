@@ -186,7 +186,9 @@ EXCLUDED_HOSTS: tuple[str, ...] = (
     "gettyimages.com",
 )
 # Fragments that point at comments or share widgets on the same page.
-EXCLUDED_FRAGMENTS = re.compile(r"^(?:comments?|respond|disqus|reply)", re.IGNORECASE)
+EXCLUDED_FRAGMENTS = re.compile(
+    r"^(?:[a-z]+[-_])?(?:comments?|respond|disqus|reply)", re.IGNORECASE
+)  # (a theme's prefix: "#mh-comments")
 
 # --- What a story URL looks like ----------------------------------------------------------
 # A date or an id in a path or query: "/2015/04/29/...", "...-203711342.html", "?id=12345".
