@@ -1,7 +1,8 @@
 """Short links are not stories because of how they are spelled: an accent does not make a
 German two-word link ("Zur Übersicht") a run of characters like a Chinese headline, a
 position and a dash do not make a player's name ("Ronnie Price (G - POR)") a five-word
-title, and a year does not make an event's page ("/euro-2024/") a dated story."""
+title, and a year does not make an event's page ("/euro-2024/") a dated story. And a
+Chinese headline with a space between its two clauses is still measured in characters."""
 
 from __future__ import annotations
 
@@ -87,3 +88,29 @@ def test_an_events_page_named_with_its_year_is_no_dated_story() -> None:
     found_urls = found(page, url)
     assert f"{day}/19/keeper-saves-two-penalties-123401" in found_urls
     assert f"{site}/euro-2024/" not in found_urls
+
+
+def test_a_chinese_headline_of_two_clauses_is_a_story() -> None:
+    """A run of cards under the story, no heading: its titles need a headline's length."""
+    site = "http://edu.news.example"
+    titles = (
+        "江苏最大规模作弊案27人获刑 涉案考生达50余人",
+        "艺考生扎堆高校旁忙冲刺 短租房现一房难求",
+        "高校求职待定族增多 求职服务能否包就业",
+        "南京女大学生宿舍猝死 亲属质疑死因",
+    )
+    links = [f"{site}/2015/1123/28824{n}.shtml" for n in range(len(titles))]
+    cards = "".join(
+        f'<div class="card"><a href="{link}"><img src="{n}.jpg"></a>'
+        f'<h4><a href="{link}">{title}</a></h4></div>'
+        for n, (link, title) in enumerate(zip(links, titles, strict=True))
+    )
+    prose = paragraphs(
+        "今年的高考报名人数再创新高，各地教育部门提前部署考务工作，考点设置、监考人员培训、"
+        "试卷保密运输等各个环节都做了周密安排，确保考试安全平稳有序进行，这是第{n}段。"
+    )
+    url = f"{site}/2015/1124/2888583.shtml"
+    page = f"""<html><head><title>高考报名人数再创新高</title></head><body>
+<article><h1>高考报名人数再创新高</h1>{prose}</article>
+<div class="cards">{cards}</div></body></html>"""
+    assert found(page, url) == links

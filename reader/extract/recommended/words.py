@@ -284,6 +284,8 @@ def title_ok(title: str, min_words: int, settings: Thresholds) -> bool:
         return False
     if " " not in title.strip():
         return len(title) >= settings.min_title_chars_nospace and not title.isascii()
+    if unspaced(title):  # a Chinese headline with a space between its two clauses
+        return len(title) - title.count(" ") >= settings.min_title_chars_nospace
     return count(title) >= min_words
 
 
