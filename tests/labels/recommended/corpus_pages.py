@@ -74,6 +74,8 @@ held-out third had been scored at every stop since round 6: round 13 the next 48
 pages that declare themselves articles (the issue's own kind), round 14 the next pages of
 any kind (dragnet 18, cleaneval 12: pages without lists, where wrong finds cost most);
 every third held out. Labelled by eight labellers before Reader's capture ran on them.
+Rounds 15 and 16 (same stop), the same way after rounds 13 and 14 had been tuned on:
+every snippets article page left (44) and the next 24 dragnet pages of any kind.
 """
 
 from __future__ import annotations
@@ -163,6 +165,8 @@ ROUND11_SIZES = {"dragnet": 23, "snippets": 48}  # dragnet: every article page l
 ROUND12_SIZES = {"snippets": 48}  # the held-out snippets pages were the weakest (stop 38)
 ROUND13_SIZES = {"snippets": 48}  # stop 40: article pages again, the issue's own kind
 ROUND14_SIZES = {"dragnet": 18, "cleaneval": 12}  # stop 40: any pages, for pages without lists
+ROUND15_SIZES = {"snippets": 44}  # stop 40: every snippets article page left
+ROUND16_SIZES = {"dragnet": 24}  # stop 40: any pages again
 CHOSEN_ROUNDS = (8, 9)  # rounds that Reader's own finds chose: held out apart
 SPLITS = ("tuning", "held-out", "held-out-chosen", "fresh")
 ARTICLE_DECLARATION = re.compile(
@@ -191,7 +195,7 @@ class CorpusPage:
     # 3: the fresh check set, 4: tuning pages of the weak kinds, 5: articles or weak kinds,
     # 6: any pages, 7: article pages, 8: pages where capture found stories, 9: the same
     # on pages without running prose, 10: any pages, 11: article pages; a third of rounds
-    # 6-14 held out; 12 and 13: article pages, 14: any pages)
+    # 6-16 held out; 12, 13 and 15: article pages, 14 and 16: any pages)
 
     @property
     def split(self) -> str:
@@ -285,11 +289,13 @@ ROUNDS: tuple[tuple[int, Pick, HeldOut], ...] = (
     (12, _by_rule(declares_article, ROUND12_SIZES), "third"),
     (13, _by_rule(declares_article, ROUND13_SIZES), "third"),
     (14, _by_rule(_any_page, ROUND14_SIZES), "third"),
+    (15, _by_rule(declares_article, ROUND15_SIZES), "third"),
+    (16, _by_rule(_any_page, ROUND16_SIZES), "third"),
 )
 
 
 def sample() -> list[CorpusPage]:
-    """The labelled pages, in sample order (rounds 1 to 14), each marked held out or not
+    """The labelled pages, in sample order (rounds 1 to 16), each marked held out or not
     (round 3 is all held out: it is never tuned on; rounds 4 and 5 are all tuning; the
     others hold out every third page of their own order)."""
     pages = []
