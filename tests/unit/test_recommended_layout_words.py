@@ -1,10 +1,11 @@
 """What a box's markup says beside its list, and what it does not: a post card that a
 theme styles as an "archive-view" (a MediaNews letters page), a related-posts box that can
 page ("td_with_ajax_pagination"), a named list in a pager's wrapper, a named list in the
-page's footer whose stories show their comment counts. And what is no story though it
-sits among them: a box of text ads whose links go through a display-ad click server (an
-IDG page's "Sponsored links", taken as 35 stories before), a vendor's white papers, a
-form's "Submit your letter" link."""
+page's footer whose stories show their comment counts, a list whose items' titles are
+headings of the list heading's own rank. And what is no story though it sits among them:
+a box of text ads whose links go through a display-ad click server (an IDG page's
+"Sponsored links", taken as 35 stories before), a vendor's white papers, a form's
+"Submit your letter" link."""
 
 from __future__ import annotations
 
@@ -112,3 +113,20 @@ def test_a_named_list_in_the_footer_with_comment_counts_is_a_list() -> None:
         f"<ul>{items}</ul></div></footer>"
     )
     assert _found(footer) == URLS
+
+
+def test_items_titled_by_headings_of_the_lists_rank_stay_in_the_list() -> None:
+    """WordPress's post-list block titles each item with an <h2>, a short one too: an
+    item's linked title does not end the list as the next section's heading would."""
+    titles = ("Neue Seminare", *TITLES)
+    links = [f"{SITE}/2023/01/{10 + n}/item-{n}" for n in range(len(titles))]
+    items = "".join(
+        f'<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="{link}">{title}'
+        "</a></h2></li>"
+        for link, title in zip(links, titles, strict=True)
+    )
+    box = (
+        f'<div class="wp-block-group"><h2>Meistgelesene Artikel</h2><ul>{items}</ul>'
+        "<h2>Folgen Sie uns</h2></div>"
+    )
+    assert _found(box) == links

@@ -281,6 +281,7 @@ def _links_after(
             and int(tag[1]) <= rank
             and not _titled_link(page, element)
             and next(element.iterancestors("a"), None) is None
+            and not _item_title(element, region)
         ):
             break  # the next section of the page
         if (
@@ -296,6 +297,20 @@ def _links_after(
             return None  # the heading's own list is empty (a script fills it): links
             # further on belong to the boxes beside it
     return links
+
+
+def _item_title(heading: HtmlElement, region: HtmlElement) -> bool:
+    """The heading is a list item's own linked title ("<li><h2><a>Neue DJV-Online-Seminare
+    </a>"), however short. (A sidebar's widgets are list items too, "<li class=widget>
+    <h2>Jobs</h2>", but their headings name them, they link nowhere.)"""
+    if heading.find(".//a[@href]") is None:
+        return False
+    for ancestor in heading.iterancestors():
+        if ancestor is region:
+            return False
+        if ancestor.tag == "li":
+            return True
+    return False
 
 
 def _titled_link(page: PageState, heading: HtmlElement) -> bool:

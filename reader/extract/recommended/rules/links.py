@@ -47,7 +47,7 @@ DISPLAY_AD_HOSTS: tuple[str, ...] = (
     "googlesyndication.com",
     "adservice.google.com",
     "clickserve.dartsearch.net",
-    "ad.atdmt.com",
+    "atdmt.com",
     "bat.bing.com",
     "adsrvr.org",
     "criteo.com",
