@@ -337,6 +337,7 @@ def test_inline_module_inside_the_article() -> None:
         "Beliebte Artikel",
         "Neue Beiträge",
         "Weitere interessante Themen",
+        "Previous Posts",
         "Schon gelesen?",
         "Więcej na ten temat",
         "Související články",

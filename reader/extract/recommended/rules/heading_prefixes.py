@@ -401,6 +401,11 @@ HEADING_PREFIXES: tuple[str, ...] = (
     "editors' picks",
     "explore related",
     "now on ",  # "Now on News.com:": the site's current stories
+    "previous posts",  # Blogger's list of a blog's latest posts
+    "past favorites",
+    "from the archives",
+    "staff picks",
+    "icymi",
     "what we're reading",
     "what we are reading",
     "new posts",
