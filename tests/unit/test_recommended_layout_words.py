@@ -2,10 +2,10 @@
 theme styles as an "archive-view" (a MediaNews letters page), a related-posts box that can
 page ("td_with_ajax_pagination"), a named list in a pager's wrapper, a named list in the
 page's footer whose stories show their comment counts, a list whose items' titles are
-headings of the list heading's own rank. And what is no story though it sits among them:
-a box of text ads whose links go through a display-ad click server (an IDG page's
-"Sponsored links", taken as 35 stories before), a vendor's white papers, a form's
-"Submit your letter" link."""
+headings of the list heading's own rank, cards whose picture sits in their own <header>.
+And what is no story though it sits among them: a box of text ads whose links go through
+a display-ad click server (an IDG page's "Sponsored links", taken as 35 stories before), a
+vendor's white papers, a form's "Submit your letter" link."""
 
 from __future__ import annotations
 
@@ -130,3 +130,15 @@ def test_items_titled_by_headings_of_the_lists_rank_stay_in_the_list() -> None:
         "<h2>Folgen Sie uns</h2></div>"
     )
     assert _found(box) == links
+
+
+def test_a_cards_own_header_is_no_banner() -> None:
+    """A card is an <article> whose <header> holds its picture and headline: the page's
+    banner is a <header> too, but never inside an article."""
+    cards = "".join(
+        f'<article class="grid__item"><header><figure><a href="{url}"><img src="{n}.jpg">'
+        f'</a></figure><h3><a href="{url}">{title}</a></h3></header></article>'
+        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    )
+    box = f'<section class="article__teaser"><h2>Weitere Artikel</h2>{cards}</section>'
+    assert _found(box) == URLS

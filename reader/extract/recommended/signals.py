@@ -109,8 +109,11 @@ def negative_markup(element: HtmlElement) -> bool:
             # a story's own footer (HTML5): its tags, author and related posts; one the
             # page's own footer still follows is a section's, wherever the story closed
             return False
-        if element.tag == "header" and next(element.iterancestors("li"), None) is not None:
-            return False  # a list item's own header (a card's headline and date), not a banner
+        if (
+            element.tag == "header"
+            and next(element.iterancestors("li", "article"), None) is not None
+        ):
+            return False  # a card's own header (its headline and date), not a banner
         # WordPress widgets wrap their lists in <nav aria-label="Recent Posts">: a story
         # list by its own label, not a menu.
         label = element.get("aria-label") if element.tag == "nav" else None
