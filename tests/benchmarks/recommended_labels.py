@@ -5,7 +5,7 @@ sponsored stories, and the two page-level rates the issue asks for: pages with s
 where none is found, pages without stories where some are found. Per corpus too.
 
     python tests/benchmarks/recommended_labels.py [--split tuning|held-out|...|all]
-        [--round 1|2|...|9]
+        [--round 1|2|...|16]
         [--worst N] [--page NAME] [--save FILE] [--compare FILE] [--set NAME=VALUE]
 
 Micro figures (every story counts once) beside macro ones (every page counts once).

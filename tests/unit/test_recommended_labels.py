@@ -114,8 +114,8 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (with round 12: micro
-    0.963 / 0.788, per page 0.948 / 0.840, none found on 4.7 % of the pages with stories):
+    """Floors just under what capture reaches on the tuning pages (with round 16: micro
+    0.960 / 0.802, per page 0.952 / 0.844, none found on 5.5 % of the pages with stories):
     a change that loses stories or finds menus fails here first. Micro recall fell from
     0.90 with round 9: one of its blogs (cleaneval/dev_50) holds 444 labelled stories in
     two series lists of ~430 posts, which capture leaves as archives; the per-page figures
@@ -125,7 +125,7 @@ def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None
     boxes of one story each), hence none found up to 6 %."""
     totals = _totals(labelled, "tuning")
     assert totals.precision >= 0.95
-    assert totals.recall >= 0.77
-    assert totals.macro_precision() >= 0.93
-    assert totals.macro_recall() >= 0.83
+    assert totals.recall >= 0.79
+    assert totals.macro_precision() >= 0.94
+    assert totals.macro_recall() >= 0.835
     assert totals.none_found() <= 0.06
