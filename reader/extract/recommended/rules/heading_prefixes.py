@@ -461,10 +461,8 @@ HEADING_PREFIXES: tuple[str, ...] = (
     # Czech, Hungarian, Russian, Turkish and Greek: the few common labels.
     "související články",
     "přečtěte si také",
-    "přečtěte si",
     "nejčtenější",
     "další články",
-    "kapcsolódó cikkek",
     "kapcsolódó",
     "legolvasottabb",
     "legfrissebb",
