@@ -29,13 +29,21 @@ def _found(after_story: str) -> list[str | None]:
     return found_urls(article_page("Letters to the editor", PROSE, after_story), URL)
 
 
+def _each(template: str, count: int = len(TITLES)) -> str:
+    """``template`` filled in for each of the first ``count`` stories (``{n}``, ``{url}``,
+    ``{title}``), joined: one list item or card per story."""
+    stories = zip(URLS[:count], TITLES[:count], strict=True)
+    return "".join(
+        template.format(n=n, url=url, title=title) for n, (url, title) in enumerate(stories)
+    )
+
+
 def test_post_cards_a_theme_styles_as_an_archive_view_are_stories() -> None:
-    cards = "".join(
-        f'<li><article class="more-posts-view archive-view post-{n} post type-post hentry'
-        f' category-letters tag-politics"><figure><a href="{url}"><img src="{n}.jpg"></a>'
-        f'</figure><header><h3 class="entry-title"><a href="{url}">{title}</a></h3></header>'
+    cards = _each(
+        '<li><article class="more-posts-view archive-view post-{n} post type-post hentry'
+        ' category-letters tag-politics"><figure><a href="{url}"><img src="{n}.jpg"></a>'
+        '</figure><header><h3 class="entry-title"><a href="{url}">{title}</a></h3></header>'
         "</article></li>"
-        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
     )
     box = f'<div class="more-news"><h2>More in Letters to the Editor</h2><ul>{cards}</ul></div>'
     assert _found(box) == URLS
@@ -43,12 +51,11 @@ def test_post_cards_a_theme_styles_as_an_archive_view_are_stories() -> None:
 
 def test_a_related_posts_box_that_can_page_is_no_pager() -> None:
     """Each module also links its section, so the box is not plainly a list of stories."""
-    modules = "".join(
-        f'<div class="td_module_related_posts"><div class="td-module-thumb"><a href="{url}"'
-        f' class="td-image-wrap"><img src="{n}.jpg"></a><a href="{SITE}/section-{n}"'
-        f' class="td-post-category">Section {n}</a></div><h3 class="entry-title">'
-        f'<a href="{url}">{title}</a></h3></div>'
-        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    modules = _each(
+        '<div class="td_module_related_posts"><div class="td-module-thumb"><a href="{url}"'
+        ' class="td-image-wrap"><img src="{n}.jpg"></a><a href="/section-{n}"'
+        ' class="td-post-category">Section {n}</a></div><h3 class="entry-title">'
+        '<a href="{url}">{title}</a></h3></div>'
     )
     box = (
         '<div class="td_block_wrap td_block_related_posts td_with_ajax_pagination">'
@@ -70,9 +77,7 @@ def test_text_ads_through_a_display_ad_click_server_are_no_stories() -> None:
 
 
 def test_white_papers_and_a_submission_form_are_no_stories() -> None:
-    letters = "".join(
-        f'<li><a href="{url}">{title}</a></li>' for url, title in zip(URLS, TITLES, strict=True)
-    )
+    letters = _each('<li><a href="{url}">{title}</a></li>')
     form = (
         f'<li><a href="{SITE}/2017/12/07/submit-your-letter">'
         "Submit Your Letter to the Editor</a></li>"
@@ -90,10 +95,7 @@ def test_white_papers_and_a_submission_form_are_no_stories() -> None:
 
 
 def test_a_named_list_in_a_pagers_wrapper_is_a_list() -> None:
-    items = "".join(
-        f'<div class="listing-item"><a href="{url}">{title}</a></div>'
-        for url, title in zip(URLS[:2], TITLES, strict=False)
-    )
+    items = _each('<div class="listing-item"><a href="{url}">{title}</a></div>', count=2)
     box = (
         '<div class="bs-listing bs-pagination-wrapper"><h3>Aktuelle Beiträge</h3>'
         f'<div class="listing">{items}</div><a class="btn-bs-pagination" href="#">mehr</a></div>'
@@ -104,10 +106,7 @@ def test_a_named_list_in_a_pagers_wrapper_is_a_list() -> None:
 def test_a_named_list_in_the_footer_with_comment_counts_is_a_list() -> None:
     """Each story's count of comments links to its "#mh-comments": a part of its card,
     not a menu entry that would make the list the footer's navigation."""
-    items = "".join(
-        f'<li><a href="{url}">{title}</a> <a href="{url}#mh-comments">{194 - n}</a></li>'
-        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
-    )
+    items = _each('<li><a href="{url}">{title}</a> <a href="{url}#mh-comments">19{n}</a></li>')
     footer = (
         '<footer class="mh-footer"><div class="mh-footer-widget"><h4>Beliebte Artikel</h4>'
         f"<ul>{items}</ul></div></footer>"
@@ -135,10 +134,9 @@ def test_items_titled_by_headings_of_the_lists_rank_stay_in_the_list() -> None:
 def test_a_cards_own_header_is_no_banner() -> None:
     """A card is an <article> whose <header> holds its picture and headline: the page's
     banner is a <header> too, but never inside an article."""
-    cards = "".join(
-        f'<article class="grid__item"><header><figure><a href="{url}"><img src="{n}.jpg">'
-        f'</a></figure><h3><a href="{url}">{title}</a></h3></header></article>'
-        for n, (url, title) in enumerate(zip(URLS, TITLES, strict=True))
+    cards = _each(
+        '<article class="grid__item"><header><figure><a href="{url}"><img src="{n}.jpg">'
+        '</a></figure><h3><a href="{url}">{title}</a></h3></header></article>'
     )
     box = f'<section class="article__teaser"><h2>Weitere Artikel</h2>{cards}</section>'
     assert _found(box) == URLS
