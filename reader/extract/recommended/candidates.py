@@ -134,7 +134,7 @@ def _may_start_label(text: str, first_chars: frozenset[str]) -> bool:
     """One set lookup on the first character: could a heading phrase start here? Texts in
     scripts without spaces are always looked at (their keywords sit anywhere)."""
     first = text.lstrip(_LEAD)[:1]
-    return first.lower() in first_chars or (first > "\u2e7f")
+    return first.lower() in first_chars or (first > "\u2e7f") or words.may_end_label(text)
 
 
 def _inline(page: PageState, element: HtmlElement, lead: str, blocks: list[Block]) -> None:

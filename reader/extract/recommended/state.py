@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
@@ -16,10 +17,20 @@ if TYPE_CHECKING:
 
 # A site's name before a colon that starts a title ("Everything Yoga: Permission ...").
 _NAME_BEFORE_COLON = re.compile(r"^[^:]*?\w:\s+")
+# Levels above the story's prose where its post title may sit (Blogger: title, then the
+# post's body box, then the text).
+_POST_TITLE_LEVELS = 3
 # A <title> split at more separators than this is a list of keywords: its end is not read.
 _MOST_TITLE_PARTS = 8
 # A JSON-LD article type ("NewsArticle", "BlogPosting", "Article").
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
+# A post's title as blog engines mark it (hAtom's entry-title, Blogger's post-title): the
+# one such title in the box of the page's prose is the post's headline, even where <h1>
+# names the blog and no <title> was saved (a sidebar's post card is marked the same way).
+_POST_TITLE = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' post-title ')]"
+)
 
 # heading | inline | lines (link-only lines in the story) | token (strong class/id word) |
 # weak (needs structure) | teasers
@@ -119,7 +130,7 @@ class PageState:
         if folded.count(" ") + 1 < self.settings.own_headline_words:
             return False
         if self.headlines is None:
-            self.headlines = _headlines(self.root)
+            self.headlines = _headlines(self.root, self.main())
         return folded in self.headlines
 
     def has_article(self) -> bool:
@@ -128,14 +139,22 @@ class PageState:
         return any(count >= least for count in self.prose_count.values())
 
 
-def _headlines(root: HtmlElement) -> frozenset[str]:
-    """The page's own headline as it may be written, folded: its one <h1>, and every run
-    of its <title>'s parts between spaced separators ("Report: HTC Paying Apple | Gadget
-    Lab | Wired.com"), each also without a name before a colon ("Everything Yoga: ...")."""
+def _headlines(root: HtmlElement, story: HtmlElement | None) -> frozenset[str]:
+    """The page's own headline as it may be written, folded: its one <h1>, the one post
+    title beside the story's prose, and every run of its <title>'s parts between spaced
+    separators ("Report: HTC Paying Apple | Gadget Lab | Wired.com"), each also without a
+    name before a colon ("Everything Yoga: ...")."""
     found: list[str] = []
     headings = root.findall(".//h1")
     if len(headings) == 1:
         found.append(headings[0].text_content())
+    if story is not None:
+        for box in islice(story.iterancestors(), _POST_TITLE_LEVELS):
+            titles = box.xpath(_POST_TITLE)
+            if titles:
+                if len(titles) == 1:
+                    found.append(titles[0].text_content())
+                break
     title = root.find(".//title")
     if title is not None:
         parts = TITLE_SEPARATOR.split(title.text_content().strip())[:_MOST_TITLE_PARTS]

@@ -167,6 +167,7 @@ _HEADING_PATTERN = re.compile("|".join(f"(?:{p})" for p in phrases.HEADING_PATTE
 _PATTERN_FIRST_CHARS = frozenset("mlrtp")
 # A list of pictures, clips or episodes is no list of stories, whatever it is called.
 _REJECT_WORDS = re.compile(rf"\b(?:{'|'.join(phrases.MEDIA_LIST_WORDS)})\b")
+_TOPIC_END_CHARS = max(len(end) for end in phrases.TOPIC_LIST_ENDS)
 
 INLINE_START = prefix_test(phrases.INLINE_PREFIXES)
 # Every heading phrase, for exact matches ("Most popular" as a whole link text).
@@ -188,7 +189,7 @@ def heading_match(value: str) -> bool:
     if not HEADING_START(lowered):
         lowered = lowered.replace("-", " ")  # "Most-read", "Read-next"
         if not HEADING_START(lowered) and not _HEADING_PATTERN.match(lowered):
-            return False
+            return _topic_list(lowered)
     words = count(lowered)
     if words > phrases.MAX_HEADING_WORDS:
         return False
@@ -206,6 +207,25 @@ def heading_match(value: str) -> bool:
             elif not rest or not rest[0].isalnum():
                 return True
     return False
+
+
+def _topic_list(lowered: str) -> bool:
+    """A series' or a topic's list named by its last word ("Bird Flu Posts")."""
+    names = lowered.split()
+    return (
+        len(names) in phrases.TOPIC_LIST_WORDS
+        and names[-1] in phrases.TOPIC_LIST_ENDS
+        and all(name.replace("&", "").replace("'", "").isalnum() for name in names[:-1])
+        and phrases.TOPIC_LIST_REJECT_WORDS.isdisjoint(names)
+        and not lowered.startswith(phrases.HEADING_REJECTS)
+        and _REJECT_WORDS.search(lowered) is None
+    )
+
+
+def may_end_label(value: str) -> bool:
+    """A cheap look: could the text be a label named by its last word ("Bird Flu Posts")?"""
+    end = value.rstrip(phrases.HEADING_STRIP_CHARS + "\n\t")[-_TOPIC_END_CHARS:]
+    return end.lower().endswith(phrases.TOPIC_LIST_ENDS)
 
 
 def media_title(value: str) -> bool:
@@ -227,7 +247,7 @@ def _cjk_label(lowered: str) -> bool:
 def heading_start(value: str) -> bool:
     """A cheap look: could a heading phrase start this (already peeked) text?"""
     head = plain(" ".join(value.split()).lstrip(phrases.LEAD_CHARS))
-    if HEADING_START(head) or HEADING_START(head.replace("-", " ")):
+    if HEADING_START(head) or HEADING_START(head.replace("-", " ")) or may_end_label(head):
         return True
     if head.isascii():
         return head[:1] in _PATTERN_FIRST_CHARS and _HEADING_PATTERN.match(head) is not None

@@ -83,6 +83,14 @@ HEADING_PATTERNS: tuple[str, ...] = (
     r"(latest|recent|top|popular|trending)( [\w&'-]+){1,2} (news|stories|articles|headlines|posts)",
     r"(most|recently) (read|viewed|popular|shared|commented|emailed)( [\w&'-]+){0,3}",
 )
+# A short label naming a series or a topic by its last word ("Bird Flu Posts", "Lakoff
+# Posts" over a Blogger sidebar's lists): two to four words, unless a word says it is a
+# pager's link, a feed or an archive ("Older Posts", "Calendar of Posts").
+TOPIC_LIST_ENDS: tuple[str, ...] = ("posts", "articles", "stories")
+TOPIC_LIST_WORDS = range(2, 5)
+TOPIC_LIST_REJECT_WORDS = frozenset(
+    {"older", "newer", "next", "no", "all", "subscribe", "your", "calendar", "archive", "index"}
+)
 # Headings in scripts without spaces name their list anywhere in a short label
 # ("48小时点击排行": "48-hour click ranking"; "热点 推荐": "hot picks").
 CJK_HEADING_WORDS: tuple[str, ...] = (
