@@ -77,12 +77,16 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(URL_SCHEMES)
 
 
-def unsupported_address(source: str) -> str | None:
-    """Why an address of another kind (``ftp://``, ``gopher://``) cannot be opened, or None.
+def refused_source(source: str) -> str | None:
+    """Why a source that is no http(s) address cannot be opened, or None: a blank one
+    (taken for a path, it would name the working folder, and an import would walk all of
+    it) or an address of another kind (``ftp://``, ``gopher://``).
 
     Said before the source is taken for a file, where it would only be "no such file".
     ``file://`` names a local file and is read as one.
     """
+    if not source.strip():
+        return "no file or address given"
     scheme, sep, _ = source.partition("://")
     if not sep or len(scheme) < 2 or not scheme.isascii() or not scheme.replace("+", "").isalnum():
         return None

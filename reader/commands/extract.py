@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from reader.commands.addresses import without_logins
+from reader.commands.terminal import source_failed
 from reader.errors import ReaderError
 from reader.model import Article
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             article = read_article(source, url=base, fetch=FetchOptions(timeout=args.timeout))
         except ReaderError as error:
             failed += 1
-            print(f"reader: {source}: {error}", file=sys.stderr)
+            print(source_failed(source, error), file=sys.stderr)
             continue
         sys.stdout.write(render(article, args.format, several=several) + "\n")
         sys.stdout.flush()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from reader.commands.addresses import without_logins
 from reader.commands.fetch import add_fetch_policy
 from reader.commands.progress import Bar, stop_on_signals
-from reader.commands.terminal import raw, strip_controls
+from reader.commands.terminal import raw, source_failed, strip_controls
 
 if TYPE_CHECKING:
     from reader.json_types import JsonObject
@@ -145,7 +145,7 @@ def _import(args: argparse.Namespace, library: Library) -> int:
     def progress(event: ImportEvent) -> None:
         if event.status == "failed":
             bar.clear()
-            print(f"reader: {event.source}: {event.error}", file=sys.stderr, flush=True)
+            print(source_failed(event.source, event.error), file=sys.stderr, flush=True)
         elif lines:
             bar.clear()
             print(f"{event.status}\t{event.article_id}\t{event.source}", flush=True)

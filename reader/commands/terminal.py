@@ -23,6 +23,12 @@ def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
+def source_failed(source: str, reason: object) -> str:
+    """The one line for a source that could not be read; a blank source shows as '', so
+    the line does not read as if the name were missing from the message."""
+    return f"reader: {source if source.strip() else repr(source)}: {reason}"
+
+
 class SafeStream:
     """A text stream that drops control characters from everything written to it."""
 

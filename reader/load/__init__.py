@@ -2,7 +2,7 @@
 
 from reader.errors import LoadError
 from reader.model import Page
-from reader.urls import is_url, unsupported_address
+from reader.urls import is_url, refused_source
 
 
 def load(source: str, *, url: str | None = None, timeout: float | None = None) -> Page:
@@ -14,7 +14,7 @@ def load(source: str, *, url: str | None = None, timeout: float | None = None) -
         from reader.load.fetch import fetch_page
 
         return fetch_page(source, timeout=timeout)
-    refused = unsupported_address(source)
+    refused = refused_source(source)
     if refused is not None:
         raise LoadError(refused)
     from reader.load.files import load_file, path_from_source

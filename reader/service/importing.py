@@ -22,7 +22,7 @@ from reader.service.moving_in import Outcome, import_entries
 from reader.service.pool import default_workers, run_in_processes
 from reader.service.reading import Direct, Writes
 from reader.store.library import Library
-from reader.urls import is_url, normalize_url, source_origin, unsupported_address
+from reader.urls import is_url, normalize_url, refused_source, source_origin
 
 # The extensions the loaders read; a folder is searched for these (an explicit file is
 # always tried: the loaders sniff content, not names).
@@ -96,7 +96,7 @@ def collect_sources(sources: Iterable[str]) -> tuple[list[str], list[tuple[str, 
         if is_url(source):
             add(source, normalize_url(source))
             continue
-        refused = unsupported_address(source)
+        refused = refused_source(source)
         if refused is not None:
             failures.append((source, refused))
             continue

@@ -60,9 +60,9 @@ def extract_apart(page: Page) -> Article:
 def _file_size(source: str) -> int:
     """Bytes of the file ``source`` names (0 when it is none: read here, which says why)."""
     from reader.load.files import path_from_source
-    from reader.urls import unsupported_address
+    from reader.urls import refused_source
 
-    if unsupported_address(source) is not None:
+    if refused_source(source) is not None:
         return 0
     try:
         return path_from_source(source).stat().st_size

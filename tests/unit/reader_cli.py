@@ -3,15 +3,17 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 # A cold interpreter start plus an extraction or a login, on a slow shared machine.
 TIMEOUT_SECONDS = 120
 
 
 def run_reader(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The finished command; ``stdin`` is all it can read (never the test runner's input)."""
+    """The finished command, run in ``cwd`` (default: the tests' own); ``stdin`` is all it
+    can read (never the test runner's input)."""
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         input=stdin,
@@ -19,4 +21,5 @@ def run_reader(
         text=True,
         timeout=TIMEOUT_SECONDS,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
     )

@@ -80,3 +80,20 @@ def test_other_kinds_of_address_are_refused_clearly(tmp_path: Path) -> None:
             " (Reader opens http(s) addresses and files)"
         ) in result.stderr.splitlines()
         assert "Traceback" not in result.stderr
+
+
+def test_a_blank_source_is_refused_and_its_folder_left_alone(tmp_path: Path) -> None:
+    """Taken for a path, "" would name the working folder, and import would walk it."""
+    (tmp_path / "saved.html").write_text(
+        "<html><head><title>A saved page</title></head><body><article>"
+        + "<p>A paragraph of the saved story, long enough to be read as one.</p>" * 5
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    for command in ("extract", "import"):
+        result = run_reader(command, "", cwd=tmp_path)
+        assert result.returncode == 1
+        assert "reader: '': no file or address given" in result.stderr.splitlines()
+        assert "Traceback" not in result.stderr
+    with Library() as library:
+        assert library.count() == 0
