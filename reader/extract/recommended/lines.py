@@ -32,9 +32,12 @@ def blocks(page: PageState, main: HtmlElement | None) -> list[Block]:
     run: list[HtmlElement] = []
     for element in main.iter(*elements.LINE_TAGS):
         link = _line_link(element, settings.inline_label_chars)
-        if link is None or not _headline_story(page, link):
+        if link is None:
             continue
-        if run and not _follows(run[-1], element):
+        follows = bool(run) and _follows(run[-1], element)
+        if not (_headline_story(page, link) or (follows and _elsewhere_story(page, link))):
+            continue
+        if run and not follows:
             found.append(_block(run, settings.max_line_label_chars))
             run = []
         run.append(element)
@@ -78,8 +81,8 @@ def _line_link(element: HtmlElement, max_label_chars: int) -> HtmlElement | None
     if len(links) != 1:
         return None
     link = links[0]
-    own = words.text(link).strip(elements.LINE_BULLETS)
-    whole = words.text(element).strip(elements.LINE_BULLETS)
+    own = words.text(link).strip(elements.LINE_BULLETS).rstrip(elements.LINE_END_MARKS)
+    whole = words.text(element).strip(elements.LINE_BULLETS).rstrip(elements.LINE_END_MARKS)
     if not own or not whole.endswith(own):
         return None
     label = whole[: len(whole) - len(own)].strip()
@@ -98,6 +101,17 @@ def _headline_story(page: PageState, link: HtmlElement) -> bool:
         return False  # "Zur Übersicht": an accent does not make two words a headline
     url = urls.story_url(page, link, relaxed=False, lenient=True)
     return url is not None and urls.site(urls.host(url)) in urls.network_sites(page)
+
+
+def _elsewhere_story(page: PageState, link: HtmlElement) -> bool:
+    """A headline's link to a story-shaped address on a site of its own: within a run of
+    the group's stories ("openchannel.msnbc.msn.com" among "usnews.msnbc.msn.com"), the
+    run goes on; alone, it may be a quoted source, and starts none."""
+    text = link.text_content()
+    if not words.headline(text, page.settings) or words.media_title(text):
+        return False
+    url = urls.story_url(page, link, relaxed=False, lenient=True)
+    return url is not None and urls.story_shaped(url)
 
 
 def _follows(previous: HtmlElement, element: HtmlElement) -> bool:

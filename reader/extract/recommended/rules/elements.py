@@ -58,6 +58,8 @@ LINE_TAGS = ("p", "li")
 INSET_TAGS = ("aside",)
 # Bullets around such a line's link ("» <a>...</a>", "- <a>...</a>").
 LINE_BULLETS = " »›•·-–—>|*"
+# A list's own punctuation after a line's link ("<li><a>Working with Widgets</a>.</li>").
+LINE_END_MARKS = " .,;"
 # Where a teaser's picture, time or paragraph shows an item is a card, not a bare link.
 CARD_PART_TAGS = ("img", "time", "p", "picture")
 # Elements that never hold a provider line.
