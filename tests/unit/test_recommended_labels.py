@@ -114,18 +114,19 @@ def _totals(labelled: dict[str, dict], split: str) -> scoring.Totals:
 
 
 def test_capture_on_the_pages_it_was_tuned_on(labelled: dict[str, dict]) -> None:
-    """Floors just under what capture reaches on the tuning pages (with round 16: micro
-    0.960 / 0.802, per page 0.952 / 0.844, none found on 5.5 % of the pages with stories):
-    a change that loses stories or finds menus fails here first. Micro recall fell from
-    0.90 with round 9: one of its blogs (cleaneval/dev_50) holds 444 labelled stories in
-    two series lists of ~430 posts, which capture leaves as archives; the per-page figures
-    are the finer guard. Rounds 10 and 11 brought five pages whose lists capture does not
-    reach (a side list that repeats the menu's, a card linked only by its script, a
-    "Featured Stories" <nav> that another page of the same site labels as its menu, two
-    boxes of one story each), hence none found up to 6 %."""
+    """Floors just under what capture reaches on the tuning pages (stop 41: micro 0.964 /
+    0.881, per page 0.952 / 0.848, none found on 5.2 % of the pages with stories): a
+    change that loses stories or finds menus fails here first. One blog
+    (cleaneval/dev_50) holds 454 of the 5,637 labelled stories, in two series lists of
+    ~440 posts under "Bird Flu Posts" and "Lakoff Posts": micro recall was 0.80 while they
+    were left as archives, so the per-page figures are the finer guard. Rounds 10 and 11
+    brought five pages whose lists capture does not reach (a side list that repeats the
+    menu's, a card linked only by its script, a "Featured Stories" <nav> that another
+    page of the same site labels as its menu, two boxes of one story each), hence none
+    found up to 6 %."""
     totals = _totals(labelled, "tuning")
     assert totals.precision >= 0.95
-    assert totals.recall >= 0.79
+    assert totals.recall >= 0.87
     assert totals.macro_precision() >= 0.94
-    assert totals.macro_recall() >= 0.835
+    assert totals.macro_recall() >= 0.84
     assert totals.none_found() <= 0.06
