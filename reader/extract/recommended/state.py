@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from reader.extract.recommended.settings import Thresholds
+from reader.extract.tags import HEADING_TAGS
 from reader.extract.text import TITLE_SEPARATOR, fold
 from reader.urls import normalize_url
 
@@ -24,13 +25,10 @@ _POST_TITLE_LEVELS = 3
 _MOST_TITLE_PARTS = 8
 # A JSON-LD article type ("NewsArticle", "BlogPosting", "Article").
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
-# A post's title as blog engines mark it (hAtom's entry-title, Blogger's post-title): the
+# A post's title heading as blog engines mark it (hAtom's entry-title, Blogger's post-title): the
 # one such title in the box of the page's prose is the post's headline, even where <h1>
 # names the blog and no <title> was saved (a sidebar's post card is marked the same way).
-_POST_TITLE = (
-    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' post-title ')]"
-)
+_POST_TITLE_CLASSES = frozenset({"entry-title", "post-title"})
 
 # heading | inline | lines (link-only lines in the story) | token (strong class/id word) |
 # weak (needs structure) | teasers
@@ -150,7 +148,11 @@ def _headlines(root: HtmlElement, story: HtmlElement | None) -> frozenset[str]:
         found.append(headings[0].text_content())
     if story is not None:
         for box in islice(story.iterancestors(), _POST_TITLE_LEVELS):
-            titles = box.xpath(_POST_TITLE)
+            titles = [
+                heading
+                for heading in box.iter(*HEADING_TAGS)
+                if not _POST_TITLE_CLASSES.isdisjoint((heading.get("class") or "").split())
+            ]
             if titles:
                 if len(titles) == 1:
                     found.append(titles[0].text_content())
