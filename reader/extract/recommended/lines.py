@@ -95,11 +95,9 @@ def _headline_story(page: PageState, link: HtmlElement) -> bool:
     """A headline's text, and a story's address on this site or a sister site (a line
     linking to another publisher is the story's source, quoted)."""
     text = link.text_content()
-    if not words.headline(text, page.settings) or words.media_title(text):
-        return False
     if words.count(text) < page.settings.min_title_words and not words.unspaced(text):
         return False  # "Zur Übersicht": an accent does not make two words a headline
-    url = urls.story_url(page, link, relaxed=False, lenient=True)
+    url = _headline_url(page, link)
     return url is not None and urls.site(urls.host(url)) in urls.network_sites(page)
 
 
@@ -107,11 +105,17 @@ def _elsewhere_story(page: PageState, link: HtmlElement) -> bool:
     """A headline's link to a story-shaped address on a site of its own: within a run of
     the group's stories ("openchannel.msnbc.msn.com" among "usnews.msnbc.msn.com"), the
     run goes on; alone, it may be a quoted source, and starts none."""
+    url = _headline_url(page, link)
+    return url is not None and urls.story_shaped(url)
+
+
+def _headline_url(page: PageState, link: HtmlElement) -> str | None:
+    """The story address a headline's link goes to; None for other text (a clip's title,
+    a label) or another address."""
     text = link.text_content()
     if not words.headline(text, page.settings) or words.media_title(text):
-        return False
-    url = urls.story_url(page, link, relaxed=False, lenient=True)
-    return url is not None and urls.story_shaped(url)
+        return None
+    return urls.story_url(page, link, relaxed=False, lenient=True)
 
 
 def _follows(previous: HtmlElement, element: HtmlElement) -> bool:

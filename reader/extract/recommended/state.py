@@ -25,9 +25,10 @@ _POST_TITLE_LEVELS = 3
 _MOST_TITLE_PARTS = 8
 # A JSON-LD article type ("NewsArticle", "BlogPosting", "Article").
 _LD_ARTICLE = re.compile(r'"@type"\s*:\s*"(?:\w*Article|BlogPosting)"')
-# A post's title heading as blog engines mark it (hAtom's entry-title, Blogger's post-title): the
-# one such title in the box of the page's prose is the post's headline, even where <h1>
-# names the blog and no <title> was saved (a sidebar's post card is marked the same way).
+# A post's title heading as blog engines mark it (hAtom's entry-title, Blogger's
+# post-title): the one such title in the box of the page's prose is the post's headline,
+# even where <h1> names the blog and no <title> was saved (a sidebar's post card is marked
+# the same way, which is why only the story's own boxes are looked at).
 _POST_TITLE_CLASSES = frozenset({"entry-title", "post-title"})
 
 # heading | inline | lines (link-only lines in the story) | token (strong class/id word) |
