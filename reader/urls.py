@@ -118,8 +118,9 @@ def without_login(source: str) -> tuple[str, str | None]:
 
 def absolute_source(source: str, cwd: str | None = None) -> str:
     """An address as given; a path made absolute against ``cwd`` (default: this process's),
-    since whoever opens it later (the library, another Reader) has another working folder."""
-    if is_url(source):
+    since whoever opens it later (the library, another Reader) has another working folder.
+    A blank source stays blank: it names no file (see ``refused_source``)."""
+    if is_url(source) or not source.strip():
         return source
     return os.path.abspath(os.path.join(cwd or os.getcwd(), os.path.expanduser(source)))
 

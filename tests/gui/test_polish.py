@@ -147,3 +147,20 @@ def test_a_narrow_window_takes_width_from_the_stories_first(qtbot, window):
     qtbot.waitUntil(lambda: splitter.width() > 1200, timeout=2000)
     qtbot.wait(10)
     assert splitter.sizes()[sidebar_index] == DEFAULT_SPLIT[2]  # given back
+
+
+def test_a_blank_source_given_to_the_window_is_refused_not_taken_for_the_folder(
+    tmp_path, monkeypatch
+):
+    """`reader ""` once opened the working folder ("Could not open tmp: is a folder")."""
+    from reader.errors import ReaderError
+    from reader.service.reading import read_article
+    from reader.ui.shell.messages import describe_error
+    from reader.ui.shell.single_instance import absolute_sources
+
+    (tmp_path / "saved.html").write_text("<html><body><p>A saved page.</p></body></html>")
+    monkeypatch.chdir(tmp_path)
+    [source] = absolute_sources([""])
+    with pytest.raises(ReaderError) as raised:
+        read_article(source)
+    assert describe_error(source, raised.value) == "Could not open '': no file or address given"

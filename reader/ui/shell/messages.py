@@ -23,7 +23,10 @@ NAME_CHARS = 60
 
 def source_name(source: str) -> str:
     """What the reader knows the source as: a file's name, an address's last part (its
-    query and fragment left out, the host when the path is empty), cut in the middle."""
+    query and fragment left out, the host when the path is empty), cut in the middle; a
+    blank source as '' (a message must not read as if the name were missing)."""
+    if not source.strip():
+        return repr(source)
     if "://" in source:
         parts = urlsplit(source)
         source = parts.netloc + parts.path.rstrip("/")
